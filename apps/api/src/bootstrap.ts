@@ -1,0 +1,38 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig, createValidationPipe, ProblemFilter } from '@slussen/core';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything an API instance needs around its modules; used by main.ts and by every e2e test. */
+export function bootstrap(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      // Swagger UI is served over plain http in development; upgrading its assets to https breaks it.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
+  app.enableCors({ origin: config.cors.origins, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
+  app.useBodyParser('json', { limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Slussen API')
+      .setDescription('Test beds, pilot slots, bookings, pilots and outcome reports. Errors are RFC 9457 problem+json.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,64 @@
+import { EnvironmentVariables, NodeEnv } from './environment.js';
+
+/** Where PostgreSQL and Redis were found or started (see runtime/local-services.ts). */
+export interface ServiceUrls {
+  databaseUrl: string;
+  redisUrl: string;
+}
+
+const DEVELOPMENT_JWT_SECRET = 'slussen-development-only-secret-never-in-production';
+
+/** The validated, typed settings every module injects. Built once per process. */
+export class AppConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly isProduction: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly workerHealthPort: number;
+  readonly publicUrl: string;
+  readonly database: { url: string; poolSize: number; statementTimeoutMs: number; connectAttempts: number };
+  readonly redis: { url: string };
+  readonly queue: { prefix: string };
+  readonly jwt: { secret: string };
+  readonly admin: { email: string; password: string } | null;
+  readonly smtpUrl: string | null;
+  readonly cors: { origins: string[] | true | false };
+  readonly log: { level: string; pretty: boolean };
+  readonly http: { bodyLimit: string };
+  readonly health: { timeoutMs: number };
+  readonly shutdownTimeoutMs: number;
+  readonly dataDir: string;
+
+  constructor(env: EnvironmentVariables, services: ServiceUrls) {
+    this.nodeEnv = env.NODE_ENV;
+    this.isProduction = env.NODE_ENV === 'production';
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.workerHealthPort = env.WORKER_HEALTH_PORT;
+    this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    this.database = {
+      url: services.databaseUrl,
+      poolSize: env.DATABASE_POOL_SIZE,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectAttempts: env.DATABASE_CONNECT_ATTEMPTS,
+    };
+    this.redis = { url: services.redisUrl };
+    this.queue = { prefix: env.QUEUE_PREFIX };
+    this.jwt = { secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET };
+    this.admin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null;
+    this.smtpUrl = env.SMTP_URL ?? null;
+    this.cors = { origins: parseCorsOrigins(env.CORS_ORIGINS, this.isProduction) };
+    this.log = { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY ?? env.NODE_ENV === 'development' };
+    this.http = { bodyLimit: env.BODY_LIMIT };
+    this.health = { timeoutMs: env.HEALTH_CHECK_TIMEOUT_MS };
+    this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+    this.dataDir = env.DATA_DIR;
+  }
+}
+
+function parseCorsOrigins(value: string | undefined, isProduction: boolean): string[] | true | false {
+  if (value === undefined) return !isProduction;
+  if (value.trim() === '*') return true;
+  const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  return origins.length > 0 ? origins : false;
+}

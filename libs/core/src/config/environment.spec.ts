@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals';
+import { AppConfig } from './app-config.js';
+import { ConfigurationError, validateEnvironment } from './environment.js';
+
+const production = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://slussen:secret@db:5432/slussen',
+  REDIS_URL: 'redis://redis:6379',
+  JWT_SECRET: 'x'.repeat(32),
+  PUBLIC_URL: 'https://slussen.example.se',
+};
+const services = { databaseUrl: 'postgres://h/db', redisUrl: 'redis://h' };
+
+describe('validateEnvironment', () => {
+  it('gives development safe defaults for everything', () => {
+    const config = new AppConfig(validateEnvironment({}), services);
+    expect(config.nodeEnv).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.queue.prefix).toBe('slussen');
+    expect(config.jwt.secret.length).toBeGreaterThanOrEqual(32);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.cors.origins).toBe(true);
+    expect(config.log.pretty).toBe(true);
+  });
+
+  it('accepts a complete production environment', () => {
+    const config = new AppConfig(validateEnvironment(production), services);
+    expect(config.isProduction).toBe(true);
+    expect(config.cors.origins).toBe(false);
+    expect(config.log.pretty).toBe(false);
+  });
+
+  it.each(['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL'])('stops a production start without %s with one line naming it', (name) => {
+    const env: Record<string, string | undefined> = { ...production, [name]: undefined };
+    expect(() => validateEnvironment(env)).toThrow(ConfigurationError);
+    try {
+      validateEnvironment(env);
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain(name);
+      expect(message).not.toContain('\n');
+    }
+  });
+
+  it('rejects a short JWT secret even in development, and treats an empty variable as unset', () => {
+    expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    expect(validateEnvironment({ JWT_SECRET: '' }).JWT_SECRET).toBeUndefined();
+  });
+
+  it('converts numbers and booleans, and rejects what is not one', () => {
+    const env = validateEnvironment({ PORT: '8080', LOG_PRETTY: 'false' });
+    expect(env.PORT).toBe(8080);
+    expect(env.LOG_PRETTY).toBe(false);
+    expect(() => validateEnvironment({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => validateEnvironment({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => validateEnvironment({ LOG_PRETTY: 'maybe' })).toThrow(/LOG_PRETTY/);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'staging', DATABASE_URL: 'mysql://x' })).toThrow(/NODE_ENV.*DATABASE_URL|DATABASE_URL.*NODE_ENV/);
+  });
+
+  it('wants the admin password with the admin e-mail', () => {
+    expect(() => validateEnvironment({ ADMIN_EMAIL: 'admin@region.se' })).toThrow(/ADMIN_PASSWORD/);
+    const config = new AppConfig(validateEnvironment({ ADMIN_EMAIL: 'admin@region.se', ADMIN_PASSWORD: 'a long enough one' }), services);
+    expect(config.admin).toEqual({ email: 'admin@region.se', password: 'a long enough one' });
+  });
+
+  it('reads CORS origins as a list, * or nothing', () => {
+    const cors = (value: string) => new AppConfig(validateEnvironment({ CORS_ORIGINS: value }), services).cors.origins;
+    expect(cors('https://a.se, https://b.se')).toEqual(['https://a.se', 'https://b.se']);
+    expect(cors('*')).toBe(true);
+  });
+});

@@ -1,0 +1,135 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+const isProduction = (env: EnvironmentVariables) => env.NODE_ENV === 'production';
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  return value;
+};
+const dbUrl = { protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true };
+const redisUrl = { protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true };
+const httpUrl = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
+
+/**
+ * Every setting Slussen reads from the environment, by its variable name.
+ * The README's settings table lists the same names and defaults.
+ */
+export class EnvironmentVariables {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
+  @ValidateIf((env: EnvironmentVariables) => isProduction(env) || env.DATABASE_URL !== undefined)
+  @IsUrl(dbUrl, { message: 'DATABASE_URL must be a postgres:// URL (required in production)' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Transform(toInt) @IsInt() @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** Attempts to reach PostgreSQL at start, 2 s apart, before the process gives up. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  DATABASE_CONNECT_ATTEMPTS = 5;
+
+  @ValidateIf((env: EnvironmentVariables) => isProduction(env) || env.REDIS_URL !== undefined)
+  @IsUrl(redisUrl, { message: 'REDIS_URL must be a redis:// or rediss:// URL (required in production)' })
+  REDIS_URL?: string;
+
+  /** Key prefix for every BullMQ key, so tests and deployments can share one Redis. */
+  @IsString() @Matches(/^[A-Za-z0-9:_{}.-]{1,64}$/, { message: 'QUEUE_PREFIX may hold letters, digits and :_{}.- (1 to 64)' })
+  QUEUE_PREFIX = 'slussen';
+
+  @ValidateIf((env: EnvironmentVariables) => isProduction(env) || env.JWT_SECRET !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be set to at least 32 characters (required in production)' })
+  JWT_SECRET?: string;
+
+  @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  ADMIN_EMAIL?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.ADMIN_EMAIL !== undefined || env.ADMIN_PASSWORD !== undefined)
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be 12 to 256 characters when ADMIN_EMAIL is set' })
+  @MaxLength(256, { message: 'ADMIN_PASSWORD must be 12 to 256 characters when ADMIN_EMAIL is set' })
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true }, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => isProduction(env) || env.PUBLIC_URL !== undefined)
+  @IsUrl(httpUrl, { message: 'PUBLIC_URL must be the http(s) URL users reach the API at (required in production)' })
+  PUBLIC_URL?: string;
+
+  /** Comma-separated origins allowed by CORS; `*` allows any. */
+  @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'LOG_PRETTY must be true or false' })
+  LOG_PRETTY?: boolean;
+
+  @IsString() @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
+  BODY_LIMIT = '100kb';
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  HEALTH_CHECK_TIMEOUT_MS = 1500;
+
+  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** Where the embedded PostgreSQL, a started redis-server and development mail live. */
+  @IsString()
+  DATA_DIR = '.data';
+}
+
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+/** Validates the environment; throws one `ConfigurationError` naming every bad variable. */
+export function validateEnvironment(raw: Record<string, string | undefined>): EnvironmentVariables {
+  const present = Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const env = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const messages = errors.map((error) => Object.values(error.constraints ?? {})[0] ?? `${error.property} is invalid`);
+    throw new ConfigurationError(`Invalid configuration: ${messages.join('; ')}`);
+  }
+  return env;
+}

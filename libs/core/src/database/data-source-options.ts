@@ -1,0 +1,38 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from './migrations.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+export interface DatabaseSettings {
+  url: string;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+  applicationName?: string;
+}
+
+/**
+ * Entity classes of every context, registered here as each context gains tables,
+ * so the API, the worker, the migration CLI and the tests share one schema.
+ */
+export const ENTITIES: NonNullable<DataSourceOptions['entities']> = [];
+
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    uuidExtension: 'pgcrypto',
+    applicationName: settings.applicationName ?? 'slussen',
+    poolSize: settings.poolSize ?? 10,
+    extra: {
+      // Bounded waits: a stuck query or an exhausted pool fails instead of hanging a request.
+      statement_timeout: settings.statementTimeoutMs ?? 30_000,
+      connectionTimeoutMillis: 5_000,
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import type { Redis } from 'ioredis';
+import { AppConfig } from '../config/app-config.js';
+import { createRedisClient } from '../queue/redis-connection.js';
+
+@Injectable()
+export class RedisHealthIndicator implements OnModuleDestroy {
+  private readonly logger = new Logger(RedisHealthIndicator.name);
+  private readonly client: Redis;
+  private lastError = '';
+
+  constructor(
+    config: AppConfig,
+    private readonly healthIndicators: HealthIndicatorService,
+  ) {
+    // Its own fail-fast client: a probe must answer "down" quickly, not wait for Redis.
+    this.client = createRedisClient(config.redis.url, (error) => {
+      if (error.message !== this.lastError) this.logger.warn(`Redis: ${error.message}`);
+      this.lastError = error.message;
+    });
+  }
+
+  check(key: 'redis', timeoutMs: number) {
+    return this.healthIndicators
+      .check(key)
+      .attempt(async () => {
+        if (this.client.status === 'wait' || this.client.status === 'end') await this.client.connect().catch(() => undefined);
+        await this.client.ping();
+        this.lastError = '';
+      })
+      .withTimeout(timeoutMs);
+  }
+
+  onModuleDestroy(): void {
+    this.client.disconnect();
+  }
+}

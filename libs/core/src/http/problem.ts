@@ -1,0 +1,100 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { constraintProblem } from '../errors/constraint-problems.js';
+import { DomainError } from '../errors/domain-error.js';
+import { FieldError, PROBLEMS, ProblemCode } from '../errors/problem-codes.js';
+
+/** An RFC 9457 problem document as API.md fixes it. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export interface ProblemResult {
+  problem: Problem;
+  /** True when the cause is ours, not the caller's: log it with its stack. */
+  unexpected: boolean;
+}
+
+const CODE_BY_STATUS: Record<number, ProblemCode> = {
+  400: 'validation',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'validation',
+  429: 'rate-limited',
+  503: 'unavailable',
+};
+
+// PostgreSQL SQLSTATEs a caller can cause or should simply retry.
+const SQLSTATE_PROBLEMS: Record<string, { code: ProblemCode; detail: string }> = {
+  '23505': { code: 'conflict', detail: 'This would duplicate something that must be unique' },
+  '23P01': { code: 'conflict', detail: 'This would overlap something it may not overlap' },
+  '23514': { code: 'conflict', detail: 'This would break a rule of the current state' },
+  '23503': { code: 'conflict', detail: 'This refers to something that does not exist or is still in use' },
+  '40001': { code: 'conflict', detail: 'A concurrent change got in the way; try again' },
+  '40P01': { code: 'conflict', detail: 'A concurrent change got in the way; try again' },
+  '22P02': { code: 'validation', detail: 'A value has the wrong format' },
+  '22007': { code: 'validation', detail: 'A date or time has the wrong format' },
+  '22008': { code: 'validation', detail: 'A date or time is out of range' },
+  '22003': { code: 'validation', detail: 'A number is out of range' },
+  '57014': { code: 'unavailable', detail: 'The database took too long to answer; try again' },
+  '53300': { code: 'unavailable', detail: 'The database has too many connections; try again' },
+};
+
+const UNREACHABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+
+function build(code: ProblemCode, detail: string, instance: string, extra: Partial<Problem> = {}): Problem {
+  const { status, title } = PROBLEMS[code];
+  return { type: `/problems/${code}`, title, status, detail, instance, ...extra };
+}
+
+/** Maps anything thrown while serving a request to the problem the caller gets. */
+export function toProblem(exception: unknown, instance: string, errorId: string): ProblemResult {
+  if (exception instanceof DomainError) {
+    const { errors, extensions } = exception.options;
+    return {
+      problem: build(exception.code, exception.detail, instance, { ...extensions, ...(errors?.length ? { errors } : {}) }),
+      unexpected: false,
+    };
+  }
+
+  if (exception instanceof HttpException) {
+    const code = CODE_BY_STATUS[exception.getStatus()];
+    if (code) return { problem: build(code, messageOf(exception), instance), unexpected: code === 'unavailable' };
+  }
+
+  if (exception instanceof QueryFailedError) {
+    const driverError = exception.driverError as { code?: string; constraint?: string };
+    const mapped = constraintProblem(driverError.constraint) ?? SQLSTATE_PROBLEMS[driverError.code ?? ''];
+    if (mapped) return { problem: build(mapped.code, mapped.detail, instance), unexpected: mapped.code === 'unavailable' };
+  }
+
+  const errno = (exception as { code?: unknown } | null)?.code;
+  if (typeof errno === 'string' && UNREACHABLE_ERRNOS.has(errno)) {
+    return { problem: build('unavailable', 'A service Slussen depends on is not reachable; try again shortly', instance), unexpected: true };
+  }
+
+  return {
+    problem: build('internal', `Something went wrong on our side. Quote error id ${errorId} if you report it.`, instance, { errorId }),
+    unexpected: true,
+  };
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  if (typeof message === 'string' && message.length > 0) return message;
+  return HttpStatus[exception.getStatus()]?.toString() ?? exception.message;
+}

@@ -1,0 +1,31 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import { queueConnectionOptions } from './redis-connection.js';
+
+/**
+ * The one BullMQ configuration of both apps: the connection and the key prefix
+ * (QUEUE_PREFIX), so tests and several deployments can share one Redis.
+ * Contexts register their queues with `QueueModule.registerQueues(...)`.
+ */
+@Module({})
+export class QueueModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            connection: queueConnectionOptions(config.redis.url),
+            prefix: config.queue.prefix,
+          }),
+        }),
+      ],
+    };
+  }
+
+  static registerQueues(...names: string[]): DynamicModule {
+    return BullModule.registerQueue(...names.map((name) => ({ name })));
+  }
+}

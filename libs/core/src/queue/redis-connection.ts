@@ -1,0 +1,23 @@
+import { Redis, type RedisOptions } from 'ioredis';
+
+/** Probes and request-path clients fail fast instead of queueing commands while Redis is away. */
+const FAIL_FAST: RedisOptions = {
+  lazyConnect: true,
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+  connectTimeout: 2000,
+  // ioredis otherwise keeps a closing process alive for 2 s waiting on a socket that never opened.
+  disconnectTimeout: 200,
+  retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+};
+
+/** BullMQ's connection: workers block on Redis and must wait for it forever (BullMQ requires it). */
+export function queueConnectionOptions(url: string) {
+  return { url, maxRetriesPerRequest: null };
+}
+
+export function createRedisClient(url: string, onError: (error: Error) => void): Redis {
+  const client = new Redis(url, FAIL_FAST);
+  client.on('error', onError);
+  return client;
+}

@@ -1,0 +1,2 @@
+export { createTestApp, type TestAppOptions } from './create-test-app.js';
+export { testConfig } from './test-config.js';

