@@ -9,6 +9,8 @@ export default {
   moduleNameMapper: {
     '^@slussen/core$': '<rootDir>/libs/core/src/index.ts',
     '^@slussen/testing$': '<rootDir>/libs/testing/src/index.ts',
+    '^@slussen/identity$': '<rootDir>/libs/identity/src/index.ts',
+    '^@slussen/identity/entities$': '<rootDir>/libs/identity/src/identity.entities.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },

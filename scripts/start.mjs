@@ -61,6 +61,12 @@ process.removeAllListeners('SIGINT');
 process.removeAllListeners('SIGTERM');
 
 const env = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl };
+// A first platform admin to sign in with, in development only (and only if none exists yet).
+const isProduction = process.env.NODE_ENV === 'production';
+if (!isProduction && !env.ADMIN_EMAIL) {
+  env.ADMIN_EMAIL = 'admin@slussen.local';
+  env.ADMIN_PASSWORD = env.ADMIN_PASSWORD || 'slussen-admin-2026';
+}
 const apps = {
   api: spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], { cwd: root, env, stdio: 'inherit' }),
   worker: spawn(process.execPath, [join(root, 'dist/apps/worker/apps/worker/src/main.js')], { cwd: root, env, stdio: 'inherit' }),
@@ -102,5 +108,6 @@ if (await waitForReady(`http://127.0.0.1:${port}/health/ready`, apps.api, 120_00
   say(`API      ${base}/api/v1`);
   say(`docs     ${base}/docs`);
   say(`health   ${base}/health/ready (worker: http://localhost:${workerPort}/health/ready)`);
+  if (!isProduction && !process.env.ADMIN_EMAIL) say(`sign in  ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD} (platform admin, development default)`);
   say('Ctrl-C stops everything');
 }

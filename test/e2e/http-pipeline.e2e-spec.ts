@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IdParam, registerConstraintProblems } from '@slussen/core';
+import { IdParam, Public, registerConstraintProblems } from '@slussen/core';
 import { IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import request from 'supertest';
@@ -26,6 +26,7 @@ class ProbeDto {
 }
 
 /** Routes that exercise the real pipeline: validation, UUID params, database errors, crashes. */
+@Public()
 @Controller('probe')
 class ProbeController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { API_MAIN, freePort, runBuilt, waitForExit, waitForOk, WORKER_MAIN, type RunningProcess } from '../processes.js';
 
 const services = () => ({
@@ -60,6 +62,45 @@ describe('the built apps as processes', () => {
     const { code } = await waitForExit(worker, 10_000);
     expect(code).toBe(0);
     expect(Date.now() - sentAt).toBeLessThan(10_000);
+  });
+
+  it('migrates an empty database at start and creates the first platform admin from ADMIN_EMAIL', async () => {
+    const name = `slussen_fresh_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = `/${name}`;
+      const port = await freePort();
+      const credentials = { ADMIN_EMAIL: 'admin@region.example.se', ADMIN_PASSWORD: 'a first admin password' };
+      const env = { ...production(), DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1' };
+      const start = async (extra: Record<string, string>) => {
+        const api = run(API_MAIN, { ...env, ...extra });
+        await waitForOk(`http://127.0.0.1:${port}/health/ready`, 30_000, api);
+        return api;
+      };
+      const login = (email: string, password: string) =>
+        fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+
+      let api = await start(credentials);
+      const signedIn = await login(credentials.ADMIN_EMAIL, credentials.ADMIN_PASSWORD);
+      expect(signedIn.status).toBe(200);
+      const { accessToken } = (await signedIn.json()) as { accessToken: string };
+      const me = (await (await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { platformAdmin: boolean };
+      expect(me.platformAdmin).toBe(true);
+      api.child.kill('SIGTERM');
+      await waitForExit(api, 10_000);
+
+      // Once one exists, other ADMIN_* values create nobody.
+      api = await start({ ADMIN_EMAIL: 'second@region.example.se', ADMIN_PASSWORD: 'another long password' });
+      expect((await login('second@region.example.se', 'another long password')).status).toBe(401);
+      api.child.kill('SIGTERM');
+      await waitForExit(api, 10_000);
+    } finally {
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 
   describe('on a Redis that may evict keys', () => {

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe, ProblemFilter } from '@slussen/core';
+import { AppConfig, createValidationPipe, ProblemFilter, requestContextMiddleware } from '@slussen/core';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
@@ -11,6 +11,8 @@ export function bootstrap(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxyHops);
+  app.use(requestContextMiddleware);
   app.use(
     helmet({
       // Swagger UI is served over plain http in development; upgrading its assets to https breaks it.

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { PolicyModule } from './auth/policy.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
@@ -12,7 +13,7 @@ export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, QueueModule.forRoot(), HealthModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, QueueModule.forRoot(), HealthModule, PolicyModule],
     };
   }
 }

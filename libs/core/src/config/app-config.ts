@@ -19,7 +19,10 @@ export class AppConfig {
   readonly database: { url: string; poolSize: number; statementTimeoutMs: number; connectAttempts: number };
   readonly redis: { url: string };
   readonly queue: { prefix: string };
-  readonly jwt: { secret: string };
+  readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
+  readonly argon2: { memoryKib: number; timeCost: number };
+  readonly throttle: { authLimit: number; authAccountLimit: number; authWindowSeconds: number };
+  readonly trustProxyHops: number;
   readonly admin: { email: string; password: string } | null;
   readonly smtpUrl: string | null;
   readonly cors: { origins: string[] | true | false };
@@ -44,7 +47,18 @@ export class AppConfig {
     };
     this.redis = { url: services.redisUrl };
     this.queue = { prefix: env.QUEUE_PREFIX };
-    this.jwt = { secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET };
+    this.jwt = {
+      secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    };
+    this.argon2 = { memoryKib: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST };
+    this.throttle = {
+      authLimit: env.THROTTLE_AUTH_LIMIT,
+      authAccountLimit: env.THROTTLE_AUTH_ACCOUNT_LIMIT,
+      authWindowSeconds: env.THROTTLE_AUTH_WINDOW_SECONDS,
+    };
+    this.trustProxyHops = env.TRUST_PROXY_HOPS;
     this.admin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null;
     this.smtpUrl = env.SMTP_URL ?? null;
     this.cors = { origins: parseCorsOrigins(env.CORS_ORIGINS, this.isProduction) };

@@ -76,6 +76,35 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'JWT_SECRET must be set to at least 32 characters (required in production)' })
   JWT_SECRET?: string;
 
+  /** Lifetime of an access token; API.md caps it at 15 minutes. */
+  @Transform(toInt) @IsInt() @Min(30) @Max(900)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** argon2id cost (OWASP: 19 MiB, 2 passes); lower only to speed up tests. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(1_048_576)
+  ARGON2_MEMORY_KIB = 19_456;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  ARGON2_TIME_COST = 2;
+
+  /** Sign-up, login and refresh requests one client address may make per window. */
+  @Transform(toInt) @IsInt() @Min(1)
+  THROTTLE_AUTH_LIMIT = 100;
+
+  /** Login and sign-up attempts per e-mail address per window, whatever the address. */
+  @Transform(toInt) @IsInt() @Min(1)
+  THROTTLE_AUTH_ACCOUNT_LIMIT = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  THROTTLE_AUTH_WINDOW_SECONDS = 60;
+
+  /** Express "trust proxy": how many proxies to trust for the client address (0 = none). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY_HOPS = 0;
+
   @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
   ADMIN_EMAIL?: string;
 

@@ -4,22 +4,18 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 export interface DatabaseSettings {
   url: string;
+  /** The apps load each context's entities through TypeOrmModule.forFeature; the CLI passes them all. */
+  entities?: NonNullable<DataSourceOptions['entities']>;
   poolSize?: number;
   statementTimeoutMs?: number;
   applicationName?: string;
 }
 
-/**
- * Entity classes of every context, registered here as each context gains tables,
- * so the API, the worker, the migration CLI and the tests share one schema.
- */
-export const ENTITIES: NonNullable<DataSourceOptions['entities']> = [];
-
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
     type: 'postgres',
     url: settings.url,
-    entities: ENTITIES,
+    entities: settings.entities ?? [],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -18,6 +18,7 @@ const logger = new Logger('DatabaseModule');
           statementTimeoutMs: config.database.statementTimeoutMs,
           applicationName: 'slussen',
         }),
+        autoLoadEntities: true,
         retryAttempts: config.database.connectAttempts - 1,
         retryDelay: 2000,
       }),

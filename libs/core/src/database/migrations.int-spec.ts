@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options.js';
 import { runPendingMigrations } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
+import { SCHEMA_ENTITIES } from './schema.js';
 
 const runUrl = () => {
   const url = process.env.DATABASE_URL;
@@ -15,7 +16,7 @@ describe('migrations on the real PostgreSQL', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = await new DataSource(dataSourceOptions({ url: runUrl() })).initialize();
+    dataSource = await new DataSource(dataSourceOptions({ url: runUrl(), entities: SCHEMA_ENTITIES })).initialize();
   });
   afterAll(() => dataSource.destroy());
 

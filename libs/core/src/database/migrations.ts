@@ -1,7 +1,8 @@
 import { Extensions1795819638944 } from './migrations/1795819638944-Extensions.js';
+import { Identity1795820590440 } from './migrations/1795820590440-Identity.js';
 
 /**
  * Every migration, oldest first. Listed as classes, not a glob, so that dist,
  * tsx and jest load them the same way; a unit test checks none is missing.
  */
-export const MIGRATIONS = [Extensions1795819638944];
+export const MIGRATIONS = [Extensions1795819638944, Identity1795820590440];

@@ -4,15 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config.js';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** A caller's X-Request-Id when it is sane, else a new one; echoed back in the response. */
-export function requestId(request: IncomingMessage, response: ServerResponse): string {
-  const given = request.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  response.setHeader('X-Request-Id', id);
-  return id;
-}
+/** The id requestContextMiddleware gave the request (outside the API, a fresh one). */
+const requestId = (request: IncomingMessage & { id?: unknown }) => (typeof request.id === 'string' ? request.id : randomUUID());
 
 @Module({
   imports: [

@@ -16,8 +16,8 @@ export function queueConnectionOptions(url: string) {
   return { url, maxRetriesPerRequest: null };
 }
 
-export function createRedisClient(url: string, onError: (error: Error) => void): Redis {
-  const client = new Redis(url, FAIL_FAST);
+export function createRedisClient(url: string, onError: (error: Error) => void, options: RedisOptions = {}): Redis {
+  const client = new Redis(url, { ...FAIL_FAST, ...options });
   client.on('error', onError);
   return client;
 }

@@ -1,0 +1,35 @@
+export const ORGANIZATION_KINDS = ['region', 'municipality', 'company', 'agency'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const ROLES = ['admin', 'manager', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface ActorMembership {
+  organizationId: string;
+  organizationKind: OrganizationKind;
+  role: Role;
+}
+
+/** Who is calling: a signed-in user, or an organization's API token acting with its role. */
+export type Actor =
+  | { type: 'user'; id: string; userId: string; platformAdmin: boolean; memberships: ActorMembership[] }
+  | { type: 'apiToken'; id: string; userId: null; platformAdmin: false; memberships: [ActorMembership] };
+
+export function roleIn(actor: Actor | null, organizationId: string): Role | null {
+  return actor?.memberships.find((membership) => membership.organizationId === organizationId)?.role ?? null;
+}
+
+export function isMemberOf(actor: Actor | null, organizationId: string): boolean {
+  return roleIn(actor, organizationId) !== null;
+}
+
+/** True when the actor holds one of `roles` in the organization (platform admins hold every role). */
+export function hasRole(actor: Actor | null, organizationId: string, ...roles: Role[]): boolean {
+  if (actor?.platformAdmin) return true;
+  const role = roleIn(actor, organizationId);
+  return role !== null && roles.includes(role);
+}
+
+export function isPlatformAdmin(actor: Actor | null): boolean {
+  return actor?.platformAdmin === true;
+}

@@ -1,0 +1,31 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { DomainError } from '../errors/domain-error.js';
+import { ActorResolver } from './actor-resolver.js';
+import { PUBLIC_ROUTE, type RequestWithActor } from './auth.decorators.js';
+
+/** Every route needs a valid bearer credential unless marked `@Public()`. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly resolver: ActorResolver,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
+    const header = request.headers.authorization;
+
+    if (header === undefined) {
+      if (isPublic) return (request.actor = null) === null;
+      throw new DomainError('unauthenticated', 'Sign in: send Authorization: Bearer <access token or API token>');
+    }
+    const match = /^Bearer\s+(\S{1,4096})$/i.exec(header);
+    const actor = match ? await this.resolver.resolve(match[1]!) : null;
+    if (!actor) throw new DomainError('unauthenticated', 'The bearer credential is not valid, or has expired or been revoked');
+    request.actor = actor;
+    return true;
+  }
+}

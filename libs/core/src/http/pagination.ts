@@ -1,0 +1,44 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ValidationError } from '../errors/domain-error.js';
+
+/** `?limit=&cursor=` as API.md fixes them: 50 by default, 200 at most. */
+export class PageQueryDto {
+  /** How many items, 1 to 200 (default 50). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit: number = 50;
+
+  /** `nextCursor` of the previous page. */
+  @IsOptional() @IsString() @MaxLength(512)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Keyset cursors: the sort values of the last item, opaque to callers. */
+export function encodeCursor(values: Array<string | number>): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, arity: number): Array<string | number> | null {
+  if (cursor === undefined) return null;
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === arity && values.every((value) => typeof value === 'string' || typeof value === 'number')) {
+      return values as Array<string | number>;
+    }
+  } catch {
+    // fall through
+  }
+  throw new ValidationError('cursor is not one this API gave out', [{ field: 'cursor', message: 'is not valid' }]);
+}
+
+/** Takes one item more than asked to learn whether another page follows. */
+export function toPage<T>(rows: T[], limit: number, cursorOf: (last: T) => Array<string | number>): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
+}

@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, DomainError, type Actor } from '@slussen/core';
+import { DataSource } from 'typeorm';
+import { AuditService } from './audit.service.js';
+import { InvalidCredentialsError } from './identity.errors.js';
+import { PasswordService } from './password.service.js';
+import { MembershipsRepository } from './repositories/memberships.repository.js';
+import { OrganizationsRepository } from './repositories/organizations.repository.js';
+import { UsersRepository } from './repositories/users.repository.js';
+import { SessionService } from './session.service.js';
+import { normalizeOrgNumber, toOrganizationView, toUserView, type OrganizationView, type TokenPair, type UserView } from './views.js';
+
+export interface SignupCommand {
+  email: string;
+  password: string;
+  name: string;
+  language?: 'sv' | 'en';
+  company: { name: string; orgNumber?: string };
+}
+
+export interface MeView extends UserView {
+  memberships: Array<{ organizationId: string; organizationName: string; kind: string; role: string }>;
+}
+
+// One constant key for every process: bootstrap of the first admin runs once.
+const ADMIN_BOOTSTRAP_LOCK = 7_263_302;
+
+/** Sign-up, sign-in and the signed-in user's own profile. */
+@Injectable()
+export class AccountsService {
+  private readonly logger = new Logger(AccountsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly memberships: MembershipsRepository,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A company and its first admin, signed in. */
+  async signup(command: SignupCommand): Promise<{ user: UserView; organization: OrganizationView } & TokenPair> {
+    const passwordHash = await this.passwords.hash(command.password);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.users.create({ email: command.email.trim(), name: command.name.trim(), language: command.language, passwordHash }, manager);
+      const organization = await this.organizations.create(
+        { name: command.company.name.trim(), kind: 'company', orgNumber: normalizeOrgNumber(command.company.orgNumber), parentId: null },
+        manager,
+      );
+      await this.memberships.add({ organizationId: organization.id, userId: user.id, role: 'admin' }, manager);
+      const actor: Actor = {
+        type: 'user',
+        id: user.id,
+        userId: user.id,
+        platformAdmin: false,
+        memberships: [{ organizationId: organization.id, organizationKind: 'company', role: 'admin' }],
+      };
+      await this.audit.record(actor, { action: 'organization.signup', organizationId: organization.id, subjectType: 'organization', subjectId: organization.id, details: { name: organization.name, email: user.email } }, manager);
+      const tokens = await this.sessions.start(user.id, manager);
+      return { user: toUserView(user), organization: toOrganizationView(organization), ...tokens };
+    });
+  }
+
+  async login(email: string, password: string): Promise<TokenPair> {
+    const credentials = await this.users.findCredentials(email.trim());
+    if (!(await this.passwords.verify(credentials?.passwordHash, password)) || !credentials) throw new InvalidCredentialsError();
+    return this.sessions.start(credentials.id);
+  }
+
+  async me(actor: Actor): Promise<MeView> {
+    if (actor.type !== 'user') throw new DomainError('forbidden', 'An API token has no user profile');
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw new DomainError('unauthenticated', 'This account no longer exists');
+    const memberships = await this.users.membershipsOf(user.id);
+    return {
+      ...toUserView(user),
+      memberships: memberships.map((row) => ({ organizationId: row.organizationId, organizationName: row.organizationName, kind: row.organizationKind, role: row.role })),
+    };
+  }
+
+  /**
+   * The first platform admin, from ADMIN_EMAIL and ADMIN_PASSWORD, when there is
+   * none yet. An existing account with that e-mail is promoted, its password kept.
+   */
+  async bootstrapPlatformAdmin(config: AppConfig): Promise<void> {
+    const admin = config.admin;
+    if (!admin) return;
+    const passwordHash = await this.passwords.hash(admin.password);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_BOOTSTRAP_LOCK]);
+      if (await this.users.hasPlatformAdmin(manager)) return;
+      const existing = await this.users.findByEmail(admin.email, manager);
+      const user = existing ?? (await this.users.create({ email: admin.email, name: 'Platform admin', passwordHash, platformAdmin: true }, manager));
+      if (existing) await this.users.makePlatformAdmin(existing.id, manager);
+      await this.audit.record(null, { action: 'user.bootstrap-platform-admin', organizationId: null, subjectType: 'user', subjectId: user.id, details: { email: admin.email } }, manager);
+      this.logger.log(`platform admin ${admin.email} ${existing ? 'promoted' : 'created'} from ADMIN_EMAIL`);
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import { ORGANIZATION_KINDS, PageQueryDto, ROLES, type OrganizationKind, type Role } from '@slussen/core';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { LANGUAGES, type Language } from '../../entities/user.entity.js';
+
+const ORG_NUMBER = /^\d{6}-?\d{4}$/;
+
+export class CompanyDto {
+  @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  /** Swedish organisationsnummer, NNNNNN-NNNN. */
+  @IsOptional() @Matches(ORG_NUMBER, { message: 'orgNumber must look like 556677-8899' })
+  orgNumber?: string;
+}
+
+export class SignupDto {
+  @IsEmail() @MaxLength(254)
+  email: string;
+
+  @IsString() @MinLength(12) @MaxLength(256)
+  password: string;
+
+  @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @IsOptional() @IsIn(LANGUAGES)
+  language?: Language;
+
+  @ValidateNested() @Type(() => CompanyDto)
+  company: CompanyDto;
+}
+
+export class LoginDto {
+  @IsString() @MaxLength(254)
+  email: string;
+
+  @IsString() @MaxLength(256)
+  password: string;
+}
+
+export class RefreshTokenDto {
+  @IsString() @MaxLength(512)
+  refreshToken: string;
+}
+
+export class CreateOrganizationDto {
+  @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @IsIn(ORGANIZATION_KINDS)
+  kind: OrganizationKind;
+
+  @IsOptional() @IsUUID()
+  parentId?: string;
+
+  @IsOptional() @Matches(ORG_NUMBER, { message: 'orgNumber must look like 212000-0142' })
+  orgNumber?: string;
+}
+
+export class OrganizationListQueryDto extends PageQueryDto {
+  @IsOptional() @IsIn(ORGANIZATION_KINDS)
+  kind?: OrganizationKind;
+}
+
+export class AddMemberDto {
+  @IsEmail() @MaxLength(254)
+  email: string;
+
+  @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @IsIn(ROLES)
+  role: Role;
+
+  /** Only for a new account; an existing user keeps their password. */
+  @IsOptional() @IsString() @MinLength(12) @MaxLength(256)
+  password?: string;
+
+  @IsOptional() @IsIn(LANGUAGES)
+  language?: Language;
+}
+
+export class ChangeRoleDto {
+  @IsIn(ROLES)
+  role: Role;
+}
+
+export class CreateApiTokenDto {
+  @IsString() @MinLength(1) @MaxLength(100)
+  name: string;
+
+  @IsIn(ROLES)
+  role: Role;
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { ActorResolver, type Actor } from '@slussen/core';
+import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
+import { UsersRepository } from './repositories/users.repository.js';
+import { SessionService } from './session.service.js';
+import { API_TOKEN_PREFIX, hashToken } from './tokens.js';
+
+/**
+ * Resolves a bearer credential on every request: memberships are read fresh,
+ * so a removed member loses access at once, not when the token expires.
+ */
+@Injectable()
+export class IdentityActorResolver extends ActorResolver {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly users: UsersRepository,
+    private readonly apiTokens: ApiTokensRepository,
+  ) {
+    super();
+  }
+
+  async resolve(credential: string): Promise<Actor | null> {
+    if (credential.startsWith(API_TOKEN_PREFIX)) {
+      const token = await this.apiTokens.useActive(hashToken(credential));
+      if (!token) return null;
+      return {
+        type: 'apiToken',
+        id: token.id,
+        userId: null,
+        platformAdmin: false,
+        memberships: [{ organizationId: token.organizationId, organizationKind: token.organizationKind, role: token.role }],
+      };
+    }
+    const claims = await this.sessions.verifyAccessToken(credential);
+    if (!claims) return null;
+    const user = await this.users.findById(claims.sub);
+    if (!user) return null;
+    const memberships = await this.users.membershipsOf(user.id);
+    return {
+      type: 'user',
+      id: user.id,
+      userId: user.id,
+      platformAdmin: user.platformAdmin,
+      memberships: memberships.map(({ organizationId, organizationKind, role }) => ({ organizationId, organizationKind, role })),
+    };
+  }
+}

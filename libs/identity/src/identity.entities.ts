@@ -1,0 +1,8 @@
+import { ApiToken } from './entities/api-token.entity.js';
+import { AuditEntry } from './entities/audit-entry.entity.js';
+import { Membership } from './entities/membership.entity.js';
+import { Organization } from './entities/organization.entity.js';
+import { RefreshToken } from './entities/refresh-token.entity.js';
+import { User } from './entities/user.entity.js';
+
+export const IDENTITY_ENTITIES = [Organization, User, Membership, RefreshToken, ApiToken, AuditEntry];

@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@slussen/core';
+import { AccountsService } from './accounts.service.js';
+import { ApiTokensService } from './api-tokens.service.js';
+import { AuditService } from './audit.service.js';
+import { IdentityActorResolver } from './identity-actor.resolver.js';
+import { IDENTITY_ENTITIES } from './identity.entities.js';
+import { IdentityPolicy } from './identity.policy.js';
+import { MembersService } from './members.service.js';
+import { OrganizationsService } from './organizations.service.js';
+import { PasswordService } from './password.service.js';
+import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
+import { AuditRepository } from './repositories/audit.repository.js';
+import { MembershipsRepository } from './repositories/memberships.repository.js';
+import { OrganizationsRepository } from './repositories/organizations.repository.js';
+import { RefreshTokensRepository } from './repositories/refresh-tokens.repository.js';
+import { UsersRepository } from './repositories/users.repository.js';
+import { SessionService } from './session.service.js';
+
+/** Organizations, users, memberships, tokens and the audit log; used by both apps. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.jwt.secret }) }),
+  ],
+  providers: [
+    OrganizationsRepository,
+    UsersRepository,
+    MembershipsRepository,
+    RefreshTokensRepository,
+    ApiTokensRepository,
+    AuditRepository,
+    PasswordService,
+    SessionService,
+    AuditService,
+    IdentityPolicy,
+    AccountsService,
+    OrganizationsService,
+    MembersService,
+    ApiTokensService,
+    IdentityActorResolver,
+  ],
+  exports: [AuditService, OrganizationsService, AccountsService, SessionService, MembersService, ApiTokensService, IdentityActorResolver],
+})
+export class IdentityModule {}

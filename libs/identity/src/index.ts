@@ -1,0 +1,8 @@
+// The identity context's public surface for other contexts and the apps.
+export { AuditService, type AuditRecord } from './audit.service.js';
+export { IDENTITY_ENTITIES } from './identity.entities.js';
+export { canSeeOrganization, type OrganizationSubject } from './identity.policy.js';
+export { IdentityModule } from './identity.module.js';
+export { IdentityHttpModule } from './http/identity-http.module.js';
+export { OrganizationsService } from './organizations.service.js';
+export type { OrganizationView, UserView, MemberView, TokenPair } from './views.js';

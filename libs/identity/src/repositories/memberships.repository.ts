@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { decodeCursor, toPage, type Page, type Role } from '@slussen/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Membership } from '../entities/membership.entity.js';
+
+export interface MemberRow {
+  organizationId: string;
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+}
+
+const MEMBER_ROWS = `SELECT m.organization_id AS "organizationId", m.user_id AS "userId", u.email, u.name, m.role, m.created_at AS "createdAt"
+  FROM memberships m JOIN users u ON u.id = m.user_id`;
+
+@Injectable()
+export class MembershipsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(Membership);
+  }
+
+  async add(data: { organizationId: string; userId: string; role: Role }, manager?: EntityManager): Promise<Membership> {
+    return this.repo(manager).save(this.repo(manager).create(data));
+  }
+
+  find(organizationId: string, userId: string, manager?: EntityManager): Promise<Membership | null> {
+    return this.repo(manager).findOneBy({ organizationId, userId });
+  }
+
+  async setRole(organizationId: string, userId: string, role: Role, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ organizationId, userId }, { role });
+  }
+
+  async remove(organizationId: string, userId: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).delete({ organizationId, userId });
+  }
+
+  /**
+   * Locks the organization's admin memberships and counts them, so that two
+   * requests removing the last two admins at once cannot both succeed.
+   */
+  async lockAdmins(organizationId: string, manager: EntityManager): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await manager.query(
+      `SELECT user_id FROM memberships WHERE organization_id = $1 AND role = 'admin' ORDER BY user_id FOR UPDATE`,
+      [organizationId],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  async listMembers(organizationId: string, limit: number, cursor?: string): Promise<Page<MemberRow>> {
+    const after = decodeCursor(cursor, 2);
+    const rows: MemberRow[] = await this.dataSource.query(
+      `${MEMBER_ROWS}
+        WHERE m.organization_id = $1 AND ($2::timestamptz IS NULL OR (m.created_at, m.user_id) > ($2, $3::uuid))
+        ORDER BY m.created_at, m.user_id
+        LIMIT $4`,
+      [organizationId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+    );
+    return toPage(rows, limit, (last) => [new Date(last.createdAt).toISOString(), last.userId]);
+  }
+
+  async memberRow(organizationId: string, userId: string, manager?: EntityManager): Promise<MemberRow | null> {
+    const [row] = await (manager ?? this.dataSource.manager).query(
+      `${MEMBER_ROWS} WHERE m.organization_id = $1 AND m.user_id = $2`,
+      [organizationId, userId],
+    );
+    return (row as MemberRow | undefined) ?? null;
+  }
+}

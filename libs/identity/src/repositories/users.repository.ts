@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role } from '@slussen/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { User, type Language } from '../entities/user.entity.js';
+
+export interface ActorMembershipRow {
+  organizationId: string;
+  organizationKind: 'region' | 'municipality' | 'company' | 'agency';
+  organizationName: string;
+  role: Role;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(User);
+  }
+
+  create(
+    data: { email: string; name: string; language?: Language; passwordHash: string | null; platformAdmin?: boolean },
+    manager?: EntityManager,
+  ): Promise<User> {
+    return this.repo(manager).save(this.repo(manager).create(data));
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<User | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  findByEmail(email: string, manager?: EntityManager): Promise<User | null> {
+    return this.repo(manager).findOneBy({ email });
+  }
+
+  /** With the password hash, which is otherwise never selected. */
+  findCredentials(email: string): Promise<Pick<User, 'id' | 'passwordHash'> | null> {
+    return this.repo().createQueryBuilder('user').select(['user.id', 'user.passwordHash']).where('user.email = :email', { email }).getOne();
+  }
+
+  async setPassword(id: string, passwordHash: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, { passwordHash });
+  }
+
+  async makePlatformAdmin(id: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, { platformAdmin: true });
+  }
+
+  hasPlatformAdmin(manager?: EntityManager): Promise<boolean> {
+    return this.repo(manager).existsBy({ platformAdmin: true });
+  }
+
+  /** A user's memberships with what the policy needs of each organization, in one query. */
+  membershipsOf(userId: string, manager?: EntityManager): Promise<ActorMembershipRow[]> {
+    return (manager ?? this.dataSource.manager).query(
+      `SELECT m.organization_id AS "organizationId", o.kind AS "organizationKind", o.name AS "organizationName", m.role
+         FROM memberships m JOIN organizations o ON o.id = m.organization_id
+        WHERE m.user_id = $1
+        ORDER BY o.name, o.id`,
+      [userId],
+    );
+  }
+}

@@ -1,0 +1,158 @@
+// The access matrix of every identity route (see test/access-matrix.ts).
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { createAccessWorld, expectAccess, type AccessWorld, type ActorName } from '../access-matrix.js';
+import { createApiApp } from '../api-app.js';
+
+describe('identity access matrix', () => {
+  let app: NestExpressApplication;
+  let company: AccessWorld;
+  let region: AccessWorld;
+
+  beforeAll(async () => {
+    app = await createApiApp();
+    [company, region] = await Promise.all([createAccessWorld(app, { kind: 'company' }), createAccessWorld(app, { kind: 'region' })]);
+  });
+  afterAll(() => app.close());
+
+  /** A fresh member to change or remove, one per caller. */
+  const freshMember = async (world: AccessWorld) => (await world.factory.member(world.organization.id, 'member')).id;
+  const freshToken = async (world: AccessWorld) => {
+    const { body } = await request(app.getHttpServer())
+      .post(`/api/v1/organizations/${world.organization.id}/api-tokens`)
+      .set('Authorization', `Bearer ${world.users.admin.token}`)
+      .send({ name: 'to revoke', role: 'member' });
+    return body.id as string;
+  };
+  const newMember = (actor: ActorName) => ({ email: `new-${actor}-${randomUUID()}@test.slussen.se`, name: 'New Member', role: 'member' });
+
+  it('GET /me', async () => {
+    await expectAccess(app, company, () => ({ method: 'get', path: '/api/v1/me' }), {
+      anonymous: 401, otherCompanyMember: 200, otherRegionManager: 200, member: 200, manager: 200, admin: 200, platformAdmin: 200, apiToken: 403,
+    });
+  });
+
+  it('POST /organizations: platform admins only', async () => {
+    await expectAccess(app, company, () => ({ method: 'post', path: '/api/v1/organizations', body: { name: `Region ${randomUUID()}`, kind: 'region' } }), {
+      anonymous: 401, otherCompanyMember: 403, otherRegionManager: 403, member: 403, manager: 403, admin: 403, platformAdmin: 201, apiToken: 403,
+    });
+  });
+
+  it('GET /organizations: anyone signed in', async () => {
+    await expectAccess(app, company, () => ({ method: 'get', path: '/api/v1/organizations' }), {
+      anonymous: 401, otherCompanyMember: 200, otherRegionManager: 200, member: 200, manager: 200, admin: 200, platformAdmin: 200, apiToken: 200,
+    });
+  });
+
+  describe('on a company (invisible to outsiders: 404)', () => {
+    const outsiders = { anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404 } as const;
+
+    it('GET /organizations/:id', async () => {
+      await expectAccess(app, company, () => ({ method: 'get', path: `/api/v1/organizations/${company.organization.id}` }), {
+        ...outsiders, member: 200, manager: 200, admin: 200, platformAdmin: 200, apiToken: 200,
+      });
+    });
+
+    it('POST /organizations/:id/members', async () => {
+      await expectAccess(app, company, (actor) => ({ method: 'post', path: `/api/v1/organizations/${company.organization.id}/members`, body: newMember(actor) }), {
+        ...outsiders, member: 403, manager: 403, admin: 201, platformAdmin: 201, apiToken: 403,
+      });
+    });
+
+    it('GET /organizations/:id/members', async () => {
+      await expectAccess(app, company, () => ({ method: 'get', path: `/api/v1/organizations/${company.organization.id}/members` }), {
+        ...outsiders, member: 403, manager: 403, admin: 200, platformAdmin: 200, apiToken: 403,
+      });
+    });
+
+    it('PATCH /organizations/:id/members/:userId', async () => {
+      await expectAccess(app, company, async () => ({ method: 'patch', path: `/api/v1/organizations/${company.organization.id}/members/${await freshMember(company)}`, body: { role: 'manager' } }), {
+        ...outsiders, member: 403, manager: 403, admin: 200, platformAdmin: 200, apiToken: 403,
+      });
+    });
+
+    it('DELETE /organizations/:id/members/:userId', async () => {
+      await expectAccess(app, company, async () => ({ method: 'delete', path: `/api/v1/organizations/${company.organization.id}/members/${await freshMember(company)}` }), {
+        ...outsiders, member: 403, manager: 403, admin: 204, platformAdmin: 204, apiToken: 403,
+      });
+    });
+
+    it('POST /organizations/:id/api-tokens', async () => {
+      await expectAccess(app, company, () => ({ method: 'post', path: `/api/v1/organizations/${company.organization.id}/api-tokens`, body: { name: 'CI', role: 'member' } }), {
+        ...outsiders, member: 403, manager: 403, admin: 201, platformAdmin: 201, apiToken: 403,
+      });
+    });
+
+    it('GET /organizations/:id/api-tokens', async () => {
+      await expectAccess(app, company, () => ({ method: 'get', path: `/api/v1/organizations/${company.organization.id}/api-tokens` }), {
+        ...outsiders, member: 403, manager: 403, admin: 200, platformAdmin: 200, apiToken: 403,
+      });
+    });
+
+    it('DELETE /organizations/:id/api-tokens/:tokenId', async () => {
+      await expectAccess(app, company, async () => ({ method: 'delete', path: `/api/v1/organizations/${company.organization.id}/api-tokens/${await freshToken(company)}` }), {
+        ...outsiders, member: 403, manager: 403, admin: 204, platformAdmin: 204, apiToken: 403,
+      });
+    });
+
+    it('GET /organizations/:id/audit', async () => {
+      await expectAccess(app, company, () => ({ method: 'get', path: `/api/v1/organizations/${company.organization.id}/audit` }), {
+        ...outsiders, member: 403, manager: 403, admin: 200, platformAdmin: 200, apiToken: 403,
+      });
+    });
+  });
+
+  describe('on a region (visible to everyone signed in: outsiders get 403)', () => {
+    const outsiders = { anonymous: 401, otherCompanyMember: 403, otherRegionManager: 403 } as const;
+
+    it('GET /organizations/:id', async () => {
+      await expectAccess(app, region, () => ({ method: 'get', path: `/api/v1/organizations/${region.organization.id}` }), {
+        anonymous: 401, otherCompanyMember: 200, otherRegionManager: 200, member: 200, manager: 200, admin: 200, platformAdmin: 200, apiToken: 200,
+      });
+    });
+
+    it('POST /organizations/:id/members', async () => {
+      await expectAccess(app, region, (actor) => ({ method: 'post', path: `/api/v1/organizations/${region.organization.id}/members`, body: newMember(actor) }), {
+        ...outsiders, member: 403, manager: 403, admin: 201, platformAdmin: 201, apiToken: 403,
+      });
+    });
+
+    it('GET /organizations/:id/members', async () => {
+      await expectAccess(app, region, () => ({ method: 'get', path: `/api/v1/organizations/${region.organization.id}/members` }), {
+        ...outsiders, member: 403, manager: 403, admin: 200, platformAdmin: 200, apiToken: 403,
+      });
+    });
+
+    it('DELETE /organizations/:id/members/:userId', async () => {
+      await expectAccess(app, region, async () => ({ method: 'delete', path: `/api/v1/organizations/${region.organization.id}/members/${await freshMember(region)}` }), {
+        ...outsiders, member: 403, manager: 403, admin: 204, platformAdmin: 204, apiToken: 403,
+      });
+    });
+
+    it('POST /organizations/:id/api-tokens', async () => {
+      await expectAccess(app, region, () => ({ method: 'post', path: `/api/v1/organizations/${region.organization.id}/api-tokens`, body: { name: 'CI', role: 'member' } }), {
+        ...outsiders, member: 403, manager: 403, admin: 201, platformAdmin: 201, apiToken: 403,
+      });
+    });
+
+    it('GET /organizations/:id/audit', async () => {
+      await expectAccess(app, region, () => ({ method: 'get', path: `/api/v1/organizations/${region.organization.id}/audit` }), {
+        ...outsiders, member: 403, manager: 403, admin: 200, platformAdmin: 200, apiToken: 403,
+      });
+    });
+  });
+
+  it('an admin-role API token still may not mint or revoke tokens', async () => {
+    const adminToken = await company.factory.apiToken(company.organization.id, 'admin');
+    const world = { ...company, bearer: { ...company.bearer, apiToken: adminToken } };
+    await expectAccess(app, world, () => ({ method: 'post', path: `/api/v1/organizations/${company.organization.id}/api-tokens`, body: { name: 'x', role: 'admin' } }), {
+      ...{ anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404 }, member: 403, manager: 403, admin: 201, platformAdmin: 201, apiToken: 403,
+    });
+    // ...but acts as an admin elsewhere, with the role it was given.
+    await expectAccess(app, world, () => ({ method: 'get', path: `/api/v1/organizations/${company.organization.id}/members` }), {
+      anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: 403, manager: 403, admin: 200, platformAdmin: 200, apiToken: 200,
+    });
+  });
+});
