@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@slussen/core';
+import { CatalogueHttpModule } from '@slussen/catalogue';
 import { IdentityHttpModule } from '@slussen/identity';
+import { SchedulingHttpModule } from '@slussen/scheduling';
 
 /** Composition only: core plus each context's HTTP module. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), IdentityHttpModule] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config), IdentityHttpModule, CatalogueHttpModule, SchedulingHttpModule] };
   }
 }

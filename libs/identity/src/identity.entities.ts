@@ -5,4 +5,6 @@ import { Organization } from './entities/organization.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { User } from './entities/user.entity.js';
 
+/** Exported for foreign keys from other contexts' entities; read through identity's services. */
+export { Organization };
 export const IDENTITY_ENTITIES = [Organization, User, Membership, RefreshToken, ApiToken, AuditEntry];

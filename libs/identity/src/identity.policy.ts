@@ -26,18 +26,18 @@ export function canSeeOrganization(actor: Actor | null, organization: Organizati
   return actor.platformAdmin || organization.kind !== 'company' || isMemberOf(actor, organization.id);
 }
 
-const orgAdmin = (actor: Actor, organization: OrganizationSubject) => hasRole(actor, organization.id, 'admin');
+const orgAdmin = (actor: Actor | null, organization: OrganizationSubject) => hasRole(actor, organization.id, 'admin');
 
 @Injectable()
 export class IdentityPolicy {
   constructor(policy: PolicyService) {
-    policy.define('organization.read', { visible: canSeeOrganization, allowed: () => true });
-    policy.define('organization.create', { visible: () => true, allowed: (actor) => actor.platformAdmin });
+    policy.define('organization.read', { visible: canSeeOrganization, allowed: (actor) => actor !== null });
+    policy.define('organization.create', { visible: () => true, allowed: (actor) => actor?.platformAdmin === true });
     policy.define('organization.manage-members', { visible: canSeeOrganization, allowed: orgAdmin });
     // A token may not mint or revoke tokens: a leaked one must not be able to entrench itself.
     policy.define('organization.manage-api-tokens', {
       visible: canSeeOrganization,
-      allowed: (actor, organization) => actor.type === 'user' && orgAdmin(actor, organization),
+      allowed: (actor, organization) => actor?.type === 'user' && orgAdmin(actor, organization),
     });
     policy.define('organization.read-audit', { visible: canSeeOrganization, allowed: orgAdmin });
   }

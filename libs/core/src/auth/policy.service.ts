@@ -14,8 +14,8 @@ export type PolicyAction = keyof PolicySubjects;
 export interface PolicyRule<Subject> {
   /** May the actor know this object exists? If not, the answer is 404. */
   visible(actor: Actor | null, subject: Subject): boolean;
-  /** May the actor do the action? If it may see the object but not this, the answer is 403. */
-  allowed(actor: Actor, subject: Subject): boolean;
+  /** May the actor do the action? If it may see the object but not this, the answer is 403 (401 when anonymous). */
+  allowed(actor: Actor | null, subject: Subject): boolean;
 }
 
 /** One place that answers "may this actor do this action on this object", for every context. */
@@ -31,15 +31,16 @@ export class PolicyService {
 
   can<A extends PolicyAction>(actor: Actor | null, action: A, subject: PolicySubjects[A]): boolean {
     const rule = this.rule(action);
-    return actor !== null && rule.visible(actor, subject) && rule.allowed(actor, subject);
+    return rule.visible(actor, subject) && rule.allowed(actor, subject);
   }
 
   /** Throws not-found (cannot see it), unauthenticated (anonymous) or forbidden (can see, may not act). */
-  authorize<A extends PolicyAction>(actor: Actor | null, action: A, subject: PolicySubjects[A], what: string): asserts actor is Actor {
+  authorize<A extends PolicyAction>(actor: Actor | null, action: A, subject: PolicySubjects[A], what: string): void {
     const rule = this.rule(action);
     if (!rule.visible(actor, subject)) throw new NotFoundError(what);
+    if (rule.allowed(actor, subject)) return;
     if (actor === null) throw new DomainError('unauthenticated', 'Sign in to do this');
-    if (!rule.allowed(actor, subject)) throw new DomainError('forbidden', `Your role does not allow this (${action})`);
+    throw new DomainError('forbidden', `Your role does not allow this (${action})`);
   }
 
   private rule(action: string): PolicyRule<unknown> {

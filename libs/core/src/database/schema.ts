@@ -1,6 +1,8 @@
 // The whole schema: every context's entities, for the migration CLI and the
 // test that checks entities and migrations agree. The apps do not use this;
 // they load entities through each context's module.
+import { CATALOGUE_ENTITIES } from '@slussen/catalogue/entities';
 import { IDENTITY_ENTITIES } from '@slussen/identity/entities';
+import { SCHEDULING_ENTITIES } from '@slussen/scheduling/entities';
 
-export const SCHEMA_ENTITIES = [...IDENTITY_ENTITIES];
+export const SCHEMA_ENTITIES = [...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES, ...SCHEDULING_ENTITIES];

@@ -1,0 +1,4 @@
+import { Testbed } from './entities/testbed.entity.js';
+
+export { Testbed };
+export const CATALOGUE_ENTITIES = [Testbed];

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, IdParam, Public, type Actor } from '@slussen/core';
+import { DOMAINS } from '../domains.js';
+import { TestbedsService } from '../testbeds.service.js';
+import { CreateTestbedDto, TestbedSearchDto, UpdateTestbedDto } from './dto/testbed.dto.js';
+
+@ApiTags('catalogue')
+@ApiBearerAuth()
+@Controller()
+export class TestbedsController {
+  constructor(private readonly testbeds: TestbedsService) {}
+
+  /** The domain vocabulary with Swedish and English labels. */
+  @Public()
+  @Get('domains')
+  domains() {
+    return { items: Object.entries(DOMAINS).map(([key, labels]) => ({ key, labels })) };
+  }
+
+  /** Creates a draft test bed for a region or municipality. */
+  @Post('testbeds')
+  create(@CurrentActor() actor: Actor, @Body() body: CreateTestbedDto) {
+    const { organizationId, ...profile } = body;
+    return this.testbeds.create(actor, organizationId, profile);
+  }
+
+  /** Published test beds (and the caller's own drafts), ranked when `q` is given. */
+  @Public()
+  @Get('testbeds')
+  search(@CurrentActor() actor: Actor | null, @Query() query: TestbedSearchDto) {
+    return this.testbeds.search(actor, query);
+  }
+
+  @Public()
+  @Get('testbeds/:id')
+  get(@CurrentActor() actor: Actor | null, @IdParam() id: string) {
+    return this.testbeds.get(actor, id);
+  }
+
+  @Patch('testbeds/:id')
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateTestbedDto) {
+    return this.testbeds.update(actor, id, body);
+  }
+
+  @Post('testbeds/:id/publish')
+  @HttpCode(200)
+  publish(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.testbeds.publish(actor, id);
+  }
+
+  @Post('testbeds/:id/retire')
+  @HttpCode(200)
+  retire(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.testbeds.retire(actor, id);
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, IdParam, Public, type Actor } from '@slussen/core';
+import { SlotsService } from '../slots.service.js';
+import { CreateSlotsDto, SlotWindowDto, UpdateSlotDto } from './dto/slot.dto.js';
+
+@ApiTags('scheduling')
+@ApiBearerAuth()
+@Controller()
+export class SlotsController {
+  constructor(private readonly slots: SlotsService) {}
+
+  @Post('testbeds/:id/slots')
+  create(@CurrentActor() actor: Actor, @IdParam() testbedId: string, @Body() body: CreateSlotsDto) {
+    return this.slots.create(actor, testbedId, body);
+  }
+
+  @Public()
+  @Get('testbeds/:id/slots')
+  list(@CurrentActor() actor: Actor | null, @IdParam() testbedId: string, @Query() window: SlotWindowDto) {
+    return this.slots.list(actor, testbedId, window);
+  }
+
+  @Patch('slots/:id')
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateSlotDto) {
+    return this.slots.update(actor, id, body);
+  }
+
+  /** Cancels the slot (and, once bookings exist, its bookings). */
+  @Post('slots/:id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.slots.cancel(actor, id);
+  }
+}

@@ -1,0 +1,6 @@
+// The scheduling context's public surface.
+export { SchedulingHttpModule } from './http/scheduling-http.module.js';
+export { expandRecurrence, MAX_OCCURRENCES, type Period, type Recurrence } from './recurrence.js';
+export { SCHEDULING_ENTITIES } from './scheduling.entities.js';
+export { SchedulingModule } from './scheduling.module.js';
+export { SlotsService, type SlotView } from './slots.service.js';

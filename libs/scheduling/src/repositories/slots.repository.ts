@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SlotStatus } from '../entities/slot.entity.js';
+import type { Period } from '../recurrence.js';
+
+export interface SlotRow {
+  id: string;
+  testbedId: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  held: number;
+  status: SlotStatus;
+  recurrenceId: string | null;
+}
+
+const SLOT_COLUMNS = `id, testbed_id AS "testbedId", lower(period) AS "startsAt", upper(period) AS "endsAt", capacity, held, status, recurrence_id AS "recurrenceId"`;
+
+@Injectable()
+export class SlotsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private run(manager?: EntityManager) {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** All periods in one statement; the capacity trigger checks each row as it goes in. */
+  async insertMany(testbedId: string, periods: Period[], capacity: number, recurrenceId: string | null, manager: EntityManager): Promise<SlotRow[]> {
+    return manager.query(
+      `INSERT INTO slots (testbed_id, period, capacity, recurrence_id)
+       SELECT $1, tstzrange(starts_at, ends_at, '[)'), $4, $5
+         FROM unnest($2::timestamptz[], $3::timestamptz[]) AS period(starts_at, ends_at)
+       RETURNING ${SLOT_COLUMNS}`,
+      [testbedId, periods.map((period) => period.startsAt.toISOString()), periods.map((period) => period.endsAt.toISOString()), capacity, recurrenceId],
+    );
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<SlotRow | null> {
+    const [row] = await this.run(manager).query(`SELECT ${SLOT_COLUMNS} FROM slots WHERE id = $1`, [id]);
+    return (row as SlotRow | undefined) ?? null;
+  }
+
+  /** Slots overlapping [from, to), oldest first; an open end is unbounded. */
+  listOverlapping(testbedId: string, from: Date | null, to: Date | null): Promise<SlotRow[]> {
+    return this.dataSource.query(
+      `SELECT ${SLOT_COLUMNS} FROM slots
+        WHERE testbed_id = $1 AND period && tstzrange($2::timestamptz, $3::timestamptz, '[)')
+        ORDER BY lower(period), id
+        LIMIT 1000`,
+      [testbedId, from?.toISOString() ?? null, to?.toISOString() ?? null],
+    );
+  }
+
+  async update(id: string, changes: { period?: Period; capacity?: number; status?: SlotStatus }, manager: EntityManager): Promise<SlotRow> {
+    const [rows] = (await manager.query(
+      `UPDATE slots SET
+          period = CASE WHEN $2::timestamptz IS NULL THEN period ELSE tstzrange($2::timestamptz, $3::timestamptz, '[)') END,
+          capacity = coalesce($4::integer, capacity),
+          status = coalesce($5::text, status),
+          updated_at = now()
+        WHERE id = $1
+        RETURNING ${SLOT_COLUMNS}`,
+      [id, changes.period?.startsAt.toISOString() ?? null, changes.period?.endsAt.toISOString() ?? null, changes.capacity ?? null, changes.status ?? null],
+    )) as [SlotRow[], number];
+    return rows[0]!;
+  }
+}

@@ -1,0 +1,3 @@
+import { Slot } from './entities/slot.entity.js';
+
+export const SCHEDULING_ENTITIES = [Slot];

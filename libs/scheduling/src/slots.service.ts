@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictError, NotFoundError, ValidationError, type Actor } from '@slussen/core';
+import { TestbedsService, type Testbed } from '@slussen/catalogue';
+import { AuditService } from '@slussen/identity';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { expandRecurrence, RecurrenceError, type Period, type Recurrence } from './recurrence.js';
+import { SlotsRepository, type SlotRow } from './repositories/slots.repository.js';
+import './scheduling.errors.js';
+
+export interface SlotView {
+  id: string;
+  testbedId: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  remaining: number;
+  status: string;
+  recurrenceId: string | null;
+}
+
+export const toSlotView = (row: SlotRow): SlotView => ({
+  id: row.id,
+  testbedId: row.testbedId,
+  startsAt: new Date(row.startsAt).toISOString(),
+  endsAt: new Date(row.endsAt).toISOString(),
+  capacity: row.capacity,
+  remaining: row.status === 'open' ? row.capacity - row.held : 0,
+  status: row.status,
+  recurrenceId: row.recurrenceId,
+});
+
+const MAX_SLOT_MS = 366 * 86_400_000;
+
+@Injectable()
+export class SlotsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly slots: SlotsRepository,
+    private readonly testbeds: TestbedsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** One slot, or every occurrence of a recurrence expanded in the test bed's time zone, all or nothing. */
+  async create(actor: Actor, testbedId: string, command: Period & { capacity: number; recurrence?: Recurrence }): Promise<{ items: SlotView[] }> {
+    return this.dataSource.transaction(async (manager) => {
+      const testbed = await this.manageable(actor, testbedId, manager);
+      checkPeriod(command, testbed);
+      if (command.capacity > testbed.capacity) {
+        throw new ValidationError(`capacity may be at most the test bed's ${testbed.capacity}`, [{ field: 'capacity', message: `must be 1 to ${testbed.capacity}` }]);
+      }
+      let periods: Period[];
+      try {
+        periods = expandRecurrence(command, testbed.timezone, command.recurrence);
+      } catch (error) {
+        if (error instanceof RecurrenceError) throw new ValidationError(error.message, [{ field: 'recurrence', message: error.message }]);
+        throw error;
+      }
+      const recurrenceId = command.recurrence ? randomUUID() : null;
+      const rows = await this.slots.insertMany(testbed.id, periods, command.capacity, recurrenceId, manager);
+      await this.audit.record(actor, { action: 'slot.create', organizationId: testbed.organizationId, subjectType: 'testbed', subjectId: testbed.id, details: { count: rows.length, recurrenceId } }, manager);
+      return { items: rows.map(toSlotView) };
+    });
+  }
+
+  async list(actor: Actor | null, testbedId: string, window: { from?: Date; to?: Date }): Promise<{ items: SlotView[] }> {
+    await this.testbeds.findReadable(actor, testbedId);
+    const rows = await this.slots.listOverlapping(testbedId, window.from ?? null, window.to ?? null);
+    return { items: rows.map(toSlotView) };
+  }
+
+  async update(actor: Actor, slotId: string, changes: { startsAt?: Date; endsAt?: Date; capacity?: number }): Promise<SlotView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { slot, testbed } = await this.manageableSlot(actor, slotId, manager);
+      if (slot.status === 'cancelled') throw new ConflictError('A cancelled slot cannot be changed');
+      const period = { startsAt: changes.startsAt ?? new Date(slot.startsAt), endsAt: changes.endsAt ?? new Date(slot.endsAt) };
+      const moves = changes.startsAt !== undefined || changes.endsAt !== undefined;
+      if (moves) checkPeriod(period, testbed);
+      if (changes.capacity !== undefined && changes.capacity > testbed.capacity) {
+        throw new ValidationError(`capacity may be at most the test bed's ${testbed.capacity}`, [{ field: 'capacity', message: `must be 1 to ${testbed.capacity}` }]);
+      }
+      const updated = await this.slots.update(slot.id, { period: moves ? period : undefined, capacity: changes.capacity }, manager);
+      await this.audit.record(actor, { action: 'slot.update', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id, details: { ...changes } }, manager);
+      return toSlotView(updated);
+    });
+  }
+
+  async cancel(actor: Actor, slotId: string): Promise<SlotView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { slot, testbed } = await this.manageableSlot(actor, slotId, manager);
+      if (slot.status === 'cancelled') throw new ConflictError('The slot is already cancelled');
+      const updated = await this.slots.update(slot.id, { status: 'cancelled' }, manager);
+      await this.audit.record(actor, { action: 'slot.cancel', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id }, manager);
+      return toSlotView(updated);
+    });
+  }
+
+  private async manageable(actor: Actor, testbedId: string, manager: EntityManager): Promise<Testbed> {
+    const testbed = await this.testbeds.findManageable(actor, testbedId, manager);
+    if (testbed.status === 'retired') throw new ConflictError('A retired test bed takes no new slots');
+    return testbed;
+  }
+
+  private async manageableSlot(actor: Actor, slotId: string, manager: EntityManager): Promise<{ slot: SlotRow; testbed: Testbed }> {
+    const found = await this.slots.findById(slotId, manager);
+    if (!found) throw new NotFoundError('Slot');
+    const testbed = await this.testbeds.findManageable(actor, found.testbedId, manager);
+    // Re-read under the test bed's lock, which every slot change takes first.
+    const slot = (await this.slots.findById(slotId, manager))!;
+    return { slot, testbed };
+  }
+}
+
+function checkPeriod(period: Period, testbed: Testbed): void {
+  const errors = [];
+  if (period.endsAt.getTime() <= period.startsAt.getTime()) errors.push({ field: 'endsAt', message: 'must be after startsAt' });
+  if (period.endsAt.getTime() - period.startsAt.getTime() > MAX_SLOT_MS) errors.push({ field: 'endsAt', message: 'a slot lasts at most a year' });
+  if (period.startsAt.getTime() < Date.now()) errors.push({ field: 'startsAt', message: 'must not be in the past' });
+  if (errors.length) throw new ValidationError(`Not a valid slot for ${testbed.name}`, errors);
+}
