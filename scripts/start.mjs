@@ -8,6 +8,8 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
+// `npm run seed:demo`: the same preparation, then only the demo seed.
+const seedOnly = process.argv.includes('--seed-only');
 const stamp = join(root, 'dist', '.build-stamp');
 const say = (line) => process.stderr.write(`slussen: ${line}\n`);
 
@@ -67,6 +69,16 @@ if (!isProduction && !env.ADMIN_EMAIL) {
   env.ADMIN_EMAIL = 'admin@slussen.local';
   env.ADMIN_PASSWORD = env.ADMIN_PASSWORD || 'slussen-admin-2026';
 }
+const SEED_MAIN = join(root, 'dist/apps/api/apps/api/src/demo/main.js');
+function runSeed() {
+  return new Promise((done) => spawn(process.execPath, [SEED_MAIN], { cwd: root, env, stdio: 'inherit' }).once('exit', (code) => done(code ?? 1)));
+}
+if (seedOnly) {
+  const code = await runSeed();
+  await services.stop();
+  process.exit(code);
+}
+
 const apps = {
   api: spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], { cwd: root, env, stdio: 'inherit' }),
   worker: spawn(process.execPath, [join(root, 'dist/apps/worker/apps/worker/src/main.js')], { cwd: root, env, stdio: 'inherit' }),
@@ -104,6 +116,8 @@ const port = process.env.PORT || '3000';
 const workerPort = process.env.WORKER_HEALTH_PORT || '3001';
 const base = (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
 if (await waitForReady(`http://127.0.0.1:${port}/health/ready`, apps.api, 120_000)) {
+  // Demo content for a first look; it adds nothing to a database that already has organizations.
+  if (!isProduction && process.env.SLUSSEN_DEMO !== 'false') await runSeed();
   say(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   say(`API      ${base}/api/v1`);
   say(`docs     ${base}/docs`);

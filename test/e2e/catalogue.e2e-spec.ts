@@ -105,7 +105,7 @@ describe('catalogue: test beds', () => {
       const make = async (key: string, overrides: Record<string, unknown>, publish = true) => {
         ids[key] = (await createTestbed(app, ownerManager.token, owner.id, overrides, publish)).id;
       };
-      await make('careHome', { name: 'Äldreboenden i Sökby', summary: 'Avdelningar på tre äldreboenden där välfärdsteknik prövas.', domains: ['elderly-care', 'welfare-technology'], environmentType: 'real', trl: { min: 6, max: 9 }, location: { municipality: 'Sökby' } });
+      await make('careHome', { name: 'Äldreboendet Sökbygården', summary: 'Avdelningar där välfärdsteknik prövas med personal och boende.', domains: ['elderly-care', 'welfare-technology'], environmentType: 'real', trl: { min: 6, max: 9 }, location: { municipality: 'Sökby' } });
       await make('simLab', { name: 'Simuleringscentrum Sökby', summary: 'Ett sjukhuslabb med simulerade patientrum.', description: 'Simulerad vårdmiljö där äldreboende och hemtjänst kan efterliknas för tidiga tester av ny teknik.', domains: ['health'], environmentType: 'simulated', trl: { min: 3, max: 6 }, location: { municipality: 'Sökby' } });
       await make('street', { name: 'Smarta gatan Sökby', summary: 'En gata med sensorer och belysning för smart stad.', domains: ['smart-city', 'mobility'], environmentType: 'real', trl: { min: 5, max: 9 }, location: { municipality: 'Norrsök' } });
       await make('draft', { name: 'Hemligt äldreboende Sökby', summary: 'Ett utkast som ingen annan ser.', location: { municipality: 'Sökby' } }, false);
@@ -117,10 +117,14 @@ describe('catalogue: test beds', () => {
     };
     const names = (response: request.Response) => response.body.items.map((item: { id: string }) => Object.entries(ids).find(([, id]) => id === item.id)?.[0]);
 
-    it('finds inflected Swedish words: äldreboende finds äldreboenden, ranking the name above the description', async () => {
+    it('finds inflected Swedish words (äldreboende finds Äldreboendet), ranking the name above the description', async () => {
       const response = await search({ q: 'äldreboende' });
       expect(response.status).toBe(200);
       expect(names(response)).toEqual(['careHome', 'simLab']);
+      expect(names(await search({ q: 'äldreboenden' }))).toEqual(['careHome', 'simLab']);
+      expect(names(await search({ q: 'smarta sensorer' }))).toEqual(['street']);
+      expect(names(await search({ q: 'sensorer skola' }))).toEqual([]);
+      expect((await search({ q: `x' & (|) !:*` })).status).toBe(200);
     });
 
     it('filters by domain, environment type, TRL and municipality', async () => {

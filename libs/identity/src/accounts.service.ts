@@ -81,6 +81,12 @@ export class AccountsService {
     };
   }
 
+  /** A platform admin to act as in system tasks such as seeding demo data; null when there is none. */
+  async platformAdminActor(): Promise<Actor | null> {
+    const admin = await this.users.firstPlatformAdmin();
+    return admin ? { type: 'user', id: admin.id, userId: admin.id, platformAdmin: true, memberships: [] } : null;
+  }
+
   /**
    * The first platform admin, from ADMIN_EMAIL and ADMIN_PASSWORD, when there is
    * none yet. An existing account with that e-mail is promoted, its password kept.

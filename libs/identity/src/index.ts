@@ -1,5 +1,7 @@
 // The identity context's public surface for other contexts and the apps.
+export { AccountsService } from './accounts.service.js';
 export { AuditService, type AuditRecord } from './audit.service.js';
+export { MembersService } from './members.service.js';
 export { IDENTITY_ENTITIES } from './identity.entities.js';
 export { canSeeOrganization, type OrganizationSubject } from './identity.policy.js';
 export { IdentityModule } from './identity.module.js';

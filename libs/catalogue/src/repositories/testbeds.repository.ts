@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decodeCursor, encodeCursor, type Page } from '@slussen/core';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { Testbed } from '../entities/testbed.entity.js';
 
 /** Must stay identical to the expression of testbeds_search_index (see the migration). */
@@ -20,6 +20,54 @@ export interface TestbedSearch {
   ownOrganizations: string[] | 'all';
   limit: number;
   cursor?: string;
+}
+
+/**
+ * The search as SQL: full-text rank (Swedish stemming) when `q` is given, the
+ * filters, a free place wholly inside [availableFrom, availableTo), and a
+ * keyset cursor on (rank, name, id). Exported so the benchmark can EXPLAIN it.
+ */
+export function buildTestbedSearch(search: TestbedSearch): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const where: string[] = [];
+
+  if (search.ownOrganizations === 'all') {
+    where.push('true');
+  } else {
+    where.push(`(t.status = 'published' OR t.organization_id = ANY(${param(search.ownOrganizations)}::uuid[]))`);
+  }
+  const terms = search.q ? prefixQuery(search.q) : null;
+  const query = terms ? `to_tsquery('swedish'::regconfig, ${param(terms)})` : null;
+  if (query) where.push(`${TESTBED_SEARCH_DOCUMENT} @@ ${query}`);
+  if (search.domain) where.push(`t.domains @> ARRAY[${param(search.domain)}]::text[]`);
+  if (search.environmentType) where.push(`t.environment_type = ${param(search.environmentType)}`);
+  if (search.trl !== undefined) where.push(`${param(search.trl)}::int BETWEEN t.trl_min AND t.trl_max`);
+  if (search.organizationId) where.push(`t.organization_id = ${param(search.organizationId)}::uuid`);
+  if (search.municipality) where.push(`lower(t.municipality) = lower(${param(search.municipality)})`);
+  if (search.availableFrom || search.availableTo) {
+    const window = `tstzrange(${param(search.availableFrom ?? null)}::timestamptz, ${param(search.availableTo ?? null)}::timestamptz, '[)')`;
+    where.push(`EXISTS (SELECT 1 FROM slots s WHERE s.testbed_id = t.id AND s.status = 'open' AND s.held < s.capacity AND s.period <@ ${window} AND upper(s.period) > now())`);
+  }
+
+  const rank = query ? `ts_rank(${TESTBED_SEARCH_DOCUMENT}, ${query})::float8` : '0::float8';
+  const after = decodeCursor(search.cursor, 3);
+  if (after) where.push(`(-(${rank}), t.name, t.id) > (${param(-Number(after[0]))}::float8, ${param(after[1])}::text, ${param(after[2])}::uuid)`);
+
+  const sql = `SELECT t.id, ${rank} AS rank FROM testbeds t WHERE ${where.join(' AND ')}
+    ORDER BY -(${rank}), t.name, t.id LIMIT ${param(search.limit + 1)}`;
+  return { sql, params };
+}
+
+/**
+ * Every word of `q`, stemmed and matched as a prefix, all required:
+ * `äldreboende` (stem `äldreboend`) then also finds `äldreboendet`, which the
+ * Swedish stemmer leaves whole. Only letters and digits pass, so no input can
+ * break the tsquery syntax.
+ */
+export function prefixQuery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 10) ?? [];
+  return words.length ? words.map((word) => `${word}:*`).join(' & ') : null;
 }
 
 @Injectable()
@@ -52,43 +100,13 @@ export class TestbedsRepository {
   }
 
   /**
-   * One SQL query: full-text rank (Swedish stemming) when `q` is given, the
-   * filters, a free place wholly inside [availableFrom, availableTo), and a
-   * keyset cursor on (rank, name, id).
+   * One SQL query (see buildTestbedSearch), then the page's rows by id.
    */
   async search(search: TestbedSearch): Promise<Page<Testbed>> {
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = [];
-
-    if (search.ownOrganizations === 'all') {
-      where.push('true');
-    } else {
-      where.push(`(t.status = 'published' OR t.organization_id = ANY(${param(search.ownOrganizations)}::uuid[]))`);
-    }
-    const query = search.q ? `websearch_to_tsquery('swedish'::regconfig, ${param(search.q)})` : null;
-    if (query) where.push(`${TESTBED_SEARCH_DOCUMENT} @@ ${query}`);
-    if (search.domain) where.push(`t.domains @> ARRAY[${param(search.domain)}]::text[]`);
-    if (search.environmentType) where.push(`t.environment_type = ${param(search.environmentType)}`);
-    if (search.trl !== undefined) where.push(`${param(search.trl)}::int BETWEEN t.trl_min AND t.trl_max`);
-    if (search.organizationId) where.push(`t.organization_id = ${param(search.organizationId)}::uuid`);
-    if (search.municipality) where.push(`lower(t.municipality) = lower(${param(search.municipality)})`);
-    if (search.availableFrom || search.availableTo) {
-      const window = `tstzrange(${param(search.availableFrom ?? null)}::timestamptz, ${param(search.availableTo ?? null)}::timestamptz, '[)')`;
-      where.push(`EXISTS (SELECT 1 FROM slots s WHERE s.testbed_id = t.id AND s.status = 'open' AND s.held < s.capacity AND s.period <@ ${window} AND upper(s.period) > now())`);
-    }
-
-    const rank = query ? `ts_rank(${TESTBED_SEARCH_DOCUMENT}, ${query})::float8` : '0::float8';
-    const after = decodeCursor(search.cursor, 3);
-    if (after) where.push(`(-(${rank}), t.name, t.id) > (${param(-Number(after[0]))}::float8, ${param(after[1])}::text, ${param(after[2])}::uuid)`);
-
-    const rows: Array<{ id: string; rank: number }> = await this.dataSource.query(
-      `SELECT t.id, ${rank} AS rank FROM testbeds t WHERE ${where.join(' AND ')}
-        ORDER BY -(${rank}), t.name, t.id LIMIT ${param(search.limit + 1)}`,
-      params,
-    );
+    const { sql, params } = buildTestbedSearch(search);
+    const rows: Array<{ id: string; rank: number }> = await this.dataSource.query(sql, params);
     const page = rows.slice(0, search.limit);
-    const testbeds = page.length ? await this.repo().findBy(page.map((row) => ({ id: row.id }))) : [];
+    const testbeds = page.length ? await this.repo().findBy({ id: In(page.map((row) => row.id)) }) : [];
     const byId = new Map(testbeds.map((testbed) => [testbed.id, testbed]));
     const items = page.map((row) => byId.get(row.id)!);
     const last = page.at(-1);

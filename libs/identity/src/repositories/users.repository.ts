@@ -47,6 +47,10 @@ export class UsersRepository {
     await this.repo(manager).update({ id }, { platformAdmin: true });
   }
 
+  firstPlatformAdmin(): Promise<User | null> {
+    return this.repo().findOne({ where: { platformAdmin: true }, order: { createdAt: 'ASC' } });
+  }
+
   hasPlatformAdmin(manager?: EntityManager): Promise<boolean> {
     return this.repo(manager).existsBy({ platformAdmin: true });
   }

@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CatalogueModule } from '@slussen/catalogue';
+import { AppConfig, CoreModule } from '@slussen/core';
+import { IdentityModule } from '@slussen/identity';
+import { SchedulingModule } from '@slussen/scheduling';
+
+/** What the demo seed needs: the contexts' services, no HTTP. */
+@Module({})
+export class DemoModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: DemoModule, imports: [CoreModule.forRoot(config), IdentityModule, CatalogueModule, SchedulingModule] };
+  }
+}

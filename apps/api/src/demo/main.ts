@@ -1,0 +1,31 @@
+// `npm run seed:demo` (and `npm start` on an empty database): demo data, then exit.
+import { NestFactory } from '@nestjs/core';
+import { AccountsService } from '@slussen/identity';
+import { AppConfig, ensureLocalServices, validateEnvironment } from '@slussen/core';
+import { DemoModule } from './demo.module.js';
+import { DEMO_PASSWORD } from './demo-data.js';
+import { seedDemo } from './seed-demo.js';
+
+const say = (line: string) => process.stderr.write(`slussen seed: ${line}\n`);
+try {
+  const env = validateEnvironment(process.env);
+  const services = await ensureLocalServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, dataDir: env.DATA_DIR, log: say });
+  const config = new AppConfig(env, services);
+  const app = await NestFactory.createApplicationContext(DemoModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
+  try {
+    await app.get(AccountsService).bootstrapPlatformAdmin(config);
+    const { seeded, logins } = await seedDemo(app);
+    if (seeded) {
+      say(`demo logins (password "${DEMO_PASSWORD}" for all):`);
+      for (const login of logins) say(`  ${login.email.padEnd(42)} ${login.role.padEnd(8)} ${login.organization}`);
+    } else {
+      say('the database is not empty; no demo data added');
+    }
+  } finally {
+    await app.close();
+    await services.stop();
+  }
+} catch (error) {
+  say(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  process.exit(1);
+}

@@ -1,0 +1,69 @@
+import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { TestbedsService } from '@slussen/catalogue';
+import type { Actor } from '@slussen/core';
+import { AccountsService, MembersService, OrganizationsService } from '@slussen/identity';
+import { SlotsService } from '@slussen/scheduling';
+import { DateTime, type WeekdayNumbers } from 'luxon';
+import { DataSource } from 'typeorm';
+import { DEMO_COMPANIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_TESTBEDS } from './demo-data.js';
+
+export interface SeedResult {
+  seeded: boolean;
+  logins: Array<{ email: string; organization: string; role: string }>;
+}
+
+/**
+ * Fills an empty database with Swedish demo content through the real services:
+ * regions, municipalities, an agency, companies, people in every role, a dozen
+ * published test beds and slots over the next six months.
+ */
+export async function seedDemo(app: INestApplicationContext): Promise<SeedResult> {
+  const logger = new Logger('DemoSeed');
+  const [{ taken }] = await app.get(DataSource).query('SELECT EXISTS (SELECT 1 FROM testbeds) OR EXISTS (SELECT 1 FROM organizations) AS taken');
+  if (taken) {
+    logger.log('the database already holds organizations or test beds; demo data not added');
+    return { seeded: false, logins: [] };
+  }
+  const admin = await app.get(AccountsService).platformAdminActor();
+  if (!admin) throw new Error('the demo seed needs a platform admin: set ADMIN_EMAIL and ADMIN_PASSWORD');
+
+  const organizations = app.get(OrganizationsService);
+  const members = app.get(MembersService);
+  const logins: SeedResult['logins'] = [];
+  const ids = new Map<string, string>();
+
+  for (const organization of DEMO_ORGANIZATIONS) {
+    const created = await organizations.create(admin, { name: organization.name, kind: organization.kind, parentId: organization.parent ? ids.get(organization.parent) : undefined });
+    ids.set(organization.key, created.id);
+    for (const person of organization.people) {
+      await members.add(admin, created.id, { ...person, password: DEMO_PASSWORD });
+      logins.push({ email: person.email, organization: organization.name, role: person.role });
+    }
+  }
+
+  for (const company of DEMO_COMPANIES) {
+    const [first, ...others] = company.people;
+    const signup = await app.get(AccountsService).signup({ email: first!.email, name: first!.name, password: DEMO_PASSWORD, company: { name: company.name } });
+    logins.push({ email: first!.email, organization: company.name, role: 'admin' });
+    for (const person of others) {
+      await members.add(admin, signup.organization.id, { ...person, password: DEMO_PASSWORD });
+      logins.push({ email: person.email, organization: company.name, role: person.role });
+    }
+  }
+
+  const testbeds = app.get(TestbedsService);
+  const slots = app.get(SlotsService);
+  for (const { owner, slots: plan, ...profile } of DEMO_TESTBEDS) {
+    const testbed = await testbeds.create(admin, ids.get(owner)!, profile);
+    await testbeds.publish(admin, testbed.id);
+    await slots.create(admin as Actor, testbed.id, { ...firstSlot(profile.timezone ?? 'Europe/Stockholm', plan.weekday, plan.hours), capacity: plan.capacity, recurrence: plan.frequency === 'weekly' ? { frequency: 'weekly', interval: 1, count: 26 } : { frequency: 'monthly', interval: 1, count: 6 } });
+  }
+  logger.log(`demo data added: ${DEMO_ORGANIZATIONS.length + DEMO_COMPANIES.length} organizations, ${logins.length} people, ${DEMO_TESTBEDS.length} test beds`);
+  return { seeded: true, logins };
+}
+
+/** 09:00 local on the given weekday of next week. */
+function firstSlot(zone: string, weekday: WeekdayNumbers, hours: number) {
+  const start = DateTime.now().setZone(zone).plus({ weeks: 1 }).set({ weekday, hour: 9, minute: 0, second: 0, millisecond: 0 });
+  return { startsAt: start.toJSDate(), endsAt: start.plus({ hours }).toJSDate() };
+}
