@@ -1,3 +1,5 @@
+import { BookingEvent } from './entities/booking-event.entity.js';
+import { Booking } from './entities/booking.entity.js';
 import { Slot } from './entities/slot.entity.js';
 
-export const SCHEDULING_ENTITIES = [Slot];
+export const SCHEDULING_ENTITIES = [Slot, Booking, BookingEvent];

@@ -2,14 +2,18 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@slussen/catalogue';
 import { IdentityModule } from '@slussen/identity';
+import { BookingsService } from './bookings.service.js';
+import { PlacesService } from './places.service.js';
+import { BookingsRepository } from './repositories/bookings.repository.js';
 import { SlotsRepository } from './repositories/slots.repository.js';
+import { SchedulingPolicy } from './scheduling.policy.js';
 import { SCHEDULING_ENTITIES } from './scheduling.entities.js';
 import { SlotsService } from './slots.service.js';
 
 /** Slots (and, to come, bookings and waiting lists); used by both apps. */
 @Module({
   imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), CatalogueModule, IdentityModule],
-  providers: [SlotsRepository, SlotsService],
-  exports: [SlotsService],
+  providers: [SlotsRepository, BookingsRepository, PlacesService, BookingsService, SlotsService, SchedulingPolicy],
+  exports: [SlotsService, BookingsService],
 })
 export class SchedulingModule {}

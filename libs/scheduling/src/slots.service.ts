@@ -5,6 +5,8 @@ import { TestbedsService, type Testbed } from '@slussen/catalogue';
 import { AuditService } from '@slussen/identity';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { BookingsService } from './bookings.service.js';
+import { PlacesService } from './places.service.js';
 import { expandRecurrence, RecurrenceError, type Period, type Recurrence } from './recurrence.js';
 import { SlotsRepository, type SlotRow } from './repositories/slots.repository.js';
 import './scheduling.errors.js';
@@ -40,6 +42,8 @@ export class SlotsService {
     private readonly slots: SlotsRepository,
     private readonly testbeds: TestbedsService,
     private readonly audit: AuditService,
+    private readonly places: PlacesService,
+    private readonly bookings: BookingsService,
   ) {}
 
   /** One slot, or every occurrence of a recurrence expanded in the test bed's time zone, all or nothing. */
@@ -81,6 +85,8 @@ export class SlotsService {
         throw new ValidationError(`capacity may be at most the test bed's ${testbed.capacity}`, [{ field: 'capacity', message: `must be 1 to ${testbed.capacity}` }]);
       }
       const updated = await this.slots.update(slot.id, { period: moves ? period : undefined, capacity: changes.capacity }, manager);
+      // More places: the waiting list moves up in the same transaction.
+      if (changes.capacity !== undefined && changes.capacity > slot.capacity) await this.places.promoteWaiting((await this.places.lockSlot(slot.id, manager))!, actor, manager);
       await this.audit.record(actor, { action: 'slot.update', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id, details: { ...changes } }, manager);
       return toSlotView(updated);
     });
@@ -90,8 +96,10 @@ export class SlotsService {
     return this.dataSource.transaction(async (manager) => {
       const { slot, testbed } = await this.manageableSlot(actor, slotId, manager);
       if (slot.status === 'cancelled') throw new ConflictError('The slot is already cancelled');
+      await this.places.lockSlot(slot.id, manager);
+      const cancelledBookings = await this.bookings.cancelAllOfSlot(actor, slot.id, manager);
       const updated = await this.slots.update(slot.id, { status: 'cancelled' }, manager);
-      await this.audit.record(actor, { action: 'slot.cancel', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id }, manager);
+      await this.audit.record(actor, { action: 'slot.cancel', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id, details: { cancelledBookings } }, manager);
       return toSlotView(updated);
     });
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SchedulingModule } from '../scheduling.module.js';
+import { BookingsController } from './bookings.controller.js';
 import { SlotsController } from './slots.controller.js';
 
-@Module({ imports: [SchedulingModule], controllers: [SlotsController] })
+@Module({ imports: [SchedulingModule], controllers: [SlotsController, BookingsController] })
 export class SchedulingHttpModule {}

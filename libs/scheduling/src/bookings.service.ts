@@ -1,0 +1,229 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictError, DomainError, NotFoundError, PolicyService, ValidationError, type Actor, type Page } from '@slussen/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { freesPlace, nextStatus, type BookingAction, type BookingStatus } from './booking-state.js';
+import { decisionDue, PlacesService, type LockedSlot } from './places.service.js';
+import { BookingsRepository, type BookingFilter, type BookingRow } from './repositories/bookings.repository.js';
+import './scheduling.errors.js';
+
+export interface BookingView {
+  id: string;
+  slotId: string;
+  testbedId: string;
+  organizationId: string;
+  title: string;
+  description: string | null;
+  status: BookingStatus;
+  startsAt: string;
+  endsAt: string;
+  decisionDueAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BookingEventView {
+  at: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actor: { userId: string | null; apiTokenId: string | null } | null;
+  reason: string | null;
+}
+
+export interface BookCommand {
+  title: string;
+  description?: string;
+  /** Join the waiting list when the slot is full, instead of 409 slot-full. */
+  waitlist?: boolean;
+  /** Which of the caller's companies books; needed only when it belongs to several. */
+  organizationId?: string;
+}
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+export const toBookingView = (row: BookingRow): BookingView => ({
+  id: row.id,
+  slotId: row.slotId,
+  testbedId: row.testbedId,
+  organizationId: row.organizationId,
+  title: row.title,
+  description: row.description,
+  status: row.status,
+  startsAt: iso(row.startsAt)!,
+  endsAt: iso(row.endsAt)!,
+  decisionDueAt: iso(row.decisionDueAt),
+  createdAt: iso(row.createdAt)!,
+  updatedAt: iso(row.updatedAt)!,
+});
+
+const PAST: Record<BookingAction, string> = { approve: 'approved', reject: 'rejected', cancel: 'cancelled', expire: 'expired', promote: 'promoted' };
+const bookingRule = (rule: string, detail: string) => new DomainError('booking-rule', detail, { extensions: { rule } });
+const DAY_MS = 86_400_000;
+
+@Injectable()
+export class BookingsService {
+  private readonly logger = new Logger(BookingsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bookings: BookingsRepository,
+    private readonly places: PlacesService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  /**
+   * A company's claim on a place. Under the slot's row lock: the test bed's
+   * rules, then a place (pending or confirmed), a place on the waiting list, or
+   * 409 slot-full. Every check that concurrency could break is made under a lock.
+   */
+  async book(actor: Actor, slotId: string, command: BookCommand): Promise<BookingView> {
+    const organizationId = this.bookingCompany(actor, command.organizationId);
+    return this.dataSource.transaction(async (manager) => {
+      const slot = await this.places.lockSlot(slotId, manager);
+      if (!slot) throw new NotFoundError('Slot');
+      this.policy.authorize(actor, 'testbed.read', { organizationId: slot.testbedOrganizationId, status: slot.testbedStatus as 'published' }, 'Slot');
+      checkRules(slot);
+      // Serializes one company's requests on one test bed, for the per-company limit.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`booking:${organizationId}:${slot.testbedId}`]);
+      if (await this.bookings.companyHoldsSlot(organizationId, slot.id, manager)) {
+        throw new DomainError('already-booked', 'Your organization already holds or waits for this slot');
+      }
+      if ((await this.bookings.countHeldByCompany(organizationId, slot.testbedId, manager)) >= slot.maxActiveBookingsPerCompany) {
+        throw bookingRule('maxActiveBookingsPerCompany', `A company may hold at most ${slot.maxActiveBookingsPerCompany} active bookings on this test bed`);
+      }
+      const free = slot.held < slot.capacity;
+      if (!free && !command.waitlist) throw new DomainError('slot-full', 'Every place in this slot is taken; ask again with waitlist: true to wait for one');
+      const status: BookingStatus = !free ? 'waitlisted' : slot.requiresApproval ? 'pending' : 'confirmed';
+      const id = await this.bookings.insert(
+        {
+          slotId: slot.id,
+          testbedId: slot.testbedId,
+          organizationId,
+          createdByUserId: actor.userId,
+          title: command.title.trim(),
+          description: command.description ?? null,
+          status,
+          decisionDueAt: status === 'pending' ? decisionDue(slot) : null,
+        },
+        { type: status === 'pending' ? 'requested' : status, fromStatus: null, toStatus: status, actor },
+        manager,
+      );
+      return toBookingView((await this.bookings.findById(id, manager))!);
+    });
+  }
+
+  async list(actor: Actor, filter: BookingFilter, limit: number, cursor?: string): Promise<Page<BookingView>> {
+    const visible = actor.platformAdmin
+      ? { all: true as const }
+      : {
+          companies: actor.memberships.map((membership) => membership.organizationId),
+          managed: actor.memberships.filter((membership) => membership.role !== 'member').map((membership) => membership.organizationId),
+        };
+    const page = await this.bookings.list(visible, filter, limit, cursor);
+    return { items: page.items.map(toBookingView), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<BookingView> {
+    return toBookingView(await this.readable(actor, id));
+  }
+
+  async events(actor: Actor, id: string): Promise<{ items: BookingEventView[] }> {
+    await this.readable(actor, id);
+    const rows = await this.bookings.events(id);
+    return {
+      items: rows.map((row) => ({
+        at: new Date(row.at).toISOString(),
+        type: row.type,
+        fromStatus: row.fromStatus,
+        toStatus: row.toStatus,
+        actor: row.actorUserId || row.actorApiTokenId ? { userId: row.actorUserId, apiTokenId: row.actorApiTokenId } : null,
+        reason: row.reason,
+      })),
+    };
+  }
+
+  approve(actor: Actor, id: string): Promise<BookingView> {
+    return this.change(actor, id, 'approve', 'booking.decide');
+  }
+
+  reject(actor: Actor, id: string, reason: string): Promise<BookingView> {
+    return this.change(actor, id, 'reject', 'booking.decide', reason);
+  }
+
+  cancel(actor: Actor, id: string, reason?: string): Promise<BookingView> {
+    return this.change(actor, id, 'cancel', 'booking.cancel', reason);
+  }
+
+  /** Expires pending requests whose decision time has passed; run by the worker. */
+  async expireOverdue(batchSize: number): Promise<number> {
+    let expired = 0;
+    for (const { id, slotId } of await this.bookings.overdue(batchSize)) {
+      const done = await this.dataSource.transaction(async (manager) => {
+        const slot = (await this.places.lockSlot(slotId, manager))!;
+        await this.bookings.lock(id, manager);
+        const booking = (await this.bookings.findById(id, manager))!;
+        // Decided meanwhile: nothing to do.
+        if (booking.status !== 'pending' || !booking.decisionDueAt || new Date(booking.decisionDueAt).getTime() > Date.now()) return false;
+        await this.bookings.transition(id, 'expired', { type: 'expired', fromStatus: 'pending', toStatus: 'expired', actor: null, reason: 'not decided in time' }, manager);
+        await this.places.promoteWaiting(slot, null, manager);
+        return true;
+      });
+      if (done) expired++;
+    }
+    if (expired > 0) this.logger.log(`expired ${expired} undecided booking requests`);
+    return expired;
+  }
+
+  /** Cancels every active booking of a slot that is being cancelled, in its transaction. */
+  async cancelAllOfSlot(actor: Actor, slotId: string, manager: EntityManager): Promise<number> {
+    const active = await this.bookings.activeOfSlot(slotId, manager);
+    for (const booking of active) {
+      await this.bookings.transition(booking.id, 'cancelled', { type: 'cancelled', fromStatus: booking.status, toStatus: 'cancelled', actor, reason: 'the slot was cancelled' }, manager);
+    }
+    return active.length;
+  }
+
+  private async change(actor: Actor, id: string, action: BookingAction, permission: 'booking.decide' | 'booking.cancel', reason?: string): Promise<BookingView> {
+    const found = await this.readable(actor, id);
+    return this.dataSource.transaction(async (manager) => {
+      const slot = (await this.places.lockSlot(found.slotId, manager))!;
+      await this.bookings.lock(id, manager);
+      const booking = (await this.bookings.findById(id, manager))!;
+      this.policy.authorize(actor, permission, booking, 'Booking');
+      const to = nextStatus(booking.status, action, slot.requiresApproval);
+      if (to === null) throw new ConflictError(`A ${booking.status} booking cannot be ${PAST[action]}`);
+      await this.bookings.transition(id, to, { type: to, fromStatus: booking.status, toStatus: to, actor, reason: reason ?? null }, manager, to === 'pending' ? {} : { decisionDueAt: null });
+      if (freesPlace(booking.status, to)) await this.places.promoteWaiting(slot, actor, manager);
+      return toBookingView((await this.bookings.findById(id, manager))!);
+    });
+  }
+
+  private async readable(actor: Actor, id: string): Promise<BookingRow> {
+    const booking = await this.bookings.findById(id);
+    if (!booking) throw new NotFoundError('Booking');
+    this.policy.authorize(actor, 'booking.read', booking, 'Booking');
+    return booking;
+  }
+
+  private bookingCompany(actor: Actor, requested: string | undefined): string {
+    const companies = actor.memberships.filter((membership) => membership.organizationKind === 'company');
+    if (requested !== undefined) {
+      this.policy.authorize(actor, 'booking.create', { organizationId: requested, organizationKind: companies.some((company) => company.organizationId === requested) ? 'company' : 'other' }, 'Organization');
+      return requested;
+    }
+    if (companies.length === 1) return companies[0]!.organizationId;
+    if (companies.length === 0) throw new DomainError('forbidden', 'Only members of a company can book pilot slots');
+    throw new ValidationError('You belong to several companies: say which one books', [{ field: 'organizationId', message: 'required when you belong to several companies' }]);
+  }
+}
+
+function checkRules(slot: LockedSlot): void {
+  const now = Date.now();
+  const startsAt = new Date(slot.startsAt).getTime();
+  if (slot.testbedStatus === 'retired') throw bookingRule('testbedRetired', 'The test bed is retired and takes no bookings');
+  if (slot.status !== 'open') throw bookingRule('slotCancelled', 'The slot is cancelled');
+  if (startsAt <= now) throw bookingRule('slotStarted', 'The slot has already started');
+  if (startsAt < now + slot.minLeadDays * DAY_MS) throw bookingRule('minLeadDays', `Bookings must be made at least ${slot.minLeadDays} days before the slot starts`);
+  if (startsAt > now + slot.maxAdvanceDays * DAY_MS) throw bookingRule('maxAdvanceDays', `Bookings open ${slot.maxAdvanceDays} days before the slot starts`);
+}

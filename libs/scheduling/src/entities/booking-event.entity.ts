@@ -1,0 +1,39 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Booking } from './booking.entity.js';
+
+/** Every change of a booking: who, what, why, when. Readable by both sides. */
+@Entity('booking_events')
+@Index('booking_events_booking_id_at_index', ['bookingId', 'at'])
+export class BookingEvent {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'booking_events_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  bookingId: string;
+
+  @Column({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
+  at: Date;
+
+  /** requested, confirmed, rejected, waitlisted, promoted, cancelled, expired, rescheduled */
+  @Column({ type: 'text' })
+  type: string;
+
+  @Column({ type: 'text', nullable: true })
+  fromStatus: string | null;
+
+  @Column({ type: 'text' })
+  toStatus: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorApiTokenId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @ManyToOne(() => Booking, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'booking_id', foreignKeyConstraintName: 'booking_events_booking_id_fkey' })
+  booking?: Relation<Booking>;
+}

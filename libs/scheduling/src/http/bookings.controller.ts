@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, IdParam, type Actor } from '@slussen/core';
+import { BookingsService } from '../bookings.service.js';
+import { BookingListQueryDto, CancelBookingDto, CreateBookingDto, RejectBookingDto } from './dto/booking.dto.js';
+
+@ApiTags('booking')
+@ApiBearerAuth()
+@Controller()
+export class BookingsController {
+  constructor(private readonly bookings: BookingsService) {}
+
+  /** 201 with status pending, confirmed or waitlisted; 409 slot-full or already-booked; 422 booking-rule. */
+  @Post('slots/:id/bookings')
+  book(@CurrentActor() actor: Actor, @IdParam() slotId: string, @Body() body: CreateBookingDto) {
+    return this.bookings.book(actor, slotId, body);
+  }
+
+  /** A company's own bookings, and those on the test beds the caller manages; newest first. */
+  @Get('bookings')
+  list(@CurrentActor() actor: Actor, @Query() query: BookingListQueryDto) {
+    const { limit, cursor, ...filter } = query;
+    return this.bookings.list(actor, filter, limit, cursor);
+  }
+
+  @Get('bookings/:id')
+  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.bookings.get(actor, id);
+  }
+
+  /** Every change of the booking, oldest first. */
+  @Get('bookings/:id/events')
+  events(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.bookings.events(actor, id);
+  }
+
+  @Post('bookings/:id/approve')
+  @HttpCode(200)
+  approve(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.bookings.approve(actor, id);
+  }
+
+  @Post('bookings/:id/reject')
+  @HttpCode(200)
+  reject(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RejectBookingDto) {
+    return this.bookings.reject(actor, id, body.reason);
+  }
+
+  /** The freed place goes to the oldest waiting booking. */
+  @Post('bookings/:id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CancelBookingDto) {
+    return this.bookings.cancel(actor, id, body.reason);
+  }
+}

@@ -1,0 +1,49 @@
+import { PageQueryDto } from '@slussen/core';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { BOOKING_STATUSES, type BookingStatus } from '../../booking-state.js';
+
+export class CreateBookingDto {
+  /** What the company wants to pilot. */
+  @IsString() @MinLength(1) @MaxLength(200)
+  title: string;
+
+  @IsOptional() @IsString() @MaxLength(10_000)
+  description?: string;
+
+  /** Wait for a place when the slot is full, instead of 409 slot-full. */
+  @IsOptional() @IsBoolean()
+  waitlist?: boolean;
+
+  /** Which of your companies books; needed only when you belong to several. */
+  @IsOptional() @IsUUID()
+  organizationId?: string;
+}
+
+export class RejectBookingDto {
+  @IsString() @MinLength(1) @MaxLength(2000)
+  reason: string;
+}
+
+export class CancelBookingDto {
+  @IsOptional() @IsString() @MaxLength(2000)
+  reason?: string;
+}
+
+export class BookingListQueryDto extends PageQueryDto {
+  @IsOptional() @IsIn(BOOKING_STATUSES)
+  status?: BookingStatus;
+
+  @IsOptional() @IsUUID()
+  testbedId?: string;
+
+  @IsOptional() @IsUUID()
+  organizationId?: string;
+
+  /** Bookings whose slot overlaps [from, to). */
+  @IsOptional() @Type(() => Date) @IsDate()
+  from?: Date;
+
+  @IsOptional() @Type(() => Date) @IsDate()
+  to?: Date;
+}

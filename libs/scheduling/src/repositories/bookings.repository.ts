@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { decodeCursor, toPage, type Actor, type Page } from '@slussen/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { BookingStatus } from '../booking-state.js';
+
+export interface BookingRow {
+  id: string;
+  slotId: string;
+  testbedId: string;
+  testbedOrganizationId: string;
+  organizationId: string;
+  title: string;
+  description: string | null;
+  status: BookingStatus;
+  startsAt: Date;
+  endsAt: Date;
+  decisionDueAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface BookingEventRow {
+  at: Date;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorUserId: string | null;
+  actorApiTokenId: string | null;
+  reason: string | null;
+}
+
+export interface NewBookingEvent {
+  type: string;
+  fromStatus: BookingStatus | null;
+  toStatus: BookingStatus;
+  actor: Actor | null;
+  reason?: string | null;
+}
+
+const BOOKING_ROWS = `SELECT b.id, b.slot_id AS "slotId", b.testbed_id AS "testbedId", t.organization_id AS "testbedOrganizationId",
+       b.organization_id AS "organizationId", b.title, b.description, b.status,
+       lower(s.period) AS "startsAt", upper(s.period) AS "endsAt", b.decision_due_at AS "decisionDueAt",
+       b.created_at AS "createdAt", b.updated_at AS "updatedAt"
+  FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN testbeds t ON t.id = b.testbed_id`;
+
+export interface BookingFilter {
+  status?: BookingStatus;
+  testbedId?: string;
+  organizationId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+@Injectable()
+export class BookingsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private run(manager?: EntityManager) {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async insert(
+    data: { slotId: string; testbedId: string; organizationId: string; createdByUserId: string | null; title: string; description: string | null; status: BookingStatus; decisionDueAt: Date | null },
+    event: NewBookingEvent,
+    manager: EntityManager,
+  ): Promise<string> {
+    const [row] = await manager.query(
+      `WITH booking AS (
+         INSERT INTO bookings (slot_id, testbed_id, organization_id, created_by_user_id, title, description, status, decision_due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+       ), event AS (
+         INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason)
+         SELECT id, $9, NULL, $7, $10, $11, $12 FROM booking
+       )
+       SELECT id FROM booking`,
+      [data.slotId, data.testbedId, data.organizationId, data.createdByUserId, data.title, data.description, data.status, data.decisionDueAt, event.type, event.actor?.userId ?? null, event.actor?.type === 'apiToken' ? event.actor.id : null, event.reason ?? null],
+    );
+    return (row as { id: string }).id;
+  }
+
+  /** Changes the status and records the event in one statement; the held-places trigger follows. */
+  async transition(id: string, to: BookingStatus, event: NewBookingEvent, manager: EntityManager, changes: { decisionDueAt?: Date | null; slotId?: string } = {}): Promise<void> {
+    await manager.query(
+      `WITH changed AS (
+         UPDATE bookings SET status = $2, updated_at = now(),
+                decision_due_at = CASE WHEN $8::boolean THEN $9::timestamptz ELSE decision_due_at END,
+                slot_id = coalesce($10::uuid, slot_id)
+          WHERE id = $1 RETURNING id
+       )
+       INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason)
+       SELECT id, $3, $4, $2, $5, $6, $7 FROM changed`,
+      [id, to, event.type, event.fromStatus, event.actor?.userId ?? null, event.actor?.type === 'apiToken' ? event.actor.id : null, event.reason ?? null, 'decisionDueAt' in changes, changes.decisionDueAt ?? null, changes.slotId ?? null],
+    );
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<BookingRow | null> {
+    const [row] = await this.run(manager).query(`${BOOKING_ROWS} WHERE b.id = $1`, [id]);
+    return (row as BookingRow | undefined) ?? null;
+  }
+
+  /** Locks the booking's row; callers lock its slot first (see PlacesService). */
+  async lock(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE', [id]);
+  }
+
+  /** The oldest booking waiting for a place in the slot. */
+  async oldestWaiting(slotId: string, manager: EntityManager): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT id FROM bookings WHERE slot_id = $1 AND status = 'waitlisted' ORDER BY created_at, id LIMIT 1 FOR UPDATE`,
+      [slotId],
+    );
+    return (row as { id: string } | undefined)?.id ?? null;
+  }
+
+  async activeOfSlot(slotId: string, manager: EntityManager): Promise<Array<{ id: string; status: BookingStatus }>> {
+    return manager.query(`SELECT id, status FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted') ORDER BY created_at FOR UPDATE`, [slotId]);
+  }
+
+  /** Places the company holds on the test bed in slots that have not ended. */
+  async countHeldByCompany(organizationId: string, testbedId: string, manager: EntityManager): Promise<number> {
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS n FROM bookings b JOIN slots s ON s.id = b.slot_id
+        WHERE b.organization_id = $1 AND b.testbed_id = $2 AND b.status IN ('pending', 'confirmed') AND upper(s.period) > now()`,
+      [organizationId, testbedId],
+    );
+    return (row as { n: number }).n;
+  }
+
+  companyHoldsSlot(organizationId: string, slotId: string, manager: EntityManager): Promise<boolean> {
+    return manager
+      .query(`SELECT EXISTS (SELECT 1 FROM bookings WHERE slot_id = $1 AND organization_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')) AS held`, [slotId, organizationId])
+      .then(([row]: Array<{ held: boolean }>) => row!.held);
+  }
+
+  /** Pending requests nobody decided in time, oldest first. */
+  async overdue(limit: number): Promise<Array<{ id: string; slotId: string }>> {
+    return this.dataSource.query(
+      `SELECT b.id, b.slot_id AS "slotId" FROM bookings b
+        WHERE b.status = 'pending' AND b.decision_due_at <= now()
+        ORDER BY b.decision_due_at LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /**
+   * Bookings the caller may see, newest first: its companies' own, and those on
+   * test beds its organizations manage (`all` for platform admins).
+   */
+  async list(visible: { all: true } | { companies: string[]; managed: string[] }, filter: BookingFilter, limit: number, cursor?: string): Promise<Page<BookingRow>> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (!('all' in visible)) where.push(`(b.organization_id = ANY(${param(visible.companies)}::uuid[]) OR t.organization_id = ANY(${param(visible.managed)}::uuid[]))`);
+    if (filter.status) where.push(`b.status = ${param(filter.status)}`);
+    if (filter.testbedId) where.push(`b.testbed_id = ${param(filter.testbedId)}::uuid`);
+    if (filter.organizationId) where.push(`b.organization_id = ${param(filter.organizationId)}::uuid`);
+    if (filter.from || filter.to) where.push(`s.period && tstzrange(${param(filter.from ?? null)}::timestamptz, ${param(filter.to ?? null)}::timestamptz, '[)')`);
+    const before = decodeCursor(cursor, 2);
+    if (before) where.push(`(b.created_at, b.id) < (${param(before[0])}::timestamptz, ${param(before[1])}::uuid)`);
+    const rows: BookingRow[] = await this.dataSource.query(
+      `${BOOKING_ROWS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY b.created_at DESC, b.id DESC LIMIT ${param(limit + 1)}`,
+      params,
+    );
+    return toPage(rows, limit, (last) => [new Date(last.createdAt).toISOString(), last.id]);
+  }
+
+  events(bookingId: string): Promise<BookingEventRow[]> {
+    return this.dataSource.query(
+      `SELECT at, type, from_status AS "fromStatus", to_status AS "toStatus", actor_user_id AS "actorUserId", actor_api_token_id AS "actorApiTokenId", reason
+         FROM booking_events WHERE booking_id = $1 ORDER BY at, id`,
+      [bookingId],
+    );
+  }
+}

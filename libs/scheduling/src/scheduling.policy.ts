@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { hasRole, isMemberOf, PolicyService, type Actor } from '@slussen/core';
+
+/** A booking as the policy sees it: the company that holds it and the test bed's owner. */
+export interface BookingSubject {
+  organizationId: string;
+  testbedOrganizationId: string;
+}
+
+declare module '@slussen/core' {
+  interface PolicySubjects {
+    'booking.create': { organizationId: string; organizationKind: string };
+    'booking.read': BookingSubject;
+    'booking.decide': BookingSubject;
+    'booking.cancel': BookingSubject;
+  }
+}
+
+/** Either side: the booking company's members, the test bed's managers, platform admins. */
+export function canSeeBooking(actor: Actor | null, booking: BookingSubject): boolean {
+  return isMemberOf(actor, booking.organizationId) || hasRole(actor, booking.testbedOrganizationId, 'admin', 'manager');
+}
+
+@Injectable()
+export class SchedulingPolicy {
+  constructor(policy: PolicyService) {
+    policy.define('booking.create', {
+      visible: () => true,
+      allowed: (actor, company) => company.organizationKind === 'company' && isMemberOf(actor, company.organizationId),
+    });
+    policy.define('booking.read', { visible: canSeeBooking, allowed: (actor) => actor !== null });
+    policy.define('booking.decide', { visible: canSeeBooking, allowed: (actor, booking) => hasRole(actor, booking.testbedOrganizationId, 'admin', 'manager') });
+    policy.define('booking.cancel', { visible: canSeeBooking, allowed: (actor) => actor !== null });
+  }
+}
