@@ -1,11 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, CoreModule } from '@slussen/core';
-import { IdentityModule } from '@slussen/identity';
+import { SchedulingJobsModule } from '@slussen/scheduling';
+import { JobCoverageCheck } from './job-coverage.check.js';
 
 /** Composition only: core plus each context's jobs module. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forRoot(config), IdentityModule] };
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config), DiscoveryModule, SchedulingJobsModule],
+      providers: [JobCoverageCheck],
+    };
   }
 }

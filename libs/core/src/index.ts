@@ -24,3 +24,5 @@ export { PolicyService, type PolicyAction, type PolicyRule, type PolicySubjects 
 export { RateLimitGuard, RateLimitModule } from './http/rate-limit.js';
 export { currentRequestId, requestContextMiddleware } from './http/request-context.js';
 export { decodeCursor, encodeCursor, PageQueryDto, toPage, type Page } from './http/pagination.js';
+export { JobProcessor, type JobHandlers } from './queue/job-processor.js';
+export { JOB_QUEUES, JobName, QueueName, uncoveredJobs, type JobData, type JobPayloads } from './queue/jobs.js';

@@ -5,3 +5,4 @@ export { expandRecurrence, MAX_OCCURRENCES, type Period, type Recurrence } from 
 export { SCHEDULING_ENTITIES } from './scheduling.entities.js';
 export { SchedulingModule } from './scheduling.module.js';
 export { SlotsService, type SlotView } from './slots.service.js';
+export { SchedulingJobsModule } from './jobs/scheduling-jobs.module.js';

@@ -18,7 +18,8 @@ export class AppConfig {
   readonly publicUrl: string;
   readonly database: { url: string; poolSize: number; statementTimeoutMs: number; connectAttempts: number };
   readonly redis: { url: string };
-  readonly queue: { prefix: string };
+  readonly queue: { prefix: string; attempts: number; keepCompleted: number; keepFailed: number; concurrency: number };
+  readonly bookingExpiry: { everySeconds: number; batchSize: number };
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
   readonly argon2: { memoryKib: number; timeCost: number };
   readonly throttle: { authLimit: number; authAccountLimit: number; authWindowSeconds: number };
@@ -46,7 +47,14 @@ export class AppConfig {
       connectAttempts: env.DATABASE_CONNECT_ATTEMPTS,
     };
     this.redis = { url: services.redisUrl };
-    this.queue = { prefix: env.QUEUE_PREFIX };
+    this.queue = {
+      prefix: env.QUEUE_PREFIX,
+      attempts: env.QUEUE_JOB_ATTEMPTS,
+      keepCompleted: env.QUEUE_KEEP_COMPLETED,
+      keepFailed: env.QUEUE_KEEP_FAILED,
+      concurrency: env.WORKER_CONCURRENCY,
+    };
+    this.bookingExpiry = { everySeconds: env.BOOKING_EXPIRY_EVERY_SECONDS, batchSize: env.BOOKING_EXPIRY_BATCH_SIZE };
     this.jwt = {
       secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,

@@ -121,6 +121,28 @@ export class EnvironmentVariables {
   @IsUrl(httpUrl, { message: 'PUBLIC_URL must be the http(s) URL users reach the API at (required in production)' })
   PUBLIC_URL?: string;
 
+  /** Attempts of a failed job before it is kept as failed (exponential backoff from 1 s). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  QUEUE_JOB_ATTEMPTS = 5;
+
+  /** Finished jobs kept in Redis for inspection, per queue. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(100_000)
+  QUEUE_KEEP_COMPLETED = 1000;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(100_000)
+  QUEUE_KEEP_FAILED = 5000;
+
+  /** Jobs a worker process runs at once, per queue. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  WORKER_CONCURRENCY = 5;
+
+  /** How often the worker expires booking requests nobody decided in time. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  BOOKING_EXPIRY_EVERY_SECONDS = 60;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  BOOKING_EXPIRY_BATCH_SIZE = 500;
+
   /** Comma-separated origins allowed by CORS; `*` allows any. */
   @IsOptional() @IsString()
   CORS_ORIGINS?: string;

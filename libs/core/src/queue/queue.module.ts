@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
+import type { QueueName } from './jobs.js';
 import { queueConnectionOptions } from './redis-connection.js';
 
 /**
@@ -19,13 +20,19 @@ export class QueueModule {
           useFactory: (config: AppConfig) => ({
             connection: queueConnectionOptions(config.redis.url),
             prefix: config.queue.prefix,
+            defaultJobOptions: {
+              attempts: config.queue.attempts,
+              backoff: { type: 'exponential', delay: 1000 },
+              removeOnComplete: { count: config.queue.keepCompleted },
+              removeOnFail: { count: config.queue.keepFailed },
+            },
           }),
         }),
       ],
     };
   }
 
-  static registerQueues(...names: string[]): DynamicModule {
+  static registerQueues(...names: QueueName[]): DynamicModule {
     return BullModule.registerQueue(...names.map((name) => ({ name })));
   }
 }

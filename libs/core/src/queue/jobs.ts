@@ -1,0 +1,30 @@
+/**
+ * Every queue and job of Slussen, with the payload each job carries. Payloads
+ * carry ids, never state: the processor re-reads what it needs.
+ */
+export enum QueueName {
+  Scheduling = 'scheduling',
+}
+
+export enum JobName {
+  ExpireOverdueBookings = 'scheduling.expire-overdue-bookings',
+}
+
+export interface JobPayloads {
+  [JobName.ExpireOverdueBookings]: { requestId?: string };
+}
+
+export type JobData<N extends JobName> = JobPayloads[N];
+
+export const JOB_QUEUES: Record<JobName, QueueName> = {
+  [JobName.ExpireOverdueBookings]: QueueName.Scheduling,
+};
+
+/** The jobs no processor claims, and those claimed twice: both stop the worker at start. */
+export function uncoveredJobs(claimed: JobName[][]): { missing: JobName[]; duplicated: JobName[] } {
+  const all = claimed.flat();
+  return {
+    missing: Object.values(JobName).filter((name) => !all.includes(name)),
+    duplicated: [...new Set(all.filter((name, index) => all.indexOf(name) !== index))],
+  };
+}

@@ -1,0 +1,34 @@
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig, JobName, JobProcessor, QueueName, type JobHandlers } from '@slussen/core';
+import type { Queue } from 'bullmq';
+import { BookingsService } from '../bookings.service.js';
+
+@Processor(QueueName.Scheduling, { concurrency: 1 })
+export class SchedulingProcessor extends JobProcessor {
+  protected readonly handlers: JobHandlers;
+
+  constructor(bookings: BookingsService, config: AppConfig) {
+    super();
+    this.handlers = {
+      [JobName.ExpireOverdueBookings]: () => bookings.expireOverdue(config.bookingExpiry.batchSize),
+    };
+  }
+}
+
+/** The periodic jobs of scheduling, registered idempotently: a restart replaces, never duplicates. */
+@Injectable()
+export class SchedulingSchedules implements OnApplicationBootstrap {
+  constructor(
+    @InjectQueue(QueueName.Scheduling) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      JobName.ExpireOverdueBookings,
+      { every: this.config.bookingExpiry.everySeconds * 1000 },
+      { name: JobName.ExpireOverdueBookings, data: {}, opts: { attempts: 1 } },
+    );
+  }
+}
