@@ -5,7 +5,7 @@ export { CoreModule } from './core.module.js';
 export { dataSourceOptions } from './database/data-source-options.js';
 export { runPendingMigrations } from './database/migrate.js';
 export { registerConstraintProblems, type ConstraintProblem } from './errors/constraint-problems.js';
-export { ConflictError, DomainError, NotFoundError, ValidationError } from './errors/domain-error.js';
+export { ConflictError, DomainError, NotFoundError, ReplayedProblem, ValidationError } from './errors/domain-error.js';
 export { PROBLEMS, type FieldError, type ProblemCode } from './errors/problem-codes.js';
 export { IdParam } from './http/id-param.decorator.js';
 export { ProblemFilter } from './http/problem.filter.js';

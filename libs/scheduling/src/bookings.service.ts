@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, DomainError, NotFoundError, PolicyService, ValidationError, type Actor, type Page } from '@slussen/core';
+import { AppConfig, ConflictError, DomainError, NotFoundError, PolicyService, ReplayedProblem, toProblem, ValidationError, type Actor, type Page } from '@slussen/core';
+import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { freesPlace, nextStatus, type BookingAction, type BookingStatus } from './booking-state.js';
 import { decisionDue, PlacesService, type LockedSlot } from './places.service.js';
 import { BookingsRepository, type BookingFilter, type BookingRow } from './repositories/bookings.repository.js';
+import { IdempotencyRepository } from './repositories/idempotency.repository.js';
 import './scheduling.errors.js';
 
 export interface BookingView {
@@ -70,15 +72,53 @@ export class BookingsService {
     private readonly bookings: BookingsRepository,
     private readonly places: PlacesService,
     private readonly policy: PolicyService,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly config: AppConfig,
   ) {}
+
+  /**
+   * `book` behind an Idempotency-Key (scoped to the booking company): the same
+   * key and body replay the first answer, another body is 422, and a request
+   * still running is 409. A success is stored in the booking's own transaction.
+   */
+  async bookOnce(actor: Actor, slotId: string, command: BookCommand, idempotencyKey: string | undefined): Promise<BookingView> {
+    if (idempotencyKey === undefined) return this.book(actor, slotId, command);
+    const organizationId = this.bookingCompany(actor, command.organizationId);
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([slotId, command.title, command.description ?? null, command.waitlist ?? false, command.organizationId ?? null]))
+      .digest('hex');
+    const claim = await this.idempotency.claim(organizationId, idempotencyKey, requestHash, this.config.idempotency.ttlHours, this.config.idempotency.staleSeconds);
+    if (claim.state === 'mismatch') throw new DomainError('idempotency-mismatch', 'This Idempotency-Key was used with another request');
+    if (claim.state === 'in-progress') throw new DomainError('idempotency-in-progress', 'A request with this Idempotency-Key is still running; retry shortly');
+    if (claim.state === 'completed') {
+      if (claim.status === 201) return claim.body as BookingView;
+      throw new ReplayedProblem(claim.status, claim.body as Record<string, unknown>);
+    }
+    try {
+      return await this.book(actor, slotId, command, { organizationId, key: idempotencyKey });
+    } catch (error) {
+      // A refusal is an answer to replay; anything unexpected lets a retry run again.
+      if (error instanceof DomainError) {
+        const { problem } = toProblem(error, `/api/v1/slots/${slotId}/bookings`, '');
+        await this.idempotency.complete(organizationId, idempotencyKey, problem.status, problem);
+      } else {
+        await this.idempotency.release(organizationId, idempotencyKey);
+      }
+      throw error;
+    }
+  }
+
+  purgeExpiredIdempotencyKeys(batchSize: number): Promise<number> {
+    return this.idempotency.purgeExpired(batchSize);
+  }
 
   /**
    * A company's claim on a place. Under the slot's row lock: the test bed's
    * rules, then a place (pending or confirmed), a place on the waiting list, or
    * 409 slot-full. Every check that concurrency could break is made under a lock.
    */
-  async book(actor: Actor, slotId: string, command: BookCommand): Promise<BookingView> {
-    const organizationId = this.bookingCompany(actor, command.organizationId);
+  async book(actor: Actor, slotId: string, command: BookCommand, idempotency?: { organizationId: string; key: string }): Promise<BookingView> {
+    const organizationId = idempotency?.organizationId ?? this.bookingCompany(actor, command.organizationId);
     return this.dataSource.transaction(async (manager) => {
       const slot = await this.places.lockSlot(slotId, manager);
       if (!slot) throw new NotFoundError('Slot');
@@ -109,7 +149,9 @@ export class BookingsService {
         { type: status === 'pending' ? 'requested' : status, fromStatus: null, toStatus: status, actor },
         manager,
       );
-      return toBookingView((await this.bookings.findById(id, manager))!);
+      const view = toBookingView((await this.bookings.findById(id, manager))!);
+      if (idempotency) await this.idempotency.complete(idempotency.organizationId, idempotency.key, 201, view, manager);
+      return view;
     });
   }
 

@@ -5,6 +5,7 @@ import { IdentityModule } from '@slussen/identity';
 import { BookingsService } from './bookings.service.js';
 import { PlacesService } from './places.service.js';
 import { BookingsRepository } from './repositories/bookings.repository.js';
+import { IdempotencyRepository } from './repositories/idempotency.repository.js';
 import { SlotsRepository } from './repositories/slots.repository.js';
 import { SchedulingPolicy } from './scheduling.policy.js';
 import { SCHEDULING_ENTITIES } from './scheduling.entities.js';
@@ -13,7 +14,7 @@ import { SlotsService } from './slots.service.js';
 /** Slots (and, to come, bookings and waiting lists); used by both apps. */
 @Module({
   imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), CatalogueModule, IdentityModule],
-  providers: [SlotsRepository, BookingsRepository, PlacesService, BookingsService, SlotsService, SchedulingPolicy],
+  providers: [SlotsRepository, BookingsRepository, IdempotencyRepository, PlacesService, BookingsService, SlotsService, SchedulingPolicy],
   exports: [SlotsService, BookingsService],
 })
 export class SchedulingModule {}

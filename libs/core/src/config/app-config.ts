@@ -20,6 +20,7 @@ export class AppConfig {
   readonly redis: { url: string };
   readonly queue: { prefix: string; attempts: number; keepCompleted: number; keepFailed: number; concurrency: number };
   readonly bookingExpiry: { everySeconds: number; batchSize: number };
+  readonly idempotency: { ttlHours: number; staleSeconds: number };
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
   readonly argon2: { memoryKib: number; timeCost: number };
   readonly throttle: { authLimit: number; authAccountLimit: number; authWindowSeconds: number };
@@ -55,6 +56,7 @@ export class AppConfig {
       concurrency: env.WORKER_CONCURRENCY,
     };
     this.bookingExpiry = { everySeconds: env.BOOKING_EXPIRY_EVERY_SECONDS, batchSize: env.BOOKING_EXPIRY_BATCH_SIZE };
+    this.idempotency = { ttlHours: env.IDEMPOTENCY_TTL_HOURS, staleSeconds: env.IDEMPOTENCY_STALE_SECONDS };
     this.jwt = {
       secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,

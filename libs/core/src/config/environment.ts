@@ -143,6 +143,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
   BOOKING_EXPIRY_BATCH_SIZE = 500;
 
+  /** How long an Idempotency-Key answers with its first response. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(720)
+  IDEMPOTENCY_TTL_HOURS = 24;
+
+  /** A key still in progress after this long belongs to a request that died; a retry may take it over. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(3600)
+  IDEMPOTENCY_STALE_SECONDS = 60;
+
   /** Comma-separated origins allowed by CORS; `*` allows any. */
   @IsOptional() @IsString()
   CORS_ORIGINS?: string;

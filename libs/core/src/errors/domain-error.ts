@@ -34,3 +34,15 @@ export class ValidationError extends DomainError {
     super('validation', detail, { errors });
   }
 }
+
+/** A stored answer to send again exactly (an Idempotency-Key replay of an error). */
+export class ReplayedProblem extends Error {
+  override name = 'ReplayedProblem';
+
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+  ) {
+    super('replayed problem');
+  }
+}

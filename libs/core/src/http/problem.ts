@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { constraintProblem } from '../errors/constraint-problems.js';
-import { DomainError } from '../errors/domain-error.js';
+import { DomainError, ReplayedProblem } from '../errors/domain-error.js';
 import { FieldError, PROBLEMS, ProblemCode } from '../errors/problem-codes.js';
 
 /** An RFC 9457 problem document as API.md fixes it. */
@@ -60,6 +60,9 @@ function build(code: ProblemCode, detail: string, instance: string, extra: Parti
 
 /** Maps anything thrown while serving a request to the problem the caller gets. */
 export function toProblem(exception: unknown, instance: string, errorId: string): ProblemResult {
+  if (exception instanceof ReplayedProblem) {
+    return { problem: { ...exception.body, instance } as Problem, unexpected: false };
+  }
   if (exception instanceof DomainError) {
     const { errors, extensions } = exception.options;
     return {

@@ -8,16 +8,19 @@ export enum QueueName {
 
 export enum JobName {
   ExpireOverdueBookings = 'scheduling.expire-overdue-bookings',
+  PurgeIdempotencyKeys = 'scheduling.purge-idempotency-keys',
 }
 
 export interface JobPayloads {
   [JobName.ExpireOverdueBookings]: { requestId?: string };
+  [JobName.PurgeIdempotencyKeys]: { requestId?: string };
 }
 
 export type JobData<N extends JobName> = JobPayloads[N];
 
 export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.ExpireOverdueBookings]: QueueName.Scheduling,
+  [JobName.PurgeIdempotencyKeys]: QueueName.Scheduling,
 };
 
 /** The jobs no processor claims, and those claimed twice: both stop the worker at start. */

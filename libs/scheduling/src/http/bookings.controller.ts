@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, type Actor } from '@slussen/core';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, IdParam, ValidationError, type Actor } from '@slussen/core';
 import { BookingsService } from '../bookings.service.js';
 import { BookingListQueryDto, CancelBookingDto, CreateBookingDto, RejectBookingDto } from './dto/booking.dto.js';
 
@@ -12,8 +12,12 @@ export class BookingsController {
 
   /** 201 with status pending, confirmed or waitlisted; 409 slot-full or already-booked; 422 booking-rule. */
   @Post('slots/:id/bookings')
-  book(@CurrentActor() actor: Actor, @IdParam() slotId: string, @Body() body: CreateBookingDto) {
-    return this.bookings.book(actor, slotId, body);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body within 24 h replay the first answer' })
+  book(@CurrentActor() actor: Actor, @IdParam() slotId: string, @Body() body: CreateBookingDto, @Headers('idempotency-key') idempotencyKey?: string) {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
+      throw new ValidationError('Idempotency-Key must be 1 to 255 visible ASCII characters', [{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
+    }
+    return this.bookings.bookOnce(actor, slotId, body, idempotencyKey);
   }
 
   /** A company's own bookings, and those on the test beds the caller manages; newest first. */

@@ -12,6 +12,7 @@ export class SchedulingProcessor extends JobProcessor {
     super();
     this.handlers = {
       [JobName.ExpireOverdueBookings]: () => bookings.expireOverdue(config.bookingExpiry.batchSize),
+      [JobName.PurgeIdempotencyKeys]: () => bookings.purgeExpiredIdempotencyKeys(10_000),
     };
   }
 }
@@ -29,6 +30,11 @@ export class SchedulingSchedules implements OnApplicationBootstrap {
       JobName.ExpireOverdueBookings,
       { every: this.config.bookingExpiry.everySeconds * 1000 },
       { name: JobName.ExpireOverdueBookings, data: {}, opts: { attempts: 1 } },
+    );
+    await this.queue.upsertJobScheduler(
+      JobName.PurgeIdempotencyKeys,
+      { pattern: '17 * * * *', tz: 'Europe/Stockholm' },
+      { name: JobName.PurgeIdempotencyKeys, data: {}, opts: { attempts: 1 } },
     );
   }
 }
