@@ -75,6 +75,12 @@ describe('booking access matrix', () => {
     });
   });
 
+  it('POST /bookings/:id/reschedule: the booking company', async () => {
+    await expectAccess(app, world, async () => ({ method: 'post', path: `/api/v1/bookings/${await freshBooking()}/reschedule`, body: { slotId: await freshSlot() } }), {
+      anonymous: 401, otherCompanyMember: 404, otherRegionManager: 403, member: 200, manager: 200, admin: 200, platformAdmin: 403, apiToken: 200,
+    });
+  });
+
   it('lists only what each side may see', async () => {
     const id = await freshBooking();
     const idsFor = async (token: string) => (await request(app.getHttpServer()).get('/api/v1/bookings').query({ limit: 200 }).set('Authorization', `Bearer ${token}`)).body.items.map((item: { id: string }) => item.id);

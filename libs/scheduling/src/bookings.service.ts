@@ -197,6 +197,43 @@ export class BookingsService {
     return this.change(actor, id, 'cancel', 'booking.cancel', reason);
   }
 
+  /**
+   * Moves the company's booking to another slot of the same test bed in one
+   * transaction: both slots are locked (in id order, so two moves cannot
+   * deadlock), the target is checked like a new request, and the freed place
+   * goes to the old slot's waiting list. Any refusal leaves everything as it was.
+   */
+  async reschedule(actor: Actor, id: string, targetSlotId: string): Promise<BookingView> {
+    const found = await this.readable(actor, id);
+    this.policy.authorize(actor, 'booking.reschedule', found, 'Booking');
+    if (found.slotId === targetSlotId) throw new ConflictError('The booking is already in this slot');
+    return this.dataSource.transaction(async (manager) => {
+      const [firstId, secondId] = [found.slotId, targetSlotId].sort();
+      const locked = new Map<string, LockedSlot | null>();
+      for (const slotId of [firstId!, secondId!]) locked.set(slotId, await this.places.lockSlot(slotId, manager));
+      const source = locked.get(found.slotId)!;
+      const target = locked.get(targetSlotId);
+      if (!target) throw new NotFoundError('Slot');
+      this.policy.authorize(actor, 'testbed.read', { organizationId: target.testbedOrganizationId, status: target.testbedStatus as 'published' }, 'Slot');
+      await this.bookings.lock(id, manager);
+      const booking = (await this.bookings.findById(id, manager))!;
+      if (!['pending', 'confirmed', 'waitlisted'].includes(booking.status)) throw new ConflictError(`A ${booking.status} booking cannot be moved`);
+      if (target.testbedId !== booking.testbedId) throw bookingRule('sameTestbed', 'A booking can only move to another slot of the same test bed');
+      checkRules(target);
+      if (await this.bookings.companyHoldsSlot(booking.organizationId, target.id, manager)) throw new DomainError('already-booked', 'Your organization already holds or waits for that slot');
+      const free = target.held < target.capacity;
+      if (booking.status !== 'waitlisted' && !free) throw new DomainError('slot-full', 'Every place in that slot is taken; the booking stays where it is');
+      // A move changes the dates a manager agreed to: it needs a new decision where approval is required.
+      const to: BookingStatus = !free ? 'waitlisted' : target.requiresApproval ? 'pending' : 'confirmed';
+      await this.bookings.transition(id, to, { type: 'rescheduled', fromStatus: booking.status, toStatus: to, actor, reason: `moved from slot ${booking.slotId}` }, manager, {
+        slotId: target.id,
+        decisionDueAt: to === 'pending' ? decisionDue(target) : null,
+      });
+      if (booking.status !== 'waitlisted') await this.places.promoteWaiting(source, actor, manager);
+      return toBookingView((await this.bookings.findById(id, manager))!);
+    });
+  }
+
   /** Expires pending requests whose decision time has passed; run by the worker. */
   async expireOverdue(batchSize: number): Promise<number> {
     let expired = 0;

@@ -13,6 +13,7 @@ declare module '@slussen/core' {
     'booking.read': BookingSubject;
     'booking.decide': BookingSubject;
     'booking.cancel': BookingSubject;
+    'booking.reschedule': BookingSubject;
   }
 }
 
@@ -31,5 +32,6 @@ export class SchedulingPolicy {
     policy.define('booking.read', { visible: canSeeBooking, allowed: (actor) => actor !== null });
     policy.define('booking.decide', { visible: canSeeBooking, allowed: (actor, booking) => hasRole(actor, booking.testbedOrganizationId, 'admin', 'manager') });
     policy.define('booking.cancel', { visible: canSeeBooking, allowed: (actor) => actor !== null });
+    policy.define('booking.reschedule', { visible: canSeeBooking, allowed: (actor, booking) => isMemberOf(actor, booking.organizationId) });
   }
 }

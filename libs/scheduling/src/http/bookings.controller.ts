@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/c
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, ValidationError, type Actor } from '@slussen/core';
 import { BookingsService } from '../bookings.service.js';
-import { BookingListQueryDto, CancelBookingDto, CreateBookingDto, RejectBookingDto } from './dto/booking.dto.js';
+import { BookingListQueryDto, CancelBookingDto, CreateBookingDto, RejectBookingDto, RescheduleBookingDto } from './dto/booking.dto.js';
 
 @ApiTags('booking')
 @ApiBearerAuth()
@@ -55,5 +55,12 @@ export class BookingsController {
   @HttpCode(200)
   cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CancelBookingDto) {
     return this.bookings.cancel(actor, id, body.reason);
+  }
+
+  /** Moves the booking to another slot atomically, or 409 and nothing changes. */
+  @Post('bookings/:id/reschedule')
+  @HttpCode(200)
+  reschedule(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RescheduleBookingDto) {
+    return this.bookings.reschedule(actor, id, body.slotId);
   }
 }

@@ -47,3 +47,9 @@ export class BookingListQueryDto extends PageQueryDto {
   @IsOptional() @Type(() => Date) @IsDate()
   to?: Date;
 }
+
+export class RescheduleBookingDto {
+  /** Another slot of the same test bed. */
+  @IsUUID()
+  slotId: string;
+}
