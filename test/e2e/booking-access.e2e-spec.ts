@@ -81,6 +81,23 @@ describe('booking access matrix', () => {
     });
   });
 
+  it('GET /testbeds/:id/calendar.ics and POST calendar-tokens: the test bed’s managers', async () => {
+    await expectAccess(app, world, () => ({ method: 'get', path: `/api/v1/testbeds/${testbedId}/calendar.ics` }), {
+      anonymous: 401, otherCompanyMember: 403, otherRegionManager: 200, member: 403, manager: 403, admin: 403, platformAdmin: 200, apiToken: 403,
+    });
+    await expectAccess(app, world, () => ({ method: 'post', path: `/api/v1/testbeds/${testbedId}/calendar-tokens` }), {
+      anonymous: 401, otherCompanyMember: 403, otherRegionManager: 201, member: 403, manager: 403, admin: 403, platformAdmin: 201, apiToken: 403,
+    });
+  });
+
+  it('GET /organizations/:id/calendar.ics and POST calendar-tokens: its members', async () => {
+    for (const [method, path, ok] of [['get', 'calendar.ics', 200], ['post', 'calendar-tokens', 201]] as const) {
+      await expectAccess(app, world, () => ({ method, path: `/api/v1/organizations/${world.organization.id}/${path}` }), {
+        anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: ok, manager: ok, admin: ok, platformAdmin: 403, apiToken: ok,
+      });
+    }
+  });
+
   it('lists only what each side may see', async () => {
     const id = await freshBooking();
     const idsFor = async (token: string) => (await request(app.getHttpServer()).get('/api/v1/bookings').query({ limit: 200 }).set('Authorization', `Bearer ${token}`)).body.items.map((item: { id: string }) => item.id);

@@ -101,6 +101,12 @@ export class TestbedsService {
     return this.transition(actor, id, 'retire');
   }
 
+  /** Test beds by id, for other contexts' documents (calendar feeds, reports); no access check. */
+  async byIds(ids: string[]): Promise<Map<string, Testbed>> {
+    const testbeds = await this.testbeds.findByIds([...new Set(ids)]);
+    return new Map(testbeds.map((testbed) => [testbed.id, testbed]));
+  }
+
   /** The test bed if the actor may see it; otherwise 404. */
   async findReadable(actor: Actor | null, id: string, manager?: EntityManager): Promise<Testbed> {
     const testbed = await this.testbeds.findById(id, manager);

@@ -26,3 +26,4 @@ export { currentRequestId, requestContextMiddleware } from './http/request-conte
 export { decodeCursor, encodeCursor, PageQueryDto, toPage, type Page } from './http/pagination.js';
 export { JobProcessor, type JobHandlers } from './queue/job-processor.js';
 export { JOB_QUEUES, JobName, QueueName, uncoveredJobs, type JobData, type JobPayloads } from './queue/jobs.js';
+export { hashToken, newOpaqueToken } from './auth/opaque-token.js';

@@ -55,6 +55,12 @@ export class OrganizationsService {
     return toOrganizationView(await this.findAuthorized(actor, 'organization.read', id));
   }
 
+  /** Names by id, for other contexts' documents (calendar feeds, reports). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const organizations = await this.organizations.findByIds([...new Set(ids)]);
+    return new Map(organizations.map((organization) => [organization.id, organization.name]));
+  }
+
   /** The organization if the actor may do `action` on it: otherwise 404 (cannot see it) or 403. */
   async findAuthorized(
     actor: Actor,

@@ -1,14 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+export { hashToken, newOpaqueToken } from '@slussen/core';
 
 export const REFRESH_TOKEN_PREFIX = 'slr_';
 export const API_TOKEN_PREFIX = 'slt_';
-
-/** A new opaque secret: a readable prefix and 256 random bits. */
-export function newOpaqueToken(prefix: string): string {
-  return `${prefix}${randomBytes(32).toString('base64url')}`;
-}
-
-/** Opaque tokens carry 256 random bits, so a fast hash is enough to store them safely. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@slussen/catalogue';
 import { IdentityModule } from '@slussen/identity';
 import { BookingsService } from './bookings.service.js';
+import { CalendarService } from './calendar.service.js';
+import { CalendarRepository } from './repositories/calendar.repository.js';
 import { PlacesService } from './places.service.js';
 import { BookingsRepository } from './repositories/bookings.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
@@ -14,7 +16,7 @@ import { SlotsService } from './slots.service.js';
 /** Slots (and, to come, bookings and waiting lists); used by both apps. */
 @Module({
   imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), CatalogueModule, IdentityModule],
-  providers: [SlotsRepository, BookingsRepository, IdempotencyRepository, PlacesService, BookingsService, SlotsService, SchedulingPolicy],
-  exports: [SlotsService, BookingsService],
+  providers: [SlotsRepository, BookingsRepository, IdempotencyRepository, CalendarRepository, CalendarService, PlacesService, BookingsService, SlotsService, SchedulingPolicy],
+  exports: [SlotsService, BookingsService, CalendarService],
 })
 export class SchedulingModule {}

@@ -14,6 +14,8 @@ declare module '@slussen/core' {
     'booking.decide': BookingSubject;
     'booking.cancel': BookingSubject;
     'booking.reschedule': BookingSubject;
+    'calendar.testbed': { organizationId: string; status: 'draft' | 'published' | 'retired' };
+    'calendar.organization': { id: string };
   }
 }
 
@@ -32,6 +34,12 @@ export class SchedulingPolicy {
     policy.define('booking.read', { visible: canSeeBooking, allowed: (actor) => actor !== null });
     policy.define('booking.decide', { visible: canSeeBooking, allowed: (actor, booking) => hasRole(actor, booking.testbedOrganizationId, 'admin', 'manager') });
     policy.define('booking.cancel', { visible: canSeeBooking, allowed: (actor) => actor !== null });
+    // A test bed's feed shows which companies booked it: its managers only.
+    policy.define('calendar.testbed', {
+      visible: (actor, testbed) => testbed.status !== 'draft' || isMemberOf(actor, testbed.organizationId) || actor?.platformAdmin === true,
+      allowed: (actor, testbed) => hasRole(actor, testbed.organizationId, 'admin', 'manager'),
+    });
+    policy.define('calendar.organization', { visible: () => true, allowed: (actor, organization) => isMemberOf(actor, organization.id) });
     policy.define('booking.reschedule', { visible: canSeeBooking, allowed: (actor, booking) => isMemberOf(actor, booking.organizationId) });
   }
 }

@@ -86,6 +86,10 @@ export class TestbedsRepository {
     return this.repo(manager).save(testbed);
   }
 
+  findByIds(ids: string[]): Promise<Testbed[]> {
+    return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
   findById(id: string, manager?: EntityManager): Promise<Testbed | null> {
     return this.repo(manager).findOneBy({ id });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decodeCursor, toPage, type Page } from '@slussen/core';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { Organization } from '../entities/organization.entity.js';
 
 /** Which organizations a list may show: `all`, or the public bodies plus these ids. */
@@ -17,6 +17,10 @@ export class OrganizationsRepository {
 
   create(data: Pick<Organization, 'name' | 'kind' | 'orgNumber' | 'parentId'>, manager?: EntityManager): Promise<Organization> {
     return this.repo(manager).save(this.repo(manager).create(data));
+  }
+
+  findByIds(ids: string[]): Promise<Organization[]> {
+    return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   findById(id: string, manager?: EntityManager): Promise<Organization | null> {
