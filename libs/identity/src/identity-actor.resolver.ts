@@ -33,9 +33,9 @@ export class IdentityActorResolver extends ActorResolver {
     }
     const claims = await this.sessions.verifyAccessToken(credential);
     if (!claims) return null;
-    const user = await this.users.findById(claims.sub);
+    const user = await this.users.actorOf(claims.sub);
     if (!user) return null;
-    const memberships = await this.users.membershipsOf(user.id);
+    const memberships = user.memberships;
     return {
       type: 'user',
       id: user.id,

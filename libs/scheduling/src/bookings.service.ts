@@ -126,30 +126,27 @@ export class BookingsService {
       checkRules(slot);
       // Serializes one company's requests on one test bed, for the per-company limit.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`booking:${organizationId}:${slot.testbedId}`]);
-      if (await this.bookings.companyHoldsSlot(organizationId, slot.id, manager)) {
-        throw new DomainError('already-booked', 'Your organization already holds or waits for this slot');
-      }
-      if ((await this.bookings.countHeldByCompany(organizationId, slot.testbedId, manager)) >= slot.maxActiveBookingsPerCompany) {
+      const standing = await this.bookings.companyStanding(organizationId, slot.id, slot.testbedId, manager);
+      if (standing.holdsSlot) throw new DomainError('already-booked', 'Your organization already holds or waits for this slot');
+      if (standing.heldOnTestbed >= slot.maxActiveBookingsPerCompany) {
         throw bookingRule('maxActiveBookingsPerCompany', `A company may hold at most ${slot.maxActiveBookingsPerCompany} active bookings on this test bed`);
       }
       const free = slot.held < slot.capacity;
       if (!free && !command.waitlist) throw new DomainError('slot-full', 'Every place in this slot is taken; ask again with waitlist: true to wait for one');
       const status: BookingStatus = !free ? 'waitlisted' : slot.requiresApproval ? 'pending' : 'confirmed';
-      const id = await this.bookings.insert(
-        {
-          slotId: slot.id,
-          testbedId: slot.testbedId,
-          organizationId,
-          createdByUserId: actor.userId,
-          title: command.title.trim(),
-          description: command.description ?? null,
-          status,
-          decisionDueAt: status === 'pending' ? decisionDue(slot) : null,
-        },
-        { type: status === 'pending' ? 'requested' : status, fromStatus: null, toStatus: status, actor },
-        manager,
-      );
-      const view = toBookingView((await this.bookings.findById(id, manager))!);
+      const booking = {
+        slotId: slot.id,
+        testbedId: slot.testbedId,
+        organizationId,
+        createdByUserId: actor.userId,
+        title: command.title.trim(),
+        description: command.description ?? null,
+        status,
+        decisionDueAt: status === 'pending' ? decisionDue(slot) : null,
+      };
+      const inserted = await this.bookings.insert(booking, { type: status === 'pending' ? 'requested' : status, fromStatus: null, toStatus: status, actor }, manager);
+      // The answer is built from what this transaction holds already: no read-back.
+      const view = toBookingView({ ...booking, ...inserted, testbedOrganizationId: slot.testbedOrganizationId, startsAt: slot.startsAt, endsAt: slot.endsAt });
       if (idempotency) await this.idempotency.complete(idempotency.organizationId, idempotency.key, 201, view, manager);
       return view;
     });
@@ -220,7 +217,7 @@ export class BookingsService {
       if (!['pending', 'confirmed', 'waitlisted'].includes(booking.status)) throw new ConflictError(`A ${booking.status} booking cannot be moved`);
       if (target.testbedId !== booking.testbedId) throw bookingRule('sameTestbed', 'A booking can only move to another slot of the same test bed');
       checkRules(target);
-      if (await this.bookings.companyHoldsSlot(booking.organizationId, target.id, manager)) throw new DomainError('already-booked', 'Your organization already holds or waits for that slot');
+      if ((await this.bookings.companyStanding(booking.organizationId, target.id, target.testbedId, manager)).holdsSlot) throw new DomainError('already-booked', 'Your organization already holds or waits for that slot');
       const free = target.held < target.capacity;
       if (booking.status !== 'waitlisted' && !free) throw new DomainError('slot-full', 'Every place in that slot is taken; the booking stays where it is');
       // A move changes the dates a manager agreed to: it needs a new decision where approval is required.

@@ -55,6 +55,22 @@ export class UsersRepository {
     return this.repo(manager).existsBy({ platformAdmin: true });
   }
 
+  /** What authorization needs of a user, in one round trip: the admin flag and every membership. */
+  async actorOf(userId: string): Promise<{ id: string; platformAdmin: boolean; memberships: ActorMembershipRow[] } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT u.id, u.platform_admin AS "platformAdmin",
+              coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'organizationKind', o.kind, 'organizationName', o.name, 'role', m.role))
+                       FILTER (WHERE m.user_id IS NOT NULL), '[]') AS memberships
+         FROM users u
+         LEFT JOIN memberships m ON m.user_id = u.id
+         LEFT JOIN organizations o ON o.id = m.organization_id
+        WHERE u.id = $1
+        GROUP BY u.id`,
+      [userId],
+    );
+    return row ?? null;
+  }
+
   /** A user's memberships with what the policy needs of each organization, in one query. */
   membershipsOf(userId: string, manager?: EntityManager): Promise<ActorMembershipRow[]> {
     return (manager ?? this.dataSource.manager).query(

@@ -64,19 +64,19 @@ export class BookingsRepository {
     data: { slotId: string; testbedId: string; organizationId: string; createdByUserId: string | null; title: string; description: string | null; status: BookingStatus; decisionDueAt: Date | null },
     event: NewBookingEvent,
     manager: EntityManager,
-  ): Promise<string> {
+  ): Promise<{ id: string; createdAt: Date; updatedAt: Date }> {
     const [row] = await manager.query(
       `WITH booking AS (
          INSERT INTO bookings (slot_id, testbed_id, organization_id, created_by_user_id, title, description, status, decision_due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at, updated_at
        ), event AS (
          INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason)
          SELECT id, $9, NULL, $7, $10, $11, $12 FROM booking
        )
-       SELECT id FROM booking`,
+       SELECT id, created_at AS "createdAt", updated_at AS "updatedAt" FROM booking`,
       [data.slotId, data.testbedId, data.organizationId, data.createdByUserId, data.title, data.description, data.status, data.decisionDueAt, event.type, event.actor?.userId ?? null, event.actor?.type === 'apiToken' ? event.actor.id : null, event.reason ?? null],
     );
-    return (row as { id: string }).id;
+    return row as { id: string; createdAt: Date; updatedAt: Date };
   }
 
   /** Changes the status and records the event in one statement; the held-places trigger follows. */
@@ -117,20 +117,18 @@ export class BookingsRepository {
     return manager.query(`SELECT id, status FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted') ORDER BY created_at FOR UPDATE`, [slotId]);
   }
 
-  /** Places the company holds on the test bed in slots that have not ended. */
-  async countHeldByCompany(organizationId: string, testbedId: string, manager: EntityManager): Promise<number> {
+  /**
+   * In one query: whether the company already holds or waits for the slot, and
+   * how many places it holds on the test bed in slots that have not ended.
+   */
+  async companyStanding(organizationId: string, slotId: string, testbedId: string, manager: EntityManager): Promise<{ holdsSlot: boolean; heldOnTestbed: number }> {
     const [row] = await manager.query(
-      `SELECT count(*)::int AS n FROM bookings b JOIN slots s ON s.id = b.slot_id
-        WHERE b.organization_id = $1 AND b.testbed_id = $2 AND b.status IN ('pending', 'confirmed') AND upper(s.period) > now()`,
-      [organizationId, testbedId],
+      `SELECT EXISTS (SELECT 1 FROM bookings WHERE slot_id = $1 AND organization_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')) AS "holdsSlot",
+              (SELECT count(*)::int FROM bookings b JOIN slots s ON s.id = b.slot_id
+                WHERE b.organization_id = $2 AND b.testbed_id = $3 AND b.status IN ('pending', 'confirmed') AND upper(s.period) > now()) AS "heldOnTestbed"`,
+      [slotId, organizationId, testbedId],
     );
-    return (row as { n: number }).n;
-  }
-
-  companyHoldsSlot(organizationId: string, slotId: string, manager: EntityManager): Promise<boolean> {
-    return manager
-      .query(`SELECT EXISTS (SELECT 1 FROM bookings WHERE slot_id = $1 AND organization_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')) AS held`, [slotId, organizationId])
-      .then(([row]: Array<{ held: boolean }>) => row!.held);
+    return row as { holdsSlot: boolean; heldOnTestbed: number };
   }
 
   /** Pending requests nobody decided in time, oldest first. */
