@@ -67,7 +67,7 @@ try {
       `Command: \`npm run bench\` (bench/booking.mjs): built API in production mode (DATABASE_POOL_SIZE ${process.env.DATABASE_POOL_SIZE ?? 20}), ` +
       `PostgreSQL ${(await admin.query('SHOW server_version')).rows[0].server_version}, ${COMPANIES} companies signed in with JWTs, ${SLOTS} slots of 50 places; ` +
       `each request books a random slot for a random company (a repeated pair is 409 already-booked, which runs the same path). ` +
-      `Per booking: 1 query to authenticate, then BEGIN, lock the slot, an advisory lock, the company's standing, the insert (booking and event in one statement), COMMIT.\n\n` +
+      `Per booking: 1 query to authenticate, 1 read of the slot and its test bed's rules, and 1 atomic statement that locks the slot, takes a place or a waiting-list place, and records the event (its triggers keep held places and the company limit).\n\n` +
       `Result: ${summary}.\n`,
   );
 } finally {

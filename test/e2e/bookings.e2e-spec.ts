@@ -209,6 +209,19 @@ describe('booking', () => {
       expect(await held(slotId)).toEqual({ held: 3, capacity: 3, holding: 3 });
     });
 
+    it('holds one company to the per-company limit when it asks for many slots at once', async () => {
+      const { testbedId, slotId } = await slotWith(1, { maxActiveBookingsPerCompany: 2 }, 1);
+      const others = [];
+      for (let index = 0; index < 9; index++) {
+        const created = await api().post(`/api/v1/testbeds/${testbedId}/slots`).set('Authorization', as(manager)).send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity: 1 });
+        others.push(created.body.items[0].id as string);
+      }
+      const company = await companyMember();
+      const responses = await Promise.all([slotId, ...others].map((id) => book(id, company)));
+      expect(responses.map((response) => response.status).sort()).toEqual([201, 201, ...Array(8).fill(422)]);
+      expect(responses.filter((response) => response.status === 422).every((response) => response.body.rule === 'maxActiveBookingsPerCompany')).toBe(true);
+    });
+
     it('never exceeds capacity when approvals, cancellations and promotions race', async () => {
       const { slotId } = await slotWith(2);
       const people = await Promise.all(Array.from({ length: 12 }, () => companyMember()));

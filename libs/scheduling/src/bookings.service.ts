@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, ConflictError, DomainError, NotFoundError, PolicyService, ReplayedProblem, toProblem, ValidationError, type Actor, type Page } from '@slussen/core';
 import { createHash } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { freesPlace, nextStatus, type BookingAction, type BookingStatus } from './booking-state.js';
 import { decisionDue, PlacesService, type LockedSlot } from './places.service.js';
 import { BookingsRepository, type BookingFilter, type BookingRow } from './repositories/bookings.repository.js';
@@ -113,43 +113,39 @@ export class BookingsService {
   }
 
   /**
-   * A company's claim on a place. Under the slot's row lock: the test bed's
-   * rules, then a place (pending or confirmed), a place on the waiting list, or
-   * 409 slot-full. Every check that concurrency could break is made under a lock.
+   * A company's claim on a place: one read for the test bed's rules, then one
+   * atomic statement that takes a place, a place on the waiting list, or
+   * nothing (409 slot-full). The database decides under the slot's row lock; the
+   * read only decides which rules to explain.
    */
   async book(actor: Actor, slotId: string, command: BookCommand, idempotency?: { organizationId: string; key: string }): Promise<BookingView> {
     const organizationId = idempotency?.organizationId ?? this.bookingCompany(actor, command.organizationId);
-    return this.dataSource.transaction(async (manager) => {
-      const slot = await this.places.lockSlot(slotId, manager);
-      if (!slot) throw new NotFoundError('Slot');
-      this.policy.authorize(actor, 'testbed.read', { organizationId: slot.testbedOrganizationId, status: slot.testbedStatus as 'published' }, 'Slot');
-      checkRules(slot);
-      // Serializes one company's requests on one test bed, for the per-company limit.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`booking:${organizationId}:${slot.testbedId}`]);
-      const standing = await this.bookings.companyStanding(organizationId, slot.id, slot.testbedId, manager);
-      if (standing.holdsSlot) throw new DomainError('already-booked', 'Your organization already holds or waits for this slot');
-      if (standing.heldOnTestbed >= slot.maxActiveBookingsPerCompany) {
-        throw bookingRule('maxActiveBookingsPerCompany', `A company may hold at most ${slot.maxActiveBookingsPerCompany} active bookings on this test bed`);
+    const slot = await this.places.readSlot(slotId, this.dataSource.manager);
+    if (!slot) throw new NotFoundError('Slot');
+    this.policy.authorize(actor, 'testbed.read', { organizationId: slot.testbedOrganizationId, status: slot.testbedStatus as 'published' }, 'Slot');
+    checkRules(slot);
+    const request = {
+      slotId: slot.id,
+      organizationId,
+      createdByUserId: actor.userId,
+      title: command.title.trim(),
+      description: command.description ?? null,
+      placeStatus: slot.requiresApproval ? ('pending' as const) : ('confirmed' as const),
+      decisionDueAt: slot.requiresApproval ? decisionDue(slot) : null,
+      waitlist: command.waitlist ?? false,
+    };
+    const attempt = async (manager?: EntityManager) => {
+      const { booking, slotOpen } = await this.bookings.bookAtomically(request, actor, manager).catch(explainRefusal(slot));
+      if (!booking) {
+        if (!slotOpen) throw bookingRule('slotCancelled', 'The slot is cancelled');
+        throw new DomainError('slot-full', 'Every place in this slot is taken; ask again with waitlist: true to wait for one');
       }
-      const free = slot.held < slot.capacity;
-      if (!free && !command.waitlist) throw new DomainError('slot-full', 'Every place in this slot is taken; ask again with waitlist: true to wait for one');
-      const status: BookingStatus = !free ? 'waitlisted' : slot.requiresApproval ? 'pending' : 'confirmed';
-      const booking = {
-        slotId: slot.id,
-        testbedId: slot.testbedId,
-        organizationId,
-        createdByUserId: actor.userId,
-        title: command.title.trim(),
-        description: command.description ?? null,
-        status,
-        decisionDueAt: status === 'pending' ? decisionDue(slot) : null,
-      };
-      const inserted = await this.bookings.insert(booking, { type: status === 'pending' ? 'requested' : status, fromStatus: null, toStatus: status, actor }, manager);
-      // The answer is built from what this transaction holds already: no read-back.
-      const view = toBookingView({ ...booking, ...inserted, testbedOrganizationId: slot.testbedOrganizationId, startsAt: slot.startsAt, endsAt: slot.endsAt });
-      if (idempotency) await this.idempotency.complete(idempotency.organizationId, idempotency.key, 201, view, manager);
+      const view = toBookingView({ ...request, ...booking, testbedId: slot.testbedId, testbedOrganizationId: slot.testbedOrganizationId, startsAt: slot.startsAt, endsAt: slot.endsAt });
+      if (idempotency && manager) await this.idempotency.complete(idempotency.organizationId, idempotency.key, 201, view, manager);
       return view;
-    });
+    };
+    // With an Idempotency-Key the answer is stored in the booking's transaction; without, one statement is one.
+    return idempotency ? this.dataSource.transaction((manager) => attempt(manager)) : attempt();
   }
 
   async list(actor: Actor, filter: BookingFilter, limit: number, cursor?: string): Promise<Page<BookingView>> {
@@ -292,6 +288,18 @@ export class BookingsService {
     if (companies.length === 0) throw new DomainError('forbidden', 'Only members of a company can book pilot slots');
     throw new ValidationError('You belong to several companies: say which one books', [{ field: 'organizationId', message: 'required when you belong to several companies' }]);
   }
+}
+
+/** Turns the database's refusals into the booking problems callers know. */
+function explainRefusal(slot: LockedSlot) {
+  return (error: unknown): never => {
+    const constraint = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
+    if (constraint === 'bookings_one_per_company_slot') throw new DomainError('already-booked', 'Your organization already holds or waits for this slot');
+    if (constraint === 'bookings_company_limit') {
+      throw bookingRule('maxActiveBookingsPerCompany', `A company may hold at most ${slot.maxActiveBookingsPerCompany} active bookings on this test bed`);
+    }
+    throw error;
+  };
 }
 
 function checkRules(slot: LockedSlot): void {

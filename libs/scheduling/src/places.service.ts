@@ -32,14 +32,18 @@ export class PlacesService {
   constructor(private readonly bookings: BookingsRepository) {}
 
   async lockSlot(slotId: string, manager: EntityManager): Promise<LockedSlot | null> {
+    return this.readSlot(slotId, manager, true);
+  }
+
+  /** The slot with its test bed's rules; locked only when asked. */
+  async readSlot(slotId: string, manager: EntityManager, lock = false): Promise<LockedSlot | null> {
     const [row] = await manager.query(
       `SELECT s.id, s.testbed_id AS "testbedId", t.organization_id AS "testbedOrganizationId", t.status AS "testbedStatus",
               t.requires_approval AS "requiresApproval", t.decision_days AS "decisionDays", t.min_lead_days AS "minLeadDays",
               t.max_advance_days AS "maxAdvanceDays", t.max_active_bookings_per_company AS "maxActiveBookingsPerCompany",
               lower(s.period) AS "startsAt", upper(s.period) AS "endsAt", s.capacity, s.held, s.status
          FROM slots s JOIN testbeds t ON t.id = s.testbed_id
-        WHERE s.id = $1
-          FOR UPDATE OF s`,
+        WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`,
       [slotId],
     );
     return (row as LockedSlot | undefined) ?? null;

@@ -79,6 +79,40 @@ export class BookingsRepository {
     return row as { id: string; createdAt: Date; updatedAt: Date };
   }
 
+  /**
+   * A booking request in one statement: it locks the slot, takes a place if one
+   * is free (pending or confirmed as asked), else a place on the waiting list if
+   * allowed, and records the event. Its triggers keep `held` and the company's
+   * limit; the partial unique index keeps one active booking per company. No
+   * row back means the slot is full (or no longer open).
+   */
+  async bookAtomically(
+    data: { slotId: string; organizationId: string; createdByUserId: string | null; title: string; description: string | null; placeStatus: 'pending' | 'confirmed'; decisionDueAt: Date | null; waitlist: boolean },
+    actor: Actor,
+    manager?: EntityManager,
+  ): Promise<{ booking: { id: string; status: BookingStatus; decisionDueAt: Date | null; createdAt: Date; updatedAt: Date } | null; slotOpen: boolean }> {
+    const [row] = await this.run(manager).query(
+      `WITH slot AS (
+         SELECT id, testbed_id, capacity, held FROM slots WHERE id = $1 AND status = 'open' FOR UPDATE
+       ), booking AS (
+         INSERT INTO bookings (slot_id, testbed_id, organization_id, created_by_user_id, title, description, status, decision_due_at)
+         SELECT slot.id, slot.testbed_id, $2, $3, $4, $5,
+                CASE WHEN slot.held < slot.capacity THEN $6 ELSE 'waitlisted' END,
+                CASE WHEN slot.held < slot.capacity THEN $7::timestamptz END
+           FROM slot
+          WHERE slot.held < slot.capacity OR $8::boolean
+         RETURNING id, status, decision_due_at, created_at, updated_at
+       ), event AS (
+         INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id)
+         SELECT id, CASE status WHEN 'pending' THEN 'requested' ELSE status END, NULL, status, $9, $10 FROM booking
+       )
+       SELECT (SELECT json_build_object('id', id, 'status', status, 'decisionDueAt', decision_due_at, 'createdAt', created_at, 'updatedAt', updated_at) FROM booking) AS booking,
+              EXISTS (SELECT 1 FROM slot) AS "slotOpen"`,
+      [data.slotId, data.organizationId, data.createdByUserId, data.title, data.description, data.placeStatus, data.decisionDueAt, data.waitlist, actor.userId, actor.type === 'apiToken' ? actor.id : null],
+    );
+    return row;
+  }
+
   /** Changes the status and records the event in one statement; the held-places trigger follows. */
   async transition(id: string, to: BookingStatus, event: NewBookingEvent, manager: EntityManager, changes: { decisionDueAt?: Date | null; slotId?: string } = {}): Promise<void> {
     await manager.query(
