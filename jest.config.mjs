@@ -15,6 +15,8 @@ export default {
     '^@slussen/catalogue/entities$': '<rootDir>/libs/catalogue/src/catalogue.entities.ts',
     '^@slussen/scheduling$': '<rootDir>/libs/scheduling/src/index.ts',
     '^@slussen/scheduling/entities$': '<rootDir>/libs/scheduling/src/scheduling.entities.ts',
+    '^@slussen/notifications$': '<rootDir>/libs/notifications/src/index.ts',
+    '^@slussen/notifications/entities$': '<rootDir>/libs/notifications/src/notifications.entities.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },

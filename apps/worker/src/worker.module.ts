@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, CoreModule } from '@slussen/core';
+import { NotificationsJobsModule } from '@slussen/notifications';
 import { SchedulingJobsModule } from '@slussen/scheduling';
 import { JobCoverageCheck } from './job-coverage.check.js';
 
@@ -10,7 +11,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), DiscoveryModule, SchedulingJobsModule],
+      imports: [CoreModule.forRoot(config), DiscoveryModule, SchedulingJobsModule, NotificationsJobsModule],
       providers: [JobCoverageCheck],
     };
   }

@@ -13,7 +13,7 @@ export { toProblem, type Problem } from './http/problem.js';
 export { createValidationPipe } from './http/validation.pipe.js';
 export { judgeEvictionPolicy, readMaxmemoryPolicy } from './queue/eviction-policy.js';
 export { QueueModule } from './queue/queue.module.js';
-export { createRedisClient, queueConnectionOptions } from './queue/redis-connection.js';
+export { createRedisClient, logQueueErrors, queueConnectionOptions } from './queue/redis-connection.js';
 export { ensureLocalServices, LocalServiceError, type LocalServices } from './runtime/local-services.js';
 export { startProcess } from './runtime/start-process.js';
 export { ORGANIZATION_KINDS, ROLES, hasRole, isMemberOf, isPlatformAdmin, roleIn, type Actor, type ActorMembership, type OrganizationKind, type Role } from './auth/actor.js';
@@ -27,3 +27,5 @@ export { decodeCursor, encodeCursor, PageQueryDto, toPage, type Page } from './h
 export { JobProcessor, type JobHandlers } from './queue/job-processor.js';
 export { JOB_QUEUES, JobName, QueueName, uncoveredJobs, type JobData, type JobPayloads } from './queue/jobs.js';
 export { hashToken, newOpaqueToken } from './auth/opaque-token.js';
+export { OutboxRelay } from './outbox/outbox-relay.service.js';
+export { OutboxRelayModule } from './outbox/outbox.module.js';

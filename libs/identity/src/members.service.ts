@@ -82,6 +82,11 @@ export class MembersService {
     });
   }
 
+  /** Who to tell about something that concerns an organization (no access check: for the worker). */
+  contactsOf(organizationId: string, roles?: Role[]) {
+    return this.memberships.contacts(organizationId, roles);
+  }
+
   private async requireMember(organizationId: string, userId: string, manager: EntityManager): Promise<MemberRow> {
     const row = await this.memberships.memberRow(organizationId, userId, manager);
     if (!row) throw new NotFoundError('Member');

@@ -227,6 +227,14 @@ export class BookingsService {
     });
   }
 
+  /** A booking and its latest event as notifications tell them (no access check: for the worker). */
+  async forNotification(id: string): Promise<{ booking: BookingView; testbedOrganizationId: string; reason: string | null } | null> {
+    const row = await this.bookings.findById(id);
+    if (!row) return null;
+    const events = await this.bookings.events(id);
+    return { booking: toBookingView(row), testbedOrganizationId: row.testbedOrganizationId, reason: events.at(-1)?.reason ?? null };
+  }
+
   /** Expires pending requests whose decision time has passed; run by the worker. */
   async expireOverdue(batchSize: number): Promise<number> {
     let expired = 0;

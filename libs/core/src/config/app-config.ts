@@ -21,6 +21,8 @@ export class AppConfig {
   readonly queue: { prefix: string; attempts: number; keepCompleted: number; keepFailed: number; concurrency: number };
   readonly bookingExpiry: { everySeconds: number; batchSize: number };
   readonly idempotency: { ttlHours: number; staleSeconds: number };
+  readonly outbox: { pollMs: number; batchSize: number; enqueueTimeoutMs: number };
+  readonly mail: { from: string; leaseSeconds: number };
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
   readonly argon2: { memoryKib: number; timeCost: number };
   readonly throttle: { authLimit: number; authAccountLimit: number; authWindowSeconds: number };
@@ -57,6 +59,8 @@ export class AppConfig {
     };
     this.bookingExpiry = { everySeconds: env.BOOKING_EXPIRY_EVERY_SECONDS, batchSize: env.BOOKING_EXPIRY_BATCH_SIZE };
     this.idempotency = { ttlHours: env.IDEMPOTENCY_TTL_HOURS, staleSeconds: env.IDEMPOTENCY_STALE_SECONDS };
+    this.outbox = { pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE, enqueueTimeoutMs: env.OUTBOX_ENQUEUE_TIMEOUT_MS };
+    this.mail = { from: env.MAIL_FROM, leaseSeconds: env.DELIVERY_LEASE_SECONDS };
     this.jwt = {
       secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,

@@ -151,6 +151,25 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(5) @Max(3600)
   IDEMPOTENCY_STALE_SECONDS = 60;
 
+  /** How often the outbox relay looks for messages when no NOTIFY woke it. */
+  @Transform(toInt) @IsInt() @Min(50) @Max(60_000)
+  OUTBOX_POLL_MS = 1000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  OUTBOX_BATCH_SIZE = 200;
+
+  /** How long the relay waits for Redis to take a batch before it tries again later. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  OUTBOX_ENQUEUE_TIMEOUT_MS = 5000;
+
+  /** A delivery claimed longer ago than this belongs to a worker that died; another may send it. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(3600)
+  DELIVERY_LEASE_SECONDS = 120;
+
+  /** The sender of Slussen's e-mail. */
+  @IsString()
+  MAIL_FROM = 'Slussen <no-reply@slussen.local>';
+
   /** Comma-separated origins allowed by CORS; `*` allows any. */
   @IsOptional() @IsString()
   CORS_ORIGINS?: string;

@@ -3,6 +3,8 @@
 // they load entities through each context's module.
 import { CATALOGUE_ENTITIES } from '@slussen/catalogue/entities';
 import { IDENTITY_ENTITIES } from '@slussen/identity/entities';
+import { NOTIFICATIONS_ENTITIES } from '@slussen/notifications/entities';
 import { SCHEDULING_ENTITIES } from '@slussen/scheduling/entities';
+import { CORE_ENTITIES } from '../outbox/outbox.entities.js';
 
-export const SCHEMA_ENTITIES = [...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES, ...SCHEDULING_ENTITIES];
+export const SCHEMA_ENTITIES = [...CORE_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES, ...SCHEDULING_ENTITIES, ...NOTIFICATIONS_ENTITIES];

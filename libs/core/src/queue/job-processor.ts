@@ -1,4 +1,4 @@
-import { WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { JobData, JobName } from './jobs.js';
@@ -13,6 +13,16 @@ export type JobHandlers = { [N in JobName]?: (data: JobData<N>, job: Job<JobData
 export abstract class JobProcessor extends WorkerHost {
   protected abstract readonly handlers: JobHandlers;
   private readonly jobLogger = new Logger(this.constructor.name);
+
+  private lastConnectionError = '';
+
+  /** Redis going away is logged once per cause, not once per reconnect attempt; BullMQ reconnects by itself. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    if (error.message === this.lastConnectionError) return;
+    this.lastConnectionError = error.message;
+    this.jobLogger.warn(`queue connection: ${error.message}`);
+  }
 
   get jobs(): JobName[] {
     return Object.keys(this.handlers) as JobName[];

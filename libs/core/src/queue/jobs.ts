@@ -4,16 +4,19 @@
  */
 export enum QueueName {
   Scheduling = 'scheduling',
+  Notifications = 'notifications',
 }
 
 export enum JobName {
   ExpireOverdueBookings = 'scheduling.expire-overdue-bookings',
   PurgeIdempotencyKeys = 'scheduling.purge-idempotency-keys',
+  DeliverOutboxMessage = 'notifications.deliver-outbox-message',
 }
 
 export interface JobPayloads {
   [JobName.ExpireOverdueBookings]: { requestId?: string };
   [JobName.PurgeIdempotencyKeys]: { requestId?: string };
+  [JobName.DeliverOutboxMessage]: { outboxId: string; requestId?: string };
 }
 
 export type JobData<N extends JobName> = JobPayloads[N];
@@ -21,6 +24,7 @@ export type JobData<N extends JobName> = JobPayloads[N];
 export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.ExpireOverdueBookings]: QueueName.Scheduling,
   [JobName.PurgeIdempotencyKeys]: QueueName.Scheduling,
+  [JobName.DeliverOutboxMessage]: QueueName.Notifications,
 };
 
 /** The jobs no processor claims, and those claimed twice: both stop the worker at start. */

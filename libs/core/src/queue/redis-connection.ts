@@ -21,3 +21,12 @@ export function createRedisClient(url: string, onError: (error: Error) => void, 
   client.on('error', onError);
   return client;
 }
+
+/** Logs a queue's connection errors once per cause (BullMQ prints every reconnect attempt otherwise). */
+export function logQueueErrors(queue: { on(event: 'error', listener: (error: Error) => void): unknown }, warn: (line: string) => void): void {
+  let last = '';
+  queue.on('error', (error: Error) => {
+    if (error.message !== last) warn(`queue connection: ${error.message}`);
+    last = error.message;
+  });
+}

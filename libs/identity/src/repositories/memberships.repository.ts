@@ -64,6 +64,17 @@ export class MembershipsRepository {
     return toPage(rows, limit, (last) => [new Date(last.createdAt).toISOString(), last.userId]);
   }
 
+  /** E-mail contacts of an organization's members, optionally of some roles only. */
+  contacts(organizationId: string, roles?: Role[]): Promise<Array<{ userId: string; email: string; name: string; language: 'sv' | 'en' }>> {
+    return this.dataSource.query(
+      `SELECT u.id AS "userId", u.email, u.name, u.language
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organization_id = $1 AND ($2::text[] IS NULL OR m.role = ANY($2::text[]))
+        ORDER BY u.email`,
+      [organizationId, roles ?? null],
+    );
+  }
+
   async memberRow(organizationId: string, userId: string, manager?: EntityManager): Promise<MemberRow | null> {
     const [row] = await (manager ?? this.dataSource.manager).query(
       `${MEMBER_ROWS} WHERE m.organization_id = $1 AND m.user_id = $2`,

@@ -1,6 +1,6 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, JobName, JobProcessor, QueueName, type JobHandlers } from '@slussen/core';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig, JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
 import type { Queue } from 'bullmq';
 import { BookingsService } from '../bookings.service.js';
 
@@ -23,7 +23,9 @@ export class SchedulingSchedules implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QueueName.Scheduling) private readonly queue: Queue,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    logQueueErrors(queue, (line) => new Logger(SchedulingSchedules.name).warn(line));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(

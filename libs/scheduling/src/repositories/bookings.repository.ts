@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, toPage, type Actor, type Page } from '@slussen/core';
+import { currentRequestId, decodeCursor, toPage, type Actor, type Page } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { BookingStatus } from '../booking-state.js';
 
@@ -105,15 +105,18 @@ export class BookingsRepository {
        ), event AS (
          INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id)
          SELECT id, CASE status WHEN 'pending' THEN 'requested' ELSE status END, NULL, status, $9, $10 FROM booking
+       ), outbox AS (
+         INSERT INTO outbox_messages (topic, payload, request_id)
+         SELECT 'booking.' || CASE status WHEN 'pending' THEN 'requested' ELSE status END, json_build_object('bookingId', id), $11 FROM booking
        )
        SELECT (SELECT json_build_object('id', id, 'status', status, 'decisionDueAt', decision_due_at, 'createdAt', created_at, 'updatedAt', updated_at) FROM booking) AS booking,
               EXISTS (SELECT 1 FROM slot) AS "slotOpen"`,
-      [data.slotId, data.organizationId, data.createdByUserId, data.title, data.description, data.placeStatus, data.decisionDueAt, data.waitlist, actor.userId, actor.type === 'apiToken' ? actor.id : null],
+      [data.slotId, data.organizationId, data.createdByUserId, data.title, data.description, data.placeStatus, data.decisionDueAt, data.waitlist, actor.userId, actor.type === 'apiToken' ? actor.id : null, currentRequestId()],
     );
     return row;
   }
 
-  /** Changes the status and records the event in one statement; the held-places trigger follows. */
+  /** Changes the status, records the event and the outbox message in one statement; the held-places trigger follows. */
   async transition(id: string, to: BookingStatus, event: NewBookingEvent, manager: EntityManager, changes: { decisionDueAt?: Date | null; slotId?: string } = {}): Promise<void> {
     await manager.query(
       `WITH changed AS (
@@ -122,9 +125,13 @@ export class BookingsRepository {
                 slot_id = coalesce($10::uuid, slot_id)
           WHERE id = $1 RETURNING id
        )
-       INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason)
-       SELECT id, $3, $4, $2, $5, $6, $7 FROM changed`,
-      [id, to, event.type, event.fromStatus, event.actor?.userId ?? null, event.actor?.type === 'apiToken' ? event.actor.id : null, event.reason ?? null, 'decisionDueAt' in changes, changes.decisionDueAt ?? null, changes.slotId ?? null],
+       , event AS (
+         INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason)
+         SELECT id, $3, $4, $2, $5, $6, $7 FROM changed
+       )
+       INSERT INTO outbox_messages (topic, payload, request_id)
+       SELECT 'booking.' || $3, json_build_object('bookingId', id), $11 FROM changed`,
+      [id, to, event.type, event.fromStatus, event.actor?.userId ?? null, event.actor?.type === 'apiToken' ? event.actor.id : null, event.reason ?? null, 'decisionDueAt' in changes, changes.decisionDueAt ?? null, changes.slotId ?? null, currentRequestId()],
     );
   }
 

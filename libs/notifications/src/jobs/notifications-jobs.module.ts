@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@slussen/catalogue';
+import { OutboxRelayModule } from '@slussen/core';
+import { IdentityModule } from '@slussen/identity';
+import { SchedulingModule } from '@slussen/scheduling';
+import { MailerService } from '../mailer.service.js';
+import { NOTIFICATIONS_ENTITIES } from '../notifications.entities.js';
+import { NotificationsService } from '../notifications.service.js';
+import { DeliveriesRepository } from '../repositories/deliveries.repository.js';
+import { NotificationsProcessor } from './notifications.processor.js';
+
+/** The worker's part of notifications: the outbox relay and the deliveries it feeds. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES),
+    OutboxRelayModule,
+    IdentityModule,
+    CatalogueModule,
+    SchedulingModule,
+  ],
+  providers: [DeliveriesRepository, MailerService, NotificationsService, NotificationsProcessor],
+})
+export class NotificationsJobsModule {}

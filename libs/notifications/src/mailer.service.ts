@@ -1,0 +1,45 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '@slussen/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import nodemailer, { type Transporter } from 'nodemailer';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Stable per delivery, so a receiving server can tell a resend from a new message. */
+  messageId: string;
+  attachments?: Array<{ filename: string; content: string; contentType: string }>;
+}
+
+/**
+ * Sends over SMTP (SMTP_URL). Without SMTP_URL outside production, writes each
+ * message as an .eml file under DATA_DIR/mail and logs its path.
+ */
+@Injectable()
+export class MailerService implements OnModuleDestroy {
+  private readonly logger = new Logger(MailerService.name);
+  private readonly transport: Transporter;
+  private readonly folder: string | null;
+
+  constructor(private readonly config: AppConfig) {
+    this.folder = config.smtpUrl ? null : resolve(config.dataDir, 'mail');
+    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  async send(mail: Mail): Promise<void> {
+    const info = await this.transport.sendMail({ from: this.config.mail.from, ...mail });
+    if (this.folder) {
+      mkdirSync(this.folder, { recursive: true });
+      const file = join(this.folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[<>@]/g, '')}.eml`);
+      writeFileSync(file, (info as { message: Buffer }).message);
+      this.logger.log(`e-mail to ${mail.to} written to ${file}`);
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,3 @@
+import { Delivery } from './entities/delivery.entity.js';
+
+export const NOTIFICATIONS_ENTITIES = [Delivery];

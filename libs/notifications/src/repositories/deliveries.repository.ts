@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface DeliveryRow {
+  id: string;
+  recipientUserId: string | null;
+  recipient: string;
+  attempts: number;
+}
+
+@Injectable()
+export class DeliveriesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  outboxMessage(id: string): Promise<{ topic: string; payload: Record<string, unknown> } | null> {
+    return this.dataSource.query('SELECT topic, payload FROM outbox_messages WHERE id = $1', [id]).then(([row]) => row ?? null);
+  }
+
+  /** One row per recipient; a retried job finds the rows of its first attempt. */
+  async plan(outboxId: string, recipients: Array<{ userId: string; email: string }>): Promise<void> {
+    if (recipients.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO deliveries (outbox_id, channel, dedupe_key, recipient_user_id, recipient)
+       SELECT $1::uuid, 'email', $1::text || ':email:' || r.user_id, r.user_id, r.email
+         FROM unnest($2::uuid[], $3::text[]) AS r(user_id, email)
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [outboxId, recipients.map((recipient) => recipient.userId), recipients.map((recipient) => recipient.email)],
+    );
+  }
+
+  /**
+   * Takes the deliveries of a message still to send: pending ones, and those a
+   * dead worker claimed longer ago than the lease.
+   */
+  async claim(outboxId: string, leaseSeconds: number): Promise<DeliveryRow[]> {
+    // An UPDATE ... RETURNING answers [rows, count].
+    const [rows] = (await this.dataSource.query(
+      `UPDATE deliveries SET status = 'sending', claimed_at = now(), attempts = attempts + 1
+        WHERE outbox_id = $1 AND (status = 'pending' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
+        RETURNING id, recipient_user_id AS "recipientUserId", recipient, attempts`,
+      [outboxId, leaseSeconds],
+    )) as [DeliveryRow[], number];
+    return rows;
+  }
+
+  async sent(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE deliveries SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
+  }
+
+  /** Back to pending for the job's next attempt, or failed when attempts are spent. */
+  async failed(id: string, error: string, final: boolean): Promise<void> {
+    await this.dataSource.query(`UPDATE deliveries SET status = $2, last_error = $3 WHERE id = $1`, [id, final ? 'failed' : 'pending', error.slice(0, 2000)]);
+  }
+}

@@ -1,0 +1,87 @@
+import { DateTime } from 'luxon';
+
+export type BookingTopic = 'requested' | 'confirmed' | 'rejected' | 'waitlisted' | 'promoted' | 'cancelled' | 'expired' | 'rescheduled';
+export type Audience = 'company' | 'managers';
+
+/** Who hears of each change: the booking company, the test bed's managers, or both. */
+export const AUDIENCE: Record<BookingTopic, Audience[]> = {
+  requested: ['company', 'managers'],
+  confirmed: ['company'],
+  rejected: ['company'],
+  waitlisted: ['company'],
+  promoted: ['company', 'managers'],
+  cancelled: ['company', 'managers'],
+  expired: ['company', 'managers'],
+  rescheduled: ['company', 'managers'],
+};
+
+export interface BookingMailData {
+  topic: BookingTopic;
+  audience: Audience;
+  recipientName: string;
+  title: string;
+  status: string;
+  testbedName: string;
+  timezone: string;
+  startsAt: string;
+  endsAt: string;
+  decisionDueAt: string | null;
+  reason: string | null;
+  link: string;
+}
+
+const SUBJECTS: Record<'sv' | 'en', Record<BookingTopic, string>> = {
+  sv: {
+    requested: 'Ny bokningsförfrågan', confirmed: 'Bokningen är bekräftad', rejected: 'Bokningen avslogs', waitlisted: 'Du står på väntelistan',
+    promoted: 'En plats har blivit ledig', cancelled: 'Bokningen är avbokad', expired: 'Förfrågan har gått ut', rescheduled: 'Bokningen är flyttad',
+  },
+  en: {
+    requested: 'New booking request', confirmed: 'Booking confirmed', rejected: 'Booking rejected', waitlisted: 'You are on the waiting list',
+    promoted: 'A place has become free', cancelled: 'Booking cancelled', expired: 'Request expired', rescheduled: 'Booking moved',
+  },
+};
+
+const LINES: Record<'sv' | 'en', Record<BookingTopic, (data: BookingMailData) => string>> = {
+  sv: {
+    requested: (d) => (d.audience === 'managers' ? `Ett företag vill boka ${d.testbedName}. Besluta senast ${when(d.decisionDueAt, d, 'sv')}.` : `Vi har tagit emot er förfrågan om ${d.testbedName}. Testbädden beslutar senast ${when(d.decisionDueAt, d, 'sv')}.`),
+    confirmed: (d) => `Er pilot i ${d.testbedName} är bekräftad. En kalenderfil finns bifogad.`,
+    rejected: (d) => `Er förfrågan om ${d.testbedName} avslogs.`,
+    waitlisted: (d) => `Alla platser i ${d.testbedName} är bokade. Ni står på väntelistan och får besked om en plats blir ledig.`,
+    promoted: (d) => `En plats i ${d.testbedName} har blivit ledig och gått till ${d.audience === 'managers' ? 'nästa företag på väntelistan' : 'er'}. Status: ${d.status}.`,
+    cancelled: (d) => `Bokningen i ${d.testbedName} är avbokad.`,
+    expired: (d) => `Förfrågan om ${d.testbedName} fick inget beslut i tid och har gått ut.`,
+    rescheduled: (d) => `Bokningen i ${d.testbedName} är flyttad. Status: ${d.status}.`,
+  },
+  en: {
+    requested: (d) => (d.audience === 'managers' ? `A company wants to book ${d.testbedName}. Please decide by ${when(d.decisionDueAt, d, 'en')}.` : `We have received your request for ${d.testbedName}. The test bed decides by ${when(d.decisionDueAt, d, 'en')}.`),
+    confirmed: (d) => `Your pilot in ${d.testbedName} is confirmed. A calendar file is attached.`,
+    rejected: (d) => `Your request for ${d.testbedName} was rejected.`,
+    waitlisted: (d) => `Every place in ${d.testbedName} is taken. You are on the waiting list and will hear if a place becomes free.`,
+    promoted: (d) => `A place in ${d.testbedName} has become free and gone to ${d.audience === 'managers' ? 'the next company on the waiting list' : 'you'}. Status: ${d.status}.`,
+    cancelled: (d) => `The booking in ${d.testbedName} is cancelled.`,
+    expired: (d) => `The request for ${d.testbedName} was not decided in time and has expired.`,
+    rescheduled: (d) => `The booking in ${d.testbedName} has moved. Status: ${d.status}.`,
+  },
+};
+
+function when(iso: string | null, data: BookingMailData, language: 'sv' | 'en'): string {
+  if (!iso) return '–';
+  return DateTime.fromISO(iso, { zone: data.timezone }).setLocale(language === 'sv' ? 'sv-SE' : 'en-GB').toFormat('d LLLL yyyy HH:mm');
+}
+
+const escape = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** A booking e-mail in the recipient's language, as plain text and HTML. */
+export function renderBookingMail(language: 'sv' | 'en', data: BookingMailData): { subject: string; text: string; html: string } {
+  const labels = language === 'sv' ? { hello: 'Hej', period: 'Period', reason: 'Motivering', open: 'Öppna i Slussen' } : { hello: 'Hello', period: 'Period', reason: 'Reason', open: 'Open in Slussen' };
+  const subject = `${SUBJECTS[language][data.topic]}: ${data.title}`;
+  const line = LINES[language][data.topic](data);
+  const period = `${when(data.startsAt, data, language)} – ${when(data.endsAt, data, language)} (${data.timezone})`;
+  const rows = [`${labels.period}: ${period}`, ...(data.reason ? [`${labels.reason}: ${data.reason}`] : [])];
+  const text = [`${labels.hello} ${data.recipientName},`, '', line, '', `${data.title}`, ...rows, '', `${labels.open}: ${data.link}`, '', '— Slussen'].join('\n');
+  const html = `<!doctype html><html lang="${language}"><body style="font-family:sans-serif">
+<p>${escape(labels.hello)} ${escape(data.recipientName)},</p><p>${escape(line)}</p>
+<p><strong>${escape(data.title)}</strong><br>${rows.map(escape).join('<br>')}</p>
+<p><a href="${escape(data.link)}">${escape(labels.open)}</a></p><p>— Slussen</p></body></html>`;
+  return { subject, text, html };
+}

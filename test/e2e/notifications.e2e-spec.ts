@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { IdentityFactory, testConfig, type TestUser } from '@slussen/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+import { createApiApp } from '../api-app.js';
+import { createTestbed, daysFromNow } from '../catalogue-fixtures.js';
+import { startSmtpReceiver, type ReceivedMail } from '../smtp-receiver.js';
+
+describe('notifications: outbox, relay and e-mail', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+  let api: NestExpressApplication;
+  let worker: INestApplication;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    smtp = await startSmtpReceiver();
+    env = { SMTP_URL: smtp.url, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-mail-${randomUUID().slice(0, 8)}`, OUTBOX_POLL_MS: '200', BOOKING_EXPIRY_EVERY_SECONDS: '3600' };
+    api = await createApiApp({ env });
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
+    worker = moduleRef.createNestApplication({ bufferLogs: true });
+    await worker.init();
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await smtp.close();
+  });
+
+  const settle = async (predicate: (mails: ReceivedMail[]) => boolean, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && !predicate(smtp.received)) await new Promise((done) => setTimeout(done, 100));
+    // Anything sent twice would arrive within this extra wait.
+    await new Promise((done) => setTimeout(done, 800));
+  };
+
+  it('tells each side of a booking’s whole life exactly once, in their language, with a calendar file on confirmation', async () => {
+    const factory = new IdentityFactory(api);
+    const region = await factory.organization('region');
+    const manager = await factory.member(region.id, 'manager');
+    const company = await factory.organization('company');
+    const member: TestUser = await factory.member(company.id, 'admin');
+    await api.get(DataSource).query(`UPDATE users SET language = 'en' WHERE id = $1`, [member.id]);
+    const testbed = await createTestbed(api, manager.token, region.id, { name: 'Postlabbet', capacity: 1, rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
+    const slot = await request(api.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity: 1 });
+    const booking = await request(api.getHttpServer()).post(`/api/v1/slots/${slot.body.items[0].id}/bookings`).set('Authorization', `Bearer ${member.token}`).send({ title: 'Brevpilot' });
+    expect(booking.status).toBe(201);
+    await request(api.getHttpServer()).post(`/api/v1/bookings/${booking.body.id}/approve`).set('Authorization', `Bearer ${manager.token}`).expect(200);
+    await request(api.getHttpServer()).post(`/api/v1/bookings/${booking.body.id}/cancel`).set('Authorization', `Bearer ${member.token}`).send({ reason: 'Ändrade planer' }).expect(200);
+
+    const mine = (mails: ReceivedMail[]) => mails.filter((mail) => mail.subject.endsWith('Brevpilot'));
+    await settle((mails) => mine(mails).length >= 5);
+    const got = mine(smtp.received).map((mail) => `${mail.to === member.email ? 'company' : mail.to === manager.email ? 'manager' : mail.to} ${mail.subject}`).sort();
+    expect(got).toEqual(
+      [
+        'company Booking cancelled: Brevpilot',
+        'company Booking confirmed: Brevpilot',
+        'company New booking request: Brevpilot',
+        'manager Bokningen är avbokad: Brevpilot',
+        'manager Ny bokningsförfrågan: Brevpilot',
+      ].sort(),
+    );
+    const confirmation = mine(smtp.received).find((mail) => mail.subject.startsWith('Booking confirmed'))!;
+    expect(confirmation.attachments).toEqual(['pilot.ics']);
+    expect(new Set(mine(smtp.received).map((mail) => mail.messageId)).size).toBe(5);
+
+    const [{ undispatched, unsent }] = await api.get(DataSource).query(
+      `SELECT (SELECT count(*)::int FROM outbox_messages WHERE dispatched_at IS NULL) AS undispatched,
+              (SELECT count(*)::int FROM deliveries WHERE status <> 'sent' AND outbox_id IN (SELECT id FROM outbox_messages WHERE payload->>'bookingId' = $1)) AS unsent`,
+      [booking.body.id],
+    );
+    expect({ undispatched, unsent }).toEqual({ undispatched: 0, unsent: 0 });
+  });
+
+  it('sends nothing twice when a message is delivered again (a retried or replaced job)', async () => {
+    const [row] = await api.get(DataSource).query(`SELECT id FROM outbox_messages WHERE topic = 'booking.confirmed' ORDER BY created_at DESC LIMIT 1`);
+    const before = smtp.received.length;
+    const { NotificationsService } = await import('../../libs/notifications/src/notifications.service.js');
+    expect(await worker.get(NotificationsService, { strict: false }).deliver(row.id, 1)).toEqual({ sent: 0 });
+    expect(smtp.received.length).toBe(before);
+  });
+});
+
+describe('notifications while Redis is away', () => {
+  it('still books (201) with Redis stopped, and delivers every message once after it returns', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { freePort } = await import('../processes.js');
+    const port = await freePort();
+    const startRedis = async () => {
+      const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', mkdtempSync(join(tmpdir(), 'slussen-redis-'))], { stdio: 'ignore' });
+      await new Promise((done) => setTimeout(done, 300));
+      return child;
+    };
+    let redis = await startRedis();
+    const smtp = await startSmtpReceiver();
+    const env = { SMTP_URL: smtp.url, REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: 'slussen-outage', OUTBOX_POLL_MS: '200', OUTBOX_ENQUEUE_TIMEOUT_MS: '500', BOOKING_EXPIRY_EVERY_SECONDS: '3600' };
+    const api = await createApiApp({ env });
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
+    const worker = moduleRef.createNestApplication({ bufferLogs: true });
+    await worker.init();
+    try {
+      const factory = new IdentityFactory(api);
+      const region = await factory.organization('region');
+      const manager = await factory.member(region.id, 'manager');
+      const testbed = await createTestbed(api, manager.token, region.id, { capacity: 5, rules: { requiresApproval: false, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
+      const slot = await request(api.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: daysFromNow(40, 8), endsAt: daysFromNow(40, 16), capacity: 5 });
+      const members = await Promise.all(Array.from({ length: 4 }, async () => factory.member((await factory.organization('company')).id, 'member')));
+
+      redis.kill('SIGKILL');
+      await new Promise((done) => redis.once('exit', done));
+      const titles = members.map((_, index) => `Avbrottspilot ${index}`);
+      const responses = await Promise.all(members.map((member, index) => request(api.getHttpServer()).post(`/api/v1/slots/${slot.body.items[0].id}/bookings`).set('Authorization', `Bearer ${member.token}`).send({ title: titles[index] })));
+      expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201]);
+      await new Promise((done) => setTimeout(done, 1500));
+      expect(smtp.received.filter((mail) => mail.subject.includes('Avbrottspilot'))).toEqual([]);
+
+      redis = await startRedis();
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline && smtp.received.filter((mail) => mail.subject.includes('Avbrottspilot')).length < 4) await new Promise((done) => setTimeout(done, 200));
+      await new Promise((done) => setTimeout(done, 1500));
+      const got = smtp.received.filter((mail) => mail.subject.includes('Avbrottspilot')).map((mail) => mail.subject.replace(/^[^:]+: /, '')).sort();
+      expect(got).toEqual(titles.sort());
+    } finally {
+      await worker.close();
+      await api.close();
+      await smtp.close();
+      redis.kill('SIGKILL');
+    }
+  });
+});

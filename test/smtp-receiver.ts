@@ -1,0 +1,33 @@
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+  attachments: string[];
+}
+
+/** A real SMTP server in the test process that keeps what arrives. */
+export async function startSmtpReceiver(): Promise<{ url: string; received: ReceivedMail[]; close: () => Promise<void> }> {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, done) {
+      simpleParser(stream)
+        .then((mail) => {
+          for (const recipient of session.envelope.rcptTo) {
+            received.push({ to: recipient.address, subject: mail.subject ?? '', text: mail.text ?? '', messageId: mail.messageId ?? '', attachments: mail.attachments.map((attachment) => attachment.filename ?? '') });
+          }
+          done();
+        })
+        .catch(done);
+    },
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.server.address() as { port: number };
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((closed) => server.close(() => closed())) };
+}
