@@ -76,6 +76,36 @@ describe('notifications: outbox, relay and e-mail', () => {
     expect({ undispatched, unsent }).toEqual({ undispatched: 0, unsent: 0 });
   });
 
+  it('reminds both sides before the start and managers before a decision deadline, once, following cancellation and reschedule', async () => {
+    const { BookingsService } = await import('../../libs/scheduling/src/bookings.service.js');
+    const bookings = api.get(BookingsService, { strict: false });
+    const factory = new IdentityFactory(api);
+    const region = await factory.organization('region');
+    const manager = await factory.member(region.id, 'manager');
+    const testbed = await createTestbed(api, manager.token, region.id, { name: 'Påminnelselabbet', capacity: 3, reminderDays: [7], rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
+    const soon = new Date(Date.now() + 7 * 86_400_000 - 10 * 60_000);
+    const makeSlot = async (startsAt: Date) =>
+      (await request(api.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), capacity: 1 })).body.items[0].id as string;
+    const [first, second, later] = [await makeSlot(soon), await makeSlot(new Date(soon.getTime() + 2 * 3_600_000)), await makeSlot(new Date(soon.getTime() - 3 * 3_600_000))];
+    const member = await factory.member((await factory.organization('company')).id, 'member');
+    const cancelledMember = await factory.member((await factory.organization('company')).id, 'member');
+    const kept = await request(api.getHttpServer()).post(`/api/v1/slots/${first}/bookings`).set('Authorization', `Bearer ${member.token}`).send({ title: 'Påminnelsepilot' });
+    const dropped = await request(api.getHttpServer()).post(`/api/v1/slots/${second}/bookings`).set('Authorization', `Bearer ${cancelledMember.token}`).send({ title: 'Avbokad påminnelsepilot' });
+    await request(api.getHttpServer()).post(`/api/v1/bookings/${dropped.body.id}/cancel`).set('Authorization', `Bearer ${cancelledMember.token}`).send({}).expect(200);
+    await api.get(DataSource).query(`UPDATE bookings SET decision_due_at = now() + interval '1 day' - interval '5 minutes' WHERE id = $1`, [kept.body.id]);
+
+    expect(await bookings.queueReminders(60)).toBe(2);
+    expect(await bookings.queueReminders(60)).toBe(0);
+    const reminders = (mails: ReceivedMail[]) => mails.filter((mail) => /^(Reminder|Påminnelse):/.test(mail.subject) && /pilot$/i.test(mail.subject) && mail.subject.includes('minnelsepilot'));
+    await settle((mails) => reminders(mails).length >= 3);
+    const got = reminders(smtp.received).map((mail) => `${mail.to === member.email ? 'company' : mail.to === manager.email ? 'manager' : mail.to} ${mail.subject}`).sort();
+    expect(got).toEqual(['company Påminnelse: piloten börjar snart: Påminnelsepilot', 'manager Påminnelse: en förfrågan väntar på beslut: Påminnelsepilot', 'manager Påminnelse: piloten börjar snart: Påminnelsepilot']);
+
+    // Moved to a slot whose reminder time has also come: it is reminded again, for its new start.
+    await request(api.getHttpServer()).post(`/api/v1/bookings/${kept.body.id}/reschedule`).set('Authorization', `Bearer ${member.token}`).send({ slotId: later }).expect(200);
+    expect(await bookings.queueReminders(240)).toBe(1);
+  });
+
   it('sends nothing twice when a message is delivered again (a retried or replaced job)', async () => {
     const [row] = await api.get(DataSource).query(`SELECT id FROM outbox_messages WHERE topic = 'booking.confirmed' ORDER BY created_at DESC LIMIT 1`);
     const before = smtp.received.length;

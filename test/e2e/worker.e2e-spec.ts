@@ -37,7 +37,7 @@ describe('worker: scheduled booking expiry', () => {
   it('registers its job scheduler once, however often it restarts', async () => {
     for (let restart = 0; restart < 3; restart++) await (await startWorker()).close();
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((scheduler) => scheduler.key).sort()).toEqual(['scheduling.expire-overdue-bookings', 'scheduling.purge-idempotency-keys']);
+    expect(schedulers.map((scheduler) => scheduler.key).sort()).toEqual(['scheduling.expire-overdue-bookings', 'scheduling.purge-idempotency-keys', 'scheduling.queue-reminders']);
     expect(schedulers.find((scheduler) => scheduler.key === 'scheduling.expire-overdue-bookings')!.every).toBe(1000);
   });
 

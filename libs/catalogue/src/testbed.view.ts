@@ -15,6 +15,7 @@ export interface TestbedView {
   capacity: number;
   rules: { requiresApproval: boolean; minLeadDays: number; maxAdvanceDays: number; maxActiveBookingsPerCompany: number; decisionDays: number };
   contactEmail: string | null;
+  reminderDays: number[];
   status: string;
   publishedAt: string | null;
   retiredAt: string | null;
@@ -48,6 +49,7 @@ export const toTestbedView = (testbed: Testbed): TestbedView => ({
   timezone: testbed.timezone,
   capacity: testbed.capacity,
   contactEmail: testbed.contactEmail,
+  reminderDays: testbed.reminderDays,
   status: testbed.status,
   publishedAt: testbed.publishedAt?.toISOString() ?? null,
   retiredAt: testbed.retiredAt?.toISOString() ?? null,

@@ -23,6 +23,8 @@ export interface TestbedProfile {
   capacity?: number;
   rules?: { requiresApproval: boolean; minLeadDays: number; maxAdvanceDays: number; maxActiveBookingsPerCompany: number; decisionDays: number };
   contactEmail?: string | null;
+  /** Days before a slot starts when both sides are reminded (default 7 and 1). */
+  reminderDays?: number[];
 }
 
 /** A partial update; nested objects are merged field by field. */
@@ -182,6 +184,7 @@ function columnsOf(profile: TestbedProfile): Partial<Testbed> {
     capacity: profile.capacity ?? 1,
     ...(profile.rules ?? {}),
     contactEmail: profile.contactEmail ?? null,
+    reminderDays: [...new Set(profile.reminderDays ?? [7, 1])].sort((a, b) => b - a),
   };
 }
 
@@ -196,5 +199,6 @@ function profileOf(testbed: Testbed): TestbedProfile {
     timezone: testbed.timezone,
     capacity: testbed.capacity,
     contactEmail: testbed.contactEmail,
+    reminderDays: testbed.reminderDays,
   };
 }

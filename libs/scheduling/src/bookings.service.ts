@@ -235,6 +235,11 @@ export class BookingsService {
     return { booking: toBookingView(row), testbedOrganizationId: row.testbedOrganizationId, reason: events.at(-1)?.reason ?? null };
   }
 
+  /** Queues due reminders; run every minute by the worker. They follow the database: cancelled bookings get none. */
+  queueReminders(windowMinutes: number): Promise<number> {
+    return this.bookings.queueDueReminders(windowMinutes);
+  }
+
   /** Expires pending requests whose decision time has passed; run by the worker. */
   async expireOverdue(batchSize: number): Promise<number> {
     let expired = 0;

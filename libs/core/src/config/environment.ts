@@ -143,6 +143,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
   BOOKING_EXPIRY_BATCH_SIZE = 500;
 
+  /** How often the worker looks for reminders that have come due. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(300)
+  REMINDER_SCAN_EVERY_SECONDS = 60;
+
+  /** A reminder more than this late (e.g. after a long outage) is skipped, not sent. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(10_080)
+  REMINDER_WINDOW_MINUTES = 60;
+
   /** How long an Idempotency-Key answers with its first response. */
   @Transform(toInt) @IsInt() @Min(1) @Max(720)
   IDEMPOTENCY_TTL_HOURS = 24;

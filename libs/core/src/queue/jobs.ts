@@ -10,12 +10,14 @@ export enum QueueName {
 export enum JobName {
   ExpireOverdueBookings = 'scheduling.expire-overdue-bookings',
   PurgeIdempotencyKeys = 'scheduling.purge-idempotency-keys',
+  QueueReminders = 'scheduling.queue-reminders',
   DeliverOutboxMessage = 'notifications.deliver-outbox-message',
 }
 
 export interface JobPayloads {
   [JobName.ExpireOverdueBookings]: { requestId?: string };
   [JobName.PurgeIdempotencyKeys]: { requestId?: string };
+  [JobName.QueueReminders]: { requestId?: string };
   [JobName.DeliverOutboxMessage]: { outboxId: string; requestId?: string };
 }
 
@@ -24,6 +26,7 @@ export type JobData<N extends JobName> = JobPayloads[N];
 export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.ExpireOverdueBookings]: QueueName.Scheduling,
   [JobName.PurgeIdempotencyKeys]: QueueName.Scheduling,
+  [JobName.QueueReminders]: QueueName.Scheduling,
   [JobName.DeliverOutboxMessage]: QueueName.Notifications,
 };
 

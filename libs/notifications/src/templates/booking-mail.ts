@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-export type BookingTopic = 'requested' | 'confirmed' | 'rejected' | 'waitlisted' | 'promoted' | 'cancelled' | 'expired' | 'rescheduled';
+export type BookingTopic = 'requested' | 'confirmed' | 'rejected' | 'waitlisted' | 'promoted' | 'cancelled' | 'expired' | 'rescheduled' | 'starts-soon' | 'decision-due';
 export type Audience = 'company' | 'managers';
 
 /** Who hears of each change: the booking company, the test bed's managers, or both. */
@@ -13,6 +13,8 @@ export const AUDIENCE: Record<BookingTopic, Audience[]> = {
   cancelled: ['company', 'managers'],
   expired: ['company', 'managers'],
   rescheduled: ['company', 'managers'],
+  'starts-soon': ['company', 'managers'],
+  'decision-due': ['managers'],
 };
 
 export interface BookingMailData {
@@ -34,10 +36,12 @@ const SUBJECTS: Record<'sv' | 'en', Record<BookingTopic, string>> = {
   sv: {
     requested: 'Ny bokningsförfrågan', confirmed: 'Bokningen är bekräftad', rejected: 'Bokningen avslogs', waitlisted: 'Du står på väntelistan',
     promoted: 'En plats har blivit ledig', cancelled: 'Bokningen är avbokad', expired: 'Förfrågan har gått ut', rescheduled: 'Bokningen är flyttad',
+    'starts-soon': 'Påminnelse: piloten börjar snart', 'decision-due': 'Påminnelse: en förfrågan väntar på beslut',
   },
   en: {
     requested: 'New booking request', confirmed: 'Booking confirmed', rejected: 'Booking rejected', waitlisted: 'You are on the waiting list',
     promoted: 'A place has become free', cancelled: 'Booking cancelled', expired: 'Request expired', rescheduled: 'Booking moved',
+    'starts-soon': 'Reminder: the pilot starts soon', 'decision-due': 'Reminder: a request awaits your decision',
   },
 };
 
@@ -51,6 +55,8 @@ const LINES: Record<'sv' | 'en', Record<BookingTopic, (data: BookingMailData) =>
     cancelled: (d) => `Bokningen i ${d.testbedName} är avbokad.`,
     expired: (d) => `Förfrågan om ${d.testbedName} fick inget beslut i tid och har gått ut.`,
     rescheduled: (d) => `Bokningen i ${d.testbedName} är flyttad. Status: ${d.status}.`,
+    'starts-soon': (d) => `Piloten i ${d.testbedName} börjar ${when(d.startsAt, d, 'sv')}.`,
+    'decision-due': (d) => `En förfrågan om ${d.testbedName} behöver beslut senast ${when(d.decisionDueAt, d, 'sv')}, annars går den ut.`,
   },
   en: {
     requested: (d) => (d.audience === 'managers' ? `A company wants to book ${d.testbedName}. Please decide by ${when(d.decisionDueAt, d, 'en')}.` : `We have received your request for ${d.testbedName}. The test bed decides by ${when(d.decisionDueAt, d, 'en')}.`),
@@ -61,6 +67,8 @@ const LINES: Record<'sv' | 'en', Record<BookingTopic, (data: BookingMailData) =>
     cancelled: (d) => `The booking in ${d.testbedName} is cancelled.`,
     expired: (d) => `The request for ${d.testbedName} was not decided in time and has expired.`,
     rescheduled: (d) => `The booking in ${d.testbedName} has moved. Status: ${d.status}.`,
+    'starts-soon': (d) => `The pilot in ${d.testbedName} starts ${when(d.startsAt, d, 'en')}.`,
+    'decision-due': (d) => `A request for ${d.testbedName} needs a decision by ${when(d.decisionDueAt, d, 'en')}, or it expires.`,
   },
 };
 

@@ -13,6 +13,7 @@ export class SchedulingProcessor extends JobProcessor {
     this.handlers = {
       [JobName.ExpireOverdueBookings]: () => bookings.expireOverdue(config.bookingExpiry.batchSize),
       [JobName.PurgeIdempotencyKeys]: () => bookings.purgeExpiredIdempotencyKeys(10_000),
+      [JobName.QueueReminders]: () => bookings.queueReminders(config.reminders.windowMinutes),
     };
   }
 }
@@ -32,6 +33,11 @@ export class SchedulingSchedules implements OnApplicationBootstrap {
       JobName.ExpireOverdueBookings,
       { every: this.config.bookingExpiry.everySeconds * 1000 },
       { name: JobName.ExpireOverdueBookings, data: {}, opts: { attempts: 1 } },
+    );
+    await this.queue.upsertJobScheduler(
+      JobName.QueueReminders,
+      { every: this.config.reminders.everySeconds * 1000 },
+      { name: JobName.QueueReminders, data: {}, opts: { attempts: 1 } },
     );
     await this.queue.upsertJobScheduler(
       JobName.PurgeIdempotencyKeys,

@@ -172,6 +172,43 @@ export class BookingsRepository {
     return row as { holdsSlot: boolean; heldOnTestbed: number };
   }
 
+  /**
+   * Queues the reminders that have come due, each once, as outbox messages:
+   * `reminderDays` before a slot starts (pending and confirmed bookings), and a
+   * day before a pending request's decision deadline. A reminder whose time is
+   * more than `windowMinutes` past (a booking made later, a worker that was
+   * down longer) is skipped rather than sent late.
+   */
+  async queueDueReminders(windowMinutes: number): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH due AS (
+         SELECT b.id AS booking_id, 'starts-in-' || d || '-days' AS kind, lower(s.period) AS due_for, d AS days
+           FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN testbeds t ON t.id = b.testbed_id, unnest(t.reminder_days) AS d
+          WHERE b.status IN ('pending', 'confirmed') AND s.status = 'open'
+            AND now() >= lower(s.period) - make_interval(days => d)
+            AND now() < lower(s.period) - make_interval(days => d) + make_interval(mins => $1)
+         UNION ALL
+         SELECT b.id, 'decision-due', b.decision_due_at, NULL
+           FROM bookings b
+          WHERE b.status = 'pending'
+            AND now() >= b.decision_due_at - interval '1 day'
+            AND now() < b.decision_due_at - interval '1 day' + make_interval(mins => $1)
+       ), fresh AS (
+         INSERT INTO booking_reminders (booking_id, kind, due_for)
+         SELECT booking_id, kind, due_for FROM due
+         ON CONFLICT DO NOTHING
+         RETURNING booking_id, kind
+       )
+       INSERT INTO outbox_messages (topic, payload)
+       SELECT CASE WHEN kind = 'decision-due' THEN 'booking.decision-due' ELSE 'booking.starts-soon' END,
+              json_build_object('bookingId', booking_id, 'kind', kind)
+         FROM fresh
+       RETURNING 1`,
+      [windowMinutes],
+    );
+    return rows.length;
+  }
+
   /** Pending requests nobody decided in time, oldest first. */
   async overdue(limit: number): Promise<Array<{ id: string; slotId: string }>> {
     return this.dataSource.query(

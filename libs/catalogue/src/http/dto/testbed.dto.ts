@@ -100,6 +100,10 @@ export class CreateTestbedDto {
 
   @IsOptional() @IsEmail() @MaxLength(254)
   contactEmail?: string;
+
+  /** Days before a slot starts when both sides get a reminder (default [7, 1]). */
+  @IsOptional() @IsInt({ each: true }) @Min(1, { each: true }) @Max(30, { each: true }) @ArrayMaxSize(5)
+  reminderDays?: number[];
 }
 
 export class TrlChangesDto extends PartialType(TrlDto) {}
