@@ -3,11 +3,12 @@ import { AppConfig, CoreModule } from '@slussen/core';
 import { CatalogueHttpModule } from '@slussen/catalogue';
 import { IdentityHttpModule } from '@slussen/identity';
 import { SchedulingHttpModule } from '@slussen/scheduling';
+import { QueueDashboardModule } from './queue-dashboard.module.js';
 
 /** Composition only: core plus each context's HTTP module. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), IdentityHttpModule, CatalogueHttpModule, SchedulingHttpModule] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config), IdentityHttpModule, CatalogueHttpModule, SchedulingHttpModule, QueueDashboardModule] };
   }
 }

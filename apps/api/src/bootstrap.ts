@@ -22,7 +22,7 @@ export function bootstrap(app: NestExpressApplication): NestExpressApplication {
   app.enableCors({ origin: config.cors.origins, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   app.useBodyParser('json', { limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'admin/queues', 'admin/queues/{*path}'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
 

@@ -70,6 +70,21 @@ export class AccountsService {
     return this.sessions.start(credentials.id);
   }
 
+  /** The user behind an e-mail and password, as an actor; null when they do not match (constant time either way). */
+  async authenticate(email: string, password: string): Promise<Actor | null> {
+    const credentials = await this.users.findCredentials(email.trim());
+    if (!(await this.passwords.verify(credentials?.passwordHash, password)) || !credentials) return null;
+    const user = await this.users.actorOf(credentials.id);
+    if (!user) return null;
+    return {
+      type: 'user',
+      id: user.id,
+      userId: user.id,
+      platformAdmin: user.platformAdmin,
+      memberships: user.memberships.map(({ organizationId, organizationKind, role }) => ({ organizationId, organizationKind, role })),
+    };
+  }
+
   async me(actor: Actor): Promise<MeView> {
     if (actor.type !== 'user') throw new DomainError('forbidden', 'An API token has no user profile');
     const user = await this.users.findById(actor.userId);

@@ -3,6 +3,7 @@ export { AccountsService } from './accounts.service.js';
 export { AuditService, type AuditRecord } from './audit.service.js';
 export { MembersService } from './members.service.js';
 export { IDENTITY_ENTITIES } from './identity.entities.js';
+export { IdentityActorResolver } from './identity-actor.resolver.js';
 export { canSeeOrganization, type OrganizationSubject } from './identity.policy.js';
 export { IdentityModule } from './identity.module.js';
 export { IdentityHttpModule } from './http/identity-http.module.js';
