@@ -152,7 +152,7 @@ describe('notifications while Redis is away', () => {
       expect(smtp.received.filter((mail) => mail.subject.includes('Avbrottspilot'))).toEqual([]);
 
       redis = await startRedis();
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 30_000;
       while (Date.now() < deadline && smtp.received.filter((mail) => mail.subject.includes('Avbrottspilot')).length < 4) await new Promise((done) => setTimeout(done, 200));
       await new Promise((done) => setTimeout(done, 1500));
       const got = smtp.received.filter((mail) => mail.subject.includes('Avbrottspilot')).map((mail) => mail.subject.replace(/^[^:]+: /, '')).sort();

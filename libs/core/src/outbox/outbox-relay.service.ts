@@ -1,11 +1,11 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
+import { Queue } from 'bullmq';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { JobName, QueueName } from '../queue/jobs.js';
+import { defaultJobOptions } from '../queue/queue.module.js';
 import { logQueueErrors } from '../queue/redis-connection.js';
 
 /**
@@ -25,13 +25,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private again = false;
   private stopped = false;
   private lastError = '';
+  private readonly queue: Queue;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
     private readonly config: AppConfig,
   ) {
-    logQueueErrors(queue, (line) => this.logger.warn(line));
+    // Its own handle that fails fast while Redis is away (no offline queue): the rows stay in
+    // PostgreSQL until the next round instead of piling up commands that all replay on reconnect.
+    this.queue = new Queue(QueueName.Notifications, {
+      connection: { url: config.redis.url, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+      prefix: config.queue.prefix,
+      defaultJobOptions: defaultJobOptions(config),
+    });
+    logQueueErrors(this.queue, (line) => this.logger.warn(line));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,6 +52,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.timer) clearInterval(this.timer);
     await this.listener?.end().catch(() => undefined);
     await this.running;
+    await this.queue.close();
   }
 
   /** Runs a drain now, or once more after the one in progress. */

@@ -4,6 +4,16 @@ import { AppConfig } from '../config/app-config.js';
 import type { QueueName } from './jobs.js';
 import { queueConnectionOptions } from './redis-connection.js';
 
+/** Retries with exponential backoff, and how many finished jobs Redis keeps. */
+export function defaultJobOptions(config: AppConfig) {
+  return {
+    attempts: config.queue.attempts,
+    backoff: { type: 'exponential' as const, delay: 1000 },
+    removeOnComplete: { count: config.queue.keepCompleted },
+    removeOnFail: { count: config.queue.keepFailed },
+  };
+}
+
 /**
  * The one BullMQ configuration of both apps: the connection and the key prefix
  * (QUEUE_PREFIX), so tests and several deployments can share one Redis.
@@ -20,12 +30,7 @@ export class QueueModule {
           useFactory: (config: AppConfig) => ({
             connection: queueConnectionOptions(config.redis.url),
             prefix: config.queue.prefix,
-            defaultJobOptions: {
-              attempts: config.queue.attempts,
-              backoff: { type: 'exponential', delay: 1000 },
-              removeOnComplete: { count: config.queue.keepCompleted },
-              removeOnFail: { count: config.queue.keepFailed },
-            },
+            defaultJobOptions: defaultJobOptions(config),
           }),
         }),
       ],

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@slussen/catalogue';
-import { OutboxRelayModule } from '@slussen/core';
+import { OutboxRelayModule, QueueModule, QueueName } from '@slussen/core';
 import { IdentityModule } from '@slussen/identity';
 import { SchedulingModule } from '@slussen/scheduling';
 import { MailerService } from '../mailer.service.js';
@@ -14,6 +14,7 @@ import { NotificationsProcessor } from './notifications.processor.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES),
+    QueueModule.registerQueues(QueueName.Notifications),
     OutboxRelayModule,
     IdentityModule,
     CatalogueModule,
