@@ -19,7 +19,7 @@ describe('notifications: outbox, relay and e-mail', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
-    env = { SMTP_URL: smtp.url, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-mail-${randomUUID().slice(0, 8)}`, OUTBOX_POLL_MS: '200', BOOKING_EXPIRY_EVERY_SECONDS: '3600' };
+    env = { SMTP_URL: smtp.url, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-mail-${randomUUID().slice(0, 8)}`, OUTBOX_POLL_MS: '200', BOOKING_EXPIRY_EVERY_SECONDS: '3600', WEBHOOK_DISABLE_AFTER: '2', QUEUE_JOB_ATTEMPTS: '3' };
     api = await createApiApp({ env });
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
     worker = moduleRef.createNestApplication({ bufferLogs: true });
@@ -104,6 +104,63 @@ describe('notifications: outbox, relay and e-mail', () => {
     // Moved to a slot whose reminder time has also come: it is reminded again, for its new start.
     await request(api.getHttpServer()).post(`/api/v1/bookings/${kept.body.id}/reschedule`).set('Authorization', `Bearer ${member.token}`).send({ slotId: later }).expect(200);
     expect(await bookings.queueReminders(240)).toBe(1);
+  });
+
+  it('posts signed webhooks to subscribers once, and disables one that keeps failing, telling its admins', async () => {
+    const { createServer } = await import('node:http');
+    const { createHmac } = await import('node:crypto');
+    const received: Array<{ path: string; signature: string; body: string }> = [];
+    const server = createServer((incoming, response) => {
+      let body = '';
+      incoming.on('data', (chunk) => (body += chunk));
+      incoming.on('end', () => {
+        received.push({ path: incoming.url ?? '', signature: String(incoming.headers['slussen-signature']), body });
+        response.statusCode = incoming.url === '/broken' ? 500 : 204;
+        response.end();
+      });
+    });
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const factory = new IdentityFactory(api);
+      const region = await factory.organization('region');
+      const manager = await factory.member(region.id, 'manager');
+      const company = await factory.organization('company');
+      const admin = await factory.member(company.id, 'admin');
+      const member = await factory.member(company.id, 'member');
+      const subscribe = (user: TestUser, path: string, events: string[], organizationId = company.id) =>
+        request(api.getHttpServer()).post(`/api/v1/organizations/${organizationId}/webhooks`).set('Authorization', `Bearer ${user.token}`).send({ url: `${base}${path}`, events });
+      expect((await subscribe(member, '/ok', ['*'])).status).toBe(403);
+      expect((await subscribe(manager, '/ok', ['*'])).status).toBe(404);
+      expect((await subscribe(admin, '/ok', ['booking.nonsense'])).status).toBe(400);
+      const good = await subscribe(admin, '/ok', ['booking.requested']);
+      expect(good.status).toBe(201);
+      expect(good.body.secret).toMatch(/^whsec_/);
+      const broken = await subscribe(admin, '/broken', ['*']);
+
+      const testbed = await createTestbed(api, manager.token, region.id, { capacity: 1, rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
+      const slot = await request(api.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: daysFromNow(33, 8), endsAt: daysFromNow(33, 16), capacity: 1 });
+      const booking = await request(api.getHttpServer()).post(`/api/v1/slots/${slot.body.items[0].id}/bookings`).set('Authorization', `Bearer ${member.token}`).send({ title: 'Webhookpilot' });
+
+      const deadline = Date.now() + 20_000;
+      const disabledMail = () => smtp.received.filter((mail) => mail.to === admin.email && /Webhook (avstängd|disabled)/.test(mail.subject));
+      while (Date.now() < deadline && (received.filter((each) => each.path === '/ok').length < 1 || disabledMail().length < 1)) await new Promise((done) => setTimeout(done, 200));
+      await new Promise((done) => setTimeout(done, 800));
+
+      const ok = received.filter((each) => each.path === '/ok');
+      expect(ok).toHaveLength(1);
+      const [, timestamp, digest] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(ok[0]!.signature)!;
+      expect(createHmac('sha256', good.body.secret).update(`${timestamp}.${ok[0]!.body}`).digest('hex')).toBe(digest);
+      expect(JSON.parse(ok[0]!.body)).toMatchObject({ type: 'booking.requested', data: { booking: { id: booking.body.id, status: 'pending' } } });
+
+      expect(received.filter((each) => each.path === '/broken').length).toBeGreaterThanOrEqual(2);
+      expect(disabledMail()).toHaveLength(1);
+      const listed = await request(api.getHttpServer()).get(`/api/v1/organizations/${company.id}/webhooks`).set('Authorization', `Bearer ${admin.token}`);
+      expect(listed.body.items.find((item: { id: string }) => item.id === broken.body.id)).toMatchObject({ status: 'disabled' });
+      expect(JSON.stringify(listed.body)).not.toContain('whsec_');
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
   });
 
   it('sends nothing twice when a message is delivered again (a retried or replaced job)', async () => {

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@slussen/core';
 import { CatalogueHttpModule } from '@slussen/catalogue';
 import { IdentityHttpModule } from '@slussen/identity';
+import { NotificationsHttpModule } from '@slussen/notifications';
 import { SchedulingHttpModule } from '@slussen/scheduling';
 import { QueueDashboardModule } from './queue-dashboard.module.js';
 
@@ -9,6 +10,6 @@ import { QueueDashboardModule } from './queue-dashboard.module.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), IdentityHttpModule, CatalogueHttpModule, SchedulingHttpModule, QueueDashboardModule] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config), IdentityHttpModule, CatalogueHttpModule, SchedulingHttpModule, NotificationsHttpModule, QueueDashboardModule] };
   }
 }

@@ -6,7 +6,8 @@ import { BookingsService } from '@slussen/scheduling';
 import { createEvent } from 'ics';
 import { MailerService } from './mailer.service.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
-import { AUDIENCE, renderBookingMail, type Audience, type BookingTopic } from './templates/booking-mail.js';
+import { AUDIENCE, escapeHtml, renderBookingMail, type Audience, type BookingTopic } from './templates/booking-mail.js';
+import { signWebhook, WebhooksService } from './webhooks.service.js';
 
 /**
  * Turns an outbox message into deliveries and sends them, each once: a
@@ -23,12 +24,14 @@ export class NotificationsService {
     private readonly testbeds: TestbedsService,
     private readonly members: MembersService,
     private readonly mailer: MailerService,
+    private readonly webhooks: WebhooksService,
     private readonly config: AppConfig,
   ) {}
 
   async deliver(outboxId: string, attempt: number): Promise<{ sent: number }> {
     const message = await this.deliveries.outboxMessage(outboxId);
     if (!message) return { sent: 0 };
+    if (message.topic === 'webhook.disabled') return this.tellWebhookDisabled(outboxId, message.payload, attempt);
     const topic = message.topic.replace(/^booking\./, '') as BookingTopic;
     if (!message.topic.startsWith('booking.') || !(topic in AUDIENCE)) {
       this.logger.warn(`no notification for outbox topic ${message.topic}`);
@@ -44,10 +47,20 @@ export class NotificationsService {
     if (audiences.includes('managers')) for (const person of await this.members.contactsOf(testbedOrganizationId, ['admin', 'manager'])) people.set(person.userId, { ...person, audience: 'managers' });
     if (audiences.includes('company')) for (const person of await this.members.contactsOf(booking.organizationId)) people.set(person.userId, { ...person, audience: 'company' });
     await this.deliveries.plan(outboxId, [...people.values()]);
+    const subscribers = await this.webhooks.subscribersOf([booking.organizationId, testbedOrganizationId], message.topic);
+    await this.deliveries.planWebhooks(outboxId, subscribers);
+    const secrets = new Map(subscribers.map((subscriber) => [subscriber.id, subscriber.secret]));
 
     let sent = 0;
     const failures: string[] = [];
     for (const delivery of await this.deliveries.claim(outboxId, this.config.mail.leaseSeconds)) {
+      if (delivery.channel === 'webhook') {
+        const body = JSON.stringify({ id: outboxId, type: message.topic, data: { booking } });
+        const outcome = await this.post(delivery, secrets.get(delivery.subscriptionId ?? ''), body, attempt);
+        if (outcome === true) sent++;
+        else failures.push(outcome);
+        continue;
+      }
       const person = people.get(delivery.recipientUserId ?? '');
       try {
         const mail = renderBookingMail(person?.language ?? 'sv', {
@@ -78,7 +91,57 @@ export class NotificationsService {
       }
     }
     // Thrown after every recipient had its try, so BullMQ retries only what failed.
-    if (failures.length) throw new Error(`${failures.length} e-mail(s) not sent: ${failures.join('; ')}`);
+    if (failures.length) throw new Error(`${failures.length} delivery(ies) failed: ${failures.join('; ')}`);
+    return { sent };
+  }
+
+  /** One signed POST; 2xx is success. Returns true, or why it failed. */
+  private async post(delivery: { id: string; recipient: string; subscriptionId: string | null }, secret: string | undefined, body: string, attempt: number): Promise<true | string> {
+    if (!secret || !delivery.subscriptionId) {
+      await this.deliveries.failed(delivery.id, 'the subscription is gone or disabled', true);
+      return true;
+    }
+    try {
+      const response = await fetch(delivery.recipient, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'Slussen-Webhooks/1', 'Slussen-Signature': signWebhook(secret, body, Math.floor(Date.now() / 1000)), 'Slussen-Delivery': delivery.id },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
+      });
+      if (response.status < 200 || response.status >= 300) throw new Error(`answered ${response.status}`);
+      await this.deliveries.sent(delivery.id);
+      await this.webhooks.succeeded(delivery.subscriptionId);
+      return true;
+    } catch (error) {
+      const reason = (error as Error).message;
+      await this.deliveries.failed(delivery.id, reason, attempt >= this.config.queue.attempts);
+      await this.webhooks.failed(delivery.subscriptionId);
+      return `${delivery.recipient}: ${reason}`;
+    }
+  }
+
+  /** Tells an organization's admins that a webhook was disabled after failing too often. */
+  private async tellWebhookDisabled(outboxId: string, payload: Record<string, unknown>, attempt: number): Promise<{ sent: number }> {
+    const admins = await this.members.contactsOf(String(payload.organizationId), ['admin']);
+    await this.deliveries.plan(outboxId, admins);
+    const byId = new Map(admins.map((admin) => [admin.userId, admin]));
+    let sent = 0;
+    for (const delivery of await this.deliveries.claim(outboxId, this.config.mail.leaseSeconds)) {
+      const admin = byId.get(delivery.recipientUserId ?? '');
+      const sv = admin?.language !== 'en';
+      const text = sv
+        ? `Hej ${admin?.name ?? ''},\n\nWebhooken till ${String(payload.url)} har stängts av efter upprepade misslyckade leveranser. Kontrollera mottagaren och lägg upp den på nytt.\n\n— Slussen`
+        : `Hello ${admin?.name ?? ''},\n\nThe webhook to ${String(payload.url)} has been disabled after repeated failed deliveries. Check the receiver and subscribe again.\n\n— Slussen`;
+      try {
+        await this.mailer.send({ to: delivery.recipient, subject: sv ? 'Webhook avstängd' : 'Webhook disabled', text, html: `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`, messageId: `<${delivery.id}@slussen>` });
+        await this.deliveries.sent(delivery.id);
+        sent++;
+      } catch (error) {
+        await this.deliveries.failed(delivery.id, (error as Error).message, attempt >= this.config.queue.attempts);
+        throw error;
+      }
+    }
     return { sent };
   }
 }

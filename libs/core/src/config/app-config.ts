@@ -24,6 +24,7 @@ export class AppConfig {
   readonly idempotency: { ttlHours: number; staleSeconds: number };
   readonly outbox: { pollMs: number; batchSize: number; enqueueTimeoutMs: number };
   readonly mail: { from: string; leaseSeconds: number };
+  readonly webhooks: { timeoutMs: number; disableAfter: number };
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
   readonly argon2: { memoryKib: number; timeCost: number };
   readonly throttle: { authLimit: number; authAccountLimit: number; authWindowSeconds: number };
@@ -63,6 +64,7 @@ export class AppConfig {
     this.idempotency = { ttlHours: env.IDEMPOTENCY_TTL_HOURS, staleSeconds: env.IDEMPOTENCY_STALE_SECONDS };
     this.outbox = { pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE, enqueueTimeoutMs: env.OUTBOX_ENQUEUE_TIMEOUT_MS };
     this.mail = { from: env.MAIL_FROM, leaseSeconds: env.DELIVERY_LEASE_SECONDS };
+    this.webhooks = { timeoutMs: env.WEBHOOK_TIMEOUT_MS, disableAfter: env.WEBHOOK_DISABLE_AFTER };
     this.jwt = {
       secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,

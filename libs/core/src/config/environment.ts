@@ -174,6 +174,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(5) @Max(3600)
   DELIVERY_LEASE_SECONDS = 120;
 
+  /** How long a webhook receiver may take to answer. */
+  @Transform(toInt) @IsInt() @Min(500) @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 5000;
+
+  /** Failed deliveries in a row after which a subscription is disabled and its admins told. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  WEBHOOK_DISABLE_AFTER = 15;
+
   /** The sender of Slussen's e-mail. */
   @IsString()
   MAIL_FROM = 'Slussen <no-reply@slussen.local>';

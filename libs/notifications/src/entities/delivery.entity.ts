@@ -6,7 +6,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
  */
 @Entity('deliveries')
 @Check('deliveries_status_check', `"status" IN ('pending', 'sending', 'sent', 'failed')`)
-@Check('deliveries_channel_check', `"channel" IN ('email')`)
+@Check('deliveries_channel_check', `"channel" IN ('email', 'webhook')`)
 @Index('deliveries_dedupe_key_unique', ['dedupeKey'], { unique: true })
 @Index('deliveries_outbox_id_index', ['outboxId'])
 export class Delivery {
@@ -17,7 +17,10 @@ export class Delivery {
   outboxId: string;
 
   @Column({ type: 'text' })
-  channel: 'email';
+  channel: 'email' | 'webhook';
+
+  @Column({ type: 'uuid', nullable: true })
+  subscriptionId: string | null;
 
   @Column({ type: 'text' })
   dedupeKey: string;

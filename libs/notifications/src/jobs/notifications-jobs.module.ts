@@ -6,6 +6,7 @@ import { IdentityModule } from '@slussen/identity';
 import { SchedulingModule } from '@slussen/scheduling';
 import { MailerService } from '../mailer.service.js';
 import { NOTIFICATIONS_ENTITIES } from '../notifications.entities.js';
+import { NotificationsModule } from '../notifications.module.js';
 import { NotificationsService } from '../notifications.service.js';
 import { DeliveriesRepository } from '../repositories/deliveries.repository.js';
 import { NotificationsProcessor } from './notifications.processor.js';
@@ -17,6 +18,7 @@ import { NotificationsProcessor } from './notifications.processor.js';
     QueueModule.registerQueues(QueueName.Notifications),
     OutboxRelayModule,
     IdentityModule,
+    NotificationsModule,
     CatalogueModule,
     SchedulingModule,
   ],

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 
 export interface DeliveryRow {
   id: string;
+  channel: 'email' | 'webhook';
+  subscriptionId: string | null;
   recipientUserId: string | null;
   recipient: string;
   attempts: number;
@@ -29,6 +31,17 @@ export class DeliveriesRepository {
     );
   }
 
+  async planWebhooks(outboxId: string, subscriptions: Array<{ id: string; url: string }>): Promise<void> {
+    if (subscriptions.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO deliveries (outbox_id, channel, dedupe_key, subscription_id, recipient)
+       SELECT $1::uuid, 'webhook', $1::text || ':webhook:' || s.id, s.id, s.url
+         FROM unnest($2::uuid[], $3::text[]) AS s(id, url)
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [outboxId, subscriptions.map((subscription) => subscription.id), subscriptions.map((subscription) => subscription.url)],
+    );
+  }
+
   /**
    * Takes the deliveries of a message still to send: pending ones, and those a
    * dead worker claimed longer ago than the lease.
@@ -38,7 +51,7 @@ export class DeliveriesRepository {
     const [rows] = (await this.dataSource.query(
       `UPDATE deliveries SET status = 'sending', claimed_at = now(), attempts = attempts + 1
         WHERE outbox_id = $1 AND (status = 'pending' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
-        RETURNING id, recipient_user_id AS "recipientUserId", recipient, attempts`,
+        RETURNING id, channel, subscription_id AS "subscriptionId", recipient_user_id AS "recipientUserId", recipient, attempts`,
       [outboxId, leaseSeconds],
     )) as [DeliveryRow[], number];
     return rows;

@@ -77,7 +77,7 @@ function when(iso: string | null, data: BookingMailData, language: 'sv' | 'en'):
   return DateTime.fromISO(iso, { zone: data.timezone }).setLocale(language === 'sv' ? 'sv-SE' : 'en-GB').toFormat('d LLLL yyyy HH:mm');
 }
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** A booking e-mail in the recipient's language, as plain text and HTML. */
 export function renderBookingMail(language: 'sv' | 'en', data: BookingMailData): { subject: string; text: string; html: string } {
@@ -88,8 +88,8 @@ export function renderBookingMail(language: 'sv' | 'en', data: BookingMailData):
   const rows = [`${labels.period}: ${period}`, ...(data.reason ? [`${labels.reason}: ${data.reason}`] : [])];
   const text = [`${labels.hello} ${data.recipientName},`, '', line, '', `${data.title}`, ...rows, '', `${labels.open}: ${data.link}`, '', '— Slussen'].join('\n');
   const html = `<!doctype html><html lang="${language}"><body style="font-family:sans-serif">
-<p>${escape(labels.hello)} ${escape(data.recipientName)},</p><p>${escape(line)}</p>
-<p><strong>${escape(data.title)}</strong><br>${rows.map(escape).join('<br>')}</p>
-<p><a href="${escape(data.link)}">${escape(labels.open)}</a></p><p>— Slussen</p></body></html>`;
+<p>${escapeHtml(labels.hello)} ${escapeHtml(data.recipientName)},</p><p>${escapeHtml(line)}</p>
+<p><strong>${escapeHtml(data.title)}</strong><br>${rows.map(escapeHtml).join('<br>')}</p>
+<p><a href="${escapeHtml(data.link)}">${escapeHtml(labels.open)}</a></p><p>— Slussen</p></body></html>`;
   return { subject, text, html };
 }

@@ -1,0 +1,36 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** An organization's subscription to event types, delivered as signed HTTP POSTs. */
+@Entity('webhook_subscriptions')
+@Check('webhook_subscriptions_status_check', `"status" IN ('active', 'disabled')`)
+@Index('webhook_subscriptions_organization_id_index', ['organizationId'])
+export class WebhookSubscription {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'webhook_subscriptions_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'text' })
+  url: string;
+
+  /** Topics such as `booking.confirmed`, or `*` for all. */
+  @Column({ type: 'text', array: true })
+  events: string[];
+
+  /** Signs each delivery (HMAC-SHA256); shown once when the subscription is made. */
+  @Column({ type: 'text', select: false })
+  secret: string;
+
+  @Column({ type: 'text', default: 'active' })
+  status: 'active' | 'disabled';
+
+  @Column({ type: 'integer', default: 0 })
+  consecutiveFailures: number;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  disabledAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

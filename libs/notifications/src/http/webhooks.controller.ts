@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Module, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, IdParam, type Actor } from '@slussen/core';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsUrl } from 'class-validator';
+import { NotificationsModule } from '../notifications.module.js';
+import { WEBHOOK_EVENTS, WebhooksService } from '../webhooks.service.js';
+
+class SubscribeWebhookDto {
+  /** Where Slussen POSTs the events (https in production). */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  url: string;
+
+  /** Topics such as `booking.confirmed`, or `*`. */
+  @IsIn(WEBHOOK_EVENTS, { each: true }) @ArrayMinSize(1) @ArrayMaxSize(20)
+  events: string[];
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('organizations/:id/webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  /** Deliveries carry `Slussen-Signature: t=<unix>,v1=<hex hmac-sha256(secret, t + "." + body)>`; the secret is shown once. */
+  @Post()
+  subscribe(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: SubscribeWebhookDto) {
+    return this.webhooks.subscribe(actor, id, body);
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.webhooks.list(actor, id);
+  }
+
+  @Delete(':webhookId')
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('webhookId') webhookId: string): Promise<void> {
+    await this.webhooks.remove(actor, id, webhookId);
+  }
+}
+
+@Module({ imports: [NotificationsModule], controllers: [WebhooksController] })
+export class NotificationsHttpModule {}
