@@ -27,6 +27,7 @@ export class MailerService implements OnModuleDestroy {
   constructor(private readonly config: AppConfig) {
     this.folder = config.smtpUrl ? null : resolve(config.dataDir, 'mail');
     this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    if (!config.smtpUrl && config.isProduction) this.logger.warn(`SMTP_URL is not set: e-mail is written to ${this.folder} instead of being sent`);
   }
 
   async send(mail: Mail): Promise<void> {
