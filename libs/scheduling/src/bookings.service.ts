@@ -213,7 +213,7 @@ export class BookingsService {
       if (!['pending', 'confirmed', 'waitlisted'].includes(booking.status)) throw new ConflictError(`A ${booking.status} booking cannot be moved`);
       if (target.testbedId !== booking.testbedId) throw bookingRule('sameTestbed', 'A booking can only move to another slot of the same test bed');
       checkRules(target);
-      if ((await this.bookings.companyStanding(booking.organizationId, target.id, target.testbedId, manager)).holdsSlot) throw new DomainError('already-booked', 'Your organization already holds or waits for that slot');
+      if (await this.bookings.companyHoldsSlot(booking.organizationId, target.id, manager)) throw new DomainError('already-booked', 'Your organization already holds or waits for that slot');
       const free = target.held < target.capacity;
       if (booking.status !== 'waitlisted' && !free) throw new DomainError('slot-full', 'Every place in that slot is taken; the booking stays where it is');
       // A move changes the dates a manager agreed to: it needs a new decision where approval is required.

@@ -158,18 +158,13 @@ export class BookingsRepository {
     return manager.query(`SELECT id, status FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted') ORDER BY created_at FOR UPDATE`, [slotId]);
   }
 
-  /**
-   * In one query: whether the company already holds or waits for the slot, and
-   * how many places it holds on the test bed in slots that have not ended.
-   */
-  async companyStanding(organizationId: string, slotId: string, testbedId: string, manager: EntityManager): Promise<{ holdsSlot: boolean; heldOnTestbed: number }> {
+  /** Whether the company already holds or waits for the slot. */
+  async companyHoldsSlot(organizationId: string, slotId: string, manager: EntityManager): Promise<boolean> {
     const [row] = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM bookings WHERE slot_id = $1 AND organization_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')) AS "holdsSlot",
-              (SELECT count(*)::int FROM bookings b JOIN slots s ON s.id = b.slot_id
-                WHERE b.organization_id = $2 AND b.testbed_id = $3 AND b.status IN ('pending', 'confirmed') AND upper(s.period) > now()) AS "heldOnTestbed"`,
-      [slotId, organizationId, testbedId],
+      `SELECT EXISTS (SELECT 1 FROM bookings WHERE slot_id = $1 AND organization_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')) AS held`,
+      [slotId, organizationId],
     );
-    return row as { holdsSlot: boolean; heldOnTestbed: number };
+    return (row as { held: boolean }).held;
   }
 
   /**
