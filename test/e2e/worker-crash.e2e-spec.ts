@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { IdentityFactory } from '@slussen/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+import { createApiApp } from '../api-app.js';
+import { createTestbed, daysFromNow } from '../catalogue-fixtures.js';
+import { freePort, runBuilt, waitForOk, WORKER_MAIN, type RunningProcess } from '../processes.js';
+
+describe('a worker killed in the middle of sending', () => {
+  let api: NestExpressApplication;
+  let smtp: SMTPServer;
+  let smtpPort: number;
+  const received: string[] = [];
+  let recipientsSeen = 0;
+  const workers: RunningProcess[] = [];
+  const env = () => ({
+    DATABASE_URL: process.env.DATABASE_URL!,
+    REDIS_URL: process.env.REDIS_URL!,
+    QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-crash-${randomUUID().slice(0, 8)}`,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    DELIVERY_LEASE_SECONDS: '5',
+    OUTBOX_POLL_MS: '200',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+  });
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      // The first recipient is held for a long while: the worker is killed before the message is sent.
+      onRcptTo(_address, _session, done) {
+        recipientsSeen++;
+        if (recipientsSeen === 1) setTimeout(() => done(), 60_000).unref();
+        else done();
+      },
+      onData(stream, _session, done) {
+        simpleParser(stream).then((mail) => {
+          received.push(mail.subject ?? '');
+          done();
+        }, done);
+      },
+    });
+    await new Promise<void>((ready) => smtp.listen(0, '127.0.0.1', ready));
+    smtpPort = (smtp.server.address() as { port: number }).port;
+    api = await createApiApp();
+  });
+  afterAll(async () => {
+    for (const worker of workers) worker.child.kill('SIGKILL');
+    await api.close();
+    await new Promise<void>((closed) => smtp.close(() => closed()));
+  });
+
+  it('is replaced, and the message still arrives exactly once', async () => {
+    const settings = env();
+    const start = async () => {
+      const port = await freePort();
+      const worker = runBuilt(WORKER_MAIN, { ...settings, WORKER_HEALTH_PORT: String(port), HOST: '127.0.0.1' });
+      workers.push(worker);
+      await waitForOk(`http://127.0.0.1:${port}/health/ready`, 30_000, worker);
+      return worker;
+    };
+    const first = await start();
+
+    const factory = new IdentityFactory(api);
+    const region = await factory.organization('region');
+    const manager = await factory.member(region.id, 'manager');
+    const member = await factory.member((await factory.organization('company')).id, 'member');
+    const testbed = await createTestbed(api, manager.token, region.id, { capacity: 1, rules: { requiresApproval: false, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
+    const slot = await request(api.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: daysFromNow(44, 8), endsAt: daysFromNow(44, 16), capacity: 1 });
+    // The booking goes out to the worker through a separate API; the worker sends with the run's settings.
+    const booking = await request(api.getHttpServer()).post(`/api/v1/slots/${slot.body.items[0].id}/bookings`).set('Authorization', `Bearer ${member.token}`).send({ title: 'Kraschpilot' });
+    expect(booking.status).toBe(201);
+
+    const waitFor = async (condition: () => boolean, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (Date.now() < deadline && !condition()) await new Promise((done) => setTimeout(done, 100));
+    };
+    await waitFor(() => recipientsSeen >= 1, 20_000);
+    expect(recipientsSeen).toBeGreaterThanOrEqual(1);
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    await start();
+    // BullMQ notices the stalled job (about 30 s), the lease has run out, and the e-mail goes again.
+    await waitFor(() => received.some((subject) => subject.endsWith('Kraschpilot')), 75_000);
+    await new Promise((done) => setTimeout(done, 1500));
+    expect(received.filter((subject) => subject.endsWith('Kraschpilot'))).toEqual(['Bokningen är bekräftad: Kraschpilot']);
+  }, 120_000);
+});
