@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { IdentityFactory, testConfig, type TestUser } from '@slussen/testing';
+import { IdentityFactory, isolatedDatabase, testConfig, type TestUser } from '@slussen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -16,10 +16,12 @@ describe('notifications: outbox, relay and e-mail', () => {
   let api: NestExpressApplication;
   let worker: INestApplication;
   let env: Record<string, string>;
+  let database: Awaited<ReturnType<typeof isolatedDatabase>>;
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
-    env = { SMTP_URL: smtp.url, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-mail-${randomUUID().slice(0, 8)}`, OUTBOX_POLL_MS: '200', BOOKING_EXPIRY_EVERY_SECONDS: '3600', WEBHOOK_DISABLE_AFTER: '2', QUEUE_JOB_ATTEMPTS: '3' };
+    database = await isolatedDatabase();
+    env = { DATABASE_URL: database.url, SMTP_URL: smtp.url, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-mail-${randomUUID().slice(0, 8)}`, OUTBOX_POLL_MS: '200', BOOKING_EXPIRY_EVERY_SECONDS: '3600', WEBHOOK_DISABLE_AFTER: '2', QUEUE_JOB_ATTEMPTS: '3' };
     api = await createApiApp({ env });
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
     worker = moduleRef.createNestApplication({ bufferLogs: true });
@@ -29,6 +31,7 @@ describe('notifications: outbox, relay and e-mail', () => {
     await worker.close();
     await api.close();
     await smtp.close();
+    await database.drop();
   });
 
   const settle = async (predicate: (mails: ReceivedMail[]) => boolean, timeoutMs = 15_000) => {
@@ -187,7 +190,8 @@ describe('notifications while Redis is away', () => {
     };
     let redis = await startRedis();
     const smtp = await startSmtpReceiver();
-    const env = { SMTP_URL: smtp.url, REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: 'slussen-outage', OUTBOX_POLL_MS: '200', OUTBOX_ENQUEUE_TIMEOUT_MS: '500', BOOKING_EXPIRY_EVERY_SECONDS: '3600' };
+    const database = await isolatedDatabase();
+    const env = { DATABASE_URL: database.url, SMTP_URL: smtp.url, REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: 'slussen-outage', OUTBOX_POLL_MS: '200', OUTBOX_ENQUEUE_TIMEOUT_MS: '500', BOOKING_EXPIRY_EVERY_SECONDS: '3600' };
     const api = await createApiApp({ env });
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
     const worker = moduleRef.createNestApplication({ bufferLogs: true });
@@ -218,7 +222,8 @@ describe('notifications while Redis is away', () => {
       await worker.close();
       await api.close();
       await smtp.close();
+      await database.drop();
       redis.kill('SIGKILL');
     }
-  });
+  }, 90_000);
 });

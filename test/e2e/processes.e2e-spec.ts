@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { isolatedDatabase } from '@slussen/testing';
 import { API_MAIN, freePort, runBuilt, waitForExit, waitForOk, WORKER_MAIN, type RunningProcess } from '../processes.js';
 
 const services = () => ({
@@ -23,6 +24,12 @@ const production = () => ({
 
 describe('the built apps as processes', () => {
   const running: RunningProcess[] = [];
+  // Workers drain the outbox of their database: they get one of their own.
+  let workerDatabase: Awaited<ReturnType<typeof isolatedDatabase>>;
+  beforeAll(async () => {
+    workerDatabase = await isolatedDatabase();
+  });
+  afterAll(() => workerDatabase.drop());
   const run = (main: string, env: Record<string, string>) => {
     const process = runBuilt(main, env);
     running.push(process);
@@ -53,7 +60,7 @@ describe('the built apps as processes', () => {
 
   it('runs the worker: ready on WORKER_HEALTH_PORT, and exits cleanly within 10 s of SIGTERM', async () => {
     const port = await freePort();
-    const worker = run(WORKER_MAIN, { ...production(), WORKER_HEALTH_PORT: String(port), HOST: '127.0.0.1' });
+    const worker = run(WORKER_MAIN, { ...production(), DATABASE_URL: workerDatabase.url, WORKER_HEALTH_PORT: String(port), HOST: '127.0.0.1' });
     const ready = await waitForOk(`http://127.0.0.1:${port}/health/ready`, 30_000, worker);
     expect(ready).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
 
@@ -117,7 +124,7 @@ describe('the built apps as processes', () => {
     };
 
     it('refuses to start the worker in production, naming the policy', async () => {
-      const worker = run(WORKER_MAIN, { ...production(), REDIS_URL: await evictingRedis(), WORKER_HEALTH_PORT: String(await freePort()) });
+      const worker = run(WORKER_MAIN, { ...production(), DATABASE_URL: workerDatabase.url, REDIS_URL: await evictingRedis(), WORKER_HEALTH_PORT: String(await freePort()) });
       const { code } = await waitForExit(worker, 15_000);
       expect(code).toBe(1);
       expect(worker.stderr().trim().split('\n')).toEqual([expect.stringMatching(/maxmemory-policy is allkeys-lru.*noeviction/)]);
@@ -125,7 +132,7 @@ describe('the built apps as processes', () => {
 
     it('only warns in development and starts', async () => {
       const port = await freePort();
-      const worker = run(WORKER_MAIN, { ...services(), NODE_ENV: 'development', REDIS_URL: await evictingRedis(), WORKER_HEALTH_PORT: String(port), HOST: '127.0.0.1' });
+      const worker = run(WORKER_MAIN, { ...services(), DATABASE_URL: workerDatabase.url, NODE_ENV: 'development', REDIS_URL: await evictingRedis(), WORKER_HEALTH_PORT: String(port), HOST: '127.0.0.1' });
       await waitForOk(`http://127.0.0.1:${port}/health/ready`, 30_000, worker);
       expect(worker.output()).toMatch(/allkeys-lru/);
       worker.child.kill('SIGTERM');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { IdentityFactory } from '@slussen/testing';
+import { IdentityFactory, isolatedDatabase } from '@slussen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { SMTPServer } from 'smtp-server';
@@ -16,8 +16,9 @@ describe('a worker killed in the middle of sending', () => {
   const received: string[] = [];
   let recipientsSeen = 0;
   const workers: RunningProcess[] = [];
+  let database: Awaited<ReturnType<typeof isolatedDatabase>>;
   const env = () => ({
-    DATABASE_URL: process.env.DATABASE_URL!,
+    DATABASE_URL: database.url,
     REDIS_URL: process.env.REDIS_URL!,
     QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-crash-${randomUUID().slice(0, 8)}`,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
@@ -47,12 +48,14 @@ describe('a worker killed in the middle of sending', () => {
     });
     await new Promise<void>((ready) => smtp.listen(0, '127.0.0.1', ready));
     smtpPort = (smtp.server.address() as { port: number }).port;
-    api = await createApiApp();
+    database = await isolatedDatabase();
+    api = await createApiApp({ env: { DATABASE_URL: database.url } });
   });
   afterAll(async () => {
     for (const worker of workers) worker.child.kill('SIGKILL');
     await api.close();
     await new Promise<void>((closed) => smtp.close(() => closed()));
+    await database.drop();
   });
 
   it('is replaced, and the message still arrives exactly once', async () => {
@@ -86,9 +89,9 @@ describe('a worker killed in the middle of sending', () => {
     await first.exited;
 
     await start();
-    // BullMQ notices the stalled job (about 30 s), the lease has run out, and the e-mail goes again.
-    await waitFor(() => received.some((subject) => subject.endsWith('Kraschpilot')), 75_000);
+    // BullMQ notices the stalled job (within about 25 s), the lease has run out, and the e-mail goes again.
+    await waitFor(() => received.some((subject) => subject.endsWith('Kraschpilot')), 90_000);
     await new Promise((done) => setTimeout(done, 1500));
     expect(received.filter((subject) => subject.endsWith('Kraschpilot'))).toEqual(['Bokningen är bekräftad: Kraschpilot']);
-  }, 120_000);
+  }, 150_000);
 });

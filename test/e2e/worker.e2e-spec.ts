@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { QueueName } from '@slussen/core';
-import { IdentityFactory, testConfig } from '@slussen/testing';
+import { IdentityFactory, isolatedDatabase, testConfig } from '@slussen/testing';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -13,9 +13,10 @@ import { createApiApp } from '../api-app.js';
 import { createTestbed, daysFromNow } from '../catalogue-fixtures.js';
 
 describe('worker: scheduled booking expiry', () => {
-  const env = { QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-worker-${randomUUID().slice(0, 8)}`, BOOKING_EXPIRY_EVERY_SECONDS: '1' };
+  const env: Record<string, string> = { QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-worker-${randomUUID().slice(0, 8)}`, BOOKING_EXPIRY_EVERY_SECONDS: '1' };
   let api: NestExpressApplication;
   let queue: Queue;
+  let database: Awaited<ReturnType<typeof isolatedDatabase>>;
 
   const startWorker = async (): Promise<INestApplication> => {
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
@@ -25,13 +26,16 @@ describe('worker: scheduled booking expiry', () => {
   };
 
   beforeAll(async () => {
-    api = await createApiApp();
+    database = await isolatedDatabase();
+    env.DATABASE_URL = database.url;
+    api = await createApiApp({ env });
     queue = new Queue(QueueName.Scheduling, { connection: { url: process.env.REDIS_URL! }, prefix: env.QUEUE_PREFIX });
   });
   afterAll(async () => {
     await queue.obliterate({ force: true });
     await queue.close();
     await api.close();
+    await database.drop();
   });
 
   it('registers its job scheduler once, however often it restarts', async () => {

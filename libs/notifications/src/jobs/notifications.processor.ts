@@ -4,7 +4,9 @@ import type { Queue } from 'bullmq';
 import { JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
 import { NotificationsService } from '../notifications.service.js';
 
-@Processor(QueueName.Notifications, { concurrency: 5 })
+// A job of a worker that died is picked up again within about 25 s (its lock is renewed
+// every 7.5 s while it runs, so long sends are not mistaken for stalled ones).
+@Processor(QueueName.Notifications, { concurrency: 5, lockDuration: 15_000, stalledInterval: 10_000 })
 export class NotificationsProcessor extends JobProcessor {
   protected readonly handlers: JobHandlers;
 
