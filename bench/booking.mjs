@@ -7,9 +7,9 @@ import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { freePort, waitForReady } from './support.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const jwt = createRequire(import.meta.url)('jsonwebtoken');
@@ -30,12 +30,7 @@ await admin.query(`CREATE DATABASE ${database}`);
 await admin.query(`CREATE DATABASE ${pgbenchDatabase}`);
 const urlOf = (name) => Object.assign(new URL(services.databaseUrl), { pathname: `/${name}` }).toString();
 
-const port = await new Promise((done) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address();
-    server.close(() => done(port));
-  });
-});
+const port = await freePort();
 const api = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), join(root, 'dist/apps/api/apps/api/src/main.js')], {
   cwd: root,
   env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: urlOf(database), REDIS_URL: services.redisUrl, QUEUE_PREFIX: `slussen-bench-${process.pid}`, JWT_SECRET: SECRET, PUBLIC_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(process.env.DATABASE_POOL_SIZE ?? 20) },
@@ -143,16 +138,4 @@ async function generate(db) {
   const users = (await db.query(`SELECT id FROM users WHERE email LIKE 'bench%'`)).rows.map((row) => row.id);
   const tokens = users.map((id) => jwt.sign({ sub: id, typ: 'access' }, SECRET, { algorithm: 'HS256', expiresIn: 900 }));
   return { slots, tokens };
-}
-
-async function waitForReady(readyUrl) {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(readyUrl)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((done) => setTimeout(done, 250));
-  }
-  throw new Error('the API did not become ready');
 }

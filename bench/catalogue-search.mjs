@@ -6,9 +6,9 @@
 // else the embedded default); results are appended to bench/RESULTS.md.
 import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { freePort, waitForReady } from './support.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const TESTBEDS = Number(process.env.BENCH_TESTBEDS ?? 1000);
@@ -28,12 +28,7 @@ await adminClient.query(`CREATE DATABASE ${database}`);
 const url = new URL(services.databaseUrl);
 url.pathname = `/${database}`;
 
-const port = await new Promise((done) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address();
-    server.close(() => done(port));
-  });
-});
+const port = await freePort();
 const api = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), join(root, 'dist/apps/api/apps/api/src/main.js')], {
   cwd: root,
   env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: url.toString(), REDIS_URL: services.redisUrl, QUEUE_PREFIX: `slussen-bench-${process.pid}`, JWT_SECRET: 'bench-secret-bench-secret-bench-secret', PUBLIC_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10' },
@@ -105,17 +100,6 @@ async function runRequests(list) {
   return { latencies, failures, hits };
 }
 
-async function waitForReady(readyUrl) {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(readyUrl)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((done) => setTimeout(done, 250));
-  }
-  throw new Error('the API did not become ready');
-}
 
 /** Set-based generation: Swedish names and texts, domains, and weekly slots (30 % of them full). */
 async function generate(db) {

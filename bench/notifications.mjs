@@ -8,9 +8,9 @@ import { Queue, Worker } from 'bullmq';
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { freePort, waitForReady, waitUntil } from './support.mjs';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 
@@ -20,7 +20,6 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const LATENCY_SAMPLES = 200;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const say = (line) => process.stderr.write(`bench: ${line}\n`);
-const freePort = () => new Promise((done) => { const server = createServer().listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => done(port)); }); });
 
 const { ensureLocalServices } = await import(join(root, 'dist/apps/api/libs/core/src/runtime/local-services.js'));
 const services = await ensureLocalServices({ databaseUrl: process.env.DATABASE_URL || undefined, redisUrl: process.env.REDIS_URL || undefined, dataDir: process.env.DATA_DIR || '.data', log: say });
@@ -138,20 +137,4 @@ async function generate(db) {
   const slots = (await db.query('SELECT id FROM slots ORDER BY lower(period)')).rows.map((row) => row.id);
   const user = (await db.query(`SELECT id FROM users WHERE email = 'post@example.se'`)).rows[0].id;
   return { slots, token: jwt.sign({ sub: user, typ: 'access' }, SECRET, { algorithm: 'HS256', expiresIn: 900 }) };
-}
-
-async function waitUntil(condition, ms) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((done) => setTimeout(done, 50));
-  }
-}
-
-async function waitForReady(readyUrl) {
-  for (let attempt = 0; attempt < 160; attempt++) {
-    try { if ((await fetch(readyUrl)).ok) return; } catch { /* not yet */ }
-    await new Promise((done) => setTimeout(done, 250));
-  }
-  throw new Error(`${readyUrl} did not become ready`);
 }
