@@ -9,7 +9,7 @@ import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { freePort, waitForReady } from './support.mjs';
+import { benchServices, freePort, waitForReady } from './support.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const jwt = createRequire(import.meta.url)('jsonwebtoken');
@@ -20,15 +20,9 @@ const SLOTS = 2000;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const say = (line) => process.stderr.write(`bench: ${line}\n`);
 
-const { ensureLocalServices } = await import(join(root, 'dist/apps/api/libs/core/src/runtime/local-services.js'));
-const services = await ensureLocalServices({ databaseUrl: process.env.DATABASE_URL || undefined, redisUrl: process.env.REDIS_URL || undefined, dataDir: process.env.DATA_DIR || '.data', log: say });
-const admin = new pg.Client({ connectionString: services.databaseUrl });
-await admin.connect();
 const database = `slussen_bench_booking_${process.pid}`;
 const pgbenchDatabase = `slussen_pgbench_${process.pid}`;
-await admin.query(`CREATE DATABASE ${database}`);
-await admin.query(`CREATE DATABASE ${pgbenchDatabase}`);
-const urlOf = (name) => Object.assign(new URL(services.databaseUrl), { pathname: `/${name}` }).toString();
+const { services, admin, urlOf, close } = await benchServices(root, say, [database, pgbenchDatabase]);
 
 const port = await freePort();
 const api = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), join(root, 'dist/apps/api/apps/api/src/main.js')], {
@@ -68,10 +62,7 @@ try {
 } finally {
   api.kill('SIGTERM');
   await new Promise((done) => api.once('exit', done));
-  await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
-  await admin.query(`DROP DATABASE ${pgbenchDatabase} WITH (FORCE)`);
-  await admin.end();
-  await services.stop();
+  await close();
 }
 
 function runPgbench() {

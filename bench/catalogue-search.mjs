@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { freePort, waitForReady } from './support.mjs';
+import { benchServices, freePort, waitForReady } from './support.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const TESTBEDS = Number(process.env.BENCH_TESTBEDS ?? 1000);
@@ -17,16 +17,10 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const say = (line) => process.stderr.write(`bench: ${line}\n`);
 
-const { ensureLocalServices } = await import(join(root, 'dist/apps/api/libs/core/src/runtime/local-services.js'));
 const { buildTestbedSearch } = await import(join(root, 'dist/apps/api/libs/catalogue/src/repositories/testbeds.repository.js'));
-const services = await ensureLocalServices({ databaseUrl: process.env.DATABASE_URL || undefined, redisUrl: process.env.REDIS_URL || undefined, dataDir: process.env.DATA_DIR || '.data', log: say });
-
 const database = `slussen_bench_${process.pid}`;
-const adminClient = new pg.Client({ connectionString: services.databaseUrl });
-await adminClient.connect();
-await adminClient.query(`CREATE DATABASE ${database}`);
-const url = new URL(services.databaseUrl);
-url.pathname = `/${database}`;
+const { services, admin: adminClient, urlOf, close } = await benchServices(root, say, [database]);
+const url = new URL(urlOf(database));
 
 const port = await freePort();
 const api = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), join(root, 'dist/apps/api/apps/api/src/main.js')], {
@@ -74,9 +68,7 @@ try {
 } finally {
   api.kill('SIGTERM');
   await new Promise((done) => api.once('exit', done));
-  await adminClient.query(`DROP DATABASE ${database} WITH (FORCE)`);
-  await adminClient.end();
-  await services.stop();
+  await close();
 }
 
 async function runRequests(list) {

@@ -10,7 +10,7 @@ import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { freePort, waitForReady, waitUntil } from './support.mjs';
+import { benchServices, freePort, waitForReady, waitUntil } from './support.mjs';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 
@@ -21,13 +21,9 @@ const LATENCY_SAMPLES = 200;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const say = (line) => process.stderr.write(`bench: ${line}\n`);
 
-const { ensureLocalServices } = await import(join(root, 'dist/apps/api/libs/core/src/runtime/local-services.js'));
-const services = await ensureLocalServices({ databaseUrl: process.env.DATABASE_URL || undefined, redisUrl: process.env.REDIS_URL || undefined, dataDir: process.env.DATA_DIR || '.data', log: say });
-const admin = new pg.Client({ connectionString: services.databaseUrl });
-await admin.connect();
 const database = `slussen_bench_mail_${process.pid}`;
-await admin.query(`CREATE DATABASE ${database}`);
-const url = Object.assign(new URL(services.databaseUrl), { pathname: `/${database}` }).toString();
+const { services, urlOf, close } = await benchServices(root, say, [database]);
+const url = urlOf(database);
 
 // Arrival time by subject suffix (the booking title).
 const arrivals = new Map();
@@ -116,9 +112,7 @@ try {
   api.kill('SIGTERM');
   await Promise.all([new Promise((done) => worker.once('exit', done)), new Promise((done) => api.once('exit', done))]);
   smtp.close();
-  await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
-  await admin.end();
-  await services.stop();
+  await close();
 }
 
 async function generate(db) {

@@ -30,3 +30,24 @@ export async function waitUntil(condition, ms) {
     await new Promise((done) => setTimeout(done, 50));
   }
 }
+
+/**
+ * PostgreSQL and Redis as the apps find them (DATABASE_URL/REDIS_URL, else the
+ * embedded default), and fresh databases on that server for one benchmark run.
+ */
+export async function benchServices(root, say, names) {
+  const pg = (await import('pg')).default;
+  const { join } = await import('node:path');
+  const { ensureLocalServices } = await import(join(root, 'dist/apps/api/libs/core/src/runtime/local-services.js'));
+  const services = await ensureLocalServices({ databaseUrl: process.env.DATABASE_URL || undefined, redisUrl: process.env.REDIS_URL || undefined, dataDir: process.env.DATA_DIR || '.data', log: say });
+  const admin = new pg.Client({ connectionString: services.databaseUrl });
+  await admin.connect();
+  for (const name of names) await admin.query(`CREATE DATABASE ${name}`);
+  const urlOf = (name) => Object.assign(new URL(services.databaseUrl), { pathname: `/${name}` }).toString();
+  const close = async () => {
+    for (const name of names) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.end();
+    await services.stop();
+  };
+  return { services, admin, urlOf, close };
+}

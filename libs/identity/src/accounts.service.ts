@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, DomainError, type Actor } from '@slussen/core';
 import { DataSource } from 'typeorm';
 import { AuditService } from './audit.service.js';
+import { userActor } from './identity-actor.resolver.js';
 import { InvalidCredentialsError } from './identity.errors.js';
 import { PasswordService } from './password.service.js';
 import { MembershipsRepository } from './repositories/memberships.repository.js';
@@ -65,24 +66,22 @@ export class AccountsService {
   }
 
   async login(email: string, password: string): Promise<TokenPair> {
-    const credentials = await this.users.findCredentials(email.trim());
-    if (!(await this.passwords.verify(credentials?.passwordHash, password)) || !credentials) throw new InvalidCredentialsError();
-    return this.sessions.start(credentials.id);
+    const userId = await this.verifiedUserId(email, password);
+    if (!userId) throw new InvalidCredentialsError();
+    return this.sessions.start(userId);
   }
 
-  /** The user behind an e-mail and password, as an actor; null when they do not match (constant time either way). */
+  /** The user behind an e-mail and password, as an actor; null when they do not match. */
   async authenticate(email: string, password: string): Promise<Actor | null> {
+    const userId = await this.verifiedUserId(email, password);
+    const user = userId ? await this.users.actorOf(userId) : null;
+    return user ? userActor(user) : null;
+  }
+
+  /** Takes as long whether or not the e-mail is known (PasswordService verifies a decoy). */
+  private async verifiedUserId(email: string, password: string): Promise<string | null> {
     const credentials = await this.users.findCredentials(email.trim());
-    if (!(await this.passwords.verify(credentials?.passwordHash, password)) || !credentials) return null;
-    const user = await this.users.actorOf(credentials.id);
-    if (!user) return null;
-    return {
-      type: 'user',
-      id: user.id,
-      userId: user.id,
-      platformAdmin: user.platformAdmin,
-      memberships: user.memberships.map(({ organizationId, organizationKind, role }) => ({ organizationId, organizationKind, role })),
-    };
+    return (await this.passwords.verify(credentials?.passwordHash, password)) && credentials ? credentials.id : null;
   }
 
   async me(actor: Actor): Promise<MeView> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ActorResolver, type Actor } from '@slussen/core';
 import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
-import { UsersRepository } from './repositories/users.repository.js';
+import { UsersRepository, type ActorMembershipRow } from './repositories/users.repository.js';
 import { SessionService } from './session.service.js';
 import { API_TOKEN_PREFIX, hashToken } from './tokens.js';
 
@@ -34,14 +34,17 @@ export class IdentityActorResolver extends ActorResolver {
     const claims = await this.sessions.verifyAccessToken(credential);
     if (!claims) return null;
     const user = await this.users.actorOf(claims.sub);
-    if (!user) return null;
-    const memberships = user.memberships;
-    return {
-      type: 'user',
-      id: user.id,
-      userId: user.id,
-      platformAdmin: user.platformAdmin,
-      memberships: memberships.map(({ organizationId, organizationKind, role }) => ({ organizationId, organizationKind, role })),
-    };
+    return user ? userActor(user) : null;
   }
+}
+
+/** The actor of a signed-in user, from what `UsersRepository.actorOf` read. */
+export function userActor(user: { id: string; platformAdmin: boolean; memberships: ActorMembershipRow[] }): Actor {
+  return {
+    type: 'user',
+    id: user.id,
+    userId: user.id,
+    platformAdmin: user.platformAdmin,
+    memberships: user.memberships.map(({ organizationId, organizationKind, role }) => ({ organizationId, organizationKind, role })),
+  };
 }
