@@ -13,6 +13,8 @@ export default {
     '^@slussen/identity/entities$': '<rootDir>/libs/identity/src/identity.entities.ts',
     '^@slussen/catalogue$': '<rootDir>/libs/catalogue/src/index.ts',
     '^@slussen/catalogue/entities$': '<rootDir>/libs/catalogue/src/catalogue.entities.ts',
+    '^@slussen/pilots$': '<rootDir>/libs/pilots/src/index.ts',
+    '^@slussen/pilots/entities$': '<rootDir>/libs/pilots/src/pilots.entities.ts',
     '^@slussen/scheduling$': '<rootDir>/libs/scheduling/src/index.ts',
     '^@slussen/scheduling/entities$': '<rootDir>/libs/scheduling/src/scheduling.entities.ts',
     '^@slussen/notifications$': '<rootDir>/libs/notifications/src/index.ts',

@@ -27,7 +27,7 @@ const { services, admin, urlOf, close } = await benchServices(root, say, [databa
 const port = await freePort();
 const api = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), join(root, 'dist/apps/api/apps/api/src/main.js')], {
   cwd: root,
-  env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: urlOf(database), REDIS_URL: services.redisUrl, QUEUE_PREFIX: `slussen-bench-${process.pid}`, JWT_SECRET: SECRET, PUBLIC_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(process.env.DATABASE_POOL_SIZE ?? 20) },
+  env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: urlOf(database), REDIS_URL: services.redisUrl, QUEUE_PREFIX: `slussen-bench-${process.pid}`, JWT_SECRET: SECRET, SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench', PUBLIC_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(process.env.DATABASE_POOL_SIZE ?? 20) },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 

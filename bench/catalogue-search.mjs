@@ -25,7 +25,7 @@ const url = new URL(urlOf(database));
 const port = await freePort();
 const api = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), join(root, 'dist/apps/api/apps/api/src/main.js')], {
   cwd: root,
-  env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: url.toString(), REDIS_URL: services.redisUrl, QUEUE_PREFIX: `slussen-bench-${process.pid}`, JWT_SECRET: 'bench-secret-bench-secret-bench-secret', PUBLIC_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10' },
+  env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: url.toString(), REDIS_URL: services.redisUrl, QUEUE_PREFIX: `slussen-bench-${process.pid}`, JWT_SECRET: 'bench-secret-bench-secret-bench-secret', SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench', PUBLIC_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 

@@ -44,7 +44,7 @@ await new Promise((ready) => smtp.listen(smtpPort, '127.0.0.1', ready));
 
 const [apiPort, workerPort] = [await freePort(), await freePort()];
 const prefix = `slussen-bench-mail-${process.pid}`;
-const common = { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: url, REDIS_URL: services.redisUrl, QUEUE_PREFIX: prefix, JWT_SECRET: SECRET, PUBLIC_URL: `http://127.0.0.1:${apiPort}`, HOST: '127.0.0.1', LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${smtpPort}?pool=true&maxConnections=10`, OUTBOX_POLL_MS: '200' };
+const common = { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: url, REDIS_URL: services.redisUrl, QUEUE_PREFIX: prefix, JWT_SECRET: SECRET, SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench', PUBLIC_URL: `http://127.0.0.1:${apiPort}`, HOST: '127.0.0.1', LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${smtpPort}?pool=true&maxConnections=10`, OUTBOX_POLL_MS: '200' };
 const api = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], { cwd: root, env: { ...common, PORT: String(apiPort) }, stdio: ['ignore', 'ignore', 'inherit'] });
 await waitForReady(`http://127.0.0.1:${apiPort}/health/ready`);
 const worker = spawn(process.execPath, [join(root, 'dist/apps/worker/apps/worker/src/main.js')], { cwd: root, env: { ...common, WORKER_HEALTH_PORT: String(workerPort) }, stdio: ['ignore', 'ignore', 'inherit'] });

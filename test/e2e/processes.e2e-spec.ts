@@ -19,6 +19,7 @@ const production = () => ({
   ...services(),
   NODE_ENV: 'production',
   JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+  SECRETS_KEY: 'a-production-secrets-key-of-32-characters-or-more',
   PUBLIC_URL: 'https://slussen.example.se',
 });
 

@@ -3,6 +3,7 @@ import { AppConfig, CoreModule } from '@slussen/core';
 import { CatalogueHttpModule } from '@slussen/catalogue';
 import { IdentityHttpModule } from '@slussen/identity';
 import { NotificationsHttpModule } from '@slussen/notifications';
+import { PilotsHttpModule } from '@slussen/pilots';
 import { SchedulingHttpModule } from '@slussen/scheduling';
 import { QueueDashboardModule } from './queue-dashboard.module.js';
 
@@ -10,6 +11,6 @@ import { QueueDashboardModule } from './queue-dashboard.module.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), IdentityHttpModule, CatalogueHttpModule, SchedulingHttpModule, NotificationsHttpModule, QueueDashboardModule] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config), IdentityHttpModule, CatalogueHttpModule, SchedulingHttpModule, PilotsHttpModule, NotificationsHttpModule, QueueDashboardModule] };
   }
 }

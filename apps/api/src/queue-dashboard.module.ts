@@ -49,16 +49,16 @@ function platformAdminsOnly(resolver: ActorResolver, accounts: AccountsService) 
 /** Attached as the queues are made: a Redis outage is logged once, not once per reconnect. */
 @Injectable()
 class QueueErrorLog {
-  constructor(@InjectQueue(QueueName.Scheduling) scheduling: Queue, @InjectQueue(QueueName.Notifications) notifications: Queue) {
+  constructor(@InjectQueue(QueueName.Scheduling) scheduling: Queue, @InjectQueue(QueueName.Notifications) notifications: Queue, @InjectQueue(QueueName.Pilots) pilots: Queue) {
     const logger = new Logger(QueueDashboardModule.name);
-    for (const queue of [scheduling, notifications]) logQueueErrors(queue, (line) => logger.warn(line));
+    for (const queue of [scheduling, notifications, pilots]) logQueueErrors(queue, (line) => logger.warn(line));
   }
 }
 
 @Module({
   providers: [QueueErrorLog],
   imports: [
-    QueueModule.registerQueues(QueueName.Scheduling, QueueName.Notifications),
+    QueueModule.registerQueues(...Object.values(QueueName)),
     BullBoardModule.forRootAsync({
       imports: [IdentityModule],
       inject: [IdentityActorResolver, AccountsService],

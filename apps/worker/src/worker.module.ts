@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, CoreModule } from '@slussen/core';
 import { NotificationsJobsModule } from '@slussen/notifications';
+import { PilotsJobsModule } from '@slussen/pilots';
 import { SchedulingJobsModule } from '@slussen/scheduling';
 import { JobCoverageCheck } from './job-coverage.check.js';
 
@@ -11,7 +12,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), DiscoveryModule, SchedulingJobsModule, NotificationsJobsModule],
+      imports: [CoreModule.forRoot(config), DiscoveryModule, SchedulingJobsModule, PilotsJobsModule, NotificationsJobsModule],
       providers: [JobCoverageCheck],
     };
   }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { ClockModule } from './time/clock.js';
 import { PolicyModule } from './auth/policy.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -13,7 +14,7 @@ export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, QueueModule.forRoot(), HealthModule, PolicyModule],
+      imports: [ConfigModule.forRoot(config), ClockModule, LoggingModule, DatabaseModule, QueueModule.forRoot(), HealthModule, PolicyModule],
     };
   }
 }

@@ -16,7 +16,7 @@ export { QueueModule } from './queue/queue.module.js';
 export { createRedisClient, logQueueErrors, queueConnectionOptions } from './queue/redis-connection.js';
 export { ensureLocalServices, LocalServiceError, type LocalServices } from './runtime/local-services.js';
 export { startProcess } from './runtime/start-process.js';
-export { ORGANIZATION_KINDS, ROLES, hasRole, isMemberOf, isPlatformAdmin, roleIn, type Actor, type ActorMembership, type OrganizationKind, type Role } from './auth/actor.js';
+export { ORGANIZATION_KINDS, ROLES, hasRole, isMemberOf, isPlatformAdmin, roleIn, twoSidedScope, type Actor, type ActorMembership, type OrganizationKind, type Role, type TwoSidedScope } from './auth/actor.js';
 export { ActorResolver } from './auth/actor-resolver.js';
 export { CurrentActor, Public } from './auth/auth.decorators.js';
 export { AuthGuard } from './auth/auth.guard.js';
@@ -29,3 +29,5 @@ export { JOB_QUEUES, JobName, QueueName, uncoveredJobs, type JobData, type JobPa
 export { hashToken, newOpaqueToken } from './auth/opaque-token.js';
 export { OutboxRelay } from './outbox/outbox-relay.service.js';
 export { OutboxRelayModule } from './outbox/outbox.module.js';
+export { Clock, ClockModule, ManualClock } from './time/clock.js';
+export { SecretBox } from './crypto/secret-box.js';

@@ -2,12 +2,31 @@ import { Injectable, Logger } from '@nestjs/common';
 import { TestbedsService } from '@slussen/catalogue';
 import { AppConfig } from '@slussen/core';
 import { MembersService } from '@slussen/identity';
+import { PilotsService } from '@slussen/pilots';
 import { BookingsService } from '@slussen/scheduling';
 import { createEvent } from 'ics';
 import { MailerService } from './mailer.service.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
 import { AUDIENCE, escapeHtml, renderBookingMail, type Audience, type BookingTopic } from './templates/booking-mail.js';
+import { PILOT_AUDIENCE, renderPilotMail, type PilotTopic } from './templates/pilot-mail.js';
 import { signWebhook, WebhooksService } from './webhooks.service.js';
+
+interface Recipient {
+  userId: string;
+  email: string;
+  name: string;
+  language: 'sv' | 'en';
+  audience: Audience;
+}
+
+/** What one outbox message tells whom: the people, the organizations whose webhooks hear it, and the e-mail each reads. */
+interface Notice {
+  people: Map<string, Recipient>;
+  organizations: string[];
+  webhookData: Record<string, unknown>;
+  attachments?: Array<{ filename: string; content: string; contentType: string }>;
+  render(person: Pick<Recipient, 'name' | 'language' | 'audience'>): { subject: string; text: string; html: string };
+}
 
 /**
  * Turns an outbox message into deliveries and sends them, each once: a
@@ -21,6 +40,7 @@ export class NotificationsService {
   constructor(
     private readonly deliveries: DeliveriesRepository,
     private readonly bookings: BookingsService,
+    private readonly pilots: PilotsService,
     private readonly testbeds: TestbedsService,
     private readonly members: MembersService,
     private readonly mailer: MailerService,
@@ -32,22 +52,16 @@ export class NotificationsService {
     const message = await this.deliveries.outboxMessage(outboxId);
     if (!message) return { sent: 0 };
     if (message.topic === 'webhook.disabled') return this.tellWebhookDisabled(outboxId, message.payload, attempt);
-    const topic = message.topic.replace(/^booking\./, '') as BookingTopic;
-    if (!message.topic.startsWith('booking.') || !(topic in AUDIENCE)) {
-      this.logger.warn(`no notification for outbox topic ${message.topic}`);
-      return { sent: 0 };
-    }
-    const found = await this.bookings.forNotification(String(message.payload.bookingId));
-    if (!found) return { sent: 0 };
-    const { booking, testbedOrganizationId, reason } = found;
-    const testbed = (await this.testbeds.byIds([booking.testbedId])).get(booking.testbedId)!;
+    const notice = message.topic.startsWith('booking.') ? await this.bookingNotice(message.topic, message.payload) : message.topic.startsWith('pilot.') ? await this.pilotNotice(message.topic, message.payload) : undefined;
+    if (notice === undefined) this.logger.warn(`no notification for outbox topic ${message.topic}`);
+    if (!notice) return { sent: 0 };
+    return this.send(outboxId, message.topic, notice, attempt);
+  }
 
-    const audiences = AUDIENCE[topic];
-    const people = new Map<string, { userId: string; email: string; name: string; language: 'sv' | 'en'; audience: Audience }>();
-    if (audiences.includes('managers')) for (const person of await this.members.contactsOf(testbedOrganizationId, ['admin', 'manager'])) people.set(person.userId, { ...person, audience: 'managers' });
-    if (audiences.includes('company')) for (const person of await this.members.contactsOf(booking.organizationId)) people.set(person.userId, { ...person, audience: 'company' });
-    await this.deliveries.plan(outboxId, [...people.values()]);
-    const subscribers = await this.webhooks.subscribersOf([booking.organizationId, testbedOrganizationId], message.topic);
+  /** Plans every recipient's delivery under a unique key, then sends what is still unsent. */
+  private async send(outboxId: string, topic: string, notice: Notice, attempt: number): Promise<{ sent: number }> {
+    await this.deliveries.plan(outboxId, [...notice.people.values()]);
+    const subscribers = await this.webhooks.subscribersOf(notice.organizations, topic);
     await this.deliveries.planWebhooks(outboxId, subscribers);
     const secrets = new Map(subscribers.map((subscriber) => [subscriber.id, subscriber.secret]));
 
@@ -55,34 +69,15 @@ export class NotificationsService {
     const failures: string[] = [];
     for (const delivery of await this.deliveries.claim(outboxId, this.config.mail.leaseSeconds)) {
       if (delivery.channel === 'webhook') {
-        const body = JSON.stringify({ id: outboxId, type: message.topic, data: { booking } });
+        const body = JSON.stringify({ id: outboxId, type: topic, data: notice.webhookData });
         const outcome = await this.post(delivery, secrets.get(delivery.subscriptionId ?? ''), body, attempt);
         if (outcome === true) sent++;
         else failures.push(outcome);
         continue;
       }
-      const person = people.get(delivery.recipientUserId ?? '');
+      const person = notice.people.get(delivery.recipientUserId ?? '') ?? { name: delivery.recipient, language: 'sv' as const, audience: 'company' as const };
       try {
-        const mail = renderBookingMail(person?.language ?? 'sv', {
-          topic,
-          audience: person?.audience ?? 'company',
-          recipientName: person?.name ?? delivery.recipient,
-          title: booking.title,
-          status: booking.status,
-          testbedName: testbed.name,
-          timezone: testbed.timezone,
-          startsAt: booking.startsAt,
-          endsAt: booking.endsAt,
-          decisionDueAt: booking.decisionDueAt,
-          reason,
-          link: `${this.config.publicUrl}/api/v1/bookings/${booking.id}`,
-        });
-        await this.mailer.send({
-          to: delivery.recipient,
-          ...mail,
-          messageId: `<${delivery.id}@slussen>`,
-          attachments: topic === 'confirmed' ? [calendarFile(booking, testbed.name, testbed.municipality)] : undefined,
-        });
+        await this.mailer.send({ to: delivery.recipient, ...notice.render(person), messageId: `<${delivery.id}@slussen>`, attachments: notice.attachments });
         await this.deliveries.sent(delivery.id);
         sent++;
       } catch (error) {
@@ -93,6 +88,72 @@ export class NotificationsService {
     // Thrown after every recipient had its try, so BullMQ retries only what failed.
     if (failures.length) throw new Error(`${failures.length} delivery(ies) failed: ${failures.join('; ')}`);
     return { sent };
+  }
+
+  private async bookingNotice(fullTopic: string, payload: Record<string, unknown>): Promise<Notice | null | undefined> {
+    const topic = fullTopic.replace(/^booking\./, '') as BookingTopic;
+    if (!(topic in AUDIENCE)) return undefined;
+    const found = await this.bookings.forNotification(String(payload.bookingId));
+    if (!found) return null;
+    const { booking, testbedOrganizationId, reason } = found;
+    const testbed = (await this.testbeds.byIds([booking.testbedId])).get(booking.testbedId)!;
+    return {
+      people: await this.audience(AUDIENCE[topic], booking.organizationId, testbedOrganizationId),
+      organizations: [booking.organizationId, testbedOrganizationId],
+      webhookData: { booking },
+      attachments: topic === 'confirmed' ? [calendarFile(booking, testbed.name, testbed.municipality)] : undefined,
+      render: (person) =>
+        renderBookingMail(person.language, {
+          topic,
+          audience: person.audience,
+          recipientName: person.name,
+          title: booking.title,
+          status: booking.status,
+          testbedName: testbed.name,
+          timezone: testbed.timezone,
+          startsAt: booking.startsAt,
+          endsAt: booking.endsAt,
+          decisionDueAt: booking.decisionDueAt,
+          reason,
+          link: `${this.config.publicUrl}/api/v1/bookings/${booking.id}`,
+        }),
+    };
+  }
+
+  private async pilotNotice(fullTopic: string, payload: Record<string, unknown>): Promise<Notice | null | undefined> {
+    const topic = fullTopic.replace(/^pilot\./, '') as PilotTopic;
+    if (!(topic in PILOT_AUDIENCE)) return undefined;
+    const pilot = await this.pilots.forNotification(String(payload.pilotId));
+    if (!pilot) return null;
+    const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+    const metricKeys = Array.isArray(payload.metricKeys) ? payload.metricKeys.map(String) : [];
+    return {
+      people: await this.audience(PILOT_AUDIENCE[topic], pilot.organizationId, pilot.testbedOrganizationId),
+      organizations: [pilot.organizationId, pilot.testbedOrganizationId],
+      webhookData: { pilot: { id: pilot.id, bookingId: pilot.bookingId, testbedId: pilot.testbedId, organizationId: pilot.organizationId, title: pilot.title, stage: pilot.stage }, dueAt: iso(payload.dueAt), metricKeys },
+      render: (person) =>
+        renderPilotMail(person.language, {
+          topic,
+          audience: person.audience,
+          recipientName: person.name,
+          title: pilot.title,
+          testbedName: pilot.testbedName,
+          timezone: pilot.timezone,
+          startsAt: iso(pilot.startsAt)!,
+          endsAt: iso(pilot.endsAt)!,
+          dueAt: iso(payload.dueAt),
+          metricKeys,
+          link: `${this.config.publicUrl}/api/v1/pilots/${pilot.id}`,
+        }),
+    };
+  }
+
+  /** The people of each audience: the company's members, the test bed's admins and managers. */
+  private async audience(audiences: Audience[], companyId: string, testbedOrganizationId: string): Promise<Map<string, Recipient>> {
+    const people = new Map<string, Recipient>();
+    if (audiences.includes('managers')) for (const person of await this.members.contactsOf(testbedOrganizationId, ['admin', 'manager'])) people.set(person.userId, { ...person, audience: 'managers' });
+    if (audiences.includes('company')) for (const person of await this.members.contactsOf(companyId)) people.set(person.userId, { ...person, audience: 'company' });
+    return people;
   }
 
   /** One signed POST; 2xx is success. Returns true, or why it failed. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, ConflictError, DomainError, NotFoundError, PolicyService, ReplayedProblem, toProblem, ValidationError, type Actor, type Page } from '@slussen/core';
+import { AppConfig, twoSidedScope, ConflictError, DomainError, NotFoundError, PolicyService, ReplayedProblem, toProblem, ValidationError, type Actor, type Page } from '@slussen/core';
 import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { freesPlace, nextStatus, type BookingAction, type BookingStatus } from './booking-state.js';
@@ -149,13 +149,7 @@ export class BookingsService {
   }
 
   async list(actor: Actor, filter: BookingFilter, limit: number, cursor?: string): Promise<Page<BookingView>> {
-    const visible = actor.platformAdmin
-      ? { all: true as const }
-      : {
-          companies: actor.memberships.map((membership) => membership.organizationId),
-          managed: actor.memberships.filter((membership) => membership.role !== 'member').map((membership) => membership.organizationId),
-        };
-    const page = await this.bookings.list(visible, filter, limit, cursor);
+    const page = await this.bookings.list(twoSidedScope(actor), filter, limit, cursor);
     return { items: page.items.map(toBookingView), nextCursor: page.nextCursor };
   }
 

@@ -1,7 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import type { AppConfig } from '@slussen/core';
+import { Clock, type AppConfig } from '@slussen/core';
 import { testConfig } from './test-config.js';
 
 export interface TestAppOptions {
@@ -9,6 +9,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Extra modules, e.g. a probe controller that exercises the HTTP pipeline. */
   imports?: Array<Type | DynamicModule>;
+  /** A clock the test moves (ManualClock), read by every time-driven rule. */
+  clock?: Clock;
 }
 
 /**
@@ -21,7 +23,9 @@ export async function createTestApp(
   options: TestAppOptions = {},
 ): Promise<NestExpressApplication> {
   const config = testConfig(options.env);
-  const moduleRef = await Test.createTestingModule({ imports: [root(config), ...(options.imports ?? [])] }).compile();
+  const builder = Test.createTestingModule({ imports: [root(config), ...(options.imports ?? [])] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   bootstrap(app);
   await app.listen(0, '127.0.0.1');

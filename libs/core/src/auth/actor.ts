@@ -33,3 +33,18 @@ export function hasRole(actor: Actor | null, organizationId: string, ...roles: R
 export function isPlatformAdmin(actor: Actor | null): boolean {
   return actor?.platformAdmin === true;
 }
+
+/**
+ * What a two-sided list (bookings, pilots) shows the actor: everything for a
+ * platform admin; else what its organizations hold as a company, and what
+ * runs on the test beds of the organizations it manages.
+ */
+export type TwoSidedScope = { all: true } | { companies: string[]; managed: string[] };
+
+export function twoSidedScope(actor: Actor): TwoSidedScope {
+  if (actor.platformAdmin) return { all: true };
+  return {
+    companies: actor.memberships.map((membership) => membership.organizationId),
+    managed: actor.memberships.filter((membership) => membership.role !== 'member').map((membership) => membership.organizationId),
+  };
+}

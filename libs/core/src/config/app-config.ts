@@ -7,6 +7,7 @@ export interface ServiceUrls {
 }
 
 const DEVELOPMENT_JWT_SECRET = 'slussen-development-only-secret-never-in-production';
+const DEVELOPMENT_SECRETS_KEY = 'slussen-development-only-secrets-key-never-in-production';
 
 /** The validated, typed settings every module injects. Built once per process. */
 export class AppConfig {
@@ -26,6 +27,9 @@ export class AppConfig {
   readonly mail: { from: string; leaseSeconds: number };
   readonly webhooks: { timeoutMs: number; disableAfter: number };
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
+  readonly secretsKey: string;
+  readonly pilots: { scanEverySeconds: number; batchSize: number; planReminderDays: number; measurementGraceDays: number; measurementReminderDays: number };
+  readonly sources: { timeoutMs: number; maxBytes: number; attempts: number; retryDelayMs: number; concurrency: number; allowPrivateAddresses: boolean; allowHttp: boolean };
   readonly argon2: { memoryKib: number; timeCost: number };
   readonly throttle: { authLimit: number; authAccountLimit: number; authWindowSeconds: number };
   readonly trustProxyHops: number;
@@ -69,6 +73,23 @@ export class AppConfig {
       secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
       refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    };
+    this.secretsKey = env.SECRETS_KEY ?? DEVELOPMENT_SECRETS_KEY;
+    this.pilots = {
+      scanEverySeconds: env.PILOT_SCAN_EVERY_SECONDS,
+      batchSize: env.PILOT_BATCH_SIZE,
+      planReminderDays: env.PILOT_PLAN_REMINDER_DAYS,
+      measurementGraceDays: env.MEASUREMENT_GRACE_DAYS,
+      measurementReminderDays: env.MEASUREMENT_REMINDER_DAYS,
+    };
+    this.sources = {
+      timeoutMs: env.SOURCE_FETCH_TIMEOUT_MS,
+      maxBytes: env.SOURCE_MAX_BYTES,
+      attempts: env.SOURCE_FETCH_ATTEMPTS,
+      retryDelayMs: env.SOURCE_RETRY_DELAY_MS,
+      concurrency: env.SOURCE_FETCH_CONCURRENCY,
+      allowPrivateAddresses: env.SOURCE_ALLOW_PRIVATE_ADDRESSES,
+      allowHttp: env.SOURCE_ALLOW_HTTP,
     };
     this.argon2 = { memoryKib: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST };
     this.throttle = {

@@ -7,6 +7,7 @@ const production = {
   DATABASE_URL: 'postgres://slussen:secret@db:5432/slussen',
   REDIS_URL: 'redis://redis:6379',
   JWT_SECRET: 'x'.repeat(32),
+  SECRETS_KEY: 'y'.repeat(32),
   PUBLIC_URL: 'https://slussen.example.se',
 };
 const services = { databaseUrl: 'postgres://h/db', redisUrl: 'redis://h' };
@@ -30,7 +31,7 @@ describe('validateEnvironment', () => {
     expect(config.log.pretty).toBe(false);
   });
 
-  it.each(['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL'])('stops a production start without %s with one line naming it', (name) => {
+  it.each(['JWT_SECRET', 'SECRETS_KEY', 'DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL'])('stops a production start without %s with one line naming it', (name) => {
     const env: Record<string, string | undefined> = { ...production, [name]: undefined };
     expect(() => validateEnvironment(env)).toThrow(ConfigurationError);
     try {

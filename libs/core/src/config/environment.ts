@@ -76,6 +76,12 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'JWT_SECRET must be set to at least 32 characters (required in production)' })
   JWT_SECRET?: string;
 
+  /** Key for secrets stored encrypted (a pilot source's bearer token). Changing it makes stored ones unreadable. */
+  @ValidateIf((env: EnvironmentVariables) => isProduction(env) || env.SECRETS_KEY !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'SECRETS_KEY must be set to at least 32 characters (required in production)' })
+  SECRETS_KEY?: string;
+
   /** Lifetime of an access token; API.md caps it at 15 minutes. */
   @Transform(toInt) @IsInt() @Min(30) @Max(900)
   JWT_ACCESS_TTL_SECONDS = 900;
@@ -181,6 +187,54 @@ export class EnvironmentVariables {
   /** Failed deliveries in a row after which a subscription is disabled and its admins told. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   WEBHOOK_DISABLE_AFTER = 15;
+
+  /** How often the worker moves pilots along: stage changes, due measurement requests, reminders. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  PILOT_SCAN_EVERY_SECONDS = 60;
+
+  /** Pilots handled per step of one scan. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  PILOT_BATCH_SIZE = 500;
+
+  /** Days before its start that a pilot whose plan is not agreed reminds both sides. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  PILOT_PLAN_REMINDER_DAYS = 7;
+
+  /** Days after a pilot's end that measurements of it are still accepted. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(365)
+  MEASUREMENT_GRACE_DAYS = 14;
+
+  /** Days after a requested measurement was due that an unanswered request reminds the company. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  MEASUREMENT_REMINDER_DAYS = 3;
+
+  /** How long one fetch of a measurement source may take, connecting included. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  SOURCE_FETCH_TIMEOUT_MS = 10_000;
+
+  /** The largest answer a measurement source may give; a bigger one is cut off and fails. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(104_857_600)
+  SOURCE_MAX_BYTES = 1_048_576;
+
+  /** Tries per fetch (with exponential backoff) before it is reported failed. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  SOURCE_FETCH_ATTEMPTS = 4;
+
+  /** The first retry of a failed fetch waits this long; each next one twice as long. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(600_000)
+  SOURCE_RETRY_DELAY_MS = 2000;
+
+  /** Fetches one worker runs at once. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  SOURCE_FETCH_CONCURRENCY = 20;
+
+  /** Operator allowance: let sources live on private, loopback or link-local addresses (refused by default). */
+  @Transform(toBool) @IsBoolean({ message: 'SOURCE_ALLOW_PRIVATE_ADDRESSES must be true or false' })
+  SOURCE_ALLOW_PRIVATE_ADDRESSES = false;
+
+  /** Operator allowance: accept plain http:// sources (only https:// by default). */
+  @Transform(toBool) @IsBoolean({ message: 'SOURCE_ALLOW_HTTP must be true or false' })
+  SOURCE_ALLOW_HTTP = false;
 
   /** The sender of Slussen's e-mail. */
   @IsString()

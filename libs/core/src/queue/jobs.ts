@@ -5,6 +5,7 @@
 export enum QueueName {
   Scheduling = 'scheduling',
   Notifications = 'notifications',
+  Pilots = 'pilots',
 }
 
 export enum JobName {
@@ -12,6 +13,8 @@ export enum JobName {
   PurgeIdempotencyKeys = 'scheduling.purge-idempotency-keys',
   QueueReminders = 'scheduling.queue-reminders',
   DeliverOutboxMessage = 'notifications.deliver-outbox-message',
+  ScanPilots = 'pilots.scan',
+  PullMeasurements = 'pilots.pull-measurements',
 }
 
 export interface JobPayloads {
@@ -19,6 +22,8 @@ export interface JobPayloads {
   [JobName.PurgeIdempotencyKeys]: { requestId?: string };
   [JobName.QueueReminders]: { requestId?: string };
   [JobName.DeliverOutboxMessage]: { outboxId: string; requestId?: string };
+  [JobName.ScanPilots]: { requestId?: string };
+  [JobName.PullMeasurements]: { sourceId: string; dueAt: string; requestId?: string };
 }
 
 export type JobData<N extends JobName> = JobPayloads[N];
@@ -28,6 +33,8 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.PurgeIdempotencyKeys]: QueueName.Scheduling,
   [JobName.QueueReminders]: QueueName.Scheduling,
   [JobName.DeliverOutboxMessage]: QueueName.Notifications,
+  [JobName.ScanPilots]: QueueName.Pilots,
+  [JobName.PullMeasurements]: QueueName.Pilots,
 };
 
 /** The jobs no processor claims, and those claimed twice: both stop the worker at start. */

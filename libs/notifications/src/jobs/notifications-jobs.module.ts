@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@slussen/catalogue';
 import { OutboxRelayModule, QueueModule, QueueName } from '@slussen/core';
 import { IdentityModule } from '@slussen/identity';
+import { PilotsModule } from '@slussen/pilots';
 import { SchedulingModule } from '@slussen/scheduling';
 import { MailerService } from '../mailer.service.js';
 import { NOTIFICATIONS_ENTITIES } from '../notifications.entities.js';
@@ -21,6 +22,7 @@ import { NotificationsProcessor } from './notifications.processor.js';
     NotificationsModule,
     CatalogueModule,
     SchedulingModule,
+    PilotsModule,
   ],
   providers: [DeliveriesRepository, MailerService, NotificationsService, NotificationsProcessor],
 })

@@ -1,4 +1,6 @@
-import { DateTime } from 'luxon';
+import { formatInstant, renderMail, type Language } from './mail-layout.js';
+
+export { escapeHtml } from './mail-layout.js';
 
 export type BookingTopic = 'requested' | 'confirmed' | 'rejected' | 'waitlisted' | 'promoted' | 'cancelled' | 'expired' | 'rescheduled' | 'starts-soon' | 'decision-due';
 export type Audience = 'company' | 'managers';
@@ -32,7 +34,7 @@ export interface BookingMailData {
   link: string;
 }
 
-const SUBJECTS: Record<'sv' | 'en', Record<BookingTopic, string>> = {
+const SUBJECTS: Record<Language, Record<BookingTopic, string>> = {
   sv: {
     requested: 'Ny bokningsförfrågan', confirmed: 'Bokningen är bekräftad', rejected: 'Bokningen avslogs', waitlisted: 'Du står på väntelistan',
     promoted: 'En plats har blivit ledig', cancelled: 'Bokningen är avbokad', expired: 'Förfrågan har gått ut', rescheduled: 'Bokningen är flyttad',
@@ -45,7 +47,7 @@ const SUBJECTS: Record<'sv' | 'en', Record<BookingTopic, string>> = {
   },
 };
 
-const LINES: Record<'sv' | 'en', Record<BookingTopic, (data: BookingMailData) => string>> = {
+const LINES: Record<Language, Record<BookingTopic, (data: BookingMailData) => string>> = {
   sv: {
     requested: (d) => (d.audience === 'managers' ? `Ett företag vill boka ${d.testbedName}. Besluta senast ${when(d.decisionDueAt, d, 'sv')}.` : `Vi har tagit emot er förfrågan om ${d.testbedName}. Testbädden beslutar senast ${when(d.decisionDueAt, d, 'sv')}.`),
     confirmed: (d) => `Er pilot i ${d.testbedName} är bekräftad. En kalenderfil finns bifogad.`,
@@ -72,24 +74,18 @@ const LINES: Record<'sv' | 'en', Record<BookingTopic, (data: BookingMailData) =>
   },
 };
 
-function when(iso: string | null, data: BookingMailData, language: 'sv' | 'en'): string {
-  if (!iso) return '–';
-  return DateTime.fromISO(iso, { zone: data.timezone }).setLocale(language === 'sv' ? 'sv-SE' : 'en-GB').toFormat('d LLLL yyyy HH:mm');
-}
-
-export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const when = (iso: string | null, data: BookingMailData, language: Language): string => formatInstant(iso, data.timezone, language);
 
 /** A booking e-mail in the recipient's language, as plain text and HTML. */
-export function renderBookingMail(language: 'sv' | 'en', data: BookingMailData): { subject: string; text: string; html: string } {
-  const labels = language === 'sv' ? { hello: 'Hej', period: 'Period', reason: 'Motivering', open: 'Öppna i Slussen' } : { hello: 'Hello', period: 'Period', reason: 'Reason', open: 'Open in Slussen' };
-  const subject = `${SUBJECTS[language][data.topic]}: ${data.title}`;
-  const line = LINES[language][data.topic](data);
+export function renderBookingMail(language: Language, data: BookingMailData): { subject: string; text: string; html: string } {
+  const labels = language === 'sv' ? { period: 'Period', reason: 'Motivering' } : { period: 'Period', reason: 'Reason' };
   const period = `${when(data.startsAt, data, language)} – ${when(data.endsAt, data, language)} (${data.timezone})`;
-  const rows = [`${labels.period}: ${period}`, ...(data.reason ? [`${labels.reason}: ${data.reason}`] : [])];
-  const text = [`${labels.hello} ${data.recipientName},`, '', line, '', `${data.title}`, ...rows, '', `${labels.open}: ${data.link}`, '', '— Slussen'].join('\n');
-  const html = `<!doctype html><html lang="${language}"><body style="font-family:sans-serif">
-<p>${escapeHtml(labels.hello)} ${escapeHtml(data.recipientName)},</p><p>${escapeHtml(line)}</p>
-<p><strong>${escapeHtml(data.title)}</strong><br>${rows.map(escapeHtml).join('<br>')}</p>
-<p><a href="${escapeHtml(data.link)}">${escapeHtml(labels.open)}</a></p><p>— Slussen</p></body></html>`;
-  return { subject, text, html };
+  return renderMail(language, {
+    subject: `${SUBJECTS[language][data.topic]}: ${data.title}`,
+    recipientName: data.recipientName,
+    line: LINES[language][data.topic](data),
+    title: data.title,
+    rows: [`${labels.period}: ${period}`, ...(data.reason ? [`${labels.reason}: ${data.reason}`] : [])],
+    link: data.link,
+  });
 }

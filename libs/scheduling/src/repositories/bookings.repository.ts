@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { currentRequestId, decodeCursor, toPage, type Actor, type Page } from '@slussen/core';
+import { currentRequestId, decodeCursor, toPage, type Actor, type Page, type TwoSidedScope } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { BookingStatus } from '../booking-state.js';
 
@@ -218,7 +218,7 @@ export class BookingsRepository {
    * Bookings the caller may see, newest first: its companies' own, and those on
    * test beds its organizations manage (`all` for platform admins).
    */
-  async list(visible: { all: true } | { companies: string[]; managed: string[] }, filter: BookingFilter, limit: number, cursor?: string): Promise<Page<BookingRow>> {
+  async list(visible: TwoSidedScope, filter: BookingFilter, limit: number, cursor?: string): Promise<Page<BookingRow>> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where: string[] = [];

@@ -1,0 +1,10 @@
+// The pilots context's public surface.
+export { PilotsHttpModule } from './http/pilots-http.module.js';
+export { PilotsJobsModule } from './jobs/pilots-jobs.module.js';
+export { MeasurementSourcesService } from './measurement-sources.service.js';
+export { MeasurementsService } from './measurements.service.js';
+export { PILOT_STAGES, OUTCOME_RESULTS, type OutcomeResult, type PilotStage } from './pilot-stage.js';
+export { PILOTS_ENTITIES } from './pilots.entities.js';
+export { PilotsModule } from './pilots.module.js';
+export { PilotsService } from './pilots.service.js';
+export type { PilotView } from './pilot.view.js';

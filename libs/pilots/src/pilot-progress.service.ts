@@ -1,0 +1,69 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig, Clock } from '@slussen/core';
+import { PilotsService } from './pilots.service.js';
+import { ProgressRepository, type DuePull } from './repositories/progress.repository.js';
+
+export interface ScanResult {
+  started: number;
+  evaluating: number;
+  opened: number;
+  overdueReminders: number;
+  planReminders: number;
+}
+
+/**
+ * What time does to pilots, run by the worker every PILOT_SCAN_EVERY_SECONDS:
+ * start those whose slot began, move to evaluation those whose slot ended,
+ * open the measurement requests that came due, and remind people of overdue
+ * measurements and of plans not agreed a week before the start. Everything is
+ * read from the database at the clock's time, so a missed scan catches up.
+ */
+@Injectable()
+export class PilotProgressService {
+  private readonly logger = new Logger(PilotProgressService.name);
+
+  constructor(
+    private readonly pilots: PilotsService,
+    private readonly progress: ProgressRepository,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async scan(): Promise<ScanResult> {
+    const { batchSize, planReminderDays, measurementReminderDays } = this.config.pilots;
+    const now = this.clock.now();
+    let started = 0;
+    for (;;) {
+      const due = await this.progress.dueToStart(now, batchSize);
+      let moved = 0;
+      for (const { id } of due) if (await this.pilots.startDue(id)) moved++;
+      started += moved;
+      if (due.length < batchSize || moved === 0) break;
+    }
+    const evaluating = await this.repeat(() => this.progress.startEvaluations(now, batchSize), batchSize);
+    const opened = await this.repeat(() => this.progress.openDueRequests(now, batchSize), batchSize);
+    const overdueReminders = await this.progress.remindOverdue(now, measurementReminderDays, batchSize);
+    const planReminders = await this.progress.remindUnagreedPlans(now, planReminderDays, batchSize);
+    const result = { started, evaluating, opened, overdueReminders, planReminders };
+    if (Object.values(result).some((count) => count > 0)) this.logger.log(result, 'pilot scan');
+    return result;
+  }
+
+  /** The source fetches that came due, for the worker to queue. */
+  pullsToQueue(): Promise<DuePull[]> {
+    return this.progress.pullsToQueue(this.config.pilots.batchSize * 10);
+  }
+
+  markPullsQueued(pulls: DuePull[]): Promise<void> {
+    return this.progress.markPullsQueued(pulls.flatMap((pull) => pull.requestIds), this.clock.now());
+  }
+
+  private async repeat(step: () => Promise<number>, batchSize: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await step();
+      total += count;
+      if (count < batchSize) return total;
+    }
+  }
+}

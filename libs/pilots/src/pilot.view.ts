@@ -1,0 +1,95 @@
+import type { MetricSummaryRow, OutcomeRow, PilotEventRow, PilotRow } from './repositories/pilots.repository.js';
+import type { MeasurementRow } from './repositories/measurements.repository.js';
+import type { SourceFetchRow, SourceRow } from './repositories/sources.repository.js';
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+export interface PlanView {
+  version: number;
+  agreed: boolean;
+  agreedAt: string | null;
+  approvedBy: { company: boolean; testbed: boolean };
+}
+
+export const toPilotView = (row: PilotRow) => ({
+  id: row.id,
+  bookingId: row.bookingId,
+  testbedId: row.testbedId,
+  organizationId: row.organizationId,
+  testbedOrganizationId: row.testbedOrganizationId,
+  title: row.title,
+  stage: row.stage,
+  goals: row.goals,
+  startsAt: iso(row.startsAt)!,
+  endsAt: iso(row.endsAt)!,
+  plan: {
+    version: row.planVersion,
+    agreed: row.planAgreedAt !== null,
+    agreedAt: iso(row.planAgreedAt),
+    approvedBy: { company: row.companyApprovedVersion === row.planVersion, testbed: row.testbedApprovedVersion === row.planVersion },
+  } satisfies PlanView,
+  abortReason: row.abortReason,
+  startedAt: iso(row.startedAt),
+  evaluatingAt: iso(row.evaluatingAt),
+  endedAt: iso(row.endedAt),
+  createdAt: iso(row.createdAt)!,
+  updatedAt: iso(row.updatedAt)!,
+});
+
+export type PilotView = ReturnType<typeof toPilotView>;
+
+/** A metric with where it stands: latest value, change from baseline, target met, requested measurements missing. */
+export function toMetricSummary(row: MetricSummaryRow) {
+  const latest = row.latestValue;
+  const targetMet = latest === null || row.target === null ? null : row.direction === 'increase' ? latest >= row.target : latest <= row.target;
+  return {
+    key: row.key,
+    name: row.name,
+    unit: row.unit,
+    direction: row.direction,
+    baseline: row.baseline,
+    target: row.target,
+    minimum: row.minimum,
+    maximum: row.maximum,
+    cadence: row.cadence,
+    latest: latest === null ? null : { value: latest, observedAt: iso(row.latestObservedAt) },
+    changeFromBaseline: latest === null || row.baseline === null ? null : latest - row.baseline,
+    targetMet,
+    measurements: row.measurements,
+    requested: row.requested,
+    missing: row.missing,
+  };
+}
+
+export const toOutcomeView = (row: OutcomeRow) => ({ ...row, recordedAt: iso(row.recordedAt)! });
+
+export const toMeasurementView = (row: MeasurementRow) => ({
+  id: row.id,
+  metricKey: row.metricKey,
+  value: row.value,
+  observedAt: iso(row.observedAt)!,
+  note: row.note,
+  origin: row.origin,
+  recordedBy: row.origin === 'submitted' ? { userId: row.recordedByUserId, apiTokenId: row.recordedByApiTokenId } : null,
+  createdAt: iso(row.createdAt)!,
+});
+
+export const toFetchView = (row: SourceFetchRow) => ({ ...row, startedAt: iso(row.startedAt)! });
+
+/** A source as callers see it: never its token. */
+export const toSourceView = (row: SourceRow, lastFetch: SourceFetchRow | null) => ({
+  url: row.url,
+  hasToken: row.sealedToken !== null,
+  createdAt: iso(row.createdAt)!,
+  updatedAt: iso(row.updatedAt)!,
+  lastFetch: lastFetch ? toFetchView(lastFetch) : null,
+});
+
+export const toPilotEventView = (row: PilotEventRow) => ({
+  at: iso(row.at)!,
+  type: row.type,
+  fromStage: row.fromStage,
+  toStage: row.toStage,
+  actor: row.actorUserId || row.actorApiTokenId ? { userId: row.actorUserId, apiTokenId: row.actorApiTokenId } : null,
+  detail: row.detail,
+});

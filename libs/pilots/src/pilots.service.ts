@@ -1,0 +1,228 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, twoSidedScope, Clock, ConflictError, DomainError, NotFoundError, PolicyService, type Actor, type Page } from '@slussen/core';
+import { AuditService } from '@slussen/identity';
+import { DataSource, type EntityManager } from 'typeorm';
+import { cadencePoints } from './cadence.js';
+import { actionTowards, nextStage, PLAN_OPEN, type OutcomeResult, type PilotAction, type PilotStage } from './pilot-stage.js';
+import { toMetricSummary, toOutcomeView, toPilotEventView, toPilotView, type PilotView } from './pilot.view.js';
+import { sideOf } from './pilots.policy.js';
+import { PilotsRepository, type MetricRow, type NewMetric, type PilotFilter, type PilotRow } from './repositories/pilots.repository.js';
+import { SourcesRepository } from './repositories/sources.repository.js';
+import './pilots.errors.js';
+
+export interface PilotChange {
+  goals?: string[];
+  stage?: PilotStage;
+  /** Why the pilot is aborted; required with stage `aborted`. */
+  reason?: string;
+}
+
+export interface OutcomeCommand {
+  result: OutcomeResult;
+  summary: string;
+  lessons?: string;
+  procurementReference?: string;
+  procurementDate?: string;
+}
+
+const PAST: Record<PilotAction, string> = { start: 'started', evaluate: 'moved to evaluation', complete: 'completed', abort: 'aborted' };
+
+/**
+ * Pilots: the plan both sides agree on, the stages time and people move them
+ * through, and the outcome. Every change locks the pilot's row, writes a pilot
+ * event and an audit entry for both organizations, in one transaction.
+ */
+@Injectable()
+export class PilotsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pilots: PilotsRepository,
+    private readonly sources: SourcesRepository,
+    private readonly policy: PolicyService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(actor: Actor, filter: PilotFilter, limit: number, cursor?: string): Promise<Page<PilotView>> {
+    const page = await this.pilots.list(twoSidedScope(actor), filter, limit, cursor);
+    return { items: page.items.map(toPilotView), nextCursor: page.nextCursor };
+  }
+
+  /** The pilot with its summary: per metric where it stands, the outcome and the source. */
+  async get(actor: Actor, id: string) {
+    const pilot = await this.readable(actor, id);
+    const [metrics, outcome, source] = await Promise.all([this.pilots.metricSummaries(id), this.pilots.outcome(id), this.sources.ofPilot(id)]);
+    return {
+      ...toPilotView(pilot),
+      metrics: metrics.map(toMetricSummary),
+      outcome: outcome ? toOutcomeView(outcome) : null,
+      source: source ? { url: source.url, hasToken: source.sealedToken !== null } : null,
+    };
+  }
+
+  async events(actor: Actor, id: string) {
+    await this.readable(actor, id);
+    return { items: (await this.pilots.events(id)).map(toPilotEventView) };
+  }
+
+  /** PATCH: new goals (a new plan version) and/or a stage change that the lifecycle allows. */
+  async update(actor: Actor, id: string, change: PilotChange) {
+    await this.changing(actor, id, 'pilot.update', async (pilot, manager) => {
+      if (change.goals !== undefined) {
+        if (!PLAN_OPEN.has(pilot.stage)) throw new ConflictError(`The plan of a pilot in stage ${pilot.stage} can no longer change`);
+        await this.pilots.changePlan(id, manager, change.goals);
+        await this.record(actor, pilot, 'pilot.plan-changed', { goals: change.goals }, manager, { type: 'plan-changed', detail: `goals changed; plan version ${pilot.planVersion + 1}` });
+        pilot = (await this.pilots.findById(id, manager))!;
+      }
+      if (change.stage !== undefined && change.stage !== pilot.stage) await this.moveByRequest(actor, pilot, change.stage, change.reason, manager);
+    });
+    return this.get(actor, id);
+  }
+
+  /** One side approves the current plan version; when both have, the plan is agreed. */
+  async approvePlan(actor: Actor, id: string) {
+    await this.changing(actor, id, 'pilot.read', async (pilot, manager) => {
+      const side = sideOf(actor, pilot);
+      if (!side) throw new DomainError('forbidden', 'Only the company or a manager of the test bed can approve the plan');
+      if (!PLAN_OPEN.has(pilot.stage)) throw new ConflictError(`The plan of a pilot in stage ${pilot.stage} can no longer change`);
+      const metrics = await this.pilots.metrics(id, manager);
+      if (pilot.goals.length === 0 || metrics.length === 0) throw new ConflictError('A plan needs at least one goal and one metric before it can be approved');
+      if ((side === 'company' ? pilot.companyApprovedVersion : pilot.testbedApprovedVersion) === pilot.planVersion) return;
+      const agreed = await this.pilots.approvePlan(id, side, this.clock.now(), manager);
+      await this.record(actor, pilot, 'pilot.plan-approved', { side, version: pilot.planVersion }, manager, { type: 'plan-approved', detail: `${side} approved plan version ${pilot.planVersion}` });
+      if (agreed) await this.pilots.addEvent(id, { type: 'plan-agreed', actor, detail: `plan version ${pilot.planVersion} agreed by both sides` }, manager);
+    });
+    return this.get(actor, id);
+  }
+
+  /** Adds a metric: a change of plan. In a running pilot its measurements are requested from now on. */
+  async addMetric(actor: Actor, id: string, metric: NewMetric) {
+    let created: MetricRow | undefined;
+    await this.changing(actor, id, 'pilot.update', async (pilot, manager) => {
+      if (!PLAN_OPEN.has(pilot.stage)) throw new ConflictError(`A pilot in stage ${pilot.stage} takes no new metrics`);
+      created = await this.pilots.insertMetric(id, metric, manager);
+      await this.pilots.changePlan(id, manager);
+      if (pilot.stage === 'running') await this.planRequests(pilot, created, manager);
+      await this.record(actor, pilot, 'pilot.metric-added', { ...metric }, manager, { type: 'plan-changed', detail: `metric ${metric.key} added; plan version ${pilot.planVersion + 1}` });
+    });
+    return created!;
+  }
+
+  /** A manager of the test bed records how the pilot ended; the pilot is completed. */
+  async recordOutcome(actor: Actor, id: string, command: OutcomeCommand) {
+    await this.changing(actor, id, 'pilot.outcome', async (pilot, manager) => {
+      const to = nextStage(pilot.stage, 'complete');
+      if (to === null) throw new ConflictError(`An outcome can be recorded for a running or evaluating pilot, not a ${pilot.stage} one`);
+      if (command.result !== 'procured' && (command.procurementReference !== undefined || command.procurementDate !== undefined)) {
+        throw new DomainError('validation', 'Only a procured outcome has a procurement reference and date', { errors: [{ field: 'result', message: 'must be procured to carry procurement details' }] });
+      }
+      const now = this.clock.now();
+      await this.pilots.insertOutcome(
+        id,
+        {
+          result: command.result,
+          summary: command.summary,
+          lessons: command.lessons ?? null,
+          procurementReference: command.procurementReference ?? null,
+          procurementDate: command.procurementDate ?? null,
+          recordedByUserId: actor.userId,
+        },
+        now,
+        manager,
+      );
+      await this.transition(actor, pilot, 'complete', manager, { detail: `outcome: ${command.result}` });
+      await this.record(actor, pilot, 'pilot.outcome-recorded', { result: command.result }, manager);
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Starts a planned pilot whose slot has begun: stage `running`, and the
+   * measurement requests of every metric's cadence planned. For the worker
+   * (no access check); false when the pilot was no longer due.
+   */
+  async startDue(id: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.pilots.lock(id, manager);
+      const pilot = await this.pilots.findById(id, manager);
+      if (!pilot || pilot.stage !== 'planned' || pilot.bookingStatus !== 'confirmed' || new Date(pilot.startsAt) > this.clock.now()) return false;
+      await this.transition(null, pilot, 'start', manager, { detail: 'the slot started' });
+      return true;
+    });
+  }
+
+  /** The pilot and its metric of that key, for someone who may change the pilot. */
+  async metricForMeasurement(actor: Actor, id: string, key: string): Promise<{ pilot: PilotRow; metric: MetricRow | null }> {
+    const pilot = await this.readable(actor, id);
+    this.policy.authorize(actor, 'pilot.update', pilot, 'Pilot');
+    return { pilot, metric: await this.pilots.metricByKey(id, key) };
+  }
+
+  /** A pilot as notifications tell it (no access check: for the worker). */
+  forNotification(id: string): Promise<PilotRow | null> {
+    return this.pilots.findById(id);
+  }
+
+  private async moveByRequest(actor: Actor, pilot: PilotRow, stage: PilotStage, reason: string | undefined, manager: EntityManager): Promise<void> {
+    const action = actionTowards(stage);
+    if (action === 'complete') throw new ConflictError('A pilot is completed by recording its outcome (POST /pilots/:id/outcome)');
+    if (action === null || nextStage(pilot.stage, action) === null) throw new ConflictError(`A ${pilot.stage} pilot cannot be ${action ? PAST[action] : `moved to ${stage}`}`);
+    if (action === 'start' && (pilot.bookingStatus !== 'confirmed' || new Date(pilot.startsAt) > this.clock.now())) {
+      throw new ConflictError('A pilot starts when its slot starts');
+    }
+    if (action === 'abort' && !reason?.trim()) throw new DomainError('validation', 'Say why the pilot is aborted', { errors: [{ field: 'reason', message: 'required when stage is aborted' }] });
+    await this.transition(actor, pilot, action, manager, { detail: reason ?? null, abortReason: action === 'abort' ? reason!.trim() : undefined });
+  }
+
+  private async transition(actor: Actor | null, pilot: PilotRow, action: PilotAction, manager: EntityManager, options: { detail?: string | null; abortReason?: string }): Promise<void> {
+    const to = nextStage(pilot.stage, action);
+    if (to === null) throw new ConflictError(`A ${pilot.stage} pilot cannot be ${PAST[action]}`);
+    await this.pilots.setStage(pilot.id, to, this.clock.now(), manager, options.abortReason);
+    if (to === 'running') for (const metric of await this.pilots.metrics(pilot.id, manager)) await this.planRequests(pilot, metric, manager);
+    if (to === 'completed' || to === 'aborted') await this.pilots.dropUnopenedRequests(pilot.id, manager);
+    if (actor) await this.record(actor, pilot, `pilot.${to}`, { from: pilot.stage, to, reason: options.detail ?? null }, manager, null);
+    await this.pilots.addEvent(pilot.id, { type: to, fromStage: pilot.stage, toStage: to, actor, detail: options.detail }, manager);
+  }
+
+  /** The metric's cadence points over the pilot's period that are still ahead. */
+  private async planRequests(pilot: PilotRow, metric: MetricRow, manager: EntityManager): Promise<void> {
+    const now = this.clock.now().getTime();
+    const points = cadencePoints(metric.cadence, { startsAt: new Date(pilot.startsAt), endsAt: new Date(pilot.endsAt) }, pilot.timezone, this.config.pilots.measurementGraceDays);
+    await this.pilots.planRequests(pilot.id, metric.id, points.filter((point) => point.dueAt.getTime() > now), manager);
+  }
+
+  /** Audit entries for both organizations, and optionally a pilot event. */
+  private async record(
+    actor: Actor,
+    pilot: PilotRow,
+    action: string,
+    details: Record<string, unknown>,
+    manager: EntityManager,
+    event: { type: string; detail: string } | null = null,
+  ): Promise<void> {
+    for (const organizationId of new Set([pilot.organizationId, pilot.testbedOrganizationId])) {
+      await this.audit.record(actor, { action, organizationId, subjectType: 'pilot', subjectId: pilot.id, details }, manager);
+    }
+    if (event) await this.pilots.addEvent(pilot.id, { ...event, actor }, manager);
+  }
+
+  /** Runs a change on the locked pilot after checking the caller may make it. */
+  private async changing(actor: Actor, id: string, permission: 'pilot.update' | 'pilot.outcome' | 'pilot.read', work: (pilot: PilotRow, manager: EntityManager) => Promise<void>): Promise<void> {
+    await this.readable(actor, id);
+    await this.dataSource.transaction(async (manager) => {
+      await this.pilots.lock(id, manager);
+      const pilot = (await this.pilots.findById(id, manager))!;
+      this.policy.authorize(actor, permission, pilot, 'Pilot');
+      await work(pilot, manager);
+    });
+  }
+
+  async readable(actor: Actor, id: string): Promise<PilotRow> {
+    const pilot = await this.pilots.findById(id);
+    if (!pilot) throw new NotFoundError('Pilot');
+    this.policy.authorize(actor, 'pilot.read', pilot, 'Pilot');
+    return pilot;
+  }
+}
