@@ -63,7 +63,9 @@ async function gather(concurrency) {
     await waitForReady(`http://127.0.0.1:${workerPort}/health/ready`);
     const db = new pg.Client({ connectionString: url });
     await db.connect();
+    say('worker ready; generating');
     dueAt = await generate(db);
+    say('generated; scanning');
     const before = served;
     const started = performance.now();
     await queue.add('pilots.scan', {});
