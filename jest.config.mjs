@@ -15,6 +15,8 @@ export default {
     '^@slussen/catalogue/entities$': '<rootDir>/libs/catalogue/src/catalogue.entities.ts',
     '^@slussen/pilots$': '<rootDir>/libs/pilots/src/index.ts',
     '^@slussen/pilots/entities$': '<rootDir>/libs/pilots/src/pilots.entities.ts',
+    '^@slussen/reporting$': '<rootDir>/libs/reporting/src/index.ts',
+    '^@slussen/reporting/entities$': '<rootDir>/libs/reporting/src/reporting.entities.ts',
     '^@slussen/scheduling$': '<rootDir>/libs/scheduling/src/index.ts',
     '^@slussen/scheduling/entities$': '<rootDir>/libs/scheduling/src/scheduling.entities.ts',
     '^@slussen/notifications$': '<rootDir>/libs/notifications/src/index.ts',

@@ -23,7 +23,7 @@ describe('queue dashboard (Bull Board) at /admin/queues', () => {
     expect(byBearer.text).toContain('<html');
     const byBasic = await request(app.getHttpServer()).get('/admin/queues/api/queues').auth(admin.email, admin.password);
     expect(byBasic.status).toBe(200);
-    expect(byBasic.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['notifications', 'pilots', 'scheduling']);
+    expect(byBasic.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['notifications', 'pilots', 'reports', 'scheduling']);
   });
 
   it('asks anyone else to sign in (401) and refuses other roles (403)', async () => {

@@ -4,6 +4,7 @@ import { CatalogueHttpModule } from '@slussen/catalogue';
 import { IdentityHttpModule } from '@slussen/identity';
 import { NotificationsHttpModule } from '@slussen/notifications';
 import { PilotsHttpModule } from '@slussen/pilots';
+import { ReportingHttpModule } from '@slussen/reporting';
 import { SchedulingHttpModule } from '@slussen/scheduling';
 import { QueueDashboardModule } from './queue-dashboard.module.js';
 
@@ -11,6 +12,6 @@ import { QueueDashboardModule } from './queue-dashboard.module.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), IdentityHttpModule, CatalogueHttpModule, SchedulingHttpModule, PilotsHttpModule, NotificationsHttpModule, QueueDashboardModule] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config), IdentityHttpModule, CatalogueHttpModule, SchedulingHttpModule, PilotsHttpModule, ReportingHttpModule, NotificationsHttpModule, QueueDashboardModule] };
   }
 }

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, CoreModule } from '@slussen/core';
 import { NotificationsJobsModule } from '@slussen/notifications';
 import { PilotsJobsModule } from '@slussen/pilots';
+import { ReportingJobsModule } from '@slussen/reporting';
 import { SchedulingJobsModule } from '@slussen/scheduling';
 import { JobCoverageCheck } from './job-coverage.check.js';
 
@@ -12,7 +13,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), DiscoveryModule, SchedulingJobsModule, PilotsJobsModule, NotificationsJobsModule],
+      imports: [CoreModule.forRoot(config), DiscoveryModule, SchedulingJobsModule, PilotsJobsModule, ReportingJobsModule, NotificationsJobsModule],
       providers: [JobCoverageCheck],
     };
   }

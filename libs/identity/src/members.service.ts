@@ -87,6 +87,10 @@ export class MembersService {
     return this.memberships.contacts(organizationId, roles);
   }
 
+  contactOfUser(userId: string) {
+    return this.memberships.contactOfUser(userId);
+  }
+
   private async requireMember(organizationId: string, userId: string, manager: EntityManager): Promise<MemberRow> {
     const row = await this.memberships.memberRow(organizationId, userId, manager);
     if (!row) throw new NotFoundError('Member');

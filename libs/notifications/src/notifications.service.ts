@@ -3,11 +3,13 @@ import { TestbedsService } from '@slussen/catalogue';
 import { AppConfig } from '@slussen/core';
 import { MembersService } from '@slussen/identity';
 import { PilotsService } from '@slussen/pilots';
+import { ReportsService } from '@slussen/reporting';
 import { BookingsService } from '@slussen/scheduling';
 import { createEvent } from 'ics';
 import { MailerService } from './mailer.service.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
 import { AUDIENCE, escapeHtml, renderBookingMail, type Audience, type BookingTopic } from './templates/booking-mail.js';
+import { renderReportMail } from './templates/report-mail.js';
 import { PILOT_AUDIENCE, renderPilotMail, type PilotTopic } from './templates/pilot-mail.js';
 import { signWebhook, WebhooksService } from './webhooks.service.js';
 
@@ -41,6 +43,7 @@ export class NotificationsService {
     private readonly deliveries: DeliveriesRepository,
     private readonly bookings: BookingsService,
     private readonly pilots: PilotsService,
+    private readonly reports: ReportsService,
     private readonly testbeds: TestbedsService,
     private readonly members: MembersService,
     private readonly mailer: MailerService,
@@ -52,7 +55,13 @@ export class NotificationsService {
     const message = await this.deliveries.outboxMessage(outboxId);
     if (!message) return { sent: 0 };
     if (message.topic === 'webhook.disabled') return this.tellWebhookDisabled(outboxId, message.payload, attempt);
-    const notice = message.topic.startsWith('booking.') ? await this.bookingNotice(message.topic, message.payload) : message.topic.startsWith('pilot.') ? await this.pilotNotice(message.topic, message.payload) : undefined;
+    const notice = message.topic.startsWith('booking.')
+      ? await this.bookingNotice(message.topic, message.payload)
+      : message.topic.startsWith('pilot.')
+        ? await this.pilotNotice(message.topic, message.payload)
+        : message.topic === 'report.month-ready'
+          ? await this.reportNotice(message.payload)
+          : undefined;
     if (notice === undefined) this.logger.warn(`no notification for outbox topic ${message.topic}`);
     if (!notice) return { sent: 0 };
     return this.send(outboxId, message.topic, notice, attempt);
@@ -144,6 +153,26 @@ export class NotificationsService {
           dueAt: iso(payload.dueAt),
           metricKeys,
           link: `${this.config.publicUrl}/api/v1/pilots/${pilot.id}`,
+        }),
+    };
+  }
+
+  /** Tells a subscriber that a month's report is ready, with links to its renderings. */
+  private async reportNotice(payload: Record<string, unknown>): Promise<Notice | null> {
+    const [report, person] = await Promise.all([this.reports.forNotification(String(payload.snapshotId)), this.members.contactOfUser(String(payload.userId))]);
+    if (!report || !person) return null;
+    return {
+      people: new Map([[person.userId, { ...person, audience: 'company' as const }]]),
+      organizations: [],
+      webhookData: {},
+      render: (recipient) =>
+        renderReportMail(recipient.language, {
+          recipientName: recipient.name,
+          subjectName: report.subjectName,
+          scope: report.scope,
+          periodStart: new Date(report.periodStart).toISOString(),
+          timezone: this.config.reports.timezone,
+          link: `${this.config.publicUrl}/api/v1/reports/${report.id}`,
         }),
     };
   }

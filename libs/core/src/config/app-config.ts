@@ -30,6 +30,7 @@ export class AppConfig {
   readonly secretsKey: string;
   readonly pilots: { scanEverySeconds: number; batchSize: number; planReminderDays: number; measurementGraceDays: number; measurementReminderDays: number };
   readonly sources: { timeoutMs: number; maxBytes: number; attempts: number; retryDelayMs: number; concurrency: number; allowPrivateAddresses: boolean; allowHttp: boolean };
+  readonly reports: { timezone: string; nightlyCron: string; statementTimeoutMs: number; workMemMb: number; maxPeriodDays: number; sweepEverySeconds: number };
   readonly argon2: { memoryKib: number; timeCost: number };
   readonly throttle: { authLimit: number; authAccountLimit: number; authWindowSeconds: number };
   readonly trustProxyHops: number;
@@ -90,6 +91,14 @@ export class AppConfig {
       concurrency: env.SOURCE_FETCH_CONCURRENCY,
       allowPrivateAddresses: env.SOURCE_ALLOW_PRIVATE_ADDRESSES,
       allowHttp: env.SOURCE_ALLOW_HTTP,
+    };
+    this.reports = {
+      timezone: env.REPORT_TIMEZONE,
+      nightlyCron: env.REPORT_NIGHTLY_CRON,
+      statementTimeoutMs: env.REPORT_STATEMENT_TIMEOUT_MS,
+      workMemMb: env.REPORT_WORK_MEM_MB,
+      maxPeriodDays: env.REPORT_MAX_PERIOD_DAYS,
+      sweepEverySeconds: env.REPORT_SWEEP_EVERY_SECONDS,
     };
     this.argon2 = { memoryKib: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST };
     this.throttle = {

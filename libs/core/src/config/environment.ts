@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsTimeZone,
   IsString,
   IsUrl,
   Matches,
@@ -235,6 +236,30 @@ export class EnvironmentVariables {
   /** Operator allowance: accept plain http:// sources (only https:// by default). */
   @Transform(toBool) @IsBoolean({ message: 'SOURCE_ALLOW_HTTP must be true or false' })
   SOURCE_ALLOW_HTTP = false;
+
+  /** The time zone of report days, months and years, and of the nightly run's schedule. */
+  @IsString() @IsTimeZone({ message: 'REPORT_TIMEZONE must be an IANA time zone such as Europe/Stockholm' })
+  REPORT_TIMEZONE = 'Europe/Stockholm';
+
+  /** When the nightly reports are built (cron, in REPORT_TIMEZONE). */
+  @IsString() @Matches(/^\S+( \S+){4,5}$/, { message: 'REPORT_NIGHTLY_CRON must be a cron pattern such as "0 2 * * *"' })
+  REPORT_NIGHTLY_CRON = '0 2 * * *';
+
+  /** The longest one statement of a report run may take. */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000)
+  REPORT_STATEMENT_TIMEOUT_MS = 300_000;
+
+  /** Memory PostgreSQL may use per sort or hash while building reports. */
+  @Transform(toInt) @IsInt() @Min(4) @Max(4096)
+  REPORT_WORK_MEM_MB = 64;
+
+  /** The longest period an on-demand run may cover. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3660)
+  REPORT_MAX_PERIOD_DAYS = 731;
+
+  /** A queued run whose job is missing is queued again after this long. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(3600)
+  REPORT_SWEEP_EVERY_SECONDS = 60;
 
   /** The sender of Slussen's e-mail. */
   @IsString()

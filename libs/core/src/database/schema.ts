@@ -5,7 +5,8 @@ import { CATALOGUE_ENTITIES } from '@slussen/catalogue/entities';
 import { IDENTITY_ENTITIES } from '@slussen/identity/entities';
 import { NOTIFICATIONS_ENTITIES } from '@slussen/notifications/entities';
 import { PILOTS_ENTITIES } from '@slussen/pilots/entities';
+import { REPORTING_ENTITIES } from '@slussen/reporting/entities';
 import { SCHEDULING_ENTITIES } from '@slussen/scheduling/entities';
 import { CORE_ENTITIES } from '../outbox/outbox.entities.js';
 
-export const SCHEMA_ENTITIES = [...CORE_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES, ...SCHEDULING_ENTITIES, ...PILOTS_ENTITIES, ...NOTIFICATIONS_ENTITIES];
+export const SCHEMA_ENTITIES = [...CORE_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES, ...SCHEDULING_ENTITIES, ...PILOTS_ENTITIES, ...REPORTING_ENTITIES, ...NOTIFICATIONS_ENTITIES];

@@ -6,6 +6,7 @@ export enum QueueName {
   Scheduling = 'scheduling',
   Notifications = 'notifications',
   Pilots = 'pilots',
+  Reports = 'reports',
 }
 
 export enum JobName {
@@ -15,6 +16,9 @@ export enum JobName {
   DeliverOutboxMessage = 'notifications.deliver-outbox-message',
   ScanPilots = 'pilots.scan',
   PullMeasurements = 'pilots.pull-measurements',
+  BuildNightlyReports = 'reports.build-nightly',
+  BuildReportRun = 'reports.build-run',
+  SweepReportRuns = 'reports.sweep-runs',
 }
 
 export interface JobPayloads {
@@ -24,6 +28,10 @@ export interface JobPayloads {
   [JobName.DeliverOutboxMessage]: { outboxId: string; requestId?: string };
   [JobName.ScanPilots]: { requestId?: string };
   [JobName.PullMeasurements]: { sourceId: string; dueAt: string; requestId?: string };
+  /** `night`: the day to report (YYYY-MM-DD); by default the day before the job runs. */
+  [JobName.BuildNightlyReports]: { night?: string; requestId?: string };
+  [JobName.BuildReportRun]: { runId: string; requestId?: string };
+  [JobName.SweepReportRuns]: { requestId?: string };
 }
 
 export type JobData<N extends JobName> = JobPayloads[N];
@@ -35,6 +43,9 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.DeliverOutboxMessage]: QueueName.Notifications,
   [JobName.ScanPilots]: QueueName.Pilots,
   [JobName.PullMeasurements]: QueueName.Pilots,
+  [JobName.BuildNightlyReports]: QueueName.Reports,
+  [JobName.BuildReportRun]: QueueName.Reports,
+  [JobName.SweepReportRuns]: QueueName.Reports,
 };
 
 /** The jobs no processor claims, and those claimed twice: both stop the worker at start. */

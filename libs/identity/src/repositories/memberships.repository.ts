@@ -75,6 +75,12 @@ export class MembershipsRepository {
     );
   }
 
+  /** A user's e-mail contact, whatever organizations they belong to. */
+  async contactOfUser(userId: string): Promise<{ userId: string; email: string; name: string; language: 'sv' | 'en' } | null> {
+    const [row] = await this.dataSource.query(`SELECT u.id AS "userId", u.email, u.name, u.language FROM users u WHERE u.id = $1`, [userId]);
+    return row ?? null;
+  }
+
   async memberRow(organizationId: string, userId: string, manager?: EntityManager): Promise<MemberRow | null> {
     const [row] = await (manager ?? this.dataSource.manager).query(
       `${MEMBER_ROWS} WHERE m.organization_id = $1 AND m.user_id = $2`,

@@ -4,6 +4,7 @@ import { CatalogueModule } from '@slussen/catalogue';
 import { OutboxRelayModule, QueueModule, QueueName } from '@slussen/core';
 import { IdentityModule } from '@slussen/identity';
 import { PilotsModule } from '@slussen/pilots';
+import { ReportingModule } from '@slussen/reporting';
 import { SchedulingModule } from '@slussen/scheduling';
 import { MailerService } from '../mailer.service.js';
 import { NOTIFICATIONS_ENTITIES } from '../notifications.entities.js';
@@ -23,6 +24,7 @@ import { NotificationsProcessor } from './notifications.processor.js';
     CatalogueModule,
     SchedulingModule,
     PilotsModule,
+    ReportingModule,
   ],
   providers: [DeliveriesRepository, MailerService, NotificationsService, NotificationsProcessor],
 })

@@ -11,6 +11,7 @@ import { Pilot } from './pilot.entity.js';
 @Index('measurement_requests_metric_due_key', ['metricId', 'dueAt'], { unique: true })
 @Index('measurement_requests_unopened_index', ['dueAt'], { where: '"opened_at" IS NULL' })
 @Index('measurement_requests_pilot_id_index', ['pilotId'])
+@Index('measurement_requests_due_at_index', ['dueAt'])
 export class MeasurementRequest {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'measurement_requests_pkey' })
   id: string;

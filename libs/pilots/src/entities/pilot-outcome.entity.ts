@@ -1,9 +1,10 @@
-import { Check, Column, Entity, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { OUTCOME_RESULTS, type OutcomeResult } from '../pilot-stage.js';
 import { Pilot } from './pilot.entity.js';
 
 /** How a pilot ended, recorded once by a manager of its test bed. */
 @Entity('pilot_outcomes')
+@Index('pilot_outcomes_recorded_at_index', ['recordedAt'])
 @Check('pilot_outcomes_result_check', `"result" IN (${OUTCOME_RESULTS.map((result) => `'${result}'`).join(', ')})`)
 @Check('pilot_outcomes_procurement_check', `"result" <> 'procured' OR ("procurement_reference" IS NOT NULL AND "procurement_date" IS NOT NULL)`)
 export class PilotOutcome {

@@ -4,6 +4,7 @@ import { Booking } from './booking.entity.js';
 /** Every change of a booking: who, what, why, when. Readable by both sides. */
 @Entity('booking_events')
 @Index('booking_events_booking_id_at_index', ['bookingId', 'at'])
+@Index('booking_events_at_index', ['at'])
 export class BookingEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'booking_events_pkey' })
   id: string;

@@ -1,0 +1,123 @@
+/**
+ * Every figure of an outcome report, defined once: what it means (shown in
+ * every rendering) and the SQL aggregate that computes it. Figures come in
+ * families that read the same read model (a view owned by another context)
+ * over the same time column, so one statement computes a family for every
+ * scope, period and breakdown at once.
+ */
+export type FigureUnit = 'count' | 'ratio' | 'days';
+
+export interface Figure {
+  key: string;
+  title: string;
+  definition: string;
+  unit: FigureUnit;
+  /** For a figure counted in parts (bookings by status): the parts, each with its own aggregate. */
+  parts?: Record<string, string>;
+  /** The aggregate over the family's facts (`f`), for a figure of one value. */
+  sql?: string;
+}
+
+export interface Family {
+  name: string;
+  /** A sub-select of the read model; it must give `testbed_id`. Aliased `f`. */
+  from: string;
+  /** When a fact falls in period `p` (p.starts, p.ends). */
+  inPeriod: string;
+  figures: Figure[];
+}
+
+const BOOKING_STATUSES = ['pending', 'confirmed', 'rejected', 'waitlisted', 'cancelled', 'expired'];
+const PILOT_STAGES = ['planned', 'running', 'evaluating', 'completed', 'aborted'];
+const OUTCOME_RESULTS = ['adopted', 'procured', 'extended', 'discontinued'];
+const ORGANIZATION_KINDS = ['company', 'region', 'municipality', 'agency'];
+
+const each = (values: string[], sql: (value: string) => string) => Object.fromEntries(values.map((value) => [value, sql(value)]));
+
+export const FAMILIES: Family[] = [
+  {
+    name: 'places',
+    from: `(SELECT testbed_id, starts_at, capacity, held FROM scheduling_slot_facts WHERE status = 'open')`,
+    inPeriod: 'f.starts_at >= p.starts AND f.starts_at < p.ends',
+    figures: [
+      { key: 'placesOffered', title: 'Places offered', unit: 'count', definition: 'The sum of the capacities of the open slots that start in the period.', sql: 'sum(f.capacity)' },
+      { key: 'placesHeld', title: 'Places held', unit: 'count', definition: 'Of the places offered, those held by a pending or confirmed booking when the report was built.', sql: 'sum(f.held)' },
+      { key: 'utilization', title: 'Utilization', unit: 'ratio', definition: 'Places held divided by places offered; empty when no place was offered.', sql: 'sum(f.held)::float8 / nullif(sum(f.capacity), 0)' },
+    ],
+  },
+  {
+    name: 'bookings',
+    from: `(SELECT b.testbed_id, b.organization_id AS company_id, b.status, b.requested_at, o.kind AS company_kind, first.first_requested_at
+              FROM scheduling_booking_facts b
+              JOIN identity_organization_facts o ON o.organization_id = b.organization_id
+              JOIN scheduling_company_first_bookings first ON first.organization_id = b.organization_id)`,
+    inPeriod: 'f.requested_at >= p.starts AND f.requested_at < p.ends',
+    figures: [
+      { key: 'bookingsByStatus', title: 'Bookings by status', unit: 'count', definition: 'Bookings requested in the period, by their status when the report was built.', parts: each(BOOKING_STATUSES, (status) => `count(*) FILTER (WHERE f.status = '${status}')`) },
+      { key: 'waitingListLength', title: 'Waiting list', unit: 'count', definition: 'Bookings requested in the period that were still waiting for a place when the report was built.', sql: `count(*) FILTER (WHERE f.status = 'waitlisted')` },
+      { key: 'organizationsServed', title: 'Organizations served', unit: 'count', definition: 'Distinct organizations that requested a booking in the period, by kind.', parts: each(ORGANIZATION_KINDS, (kind) => `count(DISTINCT f.company_id) FILTER (WHERE f.company_kind = '${kind}')`) },
+      { key: 'firstTimeCompanies', title: 'First-time companies', unit: 'count', definition: 'Organizations that requested a booking in the period and whose first booking on Slussen was in the period.', sql: 'count(DISTINCT f.company_id) FILTER (WHERE f.first_requested_at >= p.starts)' },
+      { key: 'returningCompanies', title: 'Returning companies', unit: 'count', definition: 'Organizations that requested a booking in the period and had booked on Slussen before it.', sql: 'count(DISTINCT f.company_id) FILTER (WHERE f.first_requested_at < p.starts)' },
+    ],
+  },
+  {
+    name: 'decisions',
+    from: `(SELECT testbed_id, requested_at, decided_at FROM scheduling_decision_facts)`,
+    inPeriod: 'f.decided_at >= p.starts AND f.decided_at < p.ends',
+    figures: [
+      { key: 'decisions', title: 'Decisions', unit: 'count', definition: 'Booking requests that a manager approved or rejected in the period.', sql: 'count(*)' },
+      { key: 'medianDaysToDecision', title: 'Median days to decision', unit: 'days', definition: 'The median time, in days, from a booking request to its approval or rejection, over the decisions made in the period; empty without decisions.', sql: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.decided_at - f.requested_at) / 86400)' },
+    ],
+  },
+  {
+    name: 'promotions',
+    from: `(SELECT testbed_id, promoted_at FROM scheduling_promotion_facts)`,
+    inPeriod: 'f.promoted_at >= p.starts AND f.promoted_at < p.ends',
+    figures: [{ key: 'promotions', title: 'Promotions from waiting lists', unit: 'count', definition: 'Bookings that got a place from a waiting list in the period.', sql: 'count(*)' }],
+  },
+  {
+    name: 'pilots',
+    from: `(SELECT testbed_id, stage, starts_at, ends_at FROM pilots_pilot_facts)`,
+    inPeriod: 'f.starts_at < p.ends AND f.ends_at > p.starts',
+    figures: [{ key: 'pilotsByStage', title: 'Pilots by stage', unit: 'count', definition: 'Pilots whose slot overlaps the period, by their stage when the report was built.', parts: each(PILOT_STAGES, (stage) => `count(*) FILTER (WHERE f.stage = '${stage}')`) }],
+  },
+  {
+    name: 'outcomes',
+    from: `(SELECT testbed_id, outcome, outcome_recorded_at FROM pilots_pilot_facts WHERE outcome IS NOT NULL)`,
+    inPeriod: 'f.outcome_recorded_at >= p.starts AND f.outcome_recorded_at < p.ends',
+    figures: [
+      { key: 'outcomesByResult', title: 'Outcomes by result', unit: 'count', definition: 'Outcomes of completed pilots recorded in the period, by result.', parts: each(OUTCOME_RESULTS, (result) => `count(*) FILTER (WHERE f.outcome = '${result}')`) },
+      { key: 'adoptionRate', title: 'Adoption rate', unit: 'ratio', definition: 'Of the pilots completed in the period, the share whose outcome is adopted or procured; empty when none was completed.', sql: `(count(*) FILTER (WHERE f.outcome IN ('adopted', 'procured')))::float8 / nullif(count(*), 0)` },
+    ],
+  },
+  {
+    name: 'targets',
+    from: `(SELECT pf.testbed_id, pf.outcome_recorded_at,
+                   CASE WHEN m.direction = 'increase' THEN m.latest_value >= m.target ELSE m.latest_value <= m.target END AS met
+              FROM pilots_pilot_facts pf JOIN pilots_metric_facts m ON m.pilot_id = pf.pilot_id
+             WHERE pf.outcome IS NOT NULL AND m.target IS NOT NULL AND m.latest_value IS NOT NULL)`,
+    inPeriod: 'f.outcome_recorded_at >= p.starts AND f.outcome_recorded_at < p.ends',
+    figures: [
+      { key: 'metricsWithTargets', title: 'Metrics with a target', unit: 'count', definition: 'Metrics with a target and at least one measurement, of the pilots completed in the period.', sql: 'count(*)' },
+      { key: 'targetsMetShare', title: 'Targets met', unit: 'ratio', definition: 'Of those metrics, the share whose latest value meets its target (at or above it for an increase, at or below it for a decrease); empty when there are none.', sql: 'avg(CASE WHEN f.met THEN 1 ELSE 0 END)::float8' },
+    ],
+  },
+  {
+    name: 'measurements',
+    from: `(SELECT testbed_id, due_at, answered FROM pilots_measurement_request_facts WHERE opened_at IS NOT NULL)`,
+    inPeriod: 'f.due_at >= p.starts AND f.due_at < p.ends',
+    figures: [
+      { key: 'measurementsRequested', title: 'Measurements requested', unit: 'count', definition: 'Measurements that pilots were asked for, at cadence points that came due in the period.', sql: 'count(*)' },
+      { key: 'measurementsReceived', title: 'Measurements received', unit: 'count', definition: 'Of those requests, the ones answered by a measurement observed in the request’s window.', sql: 'count(*) FILTER (WHERE f.answered)' },
+    ],
+  },
+];
+
+export const FIGURES: Figure[] = FAMILIES.flatMap((family) => family.figures);
+
+/** What a snapshot says for a figure nothing happened for: zero counts, empty ratios and medians. */
+export function emptyFigures(): Record<string, unknown> {
+  return Object.fromEntries(
+    FIGURES.map((figure) => [figure.key, figure.parts ? Object.fromEntries(Object.keys(figure.parts).map((part) => [part, 0])) : figure.unit === 'count' ? 0 : null]),
+  );
+}

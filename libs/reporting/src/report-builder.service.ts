@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig } from '@slussen/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { FAMILIES } from './figures.js';
+import { endsMonth, nightlyPeriods, type ReportPeriod } from './report-periods.js';
+import { assembleStatement, CREATE_VALUES, EMPTY_FIGURES, familyStatement, type ScopeFilter } from './report-sql.js';
+import { ReportRunsRepository, type RunRow } from './repositories/report-runs.repository.js';
+
+/**
+ * Builds a run's snapshots in one transaction: every family's aggregates into
+ * a temporary table, then one statement that folds them into snapshots and
+ * upserts them. The figures never pass through this process: it sends SQL and
+ * reads back ids, so its memory does not grow with the data.
+ */
+@Injectable()
+export class ReportBuilderService {
+  private readonly logger = new Logger(ReportBuilderService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: ReportRunsRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Queues (or queues again) the run of a night; returns it. */
+  nightlyRun(night: string): Promise<RunRow> {
+    const periods = nightlyPeriods(night, this.config.reports.timezone);
+    return this.runs.nightly(night, periods[2]!.start, periods[0]!.end);
+  }
+
+  /** Runs still queued after `seconds`, whose job may never have reached the queue. */
+  staleRuns(seconds: number): Promise<Array<{ id: string }>> {
+    return this.runs.stale(seconds);
+  }
+
+  async build(runId: string): Promise<{ snapshots: number }> {
+    const run = await this.runs.findById(runId);
+    if (!run) return { snapshots: 0 };
+    const periods: ReportPeriod[] = run.kind === 'nightly' ? nightlyPeriods(run.night!, this.config.reports.timezone) : [{ kind: 'custom', start: new Date(run.periodStart), end: new Date(run.periodEnd) }];
+    const filter: ScopeFilter = run.scope === null ? { scope: 'every' } : run.scope === 'platform' ? { scope: 'platform' } : { scope: run.scope, subjectId: run.subjectId! };
+    const params = [periods.map((period) => period.kind), periods.map((period) => period.start), periods.map((period) => period.end), 'subjectId' in filter ? filter.subjectId : null];
+    await this.runs.start(runId, FAMILIES.length * 2 + 1);
+    const started = Date.now();
+    try {
+      const ids = await this.dataSource.transaction(async (manager) => {
+        await manager.query(`SET LOCAL statement_timeout = ${this.config.reports.statementTimeoutMs}`);
+        await manager.query(`SET LOCAL work_mem = '${this.config.reports.workMemMb}MB'`);
+        await manager.query(CREATE_VALUES);
+        for (const family of FAMILIES) {
+          for (const byDomain of [false, true]) {
+            await manager.query(familyStatement(family, byDomain, filter), params);
+            await this.runs.step(runId);
+          }
+        }
+        const rows: Array<{ id: string }> = await manager.query(assembleStatement(filter), [...params, runId, EMPTY_FIGURES]);
+        if (run.kind === 'nightly' && endsMonth(run.night!)) await this.noticeMonthReady(runId, manager);
+        return rows.map((row) => row.id);
+      });
+      await this.runs.finish(runId, ids.length);
+      this.logger.log({ runId, kind: run.kind, night: run.night, snapshots: ids.length, durationMs: Date.now() - started }, 'report run completed');
+      return { snapshots: ids.length };
+    } catch (error) {
+      await this.runs.fail(runId, (error as Error).message);
+      throw error;
+    }
+  }
+
+  /** The month just ended: one message per subscription whose scope has a month report in this run, once per run. */
+  private async noticeMonthReady(runId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `WITH first_time AS (UPDATE report_runs SET month_notified_at = now() WHERE id = $1 AND month_notified_at IS NULL RETURNING id)
+       INSERT INTO outbox_messages (topic, payload)
+       SELECT 'report.month-ready', json_build_object('subscriptionId', s.id, 'userId', s.user_id, 'snapshotId', r.id)
+         FROM first_time, report_subscriptions s
+         JOIN report_snapshots r ON r.run_id = $1 AND r.period_kind = 'month-to-date' AND r.scope = s.scope AND r.subject_id IS NOT DISTINCT FROM s.subject_id`,
+      [runId],
+    );
+  }
+}

@@ -1,0 +1,102 @@
+import { emptyFigures, type Family } from './figures.js';
+
+/**
+ * The SQL of a report run. Each family is one INSERT ... SELECT into the run's
+ * temporary `report_values`: its facts joined to the periods, grouped by
+ * GROUPING SETS into every scope (platform, organization, test bed) at once,
+ * overall and by environment type, or (the second statement) by domain.
+ * Parameters: $1 period kinds, $2 starts, $3 ends, $4 scope subject (or null).
+ */
+export const CREATE_VALUES = `CREATE TEMP TABLE report_values (
+  period_key text NOT NULL, scope text NOT NULL, subject_id uuid, dimension text NOT NULL, dimension_value text,
+  figure text NOT NULL, part text, value float8
+) ON COMMIT DROP`;
+
+const PERIODS = `SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS p(period_key, starts, ends)`;
+
+/** `every`: the nightly run, every scope; else one scope (the platform alone, or one subject). */
+export type ScopeFilter = { scope: 'every' | 'platform' } | { scope: 'organization' | 'testbed'; subjectId: string };
+
+const scopeCondition = (filter: ScopeFilter) =>
+  filter.scope === 'every' || filter.scope === 'platform' ? '$4::uuid IS NULL' : filter.scope === 'organization' ? 't.organization_id = $4::uuid' : 't.testbed_id = $4::uuid';
+
+export function familyStatement(family: Family, byDomain: boolean, filter: ScopeFilter): string {
+  const dimension = byDomain ? 'd.domain' : 't.environment_type';
+  const sets = byDomain
+    ? ['(p.period_key, d.domain)', '(p.period_key, t.organization_id, d.domain)', '(p.period_key, t.testbed_id, d.domain)']
+    : ['(p.period_key)', '(p.period_key, t.organization_id)', '(p.period_key, t.testbed_id)', '(p.period_key, t.environment_type)', '(p.period_key, t.organization_id, t.environment_type)', '(p.period_key, t.testbed_id, t.environment_type)'];
+  const aggregates: string[] = [];
+  const values: string[] = [];
+  for (const figure of family.figures) {
+    const parts = figure.parts ? Object.entries(figure.parts) : [[null, figure.sql!] as const];
+    for (const [part, sql] of parts) {
+      const column = `a${aggregates.length}`;
+      aggregates.push(`(${sql})::float8 AS ${column}`);
+      values.push(`('${figure.key}', ${part === null ? 'NULL' : `'${part}'`}, g.${column})`);
+    }
+  }
+  return `INSERT INTO report_values (period_key, scope, subject_id, dimension, dimension_value, figure, part, value)
+SELECT g.period_key, g.scope, g.subject_id, g.dimension, g.dimension_value, v.figure, v.part, v.value
+  FROM (
+    SELECT p.period_key,
+           CASE WHEN GROUPING(t.testbed_id) = 0 THEN 'testbed' WHEN GROUPING(t.organization_id) = 0 THEN 'organization' ELSE 'platform' END AS scope,
+           CASE WHEN GROUPING(t.testbed_id) = 0 THEN t.testbed_id WHEN GROUPING(t.organization_id) = 0 THEN t.organization_id END AS subject_id,
+           CASE WHEN GROUPING(${dimension}) = 0 THEN '${byDomain ? 'domain' : 'environmentType'}' ELSE 'all' END AS dimension,
+           ${dimension} AS dimension_value,
+           ${aggregates.join(',\n           ')}
+      FROM ${family.from} f
+      JOIN catalogue_testbed_facts t ON t.testbed_id = f.testbed_id
+      JOIN (${PERIODS}) p ON ${family.inPeriod}
+      ${byDomain ? 'CROSS JOIN LATERAL unnest(t.domains) AS d(domain)' : ''}
+     WHERE t.status <> 'draft' AND ${scopeCondition(filter)}
+     GROUP BY GROUPING SETS (${sets.join(', ')})
+  ) g
+  CROSS JOIN LATERAL (VALUES ${values.join(', ')}) AS v(figure, part, value)`;
+}
+
+/**
+ * Folds the run's values into one snapshot per scope and period, every scope
+ * present (a test bed with no activity gets zeros), and upserts them: a second
+ * build of the same scope and period replaces the first. $5 run id, $6 the
+ * empty figures. Returns the snapshots' ids.
+ */
+export function assembleStatement(filter: ScopeFilter): string {
+  const targets =
+    filter.scope === 'every' || filter.scope === 'platform'
+      ? `SELECT p.period_key, 'platform'::text AS scope, $4::uuid AS subject_id FROM periods p`
+      : `SELECT DISTINCT p.period_key, '${filter.scope}'::text AS scope, $4::uuid AS subject_id FROM periods p`;
+  const all =
+    filter.scope !== 'every'
+      ? targets
+      : `${targets}
+         UNION ALL SELECT DISTINCT p.period_key, 'organization', t.organization_id FROM periods p JOIN catalogue_testbed_facts t ON t.status <> 'draft' AND t.created_at < p.ends
+         UNION ALL SELECT p.period_key, 'testbed', t.testbed_id FROM periods p JOIN catalogue_testbed_facts t ON t.status <> 'draft' AND t.created_at < p.ends`;
+  return `WITH periods AS (${PERIODS}),
+  targets AS (${all}),
+  figure_values AS (
+    SELECT period_key, scope, subject_id, dimension, dimension_value, figure,
+           CASE WHEN bool_and(part IS NULL) THEN to_jsonb(max(value)) ELSE jsonb_object_agg(part, value) FILTER (WHERE part IS NOT NULL) END AS value
+      FROM report_values GROUP BY period_key, scope, subject_id, dimension, dimension_value, figure
+  ), dimension_values AS (
+    SELECT period_key, scope, subject_id, dimension, dimension_value, jsonb_object_agg(figure, value) AS figures
+      FROM figure_values GROUP BY period_key, scope, subject_id, dimension, dimension_value
+  ), snapshots AS (
+    SELECT period_key, scope, subject_id,
+           (array_agg(figures) FILTER (WHERE dimension = 'all'))[1] AS figures,
+           jsonb_build_object(
+             'domain', coalesce(jsonb_object_agg(dimension_value, $6::jsonb || figures) FILTER (WHERE dimension = 'domain'), '{}'),
+             'environmentType', coalesce(jsonb_object_agg(dimension_value, $6::jsonb || figures) FILTER (WHERE dimension = 'environmentType'), '{}')
+           ) AS breakdowns
+      FROM dimension_values GROUP BY period_key, scope, subject_id
+  )
+  INSERT INTO report_snapshots (scope, subject_id, period_kind, period_start, period_end, run_id, figures, breakdowns)
+  SELECT t.scope, t.subject_id, p.period_key, p.starts, p.ends, $5::uuid,
+         $6::jsonb || coalesce(s.figures, '{}'), coalesce(s.breakdowns, '{"domain": {}, "environmentType": {}}')
+    FROM targets t JOIN periods p ON p.period_key = t.period_key
+    LEFT JOIN snapshots s ON s.period_key = t.period_key AND s.scope = t.scope AND s.subject_id IS NOT DISTINCT FROM t.subject_id
+  ON CONFLICT (scope, subject_id, period_kind, period_start, period_end)
+  DO UPDATE SET run_id = EXCLUDED.run_id, figures = EXCLUDED.figures, breakdowns = EXCLUDED.breakdowns, built_at = now()
+  RETURNING id`;
+}
+
+export const EMPTY_FIGURES = JSON.stringify(emptyFigures());

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { TestbedsService } from '@slussen/catalogue';
+import { AppConfig, DomainError, NotFoundError, PolicyService, ValidationError, type Actor, type Page } from '@slussen/core';
+import { OrganizationsService } from '@slussen/identity';
+import type { ReportScope } from './entities/report-snapshot.entity.js';
+import { renderReportCsv } from './render/report-csv.js';
+import { renderReportHtml } from './render/report-html.js';
+import { toReportSummary, toReportView, type ReportView } from './render/report-view.js';
+import { ownedReportOrganizations, readsEveryReport } from './reporting.policy.js';
+import { ReportRunsRepository, type RunRow } from './repositories/report-runs.repository.js';
+import { ReportsRepository, type SnapshotFilter } from './repositories/reports.repository.js';
+
+export interface RunCommand {
+  scope: ReportScope;
+  subjectId?: string;
+  from: Date;
+  to: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+export const toRunView = (run: RunRow) => ({
+  id: run.id,
+  kind: run.kind,
+  night: run.night,
+  scope: run.scope,
+  subjectId: run.subjectId,
+  from: new Date(run.periodStart).toISOString(),
+  to: new Date(run.periodEnd).toISOString(),
+  status: run.status,
+  progress: { stepsDone: run.stepsDone, stepsTotal: run.stepsTotal },
+  snapshots: run.snapshots,
+  error: run.error,
+  createdAt: new Date(run.createdAt).toISOString(),
+  startedAt: run.startedAt ? new Date(run.startedAt).toISOString() : null,
+  finishedAt: run.finishedAt ? new Date(run.finishedAt).toISOString() : null,
+});
+
+/** Reading reports, asking for runs and subscribing; the building itself is ReportBuilderService's. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly runs: ReportRunsRepository,
+    private readonly policy: PolicyService,
+    private readonly testbeds: TestbedsService,
+    private readonly organizations: OrganizationsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(actor: Actor, filter: SnapshotFilter, limit: number, cursor?: string): Promise<Page<ReturnType<typeof toReportSummary>>> {
+    const visible = readsEveryReport(actor) ? { all: true as const } : { organizations: ownedReportOrganizations(actor) };
+    const page = await this.reports.list(visible, filter, limit, cursor);
+    return { items: page.items.map(toReportSummary), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<ReportView> {
+    const row = await this.reports.findById(id);
+    if (!row) throw new NotFoundError('Report');
+    this.policy.authorize(actor, 'report.read', { scope: row.scope, organizationId: row.subjectOrganizationId }, 'Report');
+    return toReportView(row, await this.subjectName(row.scope, row.subjectId), this.config.reports.timezone);
+  }
+
+  async csv(actor: Actor, id: string): Promise<string> {
+    return renderReportCsv(await this.get(actor, id));
+  }
+
+  async html(actor: Actor, id: string): Promise<string> {
+    const report = await this.get(actor, id);
+    const months = await this.reports.monthlyUtilization(report.scope, report.subjectId, new Date(report.period.to));
+    return renderReportHtml(report, months);
+  }
+
+  /** Records an on-demand run; the worker builds it. */
+  async requestRun(actor: Actor, command: RunCommand): Promise<RunRow> {
+    if ((command.scope === 'platform') !== (command.subjectId === undefined)) {
+      throw new ValidationError('A platform report has no subject; an organization or test-bed report needs one', [{ field: 'subjectId', message: command.scope === 'platform' ? 'must be absent for the platform' : 'required' }]);
+    }
+    if (command.to.getTime() <= command.from.getTime() || command.to.getTime() - command.from.getTime() > this.config.reports.maxPeriodDays * DAY_MS) {
+      throw new ValidationError(`The period must end after it starts and last at most ${this.config.reports.maxPeriodDays} days`, [{ field: 'to', message: 'must be after from, within the longest period' }]);
+    }
+    const owner = await this.reports.subjectOwner(command.scope, command.subjectId ?? null);
+    if (!owner.exists) throw new NotFoundError(command.scope === 'organization' ? 'Organization' : 'Test bed');
+    this.policy.authorize(actor, 'report.run', { scope: command.scope, organizationId: owner.organizationId }, 'Report');
+    return this.runs.onDemand(command.scope, command.subjectId ?? null, command.from, command.to, actor.userId);
+  }
+
+  async run(actor: Actor, id: string) {
+    const run = await this.runs.findById(id);
+    if (!run || !(readsEveryReport(actor) || (run.requestedByUserId !== null && run.requestedByUserId === actor.userId))) throw new NotFoundError('Report run');
+    return toRunView(run);
+  }
+
+  async subscribe(actor: Actor, scope: ReportScope, subjectId: string | undefined) {
+    if (actor.type !== 'user') throw new DomainError('forbidden', 'Subscriptions are for people, not API tokens');
+    const owner = await this.reports.subjectOwner(scope, subjectId ?? null);
+    if (!owner.exists || (scope === 'platform') !== (subjectId === undefined)) throw new NotFoundError('Report subject');
+    this.policy.authorize(actor, 'report.subscribe', { scope, organizationId: owner.organizationId }, 'Report subject');
+    return this.reports.subscribe(actor.userId, scope, subjectId ?? null);
+  }
+
+  subscriptions(actor: Actor) {
+    return actor.type === 'user' ? this.reports.subscriptionsOf(actor.userId).then((items) => ({ items })) : Promise.resolve({ items: [] });
+  }
+
+  async unsubscribe(actor: Actor, id: string): Promise<void> {
+    if (actor.type !== 'user' || !(await this.reports.unsubscribe(actor.userId, id))) throw new NotFoundError('Subscription');
+  }
+
+  /** A snapshot and its subject's name, for the month-ready e-mail (no access check: for the worker). */
+  async forNotification(id: string): Promise<{ id: string; scope: ReportScope; subjectName: string | null; periodStart: Date; periodEnd: Date } | null> {
+    const row = await this.reports.findById(id);
+    return row ? { id: row.id, scope: row.scope, subjectName: await this.subjectName(row.scope, row.subjectId), periodStart: row.periodStart, periodEnd: row.periodEnd } : null;
+  }
+
+  private async subjectName(scope: ReportScope, subjectId: string | null): Promise<string | null> {
+    if (scope === 'platform' || subjectId === null) return null;
+    if (scope === 'testbed') return (await this.testbeds.byIds([subjectId])).get(subjectId)?.name ?? null;
+    return (await this.organizations.namesOf([subjectId])).get(subjectId) ?? null;
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { RunStatus } from '../entities/report-run.entity.js';
+
+export interface RunRow {
+  id: string;
+  kind: 'nightly' | 'on-demand';
+  night: string | null;
+  scope: 'platform' | 'organization' | 'testbed' | null;
+  subjectId: string | null;
+  periodStart: Date;
+  periodEnd: Date;
+  status: RunStatus;
+  stepsDone: number;
+  stepsTotal: number;
+  snapshots: number | null;
+  error: string | null;
+  requestedByUserId: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+const RUN_COLUMNS = `id, kind, to_char(night, 'YYYY-MM-DD') AS night, scope, subject_id AS "subjectId", period_start AS "periodStart", period_end AS "periodEnd",
+  status, steps_done AS "stepsDone", steps_total AS "stepsTotal", snapshots, error, requested_by_user_id AS "requestedByUserId",
+  created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+
+@Injectable()
+export class ReportRunsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findById(id: string): Promise<RunRow | null> {
+    const [row] = await this.dataSource.query(`SELECT ${RUN_COLUMNS} FROM report_runs WHERE id = $1`, [id]);
+    return (row as RunRow | undefined) ?? null;
+  }
+
+  /** The one run of a night: a second request for the same night queues the same run again. */
+  async nightly(night: string, periodStart: Date, periodEnd: Date): Promise<RunRow> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO report_runs (kind, night, period_start, period_end) VALUES ('nightly', $1, $2, $3)
+       ON CONFLICT (night) WHERE kind = 'nightly' DO UPDATE SET status = 'queued', error = NULL, steps_done = 0
+       RETURNING ${RUN_COLUMNS}`,
+      [night, periodStart, periodEnd],
+    );
+    return row as RunRow;
+  }
+
+  async onDemand(scope: string, subjectId: string | null, periodStart: Date, periodEnd: Date, userId: string | null): Promise<RunRow> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO report_runs (kind, scope, subject_id, period_start, period_end, requested_by_user_id) VALUES ('on-demand', $1, $2, $3, $4, $5) RETURNING ${RUN_COLUMNS}`,
+      [scope, subjectId, periodStart, periodEnd, userId],
+    );
+    return row as RunRow;
+  }
+
+  /** Runs still queued after `seconds`: their job may never have reached the queue. */
+  async stale(seconds: number): Promise<Array<{ id: string }>> {
+    return this.dataSource.query(`SELECT id FROM report_runs WHERE status = 'queued' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 100`, [seconds]);
+  }
+
+  async start(id: string, stepsTotal: number): Promise<void> {
+    await this.dataSource.query(`UPDATE report_runs SET status = 'running', started_at = now(), finished_at = NULL, steps_done = 0, steps_total = $2, error = NULL WHERE id = $1`, [id, stepsTotal]);
+  }
+
+  /** Progress is written outside the run's transaction, so callers see it while the run builds. */
+  async step(id: string): Promise<void> {
+    await this.dataSource.query('UPDATE report_runs SET steps_done = steps_done + 1 WHERE id = $1', [id]);
+  }
+
+  async finish(id: string, snapshots: number): Promise<void> {
+    await this.dataSource.query(`UPDATE report_runs SET status = 'completed', finished_at = now(), snapshots = $2, steps_done = steps_total WHERE id = $1`, [id, snapshots]);
+  }
+
+  async fail(id: string, error: string): Promise<void> {
+    await this.dataSource.query(`UPDATE report_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`, [id, error.slice(0, 1000)]);
+  }
+}

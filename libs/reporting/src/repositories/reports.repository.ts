@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { decodeCursor, toPage, type Page } from '@slussen/core';
+import { DataSource } from 'typeorm';
+import type { PeriodKind, ReportScope } from '../entities/report-snapshot.entity.js';
+
+export interface SnapshotRow {
+  id: string;
+  scope: ReportScope;
+  subjectId: string | null;
+  subjectOrganizationId: string | null;
+  periodKind: PeriodKind;
+  periodStart: Date;
+  periodEnd: Date;
+  runId: string;
+  figures: Record<string, unknown>;
+  breakdowns: Record<string, Record<string, Record<string, unknown>>>;
+  builtAt: Date;
+}
+
+export interface SnapshotFilter {
+  scope?: ReportScope;
+  subjectId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** All reports, or those of the platform and of the given organizations and their test beds. */
+export type ReportVisibility = { all: true } | { organizations: string[] };
+
+// The organization that owns a snapshot's subject, through the catalogue's read model.
+const SNAPSHOT_ROWS = `SELECT r.id, r.scope, r.subject_id AS "subjectId",
+       CASE r.scope WHEN 'organization' THEN r.subject_id WHEN 'testbed' THEN t.organization_id END AS "subjectOrganizationId",
+       r.period_kind AS "periodKind", r.period_start AS "periodStart", r.period_end AS "periodEnd", r.run_id AS "runId",
+       r.figures, r.breakdowns, r.built_at AS "builtAt"
+  FROM report_snapshots r LEFT JOIN catalogue_testbed_facts t ON r.scope = 'testbed' AND t.testbed_id = r.subject_id`;
+
+export interface SubscriptionRow {
+  id: string;
+  userId: string;
+  scope: ReportScope;
+  subjectId: string | null;
+  createdAt: Date;
+}
+
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findById(id: string): Promise<SnapshotRow | null> {
+    const [row] = await this.dataSource.query(`${SNAPSHOT_ROWS} WHERE r.id = $1`, [id]);
+    return (row as SnapshotRow | undefined) ?? null;
+  }
+
+  /** Newest period first; snapshots overlapping [from, to). */
+  async list(visible: ReportVisibility, filter: SnapshotFilter, limit: number, cursor?: string): Promise<Page<SnapshotRow>> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (!('all' in visible)) {
+      const organizations = param(visible.organizations);
+      where.push(`(r.scope = 'platform' AND cardinality(${organizations}::uuid[]) > 0 OR r.scope = 'organization' AND r.subject_id = ANY(${organizations}::uuid[]) OR r.scope = 'testbed' AND t.organization_id = ANY(${organizations}::uuid[]))`);
+    }
+    if (filter.scope) where.push(`r.scope = ${param(filter.scope)}`);
+    if (filter.subjectId) where.push(`r.subject_id = ${param(filter.subjectId)}::uuid`);
+    if (filter.from) where.push(`r.period_end > ${param(filter.from)}`);
+    if (filter.to) where.push(`r.period_start < ${param(filter.to)}`);
+    const before = decodeCursor(cursor, 3);
+    if (before) where.push(`(r.period_end, r.period_start, r.id) < (${param(before[0])}::timestamptz, ${param(before[1])}::timestamptz, ${param(before[2])}::uuid)`);
+    const rows: SnapshotRow[] = await this.dataSource.query(
+      `${SNAPSHOT_ROWS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.period_end DESC, r.period_start DESC, r.id DESC LIMIT ${param(limit + 1)}`,
+      params,
+    );
+    return toPage(rows, limit, (last) => [new Date(last.periodEnd).toISOString(), new Date(last.periodStart).toISOString(), last.id]);
+  }
+
+  /** Utilization by month for a chart: each month's fullest month-to-date snapshot of the scope, up to `until`, the last 12 months. */
+  monthlyUtilization(scope: ReportScope, subjectId: string | null, until: Date): Promise<Array<{ month: Date; offered: number; held: number; utilization: number | null }>> {
+    return this.dataSource.query(
+      `SELECT month, offered, held, utilization FROM (
+         SELECT DISTINCT ON (r.period_start) r.period_start AS month, (r.figures->>'placesOffered')::float8 AS offered,
+                (r.figures->>'placesHeld')::float8 AS held, (r.figures->>'utilization')::float8 AS utilization
+           FROM report_snapshots r
+          WHERE r.scope = $1 AND r.subject_id IS NOT DISTINCT FROM $2::uuid AND r.period_kind = 'month-to-date' AND r.period_end <= $3
+          ORDER BY r.period_start DESC, r.period_end DESC
+          LIMIT 12
+       ) months ORDER BY month`,
+      [scope, subjectId, until],
+    );
+  }
+
+  /** The organization that owns a subject, and whether the subject exists. */
+  async subjectOwner(scope: ReportScope, subjectId: string | null): Promise<{ exists: boolean; organizationId: string | null }> {
+    if (scope === 'platform') return { exists: true, organizationId: null };
+    const [row] = await this.dataSource.query(
+      scope === 'organization'
+        ? `SELECT organization_id FROM identity_organization_facts WHERE organization_id = $1`
+        : `SELECT organization_id FROM catalogue_testbed_facts WHERE testbed_id = $1`,
+      [subjectId],
+    );
+    return { exists: row !== undefined, organizationId: (row as { organization_id: string } | undefined)?.organization_id ?? null };
+  }
+
+  async subscribe(userId: string, scope: ReportScope, subjectId: string | null): Promise<SubscriptionRow> {
+    const [row] = await this.dataSource.query(
+      `WITH existing AS (SELECT * FROM report_subscriptions WHERE user_id = $1 AND scope = $2 AND subject_id IS NOT DISTINCT FROM $3::uuid),
+            created AS (INSERT INTO report_subscriptions (user_id, scope, subject_id) SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM existing) RETURNING *)
+       SELECT id, user_id AS "userId", scope, subject_id AS "subjectId", created_at AS "createdAt" FROM created
+       UNION ALL SELECT id, user_id, scope, subject_id, created_at FROM existing`,
+      [userId, scope, subjectId],
+    );
+    return row as SubscriptionRow;
+  }
+
+  subscriptionsOf(userId: string): Promise<SubscriptionRow[]> {
+    return this.dataSource.query(`SELECT id, user_id AS "userId", scope, subject_id AS "subjectId", created_at AS "createdAt" FROM report_subscriptions WHERE user_id = $1 ORDER BY created_at`, [userId]);
+  }
+
+  async unsubscribe(userId: string, id: string): Promise<boolean> {
+    const [, count] = await this.dataSource.query('DELETE FROM report_subscriptions WHERE id = $1 AND user_id = $2', [id, userId]);
+    return (count as number) > 0;
+  }
+}
