@@ -22,8 +22,16 @@ export interface Family {
   name: string;
   /** A sub-select of the read model; it must give `testbed_id`. Aliased `f`. */
   from: string;
-  /** When a fact falls in period `p` (p.starts, p.ends). */
+  /** When a fact falls in period `p` (p.starts, p.ends). Aggregates read the period's start as `f.period_starts`. */
   inPeriod: string;
+  /**
+   * Additive families first sum their facts per test bed and period (these
+   * partial aggregates, by name); their figures then combine the partials
+   * (`sum(f.name)`), so the grouping into scopes reads thousands of rows, not millions.
+   */
+  partials?: Record<string, string>;
+  /** Columns that make a fact distinct, when the figures only count distinct things: the facts are deduplicated first, which spares the distinct counts most of their sorting. */
+  distinctOn?: string[];
   figures: Figure[];
 }
 
@@ -39,6 +47,7 @@ export const FAMILIES: Family[] = [
     name: 'places',
     from: `(SELECT testbed_id, starts_at, capacity, held FROM scheduling_slot_facts WHERE status = 'open')`,
     inPeriod: 'f.starts_at >= p.starts AND f.starts_at < p.ends',
+    partials: { capacity: 'sum(f.capacity)', held: 'sum(f.held)' },
     figures: [
       { key: 'placesOffered', title: 'Places offered', unit: 'count', definition: 'The sum of the capacities of the open slots that start in the period.', sql: 'sum(f.capacity)' },
       { key: 'placesHeld', title: 'Places held', unit: 'count', definition: 'Of the places offered, those held by a pending or confirmed booking when the report was built.', sql: 'sum(f.held)' },
@@ -47,17 +56,26 @@ export const FAMILIES: Family[] = [
   },
   {
     name: 'bookings',
-    from: `(SELECT b.testbed_id, b.organization_id AS company_id, b.status, b.requested_at, o.kind AS company_kind, first.first_requested_at
+    from: `(SELECT testbed_id, status, requested_at FROM scheduling_booking_facts)`,
+    inPeriod: 'f.requested_at >= p.starts AND f.requested_at < p.ends',
+    partials: each(BOOKING_STATUSES, (status) => `count(*) FILTER (WHERE f.status = '${status}')`),
+    figures: [
+      { key: 'bookingsByStatus', title: 'Bookings by status', unit: 'count', definition: 'Bookings requested in the period, by their status when the report was built.', parts: each(BOOKING_STATUSES, (status) => `sum(f.${status})`) },
+      { key: 'waitingListLength', title: 'Waiting list', unit: 'count', definition: 'Bookings requested in the period that were still waiting for a place when the report was built.', sql: 'sum(f.waitlisted)' },
+    ],
+  },
+  {
+    name: 'companies',
+    from: `(SELECT b.testbed_id, b.organization_id AS company_id, b.requested_at, o.kind AS company_kind, first.first_requested_at
               FROM scheduling_booking_facts b
               JOIN identity_organization_facts o ON o.organization_id = b.organization_id
               JOIN scheduling_company_first_bookings first ON first.organization_id = b.organization_id)`,
     inPeriod: 'f.requested_at >= p.starts AND f.requested_at < p.ends',
+    distinctOn: ['company_id', 'company_kind', 'first_requested_at'],
     figures: [
-      { key: 'bookingsByStatus', title: 'Bookings by status', unit: 'count', definition: 'Bookings requested in the period, by their status when the report was built.', parts: each(BOOKING_STATUSES, (status) => `count(*) FILTER (WHERE f.status = '${status}')`) },
-      { key: 'waitingListLength', title: 'Waiting list', unit: 'count', definition: 'Bookings requested in the period that were still waiting for a place when the report was built.', sql: `count(*) FILTER (WHERE f.status = 'waitlisted')` },
       { key: 'organizationsServed', title: 'Organizations served', unit: 'count', definition: 'Distinct organizations that requested a booking in the period, by kind.', parts: each(ORGANIZATION_KINDS, (kind) => `count(DISTINCT f.company_id) FILTER (WHERE f.company_kind = '${kind}')`) },
-      { key: 'firstTimeCompanies', title: 'First-time companies', unit: 'count', definition: 'Organizations that requested a booking in the period and whose first booking on Slussen was in the period.', sql: 'count(DISTINCT f.company_id) FILTER (WHERE f.first_requested_at >= p.starts)' },
-      { key: 'returningCompanies', title: 'Returning companies', unit: 'count', definition: 'Organizations that requested a booking in the period and had booked on Slussen before it.', sql: 'count(DISTINCT f.company_id) FILTER (WHERE f.first_requested_at < p.starts)' },
+      { key: 'firstTimeCompanies', title: 'First-time companies', unit: 'count', definition: 'Organizations that requested a booking in the period and whose first booking on Slussen was in the period.', sql: 'count(DISTINCT f.company_id) FILTER (WHERE f.first_requested_at >= f.period_starts)' },
+      { key: 'returningCompanies', title: 'Returning companies', unit: 'count', definition: 'Organizations that requested a booking in the period and had booked on Slussen before it.', sql: 'count(DISTINCT f.company_id) FILTER (WHERE f.first_requested_at < f.period_starts)' },
     ],
   },
   {
@@ -73,21 +91,24 @@ export const FAMILIES: Family[] = [
     name: 'promotions',
     from: `(SELECT testbed_id, promoted_at FROM scheduling_promotion_facts)`,
     inPeriod: 'f.promoted_at >= p.starts AND f.promoted_at < p.ends',
-    figures: [{ key: 'promotions', title: 'Promotions from waiting lists', unit: 'count', definition: 'Bookings that got a place from a waiting list in the period.', sql: 'count(*)' }],
+    partials: { promoted: 'count(*)' },
+    figures: [{ key: 'promotions', title: 'Promotions from waiting lists', unit: 'count', definition: 'Bookings that got a place from a waiting list in the period.', sql: 'sum(f.promoted)' }],
   },
   {
     name: 'pilots',
     from: `(SELECT testbed_id, stage, starts_at, ends_at FROM pilots_pilot_facts)`,
     inPeriod: 'f.starts_at < p.ends AND f.ends_at > p.starts',
-    figures: [{ key: 'pilotsByStage', title: 'Pilots by stage', unit: 'count', definition: 'Pilots whose slot overlaps the period, by their stage when the report was built.', parts: each(PILOT_STAGES, (stage) => `count(*) FILTER (WHERE f.stage = '${stage}')`) }],
+    partials: each(PILOT_STAGES, (stage) => `count(*) FILTER (WHERE f.stage = '${stage}')`),
+    figures: [{ key: 'pilotsByStage', title: 'Pilots by stage', unit: 'count', definition: 'Pilots whose slot overlaps the period, by their stage when the report was built.', parts: each(PILOT_STAGES, (stage) => `sum(f.${stage})`) }],
   },
   {
     name: 'outcomes',
     from: `(SELECT testbed_id, outcome, outcome_recorded_at FROM pilots_pilot_facts WHERE outcome IS NOT NULL)`,
     inPeriod: 'f.outcome_recorded_at >= p.starts AND f.outcome_recorded_at < p.ends',
+    partials: each(OUTCOME_RESULTS, (result) => `count(*) FILTER (WHERE f.outcome = '${result}')`),
     figures: [
-      { key: 'outcomesByResult', title: 'Outcomes by result', unit: 'count', definition: 'Outcomes of completed pilots recorded in the period, by result.', parts: each(OUTCOME_RESULTS, (result) => `count(*) FILTER (WHERE f.outcome = '${result}')`) },
-      { key: 'adoptionRate', title: 'Adoption rate', unit: 'ratio', definition: 'Of the pilots completed in the period, the share whose outcome is adopted or procured; empty when none was completed.', sql: `(count(*) FILTER (WHERE f.outcome IN ('adopted', 'procured')))::float8 / nullif(count(*), 0)` },
+      { key: 'outcomesByResult', title: 'Outcomes by result', unit: 'count', definition: 'Outcomes of completed pilots recorded in the period, by result.', parts: each(OUTCOME_RESULTS, (result) => `sum(f.${result})`) },
+      { key: 'adoptionRate', title: 'Adoption rate', unit: 'ratio', definition: 'Of the pilots completed in the period, the share whose outcome is adopted or procured; empty when none was completed.', sql: `(sum(f.adopted) + sum(f.procured))::float8 / nullif(${OUTCOME_RESULTS.map((result) => `sum(f.${result})`).join(' + ')}, 0)` },
     ],
   },
   {
@@ -97,18 +118,20 @@ export const FAMILIES: Family[] = [
               FROM pilots_pilot_facts pf JOIN pilots_metric_facts m ON m.pilot_id = pf.pilot_id
              WHERE pf.outcome IS NOT NULL AND m.target IS NOT NULL AND m.latest_value IS NOT NULL)`,
     inPeriod: 'f.outcome_recorded_at >= p.starts AND f.outcome_recorded_at < p.ends',
+    partials: { metrics: 'count(*)', met: 'count(*) FILTER (WHERE f.met)' },
     figures: [
-      { key: 'metricsWithTargets', title: 'Metrics with a target', unit: 'count', definition: 'Metrics with a target and at least one measurement, of the pilots completed in the period.', sql: 'count(*)' },
-      { key: 'targetsMetShare', title: 'Targets met', unit: 'ratio', definition: 'Of those metrics, the share whose latest value meets its target (at or above it for an increase, at or below it for a decrease); empty when there are none.', sql: 'avg(CASE WHEN f.met THEN 1 ELSE 0 END)::float8' },
+      { key: 'metricsWithTargets', title: 'Metrics with a target', unit: 'count', definition: 'Metrics with a target and at least one measurement, of the pilots completed in the period.', sql: 'sum(f.metrics)' },
+      { key: 'targetsMetShare', title: 'Targets met', unit: 'ratio', definition: 'Of those metrics, the share whose latest value meets its target (at or above it for an increase, at or below it for a decrease); empty when there are none.', sql: 'sum(f.met)::float8 / nullif(sum(f.metrics), 0)' },
     ],
   },
   {
     name: 'measurements',
     from: `(SELECT testbed_id, due_at, answered FROM pilots_measurement_request_facts WHERE opened_at IS NOT NULL)`,
     inPeriod: 'f.due_at >= p.starts AND f.due_at < p.ends',
+    partials: { requested: 'count(*)', received: 'count(*) FILTER (WHERE f.answered)' },
     figures: [
-      { key: 'measurementsRequested', title: 'Measurements requested', unit: 'count', definition: 'Measurements that pilots were asked for, at cadence points that came due in the period.', sql: 'count(*)' },
-      { key: 'measurementsReceived', title: 'Measurements received', unit: 'count', definition: 'Of those requests, the ones answered by a measurement observed in the request’s window.', sql: 'count(*) FILTER (WHERE f.answered)' },
+      { key: 'measurementsRequested', title: 'Measurements requested', unit: 'count', definition: 'Measurements that pilots were asked for, at cadence points that came due in the period.', sql: 'sum(f.requested)' },
+      { key: 'measurementsReceived', title: 'Measurements received', unit: 'count', definition: 'Of those requests, the ones answered by a measurement observed in the request’s window.', sql: 'sum(f.received)' },
     ],
   },
 ];

@@ -4,13 +4,14 @@ import { AppConfig } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FAMILIES } from './figures.js';
 import { endsMonth, nightlyPeriods, type ReportPeriod } from './report-periods.js';
-import { assembleStatement, CREATE_VALUES, EMPTY_FIGURES, familyStatement, type ScopeFilter } from './report-sql.js';
+import { assembleStatement, EMPTY_FIGURES, familyStatement, type ScopeFilter } from './report-sql.js';
 import { ReportRunsRepository, type RunRow } from './repositories/report-runs.repository.js';
 
 /**
- * Builds a run's snapshots in one transaction: every family's aggregates into
- * a temporary table, then one statement that folds them into snapshots and
- * upserts them. The figures never pass through this process: it sends SQL and
+ * Builds a run's snapshots: every family's aggregates into the staging table
+ * (families side by side, REPORT_PARALLELISM at a time), then one statement
+ * that folds them into snapshots and upserts them, so the snapshots change at
+ * once. The figures never pass through this process: it sends SQL and
  * reads back ids, so its memory does not grow with the data.
  */
 @Injectable()
@@ -40,27 +41,40 @@ export class ReportBuilderService {
     const periods: ReportPeriod[] = run.kind === 'nightly' ? nightlyPeriods(run.night!, this.config.reports.timezone) : [{ kind: 'custom', start: new Date(run.periodStart), end: new Date(run.periodEnd) }];
     const filter: ScopeFilter = run.scope === null ? { scope: 'every' } : run.scope === 'platform' ? { scope: 'platform' } : { scope: run.scope, subjectId: run.subjectId! };
     const params = [periods.map((period) => period.kind), periods.map((period) => period.start), periods.map((period) => period.end), 'subjectId' in filter ? filter.subjectId : null];
-    await this.runs.start(runId, FAMILIES.length * 2 + 1);
+    if (!(await this.runs.claim(runId, FAMILIES.length + 1, this.config.reports.statementTimeoutMs))) throw new Error(`report run ${runId} is already being built`);
     const started = Date.now();
+    const settings = async (manager: EntityManager) => {
+      await manager.query(`SET LOCAL statement_timeout = ${this.config.reports.statementTimeoutMs}`);
+      await manager.query(`SET LOCAL work_mem = '${this.config.reports.workMemMb}MB'`);
+      // Compiling these one-off plans costs more than it saves.
+      await manager.query('SET LOCAL jit = off');
+    };
     try {
-      const ids = await this.dataSource.transaction(async (manager) => {
-        await manager.query(`SET LOCAL statement_timeout = ${this.config.reports.statementTimeoutMs}`);
-        await manager.query(`SET LOCAL work_mem = '${this.config.reports.workMemMb}MB'`);
-        await manager.query(CREATE_VALUES);
-        for (const family of FAMILIES) {
-          for (const byDomain of [false, true]) {
-            await manager.query(familyStatement(family, byDomain, filter), params);
-            await this.runs.step(runId);
-          }
+      await this.runs.clearValues(runId);
+      // Families are independent: several at once, each on a connection of its own.
+      const queue = [...FAMILIES];
+      const lane = async () => {
+        for (let family = queue.shift(); family; family = queue.shift()) {
+          await this.dataSource.transaction(async (manager) => {
+            await settings(manager);
+            await manager.query(familyStatement(family, filter), [...params, runId]);
+          });
+          await this.runs.step(runId);
         }
+      };
+      await Promise.all(Array.from({ length: this.config.reports.parallelism }, lane));
+      const ids = await this.dataSource.transaction(async (manager) => {
+        await settings(manager);
         const rows: Array<{ id: string }> = await manager.query(assembleStatement(filter), [...params, runId, EMPTY_FIGURES]);
         if (run.kind === 'nightly' && endsMonth(run.night!)) await this.noticeMonthReady(runId, manager);
         return rows.map((row) => row.id);
       });
+      await this.runs.clearValues(runId);
       await this.runs.finish(runId, ids.length);
       this.logger.log({ runId, kind: run.kind, night: run.night, snapshots: ids.length, durationMs: Date.now() - started }, 'report run completed');
       return { snapshots: ids.length };
     } catch (error) {
+      await this.runs.clearValues(runId).catch(() => undefined);
       await this.runs.fail(runId, (error as Error).message);
       throw error;
     }

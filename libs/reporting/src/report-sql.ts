@@ -1,17 +1,12 @@
 import { emptyFigures, type Family } from './figures.js';
 
 /**
- * The SQL of a report run. Each family is one INSERT ... SELECT into the run's
- * temporary `report_values`: its facts joined to the periods, grouped by
+ * The SQL of a report run. Each family is one INSERT ... SELECT into the
+ * staging table `report_values`, under the run's id ($5): its facts joined to the periods, grouped by
  * GROUPING SETS into every scope (platform, organization, test bed) at once,
- * overall and by environment type, or (the second statement) by domain.
- * Parameters: $1 period kinds, $2 starts, $3 ends, $4 scope subject (or null).
+ * overall, by environment type and (a second grouping of the same facts) by domain.
+ * Parameters: $1 period kinds, $2 starts, $3 ends, $4 scope subject (or null), $5 run id.
  */
-export const CREATE_VALUES = `CREATE TEMP TABLE report_values (
-  period_key text NOT NULL, scope text NOT NULL, subject_id uuid, dimension text NOT NULL, dimension_value text,
-  figure text NOT NULL, part text, value float8
-) ON COMMIT DROP`;
-
 const PERIODS = `SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS p(period_key, starts, ends)`;
 
 /** `every`: the nightly run, every scope; else one scope (the platform alone, or one subject). */
@@ -20,11 +15,14 @@ export type ScopeFilter = { scope: 'every' | 'platform' } | { scope: 'organizati
 const scopeCondition = (filter: ScopeFilter) =>
   filter.scope === 'every' || filter.scope === 'platform' ? '$4::uuid IS NULL' : filter.scope === 'organization' ? 't.organization_id = $4::uuid' : 't.testbed_id = $4::uuid';
 
-export function familyStatement(family: Family, byDomain: boolean, filter: ScopeFilter): string {
-  const dimension = byDomain ? 'd.domain' : 't.environment_type';
-  const sets = byDomain
-    ? ['(p.period_key, d.domain)', '(p.period_key, t.organization_id, d.domain)', '(p.period_key, t.testbed_id, d.domain)']
-    : ['(p.period_key)', '(p.period_key, t.organization_id)', '(p.period_key, t.testbed_id)', '(p.period_key, t.environment_type)', '(p.period_key, t.organization_id, t.environment_type)', '(p.period_key, t.testbed_id, t.environment_type)'];
+/** What a fact row carries beyond its period and test bed: the family's partial sums, its distinct columns, or the whole read-model row. */
+function columns(family: Family): string {
+  if (family.partials) return ['f.testbed_id', ...Object.entries(family.partials).map(([name, sql]) => `(${sql})::float8 AS ${name}`)].join(', ');
+  if (family.distinctOn) return ['f.testbed_id', ...family.distinctOn.map((column) => `f.${column}`)].join(', ');
+  return 'f.*';
+}
+
+export function familyStatement(family: Family, filter: ScopeFilter): string {
   const aggregates: string[] = [];
   const values: string[] = [];
   for (const figure of family.figures) {
@@ -35,23 +33,36 @@ export function familyStatement(family: Family, byDomain: boolean, filter: Scope
       values.push(`('${figure.key}', ${part === null ? 'NULL' : `'${part}'`}, g.${column})`);
     }
   }
-  return `INSERT INTO report_values (period_key, scope, subject_id, dimension, dimension_value, figure, part, value)
-SELECT g.period_key, g.scope, g.subject_id, g.dimension, g.dimension_value, v.figure, v.part, v.value
-  FROM (
-    SELECT p.period_key,
-           CASE WHEN GROUPING(t.testbed_id) = 0 THEN 'testbed' WHEN GROUPING(t.organization_id) = 0 THEN 'organization' ELSE 'platform' END AS scope,
-           CASE WHEN GROUPING(t.testbed_id) = 0 THEN t.testbed_id WHEN GROUPING(t.organization_id) = 0 THEN t.organization_id END AS subject_id,
-           CASE WHEN GROUPING(${dimension}) = 0 THEN '${byDomain ? 'domain' : 'environmentType'}' ELSE 'all' END AS dimension,
-           ${dimension} AS dimension_value,
+  const grouped = (dimension: string, name: string, sets: string[], from: string) => `
+    SELECT f.period_key,
+           CASE WHEN GROUPING(f.testbed_id) = 0 THEN 'testbed' WHEN GROUPING(f.owner_id) = 0 THEN 'organization' ELSE 'platform' END AS scope,
+           CASE WHEN GROUPING(f.testbed_id) = 0 THEN f.testbed_id WHEN GROUPING(f.owner_id) = 0 THEN f.owner_id END AS subject_id,
+           CASE WHEN GROUPING(${dimension}) = 0 THEN '${name}' ELSE 'all' END AS dimension,
+           ${dimension}::text AS dimension_value,
            ${aggregates.join(',\n           ')}
-      FROM ${family.from} f
+      FROM ${from}
+     GROUP BY GROUPING SETS (${sets.join(', ')})`;
+  // The read model is read once, for the span of all periods (so a per-row subquery in a view runs once
+  // per row, not once per period); its rows are then matched to each period and to their test bed.
+  return `WITH periods AS (${PERIODS}),
+  source AS MATERIALIZED (
+    SELECT f.* FROM ${family.from} f JOIN (SELECT min(starts) AS starts, max(ends) AS ends FROM periods) p ON ${family.inPeriod}
+  ),
+  facts AS MATERIALIZED (
+    SELECT ${family.distinctOn ? 'DISTINCT ' : ''}p.period_key, p.starts AS period_starts, t.organization_id AS owner_id, t.environment_type, t.domains,
+           ${columns(family)}
+      FROM source f
       JOIN catalogue_testbed_facts t ON t.testbed_id = f.testbed_id
-      JOIN (${PERIODS}) p ON ${family.inPeriod}
-      ${byDomain ? 'CROSS JOIN LATERAL unnest(t.domains) AS d(domain)' : ''}
+      JOIN periods p ON ${family.inPeriod}
      WHERE t.status <> 'draft' AND ${scopeCondition(filter)}
-     GROUP BY GROUPING SETS (${sets.join(', ')})
-  ) g
-  CROSS JOIN LATERAL (VALUES ${values.join(', ')}) AS v(figure, part, value)`;
+     ${family.partials ? 'GROUP BY p.period_key, p.starts, f.testbed_id, t.organization_id, t.environment_type, t.domains' : ''}
+  ),
+  grouped AS (${grouped('f.environment_type', 'environmentType', ['(f.period_key)', '(f.period_key, f.owner_id)', '(f.period_key, f.testbed_id)', '(f.period_key, f.environment_type)', '(f.period_key, f.owner_id, f.environment_type)', '(f.period_key, f.testbed_id, f.environment_type)'], 'facts f')}
+    UNION ALL ${grouped('d.domain', 'domain', ['(f.period_key, d.domain)', '(f.period_key, f.owner_id, d.domain)', '(f.period_key, f.testbed_id, d.domain)'], 'facts f CROSS JOIN LATERAL unnest(f.domains) AS d(domain)')}
+  )
+INSERT INTO report_values (run_id, period_key, scope, subject_id, dimension, dimension_value, figure, part, value)
+SELECT $5::uuid, g.period_key, g.scope, g.subject_id, g.dimension, g.dimension_value, v.figure, v.part, v.value
+  FROM grouped g CROSS JOIN LATERAL (VALUES ${values.join(', ')}) AS v(figure, part, value)`;
 }
 
 /**
@@ -76,7 +87,7 @@ export function assembleStatement(filter: ScopeFilter): string {
   figure_values AS (
     SELECT period_key, scope, subject_id, dimension, dimension_value, figure,
            CASE WHEN bool_and(part IS NULL) THEN to_jsonb(max(value)) ELSE jsonb_object_agg(part, value) FILTER (WHERE part IS NOT NULL) END AS value
-      FROM report_values GROUP BY period_key, scope, subject_id, dimension, dimension_value, figure
+      FROM report_values WHERE run_id = $5::uuid GROUP BY period_key, scope, subject_id, dimension, dimension_value, figure
   ), dimension_values AS (
     SELECT period_key, scope, subject_id, dimension, dimension_value, jsonb_object_agg(figure, value) AS figures
       FROM figure_values GROUP BY period_key, scope, subject_id, dimension, dimension_value

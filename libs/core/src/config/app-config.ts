@@ -30,7 +30,7 @@ export class AppConfig {
   readonly secretsKey: string;
   readonly pilots: { scanEverySeconds: number; batchSize: number; planReminderDays: number; measurementGraceDays: number; measurementReminderDays: number };
   readonly sources: { timeoutMs: number; maxBytes: number; attempts: number; retryDelayMs: number; concurrency: number; allowPrivateAddresses: boolean; allowHttp: boolean };
-  readonly reports: { timezone: string; nightlyCron: string; statementTimeoutMs: number; workMemMb: number; maxPeriodDays: number; sweepEverySeconds: number };
+  readonly reports: { timezone: string; nightlyCron: string; statementTimeoutMs: number; workMemMb: number; parallelism: number; maxPeriodDays: number; sweepEverySeconds: number };
   readonly argon2: { memoryKib: number; timeCost: number };
   readonly throttle: { authLimit: number; authAccountLimit: number; authWindowSeconds: number };
   readonly trustProxyHops: number;
@@ -97,6 +97,7 @@ export class AppConfig {
       nightlyCron: env.REPORT_NIGHTLY_CRON,
       statementTimeoutMs: env.REPORT_STATEMENT_TIMEOUT_MS,
       workMemMb: env.REPORT_WORK_MEM_MB,
+      parallelism: env.REPORT_PARALLELISM,
       maxPeriodDays: env.REPORT_MAX_PERIOD_DAYS,
       sweepEverySeconds: env.REPORT_SWEEP_EVERY_SECONDS,
     };

@@ -253,6 +253,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(4) @Max(4096)
   REPORT_WORK_MEM_MB = 64;
 
+  /** Families of figures a report run computes at once, each on its own database connection. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(16)
+  REPORT_PARALLELISM = 2;
+
   /** The longest period an on-demand run may cover. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3660)
   REPORT_MAX_PERIOD_DAYS = 731;

@@ -37,6 +37,10 @@ export class MeasurementRequest {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   remindedAt: Date | null;
 
+  /** When a measurement first answered it; kept by triggers on both tables, so reports need no search. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  answeredAt: Date | null;
+
   /** When a fetch of the pilot's source was queued for this point. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   pullQueuedAt: Date | null;

@@ -45,6 +45,13 @@ export class Metric {
   @Column({ type: 'text' })
   cadence: MetricCadence;
 
+  /** The value of the latest observation (ties: the last recorded), kept by a trigger on measurements. */
+  @Column({ type: 'double precision', nullable: true })
+  latestValue: number | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  latestObservedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

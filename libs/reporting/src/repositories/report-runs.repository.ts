@@ -59,8 +59,18 @@ export class ReportRunsRepository {
     return this.dataSource.query(`SELECT id FROM report_runs WHERE status = 'queued' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 100`, [seconds]);
   }
 
-  async start(id: string, stepsTotal: number): Promise<void> {
-    await this.dataSource.query(`UPDATE report_runs SET status = 'running', started_at = now(), finished_at = NULL, steps_done = 0, steps_total = $2, error = NULL WHERE id = $1`, [id, stepsTotal]);
+  /** Marks the run as being built, unless another worker is building it (a run stuck longer than `staleMs` is taken over). */
+  async claim(id: string, stepsTotal: number, staleMs: number): Promise<boolean> {
+    const [, count] = await this.dataSource.query(
+      `UPDATE report_runs SET status = 'running', started_at = now(), finished_at = NULL, steps_done = 0, steps_total = $2, error = NULL
+        WHERE id = $1 AND (status <> 'running' OR started_at < now() - make_interval(secs => $3::float8 / 1000))`,
+      [id, stepsTotal, staleMs * stepsTotal],
+    );
+    return (count as number) === 1;
+  }
+
+  async clearValues(id: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM report_values WHERE run_id = $1', [id]);
   }
 
   /** Progress is written outside the run's transaction, so callers see it while the run builds. */
