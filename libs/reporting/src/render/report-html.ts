@@ -18,7 +18,8 @@ export function renderReportHtml(report: ReportView, months: Array<{ month: Date
   const subject = report.scope === 'platform' ? 'Slussen (whole platform)' : `${report.subjectName ?? report.subjectId} (${report.scope})`;
   const outcomes = (report.figures.find((figure) => figure.key === 'outcomesByResult')?.value ?? {}) as Record<string, number>;
   const utilization = barChart('Utilization by month', months.map((month) => ({ label: DateTime.fromJSDate(new Date(month.month), { zone: report.period.timezone }).toFormat('yyyy-MM'), value: month.utilization })), { percent: true });
-  const outcomeChart = barChart('Outcomes by result', Object.entries(outcomes).map(([result, count]) => ({ label: result, value: count })));
+  const results = Object.keys(FIGURES.find((figure) => figure.key === 'outcomesByResult')!.parts!);
+  const outcomeChart = barChart('Outcomes by result', results.map((result) => ({ label: result, value: outcomes[result] ?? 0 })));
   const rows = report.figures.map((figure) => `<tr><th scope="row">${escapeHtml(figure.title)}</th><td>${escapeHtml(formatValue(figure.value, figure.unit))}</td><td class="definition">${escapeHtml(figure.definition)}</td></tr>`).join('\n');
   const breakdown = (name: string, values: Record<string, Record<string, unknown>>) => {
     const keys = Object.keys(values).sort();

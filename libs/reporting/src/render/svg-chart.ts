@@ -27,6 +27,7 @@ export function barChart(title: string, bars: Bar[], options: { percent?: boolea
     const y = top + plot - barHeight;
     return `<rect x="${x}" y="${y}" width="${barWidth}" height="${barHeight}" fill="#2f6f9f"><title>${escape(bar.label)}: ${format(bar.value)}</title></rect>${label}<text x="${x + barWidth / 2}" y="${y - 4}" text-anchor="middle" font-size="11">${format(bar.value)}</text>`;
   });
+  if (bars.length === 0) shapes.push(`<text x="${width / 2}" y="${top + plot / 2}" text-anchor="middle" font-size="12" fill="#888">No data yet</text>`);
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escape(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">
 <text x="10" y="20" font-size="14" font-weight="bold">${escape(title)}</text>
 <line x1="10" y1="${top + plot}" x2="${width - 10}" y2="${top + plot}" stroke="#444"/>
