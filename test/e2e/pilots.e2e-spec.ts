@@ -90,6 +90,7 @@ describe('pilots: from confirmed booking to outcome', () => {
     // The slot ends: evaluation; the end points come due.
     clock.set(plus(made.endsAt, 60_000));
     expect(await world.scan()).toMatchObject({ evaluating: 1 });
+    expect(await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE payload->>'pilotId' = $1 AND topic = 'pilot.evaluating'`, [pilot.id])).toEqual([{ n: 1 }]);
     await http().post(`/api/v1/pilots/${pilot.id}/measurements`).set(as(manager)).send({ metricKey: 'satisfaction', value: 4.5, observedAt: plus(made.endsAt, -DAY) }).expect(201);
     const summary = await http().get(`/api/v1/pilots/${pilot.id}`).set(as(member)).expect(200);
     expect(summary.body.stage).toBe('evaluating');
@@ -118,7 +119,7 @@ describe('pilots: from confirmed booking to outcome', () => {
       const admin = await world.factory.member(organizationId, 'admin');
       const audit = await http().get(`/api/v1/organizations/${organizationId}/audit`).set(as(admin)).expect(200);
       const actions = audit.body.items.filter((entry: { subjectId: string }) => entry.subjectId === pilot.id).map((entry: { action: string }) => entry.action);
-      expect(actions).toEqual(expect.arrayContaining(['pilot.plan-changed', 'pilot.metric-added', 'pilot.plan-approved', 'pilot.source-registered', 'pilot.outcome-recorded', 'pilot.completed']));
+      expect(actions).toEqual(expect.arrayContaining(['pilot.plan-changed', 'pilot.metric-added', 'pilot.plan-approved', 'pilot.source-registered', 'pilot.running', 'pilot.evaluating', 'pilot.outcome-recorded', 'pilot.completed']));
     }
   });
 

@@ -32,15 +32,8 @@ export class PilotProgressService {
   async scan(): Promise<ScanResult> {
     const { batchSize, planReminderDays, measurementReminderDays } = this.config.pilots;
     const now = this.clock.now();
-    let started = 0;
-    for (;;) {
-      const due = await this.progress.dueToStart(now, batchSize);
-      let moved = 0;
-      for (const { id } of due) if (await this.pilots.startDue(id)) moved++;
-      started += moved;
-      if (due.length < batchSize || moved === 0) break;
-    }
-    const evaluating = await this.repeat(() => this.progress.startEvaluations(now, batchSize), batchSize);
+    const started = await this.each(() => this.progress.dueToStart(now, batchSize), (id) => this.pilots.startDue(id), batchSize);
+    const evaluating = await this.each(() => this.progress.dueToEvaluate(now, batchSize), (id) => this.pilots.evaluateDue(id), batchSize);
     const opened = await this.repeat(() => this.progress.openDueRequests(now, batchSize), batchSize);
     const overdueReminders = await this.progress.remindOverdue(now, measurementReminderDays, batchSize);
     const planReminders = await this.progress.remindUnagreedPlans(now, planReminderDays, batchSize);
@@ -56,6 +49,18 @@ export class PilotProgressService {
 
   markPullsQueued(pulls: DuePull[]): Promise<void> {
     return this.progress.markPullsQueued(pulls.flatMap((pull) => pull.requestIds), this.clock.now());
+  }
+
+  /** Moves each due pilot in its own transaction (with its event, audit entries and message), batch after batch. */
+  private async each(due: () => Promise<Array<{ id: string }>>, move: (id: string) => Promise<boolean>, batchSize: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const batch = await due();
+      let moved = 0;
+      for (const { id } of batch) if (await move(id)) moved++;
+      total += moved;
+      if (batch.length < batchSize || moved === 0) return total;
+    }
   }
 
   private async repeat(step: () => Promise<number>, batchSize: number): Promise<number> {

@@ -160,6 +160,18 @@ export class PilotsService {
     return { pilot, metric: await this.pilots.metricByKey(id, key) };
   }
 
+  /** Moves a running pilot whose slot has ended to evaluation, and tells both sides. For the worker; false when no longer due. */
+  async evaluateDue(id: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.pilots.lock(id, manager);
+      const pilot = await this.pilots.findById(id, manager);
+      if (!pilot || pilot.stage !== 'running' || new Date(pilot.endsAt) > this.clock.now()) return false;
+      await this.transition(null, pilot, 'evaluate', manager, { detail: 'the slot ended' });
+      await this.pilots.addMessage('pilot.evaluating', { pilotId: id }, manager);
+      return true;
+    });
+  }
+
   /** A pilot as notifications tell it (no access check: for the worker). */
   forNotification(id: string): Promise<PilotRow | null> {
     return this.pilots.findById(id);
@@ -182,7 +194,8 @@ export class PilotsService {
     await this.pilots.setStage(pilot.id, to, this.clock.now(), manager, options.abortReason);
     if (to === 'running') for (const metric of await this.pilots.metrics(pilot.id, manager)) await this.planRequests(pilot, metric, manager);
     if (to === 'completed' || to === 'aborted') await this.pilots.dropUnopenedRequests(pilot.id, manager);
-    if (actor) await this.record(actor, pilot, `pilot.${to}`, { from: pilot.stage, to, reason: options.detail ?? null }, manager, null);
+    // Changes that time makes are audited too, with no actor.
+    await this.record(actor, pilot, `pilot.${to}`, { from: pilot.stage, to, reason: options.detail ?? null }, manager, null);
     await this.pilots.addEvent(pilot.id, { type: to, fromStage: pilot.stage, toStage: to, actor, detail: options.detail }, manager);
   }
 
@@ -195,7 +208,7 @@ export class PilotsService {
 
   /** Audit entries for both organizations, and optionally a pilot event. */
   private async record(
-    actor: Actor,
+    actor: Actor | null,
     pilot: PilotRow,
     action: string,
     details: Record<string, unknown>,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, toPage, type Actor, type Page, type TwoSidedScope } from '@slussen/core';
+import { currentRequestId, decodeCursor, toPage, type Actor, type Page, type TwoSidedScope } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CadencePoint } from '../cadence.js';
 import type { MetricCadence, MetricDirection, OutcomeResult, PilotStage } from '../pilot-stage.js';
@@ -141,6 +141,11 @@ export class PilotsRepository {
       `INSERT INTO pilot_events (pilot_id, type, from_stage, to_stage, actor_user_id, actor_api_token_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [pilotId, event.type, event.fromStage ?? null, event.toStage ?? null, ...actorIds(event.actor), event.detail ?? null],
     );
+  }
+
+  /** An outbox message in the change's transaction, for the notifications relay. */
+  async addMessage(topic: string, payload: Record<string, unknown>, manager: EntityManager): Promise<void> {
+    await manager.query('INSERT INTO outbox_messages (topic, payload, request_id) VALUES ($1, $2, $3)', [topic, JSON.stringify(payload), currentRequestId() ?? null]);
   }
 
   events(pilotId: string): Promise<PilotEventRow[]> {

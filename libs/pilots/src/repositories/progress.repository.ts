@@ -30,22 +30,14 @@ export class ProgressRepository {
     );
   }
 
-  /** Running pilots whose slot has ended go to evaluation, with an event and a message each. */
-  async startEvaluations(now: Date, limit: number): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
-      `WITH due AS (
-         SELECT p.id FROM pilots p JOIN bookings b ON b.id = p.booking_id JOIN slots s ON s.id = b.slot_id
-          WHERE p.stage = 'running' AND upper(s.period) <= $1
-          ORDER BY upper(s.period) LIMIT $2 FOR UPDATE OF p SKIP LOCKED
-       ), moved AS (
-         UPDATE pilots p SET stage = 'evaluating', evaluating_at = $1, updated_at = now() FROM due WHERE p.id = due.id RETURNING p.id
-       ), event AS (
-         INSERT INTO pilot_events (pilot_id, type, from_stage, to_stage, detail) SELECT id, 'evaluating', 'running', 'evaluating', 'the slot ended' FROM moved
-       )
-       INSERT INTO outbox_messages (topic, payload) SELECT 'pilot.evaluating', json_build_object('pilotId', id) FROM moved RETURNING 1`,
+  /** Running pilots whose slot has ended. */
+  dueToEvaluate(now: Date, limit: number): Promise<Array<{ id: string }>> {
+    return this.dataSource.query(
+      `SELECT p.id FROM pilots p JOIN bookings b ON b.id = p.booking_id JOIN slots s ON s.id = b.slot_id
+        WHERE p.stage = 'running' AND upper(s.period) <= $1
+        ORDER BY upper(s.period) LIMIT $2`,
       [now, limit],
     );
-    return rows.length;
   }
 
   /**
