@@ -214,14 +214,12 @@ export class PilotsRepository {
   metricSummaries(pilotId: string): Promise<MetricSummaryRow[]> {
     return this.dataSource.query(
       `SELECT ${METRIC_COLUMNS},
-              latest.value AS "latestValue", latest.observed_at AS "latestObservedAt",
+              m.latest_value AS "latestValue", m.latest_observed_at AS "latestObservedAt",
               (SELECT count(*)::int FROM measurements x WHERE x.metric_id = m.id) AS measurements,
               (SELECT count(*)::int FROM measurement_requests r WHERE r.metric_id = m.id AND r.opened_at IS NOT NULL) AS requested,
               (SELECT count(*)::int FROM measurement_requests r
-                WHERE r.metric_id = m.id AND r.opened_at IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM measurements x WHERE x.metric_id = r.metric_id AND x.observed_at >= r.window_start AND x.observed_at < r.window_end)) AS missing
+                WHERE r.metric_id = m.id AND r.opened_at IS NOT NULL AND r.answered_at IS NULL) AS missing
          FROM pilot_metrics m
-         LEFT JOIN LATERAL (SELECT value, observed_at FROM measurements x WHERE x.metric_id = m.id ORDER BY observed_at DESC, created_at DESC LIMIT 1) latest ON true
         WHERE m.pilot_id = $1
         ORDER BY m.created_at, m.key`,
       [pilotId],

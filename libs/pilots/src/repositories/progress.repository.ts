@@ -8,8 +8,9 @@ export interface DuePull {
   requestIds: string[];
 }
 
-// A measurement answers a request when it is of the request's metric and observed in its window.
-const ANSWERED = `EXISTS (SELECT 1 FROM measurements x WHERE x.metric_id = r.metric_id AND x.observed_at >= r.window_start AND x.observed_at < r.window_end)`;
+// A measurement answers a request when it is of the request's metric and observed in its window;
+// triggers on both tables keep `answered_at` (see the MeasurementFacts migration).
+const ANSWERED = `r.answered_at IS NOT NULL`;
 
 /**
  * The set-based steps of the worker's pilot scan. Each reads the time it is
@@ -51,7 +52,7 @@ export class ProgressRepository {
          SELECT r.id FROM measurement_requests r WHERE r.opened_at IS NULL AND r.due_at <= $1 ORDER BY r.due_at LIMIT $2 FOR UPDATE SKIP LOCKED
        ), opened AS (
          UPDATE measurement_requests r SET opened_at = $1 FROM due WHERE r.id = due.id
-         RETURNING r.id, r.pilot_id, r.metric_id, r.due_at, r.window_start, r.window_end
+         RETURNING r.id, r.pilot_id, r.metric_id, r.due_at, r.answered_at
        ), asked AS (
          SELECT r.pilot_id, r.due_at, array_agg(m.key ORDER BY m.key) AS keys
            FROM opened r JOIN pilot_metrics m ON m.id = r.metric_id
