@@ -30,7 +30,10 @@ export interface Family {
    * (`sum(f.name)`), so the grouping into scopes reads thousands of rows, not millions.
    */
   partials?: Record<string, string>;
-  /** Columns that make a fact distinct, when the figures only count distinct things: the facts are deduplicated first, which spares the distinct counts most of their sorting. */
+  /**
+   * For figures that count distinct things (companies): the columns of the thing. Each grouping
+   * then holds each thing once, and the figures count rows (`count(*)`).
+   */
   distinctOn?: string[];
   figures: Figure[];
 }
@@ -73,9 +76,9 @@ export const FAMILIES: Family[] = [
     inPeriod: 'f.requested_at >= p.starts AND f.requested_at < p.ends',
     distinctOn: ['company_id', 'company_kind', 'first_requested_at'],
     figures: [
-      { key: 'organizationsServed', title: 'Organizations served', unit: 'count', definition: 'Distinct organizations that requested a booking in the period, by kind.', parts: each(ORGANIZATION_KINDS, (kind) => `count(DISTINCT f.company_id) FILTER (WHERE f.company_kind = '${kind}')`) },
-      { key: 'firstTimeCompanies', title: 'First-time companies', unit: 'count', definition: 'Organizations that requested a booking in the period and whose first booking on Slussen was in the period.', sql: 'count(DISTINCT f.company_id) FILTER (WHERE f.first_requested_at >= f.period_starts)' },
-      { key: 'returningCompanies', title: 'Returning companies', unit: 'count', definition: 'Organizations that requested a booking in the period and had booked on Slussen before it.', sql: 'count(DISTINCT f.company_id) FILTER (WHERE f.first_requested_at < f.period_starts)' },
+      { key: 'organizationsServed', title: 'Organizations served', unit: 'count', definition: 'Distinct organizations that requested a booking in the period, by kind.', parts: each(ORGANIZATION_KINDS, (kind) => `count(*) FILTER (WHERE f.company_kind = '${kind}')`) },
+      { key: 'firstTimeCompanies', title: 'First-time companies', unit: 'count', definition: 'Organizations that requested a booking in the period and whose first booking on Slussen was in the period.', sql: 'count(*) FILTER (WHERE f.first_requested_at >= f.period_starts)' },
+      { key: 'returningCompanies', title: 'Returning companies', unit: 'count', definition: 'Organizations that requested a booking in the period and had booked on Slussen before it.', sql: 'count(*) FILTER (WHERE f.first_requested_at < f.period_starts)' },
     ],
   },
   {

@@ -33,15 +33,32 @@ export function familyStatement(family: Family, filter: ScopeFilter): string {
       values.push(`('${figure.key}', ${part === null ? 'NULL' : `'${part}'`}, g.${column})`);
     }
   }
-  const grouped = (dimension: string, name: string, sets: string[], from: string) => `
-    SELECT f.period_key,
+  const labels = (dimension: string, name: string) => `
            CASE WHEN GROUPING(f.testbed_id) = 0 THEN 'testbed' WHEN GROUPING(f.owner_id) = 0 THEN 'organization' ELSE 'platform' END AS scope,
            CASE WHEN GROUPING(f.testbed_id) = 0 THEN f.testbed_id WHEN GROUPING(f.owner_id) = 0 THEN f.owner_id END AS subject_id,
            CASE WHEN GROUPING(${dimension}) = 0 THEN '${name}' ELSE 'all' END AS dimension,
-           ${dimension}::text AS dimension_value,
+           ${dimension}::text AS dimension_value`;
+  const grouped = (dimension: string, name: string, sets: string[], from: string) => {
+    if (!family.distinctOn) {
+      return `
+    SELECT f.period_key, ${labels(dimension, name)},
            ${aggregates.join(',\n           ')}
       FROM ${from}
      GROUP BY GROUPING SETS (${sets.join(', ')})`;
+    }
+    // Distinct counts: first one row per grouping and distinct thing (a hashed GROUPING SETS), then
+    // plain counts per grouping; count(DISTINCT) under grouping sets would sort every set instead.
+    const distinct = ['f.period_starts', ...family.distinctOn.map((column) => `f.${column}`)];
+    return `
+    SELECT f.period_key, f.scope, f.subject_id, f.dimension, f.dimension_value,
+           ${aggregates.join(',\n           ')}
+      FROM (
+        SELECT f.period_key, ${labels(dimension, name)}, ${distinct.join(', ')}
+          FROM ${from}
+         GROUP BY GROUPING SETS (${sets.map((set) => `${set.slice(0, -1)}, ${distinct.join(', ')})`).join(', ')})
+      ) f
+     GROUP BY f.period_key, f.scope, f.subject_id, f.dimension, f.dimension_value`;
+  };
   // The read model is read once, for the span of all periods (so a per-row subquery in a view runs once
   // per row, not once per period); its rows are then matched to each period and to their test bed.
   return `WITH periods AS (${PERIODS}),
