@@ -134,3 +134,20 @@ export const DEMO_TESTBEDS: DemoTestbed[] = [
     slots: { frequency: 'weekly', weekday: 5, hours: 6, capacity: 2 },
   },
 ];
+
+/** A pilot of CareUp in Region Stockholm's simulation centre, with an agreed plan, and a request from Vitalsens for Johan to decide. */
+export const DEMO_PILOT = {
+  testbed: 'Region Stockholms simuleringscentrum',
+  slotIndex: 4,
+  company: 'li.andersson@demo.careup.se',
+  waitingCompany: 'emma.wiklund@demo.vitalsens.se',
+  manager: 'johan.ek@demo.regionstockholm.se',
+  title: 'Sensormattor mot fall nattetid',
+  description: 'Trycksensorer vid sängen larmar nattpersonalen innan en brukare hunnit resa sig.',
+  waitingTitle: 'Vitalparametrar i hemsjukvården',
+  goals: ['Färre fall nattetid', 'Nattpersonalen hinner fram innan brukaren rest sig'],
+  metrics: [
+    { key: 'falls', name: 'Fall per vecka', unit: 'fall', direction: 'decrease' as const, baseline: 9, target: 4, minimum: 0, maximum: null, cadence: 'weekly' as const },
+    { key: 'response-minutes', name: 'Tid till personal på plats', unit: 'minuter', direction: 'decrease' as const, baseline: 7, target: 3, minimum: 0, maximum: 120, cadence: 'end' as const },
+  ],
+};

@@ -2,12 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogueModule } from '@slussen/catalogue';
 import { AppConfig, CoreModule } from '@slussen/core';
 import { IdentityModule } from '@slussen/identity';
+import { PilotsModule } from '@slussen/pilots';
+import { ReportingModule } from '@slussen/reporting';
 import { SchedulingModule } from '@slussen/scheduling';
 
 /** What the demo seed needs: the contexts' services, no HTTP. */
 @Module({})
 export class DemoModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: DemoModule, imports: [CoreModule.forRoot(config), IdentityModule, CatalogueModule, SchedulingModule] };
+    return { module: DemoModule, imports: [CoreModule.forRoot(config), IdentityModule, CatalogueModule, SchedulingModule, PilotsModule, ReportingModule] };
   }
 }

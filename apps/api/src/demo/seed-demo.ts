@@ -1,11 +1,13 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { TestbedsService } from '@slussen/catalogue';
-import type { Actor } from '@slussen/core';
+import { AppConfig, type Actor } from '@slussen/core';
 import { AccountsService, MembersService, OrganizationsService } from '@slussen/identity';
-import { SlotsService } from '@slussen/scheduling';
+import { PilotsService } from '@slussen/pilots';
+import { ReportBuilderService, reportedDay } from '@slussen/reporting';
+import { BookingsService, SlotsService } from '@slussen/scheduling';
 import { DateTime, type WeekdayNumbers } from 'luxon';
 import { DataSource } from 'typeorm';
-import { DEMO_COMPANIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_TESTBEDS } from './demo-data.js';
+import { DEMO_COMPANIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PILOT, DEMO_TESTBEDS } from './demo-data.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -15,7 +17,7 @@ export interface SeedResult {
 /**
  * Fills an empty database with Swedish demo content through the real services:
  * regions, municipalities, an agency, companies, people in every role, a dozen
- * published test beds and slots over the next six months.
+ * published test beds and slots over the next six months, and a pilot.
  */
 export async function seedDemo(app: INestApplicationContext): Promise<SeedResult> {
   const logger = new Logger('DemoSeed');
@@ -53,13 +55,40 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedResult
 
   const testbeds = app.get(TestbedsService);
   const slots = app.get(SlotsService);
+  const testbedIds = new Map<string, string>();
   for (const { owner, slots: plan, ...profile } of DEMO_TESTBEDS) {
     const testbed = await testbeds.create(admin, ids.get(owner)!, profile);
+    testbedIds.set(profile.name, testbed.id);
     await testbeds.publish(admin, testbed.id);
     await slots.create(admin as Actor, testbed.id, { ...firstSlot(profile.timezone ?? 'Europe/Stockholm', plan.weekday, plan.hours), capacity: plan.capacity, recurrence: plan.frequency === 'weekly' ? { frequency: 'weekly', interval: 1, count: 26 } : { frequency: 'monthly', interval: 1, count: 6 } });
   }
-  logger.log(`demo data added: ${DEMO_ORGANIZATIONS.length + DEMO_COMPANIES.length} organizations, ${logins.length} people, ${DEMO_TESTBEDS.length} test beds`);
+  await seedPilots(app, testbedIds.get(DEMO_PILOT.testbed)!);
+  logger.log(`demo data added: ${DEMO_ORGANIZATIONS.length + DEMO_COMPANIES.length} organizations, ${logins.length} people, ${DEMO_TESTBEDS.length} test beds, a pilot with an agreed plan and a request awaiting a decision`);
   return { seeded: true, logins };
+}
+
+/**
+ * A pilot to follow and a request to decide, made as the people would make
+ * them, and yesterday's nightly report queued for the worker (its sweep builds
+ * it within a couple of minutes).
+ */
+async function seedPilots(app: INestApplicationContext, testbedId: string): Promise<void> {
+  const accounts = app.get(AccountsService);
+  const as = async (email: string) => (await accounts.authenticate(email, DEMO_PASSWORD))!;
+  const [company, otherCompany, manager] = [await as(DEMO_PILOT.company), await as(DEMO_PILOT.waitingCompany), await as(DEMO_PILOT.manager)];
+  const { items } = await app.get(SlotsService).list(manager, testbedId, {});
+  const bookings = app.get(BookingsService);
+  const booking = await bookings.book(company, items[DEMO_PILOT.slotIndex]!.id, { title: DEMO_PILOT.title, description: DEMO_PILOT.description });
+  await bookings.approve(manager, booking.id);
+  await bookings.book(otherCompany, items[DEMO_PILOT.slotIndex + 1]!.id, { title: DEMO_PILOT.waitingTitle });
+  const pilots = app.get(PilotsService);
+  const pilot = (await pilots.list(company, {}, 1)).items[0]!;
+  await pilots.update(company, pilot.id, { goals: DEMO_PILOT.goals });
+  for (const metric of DEMO_PILOT.metrics) await pilots.addMetric(company, pilot.id, metric);
+  await pilots.approvePlan(company, pilot.id);
+  await pilots.approvePlan(manager, pilot.id);
+  const config = app.get(AppConfig);
+  await app.get(ReportBuilderService).nightlyRun(reportedDay(new Date(), config.reports.timezone));
 }
 
 /** 09:00 local on the given weekday of next week. */
