@@ -47,6 +47,21 @@ describe('pilots: from confirmed booking to outcome', () => {
     const changed = await http().patch(`/api/v1/pilots/${pilot.id}`).set(as(manager)).send({ goals: 'Färre fall nattetid' }).expect(200);
     expect(changed.body).toMatchObject({ goals: ['Färre fall nattetid'], plan: { version: 5, agreed: false, approvedBy: { company: false, testbed: false } } });
     for (const side of [member, manager]) await http().post(`/api/v1/pilots/${pilot.id}/plan/approve`).set(as(side)).expect(200);
+    // Each approval tells the side whose turn it is; each agreement tells both.
+    const planTopics = await db.query(`SELECT topic, payload->>'side' AS side FROM outbox_messages WHERE payload->>'pilotId' = $1 ORDER BY created_at`, [pilot.id]);
+    expect(planTopics).toEqual([
+      { topic: 'pilot.plan-approved', side: 'company' },
+      { topic: 'pilot.plan-agreed', side: 'testbed' },
+      { topic: 'pilot.plan-approved', side: 'company' },
+      { topic: 'pilot.plan-agreed', side: 'testbed' },
+    ]);
+    const planMail = await world.waitFor(
+      () => db.query(`SELECT o.topic, d.recipient FROM deliveries d JOIN outbox_messages o ON o.id = d.outbox_id WHERE o.payload->>'pilotId' = $1 AND d.status = 'sent' ORDER BY o.topic, d.recipient`, [pilot.id]),
+      (rows: Array<{ topic: string; recipient: string }>) => rows.length >= 6,
+    );
+    expect(new Set(planMail.map((row: { topic: string; recipient: string }) => `${row.topic} ${row.recipient}`))).toEqual(
+      new Set([`pilot.plan-approved ${manager.email}`, `pilot.plan-agreed ${manager.email}`, `pilot.plan-agreed ${member.email}`]),
+    );
 
     // Nothing is measured, and no stage skipped, before the start.
     const early = await http().post(`/api/v1/pilots/${pilot.id}/measurements`).set(as(member)).send({ metricKey: 'falls', value: 8, observedAt: made.startsAt });

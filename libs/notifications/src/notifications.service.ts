@@ -10,7 +10,7 @@ import { MailerService } from './mailer.service.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
 import { AUDIENCE, escapeHtml, renderBookingMail, type Audience, type BookingTopic } from './templates/booking-mail.js';
 import { renderReportMail } from './templates/report-mail.js';
-import { PILOT_AUDIENCE, renderPilotMail, type PilotTopic } from './templates/pilot-mail.js';
+import { PILOT_AUDIENCE, planApprovedAudience, renderPilotMail, type PilotTopic } from './templates/pilot-mail.js';
 import { signWebhook, WebhooksService } from './webhooks.service.js';
 
 interface Recipient {
@@ -137,7 +137,7 @@ export class NotificationsService {
     const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
     const metricKeys = Array.isArray(payload.metricKeys) ? payload.metricKeys.map(String) : [];
     return {
-      people: await this.audience(PILOT_AUDIENCE[topic], pilot.organizationId, pilot.testbedOrganizationId),
+      people: await this.audience(topic === 'plan-approved' ? planApprovedAudience(payload.side) : PILOT_AUDIENCE[topic], pilot.organizationId, pilot.testbedOrganizationId),
       organizations: [pilot.organizationId, pilot.testbedOrganizationId],
       webhookData: { pilot: { id: pilot.id, bookingId: pilot.bookingId, testbedId: pilot.testbedId, organizationId: pilot.organizationId, title: pilot.title, stage: pilot.stage }, dueAt: iso(payload.dueAt), metricKeys },
       render: (person) =>

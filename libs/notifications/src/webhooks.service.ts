@@ -9,7 +9,7 @@ import { WebhookSubscription } from './entities/webhook-subscription.entity.js';
 export const WEBHOOK_EVENTS = [
   'booking.requested', 'booking.confirmed', 'booking.rejected', 'booking.waitlisted', 'booking.promoted',
   'booking.cancelled', 'booking.expired', 'booking.rescheduled', 'booking.starts-soon', 'booking.decision-due',
-  'pilot.plan-not-agreed', 'pilot.measurement-requested', 'pilot.measurement-overdue', 'pilot.evaluating', '*',
+  'pilot.plan-not-agreed', 'pilot.plan-approved', 'pilot.plan-agreed', 'pilot.measurement-requested', 'pilot.measurement-overdue', 'pilot.evaluating', '*',
 ] as const;
 
 export interface WebhookView {

@@ -93,6 +93,8 @@ export class PilotsService {
       const agreed = await this.pilots.approvePlan(id, side, this.clock.now(), manager);
       await this.record(actor, pilot, 'pilot.plan-approved', { side, version: pilot.planVersion }, manager, { type: 'plan-approved', detail: `${side} approved plan version ${pilot.planVersion}` });
       if (agreed) await this.pilots.addEvent(id, { type: 'plan-agreed', actor, detail: `plan version ${pilot.planVersion} agreed by both sides` }, manager);
+      // The other side hears of an approval (it is their turn), both sides of an agreement.
+      await this.pilots.addMessage(agreed ? 'pilot.plan-agreed' : 'pilot.plan-approved', { pilotId: id, side, version: pilot.planVersion }, manager);
     });
     return this.get(actor, id);
   }
