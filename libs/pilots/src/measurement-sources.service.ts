@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Clock, NotFoundError, PolicyService, SecretBox, ValidationError, type Actor } from '@slussen/core';
-import { AuditService } from '@slussen/identity';
+import { AppConfig, Clock, NotFoundError, SecretBox, ValidationError, type Actor } from '@slussen/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { measurementProblems } from './measurements.service.js';
 import { toFetchView, toSourceView } from './pilot.view.js';
 import { PilotsService } from './pilots.service.js';
 import { MeasurementsRepository } from './repositories/measurements.repository.js';
-import { PilotsRepository } from './repositories/pilots.repository.js';
+import { PilotsRepository, type PilotRow } from './repositories/pilots.repository.js';
 import { SourcesRepository } from './repositories/sources.repository.js';
 import { checkSourceUrl, fetchSource, SourceFetchError, SourceRefusedError } from './source-fetcher.js';
 
@@ -39,15 +38,12 @@ export class MeasurementSourcesService {
     private readonly sources: SourcesRepository,
     private readonly measurements: MeasurementsRepository,
     private readonly secrets: SecretBox,
-    private readonly policy: PolicyService,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   async register(actor: Actor, pilotId: string, command: SourceCommand) {
-    const pilot = await this.pilotsService.readable(actor, pilotId);
-    this.policy.authorize(actor, 'pilot.update', pilot, 'Pilot');
+    const pilot = await this.pilotsService.changeable(actor, pilotId);
     try {
       checkSourceUrl(command.url, this.config.sources);
     } catch (error) {
@@ -56,9 +52,7 @@ export class MeasurementSourcesService {
     }
     const source = await this.dataSource.transaction(async (manager) => {
       const saved = await this.sources.upsert(pilotId, command.url, command.token ? this.secrets.seal(command.token) : null, actor.userId, manager);
-      for (const organizationId of new Set([pilot.organizationId, pilot.testbedOrganizationId])) {
-        await this.audit.record(actor, { action: 'pilot.source-registered', organizationId, subjectType: 'pilot', subjectId: pilotId, details: { url: command.url, hasToken: Boolean(command.token) } }, manager);
-      }
+      await this.pilotsService.recordChange(actor, pilot, 'pilot.source-registered', { url: command.url, hasToken: Boolean(command.token) }, manager);
       return saved;
     });
     return toSourceView(source, null);
@@ -72,13 +66,10 @@ export class MeasurementSourcesService {
   }
 
   async remove(actor: Actor, pilotId: string): Promise<void> {
-    const pilot = await this.pilotsService.readable(actor, pilotId);
-    this.policy.authorize(actor, 'pilot.update', pilot, 'Pilot');
+    const pilot = await this.pilotsService.changeable(actor, pilotId);
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.sources.remove(pilotId, manager))) throw new NotFoundError('Measurement source');
-      for (const organizationId of new Set([pilot.organizationId, pilot.testbedOrganizationId])) {
-        await this.audit.record(actor, { action: 'pilot.source-removed', organizationId, subjectType: 'pilot', subjectId: pilotId }, manager);
-      }
+      await this.pilotsService.recordChange(actor, pilot, 'pilot.source-removed', {}, manager);
     });
   }
 
@@ -103,7 +94,7 @@ export class MeasurementSourcesService {
     try {
       const token = source.sealedToken ? this.secrets.open(source.sealedToken) : null;
       const { status, body } = await fetchSource(source.url, token, this.config.sources);
-      const { accepted, refused } = await this.sort(pilot.id, pilot, body);
+      const { accepted, refused } = await this.sort(pilot, body);
       // The fetch is recorded once its values are in, so whoever reads it sees the final counts.
       const fetchId = randomUUID();
       const recorded = await this.measurements.insertPulled(pilot.id, accepted, fetchId);
@@ -118,10 +109,10 @@ export class MeasurementSourcesService {
   }
 
   /** Splits a source's answer (an array, or `{ measurements: [...] }`) into values to record and values refused. */
-  private async sort(pilotId: string, pilot: Parameters<typeof measurementProblems>[1], body: unknown) {
+  private async sort(pilot: PilotRow, body: unknown) {
     const items = Array.isArray(body) ? body : Array.isArray((body as { measurements?: unknown })?.measurements) ? (body as { measurements: unknown[] }).measurements : null;
     if (items === null) throw new SourceFetchError('answer is neither an array nor { "measurements": [...] }');
-    const metrics = new Map((await this.pilots.metrics(pilotId)).map((metric) => [metric.key, metric]));
+    const metrics = new Map((await this.pilots.metrics(pilot.id)).map((metric) => [metric.key, metric]));
     const now = this.clock.now();
     const accepted: Array<{ metricId: string; value: number; observedAt: Date }> = [];
     let refused = 0;

@@ -73,7 +73,7 @@ export class PilotsService {
       if (change.goals !== undefined) {
         if (!PLAN_OPEN.has(pilot.stage)) throw new ConflictError(`The plan of a pilot in stage ${pilot.stage} can no longer change`);
         await this.pilots.changePlan(id, manager, change.goals);
-        await this.record(actor, pilot, 'pilot.plan-changed', { goals: change.goals }, manager, { type: 'plan-changed', detail: `goals changed; plan version ${pilot.planVersion + 1}` });
+        await this.recordChange(actor, pilot, 'pilot.plan-changed', { goals: change.goals }, manager, { type: 'plan-changed', detail: `goals changed; plan version ${pilot.planVersion + 1}` });
         pilot = (await this.pilots.findById(id, manager))!;
       }
       if (change.stage !== undefined && change.stage !== pilot.stage) await this.moveByRequest(actor, pilot, change.stage, change.reason, manager);
@@ -91,7 +91,7 @@ export class PilotsService {
       if (pilot.goals.length === 0 || metrics.length === 0) throw new ConflictError('A plan needs at least one goal and one metric before it can be approved');
       if ((side === 'company' ? pilot.companyApprovedVersion : pilot.testbedApprovedVersion) === pilot.planVersion) return;
       const agreed = await this.pilots.approvePlan(id, side, this.clock.now(), manager);
-      await this.record(actor, pilot, 'pilot.plan-approved', { side, version: pilot.planVersion }, manager, { type: 'plan-approved', detail: `${side} approved plan version ${pilot.planVersion}` });
+      await this.recordChange(actor, pilot, 'pilot.plan-approved', { side, version: pilot.planVersion }, manager, { type: 'plan-approved', detail: `${side} approved plan version ${pilot.planVersion}` });
       if (agreed) await this.pilots.addEvent(id, { type: 'plan-agreed', actor, detail: `plan version ${pilot.planVersion} agreed by both sides` }, manager);
       // The other side hears of an approval (it is their turn), both sides of an agreement.
       await this.pilots.addMessage(agreed ? 'pilot.plan-agreed' : 'pilot.plan-approved', { pilotId: id, side, version: pilot.planVersion }, manager);
@@ -107,7 +107,7 @@ export class PilotsService {
       created = await this.pilots.insertMetric(id, metric, manager);
       await this.pilots.changePlan(id, manager);
       if (pilot.stage === 'running') await this.planRequests(pilot, created, manager);
-      await this.record(actor, pilot, 'pilot.metric-added', { ...metric }, manager, { type: 'plan-changed', detail: `metric ${metric.key} added; plan version ${pilot.planVersion + 1}` });
+      await this.recordChange(actor, pilot, 'pilot.metric-added', { ...metric }, manager, { type: 'plan-changed', detail: `metric ${metric.key} added; plan version ${pilot.planVersion + 1}` });
     });
     return created!;
   }
@@ -135,7 +135,7 @@ export class PilotsService {
         manager,
       );
       await this.transition(actor, pilot, 'complete', manager, { detail: `outcome: ${command.result}` });
-      await this.record(actor, pilot, 'pilot.outcome-recorded', { result: command.result }, manager);
+      await this.recordChange(actor, pilot, 'pilot.outcome-recorded', { result: command.result }, manager);
     });
     return this.get(actor, id);
   }
@@ -157,9 +157,14 @@ export class PilotsService {
 
   /** The pilot and its metric of that key, for someone who may change the pilot. */
   async metricForMeasurement(actor: Actor, id: string, key: string): Promise<{ pilot: PilotRow; metric: MetricRow | null }> {
+    return { pilot: await this.changeable(actor, id), metric: await this.pilots.metricByKey(id, key) };
+  }
+
+  /** The pilot, when the caller may see it (else 404) and change it (else 403). */
+  async changeable(actor: Actor, id: string): Promise<PilotRow> {
     const pilot = await this.readable(actor, id);
     this.policy.authorize(actor, 'pilot.update', pilot, 'Pilot');
-    return { pilot, metric: await this.pilots.metricByKey(id, key) };
+    return pilot;
   }
 
   /** Moves a running pilot whose slot has ended to evaluation, and tells both sides. For the worker; false when no longer due. */
@@ -197,7 +202,7 @@ export class PilotsService {
     if (to === 'running') for (const metric of await this.pilots.metrics(pilot.id, manager)) await this.planRequests(pilot, metric, manager);
     if (to === 'completed' || to === 'aborted') await this.pilots.dropUnopenedRequests(pilot.id, manager);
     // Changes that time makes are audited too, with no actor.
-    await this.record(actor, pilot, `pilot.${to}`, { from: pilot.stage, to, reason: options.detail ?? null }, manager, null);
+    await this.recordChange(actor, pilot, `pilot.${to}`, { from: pilot.stage, to, reason: options.detail ?? null }, manager, null);
     await this.pilots.addEvent(pilot.id, { type: to, fromStage: pilot.stage, toStage: to, actor, detail: options.detail }, manager);
   }
 
@@ -208,8 +213,8 @@ export class PilotsService {
     await this.pilots.planRequests(pilot.id, metric.id, points.filter((point) => point.dueAt.getTime() > now), manager);
   }
 
-  /** Audit entries for both organizations, and optionally a pilot event. */
-  private async record(
+  /** Audit entries for both organizations, and optionally a pilot event; in the change's transaction. */
+  async recordChange(
     actor: Actor | null,
     pilot: PilotRow,
     action: string,

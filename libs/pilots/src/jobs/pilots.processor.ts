@@ -34,7 +34,7 @@ export class PullQueuer {
 export class PilotsProcessor extends JobProcessor implements OnApplicationBootstrap {
   protected readonly handlers: JobHandlers;
 
-  constructor(progress: PilotProgressService, sources: MeasurementSourcesService, queuer: PullQueuer, config: AppConfig, @InjectQueue(QueueName.Pilots) queue: Queue) {
+  constructor(progress: PilotProgressService, sources: MeasurementSourcesService, queuer: PullQueuer, private readonly config: AppConfig, @InjectQueue(QueueName.Pilots) queue: Queue) {
     super();
     logQueueErrors(queue, (line) => new Logger(PilotsProcessor.name).warn(line));
     this.handlers = {
@@ -45,14 +45,11 @@ export class PilotsProcessor extends JobProcessor implements OnApplicationBootst
           throw error instanceof SourceRefusedError ? new UnrecoverableError(error.message) : error;
         }),
     };
-    this.concurrency = config.sources.concurrency;
   }
-
-  private readonly concurrency: number;
 
   /** Fetches wait on the network, not the CPU: run many at once (the worker exists only once Nest has started it). */
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.concurrency;
+    this.worker.concurrency = this.config.sources.concurrency;
   }
 }
 
