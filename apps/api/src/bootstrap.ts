@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, createValidationPipe, ProblemFilter, requestContextMiddleware } from '@slussen/core';
+import { SESSION_COOKIE, SESSION_COOKIE_SCHEME } from '@slussen/identity';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
@@ -33,6 +34,7 @@ export function bootstrap(app: NestExpressApplication): NestExpressApplication {
       .setDescription('Test beds, pilot slots, bookings, pilots and outcome reports. Errors are RFC 9457 problem+json.')
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The web app\'s refresh token (httpOnly); only /api/v1/auth/session/* read it' }, SESSION_COOKIE_SCHEME)
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -7,5 +7,6 @@ export { IdentityActorResolver } from './identity-actor.resolver.js';
 export { canSeeOrganization, type OrganizationSubject } from './identity.policy.js';
 export { IdentityModule } from './identity.module.js';
 export { IdentityHttpModule } from './http/identity-http.module.js';
+export { SESSION_COOKIE, SESSION_COOKIE_SCHEME } from './http/session.controller.js';
 export { OrganizationsService } from './organizations.service.js';
 export type { OrganizationView, UserView, MemberView, TokenPair } from './views.js';

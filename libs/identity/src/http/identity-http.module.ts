@@ -7,6 +7,7 @@ import { IdentityModule } from '../identity.module.js';
 import { AuthController } from './auth.controller.js';
 import { MeController } from './me.controller.js';
 import { OrganizationsController } from './organizations.controller.js';
+import { BrowserClientGuard, SessionController } from './session.controller.js';
 
 /**
  * The identity routes, and the guard that authenticates every route of the API
@@ -14,8 +15,9 @@ import { OrganizationsController } from './organizations.controller.js';
  */
 @Module({
   imports: [IdentityModule, RateLimitModule],
-  controllers: [AuthController, MeController, OrganizationsController],
+  controllers: [AuthController, MeController, OrganizationsController, SessionController],
   providers: [
+    BrowserClientGuard,
     { provide: ActorResolver, useExisting: IdentityActorResolver },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
