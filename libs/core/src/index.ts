@@ -18,7 +18,7 @@ export { ensureLocalServices, LocalServiceError, type LocalServices } from './ru
 export { startProcess } from './runtime/start-process.js';
 export { ORGANIZATION_KINDS, ROLES, hasRole, isMemberOf, isPlatformAdmin, roleIn, twoSidedScope, type Actor, type ActorMembership, type OrganizationKind, type Role, type TwoSidedScope } from './auth/actor.js';
 export { ActorResolver } from './auth/actor-resolver.js';
-export { CurrentActor, Public } from './auth/auth.decorators.js';
+export { CurrentActor, PersonOnly, Public } from './auth/auth.decorators.js';
 export { AuthGuard } from './auth/auth.guard.js';
 export { PolicyService, type PolicyAction, type PolicyRule, type PolicySubjects } from './auth/policy.service.js';
 export { RateLimitGuard, RateLimitModule } from './http/rate-limit.js';

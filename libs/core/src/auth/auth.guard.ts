@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError } from '../errors/domain-error.js';
 import { ActorResolver } from './actor-resolver.js';
-import { PUBLIC_ROUTE, type RequestWithActor } from './auth.decorators.js';
+import { PERSON_ONLY_ROUTE, PUBLIC_ROUTE, type RequestWithActor } from './auth.decorators.js';
 
-/** Every route needs a valid bearer credential unless marked `@Public()`. */
+/** Every route needs a valid bearer credential unless marked `@Public()`; `@PersonOnly()` routes refuse API tokens (403). */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -25,6 +25,9 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S{1,4096})$/i.exec(header);
     const actor = match ? await this.resolver.resolve(match[1]!) : null;
     if (!actor) throw new DomainError('unauthenticated', 'The bearer credential is not valid, or has expired or been revoked');
+    if (actor.type !== 'user' && this.reflector.getAllAndOverride<boolean>(PERSON_ONLY_ROUTE, [context.getHandler(), context.getClass()])) {
+      throw new DomainError('forbidden', 'Only a signed-in person may do this; an API token may not');
+    }
     request.actor = actor;
     return true;
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, PageQueryDto, type Actor } from '@slussen/core';
+import { CurrentActor, IdParam, PageQueryDto, PersonOnly, type Actor } from '@slussen/core';
 import { ApiTokensService } from '../api-tokens.service.js';
 import { AuditService } from '../audit.service.js';
 import { MembersService } from '../members.service.js';
@@ -18,6 +18,7 @@ export class OrganizationsController {
     private readonly audit: AuditService,
   ) {}
 
+  @PersonOnly()
   @Post()
   create(@CurrentActor() actor: Actor, @Body() body: CreateOrganizationDto) {
     return this.organizations.create(actor, body);
@@ -34,6 +35,7 @@ export class OrganizationsController {
     return this.organizations.get(actor, id);
   }
 
+  @PersonOnly()
   @Post(':id/members')
   addMember(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AddMemberDto) {
     return this.members.add(actor, id, body);
@@ -44,11 +46,13 @@ export class OrganizationsController {
     return this.members.list(actor, id, page.limit, page.cursor);
   }
 
+  @PersonOnly()
   @Patch(':id/members/:userId')
   changeRole(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('userId') userId: string, @Body() body: ChangeRoleDto) {
     return this.members.changeRole(actor, id, userId, body.role);
   }
 
+  @PersonOnly()
   @Delete(':id/members/:userId')
   @HttpCode(204)
   async removeMember(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('userId') userId: string): Promise<void> {
@@ -56,16 +60,19 @@ export class OrganizationsController {
   }
 
   /** The token secret is in this answer only. */
+  @PersonOnly()
   @Post(':id/api-tokens')
   createApiToken(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CreateApiTokenDto) {
     return this.apiTokens.create(actor, id, body);
   }
 
+  @PersonOnly()
   @Get(':id/api-tokens')
   listApiTokens(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.apiTokens.list(actor, id);
   }
 
+  @PersonOnly()
   @Delete(':id/api-tokens/:tokenId')
   @HttpCode(204)
   async revokeApiToken(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('tokenId') tokenId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Module, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, type Actor } from '@slussen/core';
+import { CurrentActor, IdParam, PersonOnly, type Actor } from '@slussen/core';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsUrl } from 'class-validator';
 import { NotificationsModule } from '../notifications.module.js';
 import { WEBHOOK_EVENTS, WebhooksService } from '../webhooks.service.js';
@@ -22,6 +22,7 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   /** Deliveries carry `Slussen-Signature: t=<unix>,v1=<hex hmac-sha256(secret, t + "." + body)>`; the secret is shown once. */
+  @PersonOnly()
   @Post()
   subscribe(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: SubscribeWebhookDto) {
     return this.webhooks.subscribe(actor, id, body);
@@ -32,6 +33,7 @@ export class WebhooksController {
     return this.webhooks.list(actor, id);
   }
 
+  @PersonOnly()
   @Delete(':webhookId')
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('webhookId') webhookId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, Public, type Actor } from '@slussen/core';
+import { CurrentActor, IdParam, PersonOnly, Public, type Actor } from '@slussen/core';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { CalendarService } from '../calendar.service.js';
 
@@ -34,16 +34,19 @@ export class CalendarController {
     return this.calendar.feed(actor, 'organization', id, query.token);
   }
 
+  @PersonOnly()
   @Post('testbeds/:id/calendar-tokens')
   createTestbedToken(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.calendar.createToken(actor, 'testbed', id);
   }
 
+  @PersonOnly()
   @Post('organizations/:id/calendar-tokens')
   createOrganizationToken(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.calendar.createToken(actor, 'organization', id);
   }
 
+  @PersonOnly()
   @Delete('calendar-tokens/:id')
   @HttpCode(204)
   async revoke(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
