@@ -165,6 +165,19 @@ describe('sign-up, sign-in and sessions', () => {
       expect((await request(http).post('/api/v1/auth/logout').send({ refreshToken })).status).toBe(204);
       expect((await refresh(refreshToken)).status).toBe(401);
     });
+
+    it('ends the session’s access tokens with it, not 15 minutes later', async () => {
+      const address = email();
+      await signup(address);
+      const signIn = async () => (await request(http).post('/api/v1/auth/login').send({ email: address, password })).body as { accessToken: string; refreshToken: string };
+      const { accessToken, refreshToken } = await signIn();
+      const other = await signIn();
+      expect((await request(http).get('/api/v1/me').set('Authorization', `Bearer ${accessToken}`)).status).toBe(200);
+      expect((await request(http).post('/api/v1/auth/logout').send({ refreshToken })).status).toBe(204);
+      expect((await request(http).get('/api/v1/me').set('Authorization', `Bearer ${accessToken}`)).status).toBe(401);
+      // Another sign-in of the same person goes on.
+      expect((await request(http).get('/api/v1/me').set('Authorization', `Bearer ${other.accessToken}`)).status).toBe(200);
+    });
   });
 
   describe('GET /me', () => {

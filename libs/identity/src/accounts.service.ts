@@ -56,6 +56,7 @@ export class AccountsService {
         type: 'user',
         id: user.id,
         userId: user.id,
+        sessionId: null,
         platformAdmin: false,
         memberships: [{ organizationId: organization.id, organizationKind: 'company', role: 'admin' }],
       };
@@ -74,8 +75,8 @@ export class AccountsService {
   /** The user behind an e-mail and password, as an actor; null when they do not match. */
   async authenticate(email: string, password: string): Promise<Actor | null> {
     const userId = await this.verifiedUserId(email, password);
-    const user = userId ? await this.users.actorOf(userId) : null;
-    return user ? userActor(user) : null;
+    const user = userId ? await this.users.actorOf(userId, null) : null;
+    return user ? userActor(user, null) : null;
   }
 
   /** Takes as long whether or not the e-mail is known (PasswordService verifies a decoy). */
@@ -98,7 +99,7 @@ export class AccountsService {
   /** A platform admin to act as in system tasks such as seeding demo data; null when there is none. */
   async platformAdminActor(): Promise<Actor | null> {
     const admin = await this.users.firstPlatformAdmin();
-    return admin ? { type: 'user', id: admin.id, userId: admin.id, platformAdmin: true, memberships: [] } : null;
+    return admin ? { type: 'user', id: admin.id, userId: admin.id, sessionId: null, platformAdmin: true, memberships: [] } : null;
   }
 
   /**

@@ -33,17 +33,18 @@ export class IdentityActorResolver extends ActorResolver {
     }
     const claims = await this.sessions.verifyAccessToken(credential);
     if (!claims) return null;
-    const user = await this.users.actorOf(claims.sub);
-    return user ? userActor(user) : null;
+    const user = await this.users.actorOf(claims.sub, claims.sid);
+    return user ? userActor(user, claims.sid) : null;
   }
 }
 
 /** The actor of a signed-in user, from what `UsersRepository.actorOf` read. */
-export function userActor(user: { id: string; platformAdmin: boolean; memberships: ActorMembershipRow[] }): Actor {
+export function userActor(user: { id: string; platformAdmin: boolean; memberships: ActorMembershipRow[] }, sessionId: string | null): Actor {
   return {
     type: 'user',
     id: user.id,
     userId: user.id,
+    sessionId,
     platformAdmin: user.platformAdmin,
     memberships: user.memberships.map(({ organizationId, organizationKind, role }) => ({ organizationId, organizationKind, role })),
   };

@@ -12,6 +12,8 @@ import type { TokenPair } from './views.js';
 export interface AccessTokenClaims {
   sub: string;
   typ: 'access';
+  /** The session (refresh-token family): revoking it ends its access tokens at once. */
+  sid: string;
 }
 
 /** Access tokens (short-lived JWTs) and rotating refresh tokens with reuse detection. */
@@ -55,7 +57,7 @@ export class SessionService {
   async verifyAccessToken(token: string): Promise<AccessTokenClaims | null> {
     try {
       const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
-      return claims.typ === 'access' && typeof claims.sub === 'string' ? claims : null;
+      return claims.typ === 'access' && typeof claims.sub === 'string' && typeof claims.sid === 'string' ? claims : null;
     } catch {
       return null;
     }
@@ -65,7 +67,7 @@ export class SessionService {
     const refreshToken = newOpaqueToken(REFRESH_TOKEN_PREFIX);
     const expiresAt = new Date(Date.now() + this.config.jwt.refreshTtlDays * 86_400_000);
     await this.refreshTokens.issue({ familyId, userId, tokenHash: hashToken(refreshToken), expiresAt }, manager);
-    const claims: AccessTokenClaims = { sub: userId, typ: 'access' };
+    const claims: AccessTokenClaims = { sub: userId, typ: 'access', sid: familyId };
     const accessToken = await this.jwt.signAsync(claims, { algorithm: 'HS256', expiresIn: this.config.jwt.accessTtlSeconds });
     return { accessToken, refreshToken, expiresIn: this.config.jwt.accessTtlSeconds, tokenType: 'Bearer' };
   }

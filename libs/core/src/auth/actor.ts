@@ -10,9 +10,13 @@ export interface ActorMembership {
   role: Role;
 }
 
-/** Who is calling: a signed-in user, or an organization's API token acting with its role. */
+/**
+ * Who is calling: a signed-in user, or an organization's API token acting with its role.
+ * A user's `sessionId` names the sign-in (refresh-token family) the call came through;
+ * null when no session is involved (HTTP Basic, system tasks).
+ */
 export type Actor =
-  | { type: 'user'; id: string; userId: string; platformAdmin: boolean; memberships: ActorMembership[] }
+  | { type: 'user'; id: string; userId: string; platformAdmin: boolean; memberships: ActorMembership[]; sessionId: string | null }
   | { type: 'apiToken'; id: string; userId: null; platformAdmin: false; memberships: [ActorMembership] };
 
 export function roleIn(actor: Actor | null, organizationId: string): Role | null {

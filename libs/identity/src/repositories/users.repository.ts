@@ -55,8 +55,12 @@ export class UsersRepository {
     return this.repo(manager).existsBy({ platformAdmin: true });
   }
 
-  /** What authorization needs of a user, in one round trip: the admin flag and every membership. */
-  async actorOf(userId: string): Promise<{ id: string; platformAdmin: boolean; memberships: ActorMembershipRow[] } | null> {
+  /**
+   * What authorization needs of a user, in one round trip: the admin flag and
+   * every membership; nothing when `sessionId` names a session that was revoked
+   * (signed out, password changed or reset, a refresh token replayed).
+   */
+  async actorOf(userId: string, sessionId: string | null): Promise<{ id: string; platformAdmin: boolean; memberships: ActorMembershipRow[] } | null> {
     const [row] = await this.dataSource.query(
       `SELECT u.id, u.platform_admin AS "platformAdmin",
               coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'organizationKind', o.kind, 'organizationName', o.name, 'role', m.role))
@@ -65,8 +69,9 @@ export class UsersRepository {
          LEFT JOIN memberships m ON m.user_id = u.id
          LEFT JOIN organizations o ON o.id = m.organization_id
         WHERE u.id = $1
+          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.user_id = u.id AND r.revoked_at IS NULL))
         GROUP BY u.id`,
-      [userId],
+      [userId, sessionId],
     );
     return row ?? null;
   }
