@@ -94,8 +94,8 @@ describe('HTTP pipeline (problem+json for every error)', () => {
     expectProblem(response, 400, 'validation');
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
-        { field: 'admin', message: expect.stringContaining('should not exist') },
-        { field: 'location.planet', message: expect.stringContaining('should not exist') },
+        { field: 'admin', message: expect.stringContaining('should not exist'), code: 'unknownField' },
+        { field: 'location.planet', message: expect.stringContaining('should not exist'), code: 'unknownField' },
       ]),
     );
   });
@@ -116,7 +116,7 @@ describe('HTTP pipeline (problem+json for every error)', () => {
   it('answers a bad UUID in the path with 400 validation', async () => {
     const response = await request(app.getHttpServer()).get('/api/v1/probe/not-a-uuid');
     expectProblem(response, 400, 'validation');
-    expect(response.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+    expect(response.body.errors).toEqual([{ field: 'id', message: 'must be a UUID', code: 'isUuid' }]);
     const ok = await request(app.getHttpServer()).get('/api/v1/probe/6f1c2a8e-1f0e-4d7e-9a55-2b1c3d4e5f60');
     expect(ok.status).toBe(200);
   });

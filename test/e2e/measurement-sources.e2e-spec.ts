@@ -54,7 +54,7 @@ describe('measurement sources: no server-side request forgery, limits, retries',
       const { pilot, member } = await confirmedPilot(world);
       const refused = await world.http().put(`/api/v1/pilots/${pilot.id}/source`).set(as(member)).send({ url });
       expect(refused.status).toBe(400);
-      expect(refused.body.errors).toEqual([{ field: 'url', message: why }]);
+      expect(refused.body.errors).toEqual([{ field: 'url', message: why, code: 'invalid' }]);
     });
 
     it('refuses, when it fetches, a name that resolves to a non-public address', async () => {

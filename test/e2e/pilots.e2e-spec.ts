@@ -96,7 +96,7 @@ describe('pilots: from confirmed booking to outcome', () => {
     // Submitted by the company; refused when it does not fit the metric or the period.
     const submit = (body: Record<string, unknown>) => http().post(`/api/v1/pilots/${pilot.id}/measurements`).set(as(member)).send(body);
     expect((await submit({ metricKey: 'falls', value: 6, observedAt: plus(made.startsAt, 6.5 * DAY), note: 'Manuellt räknat' })).status).toBe(201);
-    expect((await submit({ metricKey: 'satisfaction', value: 9, observedAt: plus(made.startsAt, DAY) })).body.errors).toEqual([{ field: 'value', message: 'must be at most 5 betyg 1–5' }]);
+    expect((await submit({ metricKey: 'satisfaction', value: 9, observedAt: plus(made.startsAt, DAY) })).body.errors).toEqual([{ field: 'value', message: 'must be at most 5 betyg 1–5', code: 'invalid' }]);
     expect((await submit({ metricKey: 'falls', value: 5, observedAt: plus(made.startsAt, -DAY) })).status).toBe(400);
     expect((await submit({ metricKey: 'falls', value: 5, observedAt: plus(made.startsAt, 20 * DAY) })).body.errors[0].message).toBe('cannot be in the future');
     expect((await submit({ metricKey: 'steps', value: 5, observedAt: plus(made.startsAt, DAY) })).status).toBe(400);

@@ -31,3 +31,4 @@ export { OutboxRelay } from './outbox/outbox-relay.service.js';
 export { OutboxRelayModule } from './outbox/outbox.module.js';
 export { Clock, ClockModule, ManualClock } from './time/clock.js';
 export { SecretBox } from './crypto/secret-box.js';
+export { MultilineText, checkRequestText, plainText, singleLine, textProblem } from './http/control-characters.js';

@@ -23,4 +23,10 @@ export type ProblemCode = keyof typeof PROBLEMS;
 export interface FieldError {
   field: string;
   message: string;
+  /**
+   * A stable word for what is wrong, for translations: the class-validator
+   * constraint (`isString`, `maxLength`, ...), `required`, `unknownField`,
+   * `controlCharacter`, `malformedUnicode`; `invalid` when nothing more precise is known.
+   */
+  code?: string;
 }

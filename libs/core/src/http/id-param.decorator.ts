@@ -6,6 +6,6 @@ export const IdParam = (name = 'id') =>
   Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () => new ValidationError(`${name} must be a UUID`, [{ field: name, message: 'must be a UUID' }]),
+      exceptionFactory: () => new ValidationError(`${name} must be a UUID`, [{ field: name, message: 'must be a UUID', code: 'isUuid' }]),
     }),
   );

@@ -23,7 +23,7 @@ describe('toProblem', () => {
       status: 422,
       detail: 'Bookings open 14 days ahead',
       instance: '/api/v1/slots/1/bookings',
-      errors: [{ field: 'slotId', message: 'too soon' }],
+      errors: [{ field: 'slotId', message: 'too soon', code: 'invalid' }],
       rule: 'minLeadDays',
     });
   });

@@ -66,7 +66,7 @@ export function toProblem(exception: unknown, instance: string, errorId: string)
   if (exception instanceof DomainError) {
     const { errors, extensions } = exception.options;
     return {
-      problem: build(exception.code, exception.detail, instance, { ...extensions, ...(errors?.length ? { errors } : {}) }),
+      problem: build(exception.code, exception.detail, instance, { ...extensions, ...(errors?.length ? { errors: errors.map(withCode) } : {}) }),
       unexpected: false,
     };
   }
@@ -91,6 +91,10 @@ export function toProblem(exception: unknown, instance: string, errorId: string)
     problem: build('internal', `Something went wrong on our side. Quote error id ${errorId} if you report it.`, instance, { errorId }),
     unexpected: true,
   };
+}
+
+function withCode(error: FieldError): Required<FieldError> {
+  return { field: error.field, message: error.message, code: error.code ?? 'invalid' };
 }
 
 function messageOf(exception: HttpException): string {

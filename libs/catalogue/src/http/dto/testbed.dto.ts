@@ -1,5 +1,5 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
-import { PageQueryDto } from '@slussen/core';
+import { MultilineText, PageQueryDto } from '@slussen/core';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -69,10 +69,10 @@ export class CreateTestbedDto {
   @IsString() @MinLength(3) @MaxLength(200)
   name: string;
 
-  @IsString() @MinLength(1) @MaxLength(500)
+  @IsString() @MinLength(1) @MaxLength(500) @MultilineText()
   summary: string;
 
-  @IsOptional() @IsString() @MaxLength(20_000)
+  @IsOptional() @IsString() @MaxLength(20_000) @MultilineText()
   description?: string;
 
   @IsIn(ENVIRONMENT_TYPES)

@@ -1,4 +1,4 @@
-import { PageQueryDto } from '@slussen/core';
+import { MultilineText, PageQueryDto } from '@slussen/core';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { METRIC_CADENCES, METRIC_DIRECTIONS, OUTCOME_RESULTS, PILOT_STAGES, type MetricCadence, type MetricDirection, type OutcomeResult, type PilotStage } from '../../pilot-stage.js';
@@ -21,7 +21,7 @@ export class UpdatePilotDto {
   /** The pilot's goals, one sentence each (a single string is one goal). Changing them is a new plan version. */
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? [value] : value))
-  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(1000, { each: true })
+  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(1000, { each: true }) @MultilineText()
   goals?: string[];
 
   /** `running` (once the slot has started), `evaluating` (ends the running phase early) or `aborted` (with a reason). */
@@ -29,7 +29,7 @@ export class UpdatePilotDto {
   stage?: PilotStage;
 
   /** Why the pilot is aborted; required with stage `aborted`. */
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(2000)
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) @MultilineText()
   reason?: string;
 }
 
@@ -78,7 +78,7 @@ export class CreateMeasurementDto {
   @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: 'observedAt must carry an offset (Z or +01:00)' })
   observedAt: string;
 
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional() @IsString() @MaxLength(2000) @MultilineText()
   note?: string;
 }
 
@@ -91,10 +91,10 @@ export class RecordOutcomeDto {
   @IsIn(OUTCOME_RESULTS)
   result: OutcomeResult;
 
-  @IsString() @MinLength(1) @MaxLength(10_000)
+  @IsString() @MinLength(1) @MaxLength(10_000) @MultilineText()
   summary: string;
 
-  @IsOptional() @IsString() @MaxLength(10_000)
+  @IsOptional() @IsString() @MaxLength(10_000) @MultilineText()
   lessons?: string;
 
   /** Required when the result is `procured`: the procurement's reference (diarienummer). */

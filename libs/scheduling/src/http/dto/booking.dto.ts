@@ -1,4 +1,4 @@
-import { PageQueryDto } from '@slussen/core';
+import { MultilineText, PageQueryDto } from '@slussen/core';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { BOOKING_STATUSES, type BookingStatus } from '../../booking-state.js';
@@ -8,7 +8,7 @@ export class CreateBookingDto {
   @IsString() @MinLength(1) @MaxLength(200)
   title: string;
 
-  @IsOptional() @IsString() @MaxLength(10_000)
+  @IsOptional() @IsString() @MaxLength(10_000) @MultilineText()
   description?: string;
 
   /** Wait for a place when the slot is full, instead of 409 slot-full. */
@@ -21,12 +21,12 @@ export class CreateBookingDto {
 }
 
 export class RejectBookingDto {
-  @IsString() @MinLength(1) @MaxLength(2000)
+  @IsString() @MinLength(1) @MaxLength(2000) @MultilineText()
   reason: string;
 }
 
 export class CancelBookingDto {
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional() @IsString() @MaxLength(2000) @MultilineText()
   reason?: string;
 }
 
