@@ -27,6 +27,8 @@ export async function startPilotWorld(extraEnv: Record<string, string> = {}) {
     BOOKING_EXPIRY_EVERY_SECONDS: '3600',
     SOURCE_ALLOW_PRIVATE_ADDRESSES: 'true',
     SOURCE_ALLOW_HTTP: 'true',
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+    WEBHOOK_ALLOW_HTTP: 'true',
     SOURCE_RETRY_DELAY_MS: '50',
     ...extraEnv,
   };

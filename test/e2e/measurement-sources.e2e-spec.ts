@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TestUser } from '@slussen/testing';
 import { hostname } from 'node:os';
-import { fetchSource, SourceRefusedError } from '../../libs/pilots/src/source-fetcher.js';
+import { OutboundRefusedError } from '@slussen/core';
+import { fetchSource } from '../../libs/pilots/src/source-fetcher.js';
 import { createApiApp } from '../api-app.js';
 import { agreedPilot, apiWorld, confirmedPilot, startPilotWorld, type PilotWorld } from '../pilot-world.js';
 import { json, startSourceServer } from '../source-server.js';
@@ -60,7 +61,7 @@ describe('measurement sources: no server-side request forgery, limits, retries',
     it('refuses, when it fetches, a name that resolves to a non-public address', async () => {
       // This machine's own name resolves to a loopback address.
       const url = `https://${hostname()}:9/m.json`;
-      await expect(fetchSource(url, null, { timeoutMs: 2000, maxBytes: 1024, allowHttp: false, allowPrivateAddresses: false })).rejects.toThrow(SourceRefusedError);
+      await expect(fetchSource(url, null, { timeoutMs: 2000, maxBytes: 1024, allowHttp: false, allowPrivateAddresses: false })).rejects.toThrow(OutboundRefusedError);
       await expect(fetchSource(url, null, { timeoutMs: 2000, maxBytes: 1024, allowHttp: false, allowPrivateAddresses: false })).rejects.toThrow(/resolves to .*not a public address/);
     });
   });

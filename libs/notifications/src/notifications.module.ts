@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@slussen/identity';
 import { NOTIFICATIONS_ENTITIES } from './notifications.entities.js';
+import { WebhooksRepository } from './repositories/webhooks.repository.js';
 import { WebhooksService } from './webhooks.service.js';
 
 /** Webhook subscriptions and deliveries; used by both apps. */
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES), IdentityModule],
-  providers: [WebhooksService],
-  exports: [WebhooksService],
+  providers: [WebhooksRepository, WebhooksService],
+  exports: [WebhooksRepository, WebhooksService],
 })
 export class NotificationsModule {}

@@ -1,17 +1,19 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { TestbedsService } from '@slussen/catalogue';
-import { AppConfig } from '@slussen/core';
+import { AppConfig, JobName, QueueName, type JobData } from '@slussen/core';
 import { MembersService } from '@slussen/identity';
 import { PilotsService } from '@slussen/pilots';
 import { ReportsService } from '@slussen/reporting';
 import { BookingsService } from '@slussen/scheduling';
+import type { Queue } from 'bullmq';
 import { createEvent } from 'ics';
 import { MailerService } from './mailer.service.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
 import { AUDIENCE, escapeHtml, renderBookingMail, type Audience, type BookingTopic } from './templates/booking-mail.js';
 import { renderReportMail } from './templates/report-mail.js';
 import { PILOT_AUDIENCE, planApprovedAudience, renderPilotMail, type PilotTopic } from './templates/pilot-mail.js';
-import { signWebhook, WebhooksService } from './webhooks.service.js';
+import { WebhooksRepository } from './repositories/webhooks.repository.js';
 
 interface Recipient {
   userId: string;
@@ -47,7 +49,8 @@ export class NotificationsService {
     private readonly testbeds: TestbedsService,
     private readonly members: MembersService,
     private readonly mailer: MailerService,
-    private readonly webhooks: WebhooksService,
+    private readonly webhooks: WebhooksRepository,
+    @InjectQueue(QueueName.Webhooks) private readonly webhookQueue: Queue<JobData<JobName.DeliverWebhook>>,
     private readonly config: AppConfig,
   ) {}
 
@@ -55,35 +58,46 @@ export class NotificationsService {
     const message = await this.deliveries.outboxMessage(outboxId);
     if (!message) return { sent: 0 };
     if (message.topic === 'webhook.disabled') return this.tellWebhookDisabled(outboxId, message.payload, attempt);
-    const notice = message.topic.startsWith('booking.')
-      ? await this.bookingNotice(message.topic, message.payload)
-      : message.topic.startsWith('pilot.')
-        ? await this.pilotNotice(message.topic, message.payload)
-        : message.topic === 'report.month-ready'
-          ? await this.reportNotice(message.payload)
-          : undefined;
-    if (notice === undefined) this.logger.warn(`no notification for outbox topic ${message.topic}`);
+    const notice = await this.notice(message.topic, message.payload);
     if (!notice) return { sent: 0 };
     return this.send(outboxId, message.topic, notice, attempt);
   }
 
-  /** Plans every recipient's delivery under a unique key, then sends what is still unsent. */
+  /** The JSON body of an outbox message's webhook deliveries, read again from the current state; null when there is nothing to say. */
+  async webhookBody(outboxId: string): Promise<string | null> {
+    const message = await this.deliveries.outboxMessage(outboxId);
+    const notice = message && message.topic !== 'webhook.disabled' ? await this.notice(message.topic, message.payload) : null;
+    return notice ? JSON.stringify({ id: outboxId, type: message!.topic, data: notice.webhookData }) : null;
+  }
+
+  private async notice(topic: string, payload: Record<string, unknown>): Promise<Notice | null> {
+    const notice = topic.startsWith('booking.')
+      ? await this.bookingNotice(topic, payload)
+      : topic.startsWith('pilot.')
+        ? await this.pilotNotice(topic, payload)
+        : topic === 'report.month-ready'
+          ? await this.reportNotice(payload)
+          : undefined;
+    if (notice === undefined) this.logger.warn(`no notification for outbox topic ${topic}`);
+    return notice ?? null;
+  }
+
+  /**
+   * Plans every recipient's delivery under a unique key, hands the webhook
+   * deliveries to their own queue (a slow receiver never holds up e-mail),
+   * then sends the e-mail still unsent.
+   */
   private async send(outboxId: string, topic: string, notice: Notice, attempt: number): Promise<{ sent: number }> {
     await this.deliveries.plan(outboxId, [...notice.people.values()]);
-    const subscribers = await this.webhooks.subscribersOf(notice.organizations, topic);
-    await this.deliveries.planWebhooks(outboxId, subscribers);
-    const secrets = new Map(subscribers.map((subscriber) => [subscriber.id, subscriber.secret]));
+    await this.deliveries.planWebhooks(outboxId, await this.webhooks.subscribersOf(notice.organizations, topic));
+    const webhooks = await this.deliveries.pendingWebhooks(outboxId);
+    if (webhooks.length > 0) {
+      await this.webhookQueue.addBulk(webhooks.map((id) => ({ name: JobName.DeliverWebhook, data: { deliveryId: id }, opts: { jobId: `webhook-${id}` } })));
+    }
 
     let sent = 0;
     const failures: string[] = [];
-    for (const delivery of await this.deliveries.claim(outboxId, this.config.mail.leaseSeconds)) {
-      if (delivery.channel === 'webhook') {
-        const body = JSON.stringify({ id: outboxId, type: topic, data: notice.webhookData });
-        const outcome = await this.post(delivery, secrets.get(delivery.subscriptionId ?? ''), body, attempt);
-        if (outcome === true) sent++;
-        else failures.push(outcome);
-        continue;
-      }
+    for (const delivery of await this.deliveries.claim(outboxId, this.config.mail.leaseSeconds, 'email')) {
       const person = notice.people.get(delivery.recipientUserId ?? '') ?? { name: delivery.recipient, language: 'sv' as const, audience: 'company' as const };
       try {
         await this.mailer.send({ to: delivery.recipient, ...notice.render(person), messageId: `<${delivery.id}@slussen>`, attachments: notice.attachments });
@@ -183,32 +197,6 @@ export class NotificationsService {
     if (audiences.includes('managers')) for (const person of await this.members.contactsOf(testbedOrganizationId, ['admin', 'manager'])) people.set(person.userId, { ...person, audience: 'managers' });
     if (audiences.includes('company')) for (const person of await this.members.contactsOf(companyId)) people.set(person.userId, { ...person, audience: 'company' });
     return people;
-  }
-
-  /** One signed POST; 2xx is success. Returns true, or why it failed. */
-  private async post(delivery: { id: string; recipient: string; subscriptionId: string | null }, secret: string | undefined, body: string, attempt: number): Promise<true | string> {
-    if (!secret || !delivery.subscriptionId) {
-      await this.deliveries.failed(delivery.id, 'the subscription is gone or disabled', true);
-      return true;
-    }
-    try {
-      const response = await fetch(delivery.recipient, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'Slussen-Webhooks/1', 'Slussen-Signature': signWebhook(secret, body, Math.floor(Date.now() / 1000)), 'Slussen-Delivery': delivery.id },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
-      });
-      if (response.status < 200 || response.status >= 300) throw new Error(`answered ${response.status}`);
-      await this.deliveries.sent(delivery.id);
-      await this.webhooks.succeeded(delivery.subscriptionId);
-      return true;
-    } catch (error) {
-      const reason = (error as Error).message;
-      await this.deliveries.failed(delivery.id, reason, attempt >= this.config.queue.attempts);
-      await this.webhooks.failed(delivery.subscriptionId);
-      return `${delivery.recipient}: ${reason}`;
-    }
   }
 
   /** Tells an organization's admins that a webhook was disabled after failing too often. */

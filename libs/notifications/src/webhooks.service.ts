@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, NotFoundError, ValidationError, type Actor } from '@slussen/core';
-import { OrganizationsService } from '@slussen/identity';
+import { AppConfig, checkOutboundTarget, ConflictError, NotFoundError, OutboundRefusedError, ValidationError, type Actor } from '@slussen/core';
+import { AuditService, OrganizationsService } from '@slussen/identity';
 import { createHmac, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { WebhookSubscription } from './entities/webhook-subscription.entity.js';
+import { WebhooksRepository } from './repositories/webhooks.repository.js';
 
 export const WEBHOOK_EVENTS = [
   'booking.requested', 'booking.confirmed', 'booking.rejected', 'booking.waitlisted', 'booking.promoted',
@@ -19,6 +20,9 @@ export interface WebhookView {
   events: string[];
   status: string;
   consecutiveFailures: number;
+  /** Why the last delivery failed: `address-refused`, `timeout`, `connection-failed`, `http-status` or `too-large`; never what the receiver said. */
+  lastFailure: string | null;
+  lastFailureAt: string | null;
   createdAt: string;
 }
 
@@ -29,6 +33,8 @@ const toView = (subscription: WebhookSubscription): WebhookView => ({
   events: subscription.events,
   status: subscription.status,
   consecutiveFailures: subscription.consecutiveFailures,
+  lastFailure: subscription.lastFailure,
+  lastFailureAt: subscription.lastFailureAt?.toISOString() ?? null,
   createdAt: subscription.createdAt.toISOString(),
 });
 
@@ -37,68 +43,69 @@ export function signWebhook(secret: string, body: string, unixSeconds: number): 
   return `t=${unixSeconds},v1=${createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')}`;
 }
 
+/** An organization's webhook subscriptions: made, listed, removed and enabled again by its admins, each change audited. */
 @Injectable()
 export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly webhooks: WebhooksRepository,
     private readonly organizations: OrganizationsService,
+    private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
-
-  private get repo() {
-    return this.dataSource.getRepository(WebhookSubscription);
-  }
 
   /** The secret is in this answer only. */
   async subscribe(actor: Actor, organizationId: string, command: { url: string; events: string[] }): Promise<WebhookView & { secret: string }> {
     await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
-    const url = new URL(command.url);
-    if (this.config.isProduction && url.protocol !== 'https:') throw new ValidationError('Webhook URLs must use https', [{ field: 'url', message: 'must be https' }]);
+    const url = await this.checkedUrl(command.url);
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-    const saved = await this.repo.save(this.repo.create({ organizationId, url: url.toString(), events: [...new Set(command.events)], secret }));
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const made = await this.webhooks.createWithin(this.config.webhooks.maxPerOrganization, { organizationId, url, events: [...new Set(command.events)], secret }, manager);
+      if (!made) throw new ConflictError(`An organization may hold at most ${this.config.webhooks.maxPerOrganization} webhooks; remove one first`);
+      await this.audit.record(actor, { action: 'webhook.create', organizationId, subjectType: 'webhook', subjectId: made.id, details: { url, events: made.events } }, manager);
+      return made;
+    });
     return { ...toView(saved), secret };
   }
 
   async list(actor: Actor, organizationId: string): Promise<{ items: WebhookView[] }> {
     await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
-    return { items: (await this.repo.find({ where: { organizationId }, order: { createdAt: 'ASC' } })).map(toView) };
+    return { items: (await this.webhooks.listFor(organizationId)).map(toView) };
   }
 
   async remove(actor: Actor, organizationId: string, id: string): Promise<void> {
     await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
-    const result = await this.repo.delete({ organizationId, id });
-    if (!result.affected) throw new NotFoundError('Webhook');
+    await this.dataSource.transaction(async (manager) => {
+      const subscription = await this.webhooks.findInOrganization(organizationId, id, manager);
+      if (!subscription) throw new NotFoundError('Webhook');
+      await this.webhooks.remove(id, manager);
+      await this.audit.record(actor, { action: 'webhook.delete', organizationId, subjectType: 'webhook', subjectId: id, details: { url: subscription.url } }, manager);
+    });
   }
 
-  /** Active subscriptions of these organizations that want this topic, with their secrets (for the worker). */
-  subscribersOf(organizationIds: string[], topic: string): Promise<Array<{ id: string; organizationId: string; url: string; secret: string }>> {
-    return this.dataSource.query(
-      `SELECT id, organization_id AS "organizationId", url, secret FROM webhook_subscriptions
-        WHERE organization_id = ANY($1::uuid[]) AND status = 'active' AND ($2 = ANY(events) OR '*' = ANY(events))`,
-      [organizationIds, topic],
-    );
+  /** Enables a subscription that was disabled after failing, with its failure count reset. */
+  async enable(actor: Actor, organizationId: string, id: string): Promise<WebhookView> {
+    await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
+    return this.dataSource.transaction(async (manager) => {
+      const subscription = await this.webhooks.findInOrganization(organizationId, id, manager);
+      if (!subscription) throw new NotFoundError('Webhook');
+      if (subscription.status !== 'active') {
+        // Checked again: the rules (or the name's addresses) may have changed since it was made.
+        await this.checkedUrl(subscription.url);
+        await this.webhooks.enable(id, manager);
+        await this.audit.record(actor, { action: 'webhook.enable', organizationId, subjectType: 'webhook', subjectId: id, details: { url: subscription.url } }, manager);
+      }
+      return toView((await this.webhooks.findInOrganization(organizationId, id, manager))!);
+    });
   }
 
-  async succeeded(subscriptionId: string): Promise<void> {
-    await this.dataSource.query('UPDATE webhook_subscriptions SET consecutive_failures = 0 WHERE id = $1', [subscriptionId]);
-  }
-
-  /**
-   * Counts a failed delivery; at the limit the subscription is disabled and an
-   * outbox message tells the organization's admins, in one statement.
-   */
-  async failed(subscriptionId: string): Promise<void> {
-    await this.dataSource.query(
-      `WITH counted AS (
-         UPDATE webhook_subscriptions SET consecutive_failures = consecutive_failures + 1,
-                status = CASE WHEN consecutive_failures + 1 >= $2 THEN 'disabled' ELSE status END,
-                disabled_at = CASE WHEN consecutive_failures + 1 >= $2 AND status = 'active' THEN now() ELSE disabled_at END
-          WHERE id = $1
-          RETURNING id, organization_id, url, consecutive_failures = $2 AS just_disabled
-       )
-       INSERT INTO outbox_messages (topic, payload)
-       SELECT 'webhook.disabled', json_build_object('subscriptionId', id, 'organizationId', organization_id, 'url', url) FROM counted WHERE just_disabled`,
-      [subscriptionId, this.config.webhooks.disableAfter],
-    );
+  /** https on a public address, unless the operator allows http or private addresses. */
+  private async checkedUrl(raw: string): Promise<string> {
+    try {
+      return (await checkOutboundTarget(raw, this.config.webhooks)).toString();
+    } catch (error) {
+      if (error instanceof OutboundRefusedError) throw new ValidationError(`The webhook URL is refused: ${error.message}`, [{ field: 'url', message: error.message }]);
+      throw error;
+    }
   }
 }

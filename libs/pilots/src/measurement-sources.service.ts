@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Clock, NotFoundError, SecretBox, ValidationError, type Actor } from '@slussen/core';
+import { AppConfig, checkOutboundTarget, Clock, NotFoundError, OutboundFetchError, OutboundRefusedError, SecretBox, ValidationError, type Actor } from '@slussen/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { measurementProblems } from './measurements.service.js';
@@ -9,7 +9,7 @@ import { PilotsService } from './pilots.service.js';
 import { MeasurementsRepository } from './repositories/measurements.repository.js';
 import { PilotsRepository, type PilotRow } from './repositories/pilots.repository.js';
 import { SourcesRepository } from './repositories/sources.repository.js';
-import { checkSourceUrl, fetchSource, SourceFetchError, SourceRefusedError } from './source-fetcher.js';
+import { fetchSource } from './source-fetcher.js';
 
 export interface SourceCommand {
   url: string;
@@ -45,9 +45,9 @@ export class MeasurementSourcesService {
   async register(actor: Actor, pilotId: string, command: SourceCommand) {
     const pilot = await this.pilotsService.changeable(actor, pilotId);
     try {
-      checkSourceUrl(command.url, this.config.sources);
+      await checkOutboundTarget(command.url, this.config.sources);
     } catch (error) {
-      if (error instanceof SourceRefusedError) throw new ValidationError(`The source URL is refused: ${error.message}`, [{ field: 'url', message: error.message }]);
+      if (error instanceof OutboundRefusedError) throw new ValidationError(`The source URL is refused: ${error.message}`, [{ field: 'url', message: error.message }]);
       throw error;
     }
     const source = await this.dataSource.transaction(async (manager) => {
@@ -83,7 +83,7 @@ export class MeasurementSourcesService {
 
   /**
    * Fetches the source once and records what it answered. A refused address
-   * throws SourceRefusedError (no retry can help); any other failure is
+   * throws OutboundRefusedError (no retry can help); any other failure is
    * recorded and thrown, so the queue retries with backoff.
    */
   async pull(sourceId: string, attempt: number): Promise<PullResult> {
@@ -101,7 +101,7 @@ export class MeasurementSourcesService {
       await this.sources.recordFetch(sourceId, { startedAt, durationMs: Date.now() - startedAt.getTime(), attempt, outcome: 'ok', httpStatus: status, recorded, refused, error: null }, fetchId);
       return { recorded, refused };
     } catch (error) {
-      const httpStatus = error instanceof SourceFetchError ? error.httpStatus : null;
+      const httpStatus = error instanceof OutboundFetchError ? error.httpStatus : null;
       await this.sources.recordFetch(sourceId, { startedAt, durationMs: Date.now() - startedAt.getTime(), attempt, outcome: 'failed', httpStatus, recorded: 0, refused: 0, error: (error as Error).message.slice(0, 500) });
       this.logger.warn(`source ${sourceId} of pilot ${pilot.id}, attempt ${attempt}: ${(error as Error).message}`);
       throw error;
@@ -111,7 +111,7 @@ export class MeasurementSourcesService {
   /** Splits a source's answer (an array, or `{ measurements: [...] }`) into values to record and values refused. */
   private async sort(pilot: PilotRow, body: unknown) {
     const items = Array.isArray(body) ? body : Array.isArray((body as { measurements?: unknown })?.measurements) ? (body as { measurements: unknown[] }).measurements : null;
-    if (items === null) throw new SourceFetchError('answer is neither an array nor { "measurements": [...] }');
+    if (items === null) throw new OutboundFetchError('answer is neither an array nor { "measurements": [...] }');
     const metrics = new Map((await this.pilots.metrics(pilot.id)).map((metric) => [metric.key, metric]));
     const now = this.clock.now();
     const accepted: Array<{ metricId: string; value: number; observedAt: Date }> = [];

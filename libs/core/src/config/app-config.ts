@@ -25,7 +25,7 @@ export class AppConfig {
   readonly idempotency: { ttlHours: number; staleSeconds: number };
   readonly outbox: { pollMs: number; batchSize: number; enqueueTimeoutMs: number };
   readonly mail: { from: string; leaseSeconds: number };
-  readonly webhooks: { timeoutMs: number; disableAfter: number };
+  readonly webhooks: { timeoutMs: number; disableAfter: number; concurrency: number; maxPerOrganization: number; maxBytes: number; allowPrivateAddresses: boolean; allowHttp: boolean };
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
   readonly secretsKey: string;
   readonly pilots: { scanEverySeconds: number; batchSize: number; planReminderDays: number; measurementGraceDays: number; measurementReminderDays: number };
@@ -69,7 +69,15 @@ export class AppConfig {
     this.idempotency = { ttlHours: env.IDEMPOTENCY_TTL_HOURS, staleSeconds: env.IDEMPOTENCY_STALE_SECONDS };
     this.outbox = { pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE, enqueueTimeoutMs: env.OUTBOX_ENQUEUE_TIMEOUT_MS };
     this.mail = { from: env.MAIL_FROM, leaseSeconds: env.DELIVERY_LEASE_SECONDS };
-    this.webhooks = { timeoutMs: env.WEBHOOK_TIMEOUT_MS, disableAfter: env.WEBHOOK_DISABLE_AFTER };
+    this.webhooks = {
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      disableAfter: env.WEBHOOK_DISABLE_AFTER,
+      concurrency: env.WEBHOOK_CONCURRENCY,
+      maxPerOrganization: env.WEBHOOK_MAX_PER_ORGANIZATION,
+      maxBytes: env.WEBHOOK_MAX_RESPONSE_BYTES,
+      allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+      allowHttp: env.WEBHOOK_ALLOW_HTTP,
+    };
     this.jwt = {
       secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,

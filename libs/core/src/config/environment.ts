@@ -189,6 +189,26 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   WEBHOOK_DISABLE_AFTER = 15;
 
+  /** Webhook deliveries one worker runs at once, on their own queue (e-mail never waits for them). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  WEBHOOK_CONCURRENCY = 10;
+
+  /** Subscriptions one organization may hold. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  WEBHOOK_MAX_PER_ORGANIZATION = 10;
+
+  /** The largest answer a webhook receiver may give; a bigger one fails the delivery. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(10_485_760)
+  WEBHOOK_MAX_RESPONSE_BYTES = 65_536;
+
+  /** Operator allowance: let webhooks reach loopback, private or link-local addresses (refused by default). */
+  @Transform(toBool) @IsBoolean({ message: 'WEBHOOK_ALLOW_PRIVATE_ADDRESSES must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES = false;
+
+  /** Operator allowance: accept plain http:// webhook URLs (only https:// by default). */
+  @Transform(toBool) @IsBoolean({ message: 'WEBHOOK_ALLOW_HTTP must be true or false' })
+  WEBHOOK_ALLOW_HTTP = false;
+
   /** How often the worker moves pilots along: stage changes, due measurement requests, reminders. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   PILOT_SCAN_EVERY_SECONDS = 60;

@@ -7,6 +7,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Pilots = 'pilots',
   Reports = 'reports',
+  Webhooks = 'webhooks',
 }
 
 export enum JobName {
@@ -14,6 +15,7 @@ export enum JobName {
   PurgeIdempotencyKeys = 'scheduling.purge-idempotency-keys',
   QueueReminders = 'scheduling.queue-reminders',
   DeliverOutboxMessage = 'notifications.deliver-outbox-message',
+  DeliverWebhook = 'webhooks.deliver',
   ScanPilots = 'pilots.scan',
   PullMeasurements = 'pilots.pull-measurements',
   BuildNightlyReports = 'reports.build-nightly',
@@ -26,6 +28,8 @@ export interface JobPayloads {
   [JobName.PurgeIdempotencyKeys]: { requestId?: string };
   [JobName.QueueReminders]: { requestId?: string };
   [JobName.DeliverOutboxMessage]: { outboxId: string; requestId?: string };
+  /** `claim`: the delivery's attempts count when a sweep took it back and handed it to this job. */
+  [JobName.DeliverWebhook]: { deliveryId: string; claim?: number; requestId?: string };
   [JobName.ScanPilots]: { requestId?: string };
   [JobName.PullMeasurements]: { sourceId: string; dueAt: string; requestId?: string };
   /** `night`: the day to report (YYYY-MM-DD); by default the day before the job runs. */
@@ -41,6 +45,7 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.PurgeIdempotencyKeys]: QueueName.Scheduling,
   [JobName.QueueReminders]: QueueName.Scheduling,
   [JobName.DeliverOutboxMessage]: QueueName.Notifications,
+  [JobName.DeliverWebhook]: QueueName.Webhooks,
   [JobName.ScanPilots]: QueueName.Pilots,
   [JobName.PullMeasurements]: QueueName.Pilots,
   [JobName.BuildNightlyReports]: QueueName.Reports,

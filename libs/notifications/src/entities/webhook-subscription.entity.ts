@@ -31,6 +31,13 @@ export class WebhookSubscription {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   disabledAt: Date | null;
 
+  /** Why the last delivery failed, as a short code (`timeout`, `http-status`, ...), never the target's own answer. */
+  @Column({ type: 'text', nullable: true })
+  lastFailure: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  lastFailureAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

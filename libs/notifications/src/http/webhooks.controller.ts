@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Module, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, PersonOnly, type Actor } from '@slussen/core';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsUrl } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsUrl, MaxLength } from 'class-validator';
 import { NotificationsModule } from '../notifications.module.js';
 import { WEBHOOK_EVENTS, WebhooksService } from '../webhooks.service.js';
 
 class SubscribeWebhookDto {
-  /** Where Slussen POSTs the events (https in production). */
-  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  /** Where Slussen POSTs the events: https on a public address (an operator may allow http and private addresses). */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }) @MaxLength(2048)
   url: string;
 
   /** Topics such as `booking.confirmed`, or `*`. */
@@ -31,6 +31,14 @@ export class WebhooksController {
   @Get()
   list(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.webhooks.list(actor, id);
+  }
+
+  /** Enables a subscription that was disabled after failing too often, with its failure count reset. */
+  @PersonOnly()
+  @Post(':webhookId/enable')
+  @HttpCode(200)
+  enable(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('webhookId') webhookId: string) {
+    return this.webhooks.enable(actor, id, webhookId);
   }
 
   @PersonOnly()

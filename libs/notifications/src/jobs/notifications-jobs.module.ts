@@ -11,13 +11,15 @@ import { NOTIFICATIONS_ENTITIES } from '../notifications.entities.js';
 import { NotificationsModule } from '../notifications.module.js';
 import { NotificationsService } from '../notifications.service.js';
 import { DeliveriesRepository } from '../repositories/deliveries.repository.js';
+import { WebhookDeliveriesService } from '../webhook-deliveries.service.js';
 import { NotificationsProcessor } from './notifications.processor.js';
+import { WebhooksProcessor } from './webhooks.processor.js';
 
 /** The worker's part of notifications: the outbox relay and the deliveries it feeds. */
 @Module({
   imports: [
     TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES),
-    QueueModule.registerQueues(QueueName.Notifications),
+    QueueModule.registerQueues(QueueName.Notifications, QueueName.Webhooks),
     OutboxRelayModule,
     IdentityModule,
     NotificationsModule,
@@ -26,6 +28,6 @@ import { NotificationsProcessor } from './notifications.processor.js';
     PilotsModule,
     ReportingModule,
   ],
-  providers: [DeliveriesRepository, MailerService, NotificationsService, NotificationsProcessor],
+  providers: [DeliveriesRepository, MailerService, NotificationsService, WebhookDeliveriesService, NotificationsProcessor, WebhooksProcessor],
 })
 export class NotificationsJobsModule {}

@@ -11,6 +11,8 @@ export interface DeliveryRow {
   attempts: number;
 }
 
+const DELIVERY_COLUMNS = `id, channel, subscription_id AS "subscriptionId", recipient_user_id AS "recipientUserId", recipient, attempts`;
+
 @Injectable()
 export class DeliveriesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -46,15 +48,36 @@ export class DeliveriesRepository {
    * Takes the deliveries of a message still to send: pending ones, and those a
    * dead worker claimed longer ago than the lease.
    */
-  async claim(outboxId: string, leaseSeconds: number): Promise<DeliveryRow[]> {
+  async claim(outboxId: string, leaseSeconds: number, channel: 'email' | 'webhook' = 'email'): Promise<DeliveryRow[]> {
     // An UPDATE ... RETURNING answers [rows, count].
     const [rows] = (await this.dataSource.query(
       `UPDATE deliveries SET status = 'sending', claimed_at = now(), attempts = attempts + 1
-        WHERE outbox_id = $1 AND (status = 'pending' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
-        RETURNING id, channel, subscription_id AS "subscriptionId", recipient_user_id AS "recipientUserId", recipient, attempts`,
-      [outboxId, leaseSeconds],
+        WHERE outbox_id = $1 AND channel = $3 AND (status = 'pending' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
+        RETURNING ${DELIVERY_COLUMNS}`,
+      [outboxId, leaseSeconds, channel],
     )) as [DeliveryRow[], number];
     return rows;
+  }
+
+  /** The webhook deliveries of a message not yet taken by any job. */
+  async pendingWebhooks(outboxId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM deliveries WHERE outbox_id = $1 AND channel = 'webhook' AND status = 'pending'`, [outboxId]);
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Takes one delivery to send: a pending one, one whose lease expired, or one
+   * a sweep took back and handed to this job (`handedClaim`: its attempts count then).
+   */
+  async claimOne(id: string, leaseSeconds: number, handedClaim: number | null): Promise<(DeliveryRow & { outboxId: string }) | null> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE deliveries SET status = 'sending', claimed_at = now(),
+              attempts = CASE WHEN status = 'sending' AND attempts = $3 THEN attempts ELSE attempts + 1 END
+        WHERE id = $1 AND (status = 'pending' OR (status = 'sending' AND (claimed_at < now() - make_interval(secs => $2) OR attempts = $3)))
+        RETURNING ${DELIVERY_COLUMNS}, outbox_id AS "outboxId"`,
+      [id, leaseSeconds, handedClaim],
+    )) as [Array<DeliveryRow & { outboxId: string }>, number];
+    return rows[0] ?? null;
   }
 
   async sent(id: string): Promise<void> {

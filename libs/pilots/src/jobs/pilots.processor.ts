@@ -1,10 +1,9 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
+import { AppConfig, JobName, JobProcessor, logQueueErrors, OutboundRefusedError, QueueName, type JobHandlers } from '@slussen/core';
 import { UnrecoverableError, type Queue } from 'bullmq';
 import { MeasurementSourcesService } from '../measurement-sources.service.js';
 import { PilotProgressService } from '../pilot-progress.service.js';
-import { SourceRefusedError } from '../source-fetcher.js';
 
 /** Queues the source fetches that came due; a fetch is one job per source and due time, so queueing twice is harmless. */
 @Injectable()
@@ -42,7 +41,7 @@ export class PilotsProcessor extends JobProcessor implements OnApplicationBootst
       [JobName.PullMeasurements]: (data, job) =>
         sources.pull(data.sourceId, job.attemptsMade + 1).catch((error: unknown) => {
           // A refused address stays refused: retrying would only knock again.
-          throw error instanceof SourceRefusedError ? new UnrecoverableError(error.message) : error;
+          throw error instanceof OutboundRefusedError ? new UnrecoverableError(error.message) : error;
         }),
     };
   }

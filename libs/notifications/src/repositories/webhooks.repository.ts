@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { WebhookSubscription } from '../entities/webhook-subscription.entity.js';
+
+export interface SubscriberRow {
+  id: string;
+  organizationId: string;
+  url: string;
+  secret: string;
+}
+
+@Injectable()
+export class WebhooksRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(WebhookSubscription);
+  }
+
+  /**
+   * Saves a subscription unless the organization already holds `max`: counted
+   * under a transaction lock per organization, so two at once cannot both pass.
+   */
+  async createWithin(max: number, values: Pick<WebhookSubscription, 'organizationId' | 'url' | 'events' | 'secret'>, manager: EntityManager): Promise<WebhookSubscription | null> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('webhook_subscriptions:' || $1, 0))`, [values.organizationId]);
+    const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM webhook_subscriptions WHERE organization_id = $1', [values.organizationId]);
+    if (count >= max) return null;
+    return this.repo(manager).save(this.repo(manager).create(values));
+  }
+
+  listFor(organizationId: string): Promise<WebhookSubscription[]> {
+    return this.repo().find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+  }
+
+  findInOrganization(organizationId: string, id: string, manager: EntityManager): Promise<WebhookSubscription | null> {
+    return this.repo(manager).findOne({ where: { organizationId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async remove(id: string, manager: EntityManager): Promise<void> {
+    await this.repo(manager).delete({ id });
+  }
+
+  async enable(id: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE webhook_subscriptions SET status = 'active', consecutive_failures = 0, disabled_at = NULL WHERE id = $1`, [id]);
+  }
+
+  /** Active subscriptions of these organizations that want this topic. */
+  subscribersOf(organizationIds: string[], topic: string): Promise<Array<{ id: string; url: string }>> {
+    return this.dataSource.query(
+      `SELECT id, url FROM webhook_subscriptions
+        WHERE organization_id = ANY($1::uuid[]) AND status = 'active' AND ($2 = ANY(events) OR '*' = ANY(events))`,
+      [organizationIds, topic],
+    );
+  }
+
+  /** An active subscription with its stored secret (for the worker that signs a delivery). */
+  async activeWithSecret(id: string): Promise<SubscriberRow | null> {
+    const [row] = await this.dataSource.query(`SELECT id, organization_id AS "organizationId", url, secret FROM webhook_subscriptions WHERE id = $1 AND status = 'active'`, [id]);
+    return (row as SubscriberRow | undefined) ?? null;
+  }
+
+  async succeeded(id: string): Promise<void> {
+    await this.dataSource.query('UPDATE webhook_subscriptions SET consecutive_failures = 0 WHERE id = $1', [id]);
+  }
+
+  /**
+   * Counts a failed delivery; at the limit the subscription is disabled and an
+   * outbox message tells the organization's admins, in one statement.
+   */
+  async failed(id: string, reason: string, disableAfter: number): Promise<void> {
+    await this.dataSource.query(
+      `WITH counted AS (
+         UPDATE webhook_subscriptions SET consecutive_failures = consecutive_failures + 1, last_failure = $3, last_failure_at = now(),
+                status = CASE WHEN consecutive_failures + 1 >= $2 THEN 'disabled' ELSE status END,
+                disabled_at = CASE WHEN consecutive_failures + 1 >= $2 AND status = 'active' THEN now() ELSE disabled_at END
+          WHERE id = $1
+          RETURNING id, organization_id, url, consecutive_failures = $2 AS just_disabled
+       )
+       INSERT INTO outbox_messages (topic, payload)
+       SELECT 'webhook.disabled', json_build_object('subscriptionId', id, 'organizationId', organization_id, 'url', url) FROM counted WHERE just_disabled`,
+      [id, disableAfter, reason],
+    );
+  }
+}
