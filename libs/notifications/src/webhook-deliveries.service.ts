@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, guardedRequest, OutboundFetchError, outboundFailure, OutboundRefusedError } from '@slussen/core';
+import { AppConfig, guardedRequest, OutboundFetchError, outboundFailure, OutboundRefusedError, SecretBox } from '@slussen/core';
 import { NotificationsService } from './notifications.service.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
-import { signWebhook } from './webhooks.service.js';
+import { openWebhookSecret, signWebhook } from './webhooks.service.js';
 
 /**
  * Sends one webhook delivery through the guarded outbound client: the
@@ -20,6 +20,7 @@ export class WebhookDeliveriesService {
     private readonly deliveries: DeliveriesRepository,
     private readonly webhooks: WebhooksRepository,
     private readonly notifications: NotificationsService,
+    private readonly secrets: SecretBox,
     private readonly config: AppConfig,
   ) {}
 
@@ -39,7 +40,7 @@ export class WebhookDeliveriesService {
         subscription.url,
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': 'Slussen-Webhooks/1', 'Slussen-Signature': signWebhook(subscription.secret, body, Math.floor(Date.now() / 1000)), 'Slussen-Delivery': delivery.id },
+          headers: { 'content-type': 'application/json', 'user-agent': 'Slussen-Webhooks/1', 'Slussen-Signature': signWebhook(openWebhookSecret(this.secrets, subscription), body, Math.floor(Date.now() / 1000)), 'Slussen-Delivery': delivery.id },
           body,
         },
         this.config.webhooks,

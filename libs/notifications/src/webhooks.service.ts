@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, checkOutboundTarget, ConflictError, NotFoundError, OutboundRefusedError, ValidationError, type Actor } from '@slussen/core';
+import { AppConfig, checkOutboundTarget, ConflictError, NotFoundError, OutboundRefusedError, SecretBox, ValidationError, type Actor } from '@slussen/core';
 import { AuditService, OrganizationsService } from '@slussen/identity';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { WebhookSubscription } from './entities/webhook-subscription.entity.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
@@ -43,6 +43,16 @@ export function signWebhook(secret: string, body: string, unixSeconds: number): 
   return `t=${unixSeconds},v1=${createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')}`;
 }
 
+/** Where a subscription's signing secret is sealed: its row and column. */
+const secretContext = (subscriptionId: string) => `webhook_subscriptions:${subscriptionId}:secret`;
+
+/** A subscription's signing secret, opened (one stored in clear before secrets were sealed is used as it is). */
+export function openWebhookSecret(secrets: SecretBox, subscription: { id: string; secret: string }): string {
+  return subscription.secret.startsWith(PLAIN_PREFIX) ? subscription.secret : secrets.open(subscription.secret, secretContext(subscription.id));
+}
+
+const PLAIN_PREFIX = 'whsec_';
+
 /** An organization's webhook subscriptions: made, listed, removed and enabled again by its admins, each change audited. */
 @Injectable()
 export class WebhooksService {
@@ -51,16 +61,18 @@ export class WebhooksService {
     private readonly webhooks: WebhooksRepository,
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
+    private readonly secrets: SecretBox,
     private readonly config: AppConfig,
   ) {}
 
-  /** The secret is in this answer only. */
+  /** The secret is in this answer only; it is kept sealed, bound to its row. */
   async subscribe(actor: Actor, organizationId: string, command: { url: string; events: string[] }): Promise<WebhookView & { secret: string }> {
     await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
     const url = await this.checkedUrl(command.url);
-    const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+    const secret = `${PLAIN_PREFIX}${randomBytes(24).toString('base64url')}`;
+    const id = randomUUID();
     const saved = await this.dataSource.transaction(async (manager) => {
-      const made = await this.webhooks.createWithin(this.config.webhooks.maxPerOrganization, { organizationId, url, events: [...new Set(command.events)], secret }, manager);
+      const made = await this.webhooks.createWithin(this.config.webhooks.maxPerOrganization, { id, organizationId, url, events: [...new Set(command.events)], secret: this.secrets.seal(secret, secretContext(id)) }, manager);
       if (!made) throw new ConflictError(`An organization may hold at most ${this.config.webhooks.maxPerOrganization} webhooks; remove one first`);
       await this.audit.record(actor, { action: 'webhook.create', organizationId, subjectType: 'webhook', subjectId: made.id, details: { url, events: made.events } }, manager);
       return made;
@@ -97,6 +109,18 @@ export class WebhooksService {
       }
       return toView((await this.webhooks.findInOrganization(organizationId, id, manager))!);
     });
+  }
+
+  /**
+   * Seals the secrets stored in clear before they were sealed (run at start; a
+   * value changed meanwhile is left as it is). Until then they still sign.
+   */
+  async sealPlainSecrets(): Promise<number> {
+    let sealed = 0;
+    for (const row of await this.webhooks.plainSecrets(PLAIN_PREFIX)) {
+      sealed += await this.webhooks.replaceSecret(row.id, row.secret, this.secrets.seal(row.secret, secretContext(row.id)));
+    }
+    return sealed;
   }
 
   /** https on a public address, unless the operator allows http or private addresses. */

@@ -16,6 +16,12 @@ export interface SourceCommand {
   token?: string;
 }
 
+/**
+ * Where a source's token is sealed: its row, named by the pilot it belongs to
+ * (one source per pilot, and the row keeps that key when it is replaced).
+ */
+export const sourceTokenContext = (pilotId: string) => `measurement_sources:${pilotId}:sealed_token`;
+
 /** What one fetch brought: recorded values and refused ones. */
 export interface PullResult {
   recorded: number;
@@ -51,11 +57,24 @@ export class MeasurementSourcesService {
       throw error;
     }
     const source = await this.dataSource.transaction(async (manager) => {
-      const saved = await this.sources.upsert(pilotId, command.url, command.token ? this.secrets.seal(command.token) : null, actor.userId, manager);
+      const saved = await this.sources.upsert(pilotId, command.url, command.token ? this.secrets.seal(command.token, sourceTokenContext(pilotId)) : null, actor.userId, manager);
       await this.pilotsService.recordChange(actor, pilot, 'pilot.source-registered', { url: command.url, hasToken: Boolean(command.token) }, manager);
       return saved;
     });
     return toSourceView(source, null);
+  }
+
+  /**
+   * Seals again, in the current format, the tokens sealed before values were
+   * bound to their rows (run at start; a value changed meanwhile is left as it is).
+   */
+  async resealLegacyTokens(): Promise<number> {
+    let resealed = 0;
+    for (const row of await this.sources.legacyTokens(this.secrets.currentPrefix)) {
+      const context = sourceTokenContext(row.pilotId);
+      resealed += await this.sources.replaceToken(row.id, row.sealedToken, this.secrets.seal(this.secrets.open(row.sealedToken, context), context));
+    }
+    return resealed;
   }
 
   async get(actor: Actor, pilotId: string) {
@@ -92,7 +111,7 @@ export class MeasurementSourcesService {
     const pilot = (await this.pilots.findById(source.pilotId))!;
     const startedAt = new Date();
     try {
-      const token = source.sealedToken ? this.secrets.open(source.sealedToken) : null;
+      const token = source.sealedToken ? this.secrets.open(source.sealedToken, sourceTokenContext(source.pilotId)) : null;
       const { status, body } = await fetchSource(source.url, token, this.config.sources);
       const { accepted, refused } = await this.sort(pilot, body);
       // The fetch is recorded once its values are in, so whoever reads it sees the final counts.

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SecretBox } from '@slussen/core';
+import { ResealSourceTokens } from './reseal-tokens.js';
 import { IdentityModule } from '@slussen/identity';
 import { SchedulingModule } from '@slussen/scheduling';
 import { MeasurementSourcesService } from './measurement-sources.service.js';
@@ -21,7 +22,7 @@ import { SourcesRepository } from './repositories/sources.repository.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(PILOTS_ENTITIES), IdentityModule, SchedulingModule],
-  providers: [PilotsRepository, MeasurementsRepository, SourcesRepository, ProgressRepository, PilotsService, MeasurementsService, MeasurementSourcesService, PilotProgressService, PilotsPolicy, SecretBox],
+  providers: [PilotsRepository, MeasurementsRepository, SourcesRepository, ProgressRepository, PilotsService, MeasurementsService, MeasurementSourcesService, PilotProgressService, PilotsPolicy, SecretBox, ResealSourceTokens],
   exports: [PilotsService, MeasurementsService, MeasurementSourcesService, PilotProgressService],
 })
 export class PilotsModule {}

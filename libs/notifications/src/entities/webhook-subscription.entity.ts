@@ -18,7 +18,7 @@ export class WebhookSubscription {
   @Column({ type: 'text', array: true })
   events: string[];
 
-  /** Signs each delivery (HMAC-SHA256); shown once when the subscription is made. */
+  /** Signs each delivery (HMAC-SHA256); shown once when the subscription is made, kept sealed by SecretBox and bound to this row. */
   @Column({ type: 'text', select: false })
   secret: string;
 

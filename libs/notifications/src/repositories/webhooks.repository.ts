@@ -22,7 +22,7 @@ export class WebhooksRepository {
    * Saves a subscription unless the organization already holds `max`: counted
    * under a transaction lock per organization, so two at once cannot both pass.
    */
-  async createWithin(max: number, values: Pick<WebhookSubscription, 'organizationId' | 'url' | 'events' | 'secret'>, manager: EntityManager): Promise<WebhookSubscription | null> {
+  async createWithin(max: number, values: Pick<WebhookSubscription, 'id' | 'organizationId' | 'url' | 'events' | 'secret'>, manager: EntityManager): Promise<WebhookSubscription | null> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('webhook_subscriptions:' || $1, 0))`, [values.organizationId]);
     const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM webhook_subscriptions WHERE organization_id = $1', [values.organizationId]);
     if (count >= max) return null;
@@ -58,6 +58,17 @@ export class WebhooksRepository {
   async activeWithSecret(id: string): Promise<SubscriberRow | null> {
     const [row] = await this.dataSource.query(`SELECT id, organization_id AS "organizationId", url, secret FROM webhook_subscriptions WHERE id = $1 AND status = 'active'`, [id]);
     return (row as SubscriberRow | undefined) ?? null;
+  }
+
+  /** Subscriptions whose secret is still stored in clear. */
+  plainSecrets(plainPrefix: string): Promise<Array<{ id: string; secret: string }>> {
+    return this.dataSource.query('SELECT id, secret FROM webhook_subscriptions WHERE starts_with(secret, $1)', [plainPrefix]);
+  }
+
+  /** Replaces a stored secret only if it is still the one read. */
+  async replaceSecret(id: string, was: string, secret: string): Promise<number> {
+    const [, count] = await this.dataSource.query('UPDATE webhook_subscriptions SET secret = $3 WHERE id = $1 AND secret = $2', [id, was, secret]);
+    return count as number;
   }
 
   async succeeded(id: string): Promise<void> {

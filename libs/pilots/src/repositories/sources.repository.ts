@@ -53,6 +53,17 @@ export class SourcesRepository {
     return row as SourceRow;
   }
 
+  /** Sources whose token is not sealed in the current format. */
+  legacyTokens(currentPrefix: string): Promise<Array<{ id: string; pilotId: string; sealedToken: string }>> {
+    return this.dataSource.query(`SELECT id, pilot_id AS "pilotId", sealed_token AS "sealedToken" FROM measurement_sources WHERE sealed_token IS NOT NULL AND NOT starts_with(sealed_token, $1)`, [currentPrefix]);
+  }
+
+  /** Replaces a sealed token only if it is still the one read. */
+  async replaceToken(id: string, was: string, sealedToken: string): Promise<number> {
+    const [, count] = await this.dataSource.query('UPDATE measurement_sources SET sealed_token = $3 WHERE id = $1 AND sealed_token = $2', [id, was, sealedToken]);
+    return count as number;
+  }
+
   async remove(pilotId: string, manager: EntityManager): Promise<boolean> {
     const [, count] = await manager.query('DELETE FROM measurement_sources WHERE pilot_id = $1', [pilotId]);
     return (count as number) > 0;
