@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, twoSidedScope, ConflictError, DomainError, NotFoundError, PolicyService, ReplayedProblem, toProblem, ValidationError, type Actor, type Page } from '@slussen/core';
 import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { bookingRule, refusalProblem, slotRefusal } from './booking-rules.js';
 import { freesPlace, nextStatus, type BookingAction, type BookingStatus } from './booking-state.js';
 import { decisionDue, PlacesService, type LockedSlot } from './places.service.js';
 import { BookingsRepository, type BookingFilter, type BookingRow } from './repositories/bookings.repository.js';
@@ -60,8 +61,6 @@ export const toBookingView = (row: BookingRow): BookingView => ({
 });
 
 const PAST: Record<BookingAction, string> = { approve: 'approved', reject: 'rejected', cancel: 'cancelled', expire: 'expired', promote: 'promoted' };
-const bookingRule = (rule: string, detail: string) => new DomainError('booking-rule', detail, { extensions: { rule } });
-const DAY_MS = 86_400_000;
 
 @Injectable()
 export class BookingsService {
@@ -137,8 +136,7 @@ export class BookingsService {
     const attempt = async (manager?: EntityManager) => {
       const { booking, slotOpen } = await this.bookings.bookAtomically(request, actor, manager).catch(explainRefusal(slot));
       if (!booking) {
-        if (!slotOpen) throw bookingRule('slotCancelled', 'The slot is cancelled');
-        throw new DomainError('slot-full', 'Every place in this slot is taken; ask again with waitlist: true to wait for one');
+        throw refusalProblem(slotOpen ? 'full' : 'slot-cancelled', slot);
       }
       const view = toBookingView({ ...request, ...booking, testbedId: slot.testbedId, testbedOrganizationId: slot.testbedOrganizationId, startsAt: slot.startsAt, endsAt: slot.endsAt });
       if (idempotency && manager) await this.idempotency.complete(idempotency.organizationId, idempotency.key, 201, view, manager);
@@ -301,20 +299,14 @@ export class BookingsService {
 function explainRefusal(slot: LockedSlot) {
   return (error: unknown): never => {
     const constraint = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
-    if (constraint === 'bookings_one_per_company_slot') throw new DomainError('already-booked', 'Your organization already holds or waits for this slot');
-    if (constraint === 'bookings_company_limit') {
-      throw bookingRule('maxActiveBookingsPerCompany', `A company may hold at most ${slot.maxActiveBookingsPerCompany} active bookings on this test bed`);
-    }
+    if (constraint === 'bookings_one_per_company_slot') throw refusalProblem('already-booked', slot);
+    if (constraint === 'bookings_company_limit') throw refusalProblem('company-limit', slot);
     throw error;
   };
 }
 
+/** The rules every company meets alike (booking-rules.ts), as the problem the caller gets. */
 function checkRules(slot: LockedSlot): void {
-  const now = Date.now();
-  const startsAt = new Date(slot.startsAt).getTime();
-  if (slot.testbedStatus === 'retired') throw bookingRule('testbedRetired', 'The test bed is retired and takes no bookings');
-  if (slot.status !== 'open') throw bookingRule('slotCancelled', 'The slot is cancelled');
-  if (startsAt <= now) throw bookingRule('slotStarted', 'The slot has already started');
-  if (startsAt < now + slot.minLeadDays * DAY_MS) throw bookingRule('minLeadDays', `Bookings must be made at least ${slot.minLeadDays} days before the slot starts`);
-  if (startsAt > now + slot.maxAdvanceDays * DAY_MS) throw bookingRule('maxAdvanceDays', `Bookings open ${slot.maxAdvanceDays} days before the slot starts`);
+  const refusal = slotRefusal(slot, Date.now());
+  if (refusal) throw refusalProblem(refusal, slot);
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, NotFoundError, ValidationError, type Actor } from '@slussen/core';
+import { ConflictError, DomainError, NotFoundError, ValidationError, type Actor } from '@slussen/core';
 import { TestbedsService, type Testbed } from '@slussen/catalogue';
 import { AuditService } from '@slussen/identity';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { bookability, type Bookability } from './booking-rules.js';
 import { BookingsService } from './bookings.service.js';
 import { PlacesService } from './places.service.js';
 import { expandRecurrence, RecurrenceError, type Period, type Recurrence } from './recurrence.js';
@@ -21,6 +22,9 @@ export interface SlotView {
   status: string;
   recurrenceId: string | null;
 }
+
+/** A slot as a company sees it: whether it may book it now (booking-rules.ts). */
+export interface JudgedSlotView extends SlotView, Bookability {}
 
 export const toSlotView = (row: SlotRow): SlotView => ({
   id: row.id,
@@ -68,10 +72,27 @@ export class SlotsService {
     });
   }
 
-  async list(actor: Actor | null, testbedId: string, window: { from?: Date; to?: Date }): Promise<{ items: SlotView[] }> {
-    await this.testbeds.findReadable(actor, testbedId);
-    const rows = await this.slots.listOverlapping(testbedId, window.from ?? null, window.to ?? null);
-    return { items: rows.map(toSlotView) };
+  /**
+   * The slots overlapping the window. For a caller acting for a company (its
+   * only company, or `organizationId`), each says whether that company may book
+   * it now, judged by the booking path's own rules in one statement.
+   */
+  async list(actor: Actor | null, testbedId: string, window: { from?: Date; to?: Date; organizationId?: string }): Promise<{ items: Array<SlotView | JudgedSlotView> }> {
+    const testbed = await this.testbeds.findReadable(actor, testbedId);
+    const company = judgedCompany(actor, window.organizationId);
+    if (!company) return { items: (await this.slots.listOverlapping(testbedId, window.from ?? null, window.to ?? null)).map(toSlotView) };
+    const rows = await this.slots.listOverlappingFor(testbedId, window.from ?? null, window.to ?? null, company);
+    const now = Date.now();
+    return {
+      items: rows.map((row) => ({
+        ...toSlotView(row),
+        ...bookability(
+          { ...row, testbedStatus: testbed.status, minLeadDays: testbed.minLeadDays, maxAdvanceDays: testbed.maxAdvanceDays, maxActiveBookingsPerCompany: testbed.maxActiveBookingsPerCompany },
+          { holdsSlot: row.companyHoldsSlot, activePlaces: row.companyActivePlaces },
+          now,
+        ),
+      })),
+    };
   }
 
   async update(actor: Actor, slotId: string, changes: { startsAt?: Date; endsAt?: Date; capacity?: number }): Promise<SlotView> {
@@ -118,6 +139,14 @@ export class SlotsService {
     const slot = (await this.slots.findById(slotId, manager))!;
     return { slot, testbed };
   }
+}
+
+/** The company whose bookability a slot listing shows: the one asked for, else the caller's only company. */
+function judgedCompany(actor: Actor | null, requested: string | undefined): string | null {
+  const companies = (actor?.memberships ?? []).filter((membership) => membership.organizationKind === 'company').map((membership) => membership.organizationId);
+  if (requested === undefined) return companies.length === 1 ? companies[0]! : null;
+  if (!companies.includes(requested)) throw new DomainError('forbidden', 'You do not act for that company');
+  return requested;
 }
 
 function checkPeriod(period: Period, testbed: Testbed): void {

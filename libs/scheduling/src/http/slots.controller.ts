@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, Public, type Actor } from '@slussen/core';
 import { SlotsService } from '../slots.service.js';
-import { CreateSlotsDto, SlotWindowDto, UpdateSlotDto } from './dto/slot.dto.js';
+import { CreateSlotsDto, SlotListDto, SlotListQueryDto, UpdateSlotDto } from './dto/slot.dto.js';
 
 @ApiTags('scheduling')
 @ApiBearerAuth()
@@ -15,10 +15,12 @@ export class SlotsController {
     return this.slots.create(actor, testbedId, body);
   }
 
+  /** Anyone may list a published test bed's slots; a signed-in company also learns, per slot, whether it may book it. */
   @Public()
   @Get('testbeds/:id/slots')
-  list(@CurrentActor() actor: Actor | null, @IdParam() testbedId: string, @Query() window: SlotWindowDto) {
-    return this.slots.list(actor, testbedId, window);
+  @ApiOkResponse({ type: SlotListDto })
+  list(@CurrentActor() actor: Actor | null, @IdParam() testbedId: string, @Query() query: SlotListQueryDto): Promise<SlotListDto> {
+    return this.slots.list(actor, testbedId, query);
   }
 
   @Patch('slots/:id')

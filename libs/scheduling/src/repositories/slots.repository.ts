@@ -52,6 +52,26 @@ export class SlotsRepository {
     );
   }
 
+  /**
+   * listOverlapping, plus what the booking rules read of one company, in one
+   * statement: whether it holds or waits for each slot (the statuses of the
+   * index bookings_one_per_company_slot), and the places it holds on the test
+   * bed (company_active_places, which the company-limit trigger enforces).
+   */
+  listOverlappingFor(testbedId: string, from: Date | null, to: Date | null, organizationId: string): Promise<Array<SlotRow & { companyHoldsSlot: boolean; companyActivePlaces: number }>> {
+    return this.dataSource.query(
+      `WITH standing AS (SELECT company_active_places($4::uuid, $1::uuid) AS places)
+       SELECT ${SLOT_COLUMNS},
+              EXISTS (SELECT 1 FROM bookings b WHERE b.slot_id = s.id AND b.organization_id = $4::uuid AND b.status IN ('pending', 'confirmed', 'waitlisted')) AS "companyHoldsSlot",
+              standing.places AS "companyActivePlaces"
+         FROM slots s CROSS JOIN standing
+        WHERE s.testbed_id = $1 AND s.period && tstzrange($2::timestamptz, $3::timestamptz, '[)')
+        ORDER BY lower(s.period), s.id
+        LIMIT 1000`,
+      [testbedId, from?.toISOString() ?? null, to?.toISOString() ?? null, organizationId],
+    );
+  }
+
   async update(id: string, changes: { period?: Period; capacity?: number; status?: SlotStatus }, manager: EntityManager): Promise<SlotRow> {
     const [rows] = (await manager.query(
       `UPDATE slots SET

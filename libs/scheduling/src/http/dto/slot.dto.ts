@@ -1,5 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsDate, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { BOOKABILITY_REASONS, type BookabilityReason } from '../../booking-rules.js';
 
 export class RecurrenceDto {
   @IsIn(['weekly', 'monthly'])
@@ -50,4 +52,61 @@ export class SlotWindowDto {
 
   @IsOptional() @Type(() => Date) @IsDate()
   to?: Date;
+}
+
+export class SlotListQueryDto extends SlotWindowDto {
+  /** The company to judge bookability for; by default the caller's only company. */
+  @IsOptional() @IsUUID()
+  organizationId?: string;
+}
+
+export class SlotDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  testbedId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  startsAt: string;
+
+  @ApiProperty({ format: 'date-time', description: 'End of the half-open period [startsAt, endsAt).' })
+  endsAt: string;
+
+  @ApiProperty({ description: 'Places the slot offers.' })
+  capacity: number;
+
+  @ApiProperty({ description: 'Free places (0 when cancelled).' })
+  remaining: number;
+
+  @ApiProperty({ enum: ['open', 'cancelled'] })
+  status: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'Shared by the slots of one recurrence.' })
+  recurrenceId: string | null;
+
+  @ApiProperty({
+    required: false,
+    description: 'Only for a caller acting for a company (its only company, or ?organizationId=): a request now would take a place. Judged by the same rules as POST /slots/:id/bookings.',
+  })
+  bookable?: boolean;
+
+  @ApiProperty({
+    required: false,
+    type: 'string',
+    enum: BOOKABILITY_REASONS,
+    enumName: 'BookabilityReason',
+    nullable: true,
+    description:
+      'Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-started, min-lead-days, max-advance-days (the test bed\'s booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable).',
+  })
+  reason?: BookabilityReason | null;
+
+  @ApiProperty({ required: false, description: 'The slot is full and a request with waitlist: true would join its waiting list.' })
+  waitlistable?: boolean;
+}
+
+export class SlotListDto {
+  @ApiProperty({ type: [SlotDto] })
+  items: SlotDto[];
 }

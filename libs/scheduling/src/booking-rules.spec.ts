@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals';
+import { bookability, slotRefusal, type SlotRuleFacts } from './booking-rules.js';
+
+const DAY = 86_400_000;
+const now = Date.UTC(2027, 2, 1, 12);
+const slot = (overrides: Partial<SlotRuleFacts> = {}): SlotRuleFacts => ({
+  testbedStatus: 'published',
+  status: 'open',
+  startsAt: new Date(now + 20 * DAY),
+  minLeadDays: 14,
+  maxAdvanceDays: 60,
+  capacity: 2,
+  held: 0,
+  maxActiveBookingsPerCompany: 2,
+  ...overrides,
+});
+const free = { holdsSlot: false, activePlaces: 0 };
+
+describe('booking rules', () => {
+  it('meets the slot-wide rules in the booking path’s order', () => {
+    expect(slotRefusal(slot(), now)).toBeNull();
+    expect(slotRefusal(slot({ testbedStatus: 'retired', status: 'cancelled' }), now)).toBe('testbed-retired');
+    expect(slotRefusal(slot({ status: 'cancelled', startsAt: new Date(now - DAY) }), now)).toBe('slot-cancelled');
+    expect(slotRefusal(slot({ startsAt: new Date(now) }), now)).toBe('slot-started');
+    expect(slotRefusal(slot({ startsAt: new Date(now + 14 * DAY - 1) }), now)).toBe('min-lead-days');
+    expect(slotRefusal(slot({ startsAt: new Date(now + 14 * DAY) }), now)).toBeNull();
+    expect(slotRefusal(slot({ startsAt: new Date(now + 60 * DAY) }), now)).toBeNull();
+    expect(slotRefusal(slot({ startsAt: new Date(now + 60 * DAY + 1) }), now)).toBe('max-advance-days');
+  });
+
+  it('adds the company’s own standing, and lets a full slot be waited for whatever the limit', () => {
+    expect(bookability(slot(), free, now)).toEqual({ bookable: true, reason: null, waitlistable: false });
+    expect(bookability(slot({ held: 2 }), free, now)).toEqual({ bookable: false, reason: 'full', waitlistable: true });
+    expect(bookability(slot({ held: 2 }), { holdsSlot: false, activePlaces: 2 }, now)).toEqual({ bookable: false, reason: 'full', waitlistable: true });
+    expect(bookability(slot({ held: 1 }), { holdsSlot: false, activePlaces: 2 }, now)).toEqual({ bookable: false, reason: 'company-limit', waitlistable: false });
+    expect(bookability(slot({ held: 2 }), { holdsSlot: true, activePlaces: 1 }, now)).toEqual({ bookable: false, reason: 'already-booked', waitlistable: false });
+    expect(bookability(slot({ held: 2, minLeadDays: 30 }), free, now)).toEqual({ bookable: false, reason: 'min-lead-days', waitlistable: false });
+  });
+});

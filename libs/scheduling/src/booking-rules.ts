@@ -1,0 +1,92 @@
+import { DomainError } from '@slussen/core';
+
+/**
+ * Why a company may not book a slot now, in the order the booking path meets
+ * them. The first five hold for every company; `already-booked` and
+ * `company-limit` depend on the company (the database enforces both: the
+ * partial unique index bookings_one_per_company_slot and the trigger
+ * bookings_company_limit); `full` means every place is taken.
+ */
+export const BOOKABILITY_REASONS = ['testbed-retired', 'slot-cancelled', 'slot-started', 'min-lead-days', 'max-advance-days', 'already-booked', 'company-limit', 'full'] as const;
+export type BookabilityReason = (typeof BOOKABILITY_REASONS)[number];
+
+/** What the rules read of a slot and its test bed. */
+export interface SlotRuleFacts {
+  testbedStatus: string;
+  status: string;
+  startsAt: Date | string;
+  minLeadDays: number;
+  maxAdvanceDays: number;
+  capacity: number;
+  held: number;
+  maxActiveBookingsPerCompany: number;
+}
+
+/** What the rules read of the company asking. */
+export interface CompanyFacts {
+  /** It holds or waits for a place in this slot already. */
+  holdsSlot: boolean;
+  /** Places it holds (pending or confirmed) on the test bed in slots not yet ended: company_active_places(). */
+  activePlaces: number;
+}
+
+export interface Bookability {
+  /** A request now would take a place (pending or confirmed). */
+  bookable: boolean;
+  /** Why not; null when bookable. */
+  reason: BookabilityReason | null;
+  /** The slot is full, and a request with `waitlist: true` would join its waiting list. */
+  waitlistable: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The rules every company meets alike: the test bed's and slot's state and the booking window. */
+export function slotRefusal(slot: SlotRuleFacts, now: number): BookabilityReason | null {
+  const startsAt = new Date(slot.startsAt).getTime();
+  if (slot.testbedStatus === 'retired') return 'testbed-retired';
+  if (slot.status !== 'open') return 'slot-cancelled';
+  if (startsAt <= now) return 'slot-started';
+  if (startsAt < now + slot.minLeadDays * DAY_MS) return 'min-lead-days';
+  if (startsAt > now + slot.maxAdvanceDays * DAY_MS) return 'max-advance-days';
+  return null;
+}
+
+/**
+ * Whether the company may book the slot now, and if not why: the same rules
+ * the booking path applies. A waiting-list place takes no place, so neither
+ * the company's limit nor a full slot stops one.
+ */
+export function bookability(slot: SlotRuleFacts, company: CompanyFacts, now: number): Bookability {
+  const refusal = slotRefusal(slot, now) ?? (company.holdsSlot ? 'already-booked' : null);
+  if (refusal) return { bookable: false, reason: refusal, waitlistable: false };
+  if (slot.held >= slot.capacity) return { bookable: false, reason: 'full', waitlistable: true };
+  if (company.activePlaces >= slot.maxActiveBookingsPerCompany) return { bookable: false, reason: 'company-limit', waitlistable: false };
+  return { bookable: true, reason: null, waitlistable: false };
+}
+
+/** The problem a refusal answers with: 409 for the slot's places, 422 booking-rule naming the rule otherwise. */
+export function refusalProblem(reason: BookabilityReason, slot: Pick<SlotRuleFacts, 'minLeadDays' | 'maxAdvanceDays' | 'maxActiveBookingsPerCompany'>): DomainError {
+  switch (reason) {
+    case 'testbed-retired':
+      return bookingRule('testbedRetired', 'The test bed is retired and takes no bookings');
+    case 'slot-cancelled':
+      return bookingRule('slotCancelled', 'The slot is cancelled');
+    case 'slot-started':
+      return bookingRule('slotStarted', 'The slot has already started');
+    case 'min-lead-days':
+      return bookingRule('minLeadDays', `Bookings must be made at least ${slot.minLeadDays} days before the slot starts`);
+    case 'max-advance-days':
+      return bookingRule('maxAdvanceDays', `Bookings open ${slot.maxAdvanceDays} days before the slot starts`);
+    case 'company-limit':
+      return bookingRule('maxActiveBookingsPerCompany', `A company may hold at most ${slot.maxActiveBookingsPerCompany} active bookings on this test bed`);
+    case 'already-booked':
+      return new DomainError('already-booked', 'Your organization already holds or waits for this slot');
+    case 'full':
+      return new DomainError('slot-full', 'Every place in this slot is taken; ask again with waitlist: true to wait for one');
+  }
+}
+
+export function bookingRule(rule: string, detail: string): DomainError {
+  return new DomainError('booking-rule', detail, { extensions: { rule } });
+}
