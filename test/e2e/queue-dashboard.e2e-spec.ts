@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { IdentityFactory, type TestUser } from '@slussen/testing';
+import type { TestUser } from '@slussen/testing';
 import request from 'supertest';
+import { createAccessWorld, expectAccess, type AccessWorld } from '../access-matrix.js';
 import { createApiApp } from '../api-app.js';
 
 describe('queue dashboard (Bull Board) at /admin/queues', () => {
   let app: NestExpressApplication;
+  let world: AccessWorld;
   let admin: TestUser;
-  let manager: TestUser;
 
   beforeAll(async () => {
     app = await createApiApp();
-    const factory = new IdentityFactory(app);
-    admin = await factory.user({ platformAdmin: true });
-    manager = await factory.member((await factory.organization('region')).id, 'admin');
+    world = await createAccessWorld(app, { kind: 'region', apiTokenRole: 'admin' });
+    admin = world.users.platformAdmin;
   });
   afterAll(() => app.close());
 
@@ -26,12 +26,25 @@ describe('queue dashboard (Bull Board) at /admin/queues', () => {
     expect(byBasic.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['notifications', 'pilots', 'reports', 'scheduling']);
   });
 
-  it('asks anyone else to sign in (401) and refuses other roles (403)', async () => {
+  it('asks everyone else to sign in: 401 problem+json with a Basic challenge', async () => {
     const anonymous = await request(app.getHttpServer()).get('/admin/queues');
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers['www-authenticate']).toMatch(/^Basic/);
     expect(anonymous.headers['content-type']).toMatch(/problem\+json/);
     expect((await request(app.getHttpServer()).get('/admin/queues').auth(admin.email, 'wrong password entirely')).status).toBe(401);
-    expect((await request(app.getHttpServer()).get('/admin/queues/api/queues').set('Authorization', `Bearer ${manager.token}`)).status).toBe(403);
+  });
+
+  describe('access matrix (see test/access-matrix.ts)', () => {
+    it('GET /admin/queues/api/queues: platform admins only; one answer, 401, for everyone else', async () => {
+      await expectAccess(app, world, () => ({ method: 'get', path: '/admin/queues/api/queues' }), {
+        anonymous: 401, otherCompanyMember: 401, otherRegionManager: 401, member: 401, manager: 401, admin: 401, platformAdmin: 200, apiToken: 401,
+      });
+    });
+
+    it('POST /admin/queue-dashboard/session: a platform admin’s session only', async () => {
+      await expectAccess(app, world, () => ({ method: 'post', path: '/api/v1/admin/queue-dashboard/session' }), {
+        anonymous: 401, otherCompanyMember: 403, otherRegionManager: 403, member: 403, manager: 403, admin: 403, platformAdmin: 204, apiToken: 403,
+      });
+    });
   });
 });

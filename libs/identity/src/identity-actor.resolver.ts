@@ -36,6 +36,19 @@ export class IdentityActorResolver extends ActorResolver {
     const user = await this.users.actorOf(claims.sub, claims.sid);
     return user ? userActor(user, claims.sid) : null;
   }
+
+  async resolvePass(audience: string, pass: string): Promise<PassHolder | null> {
+    const claims = await this.sessions.verifyPass(audience, pass);
+    const user = claims ? await this.users.actorOf(claims.sub, claims.sid) : null;
+    return claims && user ? { actor: userActor(user, claims.sid), issuedAt: claims.iat } : null;
+  }
+}
+
+/** The holder of a pass (see SessionService.issuePass), while its session lasts. */
+export interface PassHolder {
+  actor: Actor;
+  /** When the pass was issued, in seconds since the epoch. */
+  issuedAt: number;
 }
 
 /** The actor of a signed-in user, from what `UsersRepository.actorOf` read. */

@@ -16,6 +16,14 @@ export interface AccessTokenClaims {
   sid: string;
 }
 
+/** A pass to one part of the site (the queue dashboard's cookie); never accepted as a bearer. */
+interface PassClaims {
+  sub: string;
+  typ: 'pass';
+  sid: string;
+  iat: number;
+}
+
 /** Access tokens (short-lived JWTs) and rotating refresh tokens with reuse detection. */
 @Injectable()
 export class SessionService {
@@ -52,6 +60,31 @@ export class SessionService {
   async end(refreshToken: string): Promise<void> {
     const token = await this.refreshTokens.findByHash(hashToken(refreshToken));
     if (token) await this.refreshTokens.revokeFamily(token.familyId);
+  }
+
+  /**
+   * A session that no refresh token anyone holds belongs to: for a pass won with
+   * a password (the queue dashboard's HTTP Basic), so that changing the password ends it.
+   */
+  async startForPass(userId: string): Promise<string> {
+    const familyId = randomUUID();
+    const expiresAt = new Date(Date.now() + this.config.jwt.accessTtlSeconds * 1000);
+    await this.refreshTokens.issue({ familyId, userId, tokenHash: hashToken(newOpaqueToken(REFRESH_TOKEN_PREFIX)), expiresAt });
+    return familyId;
+  }
+
+  /** A short-lived pass for `audience`, bound to a session: revoking the session ends it. Lives as long as an access token. */
+  issuePass(audience: string, userId: string, sessionId: string): Promise<string> {
+    return this.jwt.signAsync({ sub: userId, typ: 'pass', sid: sessionId }, { algorithm: 'HS256', expiresIn: this.config.jwt.accessTtlSeconds, audience });
+  }
+
+  async verifyPass(audience: string, pass: string): Promise<Pick<PassClaims, 'sub' | 'sid' | 'iat'> | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<PassClaims>(pass, { algorithms: ['HS256'], audience });
+      return claims.typ === 'pass' && typeof claims.sub === 'string' && typeof claims.sid === 'string' ? claims : null;
+    } catch {
+      return null;
+    }
   }
 
   async verifyAccessToken(token: string): Promise<AccessTokenClaims | null> {

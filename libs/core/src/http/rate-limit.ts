@@ -1,5 +1,6 @@
-import { ExecutionContext, Injectable, Logger, Module, OnModuleDestroy } from '@nestjs/common';
-import { seconds, ThrottlerGuard, ThrottlerModule, ThrottlerStorageService, type ThrottlerLimitDetail, type ThrottlerStorage } from '@nestjs/throttler';
+import { ExecutionContext, Injectable, Logger, Module, OnModuleDestroy, SetMetadata } from '@nestjs/common';
+import { normalizeIp, seconds, ThrottlerGuard, ThrottlerModule, ThrottlerStorageService, type ThrottlerLimitDetail, type ThrottlerStorage } from '@nestjs/throttler';
+import { createHash } from 'node:crypto';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { Request, Response } from 'express';
 import type { Redis } from 'ioredis';
@@ -47,24 +48,72 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleDestroy {
 /** The e-mail address a sign-in or sign-up is for, so one account cannot be guessed at from many addresses. */
 function accountOf(request: Request): string | null {
   const email = (request.body as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' ? email.trim().toLowerCase() : null;
+  return typeof email === 'string' ? normalizeAccount(email) : null;
 }
+
+const normalizeAccount = (email: string) => email.trim().toLowerCase();
+
+const THROTTLE_BUCKET = 'slussen:throttle-bucket';
+
+/** Every way to try a password (login, browser sign-in, the queue dashboard's Basic prompt) counts in one bucket. */
+export const PASSWORD_ATTEMPTS = 'password';
+
+/**
+ * Routes that share a bucket share their counters, so an attacker gets one
+ * budget of guesses however many doors lead to the same password check.
+ */
+export const ThrottleBucket = (bucket: string) => SetMetadata(THROTTLE_BUCKET, bucket);
+
+const bucketKey = (bucket: string, throttler: string, tracker: string) => createHash('sha256').update(`${bucket}-${throttler}-${tracker}`).digest('hex');
 
 /** Applies the throttlers and answers 429 problem+json with Retry-After. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  protected override generateKey(context: ExecutionContext, tracker: string, throttler: string): string {
+    const bucket = this.reflector.getAllAndOverride<string | undefined>(THROTTLE_BUCKET, [context.getHandler(), context.getClass()]);
+    return bucket ? bucketKey(bucket, throttler, tracker) : super.generateKey(context, tracker, throttler);
+  }
+
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
     throw new DomainError('rate-limited', `Too many attempts; try again in ${Math.max(1, detail.timeToBlockExpire)} s`);
   }
 }
 
-@Module({ providers: [RateLimitStorage], exports: [RateLimitStorage] })
+/**
+ * Counts a password attempt that no guarded route sees (the queue dashboard's
+ * HTTP Basic prompt) in the same counters, with the same limits, as login.
+ */
+@Injectable()
+export class PasswordAttempts {
+  constructor(
+    private readonly storage: RateLimitStorage,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Counts one attempt; answers the seconds to wait when the address or the account is over its limit, else null. */
+  async count(request: Request, email: string): Promise<number | null> {
+    const ttl = seconds(this.config.throttle.authWindowSeconds);
+    const throttlers = [
+      { name: 'address', tracker: normalizeIp(request.ip ?? ''), limit: this.config.throttle.authLimit },
+      { name: 'account', tracker: normalizeAccount(email), limit: this.config.throttle.authAccountLimit },
+    ];
+    let wait: number | null = null;
+    for (const { name, tracker, limit } of throttlers) {
+      const record = await this.storage.increment(bucketKey(PASSWORD_ATTEMPTS, name, tracker), ttl, limit, ttl, name);
+      if (record.isBlocked) wait = Math.max(wait ?? 1, record.timeToBlockExpire);
+    }
+    return wait;
+  }
+}
+
+@Module({ providers: [RateLimitStorage, PasswordAttempts], exports: [RateLimitStorage, PasswordAttempts] })
 class RateLimitStorageModule {}
 
 /** Throttlers for the sign-in routes: per client address, and per account for those that name one. */
 @Module({
   imports: [
+    RateLimitStorageModule,
     ThrottlerModule.forRootAsync({
       imports: [RateLimitStorageModule],
       inject: [AppConfig, RateLimitStorage],
@@ -84,6 +133,6 @@ class RateLimitStorageModule {}
     }),
   ],
   providers: [RateLimitGuard],
-  exports: [RateLimitGuard],
+  exports: [RateLimitGuard, RateLimitStorageModule],
 })
 export class RateLimitModule {}

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public, RateLimitGuard } from '@slussen/core';
+import { PASSWORD_ATTEMPTS, Public, RateLimitGuard, ThrottleBucket } from '@slussen/core';
 import { AccountsService } from '../accounts.service.js';
 import { SessionService } from '../session.service.js';
 import { LoginDto, RefreshTokenDto, SignupDto } from './dto/identity.dto.js';
@@ -23,6 +23,7 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
+  @ThrottleBucket(PASSWORD_ATTEMPTS)
   login(@Body() body: LoginDto) {
     return this.accounts.login(body.email, body.password);
   }

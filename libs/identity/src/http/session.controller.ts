@@ -1,6 +1,6 @@
 import { Body, CanActivate, Controller, ExecutionContext, HttpCode, Injectable, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AppConfig, DomainError, Public, RateLimitGuard } from '@slussen/core';
+import { AppConfig, DomainError, PASSWORD_ATTEMPTS, Public, RateLimitGuard, readCookie, ThrottleBucket } from '@slussen/core';
 import type { CookieOptions, Request, Response } from 'express';
 import { AccountsService } from '../accounts.service.js';
 import { InvalidRefreshTokenError } from '../identity.errors.js';
@@ -62,6 +62,7 @@ export class SessionController {
 
   @Post('session')
   @HttpCode(200)
+  @ThrottleBucket(PASSWORD_ATTEMPTS)
   @ApiOperation({
     summary: 'Sign a browser in',
     description: `Same credentials, throttling and 401 as /auth/login. Sets the cookie \`${SESSION_COOKIE}\` (HttpOnly, SameSite=Strict, Path=${SESSION_COOKIE_PATH}, Secure in production).`,
@@ -110,20 +111,4 @@ export class SessionController {
   private cookieOptions(): CookieOptions {
     return { httpOnly: true, sameSite: 'strict', path: SESSION_COOKIE_PATH, secure: this.config.isProduction };
   }
-}
-
-/** One cookie's value from the Cookie header (no cookie parser is installed for the rest of the API). */
-function readCookie(request: Request, name: string): string | null {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const separator = part.indexOf('=');
-    if (separator > 0 && part.slice(0, separator).trim() === name) {
-      const value = part.slice(separator + 1).trim();
-      try {
-        return value ? decodeURIComponent(value) : null;
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
 }
