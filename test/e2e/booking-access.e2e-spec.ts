@@ -91,9 +91,10 @@ describe('booking access matrix', () => {
   });
 
   it('GET /organizations/:id/calendar.ics and POST calendar-tokens: its members', async () => {
-    for (const [method, path, ok] of [['get', 'calendar.ics', 200], ['post', 'calendar-tokens', 201]] as const) {
+    // A token reads the feed with its role, but only a person may hand out a feed token.
+    for (const [method, path, ok, token] of [['get', 'calendar.ics', 200, 200], ['post', 'calendar-tokens', 201, 403]] as const) {
       await expectAccess(app, world, () => ({ method, path: `/api/v1/organizations/${world.organization.id}/${path}` }), {
-        anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: ok, manager: ok, admin: ok, platformAdmin: 403, apiToken: ok,
+        anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: ok, manager: ok, admin: ok, platformAdmin: 403, apiToken: token,
       });
     }
   });
