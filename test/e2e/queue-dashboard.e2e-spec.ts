@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { QueueName } from '@slussen/core';
 import type { TestUser } from '@slussen/testing';
 import request from 'supertest';
 import { createAccessWorld, expectAccess, type AccessWorld } from '../access-matrix.js';
@@ -23,7 +24,7 @@ describe('queue dashboard (Bull Board) at /admin/queues', () => {
     expect(byBearer.text).toContain('<html');
     const byBasic = await request(app.getHttpServer()).get('/admin/queues/api/queues').auth(admin.email, admin.password);
     expect(byBasic.status).toBe(200);
-    expect(byBasic.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['notifications', 'pilots', 'reports', 'scheduling']);
+    expect(byBasic.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(Object.values(QueueName).sort());
   });
 
   it('asks everyone else to sign in: 401 problem+json with a Basic challenge', async () => {

@@ -142,9 +142,15 @@ export class QueueDashboardSessionController {
 /** Attached as the queues are made: a Redis outage is logged once, not once per reconnect. */
 @Injectable()
 class QueueErrorLog {
-  constructor(@InjectQueue(QueueName.Scheduling) scheduling: Queue, @InjectQueue(QueueName.Notifications) notifications: Queue, @InjectQueue(QueueName.Pilots) pilots: Queue, @InjectQueue(QueueName.Reports) reports: Queue) {
+  constructor(
+    @InjectQueue(QueueName.Scheduling) scheduling: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.Pilots) pilots: Queue,
+    @InjectQueue(QueueName.Reports) reports: Queue,
+    @InjectQueue(QueueName.Webhooks) webhooks: Queue,
+  ) {
     const logger = new Logger(QueueDashboardModule.name);
-    for (const queue of [scheduling, notifications, pilots, reports]) logQueueErrors(queue, (line) => logger.warn(line));
+    for (const queue of [scheduling, notifications, pilots, reports, webhooks]) logQueueErrors(queue, (line) => logger.warn(line));
   }
 }
 
