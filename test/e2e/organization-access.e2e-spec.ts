@@ -69,13 +69,13 @@ describe('organization access matrix: webhooks and calendar feed tokens', () => 
 
     it('POST /organizations/:id/calendar-tokens', async () => {
       await expectAccess(app, company, () => ({ method: 'post', path: `/api/v1/organizations/${company.organization.id}/calendar-tokens` }), {
-        anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: 201, manager: 201, admin: 201, platformAdmin: 403, apiToken: 403,
+        anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: 403, manager: 201, admin: 201, platformAdmin: 201, apiToken: 403,
       });
     });
 
     it('DELETE /calendar-tokens/:id of an organization feed', async () => {
       await expectAccess(app, company, async () => ({ method: 'delete', path: `/api/v1/calendar-tokens/${await feedToken(`/api/v1/organizations/${company.organization.id}/calendar-tokens`, company.users.admin.token)}` }), {
-        anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: 204, manager: 204, admin: 204, platformAdmin: 403, apiToken: 403,
+        anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: 403, manager: 403, admin: 204, platformAdmin: 204, apiToken: 403,
       });
     });
 
@@ -87,7 +87,7 @@ describe('organization access matrix: webhooks and calendar feed tokens', () => 
 
     it('DELETE /calendar-tokens/:id of a test bed feed', async () => {
       await expectAccess(app, region, async () => ({ method: 'delete', path: `/api/v1/calendar-tokens/${await feedToken(`/api/v1/testbeds/${testbedId}/calendar-tokens`, region.users.manager.token)}` }), {
-        anonymous: 401, otherCompanyMember: 403, otherRegionManager: 403, member: 403, manager: 204, admin: 204, platformAdmin: 204, apiToken: 403,
+        anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: 403, manager: 204, admin: 204, platformAdmin: 204, apiToken: 403,
       });
     });
   });

@@ -75,7 +75,12 @@ export class AccountsService {
   /** The user behind an e-mail and password, as an actor; null when they do not match. */
   async authenticate(email: string, password: string): Promise<Actor | null> {
     const userId = await this.verifiedUserId(email, password);
-    const user = userId ? await this.users.actorOf(userId, null) : null;
+    return userId ? this.actorOfUser(userId) : null;
+  }
+
+  /** A user's actor with the memberships they hold now (for a credential made by them, such as a feed token); null when the account is gone. */
+  async actorOfUser(userId: string): Promise<Actor | null> {
+    const user = await this.users.actorOf(userId, null);
     return user ? userActor(user, null) : null;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig } from '@slussen/core';
+import { AppConfig, singleLine } from '@slussen/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -31,7 +31,8 @@ export class MailerService implements OnModuleDestroy {
   }
 
   async send(mail: Mail): Promise<void> {
-    const info = await this.transport.sendMail({ from: this.config.mail.from, ...mail });
+    // Header values are one line of text, whatever a title or name held (singleLine: no CR, LF or other controls).
+    const info = await this.transport.sendMail({ from: this.config.mail.from, ...mail, to: singleLine(mail.to), subject: singleLine(mail.subject) });
     if (this.folder) {
       mkdirSync(this.folder, { recursive: true });
       const file = join(this.folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[<>@]/g, '')}.eml`);

@@ -39,7 +39,8 @@ export class SchedulingPolicy {
       visible: (actor, testbed) => testbed.status !== 'draft' || isMemberOf(actor, testbed.organizationId) || actor?.platformAdmin === true,
       allowed: (actor, testbed) => hasRole(actor, testbed.organizationId, 'admin', 'manager'),
     });
-    policy.define('calendar.organization', { visible: () => true, allowed: (actor, organization) => isMemberOf(actor, organization.id) });
+    // An organization's feed shows every booking it made or that was made on its test beds: its managers and admins only.
+    policy.define('calendar.organization', { visible: () => true, allowed: (actor, organization) => hasRole(actor, organization.id, 'admin', 'manager') });
     policy.define('booking.reschedule', { visible: canSeeBooking, allowed: (actor, booking) => isMemberOf(actor, booking.organizationId) });
   }
 }

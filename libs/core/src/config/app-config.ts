@@ -22,6 +22,7 @@ export class AppConfig {
   readonly queue: { prefix: string; attempts: number; keepCompleted: number; keepFailed: number; concurrency: number };
   readonly bookingExpiry: { everySeconds: number; batchSize: number };
   readonly reminders: { everySeconds: number; windowMinutes: number };
+  readonly calendarFeeds: { tokenTtlDays: number };
   readonly idempotency: { ttlHours: number; staleSeconds: number };
   readonly outbox: { pollMs: number; batchSize: number; enqueueTimeoutMs: number };
   readonly mail: { from: string; leaseSeconds: number };
@@ -66,6 +67,7 @@ export class AppConfig {
     };
     this.bookingExpiry = { everySeconds: env.BOOKING_EXPIRY_EVERY_SECONDS, batchSize: env.BOOKING_EXPIRY_BATCH_SIZE };
     this.reminders = { everySeconds: env.REMINDER_SCAN_EVERY_SECONDS, windowMinutes: env.REMINDER_WINDOW_MINUTES };
+    this.calendarFeeds = { tokenTtlDays: env.CALENDAR_FEED_TOKEN_TTL_DAYS };
     this.idempotency = { ttlHours: env.IDEMPOTENCY_TTL_HOURS, staleSeconds: env.IDEMPOTENCY_STALE_SECONDS };
     this.outbox = { pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE, enqueueTimeoutMs: env.OUTBOX_ENQUEUE_TIMEOUT_MS };
     this.mail = { from: env.MAIL_FROM, leaseSeconds: env.DELIVERY_LEASE_SECONDS };

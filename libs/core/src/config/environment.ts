@@ -285,6 +285,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(5) @Max(3600)
   REPORT_SWEEP_EVERY_SECONDS = 60;
 
+  /** Days a calendar feed token (a subscription URL) works after it is made. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3660)
+  CALENDAR_FEED_TOKEN_TTL_DAYS = 365;
+
   /** The sender of Slussen's e-mail. */
   @IsString()
   MAIL_FROM = 'Slussen <no-reply@slussen.local>';

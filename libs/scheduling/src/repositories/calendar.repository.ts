@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { CalendarFeedToken } from '../entities/calendar-feed-token.entity.js';
 
 export interface FeedSlot {
@@ -22,6 +22,17 @@ export interface FeedBooking {
   updatedAt: Date;
 }
 
+export interface FeedTokenRow {
+  id: string;
+  scope: 'testbed' | 'organization';
+  subjectId: string;
+  tokenPrefix: string | null;
+  createdByUserId: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
 // Feeds show what is coming and the last month.
 const RECENT = `upper(s.period) > now() - interval '30 days'`;
 
@@ -33,8 +44,14 @@ export class CalendarRepository {
     return this.dataSource.getRepository(CalendarFeedToken);
   }
 
-  async createToken(data: Pick<CalendarFeedToken, 'scope' | 'subjectId' | 'tokenHash' | 'createdByUserId'>): Promise<CalendarFeedToken> {
-    return this.tokens.save(this.tokens.create(data));
+  async createToken(data: Pick<CalendarFeedToken, 'scope' | 'subjectId' | 'tokenHash' | 'tokenPrefix' | 'createdByUserId'>, ttlDays: number): Promise<CalendarFeedToken> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO calendar_feed_tokens (scope, subject_id, token_hash, token_prefix, created_by_user_id, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6))
+       RETURNING id`,
+      [data.scope, data.subjectId, data.tokenHash, data.tokenPrefix, data.createdByUserId, ttlDays],
+    );
+    return (await this.findToken(row.id))!;
   }
 
   findToken(id: string): Promise<CalendarFeedToken | null> {
@@ -45,9 +62,28 @@ export class CalendarRepository {
     await this.tokens.update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
-  /** True when the hash opens this feed and is not revoked. */
-  opens(scope: 'testbed' | 'organization', subjectId: string, tokenHash: string): Promise<boolean> {
-    return this.tokens.existsBy({ scope, subjectId, tokenHash, revokedAt: IsNull() });
+  /** The token behind this hash when it opens this feed, is not revoked and has not expired. */
+  findUsable(scope: 'testbed' | 'organization', subjectId: string, tokenHash: string): Promise<CalendarFeedToken | null> {
+    return this.tokens.findOneBy({ scope, subjectId, tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+  }
+
+  /**
+   * The feed tokens of one test bed, or of an organization's own feed and its
+   * test beds' feeds; only one user's when `createdByUserId` is given. Newest first.
+   */
+  listTokens(filter: { testbedId: string } | { organizationId: string }, createdByUserId: string | null): Promise<FeedTokenRow[]> {
+    const subject =
+      'testbedId' in filter
+        ? `k.scope = 'testbed' AND k.subject_id = $1`
+        : `((k.scope = 'organization' AND k.subject_id = $1) OR (k.scope = 'testbed' AND k.subject_id IN (SELECT t.id FROM testbeds t WHERE t.organization_id = $1)))`;
+    return this.dataSource.query(
+      `SELECT k.id, k.scope, k.subject_id AS "subjectId", k.token_prefix AS "tokenPrefix", k.created_by_user_id AS "createdByUserId",
+              k.created_at AS "createdAt", k.expires_at AS "expiresAt", k.revoked_at AS "revokedAt"
+         FROM calendar_feed_tokens k
+        WHERE ${subject} AND ($2::uuid IS NULL OR k.created_by_user_id = $2)
+        ORDER BY k.created_at DESC, k.id LIMIT 500`,
+      ['testbedId' in filter ? filter.testbedId : filter.organizationId, createdByUserId],
+    );
   }
 
   openSlots(testbedId: string): Promise<FeedSlot[]> {
