@@ -36,5 +36,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.REDIS_URL = services.redisUrl;
   process.env.QUEUE_PREFIX = `slussen-test-${runId}`;
   process.env.LOG_LEVEL ??= 'silent';
+  // The run's own secrets, so tests never read or write the development ones under DATA_DIR.
+  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  process.env.SECRETS_KEY ??= randomBytes(32).toString('hex');
   (globalThis as Record<string, unknown>).__slussenRun = { services, adminUrl: services.databaseUrl, databaseName };
 }

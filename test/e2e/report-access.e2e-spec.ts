@@ -62,12 +62,14 @@ describe('report access matrix', () => {
     });
   });
 
-  it('POST /reports/runs and GET /reports/runs/:id: platform admins and agencies', async () => {
+  it('POST /reports/runs: platform admins and agency admins; GET /reports/runs/:id: platform admins and agencies', async () => {
     const body = { scope: 'testbed', subjectId: testbedId, from: daysFromNow(-7, 0), to: daysFromNow(0, 0) };
     await expectAccess(app, world, () => ({ method: 'post', path: '/api/v1/reports/runs', body }), {
       anonymous: 401, otherCompanyMember: 403, otherRegionManager: 403, member: 403, manager: 403, admin: 403, platformAdmin: 202, apiToken: 403,
     });
-    const started = await request(app.getHttpServer()).post('/api/v1/reports/runs').set('Authorization', `Bearer ${agency.token}`).send(body);
+    expect((await request(app.getHttpServer()).post('/api/v1/reports/runs').set('Authorization', `Bearer ${agency.token}`).send(body)).status).toBe(403);
+    const agencyAdmin = await world.factory.member((await world.factory.organization('agency')).id, 'admin');
+    const started = await request(app.getHttpServer()).post('/api/v1/reports/runs').set('Authorization', `Bearer ${agencyAdmin.token}`).send(body);
     expect(started.status).toBe(202);
     await expectAccess(app, world, () => ({ method: 'get', path: `/api/v1/reports/runs/${started.body.runId}` }), {
       anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: 404, manager: 404, admin: 404, platformAdmin: 200, apiToken: 404,

@@ -47,7 +47,7 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     const region = await factory.organization('region');
     regionId = region.id;
     regionAdmin = await factory.member(region.id, 'admin');
-    agency = await factory.member((await factory.organization('agency')).id, 'member');
+    agency = await factory.member((await factory.organization('agency')).id, 'admin');
     const company = await factory.member((await factory.organization('company')).id, 'member');
     const testbed = await createTestbed(api, regionAdmin.token, region.id, { capacity: 2, domains: ['health'], rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
     testbedId = testbed.id;

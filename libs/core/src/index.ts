@@ -34,3 +34,4 @@ export { Clock, ClockModule, ManualClock } from './time/clock.js';
 export { SecretBox } from './crypto/secret-box.js';
 export { MultilineText, checkRequestText, plainText, singleLine, textProblem } from './http/control-characters.js';
 export { checkOutboundTarget, checkOutboundUrl, guardedRequest, isPublicAddress, OutboundFetchError, outboundFailure, OutboundRefusedError, type OutboundFailure, type OutboundLimits, type OutboundPolicy } from './net/guarded-http.js';
+export { spreadsheetSafe } from './http/spreadsheet-safe.js';

@@ -75,7 +75,9 @@ export class ReportBuilderService {
       return { snapshots: ids.length };
     } catch (error) {
       await this.runs.clearValues(runId).catch(() => undefined);
-      await this.runs.fail(runId, (error as Error).message);
+      // The caller reads the run: it hears what happened, never the database's own words; the log keeps the cause.
+      this.logger.error({ err: error, runId }, 'report run failed');
+      await this.runs.fail(runId, publicRunError(error));
       throw error;
     }
   }
@@ -91,4 +93,15 @@ export class ReportBuilderService {
       [runId],
     );
   }
+}
+
+/** What a failed run tells whoever follows it: what to do about it, nothing of the internals. */
+export function publicRunError(error: unknown): string {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  if (code === '57014') return 'A step of the run took longer than the database allows (REPORT_STATEMENT_TIMEOUT_MS); try a shorter period';
+  if (code === '40001' || code === '40P01' || code === '55P03') return 'The run met concurrent changes; start it again';
+  if (typeof code === 'string' && (code.startsWith('08') || code === '57P01' || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code))) {
+    return 'The database could not be reached during the run; start it again';
+  }
+  return 'The run failed on our side; start it again, and tell the operators if it keeps failing';
 }

@@ -27,6 +27,10 @@ export function ownedReportOrganizations(actor: Actor | null): string[] {
   return (actor?.memberships ?? []).filter((membership) => OWNER_KINDS.has(membership.organizationKind) && membership.role !== 'member').map((membership) => membership.organizationId);
 }
 
+function isAgencyAdmin(actor: Actor | null): boolean {
+  return actor?.memberships.some((membership) => membership.organizationKind === 'agency' && membership.role === 'admin') ?? false;
+}
+
 /** Agencies and platform admins read all; admins and managers of regions and municipalities read the platform's and their own. */
 export function canReadReport(actor: Actor | null, report: ReportSubject): boolean {
   if (readsEveryReport(actor)) return true;
@@ -38,13 +42,17 @@ export function canReadReport(actor: Actor | null, report: ReportSubject): boole
 export class ReportingPolicy {
   constructor(policy: PolicyService) {
     policy.define('report.read', { visible: canReadReport, allowed: canReadReport });
-    policy.define('report.run', { visible: () => true, allowed: (actor) => readsEveryReport(actor) });
+    // Runs cost the database minutes: platform admins and the admins of an agency only.
+    policy.define('report.run', {
+      visible: () => true,
+      allowed: (actor) => actor?.platformAdmin === true || isAgencyAdmin(actor),
+    });
     // Agency admins, and the admins of the organization the report is about (for the platform: of any test-bed owner).
     policy.define('report.subscribe', {
       visible: canReadReport,
       allowed: (actor, report) =>
         actor?.platformAdmin === true ||
-        (actor?.memberships.some((membership) => membership.organizationKind === 'agency' && membership.role === 'admin') ?? false) ||
+        isAgencyAdmin(actor) ||
         (report.organizationId !== null ? hasRole(actor, report.organizationId, 'admin') : (actor?.memberships.some((membership) => OWNER_KINDS.has(membership.organizationKind) && membership.role === 'admin') ?? false)),
     });
   }

@@ -71,8 +71,12 @@ export class ReportsService {
     return renderReportHtml(report, months);
   }
 
-  /** Records an on-demand run; the worker builds it. */
-  async requestRun(actor: Actor, command: RunCommand): Promise<RunRow> {
+  /**
+   * Records an on-demand run for the worker to build (agency and platform
+   * admins), or answers with the identical run already in progress; 429 past
+   * REPORT_RUNS_PER_HOUR runs an hour per person or API token.
+   */
+  async requestRun(actor: Actor, command: RunCommand): Promise<{ run: RunRow; reused: boolean }> {
     if ((command.scope === 'platform') !== (command.subjectId === undefined)) {
       throw new ValidationError('A platform report has no subject; an organization or test-bed report needs one', [{ field: 'subjectId', message: command.scope === 'platform' ? 'must be absent for the platform' : 'required' }]);
     }
@@ -82,7 +86,17 @@ export class ReportsService {
     const owner = await this.reports.subjectOwner(command.scope, command.subjectId ?? null);
     if (!owner.exists) throw new NotFoundError(command.scope === 'organization' ? 'Organization' : 'Test bed');
     this.policy.authorize(actor, 'report.run', { scope: command.scope, organizationId: owner.organizationId }, 'Report');
-    return this.runs.onDemand(command.scope, command.subjectId ?? null, command.from, command.to, actor.userId);
+    const requested = await this.runs.requestOnDemand(
+      { scope: command.scope, subjectId: command.subjectId ?? null, periodStart: command.from, periodEnd: command.to },
+      { userId: actor.userId, apiTokenId: actor.type === 'apiToken' ? actor.id : null },
+      this.config.reports.runsPerHour,
+    );
+    if ('retryAfterSeconds' in requested) {
+      throw new DomainError('rate-limited', `You may start ${this.config.reports.runsPerHour} report runs an hour; try again in ${requested.retryAfterSeconds} s`, {
+        extensions: { retryAfterSeconds: requested.retryAfterSeconds },
+      });
+    }
+    return requested;
   }
 
   async run(actor: Actor, id: string) {

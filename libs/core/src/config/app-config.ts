@@ -1,3 +1,4 @@
+import { developmentSecrets } from './development-secrets.js';
 import { EnvironmentVariables, NodeEnv } from './environment.js';
 
 /** Where PostgreSQL and Redis were found or started (see runtime/local-services.ts). */
@@ -6,8 +7,6 @@ export interface ServiceUrls {
   redisUrl: string;
 }
 
-const DEVELOPMENT_JWT_SECRET = 'slussen-development-only-secret-never-in-production';
-const DEVELOPMENT_SECRETS_KEY = 'slussen-development-only-secrets-key-never-in-production';
 
 /** The validated, typed settings every module injects. Built once per process. */
 export class AppConfig {
@@ -31,7 +30,7 @@ export class AppConfig {
   readonly secretsKey: string;
   readonly pilots: { scanEverySeconds: number; batchSize: number; planReminderDays: number; measurementGraceDays: number; measurementReminderDays: number };
   readonly sources: { timeoutMs: number; maxBytes: number; attempts: number; retryDelayMs: number; concurrency: number; allowPrivateAddresses: boolean; allowHttp: boolean };
-  readonly reports: { timezone: string; nightlyCron: string; statementTimeoutMs: number; workMemMb: number; parallelism: number; maxPeriodDays: number; sweepEverySeconds: number };
+  readonly reports: { timezone: string; nightlyCron: string; statementTimeoutMs: number; workMemMb: number; parallelism: number; maxPeriodDays: number; sweepEverySeconds: number; runsPerHour: number };
   readonly argon2: { memoryKib: number; timeCost: number };
   readonly throttle: { authLimit: number; authAccountLimit: number; authWindowSeconds: number };
   readonly trustProxyHops: number;
@@ -80,12 +79,14 @@ export class AppConfig {
       allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
       allowHttp: env.WEBHOOK_ALLOW_HTTP,
     };
+    // Production requires both (validateEnvironment); elsewhere a missing one comes from DATA_DIR, made at random on first start.
+    const generated = env.JWT_SECRET === undefined || env.SECRETS_KEY === undefined ? developmentSecrets(env.DATA_DIR) : null;
     this.jwt = {
-      secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      secret: env.JWT_SECRET ?? generated!.jwtSecret,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
       refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     };
-    this.secretsKey = env.SECRETS_KEY ?? DEVELOPMENT_SECRETS_KEY;
+    this.secretsKey = env.SECRETS_KEY ?? generated!.secretsKey;
     this.pilots = {
       scanEverySeconds: env.PILOT_SCAN_EVERY_SECONDS,
       batchSize: env.PILOT_BATCH_SIZE,
@@ -110,6 +111,7 @@ export class AppConfig {
       parallelism: env.REPORT_PARALLELISM,
       maxPeriodDays: env.REPORT_MAX_PERIOD_DAYS,
       sweepEverySeconds: env.REPORT_SWEEP_EVERY_SECONDS,
+      runsPerHour: env.REPORT_RUNS_PER_HOUR,
     };
     this.argon2 = { memoryKib: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST };
     this.throttle = {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppConfig } from './app-config.js';
 import { ConfigurationError, validateEnvironment } from './environment.js';
 
@@ -11,10 +14,11 @@ const production = {
   PUBLIC_URL: 'https://slussen.example.se',
 };
 const services = { databaseUrl: 'postgres://h/db', redisUrl: 'redis://h' };
+const secrets = { JWT_SECRET: 'd'.repeat(32), SECRETS_KEY: 'e'.repeat(32) };
 
 describe('validateEnvironment', () => {
   it('gives development safe defaults for everything', () => {
-    const config = new AppConfig(validateEnvironment({}), services);
+    const config = new AppConfig(validateEnvironment({ DATA_DIR: mkdtempSync(join(tmpdir(), 'slussen-config-')) }), services);
     expect(config.nodeEnv).toBe('development');
     expect(config.port).toBe(3000);
     expect(config.queue.prefix).toBe('slussen');
@@ -63,12 +67,12 @@ describe('validateEnvironment', () => {
 
   it('wants the admin password with the admin e-mail', () => {
     expect(() => validateEnvironment({ ADMIN_EMAIL: 'admin@region.se' })).toThrow(/ADMIN_PASSWORD/);
-    const config = new AppConfig(validateEnvironment({ ADMIN_EMAIL: 'admin@region.se', ADMIN_PASSWORD: 'a long enough one' }), services);
+    const config = new AppConfig(validateEnvironment({ ...secrets, ADMIN_EMAIL: 'admin@region.se', ADMIN_PASSWORD: 'a long enough one' }), services);
     expect(config.admin).toEqual({ email: 'admin@region.se', password: 'a long enough one' });
   });
 
   it('reads CORS origins as a list, * or nothing', () => {
-    const cors = (value: string) => new AppConfig(validateEnvironment({ CORS_ORIGINS: value }), services).cors.origins;
+    const cors = (value: string) => new AppConfig(validateEnvironment({ ...secrets, CORS_ORIGINS: value }), services).cors.origins;
     expect(cors('https://a.se, https://b.se')).toEqual(['https://a.se', 'https://b.se']);
     expect(cors('*')).toBe(true);
   });

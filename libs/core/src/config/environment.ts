@@ -281,6 +281,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(3660)
   REPORT_MAX_PERIOD_DAYS = 731;
 
+  /** On-demand report runs one person or API token may start per hour (a run reused because an identical one is in progress does not count). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  REPORT_RUNS_PER_HOUR = 10;
+
   /** A queued run whose job is missing is queued again after this long. */
   @Transform(toInt) @IsInt() @Min(5) @Max(3600)
   REPORT_SWEEP_EVERY_SECONDS = 60;

@@ -14,6 +14,11 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 @Check('report_runs_period_check', `"period_start" < "period_end"`)
 @Index('report_runs_night_key', ['night'], { unique: true, where: `"kind" = 'nightly'` })
 @Index('report_runs_queued_index', ['createdAt'], { where: `"status" = 'queued'` })
+// One identical on-demand run in progress at a time (a null subject counts as equal):
+// created by hand in the migration with NULLS NOT DISTINCT, which TypeORM cannot express.
+@Index('report_runs_in_progress_key', { synchronize: false })
+@Index('report_runs_requested_by_index', ['requestedByUserId', 'createdAt'])
+@Index('report_runs_requested_by_api_token_index', ['requestedByApiTokenId', 'createdAt'])
 export class ReportRun {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'report_runs_pkey' })
   id: string;
@@ -55,6 +60,10 @@ export class ReportRun {
 
   @Column({ type: 'uuid', nullable: true })
   requestedByUserId: string | null;
+
+  /** The API token that asked for an on-demand run, when no person did. */
+  @Column({ type: 'uuid', nullable: true })
+  requestedByApiTokenId: string | null;
 
   /** When subscribers were told the month's report is ready, so a re-run does not tell them twice. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })

@@ -22,13 +22,17 @@ export class ReportsController {
     return this.reports.list(actor, filter, limit, cursor);
   }
 
-  /** Starts an on-demand run (platform admins and agencies); follow it at GET /reports/runs/:id. */
+  /**
+   * Starts an on-demand run (platform admins, and admins of an agency); follow it at
+   * GET /reports/runs/:id. An identical run still in progress is answered instead
+   * (the same runId, `reused: true`); past REPORT_RUNS_PER_HOUR runs an hour, 429.
+   */
   @Post('runs')
   @HttpCode(202)
   async requestRun(@CurrentActor() actor: Actor, @Body() body: CreateRunDto) {
-    const run = await this.reports.requestRun(actor, body);
-    await this.queue.enqueue(run.id);
-    return { runId: run.id, status: run.status };
+    const { run, reused } = await this.reports.requestRun(actor, body);
+    if (!reused) await this.queue.enqueue(run.id);
+    return { runId: run.id, status: run.status, ...(reused ? { reused } : {}) };
   }
 
   @Get('runs/:id')

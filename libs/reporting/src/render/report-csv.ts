@@ -1,3 +1,4 @@
+import { spreadsheetSafe } from '@slussen/core';
 import { stringify } from 'csv-stringify/sync';
 import { FIGURES } from '../figures.js';
 import type { ReportView } from './report-view.js';
@@ -23,5 +24,7 @@ export function renderReportCsv(report: ReportView): string {
     header: true,
     columns: ['dimension', 'dimensionValue', 'figure', 'part', 'value', 'unit', 'definition'],
     bom: false,
+    // Every text cell (a domain is typed by a test bed's manager) is kept from starting a formula.
+    cast: { string: spreadsheetSafe },
   });
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RunStatus } from '../entities/report-run.entity.js';
 
 export interface RunRow {
@@ -46,12 +46,48 @@ export class ReportRunsRepository {
     return row as RunRow;
   }
 
-  async onDemand(scope: string, subjectId: string | null, periodStart: Date, periodEnd: Date, userId: string | null): Promise<RunRow> {
-    const [row] = await this.dataSource.query(
-      `INSERT INTO report_runs (kind, scope, subject_id, period_start, period_end, requested_by_user_id) VALUES ('on-demand', $1, $2, $3, $4, $5) RETURNING ${RUN_COLUMNS}`,
-      [scope, subjectId, periodStart, periodEnd, userId],
-    );
-    return row as RunRow;
+  /**
+   * The identical on-demand run already in progress, else a new one; or, when
+   * the requester started `perHour` runs within the last hour, how long until it may again.
+   * Requests of one requester are counted one at a time (an advisory lock), and
+   * a unique index keeps one identical run in progress whoever asks.
+   */
+  async requestOnDemand(
+    run: { scope: string; subjectId: string | null; periodStart: Date; periodEnd: Date },
+    requester: { userId: string | null; apiTokenId: string | null },
+    perHour: number,
+  ): Promise<{ run: RunRow; reused: boolean } | { retryAfterSeconds: number }> {
+    const identity = [run.scope, run.subjectId, run.periodStart, run.periodEnd];
+    const inProgress = async (manager: EntityManager) =>
+      ((await manager.query(
+        `SELECT ${RUN_COLUMNS} FROM report_runs
+          WHERE kind = 'on-demand' AND status IN ('queued', 'running') AND scope = $1 AND subject_id IS NOT DISTINCT FROM $2 AND period_start = $3 AND period_end = $4`,
+        identity,
+      )) as RunRow[])[0];
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await inProgress(manager);
+      if (existing) return { run: existing, reused: true };
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`report-runs:${requester.userId ?? requester.apiTokenId}`]);
+      const [recent] = await manager.query(
+        `SELECT count(*)::int AS runs, ceil(extract(epoch FROM min(created_at) + interval '1 hour' - now()))::int AS "retryAfterSeconds"
+           FROM report_runs
+          WHERE kind = 'on-demand' AND created_at > now() - interval '1 hour' AND (requested_by_user_id = $1 OR requested_by_api_token_id = $2)`,
+        [requester.userId, requester.apiTokenId],
+      );
+      if (recent.runs >= perHour) return { retryAfterSeconds: Math.max(1, recent.retryAfterSeconds) };
+      const [created] = await manager.query(
+        `INSERT INTO report_runs (kind, scope, subject_id, period_start, period_end, requested_by_user_id, requested_by_api_token_id)
+         VALUES ('on-demand', $1, $2, $3, $4, $5, $6)
+         ON CONFLICT (scope, subject_id, period_start, period_end) WHERE kind = 'on-demand' AND status IN ('queued', 'running') DO NOTHING
+         RETURNING ${RUN_COLUMNS}`,
+        [...identity, requester.userId, requester.apiTokenId],
+      );
+      if (created) return { run: created as RunRow, reused: false };
+      // Another request made the identical run a moment ago, and has committed it.
+      const theirs = await inProgress(manager);
+      if (!theirs) throw new Error('an identical report run appeared and finished while this one was requested');
+      return { run: theirs, reused: true };
+    });
   }
 
   /** Runs still queued after `seconds`: their job may never have reached the queue. */
