@@ -31,7 +31,7 @@ describe('Idempotency-Key on booking', () => {
     api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', key).send(body);
   const bookingsOf = async (slotId: string) => (await app.get(DataSource).query('SELECT count(*)::int AS n FROM bookings WHERE slot_id = $1', [slotId]))[0].n;
 
-  it('replays the first answer for the same key and body', async () => {
+  it('replays the first answer for the same key and body, byte for byte', async () => {
     const slotId = await newSlot();
     const user = await companyMember();
     const key = randomUUID();
@@ -40,6 +40,7 @@ describe('Idempotency-Key on booking', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
+    expect(again.text).toBe(first.text);
     expect(await bookingsOf(slotId)).toBe(1);
   });
 
@@ -64,6 +65,7 @@ describe('Idempotency-Key on booking', () => {
     const again = await book(slotId, user, key);
     expect(again.status).toBe(409);
     expect(again.body).toEqual(full.body);
+    expect(again.text).toBe(full.text);
   });
 
   it('scopes keys to the organization: another company may use the same key', async () => {

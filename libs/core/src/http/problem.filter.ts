@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { toProblem } from './problem.js';
+import { RETRY_AFTER_SECONDS, toProblem } from './problem.js';
 
 /** The one place an error becomes an HTTP answer: RFC 9457 problem+json, always. */
 @Catch()
@@ -20,6 +20,8 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: exception, errorId, method: request.method, path: instanceOf(request) }, 'request failed');
     }
     if (response.headersSent) return;
+    // 503 means "try again shortly" (a lost database connection, a dependency away): say when.
+    if (problem.status === 503 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 }

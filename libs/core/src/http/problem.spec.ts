@@ -60,4 +60,27 @@ describe('toProblem', () => {
     expect(toProblem(refused, '/x', 'r').problem).toMatchObject({ type: '/problems/unavailable', status: 503 });
     expect(JSON.stringify(toProblem(refused, '/x', 'r').problem)).not.toContain('5432');
   });
+
+  it('answers 503, never 500, when a database connection is lost under a query', () => {
+    const lost = [
+      pgError('57P01'),
+      pgError('57P02'),
+      pgError('57P03'),
+      pgError('08000'),
+      pgError('08003'),
+      pgError('08006'),
+      new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')),
+      new Error('Connection terminated unexpectedly'),
+      new Error('Client has encountered a connection error and is not queryable'),
+      new Error('timeout exceeded when trying to connect'),
+      Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+      new QueryFailedError('SELECT 1', [], Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })),
+    ];
+    for (const error of lost) {
+      expect(toProblem(error, '/x', 'r').problem).toMatchObject({ type: '/problems/unavailable', status: 503 });
+      expect(JSON.stringify(toProblem(error, '/x', 'r').problem)).not.toMatch(/SELECT|secret_table|5432/);
+    }
+    // Any other server error is still ours, whatever its message says.
+    expect(toProblem(pgError('XX000'), '/x', 'r').problem.status).toBe(500);
+  });
 });

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { isConnectionLoss } from '../errors/connection-loss.js';
 import { constraintProblem } from '../errors/constraint-problems.js';
 import { DomainError, ReplayedProblem } from '../errors/domain-error.js';
 import { FieldError, PROBLEMS, ProblemCode } from '../errors/problem-codes.js';
@@ -51,7 +52,8 @@ const SQLSTATE_PROBLEMS: Record<string, { code: ProblemCode; detail: string }> =
   '53300': { code: 'unavailable', detail: 'The database has too many connections; try again' },
 };
 
-const UNREACHABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+/** Seconds a caller of a 503 is asked to wait (the Retry-After header): a lost connection is back within moments. */
+export const RETRY_AFTER_SECONDS = 1;
 
 function build(code: ProblemCode, detail: string, instance: string, extra: Partial<Problem> = {}): Problem {
   const { status, title } = PROBLEMS[code];
@@ -82,8 +84,7 @@ export function toProblem(exception: unknown, instance: string, errorId: string)
     if (mapped) return { problem: build(mapped.code, mapped.detail, instance), unexpected: mapped.code === 'unavailable' };
   }
 
-  const errno = (exception as { code?: unknown } | null)?.code;
-  if (typeof errno === 'string' && UNREACHABLE_ERRNOS.has(errno)) {
+  if (isConnectionLoss(exception)) {
     return { problem: build('unavailable', 'A service Slussen depends on is not reachable; try again shortly', instance), unexpected: true };
   }
 

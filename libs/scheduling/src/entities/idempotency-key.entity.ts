@@ -25,8 +25,9 @@ export class IdempotencyKey {
   @Column({ type: 'integer', nullable: true })
   responseStatus: number | null;
 
-  @Column({ type: 'jsonb', nullable: true })
-  responseBody: unknown;
+  /** The answer's JSON exactly as it was sent, so a replay is byte-identical. */
+  @Column({ type: 'text', nullable: true })
+  responseBody: string | null;
 
   @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
   createdAt: Date;

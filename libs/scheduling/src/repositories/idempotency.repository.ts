@@ -39,10 +39,11 @@ export class IdempotencyRepository {
     if (!row) return { state: 'in-progress' };
     if (row.requestHash !== requestHash) return { state: 'mismatch' };
     if (row.status === 'in-progress') return { state: 'in-progress' };
-    return { state: 'completed', status: row.responseStatus, body: row.responseBody };
+    // Parsed from the text sent the first time: JSON.stringify gives back the same bytes, keys in the same order.
+    return { state: 'completed', status: row.responseStatus, body: JSON.parse(row.responseBody as string) as unknown };
   }
 
-  /** Stores the answer; in the booking's transaction for a success, so both commit together. */
+  /** Stores the answer as the JSON text sent; in the booking's transaction for a success, so both commit together. */
   async complete(organizationId: string, key: string, status: number, body: unknown, manager?: EntityManager): Promise<void> {
     await (manager ?? this.dataSource.manager).query(
       `UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_body = $4 WHERE organization_id = $1 AND key = $2`,
