@@ -1,19 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { AppConfig, CoreModule } from '@slussen/core';
+import { AppConfig, CoreModule, JobSchedulesModule } from '@slussen/core';
 import { NotificationsJobsModule } from '@slussen/notifications';
 import { PilotsJobsModule } from '@slussen/pilots';
 import { ReportingJobsModule } from '@slussen/reporting';
 import { SchedulingJobsModule } from '@slussen/scheduling';
 import { JobCoverageCheck } from './job-coverage.check.js';
 
-/** Composition only: core plus each context's jobs module. */
+/** Composition only: core, the keeper of every context's job schedulers, and each context's jobs module. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), DiscoveryModule, SchedulingJobsModule, PilotsJobsModule, ReportingJobsModule, NotificationsJobsModule],
+      imports: [CoreModule.forRoot(config), DiscoveryModule, JobSchedulesModule, SchedulingJobsModule, PilotsJobsModule, ReportingJobsModule, NotificationsJobsModule],
       providers: [JobCoverageCheck],
     };
   }

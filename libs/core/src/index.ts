@@ -14,6 +14,7 @@ export { toProblem, type Problem } from './http/problem.js';
 export { createValidationPipe } from './http/validation.pipe.js';
 export { judgeEvictionPolicy, readMaxmemoryPolicy } from './queue/eviction-policy.js';
 export { QueueModule } from './queue/queue.module.js';
+export { declareJobSchedules, JobSchedulesKeeper, JobSchedulesModule, type JobSchedule } from './queue/job-schedules.js';
 export { createRedisClient, logQueueErrors, queueConnectionOptions } from './queue/redis-connection.js';
 export { ensureLocalServices, LocalServiceError, type LocalServices } from './runtime/local-services.js';
 export { startProcess } from './runtime/start-process.js';

@@ -18,12 +18,12 @@ export class AppConfig {
   readonly publicUrl: string;
   readonly database: { url: string; poolSize: number; statementTimeoutMs: number; connectAttempts: number };
   readonly redis: { url: string };
-  readonly queue: { prefix: string; attempts: number; keepCompleted: number; keepFailed: number; concurrency: number };
+  readonly queue: { prefix: string; attempts: number; keepCompleted: number; keepFailed: number; concurrency: number; reconnectMs: number; scheduleCheckSeconds: number };
   readonly bookingExpiry: { everySeconds: number; batchSize: number };
   readonly reminders: { everySeconds: number; windowMinutes: number };
   readonly calendarFeeds: { tokenTtlDays: number };
   readonly idempotency: { ttlHours: number; staleSeconds: number };
-  readonly outbox: { pollMs: number; batchSize: number; enqueueTimeoutMs: number };
+  readonly outbox: { pollMs: number; batchSize: number; enqueueTimeoutMs: number; redispatchHours: number };
   readonly mail: { from: string; leaseSeconds: number };
   readonly webhooks: { timeoutMs: number; disableAfter: number; concurrency: number; maxPerOrganization: number; maxBytes: number; allowPrivateAddresses: boolean; allowHttp: boolean };
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
@@ -63,12 +63,14 @@ export class AppConfig {
       keepCompleted: env.QUEUE_KEEP_COMPLETED,
       keepFailed: env.QUEUE_KEEP_FAILED,
       concurrency: env.WORKER_CONCURRENCY,
+      reconnectMs: env.REDIS_RECONNECT_MS,
+      scheduleCheckSeconds: env.JOB_SCHEDULE_CHECK_SECONDS,
     };
     this.bookingExpiry = { everySeconds: env.BOOKING_EXPIRY_EVERY_SECONDS, batchSize: env.BOOKING_EXPIRY_BATCH_SIZE };
     this.reminders = { everySeconds: env.REMINDER_SCAN_EVERY_SECONDS, windowMinutes: env.REMINDER_WINDOW_MINUTES };
     this.calendarFeeds = { tokenTtlDays: env.CALENDAR_FEED_TOKEN_TTL_DAYS };
     this.idempotency = { ttlHours: env.IDEMPOTENCY_TTL_HOURS, staleSeconds: env.IDEMPOTENCY_STALE_SECONDS };
-    this.outbox = { pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE, enqueueTimeoutMs: env.OUTBOX_ENQUEUE_TIMEOUT_MS };
+    this.outbox = { pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE, enqueueTimeoutMs: env.OUTBOX_ENQUEUE_TIMEOUT_MS, redispatchHours: env.OUTBOX_REDISPATCH_HOURS };
     this.mail = { from: env.MAIL_FROM, leaseSeconds: env.DELIVERY_LEASE_SECONDS };
     this.webhooks = {
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,

@@ -143,6 +143,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   WORKER_CONCURRENCY = 5;
 
+  /** Wait between attempts to reach Redis again after it went away (fixed, so work resumes within moments of its return). */
+  @Transform(toInt) @IsInt() @Min(50) @Max(30_000)
+  REDIS_RECONNECT_MS = 500;
+
+  /** How often the worker checks that every job scheduler is still in Redis (and registers the missing ones again). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  JOB_SCHEDULE_CHECK_SECONDS = 30;
+
   /** How often the worker expires booking requests nobody decided in time. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   BOOKING_EXPIRY_EVERY_SECONDS = 60;
@@ -176,6 +184,10 @@ export class EnvironmentVariables {
   /** How long the relay waits for Redis to take a batch before it tries again later. */
   @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
   OUTBOX_ENQUEUE_TIMEOUT_MS = 5000;
+
+  /** When Redis comes back without its data, outbox messages dispatched this recently are dispatched again (their jobs were lost). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(720)
+  OUTBOX_REDISPATCH_HOURS = 24;
 
   /** A delivery claimed longer ago than this belongs to a worker that died; another may send it. */
   @Transform(toInt) @IsInt() @Min(5) @Max(3600)

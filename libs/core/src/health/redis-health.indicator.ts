@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { HealthIndicatorService } from '@nestjs/terminus';
+import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { createRedisClient } from '../queue/redis-connection.js';
@@ -21,8 +21,9 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     });
   }
 
-  check(key: 'redis', timeoutMs: number) {
-    return this.healthIndicators
+  /** `up` when Redis answers a PING in time; otherwise `down` when `required`, else `degraded` (still ready). */
+  async check(key: 'redis', timeoutMs: number, required = true): Promise<HealthIndicatorResult<'redis'>> {
+    const result = await this.healthIndicators
       .check(key)
       .attempt(async () => {
         if (this.client.status === 'wait' || this.client.status === 'end') await this.client.connect().catch(() => undefined);
@@ -30,6 +31,9 @@ export class RedisHealthIndicator implements OnModuleDestroy {
         this.lastError = '';
       })
       .withTimeout(timeoutMs);
+    if (required || result[key].status !== 'down') return result;
+    const { status: _down, ...data } = result[key];
+    return this.healthIndicators.check(key).degraded({ ...data, message: typeof data.message === 'string' ? data.message : 'not reachable' });
   }
 
   onModuleDestroy(): void {

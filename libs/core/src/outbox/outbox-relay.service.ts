@@ -1,12 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { JobName, QueueName } from '../queue/jobs.js';
 import { defaultJobOptions } from '../queue/queue.module.js';
-import { logQueueErrors } from '../queue/redis-connection.js';
 
 /**
  * Moves committed outbox rows into BullMQ: claims a batch with FOR UPDATE SKIP
@@ -14,7 +14,11 @@ import { logQueueErrors } from '../queue/redis-connection.js';
  * row's id as job id (BullMQ ignores a second add), and marks the rows
  * dispatched in the same transaction. If Redis does not take the batch, the
  * transaction rolls back and the rows wait for the next round. Woken by
- * LISTEN/NOTIFY, with a short poll as fallback.
+ * LISTEN/NOTIFY, with a short poll as fallback; a lost LISTEN connection is
+ * opened again. Its Redis connection retries at a short fixed interval and
+ * drains as soon as it is ready again. A Redis that came back without its data
+ * (no `outbox:epoch` key) lost the jobs of recent messages: those are
+ * dispatched again (consumers are idempotent per message).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,20 +29,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private again = false;
   private stopped = false;
   private lastError = '';
+  private relistenTimer: NodeJS.Timeout | null = null;
+  private readonly redis: Redis;
   private readonly queue: Queue;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
   ) {
-    // Its own handle that fails fast while Redis is away (no offline queue): the rows stay in
+    // Its own connection that fails fast while Redis is away (no offline queue): the rows stay in
     // PostgreSQL until the next round instead of piling up commands that all replay on reconnect.
-    this.queue = new Queue(QueueName.Notifications, {
-      connection: { url: config.redis.url, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
-      prefix: config.queue.prefix,
-      defaultJobOptions: defaultJobOptions(config),
-    });
-    logQueueErrors(this.queue, (line) => this.logger.warn(line));
+    // It tries again every REDIS_RECONNECT_MS (not BullMQ's backoff of up to 20 s) and drains once ready.
+    this.redis = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: () => config.queue.reconnectMs });
+    this.redis.on('error', (error: Error) => this.pause(error.message));
+    this.redis.on('ready', () => void this.onRedisReady());
+    this.queue = new Queue(QueueName.Notifications, { connection: this.redis, prefix: config.queue.prefix, defaultJobOptions: defaultJobOptions(config) });
+    this.queue.on('error', (error: Error) => this.pause(error.message));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -50,9 +56,43 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.relistenTimer) clearTimeout(this.relistenTimer);
     await this.listener?.end().catch(() => undefined);
     await this.running;
     await this.queue.close();
+    this.redis.disconnect();
+  }
+
+  /** True while the LISTEN connection is open (NOTIFY wakes the relay at once). */
+  get listening(): boolean {
+    return this.listener !== null;
+  }
+
+  private pause(message: string): void {
+    if (message !== this.lastError) this.logger.warn(`outbox relay paused, rows stay in PostgreSQL: ${message}`);
+    this.lastError = message;
+  }
+
+  /**
+   * Redis is (back) up: when it lost its data, recent messages are dispatched again (their
+   * jobs went with it; a message whose deliveries are done costs a job that sends nothing).
+   * Then the backlog is drained at once.
+   */
+  private async onRedisReady(): Promise<void> {
+    try {
+      const epochKey = `${this.config.queue.prefix}:outbox:epoch`;
+      const fresh = await this.redis.set(epochKey, new Date().toISOString(), 'NX');
+      if (fresh === 'OK') {
+        const again: unknown[] = await this.dataSource.query(
+          `UPDATE outbox_messages SET dispatched_at = NULL WHERE dispatched_at > now() - make_interval(hours => $1) RETURNING 1`,
+          [this.config.outbox.redispatchHours],
+        );
+        if (again.length) this.logger.warn(`Redis came back without its data: ${again.length} outbox message(s) of the last ${this.config.outbox.redispatchHours} h dispatched again`);
+      }
+    } catch (error) {
+      this.logger.warn(`outbox relay could not check Redis's data: ${(error as Error).message}`);
+    }
+    this.wake();
   }
 
   /** Runs a drain now, or once more after the one in progress. */
@@ -83,9 +123,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (this.lastError) this.logger.log('the outbox relay reaches Redis again');
       this.lastError = '';
     } catch (error) {
-      const message = (error as Error).message;
-      if (message !== this.lastError) this.logger.warn(`outbox relay paused, rows stay in PostgreSQL: ${message}`);
-      this.lastError = message;
+      this.pause((error as Error).message);
     }
     return total;
   }
@@ -108,21 +146,46 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
+  /** LISTENs on its own connection; when that connection is lost (or cannot be opened) it tries again after a poll interval. */
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.config.database.url });
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.config.database.url, application_name: 'slussen-outbox-listener' });
+    let lost = false;
+    const onLost = (reason: string) => {
+      if (lost) return;
+      lost = true;
+      if (this.listener === client) this.listener = null;
+      client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.logger.warn(`outbox listener lost (${reason}); polling every ${this.config.outbox.pollMs} ms and listening again`);
+      this.relistenLater();
+    };
     client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.logger.warn(`outbox listener lost (${error.message}); polling every ${this.config.outbox.pollMs} ms`);
-      this.listener = null;
-    });
+    client.on('error', (error) => onLost(error.message));
+    client.on('end', () => onLost('connection closed'));
     try {
       await client.connect();
       await client.query('LISTEN outbox_messages');
+      if (lost) return;
       this.listener = client;
+      // Rows committed while nobody listened are found by this round.
+      this.wake();
     } catch (error) {
-      this.logger.warn(`outbox listener not started (${(error as Error).message}); polling instead`);
-      await client.end().catch(() => undefined);
+      if (!lost) {
+        lost = true;
+        this.logger.warn(`outbox listener not started (${(error as Error).message}); polling and trying again`);
+        await client.end().catch(() => undefined);
+        this.relistenLater();
+      }
     }
+  }
+
+  private relistenLater(): void {
+    if (this.stopped || this.relistenTimer) return;
+    this.relistenTimer = setTimeout(() => {
+      this.relistenTimer = null;
+      void this.listen();
+    }, this.config.outbox.pollMs);
   }
 }
 

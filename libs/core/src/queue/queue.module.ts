@@ -28,7 +28,7 @@ export class QueueModule {
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            connection: queueConnectionOptions(config.redis.url),
+            connection: queueConnectionOptions(config.redis.url, config.queue.reconnectMs),
             prefix: config.queue.prefix,
             defaultJobOptions: defaultJobOptions(config),
           }),

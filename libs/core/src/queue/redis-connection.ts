@@ -11,9 +11,13 @@ const FAIL_FAST: RedisOptions = {
   retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
 };
 
-/** BullMQ's connection: workers block on Redis and must wait for it forever (BullMQ requires it). */
-export function queueConnectionOptions(url: string) {
-  return { url, maxRetriesPerRequest: null };
+/**
+ * BullMQ's connection: workers block on Redis and must wait for it forever (BullMQ requires it).
+ * Reconnects at a fixed short interval (REDIS_RECONNECT_MS), not BullMQ's backoff of up to 20 s,
+ * so that queued work resumes within moments of Redis's return.
+ */
+export function queueConnectionOptions(url: string, reconnectMs = 500) {
+  return { url, maxRetriesPerRequest: null, retryStrategy: () => reconnectMs };
 }
 
 export function createRedisClient(url: string, onError: (error: Error) => void, options: RedisOptions = {}): Redis {

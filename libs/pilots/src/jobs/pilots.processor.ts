@@ -1,6 +1,6 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, JobName, JobProcessor, logQueueErrors, OutboundRefusedError, QueueName, type JobHandlers } from '@slussen/core';
+import { AppConfig, declareJobSchedules, JobName, JobProcessor, logQueueErrors, OutboundRefusedError, QueueName, type JobHandlers } from '@slussen/core';
 import { UnrecoverableError, type Queue } from 'bullmq';
 import { MeasurementSourcesService } from '../measurement-sources.service.js';
 import { PilotProgressService } from '../pilot-progress.service.js';
@@ -52,15 +52,5 @@ export class PilotsProcessor extends JobProcessor implements OnApplicationBootst
   }
 }
 
-/** The pilot scan, registered idempotently: a restart replaces, never duplicates. */
-@Injectable()
-export class PilotsSchedules implements OnApplicationBootstrap {
-  constructor(
-    @InjectQueue(QueueName.Pilots) private readonly queue: Queue,
-    private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(JobName.ScanPilots, { every: this.config.pilots.scanEverySeconds * 1000 }, { name: JobName.ScanPilots, data: {}, opts: { attempts: 1 } });
-  }
-}
+/** The pilot scan; the worker's keeper registers it, and again whenever Redis lost it. */
+export const pilotsSchedules = declareJobSchedules((config) => [{ job: JobName.ScanPilots, repeat: { every: config.pilots.scanEverySeconds * 1000 } }]);

@@ -1,6 +1,6 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, Clock, JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
+import { Logger } from '@nestjs/common';
+import { AppConfig, Clock, declareJobSchedules, JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
 import type { Queue } from 'bullmq';
 import { ReportBuilderService } from '../report-builder.service.js';
 import { reportedDay } from '../report-periods.js';
@@ -28,20 +28,8 @@ export class ReportingProcessor extends JobProcessor {
   }
 }
 
-/** The nightly run (cron in the report time zone) and the sweep, registered idempotently: restarts never add a second scheduler. */
-@Injectable()
-export class ReportingSchedules implements OnApplicationBootstrap {
-  constructor(
-    @InjectQueue(QueueName.Reports) private readonly queue: Queue,
-    private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      JobName.BuildNightlyReports,
-      { pattern: this.config.reports.nightlyCron, tz: this.config.reports.timezone },
-      { name: JobName.BuildNightlyReports, data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
-    );
-    await this.queue.upsertJobScheduler(JobName.SweepReportRuns, { every: this.config.reports.sweepEverySeconds * 1000 }, { name: JobName.SweepReportRuns, data: {}, opts: { attempts: 1 } });
-  }
-}
+/** The nightly run (cron in the report time zone) and the sweep; the worker's keeper registers them, and again whenever Redis lost them. */
+export const reportingSchedules = declareJobSchedules((config) => [
+  { job: JobName.BuildNightlyReports, repeat: { pattern: config.reports.nightlyCron, tz: config.reports.timezone }, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
+  { job: JobName.SweepReportRuns, repeat: { every: config.reports.sweepEverySeconds * 1000 } },
+]);

@@ -1,6 +1,6 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
+import { Logger } from '@nestjs/common';
+import { AppConfig, declareJobSchedules, JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
 import type { Queue } from 'bullmq';
 import { BookingsService } from '../bookings.service.js';
 
@@ -8,8 +8,9 @@ import { BookingsService } from '../bookings.service.js';
 export class SchedulingProcessor extends JobProcessor {
   protected readonly handlers: JobHandlers;
 
-  constructor(bookings: BookingsService, config: AppConfig) {
+  constructor(bookings: BookingsService, config: AppConfig, @InjectQueue(QueueName.Scheduling) queue: Queue) {
     super();
+    logQueueErrors(queue, (line) => new Logger(SchedulingProcessor.name).warn(line));
     this.handlers = {
       [JobName.ExpireOverdueBookings]: () => bookings.expireOverdue(config.bookingExpiry.batchSize),
       [JobName.PurgeIdempotencyKeys]: () => bookings.purgeExpiredIdempotencyKeys(10_000),
@@ -18,31 +19,9 @@ export class SchedulingProcessor extends JobProcessor {
   }
 }
 
-/** The periodic jobs of scheduling, registered idempotently: a restart replaces, never duplicates. */
-@Injectable()
-export class SchedulingSchedules implements OnApplicationBootstrap {
-  constructor(
-    @InjectQueue(QueueName.Scheduling) private readonly queue: Queue,
-    private readonly config: AppConfig,
-  ) {
-    logQueueErrors(queue, (line) => new Logger(SchedulingSchedules.name).warn(line));
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      JobName.ExpireOverdueBookings,
-      { every: this.config.bookingExpiry.everySeconds * 1000 },
-      { name: JobName.ExpireOverdueBookings, data: {}, opts: { attempts: 1 } },
-    );
-    await this.queue.upsertJobScheduler(
-      JobName.QueueReminders,
-      { every: this.config.reminders.everySeconds * 1000 },
-      { name: JobName.QueueReminders, data: {}, opts: { attempts: 1 } },
-    );
-    await this.queue.upsertJobScheduler(
-      JobName.PurgeIdempotencyKeys,
-      { pattern: '17 * * * *', tz: 'Europe/Stockholm' },
-      { name: JobName.PurgeIdempotencyKeys, data: {}, opts: { attempts: 1 } },
-    );
-  }
-}
+/** The periodic jobs of scheduling; the worker's keeper registers them, and again whenever Redis lost them. */
+export const schedulingSchedules = declareJobSchedules((config) => [
+  { job: JobName.ExpireOverdueBookings, repeat: { every: config.bookingExpiry.everySeconds * 1000 } },
+  { job: JobName.QueueReminders, repeat: { every: config.reminders.everySeconds * 1000 } },
+  { job: JobName.PurgeIdempotencyKeys, repeat: { pattern: '17 * * * *', tz: 'Europe/Stockholm' } },
+]);
