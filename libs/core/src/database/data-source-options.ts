@@ -29,6 +29,12 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       // Bounded waits: a stuck query or an exhausted pool fails instead of hanging a request.
       statement_timeout: settings.statementTimeoutMs ?? 30_000,
       connectionTimeoutMillis: 5_000,
+      // A backend terminated while its client is checked out (pg_terminate_backend, a failover) emits
+      // 'error' on the client, sometimes after TypeORM removed its listener: unhandled, it would kill
+      // the process. The query in flight still fails (and answers 503); the pool drops the client.
+      onConnect: (client: { on(event: 'error', listener: (error: Error) => void): unknown }) => {
+        client.on('error', () => undefined);
+      },
     },
   };
 }

@@ -24,6 +24,9 @@ const CONNECTION_MESSAGES = [
   /timeout exceeded when trying to connect/i, // pg-pool: no connection free within connectionTimeoutMillis
   /Client was closed and is not queryable/i,
   /terminating connection due to administrator command/i,
+  // TypeORM, when the connection of a transaction died under it and was released before the next statement (often COMMIT)
+  /Query runner already released/i,
+  /connection provided by a query runner was already released/i,
 ];
 
 /** True when the error, or the driver error or cause it wraps, is a lost or unreachable connection. */
