@@ -146,7 +146,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
-  /** LISTENs on its own connection; when that connection is lost (or cannot be opened) it tries again after a poll interval. */
+  /** LISTENs on its own connection; when that connection is lost (or cannot be opened) it tries again shortly. */
   private async listen(): Promise<void> {
     if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.config.database.url, application_name: 'slussen-outbox-listener' });
@@ -157,7 +157,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (this.listener === client) this.listener = null;
       client.end().catch(() => undefined);
       if (this.stopped) return;
-      this.logger.warn(`outbox listener lost (${reason}); polling every ${this.config.outbox.pollMs} ms and listening again`);
+      this.logger.warn(`outbox listener lost (${reason}); listening again, polling every ${this.config.outbox.pollMs} ms meanwhile`);
       this.relistenLater();
     };
     client.on('notification', () => this.wake());
@@ -180,12 +180,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /** Tries to listen again within a second (or the poll interval, if shorter). */
   private relistenLater(): void {
     if (this.stopped || this.relistenTimer) return;
     this.relistenTimer = setTimeout(() => {
       this.relistenTimer = null;
       void this.listen();
-    }, this.config.outbox.pollMs);
+    }, Math.min(this.config.outbox.pollMs, 1000));
   }
 }
 

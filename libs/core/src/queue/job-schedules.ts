@@ -100,6 +100,7 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
 
   /** The keys of declared schedulers that Redis does not hold now; rejects when Redis does not answer. */
   async missing(): Promise<JobName[]> {
+    if (this.connection.status !== 'ready') throw new Error(`Redis connection ${this.connection.status}`);
     const found = await Promise.all(this.schedules.map(async (schedule) => ((await this.queueOf(schedule).getJobScheduler(schedule.job)) ? null : schedule.job)));
     return found.filter((key): key is JobName => key !== null);
   }
