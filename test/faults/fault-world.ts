@@ -45,6 +45,8 @@ export interface BookingOutcome {
   title: string;
   statuses: number[];
   final: number;
+  /** 503 answers that did not say when to retry. */
+  withoutRetryAfter: number;
 }
 
 /**
@@ -248,6 +250,7 @@ export class FaultWorld {
       const slotId = this.slotIds[(this.nextSlot + Math.floor(index / this.companies.length)) % this.slotIds.length]!;
       const key = randomUUID();
       const statuses: number[] = [];
+      let withoutRetryAfter = 0;
       for (let attempt = 0; attempt < 30; attempt++) {
         let status = 0;
         let retryAfter = 1;
@@ -259,6 +262,7 @@ export class FaultWorld {
             signal: AbortSignal.timeout(30_000),
           });
           status = response.status;
+          if (status === 503 && !response.headers.get('retry-after')) withoutRetryAfter++;
           retryAfter = Number(response.headers.get('retry-after') ?? '1') || 1;
           await response.arrayBuffer();
         } catch {
@@ -266,10 +270,10 @@ export class FaultWorld {
         }
         statuses.push(status);
         // 409 idempotency-in-progress: the first try is still running (or died); try again.
-        if (status !== 0 && status !== 503 && !(status === 409 && attempt < 29 && statuses.length > 1)) return { title, statuses, final: status };
+        if (status !== 0 && status !== 503 && !(status === 409 && attempt < 29 && statuses.length > 1)) return { title, statuses, final: status, withoutRetryAfter };
         await sleep(Math.min(retryAfter, 2) * 1000);
       }
-      return { title, statuses, final: statuses.at(-1)! };
+      return { title, statuses, final: statuses.at(-1)!, withoutRetryAfter };
     };
     const lanes = Array.from({ length: concurrency }, async () => {
       while (next < count) {

@@ -192,6 +192,7 @@ describe('faults: nothing is lost when things break', () => {
     });
     expect(terminated).toBeGreaterThan(0);
     expect(outcomes.flatMap((outcome) => outcome.statuses)).not.toContain(500);
+    expect(outcomes.reduce((sum, outcome) => sum + outcome.withoutRetryAfter, 0)).toBe(0);
     expect(outcomes.map((outcome) => outcome.final).filter((status) => status !== 201)).toEqual([]);
     expect(made).toBe(count);
     world.assertAlive();

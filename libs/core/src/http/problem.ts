@@ -84,8 +84,9 @@ export function toProblem(exception: unknown, instance: string, errorId: string)
     if (mapped) return { problem: build(mapped.code, mapped.detail, instance), unexpected: mapped.code === 'unavailable' };
   }
 
+  // Not logged with its stack and query: a dropped connection is the network's doing, and the access log has the 503.
   if (isConnectionLoss(exception)) {
-    return { problem: build('unavailable', 'A service Slussen depends on is not reachable; try again shortly', instance), unexpected: true };
+    return { problem: build('unavailable', 'A service Slussen depends on is not reachable; try again shortly', instance), unexpected: false };
   }
 
   return {
