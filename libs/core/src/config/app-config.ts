@@ -42,6 +42,7 @@ export class AppConfig {
   readonly health: { timeoutMs: number };
   readonly shutdownTimeoutMs: number;
   readonly dataDir: string;
+  readonly webDir: string;
 
   constructor(env: EnvironmentVariables, services: ServiceUrls) {
     this.nodeEnv = env.NODE_ENV;
@@ -130,6 +131,7 @@ export class AppConfig {
     this.health = { timeoutMs: env.HEALTH_CHECK_TIMEOUT_MS };
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.dataDir = env.DATA_DIR;
+    this.webDir = env.WEB_DIR;
   }
 }
 

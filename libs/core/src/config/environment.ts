@@ -331,6 +331,10 @@ export class EnvironmentVariables {
   /** Where the embedded PostgreSQL, a started redis-server and development mail live. */
   @IsString()
   DATA_DIR = '.data';
+
+  /** The built web app (Vite's output) the API serves at `/`; relative to the working directory. Missing: the API serves no web app. */
+  @IsString() @MinLength(1)
+  WEB_DIR = 'apps/web/dist';
 }
 
 export class ConfigurationError extends Error {
