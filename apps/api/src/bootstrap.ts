@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe, ProblemFilter, requestContextMiddleware } from '@slussen/core';
+import { AppConfig, createValidationPipe, FrameworkQuietLogger, ProblemFilter, requestContextMiddleware } from '@slussen/core';
 import { SESSION_COOKIE, SESSION_COOKIE_SCHEME } from '@slussen/identity';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -11,7 +11,7 @@ export const API_PREFIX = 'api/v1';
 /** Everything an API instance needs around its modules; used by main.ts and by every e2e test. */
 export function bootstrap(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
-  app.useLogger(app.get(Logger));
+  app.useLogger(new FrameworkQuietLogger(app.get(Logger)));
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
   app.use(requestContextMiddleware);

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { ProblemFilter, startProcess } from '@slussen/core';
+import { FrameworkQuietLogger, ProblemFilter, startProcess } from '@slussen/core';
 import { Logger } from 'nestjs-pino';
 import { checkQueueRedis } from './queue-redis.check.js';
 import { WorkerModule } from './worker.module.js';
@@ -8,7 +8,7 @@ await startProcess('worker', async (config) => {
   const warning = await checkQueueRedis(config);
   const app = await NestFactory.create(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
   const logger = app.get(Logger);
-  app.useLogger(logger);
+  app.useLogger(new FrameworkQuietLogger(logger));
   if (warning) logger.warn(warning);
   // Only the health probes are served here; the worker has no public HTTP.
   app.useGlobalFilters(new ProblemFilter());

@@ -18,6 +18,7 @@ export { declareJobSchedules, JobSchedulesKeeper, JobSchedulesModule, type JobSc
 export { createRedisClient, logQueueErrors, queueConnectionOptions } from './queue/redis-connection.js';
 export { ensureLocalServices, LocalServiceError, type LocalServices } from './runtime/local-services.js';
 export { startProcess } from './runtime/start-process.js';
+export { FrameworkQuietLogger } from './logging/framework-quiet-logger.js';
 export { ORGANIZATION_KINDS, ROLES, hasRole, isMemberOf, isPlatformAdmin, roleIn, twoSidedScope, type Actor, type ActorMembership, type OrganizationKind, type Role, type TwoSidedScope } from './auth/actor.js';
 export { ActorResolver } from './auth/actor-resolver.js';
 export { CurrentActor, PersonOnly, Public } from './auth/auth.decorators.js';

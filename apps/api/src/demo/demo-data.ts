@@ -151,3 +151,10 @@ export const DEMO_PILOT = {
     { key: 'response-minutes', name: 'Tid till personal på plats', unit: 'minuter', direction: 'decrease' as const, baseline: 7, target: 3, minimum: 0, maximum: 120, cadence: 'end' as const },
   ],
 };
+
+/** The demo logins `npm start` suggests, one per kind of person, and what each is for (Swedish and English). */
+export const DEMO_GUIDE = [
+  { who: { sv: 'företag', en: 'company' }, email: DEMO_PILOT.company, what: { sv: 'boka pilotplatser, följ CareUps pilot', en: "book pilot slots, follow CareUp's pilot" } },
+  { who: { sv: 'förvaltare', en: 'manager' }, email: DEMO_PILOT.manager, what: { sv: 'Region Stockholms testbäddar, en förfrågan att besluta om', en: "Region Stockholm's test beds, a request to decide" } },
+  { who: { sv: 'analytiker', en: 'analyst' }, email: 'analytiker@demo.innovationsverket.se', what: { sv: 'läsa utfallsrapporter', en: 'read outcome reports' } },
+] as const;
