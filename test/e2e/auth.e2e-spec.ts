@@ -186,11 +186,12 @@ describe('sign-up, sign-in and sessions', () => {
       const region = await factory.organization('region', { name: 'Region Skåne' });
       const municipality = await factory.organization('municipality', { name: 'Lunds kommun', parentId: region.id });
       const user = await factory.member(region.id, 'manager');
-      await request(http)
+      const invited = await request(http)
         .post(`/api/v1/organizations/${municipality.id}/members`)
         .set('Authorization', `Bearer ${(await factory.user({ platformAdmin: true })).token}`)
         .send({ email: user.email, name: 'ignored for an existing user', role: 'member' })
-        .expect(201);
+        .expect(202);
+      await request(http).post(`/api/v1/me/invitations/${invited.body.invitationId}/accept`).set('Authorization', `Bearer ${user.token}`).expect(200);
 
       const me = await request(http).get('/api/v1/me').set('Authorization', `Bearer ${user.token}`);
       expect(me.status).toBe(200);

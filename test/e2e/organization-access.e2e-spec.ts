@@ -28,7 +28,7 @@ describe('organization access matrix: webhooks and calendar feed tokens', () => 
       createAccessWorld(app, { kind: 'region', apiTokenRole: 'admin' }),
     ]);
     testbedId = (await createTestbed(app, region.users.manager.token, region.organization.id)).id;
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   describe('webhooks of a company', () => {

@@ -6,6 +6,10 @@ import { AccountsService } from './accounts.service.js';
 import { ApiTokensService } from './api-tokens.service.js';
 import { AuditService } from './audit.service.js';
 import { IdentityActorResolver } from './identity-actor.resolver.js';
+import { IdentityMailService } from './identity-mail.service.js';
+import { InvitationsService } from './invitations.service.js';
+import { LinkTokens } from './link-tokens.js';
+import { PasswordChangesService } from './password-changes.service.js';
 import { IDENTITY_ENTITIES } from './identity.entities.js';
 import { IdentityPolicy } from './identity.policy.js';
 import { MembersService } from './members.service.js';
@@ -13,8 +17,11 @@ import { OrganizationsService } from './organizations.service.js';
 import { PasswordService } from './password.service.js';
 import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
+import { IdentityOutboxRepository } from './repositories/identity-outbox.repository.js';
+import { InvitationsRepository } from './repositories/invitations.repository.js';
 import { MembershipsRepository } from './repositories/memberships.repository.js';
 import { OrganizationsRepository } from './repositories/organizations.repository.js';
+import { PasswordTokensRepository } from './repositories/password-tokens.repository.js';
 import { RefreshTokensRepository } from './repositories/refresh-tokens.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
 import { SessionService } from './session.service.js';
@@ -32,6 +39,10 @@ import { SessionService } from './session.service.js';
     RefreshTokensRepository,
     ApiTokensRepository,
     AuditRepository,
+    PasswordTokensRepository,
+    InvitationsRepository,
+    IdentityOutboxRepository,
+    LinkTokens,
     PasswordService,
     SessionService,
     AuditService,
@@ -40,8 +51,11 @@ import { SessionService } from './session.service.js';
     OrganizationsService,
     MembersService,
     ApiTokensService,
+    PasswordChangesService,
+    InvitationsService,
+    IdentityMailService,
     IdentityActorResolver,
   ],
-  exports: [AuditService, OrganizationsService, AccountsService, SessionService, MembersService, ApiTokensService, IdentityActorResolver],
+  exports: [AuditService, OrganizationsService, AccountsService, SessionService, MembersService, ApiTokensService, PasswordChangesService, InvitationsService, IdentityMailService, IdentityActorResolver],
 })
 export class IdentityModule {}

@@ -4,7 +4,9 @@ import { ConflictError, NotFoundError, type Actor, type Page, type Role } from '
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from './audit.service.js';
 import { LastAdminError } from './identity.errors.js';
+import { InvitationsService } from './invitations.service.js';
 import { OrganizationsService } from './organizations.service.js';
+import { PasswordChangesService } from './password-changes.service.js';
 import { PasswordService } from './password.service.js';
 import { MembershipsRepository, type MemberRow } from './repositories/memberships.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
@@ -35,11 +37,18 @@ export class MembersService {
     private readonly users: UsersRepository,
     private readonly memberships: MembershipsRepository,
     private readonly passwords: PasswordService,
+    private readonly passwordChanges: PasswordChangesService,
+    private readonly invitations: InvitationsService,
     private readonly audit: AuditService,
   ) {}
 
-  /** Adds a user to the organization, creating the account when the e-mail is new. */
-  async add(actor: Actor, organizationId: string, command: AddMemberCommand): Promise<MemberView> {
+  /**
+   * Adds a new person to the organization, with the password given or an
+   * e-mailed link to set one. An address that already has an account gets an
+   * invitation instead: nothing of the account is shown or granted until its
+   * owner accepts.
+   */
+  async add(actor: Actor, organizationId: string, command: AddMemberCommand): Promise<MemberView | { invitationId: string }> {
     await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
     const passwordHash = command.password ? await this.passwords.hash(command.password) : null;
     return this.dataSource.transaction(async (manager) => {
@@ -48,9 +57,11 @@ export class MembersService {
       if (existing && (await this.memberships.find(organizationId, existing.id, manager))) {
         throw new ConflictError('This user is already a member of the organization');
       }
-      const user = existing ?? (await this.users.create({ email, name: command.name.trim(), language: command.language, passwordHash }, manager));
+      if (existing) return this.invitations.invite(actor, organizationId, { userId: existing.id, email, role: command.role }, manager);
+      const user = await this.users.create({ email, name: command.name.trim(), language: command.language, passwordHash }, manager);
       await this.memberships.add({ organizationId, userId: user.id, role: command.role }, manager);
-      await this.audit.record(actor, { action: 'member.add', organizationId, subjectType: 'user', subjectId: user.id, details: { email: user.email, role: command.role, newUser: !existing } }, manager);
+      await this.audit.record(actor, { action: 'member.add', organizationId, subjectType: 'user', subjectId: user.id, details: { email: user.email, role: command.role, newUser: true } }, manager);
+      if (passwordHash === null) await this.passwordChanges.sendFirstPasswordLink(user.id, organizationId, manager);
       return { organizationId, userId: user.id, email: user.email, name: user.name, role: command.role };
     });
   }

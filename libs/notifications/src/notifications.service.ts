@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { TestbedsService } from '@slussen/catalogue';
 import { AppConfig, JobName, QueueName, type JobData } from '@slussen/core';
-import { MembersService } from '@slussen/identity';
+import { IDENTITY_TOPICS, IdentityMailService, MembersService, type IdentityTopic } from '@slussen/identity';
 import { PilotsService } from '@slussen/pilots';
 import { ReportsService } from '@slussen/reporting';
 import { BookingsService } from '@slussen/scheduling';
@@ -11,6 +11,7 @@ import { createEvent } from 'ics';
 import { MailerService } from './mailer.service.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
 import { AUDIENCE, escapeHtml, renderBookingMail, type Audience, type BookingTopic } from './templates/booking-mail.js';
+import { renderIdentityMail } from './templates/identity-mail.js';
 import { renderReportMail } from './templates/report-mail.js';
 import { PILOT_AUDIENCE, planApprovedAudience, renderPilotMail, type PilotTopic } from './templates/pilot-mail.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
@@ -48,6 +49,7 @@ export class NotificationsService {
     private readonly reports: ReportsService,
     private readonly testbeds: TestbedsService,
     private readonly members: MembersService,
+    private readonly identityMail: IdentityMailService,
     private readonly mailer: MailerService,
     private readonly webhooks: WebhooksRepository,
     @InjectQueue(QueueName.Webhooks) private readonly webhookQueue: Queue<JobData<JobName.DeliverWebhook>>,
@@ -77,7 +79,9 @@ export class NotificationsService {
         ? await this.pilotNotice(topic, payload)
         : topic === 'report.month-ready'
           ? await this.reportNotice(payload)
-          : undefined;
+          : IDENTITY_TOPICS.includes(topic as IdentityTopic)
+            ? await this.identityNotice(topic as IdentityTopic, payload)
+            : undefined;
     if (notice === undefined) this.logger.warn(`no notification for outbox topic ${topic}`);
     return notice ?? null;
   }
@@ -188,6 +192,18 @@ export class NotificationsService {
           timezone: this.config.reports.timezone,
           link: `${this.config.publicUrl}/api/v1/reports/${report.id}`,
         }),
+    };
+  }
+
+  /** An invitation or a password link, to its one person and never to a webhook. */
+  private async identityNotice(topic: IdentityTopic, payload: Record<string, unknown>): Promise<Notice | null> {
+    const mail = await this.identityMail.forNotification(topic, payload);
+    if (!mail) return null;
+    return {
+      people: new Map([[mail.recipient.userId, { ...mail.recipient, audience: 'company' as const }]]),
+      organizations: [],
+      webhookData: {},
+      render: (person) => renderIdentityMail(person.language, { ...mail, recipientName: person.name, timezone: this.config.reports.timezone }),
     };
   }
 

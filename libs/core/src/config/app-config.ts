@@ -27,6 +27,7 @@ export class AppConfig {
   readonly mail: { from: string; leaseSeconds: number };
   readonly webhooks: { timeoutMs: number; disableAfter: number; concurrency: number; maxPerOrganization: number; maxBytes: number; allowPrivateAddresses: boolean; allowHttp: boolean };
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
+  readonly identityLinks: { passwordResetTtlMinutes: number; invitationTtlDays: number };
   readonly secretsKey: string;
   readonly pilots: { scanEverySeconds: number; batchSize: number; planReminderDays: number; measurementGraceDays: number; measurementReminderDays: number };
   readonly sources: { timeoutMs: number; maxBytes: number; attempts: number; retryDelayMs: number; concurrency: number; allowPrivateAddresses: boolean; allowHttp: boolean };
@@ -89,6 +90,7 @@ export class AppConfig {
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
       refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     };
+    this.identityLinks = { passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES, invitationTtlDays: env.INVITATION_TTL_DAYS };
     this.secretsKey = env.SECRETS_KEY ?? generated!.secretsKey;
     this.pilots = {
       scanEverySeconds: env.PILOT_SCAN_EVERY_SECONDS,

@@ -90,6 +90,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /** How long a forgotten-password link works. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES = 30;
+
+  /** How long an invitation, and the first-password link of a person added without one, stays open. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(90)
+  INVITATION_TTL_DAYS = 14;
+
   /** argon2id cost (OWASP: 19 MiB, 2 passes); lower only to speed up tests. */
   @Transform(toInt) @IsInt() @Min(1024) @Max(1_048_576)
   ARGON2_MEMORY_KIB = 19_456;

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { Request, Response } from 'express';
 import type { Redis } from 'ioredis';
+import type { RequestWithActor } from '../auth/auth.decorators.js';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../errors/domain-error.js';
 import { createRedisClient } from '../queue/redis-connection.js';
@@ -45,10 +46,16 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleDestroy {
   }
 }
 
-/** The e-mail address a sign-in or sign-up is for, so one account cannot be guessed at from many addresses. */
+/**
+ * The account a try is for, so one account cannot be guessed at from many
+ * addresses: the e-mail a sign-in or sign-up names, else the signed-in user
+ * (changing one's password with the current one).
+ */
 function accountOf(request: Request): string | null {
   const email = (request.body as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' ? normalizeAccount(email) : null;
+  if (typeof email === 'string') return normalizeAccount(email);
+  const actor = (request as Request & RequestWithActor).actor;
+  return actor?.type === 'user' ? `user:${actor.userId}` : null;
 }
 
 const normalizeAccount = (email: string) => email.trim().toLowerCase();

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { PASSWORD_ATTEMPTS, Public, RateLimitGuard, ThrottleBucket } from '@slussen/core';
 import { AccountsService } from '../accounts.service.js';
+import { PasswordChangesService } from '../password-changes.service.js';
 import { SessionService } from '../session.service.js';
-import { LoginDto, RefreshTokenDto, SignupDto } from './dto/identity.dto.js';
+import { ForgotPasswordDto, LoginDto, RefreshTokenDto, ResetPasswordDto, SignupDto } from './dto/identity.dto.js';
 
 @ApiTags('identity')
 @Controller('auth')
@@ -13,6 +14,7 @@ export class AuthController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly sessions: SessionService,
+    private readonly passwordChanges: PasswordChangesService,
   ) {}
 
   /** Creates a company and its first admin, and signs the admin in. */
@@ -33,6 +35,27 @@ export class AuthController {
   @HttpCode(200)
   refresh(@Body() body: RefreshTokenDto) {
     return this.sessions.refresh(body.refreshToken);
+  }
+
+  /**
+   * E-mails a link to set a new password (the web app's `/reset-password?token=...`,
+   * single use, valid PASSWORD_RESET_TTL_MINUTES) when the address has an account;
+   * 202 either way. Throttled like login.
+   */
+  @Post('password/forgot')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'Accepted, whether or not the address has an account' })
+  async forgotPassword(@Body() body: ForgotPasswordDto): Promise<void> {
+    await this.passwordChanges.forgot(body.email);
+  }
+
+  /** Sets the password with the token of an e-mailed link (forgotten or first password); every session of the user ends. */
+  @Post('password/reset')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The password is set; sign in with it' })
+  @ApiBadRequestResponse({ description: 'The link was used, has expired or is unknown (`errors[0].field` is `token`), or the password is too short' })
+  async resetPassword(@Body() body: ResetPasswordDto): Promise<void> {
+    await this.passwordChanges.reset(body.token, body.password);
   }
 
   @Post('logout')

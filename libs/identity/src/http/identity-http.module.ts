@@ -5,6 +5,7 @@ import { AccountsService } from '../accounts.service.js';
 import { IdentityActorResolver } from '../identity-actor.resolver.js';
 import { IdentityModule } from '../identity.module.js';
 import { AuthController } from './auth.controller.js';
+import { InvitationsController } from './invitations.controller.js';
 import { MeController } from './me.controller.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { BrowserClientGuard, SessionController } from './session.controller.js';
@@ -15,7 +16,7 @@ import { BrowserClientGuard, SessionController } from './session.controller.js';
  */
 @Module({
   imports: [IdentityModule, RateLimitModule],
-  controllers: [AuthController, MeController, OrganizationsController, SessionController],
+  controllers: [AuthController, MeController, InvitationsController, OrganizationsController, SessionController],
   providers: [
     BrowserClientGuard,
     { provide: ActorResolver, useExisting: IdentityActorResolver },

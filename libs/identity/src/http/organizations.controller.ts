@@ -1,11 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentActor, IdParam, PageQueryDto, PersonOnly, type Actor } from '@slussen/core';
 import { ApiTokensService } from '../api-tokens.service.js';
 import { AuditService } from '../audit.service.js';
+import { InvitationsService } from '../invitations.service.js';
 import { MembersService } from '../members.service.js';
 import { OrganizationsService } from '../organizations.service.js';
-import { AddMemberDto, ChangeRoleDto, CreateApiTokenDto, CreateOrganizationDto, OrganizationListQueryDto } from './dto/identity.dto.js';
+import { AddMemberDto, ChangeRoleDto, CreateApiTokenDto, CreateOrganizationDto, InvitationIdDto, MemberDto, OrganizationListQueryDto, SentInvitationListDto } from './dto/identity.dto.js';
 
 @ApiTags('identity')
 @ApiBearerAuth()
@@ -16,6 +18,7 @@ export class OrganizationsController {
     private readonly members: MembersService,
     private readonly apiTokens: ApiTokensService,
     private readonly audit: AuditService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   @PersonOnly()
@@ -35,10 +38,34 @@ export class OrganizationsController {
     return this.organizations.get(actor, id);
   }
 
+  /**
+   * A new address becomes a new account and member (without `password`, the
+   * person is e-mailed a link to set one). An address that already has an
+   * account is sent an invitation instead: 202, and nothing of the account.
+   */
   @PersonOnly()
   @Post(':id/members')
-  addMember(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AddMemberDto) {
-    return this.members.add(actor, id, body);
+  @ApiCreatedResponse({ type: MemberDto, description: 'A new account, added' })
+  @ApiAcceptedResponse({ type: InvitationIdDto, description: 'The address has an account: its owner is invited, and becomes a member on accepting' })
+  async addMember(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AddMemberDto, @Res({ passthrough: true }) response: Response) {
+    const added = await this.members.add(actor, id, body);
+    if ('invitationId' in added) response.status(202);
+    return added;
+  }
+
+  /** Invitations still waiting for an answer. */
+  @PersonOnly()
+  @Get(':id/invitations')
+  @ApiOkResponse({ type: SentInvitationListDto })
+  listInvitations(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.invitations.sentBy(actor, id);
+  }
+
+  @PersonOnly()
+  @Delete(':id/invitations/:invitationId')
+  @HttpCode(204)
+  async revokeInvitation(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('invitationId') invitationId: string): Promise<void> {
+    await this.invitations.revoke(actor, id, invitationId);
   }
 
   @Get(':id/members')

@@ -48,7 +48,11 @@ export class RefreshTokensRepository {
     return this.repo(manager).findOneBy({ tokenHash });
   }
 
-  async revokeAllOf(userId: string, manager?: EntityManager): Promise<void> {
-    await this.repo(manager).update({ userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+  /** Ends every session of the user but `keepFamilyId` (null: every one). */
+  async revokeAllOf(userId: string, manager?: EntityManager, keepFamilyId: string | null = null): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
+      'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR family_id <> $2)',
+      [userId, keepFamilyId],
+    );
   }
 }

@@ -39,6 +39,10 @@ export class UsersRepository {
     return this.repo().createQueryBuilder('user').select(['user.id', 'user.passwordHash']).where('user.email = :email', { email }).getOne();
   }
 
+  passwordHashOf(id: string): Promise<string | null> {
+    return this.repo().createQueryBuilder('user').select(['user.id', 'user.passwordHash']).where('user.id = :id', { id }).getOne().then((user) => user?.passwordHash ?? null);
+  }
+
   async setPassword(id: string, passwordHash: string, manager?: EntityManager): Promise<void> {
     await this.repo(manager).update({ id }, { passwordHash });
   }

@@ -1,4 +1,5 @@
 import { ORGANIZATION_KINDS, PageQueryDto, ROLES, type OrganizationKind, type Role } from '@slussen/core';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { LANGUAGES, type Language } from '../../entities/user.entity.js';
@@ -92,4 +93,79 @@ export class CreateApiTokenDto {
 
   @IsIn(ROLES)
   role: Role;
+}
+
+export class ChangePasswordDto {
+  @IsString() @MaxLength(256)
+  currentPassword: string;
+
+  /** 12 to 256 characters. */
+  @IsString() @MinLength(12) @MaxLength(256)
+  newPassword: string;
+}
+
+export class ForgotPasswordDto {
+  @IsEmail() @MaxLength(254)
+  email: string;
+}
+
+export class ResetPasswordDto {
+  /** The `token` of the e-mailed link (`/reset-password?token=...`). */
+  @IsString() @MinLength(1) @MaxLength(200)
+  token: string;
+
+  /** 12 to 256 characters. */
+  @IsString() @MinLength(12) @MaxLength(256)
+  password: string;
+}
+
+export class AcceptInvitationDto {
+  /** The token of the e-mailed link (`/invitations/<token>`). */
+  @IsString() @MinLength(1) @MaxLength(200)
+  token: string;
+}
+
+export class InvitationIdDto {
+  @ApiProperty({ format: 'uuid' })
+  invitationId: string;
+}
+
+export class MemberDto {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+}
+
+export class ReceivedInvitationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() organizationName: string;
+  @ApiProperty({ enum: ORGANIZATION_KINDS }) organizationKind: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ type: String, nullable: true }) invitedByName: string | null;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class ReceivedInvitationListDto {
+  @ApiProperty({ type: [ReceivedInvitationDto] }) items: ReceivedInvitationDto[];
+}
+
+export class SentInvitationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  /** The address as it was typed when inviting. */
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class SentInvitationListDto {
+  @ApiProperty({ type: [SentInvitationDto] }) items: SentInvitationDto[];
+}
+
+export class JoinedDto {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
 }
