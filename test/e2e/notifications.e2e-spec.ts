@@ -69,6 +69,8 @@ describe('notifications: outbox, relay and e-mail', () => {
     );
     const confirmation = mine(smtp.received).find((mail) => mail.subject.startsWith('Booking confirmed'))!;
     expect(confirmation.attachments).toEqual(['pilot.ics']);
+    // "Open in Slussen" leads to the web app's page of the booking, not to the API.
+    expect(confirmation.text).toMatch(new RegExp(`Open in Slussen: https?://[^/\\s]+/bookings/${booking.body.id}\\s`));
     expect(new Set(mine(smtp.received).map((mail) => mail.messageId)).size).toBe(5);
 
     const [{ undispatched, unsent }] = await api.get(DataSource).query(

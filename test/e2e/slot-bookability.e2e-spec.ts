@@ -136,6 +136,20 @@ describe('slot bookability per company (GET /testbeds/:id/slots)', () => {
     expect((await list(both, '?organizationId=not-a-uuid')).status).toBe(400);
   });
 
+  it('gives bookings, listed and read, the test bed\'s name and time zone and the slot\'s times', async () => {
+    const created = await api().post(`/api/v1/testbeds/${testbedId}/slots`).set('Authorization', as(manager)).send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity: 1 });
+    const booker = await companyMember();
+    const booked = await book(created.body.items[0].id, booker);
+    const expected = { testbedId, testbedName: expect.stringMatching(/^Testbädd /), testbedTimezone: 'Europe/Stockholm', slotStartsAt: daysFromNow(30, 8), slotEndsAt: daysFromNow(30, 16) };
+    expect(booked.body).toMatchObject(expected);
+    expect((await api().get(`/api/v1/bookings/${booked.body.id}`).set('Authorization', as(booker))).body).toMatchObject(expected);
+    const listed = await api().get('/api/v1/bookings').set('Authorization', as(booker));
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: booked.body.id, ...expected })]);
+    // The test bed's managers see the same in their list.
+    const managed = await api().get(`/api/v1/bookings?testbedId=${testbedId}`).set('Authorization', as(manager));
+    expect(managed.body.items.every((item: { testbedName: string; slotStartsAt: string }) => item.testbedName.startsWith('Testbädd ') && typeof item.slotStartsAt === 'string')).toBe(true);
+  });
+
   it('is documented: bookable, reason and waitlistable in the slot schema', async () => {
     const { body } = await api().get('/docs-json');
     const schema = body.components.schemas.SlotDto;

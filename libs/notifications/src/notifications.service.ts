@@ -142,7 +142,8 @@ export class NotificationsService {
           endsAt: booking.endsAt,
           decisionDueAt: booking.decisionDueAt,
           reason,
-          link: `${this.config.publicUrl}/api/v1/bookings/${booking.id}`,
+          // The web app's page of the booking ("Öppna i Slussen").
+          link: `${this.config.publicUrl}/bookings/${booking.id}`,
         }),
     };
   }
@@ -170,7 +171,8 @@ export class NotificationsService {
           endsAt: iso(pilot.endsAt)!,
           dueAt: iso(payload.dueAt),
           metricKeys,
-          link: `${this.config.publicUrl}/api/v1/pilots/${pilot.id}`,
+          // The web app's page of the pilot.
+          link: `${this.config.publicUrl}/pilots/${pilot.id}`,
         }),
     };
   }

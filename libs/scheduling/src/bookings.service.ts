@@ -14,12 +14,18 @@ export interface BookingView {
   id: string;
   slotId: string;
   testbedId: string;
+  /** The test bed's name and IANA time zone, to show the slot's times as it keeps them. */
+  testbedName: string;
+  testbedTimezone: string;
   organizationId: string;
   title: string;
   description: string | null;
   status: BookingStatus;
+  /** The slot's period (also as slotStartsAt and slotEndsAt). */
   startsAt: string;
   endsAt: string;
+  slotStartsAt: string;
+  slotEndsAt: string;
   decisionDueAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -49,12 +55,16 @@ export const toBookingView = (row: BookingRow): BookingView => ({
   id: row.id,
   slotId: row.slotId,
   testbedId: row.testbedId,
+  testbedName: row.testbedName,
+  testbedTimezone: row.testbedTimezone,
   organizationId: row.organizationId,
   title: row.title,
   description: row.description,
   status: row.status,
   startsAt: iso(row.startsAt)!,
   endsAt: iso(row.endsAt)!,
+  slotStartsAt: iso(row.startsAt)!,
+  slotEndsAt: iso(row.endsAt)!,
   decisionDueAt: iso(row.decisionDueAt),
   createdAt: iso(row.createdAt)!,
   updatedAt: iso(row.updatedAt)!,
@@ -138,7 +148,7 @@ export class BookingsService {
       if (!booking) {
         throw refusalProblem(slotOpen ? 'full' : 'slot-cancelled', slot);
       }
-      const view = toBookingView({ ...request, ...booking, testbedId: slot.testbedId, testbedOrganizationId: slot.testbedOrganizationId, startsAt: slot.startsAt, endsAt: slot.endsAt });
+      const view = toBookingView({ ...request, ...booking, testbedId: slot.testbedId, testbedOrganizationId: slot.testbedOrganizationId, testbedName: slot.testbedName, testbedTimezone: slot.testbedTimezone, startsAt: slot.startsAt, endsAt: slot.endsAt });
       if (idempotency && manager) await this.idempotency.complete(idempotency.organizationId, idempotency.key, 201, view, manager);
       return view;
     };

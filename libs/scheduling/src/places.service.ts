@@ -9,6 +9,8 @@ export interface LockedSlot {
   testbedId: string;
   testbedOrganizationId: string;
   testbedStatus: string;
+  testbedName: string;
+  testbedTimezone: string;
   requiresApproval: boolean;
   decisionDays: number;
   minLeadDays: number;
@@ -39,6 +41,7 @@ export class PlacesService {
   async readSlot(slotId: string, manager: EntityManager, lock = false): Promise<LockedSlot | null> {
     const [row] = await manager.query(
       `SELECT s.id, s.testbed_id AS "testbedId", t.organization_id AS "testbedOrganizationId", t.status AS "testbedStatus",
+              t.name AS "testbedName", t.timezone AS "testbedTimezone",
               t.requires_approval AS "requiresApproval", t.decision_days AS "decisionDays", t.min_lead_days AS "minLeadDays",
               t.max_advance_days AS "maxAdvanceDays", t.max_active_bookings_per_company AS "maxActiveBookingsPerCompany",
               lower(s.period) AS "startsAt", upper(s.period) AS "endsAt", s.capacity, s.held, s.status

@@ -9,6 +9,8 @@ export interface BookingRow {
   slotId: string;
   testbedId: string;
   testbedOrganizationId: string;
+  testbedName: string;
+  testbedTimezone: string;
   organizationId: string;
   title: string;
   description: string | null;
@@ -39,6 +41,7 @@ export interface NewBookingEvent {
 }
 
 const BOOKING_ROWS = `SELECT b.id, b.slot_id AS "slotId", b.testbed_id AS "testbedId", t.organization_id AS "testbedOrganizationId",
+       t.name AS "testbedName", t.timezone AS "testbedTimezone",
        b.organization_id AS "organizationId", b.title, b.description, b.status,
        lower(s.period) AS "startsAt", upper(s.period) AS "endsAt", b.decision_due_at AS "decisionDueAt",
        b.created_at AS "createdAt", b.updated_at AS "updatedAt"
