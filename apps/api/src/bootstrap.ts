@@ -4,6 +4,7 @@ import { AppConfig, createValidationPipe, FrameworkQuietLogger, ProblemFilter, r
 import { SESSION_COOKIE, SESSION_COOKIE_SCHEME } from '@slussen/identity';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { completeDocument } from './openapi.js';
 import { serveWebApp } from './web-app.js';
 
 export const API_PREFIX = 'api/v1';
@@ -40,7 +41,7 @@ export function bootstrap(app: NestExpressApplication): NestExpressApplication {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
 
-  const document = SwaggerModule.createDocument(
+  const document = completeDocument(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Slussen API')
@@ -49,7 +50,7 @@ export function bootstrap(app: NestExpressApplication): NestExpressApplication {
       .addBearerAuth()
       .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The web app\'s refresh token (httpOnly); only /api/v1/auth/session/* read it' }, SESSION_COOKIE_SCHEME)
       .build(),
-  );
+  ));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -21,7 +21,7 @@ export { startProcess } from './runtime/start-process.js';
 export { FrameworkQuietLogger } from './logging/framework-quiet-logger.js';
 export { ORGANIZATION_KINDS, ROLES, hasRole, isMemberOf, isPlatformAdmin, roleIn, twoSidedScope, type Actor, type ActorMembership, type OrganizationKind, type Role, type TwoSidedScope } from './auth/actor.js';
 export { ActorResolver } from './auth/actor-resolver.js';
-export { CurrentActor, PersonOnly, Public } from './auth/auth.decorators.js';
+export { CurrentActor, PersonOnly, Public, PUBLIC_OPERATION } from './auth/auth.decorators.js';
 export { AuthGuard } from './auth/auth.guard.js';
 export { PolicyService, type PolicyAction, type PolicyRule, type PolicySubjects } from './auth/policy.service.js';
 export { PASSWORD_ATTEMPTS, PasswordAttempts, RateLimitGuard, RateLimitModule, ThrottleBucket } from './http/rate-limit.js';

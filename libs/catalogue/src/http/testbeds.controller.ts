@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, Public, type Actor } from '@slussen/core';
 import { DOMAINS } from '../domains.js';
 import { TestbedsService } from '../testbeds.service.js';
+import { DomainListDto, TestbedDto, TestbedPageDto } from './dto/testbed-response.dto.js';
 import { CreateTestbedDto, TestbedSearchDto, UpdateTestbedDto } from './dto/testbed.dto.js';
 
 @ApiTags('catalogue')
@@ -14,12 +15,14 @@ export class TestbedsController {
   /** The domain vocabulary with Swedish and English labels. */
   @Public()
   @Get('domains')
+  @ApiOkResponse({ type: DomainListDto })
   domains() {
     return { items: Object.entries(DOMAINS).map(([key, labels]) => ({ key, labels })) };
   }
 
   /** Creates a draft test bed for a region or municipality. */
   @Post('testbeds')
+  @ApiCreatedResponse({ type: TestbedDto })
   create(@CurrentActor() actor: Actor, @Body() body: CreateTestbedDto) {
     const { organizationId, ...profile } = body;
     return this.testbeds.create(actor, organizationId, profile);
@@ -28,28 +31,33 @@ export class TestbedsController {
   /** Published test beds (and the caller's own drafts), ranked when `q` is given. */
   @Public()
   @Get('testbeds')
+  @ApiOkResponse({ type: TestbedPageDto })
   search(@CurrentActor() actor: Actor | null, @Query() query: TestbedSearchDto) {
     return this.testbeds.search(actor, query);
   }
 
   @Public()
   @Get('testbeds/:id')
+  @ApiOkResponse({ type: TestbedDto })
   get(@CurrentActor() actor: Actor | null, @IdParam() id: string) {
     return this.testbeds.get(actor, id);
   }
 
   @Patch('testbeds/:id')
+  @ApiOkResponse({ type: TestbedDto })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateTestbedDto) {
     return this.testbeds.update(actor, id, body);
   }
 
   @Post('testbeds/:id/publish')
+  @ApiOkResponse({ type: TestbedDto })
   @HttpCode(200)
   publish(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.testbeds.publish(actor, id);
   }
 
   @Post('testbeds/:id/retire')
+  @ApiOkResponse({ type: TestbedDto })
   @HttpCode(200)
   retire(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.testbeds.retire(actor, id);

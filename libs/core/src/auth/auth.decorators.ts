@@ -1,11 +1,14 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import { ApiForbiddenResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from './actor.js';
 
 export const PUBLIC_ROUTE = 'slussen:public';
 
+/** Marks the route's OpenAPI operation public (the API's bootstrap turns it into an optional security requirement). */
+export const PUBLIC_OPERATION = 'x-slussen-public';
+
 /** The route answers anonymous callers too; a bearer credential, if sent, must still be valid. */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(PUBLIC_OPERATION, true));
 
 export const PERSON_ONLY_ROUTE = 'slussen:person-only';
 

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PASSWORD_ATTEMPTS, Public, RateLimitGuard, ThrottleBucket } from '@slussen/core';
 import { AccountsService } from '../accounts.service.js';
 import { PasswordChangesService } from '../password-changes.service.js';
 import { SessionService } from '../session.service.js';
+import { SignupResultDto, TokenPairDto } from './dto/identity-response.dto.js';
 import { ForgotPasswordDto, LoginDto, RefreshTokenDto, ResetPasswordDto, SignupDto } from './dto/identity.dto.js';
 
 @ApiTags('identity')
@@ -19,11 +20,13 @@ export class AuthController {
 
   /** Creates a company and its first admin, and signs the admin in. */
   @Post('signup')
+  @ApiCreatedResponse({ type: SignupResultDto })
   signup(@Body() body: SignupDto) {
     return this.accounts.signup(body);
   }
 
   @Post('login')
+  @ApiOkResponse({ type: TokenPairDto })
   @HttpCode(200)
   @ThrottleBucket(PASSWORD_ATTEMPTS)
   login(@Body() body: LoginDto) {
@@ -32,6 +35,7 @@ export class AuthController {
 
   /** A new token pair; the refresh token sent stops working, and reusing it revokes the session. */
   @Post('refresh')
+  @ApiOkResponse({ type: TokenPairDto })
   @HttpCode(200)
   refresh(@Body() body: RefreshTokenDto) {
     return this.sessions.refresh(body.refreshToken);

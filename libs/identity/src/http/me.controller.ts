@@ -4,6 +4,7 @@ import { CurrentActor, IdParam, PASSWORD_ATTEMPTS, PersonOnly, RateLimitGuard, T
 import { AccountsService } from '../accounts.service.js';
 import { InvitationsService } from '../invitations.service.js';
 import { PasswordChangesService } from '../password-changes.service.js';
+import { MeDto } from './dto/identity-response.dto.js';
 import { ChangePasswordDto, JoinedDto, ReceivedInvitationListDto } from './dto/identity.dto.js';
 
 @ApiTags('identity')
@@ -17,6 +18,7 @@ export class MeController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor) {
     return this.accounts.me(actor);
   }
