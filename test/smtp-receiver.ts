@@ -10,12 +10,17 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server in the test process that keeps what arrives. */
-export async function startSmtpReceiver(): Promise<{ url: string; received: ReceivedMail[]; close: () => Promise<void> }> {
+export async function startSmtpReceiver(options: { refuse?: (recipient: string) => boolean } = {}): Promise<{ url: string; received: ReceivedMail[]; close: () => Promise<void> }> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // `refuse` answers a recipient with a temporary failure (451), as a busy server would.
+    onRcptTo(address, _session, done) {
+      if (options.refuse?.(address.address)) done(Object.assign(new Error('try again later'), { responseCode: 451 }));
+      else done();
+    },
     onData(stream, session, done) {
       simpleParser(stream)
         .then((mail) => {

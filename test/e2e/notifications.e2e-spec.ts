@@ -172,7 +172,7 @@ describe('notifications: outbox, relay and e-mail', () => {
     const [row] = await api.get(DataSource).query(`SELECT id FROM outbox_messages WHERE topic = 'booking.confirmed' ORDER BY created_at DESC LIMIT 1`);
     const before = smtp.received.length;
     const { NotificationsService } = await import('../../libs/notifications/src/notifications.service.js');
-    expect(await worker.get(NotificationsService, { strict: false }).deliver(row.id, 1)).toEqual({ sent: 0 });
+    expect(await worker.get(NotificationsService, { strict: false }).deliver(row.id)).toEqual({ sent: 0 });
     expect(smtp.received.length).toBe(before);
   });
 });

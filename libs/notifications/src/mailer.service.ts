@@ -26,7 +26,11 @@ export class MailerService implements OnModuleDestroy {
 
   constructor(private readonly config: AppConfig) {
     this.folder = config.smtpUrl ? null : resolve(config.dataDir, 'mail');
-    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    // A send ends well within its delivery's lease, so the sweeper never takes back one still going.
+    const within = Math.min(60_000, (config.mail.leaseSeconds * 1000) / 4);
+    this.transport = config.smtpUrl
+      ? nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: within, greetingTimeout: within, socketTimeout: within })
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     if (!config.smtpUrl && config.isProduction) this.logger.warn(`SMTP_URL is not set: e-mail is written to ${this.folder} instead of being sent`);
   }
 

@@ -8,6 +8,7 @@ import { ReportsService } from '@slussen/reporting';
 import { BookingsService } from '@slussen/scheduling';
 import type { Queue } from 'bullmq';
 import { createEvent } from 'ics';
+import { DeliveryMarks } from './delivery-marks.js';
 import { MailerService } from './mailer.service.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
 import { AUDIENCE, escapeHtml, renderBookingMail, type Audience, type BookingTopic } from './templates/booking-mail.js';
@@ -51,18 +52,50 @@ export class NotificationsService {
     private readonly members: MembersService,
     private readonly identityMail: IdentityMailService,
     private readonly mailer: MailerService,
+    private readonly marks: DeliveryMarks,
     private readonly webhooks: WebhooksRepository,
     @InjectQueue(QueueName.Webhooks) private readonly webhookQueue: Queue<JobData<JobName.DeliverWebhook>>,
     private readonly config: AppConfig,
   ) {}
 
-  async deliver(outboxId: string, attempt: number): Promise<{ sent: number }> {
+  async deliver(outboxId: string): Promise<{ sent: number }> {
     const message = await this.deliveries.outboxMessage(outboxId);
     if (!message) return { sent: 0 };
-    if (message.topic === 'webhook.disabled') return this.tellWebhookDisabled(outboxId, message.payload, attempt);
     const notice = await this.notice(message.topic, message.payload);
     if (!notice) return { sent: 0 };
-    return this.send(outboxId, message.topic, notice, attempt);
+    return this.send(outboxId, message.topic, notice);
+  }
+
+  /**
+   * Takes back every delivery whose lease expired (its worker died, or its job
+   * was lost), whichever job held it, and sends it: e-mail here, a webhook by
+   * handing it to a job of its own. Returns how many it took back.
+   */
+  async sweep(): Promise<{ emails: number; webhooks: number }> {
+    const taken = { emails: 0, webhooks: 0 };
+    const lease = this.config.mail.leaseSeconds;
+    const batch = await this.deliveries.expired(lease, this.config.mail.sweepBatchSize);
+    const failures: string[] = [];
+    for (const [outboxId, rows] of groupBy(batch.filter((row) => row.channel === 'email'), (row) => row.outboxId)) {
+      const message = await this.deliveries.outboxMessage(outboxId);
+      const notice = message ? await this.notice(message.topic, message.payload) : null;
+      const outcome = await this.sendEmails(notice, rows.map((row) => row.id));
+      taken.emails += outcome.taken;
+      failures.push(...outcome.failures);
+    }
+    const webhooks: Array<{ id: string; attempts: number }> = [];
+    for (const row of batch.filter((each) => each.channel === 'webhook')) {
+      const claimed = await this.deliveries.claimOne(row.id, lease, null);
+      if (claimed) webhooks.push(claimed);
+    }
+    if (webhooks.length > 0) {
+      // Each take-back is a new job (its id names the claim): a lost or failed job cannot block it.
+      await this.webhookQueue.addBulk(webhooks.map((row) => ({ name: JobName.DeliverWebhook, data: { deliveryId: row.id, claim: row.attempts }, opts: { jobId: `webhook-${row.id}-${row.attempts}` } })));
+      taken.webhooks = webhooks.length;
+    }
+    if (taken.emails + taken.webhooks > 0) this.logger.log(`took back ${taken.emails} e-mail and ${taken.webhooks} webhook deliveries whose lease had expired`);
+    if (failures.length) throw new Error(`${failures.length} delivery(ies) failed: ${failures.join('; ')}`);
+    return taken;
   }
 
   /** The JSON body of an outbox message's webhook deliveries, read again from the current state; null when there is nothing to say. */
@@ -81,7 +114,9 @@ export class NotificationsService {
           ? await this.reportNotice(payload)
           : IDENTITY_TOPICS.includes(topic as IdentityTopic)
             ? await this.identityNotice(topic as IdentityTopic, payload)
-            : undefined;
+            : topic === 'webhook.disabled'
+              ? await this.webhookDisabledNotice(payload)
+              : undefined;
     if (notice === undefined) this.logger.warn(`no notification for outbox topic ${topic}`);
     return notice ?? null;
   }
@@ -91,30 +126,52 @@ export class NotificationsService {
    * deliveries to their own queue (a slow receiver never holds up e-mail),
    * then sends the e-mail still unsent.
    */
-  private async send(outboxId: string, topic: string, notice: Notice, attempt: number): Promise<{ sent: number }> {
+  private async send(outboxId: string, topic: string, notice: Notice): Promise<{ sent: number }> {
     await this.deliveries.plan(outboxId, [...notice.people.values()]);
-    await this.deliveries.planWebhooks(outboxId, await this.webhooks.subscribersOf(notice.organizations, topic));
-    const webhooks = await this.deliveries.pendingWebhooks(outboxId);
-    if (webhooks.length > 0) {
-      await this.webhookQueue.addBulk(webhooks.map((id) => ({ name: JobName.DeliverWebhook, data: { deliveryId: id }, opts: { jobId: `webhook-${id}` } })));
-    }
-
-    let sent = 0;
-    const failures: string[] = [];
-    for (const delivery of await this.deliveries.claim(outboxId, this.config.mail.leaseSeconds, 'email')) {
-      const person = notice.people.get(delivery.recipientUserId ?? '') ?? { name: delivery.recipient, language: 'sv' as const, audience: 'company' as const };
-      try {
-        await this.mailer.send({ to: delivery.recipient, ...notice.render(person), messageId: `<${delivery.id}@slussen>`, attachments: notice.attachments });
-        await this.deliveries.sent(delivery.id);
-        sent++;
-      } catch (error) {
-        failures.push(`${delivery.recipient}: ${(error as Error).message}`);
-        await this.deliveries.failed(delivery.id, (error as Error).message, attempt >= this.config.queue.attempts);
+    if (notice.organizations.length > 0) {
+      await this.deliveries.planWebhooks(outboxId, await this.webhooks.subscribersOf(notice.organizations, topic));
+      const webhooks = await this.deliveries.pendingWebhooks(outboxId);
+      if (webhooks.length > 0) {
+        await this.webhookQueue.addBulk(webhooks.map((id) => ({ name: JobName.DeliverWebhook, data: { deliveryId: id }, opts: { jobId: `webhook-${id}` } })));
       }
     }
+    const { sent, failures } = await this.sendEmails(notice, await this.deliveries.claimableEmails(outboxId, this.config.mail.leaseSeconds));
     // Thrown after every recipient had its try, so BullMQ retries only what failed.
     if (failures.length) throw new Error(`${failures.length} delivery(ies) failed: ${failures.join('; ')}`);
     return { sent };
+  }
+
+  /**
+   * Claims each delivery just before sending it (so a long list does not
+   * outlive its lease), sends it with a Message-ID fixed by the delivery, and
+   * then marks it sent. A send that failed goes back for a retry; a mark that
+   * failed is retried alone, never the send.
+   */
+  private async sendEmails(notice: Notice | null, ids: string[]): Promise<{ sent: number; taken: number; failures: string[] }> {
+    let sent = 0;
+    let taken = 0;
+    const failures: string[] = [];
+    for (const id of ids) {
+      const delivery = await this.deliveries.claimOne(id, this.config.mail.leaseSeconds, null);
+      if (!delivery) continue;
+      taken++;
+      const final = delivery.attempts >= this.config.queue.attempts;
+      if (!notice) {
+        await this.marks.release(delivery.id, 'nothing to send any more', true);
+        continue;
+      }
+      const person = notice.people.get(delivery.recipientUserId ?? '') ?? { name: delivery.recipient, language: 'sv' as const, audience: 'company' as const };
+      try {
+        await this.mailer.send({ to: delivery.recipient, ...notice.render(person), messageId: messageIdOf(delivery.id), attachments: notice.attachments });
+      } catch (error) {
+        failures.push(`${delivery.recipient}: ${(error as Error).message}`);
+        await this.marks.release(delivery.id, (error as Error).message, final);
+        continue;
+      }
+      await this.marks.sent(delivery.id);
+      sent++;
+    }
+    return { sent, taken, failures };
   }
 
   private async bookingNotice(fullTopic: string, payload: Record<string, unknown>): Promise<Notice | null | undefined> {
@@ -218,28 +275,30 @@ export class NotificationsService {
   }
 
   /** Tells an organization's admins that a webhook was disabled after failing too often. */
-  private async tellWebhookDisabled(outboxId: string, payload: Record<string, unknown>, attempt: number): Promise<{ sent: number }> {
+  private async webhookDisabledNotice(payload: Record<string, unknown>): Promise<Notice> {
     const admins = await this.members.contactsOf(String(payload.organizationId), ['admin']);
-    await this.deliveries.plan(outboxId, admins);
-    const byId = new Map(admins.map((admin) => [admin.userId, admin]));
-    let sent = 0;
-    for (const delivery of await this.deliveries.claim(outboxId, this.config.mail.leaseSeconds)) {
-      const admin = byId.get(delivery.recipientUserId ?? '');
-      const sv = admin?.language !== 'en';
-      const text = sv
-        ? `Hej ${admin?.name ?? ''},\n\nWebhooken till ${String(payload.url)} har stängts av efter upprepade misslyckade leveranser. Kontrollera mottagaren och lägg upp den på nytt.\n\n— Slussen`
-        : `Hello ${admin?.name ?? ''},\n\nThe webhook to ${String(payload.url)} has been disabled after repeated failed deliveries. Check the receiver and subscribe again.\n\n— Slussen`;
-      try {
-        await this.mailer.send({ to: delivery.recipient, subject: sv ? 'Webhook avstängd' : 'Webhook disabled', text, html: `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`, messageId: `<${delivery.id}@slussen>` });
-        await this.deliveries.sent(delivery.id);
-        sent++;
-      } catch (error) {
-        await this.deliveries.failed(delivery.id, (error as Error).message, attempt >= this.config.queue.attempts);
-        throw error;
-      }
-    }
-    return { sent };
+    return {
+      people: new Map(admins.map((admin) => [admin.userId, { ...admin, audience: 'company' as const }])),
+      organizations: [],
+      webhookData: {},
+      render: (person) => {
+        const sv = person.language !== 'en';
+        const text = sv
+          ? `Hej ${person.name},\n\nWebhooken till ${String(payload.url)} har stängts av efter upprepade misslyckade leveranser. Kontrollera mottagaren och slå på den igen.\n\n— Slussen`
+          : `Hello ${person.name},\n\nThe webhook to ${String(payload.url)} has been disabled after repeated failed deliveries. Check the receiver and enable it again.\n\n— Slussen`;
+        return { subject: sv ? 'Webhook avstängd' : 'Webhook disabled', text, html: `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>` };
+      },
+    };
   }
+}
+
+/** Fixed by the delivery, so a resend (the one window a crash can leave open) carries the same Message-ID and receivers can drop it. */
+export const messageIdOf = (deliveryId: string) => `<${deliveryId}@slussen>`;
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
 function calendarFile(booking: { id: string; title: string; startsAt: string; endsAt: string }, testbedName: string, municipality: string) {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, guardedRequest, OutboundFetchError, outboundFailure, OutboundRefusedError, SecretBox } from '@slussen/core';
+import { DeliveryMarks } from './delivery-marks.js';
 import { NotificationsService } from './notifications.service.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
@@ -18,6 +19,7 @@ export class WebhookDeliveriesService {
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
+    private readonly marks: DeliveryMarks,
     private readonly webhooks: WebhooksRepository,
     private readonly notifications: NotificationsService,
     private readonly secrets: SecretBox,
@@ -31,7 +33,7 @@ export class WebhookDeliveriesService {
     const subscription = delivery.subscriptionId ? await this.webhooks.activeWithSecret(delivery.subscriptionId) : null;
     const body = subscription ? await this.notifications.webhookBody(delivery.outboxId) : null;
     if (!subscription || body === null) {
-      await this.deliveries.failed(delivery.id, subscription ? 'nothing to send' : 'the subscription is gone or disabled', true);
+      await this.marks.release(delivery.id, subscription ? 'nothing to send' : 'the subscription is gone or disabled', true);
       return { sent: 0 };
     }
     let status: number;
@@ -50,11 +52,12 @@ export class WebhookDeliveriesService {
       const reason = outboundFailure(error);
       const final = finalAttempt || error instanceof OutboundRefusedError;
       this.logger.warn(`webhook delivery ${delivery.id} failed (${reason}): ${(error as Error).message}`);
-      await this.deliveries.failed(delivery.id, reason, final);
+      await this.marks.release(delivery.id, reason, final);
       await this.webhooks.failed(subscription.id, reason, this.config.webhooks.disableAfter);
       throw error;
     }
-    await this.deliveries.sent(delivery.id);
+    // Once the receiver took it, only the marks are retried, never the POST.
+    await this.marks.sent(delivery.id);
     await this.webhooks.succeeded(subscription.id);
     return { sent: 1 };
   }

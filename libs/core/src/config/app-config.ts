@@ -24,7 +24,7 @@ export class AppConfig {
   readonly calendarFeeds: { tokenTtlDays: number };
   readonly idempotency: { ttlHours: number; staleSeconds: number };
   readonly outbox: { pollMs: number; batchSize: number; enqueueTimeoutMs: number; redispatchHours: number };
-  readonly mail: { from: string; leaseSeconds: number };
+  readonly mail: { from: string; leaseSeconds: number; sweepEverySeconds: number; sweepBatchSize: number };
   readonly webhooks: { timeoutMs: number; disableAfter: number; concurrency: number; maxPerOrganization: number; maxBytes: number; allowPrivateAddresses: boolean; allowHttp: boolean };
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
   readonly identityLinks: { passwordResetTtlMinutes: number; invitationTtlDays: number };
@@ -73,7 +73,7 @@ export class AppConfig {
     this.calendarFeeds = { tokenTtlDays: env.CALENDAR_FEED_TOKEN_TTL_DAYS };
     this.idempotency = { ttlHours: env.IDEMPOTENCY_TTL_HOURS, staleSeconds: env.IDEMPOTENCY_STALE_SECONDS };
     this.outbox = { pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE, enqueueTimeoutMs: env.OUTBOX_ENQUEUE_TIMEOUT_MS, redispatchHours: env.OUTBOX_REDISPATCH_HOURS };
-    this.mail = { from: env.MAIL_FROM, leaseSeconds: env.DELIVERY_LEASE_SECONDS };
+    this.mail = { from: env.MAIL_FROM, leaseSeconds: env.DELIVERY_LEASE_SECONDS, sweepEverySeconds: env.DELIVERY_SWEEP_EVERY_SECONDS, sweepBatchSize: env.DELIVERY_SWEEP_BATCH_SIZE };
     this.webhooks = {
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
       disableAfter: env.WEBHOOK_DISABLE_AFTER,

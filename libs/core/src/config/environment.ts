@@ -201,6 +201,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(5) @Max(3600)
   DELIVERY_LEASE_SECONDS = 120;
 
+  /** How often the worker takes back deliveries whose lease expired (and once at its start). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  DELIVERY_SWEEP_EVERY_SECONDS = 30;
+
+  /** Deliveries taken back per sweep at most. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  DELIVERY_SWEEP_BATCH_SIZE = 200;
+
   /** How long a webhook receiver may take to answer. */
   @Transform(toInt) @IsInt() @Min(500) @Max(60_000)
   WEBHOOK_TIMEOUT_MS = 5000;

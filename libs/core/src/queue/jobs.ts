@@ -16,6 +16,7 @@ export enum JobName {
   QueueReminders = 'scheduling.queue-reminders',
   DeliverOutboxMessage = 'notifications.deliver-outbox-message',
   DeliverWebhook = 'webhooks.deliver',
+  SweepDeliveries = 'notifications.sweep-deliveries',
   ScanPilots = 'pilots.scan',
   PullMeasurements = 'pilots.pull-measurements',
   BuildNightlyReports = 'reports.build-nightly',
@@ -30,6 +31,7 @@ export interface JobPayloads {
   [JobName.DeliverOutboxMessage]: { outboxId: string; requestId?: string };
   /** `claim`: the delivery's attempts count when a sweep took it back and handed it to this job. */
   [JobName.DeliverWebhook]: { deliveryId: string; claim?: number; requestId?: string };
+  [JobName.SweepDeliveries]: { requestId?: string };
   [JobName.ScanPilots]: { requestId?: string };
   [JobName.PullMeasurements]: { sourceId: string; dueAt: string; requestId?: string };
   /** `night`: the day to report (YYYY-MM-DD); by default the day before the job runs. */
@@ -46,6 +48,7 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.QueueReminders]: QueueName.Scheduling,
   [JobName.DeliverOutboxMessage]: QueueName.Notifications,
   [JobName.DeliverWebhook]: QueueName.Webhooks,
+  [JobName.SweepDeliveries]: QueueName.Notifications,
   [JobName.ScanPilots]: QueueName.Pilots,
   [JobName.PullMeasurements]: QueueName.Pilots,
   [JobName.BuildNightlyReports]: QueueName.Reports,

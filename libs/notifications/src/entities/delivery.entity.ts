@@ -9,6 +9,8 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 @Check('deliveries_channel_check', `"channel" IN ('email', 'webhook')`)
 @Index('deliveries_dedupe_key_unique', ['dedupeKey'], { unique: true })
 @Index('deliveries_outbox_id_index', ['outboxId'])
+// The sweeper's search: only deliveries not yet settled, a small part of the table.
+@Index('deliveries_unsettled_index', ['claimedAt'], { where: `"status" IN ('pending', 'sending')` })
 export class Delivery {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'deliveries_pkey' })
   id: string;

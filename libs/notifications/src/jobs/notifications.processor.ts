@@ -1,7 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
+import { AppConfig, JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
 import { NotificationsService } from '../notifications.service.js';
 
 // A job of a worker that died is picked up again within about 25 s (its lock is renewed
@@ -14,7 +14,36 @@ export class NotificationsProcessor extends JobProcessor {
     super();
     logQueueErrors(queue, (line) => new Logger(NotificationsProcessor.name).warn(line));
     this.handlers = {
-      [JobName.DeliverOutboxMessage]: (data, job) => notifications.deliver(data.outboxId, job.attemptsMade + 1),
+      [JobName.DeliverOutboxMessage]: (data) => notifications.deliver(data.outboxId),
+      [JobName.SweepDeliveries]: () => notifications.sweep(),
     };
+  }
+}
+
+/** The delivery sweep, registered idempotently: a restart replaces, never duplicates. */
+@Injectable()
+export class NotificationsSchedules implements OnApplicationBootstrap {
+  constructor(
+    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(JobName.SweepDeliveries, { every: this.config.mail.sweepEverySeconds * 1000 }, { name: JobName.SweepDeliveries, data: {}, opts: { attempts: 1 } });
+  }
+}
+
+/**
+ * One sweep as the worker starts, without waiting for Redis or the schedule:
+ * what a killed worker left claimed goes out as soon as its lease allows.
+ */
+@Injectable()
+export class SweepAtStart implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SweepAtStart.name);
+
+  constructor(private readonly notifications: NotificationsService) {}
+
+  onApplicationBootstrap(): void {
+    this.notifications.sweep().catch((error: unknown) => this.logger.warn(`the sweep at start failed: ${(error as Error).message}`));
   }
 }

@@ -44,19 +44,29 @@ export class DeliveriesRepository {
     );
   }
 
+  /** The e-mail deliveries of a message still to send: pending ones, and those a dead worker claimed longer ago than the lease. */
+  async claimableEmails(outboxId: string, leaseSeconds: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM deliveries
+        WHERE outbox_id = $1 AND channel = 'email' AND (status = 'pending' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
+        ORDER BY created_at, id`,
+      [outboxId, leaseSeconds],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /**
-   * Takes the deliveries of a message still to send: pending ones, and those a
-   * dead worker claimed longer ago than the lease.
+   * Deliveries nobody is working on, whichever job planned them: claimed
+   * longer ago than the lease (the worker died, or could not record a failure),
+   * or pending that long (their job was lost). Oldest first.
    */
-  async claim(outboxId: string, leaseSeconds: number, channel: 'email' | 'webhook' = 'email'): Promise<DeliveryRow[]> {
-    // An UPDATE ... RETURNING answers [rows, count].
-    const [rows] = (await this.dataSource.query(
-      `UPDATE deliveries SET status = 'sending', claimed_at = now(), attempts = attempts + 1
-        WHERE outbox_id = $1 AND channel = $3 AND (status = 'pending' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
-        RETURNING ${DELIVERY_COLUMNS}`,
-      [outboxId, leaseSeconds, channel],
-    )) as [DeliveryRow[], number];
-    return rows;
+  expired(leaseSeconds: number, limit: number): Promise<Array<{ id: string; outboxId: string; channel: 'email' | 'webhook' }>> {
+    return this.dataSource.query(
+      `SELECT id, outbox_id AS "outboxId", channel FROM deliveries
+        WHERE status IN ('pending', 'sending') AND coalesce(claimed_at, created_at) < now() - make_interval(secs => $1)
+        ORDER BY coalesce(claimed_at, created_at) LIMIT $2`,
+      [leaseSeconds, limit],
+    );
   }
 
   /** The webhook deliveries of a message not yet taken by any job. */
