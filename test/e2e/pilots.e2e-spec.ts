@@ -76,7 +76,7 @@ describe('pilots: from confirmed booking to outcome', () => {
     expect(registered.body).toMatchObject({ url: source.url('/falls.json'), hasToken: true });
     expect(JSON.stringify(registered.body)).not.toContain('kommunens-nyckel');
     const [{ sealed }] = await db.query('SELECT sealed_token AS sealed FROM measurement_sources WHERE pilot_id = $1', [pilot.id]);
-    expect(sealed).toMatch(/^v1\./);
+    expect(sealed).toMatch(/^v2\./);
     expect(sealed).not.toContain('kommunens-nyckel');
 
     // The slot starts: the scan starts the pilot.
