@@ -13,7 +13,7 @@ import { NotificationsService } from '../notifications.service.js';
 import { DeliveriesRepository } from '../repositories/deliveries.repository.js';
 import { WebhookDeliveriesService } from '../webhook-deliveries.service.js';
 import { DeliveryMarks } from '../delivery-marks.js';
-import { NotificationsProcessor, NotificationsSchedules, SweepAtStart } from './notifications.processor.js';
+import { notificationsSchedules, NotificationsProcessor, SweepAtStart } from './notifications.processor.js';
 import { WebhooksProcessor } from './webhooks.processor.js';
 
 /** The worker's part of notifications: the outbox relay and the deliveries it feeds. */
@@ -29,6 +29,6 @@ import { WebhooksProcessor } from './webhooks.processor.js';
     PilotsModule,
     ReportingModule,
   ],
-  providers: [DeliveriesRepository, DeliveryMarks, MailerService, NotificationsService, WebhookDeliveriesService, NotificationsProcessor, NotificationsSchedules, SweepAtStart, WebhooksProcessor],
+  providers: [DeliveriesRepository, DeliveryMarks, MailerService, NotificationsService, WebhookDeliveriesService, NotificationsProcessor, notificationsSchedules, SweepAtStart, WebhooksProcessor],
 })
 export class NotificationsJobsModule {}

@@ -1,7 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { AppConfig, JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
+import { declareJobSchedules, JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
 import { NotificationsService } from '../notifications.service.js';
 
 // A job of a worker that died is picked up again within about 25 s (its lock is renewed
@@ -20,18 +20,8 @@ export class NotificationsProcessor extends JobProcessor {
   }
 }
 
-/** The delivery sweep, registered idempotently: a restart replaces, never duplicates. */
-@Injectable()
-export class NotificationsSchedules implements OnApplicationBootstrap {
-  constructor(
-    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
-    private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(JobName.SweepDeliveries, { every: this.config.mail.sweepEverySeconds * 1000 }, { name: JobName.SweepDeliveries, data: {}, opts: { attempts: 1 } });
-  }
-}
+/** The delivery sweep; the worker's keeper registers it, and again whenever Redis lost it. */
+export const notificationsSchedules = declareJobSchedules((config) => [{ job: JobName.SweepDeliveries, repeat: { every: config.mail.sweepEverySeconds * 1000 } }]);
 
 /**
  * One sweep as the worker starts, without waiting for Redis or the schedule:
