@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe, FrameworkQuietLogger, ProblemFilter, requestContextMiddleware } from '@slussen/core';
+import { answerClientErrorsWithProblems, AppConfig, createValidationPipe, FrameworkQuietLogger, ProblemFilter, requestContextMiddleware } from '@slussen/core';
 import { SESSION_COOKIE, SESSION_COOKIE_SCHEME } from '@slussen/identity';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -40,6 +40,7 @@ export function bootstrap(app: NestExpressApplication): NestExpressApplication {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'admin/queues', 'admin/queues/{*path}'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  answerClientErrorsWithProblems(app.getHttpServer());
 
   const document = completeDocument(SwaggerModule.createDocument(
     app,

@@ -37,3 +37,4 @@ export { SecretBox } from './crypto/secret-box.js';
 export { MultilineText, checkRequestText, plainText, singleLine, textProblem } from './http/control-characters.js';
 export { checkOutboundTarget, checkOutboundUrl, guardedRequest, isPublicAddress, OutboundFetchError, outboundFailure, OutboundRefusedError, type OutboundFailure, type OutboundLimits, type OutboundPolicy } from './net/guarded-http.js';
 export { spreadsheetSafe } from './http/spreadsheet-safe.js';
+export { answerClientErrorsWithProblems } from './http/client-errors.js';

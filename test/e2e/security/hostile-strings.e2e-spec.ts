@@ -85,6 +85,19 @@ describe('Hostile strings and validation messages', () => {
       expect(surrogate.body.errors).toEqual([expect.objectContaining({ field: 'title', code: 'malformedUnicode' })]);
     });
 
+    it('refuses an unpaired surrogate before validators that would throw on it (an e-mail: 500 before, found by the fuzzer)', async () => {
+      const response = await api().post('/api/v1/auth/signup').send({ email: 'x\udc00y', password: 'ett långt lösenord', name: 'Ny', company: { name: 'Bolaget' } });
+      expectValidation(response);
+      expect(response.body.errors).toEqual([{ field: 'email', message: expect.any(String), code: 'malformedUnicode' }]);
+    });
+
+    it('answers a request line too large for Node’s parser with 431 problem+json, not a bare status line (found by the fuzzer)', async () => {
+      const response = await api().get(`/api/v1/testbeds?q=${'%C3%A4'.repeat(4000)}`);
+      expect(response.status).toBe(431);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ type: '/problems/headers-too-large', status: 431 });
+    });
+
     it('lets free text keep tabs and line breaks (CRLF becomes LF) and refuses the other controls there', async () => {
       const bad = await api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${company.token}`).send({ title: 'Pilot', description: 'rad ett\u0000' });
       expectValidation(bad);

@@ -11,6 +11,7 @@ export const PROBLEMS = {
   'idempotency-in-progress': { status: 409, title: 'A request with this Idempotency-Key is still running' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'headers-too-large': { status: 431, title: 'The request line or headers are too large' },
   'booking-rule': { status: 422, title: 'A booking rule of the test bed is not met' },
   'idempotency-mismatch': { status: 422, title: 'The Idempotency-Key was used with another request' },
   'rate-limited': { status: 429, title: 'Too many requests' },

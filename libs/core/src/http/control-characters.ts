@@ -85,6 +85,21 @@ function walk(value: unknown, field: string, multiline: boolean, problems: Field
 }
 
 /**
+ * Unpaired surrogates anywhere in a raw request value (strings and keys), found
+ * before validation: some validators (isEmail's URI handling) throw on them.
+ */
+export function malformedUnicode(value: unknown, field: string, depth = 0): FieldError[] {
+  const problem = (at: string): FieldError => ({ field: at || 'value', message: 'must be well-formed Unicode (no unpaired surrogates)', code: 'malformedUnicode' });
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? [problem(field)] : [];
+  if (value === null || typeof value !== 'object' || depth > 32) return [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => malformedUnicode(item, `${field}[${index}]`, depth + 1));
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => {
+    const path = field ? `${field}.${key.replace(LONE_SURROGATE_GLOBAL, '\ufffd')}` : key.replace(LONE_SURROGATE_GLOBAL, '\ufffd');
+    return [...(LONE_SURROGATE.test(key) ? [problem(path)] : []), ...malformedUnicode(item, path, depth + 1)];
+  });
+}
+
+/**
  * One line of text for a header-like place (an iCalendar property, an e-mail
  * subject or address name): every control character, CR and LF included,
  * becomes a space, and unpaired surrogates become U+FFFD.

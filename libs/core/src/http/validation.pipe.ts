@@ -1,7 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError as ClassValidatorError } from '@nestjs/common';
 import { ValidationError } from '../errors/domain-error.js';
 import type { FieldError } from '../errors/problem-codes.js';
-import { checkRequestText } from './control-characters.js';
+import { checkRequestText, malformedUnicode } from './control-characters.js';
 
 // Constraints that say what kind of value a field takes: when several fail, the
 // caller hears about the kind first ("must be a string", not "must be shorter").
@@ -22,9 +22,12 @@ const CODE_BY_CONSTRAINT: Record<string, string> = { whitelistValidation: 'unkno
  */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'custom') return super.transform(value, metadata);
+    const field = metadata.type === 'body' ? '' : (metadata.data ?? '');
+    const malformed = malformedUnicode(value, field);
+    if (malformed.length > 0) throw new ValidationError(describe(malformed), malformed);
     const result: unknown = await super.transform(value, metadata);
-    if (metadata.type === 'custom') return result;
-    const problems = checkRequestText(result, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+    const problems = checkRequestText(result, field);
     if (problems.length > 0) throw new ValidationError(describe(problems), problems);
     return result;
   }
