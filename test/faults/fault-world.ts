@@ -2,7 +2,7 @@ import { isolatedDatabase, IdentityFactory } from '@slussen/testing';
 import { JobName, QueueName } from '@slussen/core';
 import { Queue } from 'bullmq';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +56,8 @@ export interface BookingOutcome {
  */
 export class FaultWorld {
   readonly prefix = `slussen-faults-${randomUUID().slice(0, 8)}`;
+  /** The fixtures (in this process) and the built apps must sign and read the same tokens. */
+  private readonly secrets = { JWT_SECRET: randomBytes(32).toString('hex'), SECRETS_KEY: randomBytes(32).toString('hex') };
   redisPort = 0;
   private redis: ChildProcess | null = null;
   private redisDir = '';
@@ -86,6 +88,7 @@ export class FaultWorld {
       SMTP_URL: this.smtp.url,
       DATABASE_POOL_SIZE: '5',
       HEALTH_CHECK_TIMEOUT_MS: '1000',
+      ...this.secrets,
       ...this.settings,
     };
   }
@@ -136,6 +139,11 @@ export class FaultWorld {
     this.redis = child;
     const ok = await within(10_000, () => this.redisAnswers());
     if (ok === null) throw new Error('redis-server did not start');
+  }
+
+  /** Starts Redis again if a scenario left it down. */
+  async ensureRedis(): Promise<void> {
+    if (!this.redis) await this.startRedis();
   }
 
   /** kill -9: Redis is gone, with everything it held. */
@@ -325,7 +333,7 @@ export class FaultWorld {
 
   /** A region's test bed without approval, weekly slots, and companies with one member each (built in-process, then closed). */
   private async fixtures(companies: number, slots: number): Promise<void> {
-    const app = await createApiApp({ env: { DATABASE_URL: this.database.url } });
+    const app = await createApiApp({ env: { DATABASE_URL: this.database.url, ...this.secrets } });
     try {
       const factory = new IdentityFactory(app);
       const region = await factory.organization('region');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { QueueName } from '@slussen/core';
 import { FaultWorld, SCHEDULED_JOBS, sleep, within, type BookingOutcome } from './fault-world.js';
 
@@ -60,6 +60,9 @@ describe('faults: nothing is lost when things break', () => {
     );
     await world.stop();
   }, 60_000);
+
+  // A scenario that failed with Redis down must not take the next ones with it.
+  beforeEach(() => world.ensureRedis(), 30_000);
 
   const waitForMail = (label: string, count: number, timeoutMs: number) => within(timeoutMs, () => world.confirmationsFor(label).length >= count, 200);
 
