@@ -1,0 +1,93 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const SCREENSHOTS = resolve(import.meta.dirname, '../test-results/screenshots');
+export const DEMO_PASSWORD = 'demo-lösenord-2026';
+export const COMPANY = 'li.andersson@demo.careup.se';
+export const OTHER_COMPANY = 'emma.wiklund@demo.vitalsens.se';
+
+export const test = base.extend<{ lang: 'sv' | 'en' }>({
+  lang: ['sv', { option: true }],
+  // The platform global-setup started; its address is known only once it runs.
+  baseURL: async ({}, use) => use(process.env.SLUSSEN_WEB_URL),
+  page: async ({ page, lang }, use) => {
+    // The language a person chose earlier in this browser.
+    await page.addInitScript((language) => {
+      try {
+        if (!localStorage.getItem('slussen.language')) localStorage.setItem('slussen.language', language);
+      } catch {
+        // about:blank has no storage
+      }
+    }, lang);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(page);
+    expect(errors, 'no script errors on the page').toEqual([]);
+  },
+});
+export { expect };
+
+/**
+ * Every page a journey visits: no axe violation of WCAG 2.1 A/AA, the document's
+ * language set, and a screenshot at desktop width and at 360 px.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('[role="status"].loading')).toHaveCount(0);
+  const lang = await page.locator('html').getAttribute('lang');
+  expect(['sv', 'en']).toContain(lang);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = results.violations.map((violation) => `${violation.id}: ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`);
+  expect(violations, `axe on ${name} (${lang})`).toEqual([]);
+
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const viewport = page.viewportSize()!;
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}-desktop.png`), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 780 });
+  // Nothing may scroll sideways at 360 px (WCAG 1.4.10 reflow).
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}-360.png`), fullPage: true });
+  await page.setViewportSize(viewport);
+}
+
+/**
+ * Keyboard only: presses Tab until the focused element has this accessible name
+ * (and checks that the focus is visible there), as a person without a mouse does.
+ */
+export async function tabTo(page: Page, name: string | RegExp, maxTabs = 80): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element) return null;
+      const label = element.getAttribute('aria-label') ?? (element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null) ?? element.closest('label')?.textContent ?? element.textContent ?? '';
+      return label.trim().replace(/\s+/g, ' ');
+    });
+    if (focused && (typeof name === 'string' ? focused === name : name.test(focused))) {
+      await expectVisibleFocus(page);
+      return;
+    }
+  }
+  throw new Error(`Tab never reached ${String(name)}`);
+}
+
+/** The focused element shows an outline or a ring. */
+export async function expectVisibleFocus(page: Page): Promise<void> {
+  const visible = await page.evaluate(() => {
+    const element = document.activeElement as HTMLElement;
+    const style = getComputedStyle(element);
+    const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)';
+    return ring && element.matches(':focus-visible');
+  });
+  expect(visible, 'the focused element shows where the focus is').toBe(true);
+}
+
+/** Signs in through the API for set-up steps that are not the journey under test. */
+export async function apiToken(baseURL: string, email: string): Promise<string> {
+  const response = await fetch(`${baseURL}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}

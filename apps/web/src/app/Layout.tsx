@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { onUnauthenticated } from '../api/client';
+import { chooseLanguage } from '../i18n';
+import { useSession } from './session';
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const other = i18n.language === 'en' ? 'sv' : 'en';
+  return (
+    <button type="button" className="link-button" lang={other} onClick={() => chooseLanguage(other)}>
+      {t('switchLanguage')}
+    </button>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  // When the API says the session has ended, go to sign-in and come back here after.
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        const next = window.location.pathname + window.location.search;
+        if (!window.location.pathname.startsWith('/sign-in')) void navigate(`/sign-in?next=${encodeURIComponent(next)}&expired=1`);
+      }),
+    [navigate],
+  );
+
+  const signOut = async () => {
+    await session.signOut();
+    void navigate('/');
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            {t('appName')}
+          </Link>
+          <nav aria-label={t('nav.label')}>
+            <ul className="nav">
+              <li>
+                <NavLink to="/search">{t('nav.search')}</NavLink>
+              </li>
+              {session.status === 'signedIn' ? (
+                <>
+                  {session.company ? (
+                    <li>
+                      <NavLink to="/bookings">{t('nav.bookings')}</NavLink>
+                    </li>
+                  ) : null}
+                  <li>
+                    <NavLink to="/account">{t('nav.account')}</NavLink>
+                  </li>
+                  <li>
+                    <button type="button" className="link-button" onClick={() => void signOut()}>
+                      {t('nav.signOut')}
+                    </button>
+                  </li>
+                </>
+              ) : session.status === 'signedOut' ? (
+                <>
+                  <li>
+                    <NavLink to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('nav.signIn')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/sign-up">{t('nav.signUp')}</NavLink>
+                  </li>
+                </>
+              ) : null}
+              <li>
+                <LanguageSwitch />
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="site-footer__inner">
+          <p>{t('footer.about')}</p>
+          <ul className="footer-links">
+            <li>
+              <Link to="/accessibility">{t('footer.accessibility')}</Link>
+            </li>
+            <li>
+              <a href="/docs">{t('footer.api')}</a>
+            </li>
+          </ul>
+        </div>
+      </footer>
+    </>
+  );
+}

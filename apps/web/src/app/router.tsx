@@ -1,0 +1,29 @@
+import { createBrowserRouter } from 'react-router';
+import { RouteError } from './ErrorBoundary';
+import { Layout } from './Layout';
+
+// Each page is its own chunk: the first page loads only what it shows.
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: () => import('../features/catalogue/StartPage').then((m) => ({ Component: m.StartPage })) },
+          { path: 'search', lazy: () => import('../features/catalogue/SearchPage').then((m) => ({ Component: m.SearchPage })) },
+          { path: 'testbeds/:id', lazy: () => import('../features/catalogue/TestbedPage').then((m) => ({ Component: m.TestbedPage })) },
+          { path: 'sign-in', lazy: () => import('../features/identity/SignInPage').then((m) => ({ Component: m.SignInPage })) },
+          { path: 'sign-up', lazy: () => import('../features/identity/SignUpPage').then((m) => ({ Component: m.SignUpPage })) },
+          { path: 'account', lazy: () => import('../features/identity/AccountPage').then((m) => ({ Component: m.AccountPage })) },
+          { path: 'bookings', lazy: () => import('../features/booking/MyBookingsPage').then((m) => ({ Component: m.MyBookingsPage })) },
+          { path: 'bookings/:id', lazy: () => import('../features/booking/BookingPage').then((m) => ({ Component: m.BookingPage })) },
+          { path: 'pilots/:id', lazy: () => import('../features/pilots/PilotPage').then((m) => ({ Component: m.PilotPage })) },
+          { path: 'accessibility', lazy: () => import('../features/statement/StatementPage').then((m) => ({ Component: m.StatementPage })) },
+          { path: '*', lazy: () => import('./NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
+        ],
+      },
+    ],
+  },
+]);

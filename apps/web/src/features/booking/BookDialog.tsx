@@ -1,0 +1,155 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { call } from '../../api/problem';
+import { rulesInWords } from '../catalogue/rules';
+import type { Slot, Testbed } from '../catalogue/types';
+import { ErrorSummary, Field, type ShownError } from '../../ui/Form';
+import { formatPeriod, zoneName } from '../../ui/format';
+import { randomId } from '../../ui/id';
+import { useFormProblems } from '../../ui/useFormProblems';
+import type { Booking } from './types';
+
+/**
+ * Booking a slot: the rules and what happens next, then a title for the request.
+ * One Idempotency-Key per dialog, so a double click or a retry books once.
+ */
+export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot: Slot; onClose: () => void }) {
+  const { t, i18n } = useTranslation('booking');
+  const queryClient = useQueryClient();
+  const [idempotencyKey] = useState(randomId);
+  const full = slot.remaining <= 0;
+  const labels = { title: t('form.title'), description: t('form.description'), waitlist: t('form.waitlist') };
+  const problems = useFormProblems('booking', labels);
+  const doneHeading = useRef<HTMLHeadingElement>(null);
+  const sending = useRef(false);
+  const period = formatPeriod(slot.startsAt, slot.endsAt, i18n.language, testbed.timezone);
+
+  const book = useMutation({
+    mutationFn: (body: { title: string; description?: string; waitlist?: boolean }) =>
+      call<Booking>(
+        api.POST('/api/v1/slots/{id}/bookings', {
+          params: { path: { id: slot.id }, header: { 'idempotency-key': idempotencyKey } },
+          body: body as never,
+        }),
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['slots', testbed.id] });
+      void queryClient.invalidateQueries({ queryKey: ['bookings'] });
+      setTimeout(() => doneHeading.current?.focus(), 0);
+    },
+    onError: problems.show,
+    onSettled: () => {
+      sending.current = false;
+    },
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (sending.current) return;
+    const form = new FormData(event.currentTarget);
+    const title = String(form.get('title') ?? '').trim();
+    const description = String(form.get('description') ?? '').trim();
+    const missing: ShownError[] = [];
+    if (!title) missing.push({ field: 'title', label: labels.title, message: t('errors.title.isNotEmpty') });
+    if (full && form.get('waitlist') !== 'yes') missing.push({ field: 'waitlist', label: labels.waitlist, message: t('errors.waitlist.required') });
+    if (missing.length) return problems.setFieldErrors(missing);
+    problems.clear();
+    sending.current = true;
+    book.mutate({ title, ...(description ? { description } : {}), ...(full ? { waitlist: true } : {}) });
+  };
+
+  const result = book.data;
+  return (
+    <ModalOverlay isOpen isDismissable onOpenChange={(open) => (open ? undefined : onClose())} className="modal-overlay">
+      <Modal className="modal">
+        <Dialog className="dialog">
+          {result ? (
+            <>
+              <Heading slot="title" ref={doneHeading} tabIndex={-1}>
+                {t(`done.${result.status}.title`, { defaultValue: t('done.other.title') })}
+              </Heading>
+              <p>{t(`done.${result.status}.body`, { defaultValue: t('done.other.body'), testbed: testbed.name, period })}</p>
+              <div className="actions">
+                <Link className="button" to={`/bookings/${result.id}`}>
+                  {t('done.open')}
+                </Link>
+                <button type="button" className="button button--secondary" onClick={onClose}>
+                  {t('done.close')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <>
+              <Heading slot="title">{full ? t('dialog.waitTitle') : t('dialog.title')}</Heading>
+              <p>
+                <strong>{testbed.name}</strong>
+                <br />
+                {period}
+                <br />
+                <span className="meta">{t('common:timeZone', { zone: zoneName(testbed.timezone, i18n.language) })}</span>
+              </p>
+              {full ? <p className="notice">{t('dialog.fullExplained')}</p> : null}
+              <h3>{t('dialog.rules')}</h3>
+              <ul>
+                {rulesInWords(t, testbed.rules, testbed.capacity).map((rule) => (
+                  <li key={rule}>{rule}</li>
+                ))}
+              </ul>
+              <h3>{t('dialog.next')}</h3>
+              <p>{full ? t('dialog.nextWaitlist') : testbed.rules.requiresApproval ? t('dialog.nextApproval', { count: testbed.rules.decisionDays }) : t('dialog.nextConfirmed')}</p>
+              <form onSubmit={submit} noValidate>
+                <ErrorSummary errors={problems.errors} general={problems.general} />
+                <Field name="title" label={labels.title} hint={t('form.titleHint')} error={problems.errorFor('title')} maxLength={200} autoComplete="off" />
+                <div className={problems.errorFor('description') ? 'field field--error' : 'field'}>
+                  <label htmlFor="field-description">{labels.description}</label>
+                  <p className="hint" id="field-description-hint">
+                    {t('form.descriptionHint')}
+                  </p>
+                  {problems.errorFor('description') ? (
+                    <p className="field-error" id="field-description-error">
+                      {problems.errorFor('description')}
+                    </p>
+                  ) : null}
+                  <textarea
+                    id="field-description"
+                    name="description"
+                    rows={4}
+                    maxLength={5000}
+                    aria-describedby={problems.errorFor('description') ? 'field-description-hint field-description-error' : 'field-description-hint'}
+                  />
+                </div>
+                {full ? (
+                  <div className={problems.errorFor('waitlist') ? 'field field--error' : 'field'}>
+                    {problems.errorFor('waitlist') ? (
+                      <p className="field-error" id="field-waitlist-error">
+                        {problems.errorFor('waitlist')}
+                      </p>
+                    ) : null}
+                    <div className="radio-group">
+                      <label>
+                        <input type="checkbox" id="field-waitlist" name="waitlist" value="yes" aria-describedby={problems.errorFor('waitlist') ? 'field-waitlist-error' : undefined} />
+                        {labels.waitlist}
+                      </label>
+                    </div>
+                  </div>
+                ) : null}
+                <div className="actions">
+                  <button type="submit" className="button" aria-disabled={book.isPending}>
+                    {book.isPending ? t('form.sending') : full ? t('form.submitWait') : testbed.rules.requiresApproval ? t('form.submitRequest') : t('form.submitBook')}
+                  </button>
+                  <button type="button" className="button button--secondary" onClick={onClose}>
+                    {t('form.cancel')}
+                  </button>
+                </div>
+              </form>
+            </>
+          )}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

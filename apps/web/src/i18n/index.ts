@@ -1,0 +1,66 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enBooking from './en/booking.json';
+import enCatalogue from './en/catalogue.json';
+import enCommon from './en/common.json';
+import enIdentity from './en/identity.json';
+import enPilots from './en/pilots.json';
+import enProblems from './en/problems.json';
+import enStatement from './en/statement.json';
+import svBooking from './sv/booking.json';
+import svCatalogue from './sv/catalogue.json';
+import svCommon from './sv/common.json';
+import svIdentity from './sv/identity.json';
+import svPilots from './sv/pilots.json';
+import svProblems from './sv/problems.json';
+import svStatement from './sv/statement.json';
+
+export const LANGUAGES = ['sv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'slussen.language';
+
+export const resources = {
+  sv: { common: svCommon, catalogue: svCatalogue, booking: svBooking, identity: svIdentity, pilots: svPilots, problems: svProblems, statement: svStatement },
+  en: { common: enCommon, catalogue: enCatalogue, booking: enBooking, identity: enIdentity, pilots: enPilots, problems: enProblems, statement: enStatement },
+} as const;
+
+function storedLanguage(): Language | null {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    return stored === 'sv' || stored === 'en' ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The person's chosen language, kept in this browser; Swedish unless they chose otherwise. */
+export function hasChosenLanguage(): boolean {
+  return storedLanguage() !== null;
+}
+
+export function chooseLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // private mode: the choice lasts for this visit
+  }
+  void i18next.changeLanguage(language);
+}
+
+i18next.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: storedLanguage() ?? 'sv',
+  fallbackLng: 'sv',
+  supportedLngs: LANGUAGES,
+  defaultNS: 'common',
+  ns: Object.keys(resources.sv),
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18next.language;
+
+export const i18n = i18next;

@@ -1,0 +1,66 @@
+import { forwardRef, useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface ShownError {
+  field: string;
+  label: string;
+  message: string;
+}
+
+/**
+ * The GOV.UK error summary: a list at the top of the form linking to each
+ * field with a problem; it takes focus when it appears so the person hears it.
+ */
+export function ErrorSummary({ errors, general }: { errors: ShownError[]; general?: string | null }) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const shown = errors.length > 0 || Boolean(general);
+  useEffect(() => {
+    if (shown) box.current?.focus();
+  }, [shown, errors, general]);
+  if (!shown) return null;
+  return (
+    <div className="error-summary" ref={box} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t('errorSummary')}</h2>
+      {general ? <p>{general}</p> : null}
+      {errors.length ? (
+        <ul>
+          {errors.map((error) => (
+            <li key={error.field}>
+              <a href={`#field-${error.field}`}>{error.message}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+}
+
+/** A labelled input with its hint and its error beside it, one question per field. */
+export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ name, label, hint, error, ...input }, ref) {
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input ref={ref} id={id} name={name} aria-describedby={described} aria-invalid={error ? true : undefined} {...input} />
+    </div>
+  );
+});
