@@ -2714,14 +2714,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { status: "ok", info: { database, redis } } */
+            /** @description { status: "ok" | "degraded", info: { database, redis, schedules? } }; API: "degraded" while Redis is away */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description problem+json with `info` and `error` per dependency */
+            /** @description problem+json with `info` and `error` per dependency (API: PostgreSQL down; worker: PostgreSQL, Redis or a job scheduler missing) */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryFailure } from '../../app/QueryFailure';
 import { RequireSignIn } from '../../app/RequireSignIn';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, zoneName } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { ErrorMessage, Loading, Notice } from '../../ui/Status';
 import { bookingPeriod, StatusTag } from './BookingSummary';
@@ -52,7 +52,7 @@ function BookingDetails() {
         <dd>
           {bookingPeriod(b, i18n.language, zone)}
           <br />
-          <span className="meta">{t('common:timeZone', { zone })}</span>
+          <span className="meta">{t('common:timeZone', { zone: zoneName(zone, i18n.language) })}</span>
         </dd>
         {b.decisionDueAt && b.status === 'pending' ? (
           <>

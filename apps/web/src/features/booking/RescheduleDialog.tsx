@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup, Text } from 'react-aria-components';
 import { useSlots } from '../catalogue/queries';
 import { ErrorSummary } from '../../ui/Form';
-import { formatPeriod } from '../../ui/format';
+import { formatPeriod, zoneName } from '../../ui/format';
 import { Empty, ErrorMessage, Loading } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
 import { useRescheduleBooking } from './queries';
@@ -45,7 +45,7 @@ export function RescheduleDialog({ booking, zone, onClose, onDone }: { booking: 
               <RadioGroup id="field-slotId" className={problems.errorFor('slotId') ? 'field field--error' : 'field'} value={slotId} onChange={setSlotId} isInvalid={Boolean(problems.errorFor('slotId'))}>
                 <Label className="label">{t('reschedule.slot')}</Label>
                 <Text slot="description" className="hint">
-                  {t('common:timeZone', { zone })}
+                  {t('common:timeZone', { zone: zoneName(zone, i18n.language) })}
                 </Text>
                 {problems.errorFor('slotId') ? (
                   <Text slot="errorMessage" className="field-error">
