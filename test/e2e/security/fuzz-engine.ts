@@ -210,7 +210,13 @@ function pathValue(ids: string[]): fc.Arbitrary<string> {
 function queryString(keys: string[], ids: string[]): fc.Arbitrary<string> {
   const pair = fc.tuple(
     fc.oneof(fc.constantFrom(...keys), fc.constantFrom('limit', 'cursor', 'from', 'to', 'token', 'q', '__proto__', 'x[y]', 'a%00')),
-    fc.oneof(hostileValue(), fc.constantFrom(...ids), fc.integer({ min: -5, max: 300 })),
+    fc.oneof(
+      hostileValue(),
+      fc.constantFrom(...ids),
+      fc.integer({ min: -5, max: 300 }),
+      // A cursor as the API makes them (base64url JSON), holding what the API never would.
+      fc.array(fc.oneof(hostileValue(), fc.constantFrom(...ids)), { maxLength: 3 }).map((values) => Buffer.from(JSON.stringify(values)).toString('base64url')),
+    ),
   );
   return fc.array(pair, { maxLength: 4 }).map((pairs) =>
     pairs

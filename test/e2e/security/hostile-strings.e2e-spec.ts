@@ -98,6 +98,15 @@ describe('Hostile strings and validation messages', () => {
       expect(response.body).toMatchObject({ type: '/problems/headers-too-large', status: 431 });
     });
 
+    it('refuses a cursor that carries a NUL into SQL (500 before, found while fuzzing)', async () => {
+      const cursor = Buffer.from(JSON.stringify(['\u0000', '6f1c2a8e-1f0e-4d7e-9a55-2b1c3d4e5f60'])).toString('base64url');
+      for (const path of ['/api/v1/bookings', '/api/v1/pilots', '/api/v1/organizations']) {
+        const response = await api().get(`${path}?cursor=${cursor}`).set('Authorization', `Bearer ${company.token}`);
+        expectValidation(response);
+        expect(response.body.errors).toEqual([{ field: 'cursor', message: 'is not valid', code: 'invalid' }]);
+      }
+    });
+
     it('lets free text keep tabs and line breaks (CRLF becomes LF) and refuses the other controls there', async () => {
       const bad = await api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${company.token}`).send({ title: 'Pilot', description: 'rad ett\u0000' });
       expectValidation(bad);

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ValidationError } from '../errors/domain-error.js';
+import { textProblem } from './control-characters.js';
 
 /** `?limit=&cursor=` as API.md fixes them: 50 by default, 200 at most. */
 export class PageQueryDto {
@@ -27,7 +28,9 @@ export function decodeCursor(cursor: string | undefined, arity: number): Array<s
   if (cursor === undefined) return null;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity && values.every((value) => typeof value === 'string' || typeof value === 'number')) {
+    // A cursor is the caller's input too: its strings obey the same rules as every other string (no NUL for PostgreSQL).
+    const wellFormed = (value: unknown) => (typeof value === 'string' && textProblem(value) === null) || (typeof value === 'number' && Number.isFinite(value));
+    if (Array.isArray(values) && values.length === arity && values.every(wellFormed)) {
       return values as Array<string | number>;
     }
   } catch {
