@@ -33,6 +33,7 @@ export const SCHEDULED_JOBS: Array<[QueueName, JobName]> = [
   [QueueName.Pilots, JobName.ScanPilots],
   [QueueName.Reports, JobName.BuildNightlyReports],
   [QueueName.Reports, JobName.SweepReportRuns],
+  [QueueName.Notifications, JobName.SweepDeliveries],
 ];
 
 export interface Company {
