@@ -34,7 +34,7 @@ export class DeliveryMarks {
           this.logger.error(`delivery ${id} was sent but could not be marked sent: ${(error as Error).message}`);
           throw error;
         }
-        this.logger.warn(`delivery ${id} was sent; marking it failed (${(error as Error).message}), trying again in ${wait} ms`);
+        this.logger.warn(`delivery ${id} was sent, but marking it sent failed (${(error as Error).message}); trying the mark again in ${wait} ms`);
         await new Promise((done) => setTimeout(done, wait));
       }
     }
