@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, DomainError, hashToken, ValidationError, type Actor } from '@slussen/core';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +17,11 @@ import { UsersRepository } from './repositories/users.repository.js';
  * Links are single use, stored as hashes; setting a password ends sessions.
  */
 @Injectable()
-export class PasswordChangesService {
+export class PasswordChangesService implements OnModuleDestroy {
+  private readonly logger = new Logger(PasswordChangesService.name);
+  /** Reset links being issued after their request was answered. */
+  private readonly issuing = new Set<Promise<void>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
@@ -43,13 +47,28 @@ export class PasswordChangesService {
     });
   }
 
-  /** E-mails a reset link when the address has an account; says nothing either way. */
+  /**
+   * E-mails a reset link when the address has an account; says nothing either
+   * way. The link is issued after the answer, so the answer takes as long for
+   * an address with an account as without (it would otherwise tell which
+   * addresses have one). A request lost to a crash is simply asked again.
+   */
   async forgot(email: string): Promise<void> {
     const user = await this.users.findByEmail(email.trim());
     if (!user) return;
+    const issuing = this.issueReset(user.id).catch((error: unknown) => this.logger.error(`a password reset link was not issued: ${(error as Error).message}`));
+    this.issuing.add(issuing);
+    void issuing.finally(() => this.issuing.delete(issuing));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.issuing);
+  }
+
+  private async issueReset(userId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.tokens.closeOpen(user.id, manager);
-      const id = await this.issue(user.id, 'reset', this.config.identityLinks.passwordResetTtlMinutes * 60_000, manager);
+      await this.tokens.closeOpen(userId, manager);
+      const id = await this.issue(userId, 'reset', this.config.identityLinks.passwordResetTtlMinutes * 60_000, manager);
       await this.outbox.add('identity.password-reset', { passwordTokenId: id }, manager);
     });
   }
