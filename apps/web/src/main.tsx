@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nProvider } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { isProblem } from './api/problem';
 import { ErrorBoundary } from './app/ErrorBoundary';
@@ -20,12 +22,20 @@ const queryClient = new QueryClient({
   },
 });
 
+/** React Aria's dates and numbers follow the page's language, not the browser's (a Swedish page shows åååå-mm-dd). */
+function WidgetLocale({ children }: { children: React.ReactNode }) {
+  const { i18n } = useTranslation();
+  return <I18nProvider locale={i18n.language === 'en' ? 'en-GB' : 'sv-SE'}>{children}</I18nProvider>;
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
-          <RouterProvider router={router} />
+          <WidgetLocale>
+            <RouterProvider router={router} />
+          </WidgetLocale>
         </SessionProvider>
       </QueryClientProvider>
     </ErrorBoundary>
