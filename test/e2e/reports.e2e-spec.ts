@@ -90,12 +90,28 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     expect(lines).toContain('all,,utilization,,0.5,ratio,Places held divided by places offered; empty when no place was offered.');
     expect(lines.filter((line) => line.startsWith('domain,health,'))).not.toHaveLength(0);
 
-    const html = await http().get(`/api/v1/reports/${id}.html`).set(as(regionAdmin)).expect(200);
+    const html = await http().get(`/api/v1/reports/${id}.html?lang=en`).set(as(regionAdmin)).expect(200);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
     expect(html.text).toContain('<svg');
     expect(html.text).toContain('Utilization by month');
     expect(html.text).toContain('Outcomes by result');
     expect(html.text).toContain('The sum of the capacities of the open slots that start in the period.');
+    expect(html.text).toContain('>Health care</th>');
+
+    // The region admin reads Swedish: without `lang`, the page is in their language.
+    const swedish = await http().get(`/api/v1/reports/${id}.html`).set(as(regionAdmin)).expect(200);
+    expect(swedish.text).toContain('<html lang="sv">');
+    expect(swedish.text).toContain('Beläggning per månad');
+    expect(swedish.text).toContain('>Hälso- och sjukvård</th>');
+    expect(report.body.utilizationByMonth.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads an on-demand run’s days as local days in REPORT_TIMEZONE', async () => {
+    const started = await http().post('/api/v1/reports/runs').set(as(agency)).send({ scope: 'platform', from: '2027-01-01', to: '2027-08-01' }).expect(202);
+    const run = (await http().get(`/api/v1/reports/runs/${started.body.runId}`).set(as(agency)).expect(200)).body;
+    expect(run).toMatchObject({ from: '2026-12-31T23:00:00.000Z', to: '2027-07-31T22:00:00.000Z' });
+    const refused = await http().post('/api/v1/reports/runs').set(as(agency)).send({ scope: 'platform', from: '2027-02-30', to: '2027-08-01' });
+    expect(refused.status).toBe(400);
   });
 
   it('keeps one nightly scheduler through three worker restarts, at 02:00 in Stockholm', async () => {

@@ -34,3 +34,11 @@ export function endsMonth(day: string): boolean {
   const date = DateTime.fromISO(day);
   return date.plus({ days: 1 }).month !== date.month;
 }
+
+/** The first instant of every local month the period [from, to) touches, oldest first (at most `limit`, the latest kept). */
+export function monthsOfPeriod(from: Date, to: Date, timezone: string, limit = 25): Date[] {
+  const months: Date[] = [];
+  const end = DateTime.fromJSDate(to, { zone: timezone });
+  for (let month = DateTime.fromJSDate(from, { zone: timezone }).startOf('month'); month < end; month = month.plus({ months: 1 })) months.push(month.toJSDate());
+  return months.slice(-limit);
+}

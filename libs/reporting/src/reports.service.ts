@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TestbedsService } from '@slussen/catalogue';
 import { AppConfig, DomainError, NotFoundError, PolicyService, ValidationError, type Actor, type Page } from '@slussen/core';
-import { OrganizationsService } from '@slussen/identity';
+import { AccountsService, OrganizationsService } from '@slussen/identity';
+import { DateTime } from 'luxon';
 import type { ReportScope } from './entities/report-snapshot.entity.js';
 import { renderReportCsv } from './render/report-csv.js';
 import { renderReportHtml } from './render/report-html.js';
-import { toReportSummary, toReportView, type ReportView } from './render/report-view.js';
+import { reportLanguage, type ReportLanguage } from './render/report-text.js';
+import { toReportSummary, toReportView, utilizationByMonth, type ReportView } from './render/report-view.js';
+import { monthsOfPeriod } from './report-periods.js';
 import { ownedReportOrganizations, readsEveryReport } from './reporting.policy.js';
 import { ReportRunsRepository, type RunRow } from './repositories/report-runs.repository.js';
 import { ReportsRepository, type SnapshotFilter } from './repositories/reports.repository.js';
@@ -13,8 +16,16 @@ import { ReportsRepository, type SnapshotFilter } from './repositories/reports.r
 export interface RunCommand {
   scope: ReportScope;
   subjectId?: string;
-  from: Date;
-  to: Date;
+  /** An ISO 8601 date or time; a date, or a time without an offset, is local to REPORT_TIMEZONE. */
+  from: string | Date;
+  to: string | Date;
+}
+
+/** An instant from an ISO 8601 text: a day (`2027-01-01`) is that local day's first instant in `timezone`, a time without offset is local too. */
+export function localInstant(value: string | Date, timezone: string): Date {
+  if (value instanceof Date) return value;
+  const parsed = DateTime.fromISO(value, { zone: timezone });
+  return parsed.isValid ? parsed.toJSDate() : new Date(Number.NaN);
 }
 
 const DAY_MS = 86_400_000;
@@ -45,30 +56,36 @@ export class ReportsService {
     private readonly policy: PolicyService,
     private readonly testbeds: TestbedsService,
     private readonly organizations: OrganizationsService,
+    private readonly accounts: AccountsService,
     private readonly config: AppConfig,
   ) {}
 
   async list(actor: Actor, filter: SnapshotFilter, limit: number, cursor?: string): Promise<Page<ReturnType<typeof toReportSummary>>> {
     const visible = readsEveryReport(actor) ? { all: true as const } : { organizations: ownedReportOrganizations(actor) };
     const page = await this.reports.list(visible, filter, limit, cursor);
-    return { items: page.items.map(toReportSummary), nextCursor: page.nextCursor };
+    const names = await this.subjectNames(page.items);
+    return { items: page.items.map((row) => ({ ...toReportSummary(row), subjectName: row.subjectId ? (names.get(row.subjectId) ?? null) : null })), nextCursor: page.nextCursor };
   }
 
-  async get(actor: Actor, id: string): Promise<ReportView> {
+  /** The snapshot with its figures' words in `language` (English unless asked), and utilization by month of its period. */
+  async get(actor: Actor, id: string, language: ReportLanguage = 'en'): Promise<ReportView> {
     const row = await this.reports.findById(id);
     if (!row) throw new NotFoundError('Report');
     this.policy.authorize(actor, 'report.read', { scope: row.scope, organizationId: row.subjectOrganizationId }, 'Report');
-    return toReportView(row, await this.subjectName(row.scope, row.subjectId), this.config.reports.timezone);
+    const timezone = this.config.reports.timezone;
+    const months = monthsOfPeriod(new Date(row.periodStart), new Date(row.periodEnd), timezone);
+    const found = await this.reports.monthlyUtilization(row.scope, row.subjectId, months);
+    return toReportView(row, await this.subjectName(row.scope, row.subjectId), timezone, language, utilizationByMonth(months, found, timezone));
   }
 
   async csv(actor: Actor, id: string): Promise<string> {
     return renderReportCsv(await this.get(actor, id));
   }
 
-  async html(actor: Actor, id: string): Promise<string> {
-    const report = await this.get(actor, id);
-    const months = await this.reports.monthlyUtilization(report.scope, report.subjectId, new Date(report.period.to));
-    return renderReportHtml(report, months);
+  /** The printable page in the language asked for, else the reader's own. */
+  async html(actor: Actor, id: string, asked?: ReportLanguage): Promise<string> {
+    const readers = asked ?? (actor.type === 'user' ? (await this.accounts.me(actor).catch(() => null))?.language : undefined);
+    return renderReportHtml(await this.get(actor, id, reportLanguage(asked, readers)));
   }
 
   /**
@@ -76,7 +93,12 @@ export class ReportsService {
    * admins), or answers with the identical run already in progress; 429 past
    * REPORT_RUNS_PER_HOUR runs an hour per person or API token.
    */
-  async requestRun(actor: Actor, command: RunCommand): Promise<{ run: RunRow; reused: boolean }> {
+  async requestRun(actor: Actor, request: RunCommand): Promise<{ run: RunRow; reused: boolean }> {
+    const timezone = this.config.reports.timezone;
+    const command = { ...request, from: localInstant(request.from, timezone), to: localInstant(request.to, timezone) };
+    if (Number.isNaN(command.from.getTime()) || Number.isNaN(command.to.getTime())) {
+      throw new ValidationError('from and to must be ISO 8601 dates or times', [{ field: Number.isNaN(command.from.getTime()) ? 'from' : 'to', message: 'must be an ISO 8601 date or time' }]);
+    }
     if ((command.scope === 'platform') !== (command.subjectId === undefined)) {
       throw new ValidationError('A platform report has no subject; an organization or test-bed report needs one', [{ field: 'subjectId', message: command.scope === 'platform' ? 'must be absent for the platform' : 'required' }]);
     }
@@ -125,6 +147,15 @@ export class ReportsService {
   async forNotification(id: string): Promise<{ id: string; scope: ReportScope; subjectName: string | null; periodStart: Date; periodEnd: Date } | null> {
     const row = await this.reports.findById(id);
     return row ? { id: row.id, scope: row.scope, subjectName: await this.subjectName(row.scope, row.subjectId), periodStart: row.periodStart, periodEnd: row.periodEnd } : null;
+  }
+
+  /** The names of the organizations and test beds the snapshots are about. */
+  private async subjectNames(rows: Array<{ scope: ReportScope; subjectId: string | null }>): Promise<Map<string, string>> {
+    const of = (scope: ReportScope) => rows.filter((row) => row.scope === scope && row.subjectId).map((row) => row.subjectId!);
+    const [organizations, testbeds] = [of('organization'), of('testbed')];
+    const names = new Map(organizations.length ? await this.organizations.namesOf(organizations) : []);
+    if (testbeds.length) for (const [id, testbed] of await this.testbeds.byIds(testbeds)) names.set(id, testbed.name);
+    return names;
   }
 
   private async subjectName(scope: ReportScope, subjectId: string | null): Promise<string | null> {

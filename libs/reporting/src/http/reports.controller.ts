@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor } from '@slussen/core';
 import { ReportsService } from '../reports.service.js';
 import { ReportRunQueue } from './report-run.queue.js';
-import { CreateRunDto, CreateSubscriptionDto, ReportListQueryDto } from './dto/report.dto.js';
+import { CreateRunDto, CreateSubscriptionDto, ReportLanguageQueryDto, ReportListQueryDto } from './dto/report.dto.js';
 
 // Renderings and fixed paths come before `:id`, which would otherwise take them.
 @ApiTags('reports')
@@ -67,13 +67,13 @@ export class ReportsController {
   @Get(':id.html')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
-  html(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.reports.html(actor, id);
+  html(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: ReportLanguageQueryDto) {
+    return this.reports.html(actor, id, query.lang);
   }
 
   /** The snapshot: every figure with its definition, and the breakdowns by domain and environment type. */
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.reports.get(actor, id);
+  get(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: ReportLanguageQueryDto) {
+    return this.reports.get(actor, id, query.lang);
   }
 }

@@ -74,18 +74,15 @@ export class ReportsRepository {
     return toPage(rows, limit, (last) => [new Date(last.periodEnd).toISOString(), new Date(last.periodStart).toISOString(), last.id]);
   }
 
-  /** Utilization by month for a chart: each month's fullest month-to-date snapshot of the scope, up to `until`, the last 12 months. */
-  monthlyUtilization(scope: ReportScope, subjectId: string | null, until: Date): Promise<Array<{ month: Date; offered: number; held: number; utilization: number | null }>> {
+  /** Utilization of each given month (its first instant): that month's fullest month-to-date snapshot of the scope, where one was built. */
+  monthlyUtilization(scope: ReportScope, subjectId: string | null, months: Date[]): Promise<Array<{ month: Date; offered: number; held: number; utilization: number | null }>> {
     return this.dataSource.query(
-      `SELECT month, offered, held, utilization FROM (
-         SELECT DISTINCT ON (r.period_start) r.period_start AS month, (r.figures->>'placesOffered')::float8 AS offered,
-                (r.figures->>'placesHeld')::float8 AS held, (r.figures->>'utilization')::float8 AS utilization
-           FROM report_snapshots r
-          WHERE r.scope = $1 AND r.subject_id IS NOT DISTINCT FROM $2::uuid AND r.period_kind = 'month-to-date' AND r.period_end <= $3
-          ORDER BY r.period_start DESC, r.period_end DESC
-          LIMIT 12
-       ) months ORDER BY month`,
-      [scope, subjectId, until],
+      `SELECT DISTINCT ON (r.period_start) r.period_start AS month, (r.figures->>'placesOffered')::float8 AS offered,
+              (r.figures->>'placesHeld')::float8 AS held, (r.figures->>'utilization')::float8 AS utilization
+         FROM report_snapshots r
+        WHERE r.scope = $1 AND r.subject_id IS NOT DISTINCT FROM $2::uuid AND r.period_kind = 'month-to-date' AND r.period_start = ANY($3::timestamptz[])
+        ORDER BY r.period_start, r.period_end DESC, r.built_at DESC`,
+      [scope, subjectId, months],
     );
   }
 

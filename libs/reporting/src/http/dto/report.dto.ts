@@ -1,6 +1,7 @@
 import { PageQueryDto } from '@slussen/core';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsDate, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { REPORT_LANGUAGES, type ReportLanguage } from '../../render/report-text.js';
 import { REPORT_SCOPES, type ReportScope } from '../../entities/report-snapshot.entity.js';
 
 export class ReportListQueryDto extends PageQueryDto {
@@ -26,11 +27,19 @@ export class CreateRunDto {
   @IsOptional() @IsUUID()
   subjectId?: string;
 
-  @Type(() => Date) @IsDate()
-  from: Date;
+  /** The first instant of the period: a day (`2027-01-01`, its first instant in REPORT_TIMEZONE) or a time (one without an offset is in REPORT_TIMEZONE). */
+  @IsISO8601()
+  from: string;
 
-  @Type(() => Date) @IsDate()
-  to: Date;
+  /** The end of the period, not included: a day (its first instant in REPORT_TIMEZONE) or a time. */
+  @IsISO8601()
+  to: string;
+}
+
+export class ReportLanguageQueryDto {
+  /** The language of the figures' titles and definitions (the JSON: English unless asked; the printable page: the reader's own unless asked). */
+  @IsOptional() @IsIn(REPORT_LANGUAGES)
+  lang?: ReportLanguage;
 }
 
 export class CreateSubscriptionDto {
