@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { currentRequestId, type Actor, type Page } from '@slussen/core';
 import type { EntityManager } from 'typeorm';
 import type { AuditEntry } from './entities/audit-entry.entity.js';
-import { AuditRepository } from './repositories/audit.repository.js';
+import { AuditRepository, type AuditFilter } from './repositories/audit.repository.js';
 
 export interface AuditRecord {
   action: string;
@@ -20,6 +20,10 @@ export interface AuditEntryView {
   subjectType: string;
   subjectId: string;
   actor: { userId: string | null; apiTokenId: string | null };
+  /** Who acted, in words: the API token's name, or the person's name; null when they no longer exist. */
+  actorName: string | null;
+  /** The person's e-mail address (null for an API token). */
+  actorEmail: string | null;
   details: Record<string, unknown>;
   requestId: string | null;
 }
@@ -45,13 +49,25 @@ export class AuditService {
     );
   }
 
-  async list(organizationId: string, limit: number, cursor?: string): Promise<Page<AuditEntryView>> {
-    const page = await this.audit.listFor(organizationId, limit, cursor);
-    return { items: page.items.map(toView), nextCursor: page.nextCursor };
+  async list(organizationId: string, filter: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditEntryView>> {
+    const page = await this.audit.listFor(organizationId, filter, limit, cursor);
+    const names = await this.audit.actorNames(
+      [...new Set(page.items.flatMap((entry) => (entry.actorUserId ? [entry.actorUserId] : [])))],
+      [...new Set(page.items.flatMap((entry) => (entry.actorApiTokenId ? [entry.actorApiTokenId] : [])))],
+    );
+    return {
+      items: page.items.map((entry) => {
+        const view = toView(entry);
+        const token = entry.actorApiTokenId ? names.apiTokens.get(entry.actorApiTokenId) : undefined;
+        const user = entry.actorUserId ? names.users.get(entry.actorUserId) : undefined;
+        return { ...view, actorName: token ?? user?.name ?? null, actorEmail: token === undefined ? (user?.email ?? null) : null };
+      }),
+      nextCursor: page.nextCursor,
+    };
   }
 }
 
-function toView(entry: AuditEntry): AuditEntryView {
+function toView(entry: AuditEntry): Omit<AuditEntryView, 'actorName' | 'actorEmail'> {
   return {
     id: entry.id,
     at: entry.at.toISOString(),

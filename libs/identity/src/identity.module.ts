@@ -25,6 +25,7 @@ import { PasswordTokensRepository } from './repositories/password-tokens.reposit
 import { RefreshTokensRepository } from './repositories/refresh-tokens.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
 import { SessionService } from './session.service.js';
+import { UserDirectoryService } from './user-directory.service.js';
 
 /** Organizations, users, memberships, tokens and the audit log; used by both apps. */
 @Module({
@@ -55,7 +56,8 @@ import { SessionService } from './session.service.js';
     InvitationsService,
     IdentityMailService,
     IdentityActorResolver,
+    UserDirectoryService,
   ],
-  exports: [AuditService, OrganizationsService, AccountsService, SessionService, MembersService, ApiTokensService, PasswordChangesService, InvitationsService, IdentityMailService, IdentityActorResolver],
+  exports: [AuditService, OrganizationsService, AccountsService, SessionService, MembersService, ApiTokensService, PasswordChangesService, InvitationsService, IdentityMailService, IdentityActorResolver, UserDirectoryService],
 })
 export class IdentityModule {}

@@ -13,6 +13,7 @@ declare module '@slussen/core' {
     'organization.manage-members': OrganizationSubject;
     'organization.manage-api-tokens': OrganizationSubject;
     'organization.read-audit': OrganizationSubject;
+    'user.search': null;
   }
 }
 
@@ -40,5 +41,6 @@ export class IdentityPolicy {
       allowed: (actor, organization) => actor?.type === 'user' && orgAdmin(actor, organization),
     });
     policy.define('organization.read-audit', { visible: canSeeOrganization, allowed: orgAdmin });
+    policy.define('user.search', { visible: () => true, allowed: (actor) => actor?.platformAdmin === true });
   }
 }

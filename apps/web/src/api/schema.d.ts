@@ -397,6 +397,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/domains": {
         parameters: {
             query?: never;
@@ -1281,6 +1297,29 @@ export interface components {
              * @example 900
              */
             expiresIn: number;
+        };
+        FoundUserMembershipDto: {
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            kind: "region" | "municipality" | "company" | "agency";
+            /** @enum {string} */
+            role: "admin" | "manager" | "member";
+        };
+        FoundUserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            platformAdmin: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            memberships: components["schemas"]["FoundUserMembershipDto"][];
+        };
+        FoundUserListDto: {
+            items: components["schemas"]["FoundUserDto"][];
+            nextCursor: string | null;
         };
         /** @enum {string} */
         Domain: "elderly-care" | "welfare-technology" | "health" | "mental-health" | "mobility" | "energy" | "environment" | "education" | "smart-city" | "public-safety" | "food-and-agriculture" | "digital-services";
@@ -2484,6 +2523,45 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UsersController_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FoundUserListDto"];
+                };
+            };
+            /**
+             * @description Not a platform admin
+             *
+             *     Your role does not allow this, or you called with an API token: only a signed-in person may
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,7 @@ import { InvitationsController } from './invitations.controller.js';
 import { MeController } from './me.controller.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { BrowserClientGuard, SessionController } from './session.controller.js';
+import { UsersController } from './users.controller.js';
 
 /**
  * The identity routes, and the guard that authenticates every route of the API
@@ -16,7 +17,7 @@ import { BrowserClientGuard, SessionController } from './session.controller.js';
  */
 @Module({
   imports: [IdentityModule, RateLimitModule],
-  controllers: [AuthController, MeController, InvitationsController, OrganizationsController, SessionController],
+  controllers: [AuthController, MeController, InvitationsController, OrganizationsController, SessionController, UsersController],
   providers: [
     BrowserClientGuard,
     { provide: ActorResolver, useExisting: IdentityActorResolver },

@@ -7,7 +7,7 @@ import { AuditService } from '../audit.service.js';
 import { InvitationsService } from '../invitations.service.js';
 import { MembersService } from '../members.service.js';
 import { OrganizationsService } from '../organizations.service.js';
-import { AddMemberDto, ChangeRoleDto, CreateApiTokenDto, CreateOrganizationDto, InvitationIdDto, MemberDto, OrganizationListQueryDto, SentInvitationListDto } from './dto/identity.dto.js';
+import { AddMemberDto, AuditListQueryDto, ChangeRoleDto, CreateApiTokenDto, CreateOrganizationDto, InvitationIdDto, MemberDto, OrganizationListQueryDto, SentInvitationListDto } from './dto/identity.dto.js';
 
 @ApiTags('identity')
 @ApiBearerAuth()
@@ -106,10 +106,10 @@ export class OrganizationsController {
     await this.apiTokens.revoke(actor, id, tokenId);
   }
 
-  /** Changes made in the organization, newest first. */
+  /** Changes made in the organization, newest first; narrowed by who (`actorUserId`), what (`action`) and when (`from`, `to`). */
   @Get(':id/audit')
-  async auditLog(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() page: PageQueryDto) {
+  async auditLog(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: AuditListQueryDto) {
     await this.organizations.findAuthorized(actor, 'organization.read-audit', id);
-    return this.audit.list(id, page.limit, page.cursor);
+    return this.audit.list(id, { actorUserId: query.actorUserId, action: query.action, from: query.from, to: query.to }, query.limit, query.cursor);
   }
 }

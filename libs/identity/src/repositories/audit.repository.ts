@@ -7,6 +7,14 @@ import { AuditEntry } from '../entities/audit-entry.entity.js';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 
+/** Narrows an organization's audit log: who (a user), what (an action or its subject, `member` for `member.*`), when (`[from, to)`). */
+export interface AuditFilter {
+  actorUserId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+}
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -17,7 +25,7 @@ export class AuditRepository {
   }
 
   /** Newest first, keyset-paginated on (at, id). */
-  async listFor(organizationId: string, limit: number, cursor?: string): Promise<Page<AuditEntry>> {
+  async listFor(organizationId: string, filter: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditEntry>> {
     const before = decodeCursor(cursor, 2);
     const query = this.dataSource
       .getRepository(AuditEntry)
@@ -26,7 +34,23 @@ export class AuditRepository {
       .orderBy('entry.at', 'DESC')
       .addOrderBy('entry.id', 'DESC')
       .limit(limit + 1);
+    if (filter.actorUserId) query.andWhere('entry.actorUserId = :actorUserId', { actorUserId: filter.actorUserId });
+    if (filter.action) query.andWhere("(entry.action = :action OR starts_with(entry.action, :prefix))", { action: filter.action, prefix: `${filter.action}.` });
+    if (filter.from) query.andWhere('entry.at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('entry.at < :to', { to: filter.to });
     if (before) query.andWhere('(entry.at, entry.id) < (:at, :id)', { at: before[0], id: before[1] });
     return toPage(await query.getMany(), limit, (last) => [last.at.toISOString(), last.id]);
+  }
+
+  /** Names of the people and API tokens that acted, for showing who did what (they may have left since). */
+  async actorNames(userIds: string[], apiTokenIds: string[]): Promise<{ users: Map<string, { name: string; email: string }>; apiTokens: Map<string, string> }> {
+    const [users, tokens] = await Promise.all([
+      userIds.length ? this.dataSource.query(`SELECT id, name, email FROM users WHERE id = ANY($1::uuid[])`, [userIds]) : [],
+      apiTokenIds.length ? this.dataSource.query(`SELECT id, name FROM api_tokens WHERE id = ANY($1::uuid[])`, [apiTokenIds]) : [],
+    ]);
+    return {
+      users: new Map((users as Array<{ id: string; name: string; email: string }>).map((row) => [row.id, { name: row.name, email: row.email }])),
+      apiTokens: new Map((tokens as Array<{ id: string; name: string }>).map((row) => [row.id, row.name])),
+    };
   }
 }

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Role } from '@slussen/core';
+import { decodeCursor, toPage, type Page, type Role } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { User, type Language } from '../entities/user.entity.js';
+
+export interface FoundUserRow {
+  id: string;
+  email: string;
+  name: string;
+  platformAdmin: boolean;
+  createdAt: Date;
+  memberships: Array<{ organizationId: string; organizationName: string; kind: string; role: Role }>;
+}
 
 export interface ActorMembershipRow {
   organizationId: string;
@@ -89,5 +98,29 @@ export class UsersRepository {
         ORDER BY o.name, o.id`,
       [userId],
     );
+  }
+
+  /**
+   * People whose name or e-mail address contains `q` (any case), with every
+   * organization they belong to; by name, keyset-paginated on (name, id).
+   */
+  async search(q: string | undefined, limit: number, cursor?: string): Promise<Page<FoundUserRow>> {
+    const after = decodeCursor(cursor, 2);
+    const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const rows: FoundUserRow[] = await this.dataSource.query(
+      `SELECT u.id, u.email::text AS email, u.name, u.platform_admin AS "platformAdmin", u.created_at AS "createdAt",
+              coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'organizationName', o.name, 'kind', o.kind, 'role', m.role) ORDER BY o.name)
+                       FILTER (WHERE m.user_id IS NOT NULL), '[]') AS memberships
+         FROM users u
+         LEFT JOIN memberships m ON m.user_id = u.id
+         LEFT JOIN organizations o ON o.id = m.organization_id
+        WHERE ($1::text IS NULL OR u.name ILIKE $1 OR u.email::text ILIKE $1)
+          AND ($2::text IS NULL OR (u.name, u.id::text) > ($2::text, $3::text))
+        GROUP BY u.id
+        ORDER BY u.name, u.id::text
+        LIMIT $4`,
+      [pattern, after ? String(after[0]) : null, after ? String(after[1]) : null, limit + 1],
+    );
+    return toPage(rows, limit, (last) => [last.name, last.id]);
   }
 }

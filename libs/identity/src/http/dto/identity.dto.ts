@@ -1,7 +1,7 @@
 import { ORGANIZATION_KINDS, PageQueryDto, ROLES, type OrganizationKind, type Role } from '@slussen/core';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDate, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { LANGUAGES, type Language } from '../../entities/user.entity.js';
 
 const ORG_NUMBER = /^\d{6}-?\d{4}$/;
@@ -168,4 +168,49 @@ export class SentInvitationListDto {
 export class JoinedDto {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty({ enum: ROLES }) role: Role;
+}
+
+export class AuditListQueryDto extends PageQueryDto {
+  /** Who: changes made by this person (or by API tokens acting for them). */
+  @IsOptional() @IsUUID()
+  actorUserId?: string;
+
+  /** What: an action (`member.add`) or every action on a subject (`member`). */
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) @Matches(/^[a-z][a-z-]*(\.[a-z][a-z-]*)*$/, { message: 'action must look like member or member.add' })
+  action?: string;
+
+  /** When: changes at or after this instant. */
+  @IsOptional() @Type(() => Date) @IsDate()
+  from?: Date;
+
+  /** When: changes before this instant. */
+  @IsOptional() @Type(() => Date) @IsDate()
+  to?: Date;
+}
+
+export class UserSearchQueryDto extends PageQueryDto {
+  /** Part of the person's name or e-mail address (at least two characters); without it, everyone. */
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(254)
+  q?: string;
+}
+
+export class FoundUserMembershipDto {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() organizationName: string;
+  @ApiProperty({ enum: ORGANIZATION_KINDS }) kind: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+}
+
+export class FoundUserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty() platformAdmin: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: [FoundUserMembershipDto] }) memberships: FoundUserMembershipDto[];
+}
+
+export class FoundUserListDto {
+  @ApiProperty({ type: [FoundUserDto] }) items: FoundUserDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { IdentityFactory, type TestUser } from '@slussen/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { createApiApp } from '../api-app.js';
+
+// What the web app's administration pages need beyond the first identity routes:
+// platform admins find people (GET /users), and an organization's audit log is
+// narrowed by who, what and when and names who acted.
+describe('administration: finding people and reading the audit log', () => {
+  let app: NestExpressApplication;
+  let factory: IdentityFactory;
+  let platformAdmin: TestUser;
+  const as = (user: { token: string } | string) => `Bearer ${typeof user === 'string' ? user : user.token}`;
+  const api = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await createApiApp();
+    factory = new IdentityFactory(app);
+    platformAdmin = await factory.user({ platformAdmin: true });
+  });
+  afterAll(() => app.close());
+
+  describe('GET /users', () => {
+    it('finds a person by part of the name or e-mail, any case, with every organization they belong to', async () => {
+      const marker = randomUUID().slice(0, 8);
+      const region = await factory.organization('region', { name: `Region ${marker}` });
+      const company = await factory.organization('company', { name: `Bolaget ${marker} AB` });
+      const person = await factory.member(region.id, 'manager', { email: `Hitta.${marker}@Exempel.se` });
+      await api().post(`/api/v1/organizations/${company.id}/members`).set('Authorization', as(platformAdmin)).send({ email: `other.${marker}@exempel.se`, name: 'Annan', role: 'member' }).expect(201);
+      const admin = await factory.member(company.id, 'admin');
+      // The person joins the company too (as a platform admin adds them: an invitation for an existing account).
+      await api().post(`/api/v1/organizations/${company.id}/members`).set('Authorization', as(admin)).send({ email: person.email, name: 'x', role: 'member' }).expect(202);
+
+      const byEmail = await api().get('/api/v1/users').query({ q: `hitta.${marker.toUpperCase()}` }).set('Authorization', as(platformAdmin));
+      expect(byEmail.status).toBe(200);
+      expect(byEmail.body.items).toEqual([
+        expect.objectContaining({ id: person.id, email: person.email, platformAdmin: false, memberships: [{ organizationId: region.id, organizationName: `Region ${marker}`, kind: 'region', role: 'manager' }] }),
+      ]);
+      expect(byEmail.body.nextCursor).toBeNull();
+      expect(byEmail.body.items[0]).not.toHaveProperty('passwordHash');
+    });
+
+    it('treats % and _ as letters, and pages by name without repeating anyone', async () => {
+      const marker = randomUUID().slice(0, 8);
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) ids.push((await factory.user({ email: `pages_${marker}_${i}@exempel.se` })).id);
+      expect((await api().get('/api/v1/users').query({ q: '%%' }).set('Authorization', as(platformAdmin))).body.items).toEqual([]);
+
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: request.Response = await api().get('/api/v1/users').query({ q: `pages_${marker}`, limit: 2, ...(cursor ? { cursor } : {}) }).set('Authorization', as(platformAdmin));
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.items.map((item: { id: string }) => item.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen.sort()).toEqual([...ids].sort());
+    });
+
+    it('is for platform admins only: others, even org admins, get 403; API tokens 403; bad input 400', async () => {
+      const company = await factory.organization('company');
+      const admin = await factory.member(company.id, 'admin');
+      expect((await api().get('/api/v1/users').set('Authorization', as(admin))).status).toBe(403);
+      expect((await api().get('/api/v1/users').set('Authorization', as(await factory.apiToken(company.id, 'admin')))).status).toBe(403);
+      expect((await api().get('/api/v1/users')).status).toBe(401);
+      const short = await api().get('/api/v1/users').query({ q: 'a' }).set('Authorization', as(platformAdmin));
+      expect(short.status).toBe(400);
+      expect(short.headers['content-type']).toContain('application/problem+json');
+      expect((await api().get('/api/v1/users').query({ cursor: 'not-a-cursor' }).set('Authorization', as(platformAdmin))).status).toBe(400);
+    });
+  });
+
+  describe('GET /organizations/:id/audit filters', () => {
+    it('narrows by who, what and when, names who acted, and pages within the filter', async () => {
+      const company = await factory.organization('company');
+      const first = await factory.member(company.id, 'admin');
+      const second = await factory.member(company.id, 'admin');
+      const before = new Date(Date.now() - 1000).toISOString();
+      for (let i = 0; i < 3; i++) {
+        await api().post(`/api/v1/organizations/${company.id}/members`).set('Authorization', as(first)).send({ email: `a${i}.${randomUUID().slice(0, 6)}@exempel.se`, name: `A ${i}`, role: 'member' }).expect(201);
+      }
+      const token = await api().post(`/api/v1/organizations/${company.id}/api-tokens`).set('Authorization', as(second)).send({ name: 'Integration', role: 'member' });
+      expect(token.status).toBe(201);
+      const log = (query: Record<string, string | number>) => api().get(`/api/v1/organizations/${company.id}/audit`).query(query).set('Authorization', as(first));
+
+      const all = await log({});
+      expect(all.body.items.map((entry: { action: string }) => entry.action)).toEqual(['api-token.create', 'member.add', 'member.add', 'member.add']);
+      expect(all.body.items[0]).toMatchObject({ actor: { userId: second.id, apiTokenId: null }, actorName: 'Test User', actorEmail: second.email });
+
+      const byWho = await log({ actorUserId: second.id });
+      expect(byWho.body.items.map((entry: { action: string }) => entry.action)).toEqual(['api-token.create']);
+      const byWhat = await log({ action: 'member' });
+      expect(byWhat.body.items).toHaveLength(3);
+      expect((await log({ action: 'member.add' })).body.items).toHaveLength(3);
+      expect((await log({ action: 'member.remove' })).body.items).toHaveLength(0);
+      // `member` is a subject, not a prefix of any word: `mem` finds nothing.
+      expect((await log({ action: 'mem' })).body.items).toHaveLength(0);
+
+      expect((await log({ from: before })).body.items).toHaveLength(4);
+      expect((await log({ to: before })).body.items).toHaveLength(0);
+      expect((await log({ from: new Date(Date.now() + 60_000).toISOString() })).body.items).toHaveLength(0);
+
+      const firstPage = await log({ action: 'member', limit: 2 });
+      expect(firstPage.body.items).toHaveLength(2);
+      const secondPage = await log({ action: 'member', limit: 2, cursor: firstPage.body.nextCursor });
+      expect(secondPage.body.items).toHaveLength(1);
+      expect(secondPage.body.nextCursor).toBeNull();
+    });
+
+    it('refuses bad filters with 400 beside the field', async () => {
+      const company = await factory.organization('company');
+      const admin = await factory.member(company.id, 'admin');
+      for (const [field, value] of [['action', 'DROP TABLE'], ['actorUserId', 'someone'], ['from', 'yesterday']] as const) {
+        const bad = await api().get(`/api/v1/organizations/${company.id}/audit`).query({ [field]: value }).set('Authorization', as(admin));
+        expect(bad.status).toBe(400);
+        expect(bad.body.errors).toEqual([expect.objectContaining({ field })]);
+      }
+    });
+
+    it('is still for the organization’s admins only (members 403, other companies 404)', async () => {
+      const company = await factory.organization('company');
+      const member = await factory.member(company.id, 'member');
+      const stranger = await factory.member((await factory.organization('company')).id, 'admin');
+      expect((await api().get(`/api/v1/organizations/${company.id}/audit`).query({ action: 'member' }).set('Authorization', as(member))).status).toBe(403);
+      expect((await api().get(`/api/v1/organizations/${company.id}/audit`).query({ action: 'member' }).set('Authorization', as(stranger))).status).toBe(404);
+    });
+  });
+});
