@@ -54,15 +54,25 @@ describe('pilot access matrix', () => {
     await expectAccess(app, world, () => ({ method: 'get', path: '/api/v1/pilots' }), { ...EITHER_SIDE(200), otherCompanyMember: 200 });
   });
 
-  it('GET /pilots/:id, /events and /measurements: either side', async () => {
+  it('GET /pilots/:id, /events, /measurements, /plan/versions and /measurement-requests: either side', async () => {
     const { id } = await freshPilot();
-    for (const suffix of ['', '/events', '/measurements']) await expectAccess(app, world, () => ({ method: 'get', path: `/api/v1/pilots/${id}${suffix}` }), EITHER_SIDE(200));
+    for (const suffix of ['', '/events', '/measurements', '/plan/versions', '/measurement-requests']) await expectAccess(app, world, () => ({ method: 'get', path: `/api/v1/pilots/${id}${suffix}` }), EITHER_SIDE(200));
   });
 
   it('PATCH /pilots/:id and POST /pilots/:id/metrics: either side', async () => {
     const { id } = await freshPilot();
     await expectAccess(app, world, () => ({ method: 'patch', path: `/api/v1/pilots/${id}`, body: { goals: ['Färre fall'] } }), EITHER_SIDE(200));
     await expectAccess(app, world, (actor) => ({ method: 'post', path: `/api/v1/pilots/${id}/metrics`, body: { key: `m-${actor.toLowerCase()}`, name: 'Mått', unit: 'st', direction: 'increase', cadence: 'end' } }), EITHER_SIDE(201));
+  });
+
+  it('PUT /pilots/:id/plan: either side', async () => {
+    const { id } = await freshPilot();
+    await expectAccess(
+      app,
+      world,
+      (actor) => ({ method: 'put', path: `/api/v1/pilots/${id}/plan`, body: { goals: [`Mål för ${actor}`], metrics: [{ key: 'falls', name: 'Fall', unit: 'st', direction: 'decrease', cadence: 'weekly' }] } }),
+      EITHER_SIDE(200),
+    );
   });
 
   it('POST /pilots/:id/plan/approve: the company and the test bed’s managers, not a platform admin, who is neither side', async () => {

@@ -1,4 +1,4 @@
-import type { MetricSummaryRow, OutcomeRow, PilotEventRow, PilotRow } from './repositories/pilots.repository.js';
+import type { MeasurementRequestRow, MetricSummaryRow, OutcomeRow, PilotEventRow, PilotRow } from './repositories/pilots.repository.js';
 import type { MeasurementRow } from './repositories/measurements.repository.js';
 import type { SourceFetchRow, SourceRow } from './repositories/sources.repository.js';
 
@@ -16,7 +16,11 @@ export const toPilotView = (row: PilotRow) => ({
   bookingId: row.bookingId,
   testbedId: row.testbedId,
   organizationId: row.organizationId,
+  company: { name: row.companyName, organizationNumber: row.companyOrgNumber },
   testbedOrganizationId: row.testbedOrganizationId,
+  testbedName: row.testbedName,
+  /** The test bed's time zone: the pilot's times are told in it. */
+  timezone: row.timezone,
   title: row.title,
   stage: row.stage,
   goals: row.goals,
@@ -93,3 +97,29 @@ export const toPilotEventView = (row: PilotEventRow) => ({
   actor: row.actorUserId || row.actorApiTokenId ? { userId: row.actorUserId, apiTokenId: row.actorApiTokenId } : null,
   detail: row.detail,
 });
+
+export type RequestState = 'upcoming' | 'due' | 'answered' | 'missing';
+
+/**
+ * A requested measurement and where it stands: `upcoming` before its window,
+ * `due` while its window is open before the due time, `missing` from the due
+ * time on while no measurement answers it (one observed in its window still
+ * may), `answered` as soon as one does.
+ */
+export function toMeasurementRequestView(row: MeasurementRequestRow, now: Date) {
+  const state: RequestState = row.answeredAt
+    ? 'answered'
+    : row.openedAt || new Date(row.dueAt) <= now
+      ? 'missing'
+      : new Date(row.windowStart) <= now
+        ? 'due'
+        : 'upcoming';
+  return {
+    metricKey: row.metricKey,
+    windowStart: iso(row.windowStart)!,
+    dueAt: iso(row.dueAt)!,
+    windowEnd: iso(row.windowEnd)!,
+    answeredAt: iso(row.answeredAt),
+    state,
+  };
+}

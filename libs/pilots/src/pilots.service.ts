@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, twoSidedScope, Clock, ConflictError, DomainError, NotFoundError, PolicyService, type Actor, type Page } from '@slussen/core';
+import { AppConfig, twoSidedScope, Clock, ConflictError, DomainError, NotFoundError, PolicyService, ValidationError, type Actor, type FieldError, type Page } from '@slussen/core';
 import { AuditService } from '@slussen/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { cadencePoints } from './cadence.js';
-import { actionTowards, nextStage, PLAN_OPEN, type OutcomeResult, type PilotAction, type PilotStage } from './pilot-stage.js';
-import { toMetricSummary, toOutcomeView, toPilotEventView, toPilotView, type PilotView } from './pilot.view.js';
+import { actionTowards, MEASURING, nextStage, PLAN_OPEN, type OutcomeResult, type PilotAction, type PilotStage } from './pilot-stage.js';
+import { toMeasurementRequestView, toMetricSummary, toOutcomeView, toPilotEventView, toPilotView, type PilotView } from './pilot.view.js';
 import { sideOf } from './pilots.policy.js';
 import { PilotsRepository, type MetricRow, type NewMetric, type PilotFilter, type PilotRow } from './repositories/pilots.repository.js';
 import { SourcesRepository } from './repositories/sources.repository.js';
@@ -59,7 +59,107 @@ export class PilotsService {
       metrics: metrics.map(toMetricSummary),
       outcome: outcome ? toOutcomeView(outcome) : null,
       source: source ? { url: source.url, hasToken: source.sealedToken !== null } : null,
+      permissions: this.permissions(actor, pilot),
     };
+  }
+
+  /** What the caller may do with the pilot now, so clients offer only that. */
+  private permissions(actor: Actor, pilot: PilotRow) {
+    const side = sideOf(actor, pilot);
+    const mayChange = this.policy.can(actor, 'pilot.update', pilot);
+    const planOpen = PLAN_OPEN.has(pilot.stage);
+    const mayRecordOutcome = this.policy.can(actor, 'pilot.outcome', pilot) && nextStage(pilot.stage, 'complete') !== null;
+    return {
+      side,
+      changePlan: mayChange && planOpen,
+      approvePlan: side !== null && planOpen && (side === 'company' ? pilot.companyApprovedVersion : pilot.testbedApprovedVersion) !== pilot.planVersion,
+      submitMeasurement: mayChange && MEASURING.has(pilot.stage),
+      endRunningPhase: mayChange && nextStage(pilot.stage, 'evaluate') !== null,
+      abort: mayChange && nextStage(pilot.stage, 'abort') !== null,
+      recordOutcome: mayRecordOutcome,
+      manageSource: mayChange,
+    };
+  }
+
+  /**
+   * The plan's versions, oldest first, and which side approved each: version 1
+   * is the empty plan the pilot is created with, every change makes the next.
+   */
+  async planVersions(actor: Actor, id: string) {
+    const pilot = await this.readable(actor, id);
+    const versions: { version: number; createdAt: string; approvedBy: { company: string | null; testbed: string | null }; agreedAt: string | null; current: boolean }[] = [];
+    for (const event of await this.pilots.events(id)) {
+      const at = new Date(event.at).toISOString();
+      if (event.type === 'created') versions.push({ version: 1, createdAt: at, approvedBy: { company: null, testbed: null }, agreedAt: null, current: false });
+      const changed = event.type === 'plan-changed' ? /plan version (\d+)$/.exec(event.detail ?? '') : null;
+      if (changed) versions.push({ version: Number(changed[1]), createdAt: at, approvedBy: { company: null, testbed: null }, agreedAt: null, current: false });
+      const approved = event.type === 'plan-approved' ? /^(company|testbed) approved plan version (\d+)$/.exec(event.detail ?? '') : null;
+      const version = approved ? versions.find((entry) => entry.version === Number(approved[2])) : undefined;
+      if (approved && version) {
+        version.approvedBy[approved[1] as 'company' | 'testbed'] ??= at;
+        if (version.approvedBy.company && version.approvedBy.testbed) version.agreedAt ??= at;
+      }
+    }
+    for (const version of versions) version.current = version.version === pilot.planVersion;
+    return { items: versions };
+  }
+
+  /** Every requested measurement of a started pilot, by due time, and where each stands. */
+  async measurementRequests(actor: Actor, id: string) {
+    await this.readable(actor, id);
+    const now = this.clock.now();
+    return { items: (await this.pilots.measurementRequests(id)).map((row) => toMeasurementRequestView(row, now)) };
+  }
+
+  /**
+   * Replaces the plan as one new version: the goals and the metrics. A metric
+   * keeps its key and measurements when its definition changes; one that has
+   * measurements cannot be removed. Nothing changed is no new version.
+   */
+  async replacePlan(actor: Actor, id: string, plan: { goals: string[]; metrics: NewMetric[] }) {
+    const seen = new Set<string>();
+    const errors: FieldError[] = [];
+    plan.metrics.forEach((metric, index) => {
+      if (seen.has(metric.key)) errors.push({ field: `metrics.${index}.key`, message: 'is already the key of another metric in the plan' });
+      seen.add(metric.key);
+      if (metric.minimum !== null && metric.maximum !== null && metric.minimum > metric.maximum) errors.push({ field: `metrics.${index}.maximum`, message: 'must not be below the minimum' });
+    });
+    if (errors.length) throw new ValidationError('The plan does not hold together', errors);
+    await this.changing(actor, id, 'pilot.update', async (pilot, manager) => {
+      if (!PLAN_OPEN.has(pilot.stage)) throw new ConflictError(`The plan of a pilot in stage ${pilot.stage} can no longer change`);
+      const existing = await this.pilots.metrics(id, manager);
+      const same = (a: NewMetric, b: NewMetric) => (Object.keys(b) as (keyof NewMetric)[]).every((field) => a[field] === b[field]);
+      const byKey = new Map(existing.map((metric) => [metric.key, metric]));
+      const goalsChanged = JSON.stringify(pilot.goals) !== JSON.stringify(plan.goals);
+      const removed = existing.filter((metric) => !seen.has(metric.key));
+      const changed = plan.metrics.filter((metric) => !byKey.has(metric.key) || !same(byKey.get(metric.key)!, metric));
+      if (!goalsChanged && removed.length === 0 && changed.length === 0) return;
+      for (const metric of removed) {
+        if (!(await this.pilots.deleteMetricWithoutMeasurements(metric.id, manager))) {
+          const index = existing.indexOf(metric);
+          throw new DomainError('conflict', `The metric ${metric.key} has measurements and stays in the plan`, { errors: [{ field: `metrics.${index}`, message: 'has measurements and cannot be removed' }] });
+        }
+      }
+      for (const metric of changed) {
+        const before = byKey.get(metric.key);
+        if (before) {
+          await this.pilots.updateMetric(before.id, metric, manager);
+          if (pilot.stage === 'running' && before.cadence !== metric.cadence) {
+            await this.pilots.dropUnopenedRequestsOfMetric(before.id, manager);
+            await this.planRequests(pilot, { ...metric, id: before.id }, manager);
+          }
+        } else {
+          const created = await this.pilots.insertMetric(id, metric, manager);
+          if (pilot.stage === 'running') await this.planRequests(pilot, created, manager);
+        }
+      }
+      await this.pilots.changePlan(id, manager, plan.goals);
+      await this.recordChange(actor, pilot, 'pilot.plan-replaced', { goals: plan.goals, metrics: plan.metrics.map((metric) => ({ ...metric })) }, manager, {
+        type: 'plan-changed',
+        detail: `plan replaced; plan version ${pilot.planVersion + 1}`,
+      });
+    });
+    return this.get(actor, id);
   }
 
   async events(actor: Actor, id: string) {

@@ -4,7 +4,20 @@ import { CurrentActor, IdParam, PageQueryDto, type Actor } from '@slussen/core';
 import { MeasurementSourcesService } from '../measurement-sources.service.js';
 import { MeasurementsService } from '../measurements.service.js';
 import { PilotsService } from '../pilots.service.js';
-import { CreateMeasurementDto, CreateMetricDto, MeasurementListQueryDto, PilotListQueryDto, RecordOutcomeDto, RegisterSourceDto, UpdatePilotDto } from './dto/pilot.dto.js';
+import type { NewMetric } from '../repositories/pilots.repository.js';
+import { CreateMeasurementDto, CreateMetricDto, MeasurementListQueryDto, PilotListQueryDto, PlanDto, RecordOutcomeDto, RegisterSourceDto, UpdatePilotDto } from './dto/pilot.dto.js';
+
+const toNewMetric = (body: CreateMetricDto): NewMetric => ({
+  key: body.key,
+  name: body.name,
+  unit: body.unit,
+  direction: body.direction,
+  baseline: body.baseline ?? null,
+  target: body.target ?? null,
+  minimum: body.minimum ?? null,
+  maximum: body.maximum ?? null,
+  cadence: body.cadence,
+});
 
 @ApiTags('pilots')
 @ApiBearerAuth()
@@ -48,20 +61,31 @@ export class PilotsController {
     return this.pilots.approvePlan(actor, id);
   }
 
+  /** Replaces the plan (goals and every metric) as one new version, to be approved again by both sides. */
+  @Put(':id/plan')
+  replacePlan(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: PlanDto) {
+    return this.pilots.replacePlan(actor, id, {
+      goals: body.goals,
+      metrics: body.metrics.map(toNewMetric),
+    });
+  }
+
+  /** The plan's versions, oldest first, with when each side approved each. */
+  @Get(':id/plan/versions')
+  planVersions(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.pilots.planVersions(actor, id);
+  }
+
+  /** The measurements the pilot owes, by due time: upcoming, due, answered or missing. */
+  @Get(':id/measurement-requests')
+  measurementRequests(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.pilots.measurementRequests(actor, id);
+  }
+
   /** Adds a metric to the plan (a new plan version). */
   @Post(':id/metrics')
   addMetric(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CreateMetricDto) {
-    return this.pilots.addMetric(actor, id, {
-      key: body.key,
-      name: body.name,
-      unit: body.unit,
-      direction: body.direction,
-      baseline: body.baseline ?? null,
-      target: body.target ?? null,
-      minimum: body.minimum ?? null,
-      maximum: body.maximum ?? null,
-      cadence: body.cadence,
-    });
+    return this.pilots.addMetric(actor, id, toNewMetric(body));
   }
 
   /** Accepted from stage running on, observed within the pilot's period plus the grace days. */

@@ -14,6 +14,8 @@ export interface PilotRow {
   testbedName: string;
   timezone: string;
   organizationId: string;
+  companyName: string;
+  companyOrgNumber: string | null;
   title: string;
   stage: PilotStage;
   goals: string[];
@@ -80,16 +82,26 @@ export interface PilotFilter {
 
 export type NewMetric = Omit<MetricRow, 'id'>;
 
+export interface MeasurementRequestRow {
+  metricKey: string;
+  windowStart: Date;
+  dueAt: Date;
+  windowEnd: Date;
+  openedAt: Date | null;
+  answeredAt: Date | null;
+}
+
 // A pilot's period is its booking's slot, so a reschedule moves it.
 const PILOT_ROWS = `SELECT p.id, p.booking_id AS "bookingId", b.status AS "bookingStatus", p.testbed_id AS "testbedId",
        t.organization_id AS "testbedOrganizationId", t.name AS "testbedName", t.timezone,
-       p.organization_id AS "organizationId", p.title, p.stage, p.goals, p.plan_version AS "planVersion",
+       p.organization_id AS "organizationId", o.name AS "companyName", o.org_number AS "companyOrgNumber", p.title, p.stage, p.goals, p.plan_version AS "planVersion",
        p.company_approved_version AS "companyApprovedVersion", p.testbed_approved_version AS "testbedApprovedVersion",
        p.plan_agreed_at AS "planAgreedAt", p.abort_reason AS "abortReason",
        lower(s.period) AS "startsAt", upper(s.period) AS "endsAt",
        p.started_at AS "startedAt", p.evaluating_at AS "evaluatingAt", p.ended_at AS "endedAt",
        p.created_at AS "createdAt", p.updated_at AS "updatedAt"
-  FROM pilots p JOIN bookings b ON b.id = p.booking_id JOIN slots s ON s.id = b.slot_id JOIN testbeds t ON t.id = p.testbed_id`;
+  FROM pilots p JOIN bookings b ON b.id = p.booking_id JOIN slots s ON s.id = b.slot_id JOIN testbeds t ON t.id = p.testbed_id
+  JOIN organizations o ON o.id = p.organization_id`;
 
 const METRIC_COLUMNS = `m.id, m.key, m.name, m.unit, m.direction, m.baseline, m.target, m.minimum, m.maximum, m.cadence`;
 
@@ -205,6 +217,38 @@ export class PilotsRepository {
       [pilotId, metric.key, metric.name, metric.unit, metric.direction, metric.baseline, metric.target, metric.minimum, metric.maximum, metric.cadence],
     );
     return row as MetricRow;
+  }
+
+  /** Changes a metric's definition in place (its key and measurements stay). */
+  async updateMetric(metricId: string, metric: NewMetric, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE pilot_metrics SET name = $2, unit = $3, direction = $4, baseline = $5, target = $6, minimum = $7, maximum = $8, cadence = $9 WHERE id = $1`,
+      [metricId, metric.name, metric.unit, metric.direction, metric.baseline, metric.target, metric.minimum, metric.maximum, metric.cadence],
+    );
+  }
+
+  /** Removes a metric that has no measurements; false when it has some (and stays). */
+  async deleteMetricWithoutMeasurements(metricId: string, manager: EntityManager): Promise<boolean> {
+    // A DELETE answers [rows, count].
+    const [, count] = (await manager.query(`DELETE FROM pilot_metrics m WHERE m.id = $1 AND NOT EXISTS (SELECT 1 FROM measurements x WHERE x.metric_id = m.id)`, [metricId])) as [unknown, number];
+    return count > 0;
+  }
+
+  /** Forgets a metric's requests not yet opened (its cadence changed). */
+  async dropUnopenedRequestsOfMetric(metricId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM measurement_requests WHERE metric_id = $1 AND opened_at IS NULL', [metricId]);
+  }
+
+  /** Every requested measurement of the pilot, by due time. */
+  measurementRequests(pilotId: string): Promise<MeasurementRequestRow[]> {
+    return this.dataSource.query(
+      `SELECT m.key AS "metricKey", r.window_start AS "windowStart", r.due_at AS "dueAt", r.window_end AS "windowEnd",
+              r.opened_at AS "openedAt", r.answered_at AS "answeredAt"
+         FROM measurement_requests r JOIN pilot_metrics m ON m.id = r.metric_id
+        WHERE r.pilot_id = $1
+        ORDER BY r.due_at, m.key`,
+      [pilotId],
+    );
   }
 
   /**

@@ -1,6 +1,6 @@
 import { MultilineText, PageQueryDto } from '@slussen/core';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { METRIC_CADENCES, METRIC_DIRECTIONS, OUTCOME_RESULTS, PILOT_STAGES, type MetricCadence, type MetricDirection, type OutcomeResult, type PilotStage } from '../../pilot-stage.js';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
@@ -64,6 +64,16 @@ export class CreateMetricDto {
 
   @IsIn(METRIC_CADENCES)
   cadence: MetricCadence;
+}
+
+export class PlanDto {
+  /** The pilot's goals, one sentence each. */
+  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(1000, { each: true }) @MultilineText()
+  goals: string[];
+
+  /** Every metric of the plan; a key not listed is removed (refused when it has measurements), a new key is added. */
+  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CreateMetricDto)
+  metrics: CreateMetricDto[];
 }
 
 export class CreateMeasurementDto {
