@@ -3,6 +3,8 @@ import type { Testbed } from './entities/testbed.entity.js';
 export interface TestbedView {
   id: string;
   organizationId: string;
+  /** The region or municipality that owns it, by name (the page names its owner). */
+  owner: { id: string; name: string };
   name: string;
   slug: string;
   summary: string;
@@ -36,9 +38,10 @@ export const nestedOf = (testbed: Testbed) => ({
   },
 });
 
-export const toTestbedView = (testbed: Testbed): TestbedView => ({
+export const toTestbedView = (testbed: Testbed, ownerName: string): TestbedView => ({
   id: testbed.id,
   organizationId: testbed.organizationId,
+  owner: { id: testbed.organizationId, name: ownerName },
   name: testbed.name,
   slug: testbed.slug,
   summary: testbed.summary,

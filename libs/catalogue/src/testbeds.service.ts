@@ -61,18 +61,18 @@ export class TestbedsService {
       const slug = (await this.testbeds.slugTaken(base, manager)) ? `${base}-${randomUUID().slice(0, 6)}` : base;
       const testbed = await this.testbeds.create({ organizationId, slug, status: 'draft', ...columnsOf(profile) }, manager);
       await this.record(actor, 'testbed.create', testbed, manager, { name: testbed.name });
-      return toTestbedView(testbed);
+      return this.view(testbed);
     });
   }
 
   async search(actor: Actor | null, query: TestbedSearchQuery): Promise<Page<TestbedView>> {
     const ownOrganizations = actor?.platformAdmin ? 'all' : (actor?.memberships.map((membership) => membership.organizationId) ?? []);
     const page = await this.testbeds.search({ ...query, ownOrganizations });
-    return { items: page.items.map(toTestbedView), nextCursor: page.nextCursor };
+    return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor | null, id: string): Promise<TestbedView> {
-    return toTestbedView(await this.findReadable(actor, id));
+    return this.view(await this.findReadable(actor, id));
   }
 
   async update(actor: Actor, id: string, changes: TestbedChanges): Promise<TestbedView> {
@@ -91,7 +91,7 @@ export class TestbedsService {
       Object.assign(testbed, columnsOf(merged));
       const saved = await this.testbeds.save(testbed, manager);
       await this.record(actor, 'testbed.update', saved, manager, { fields: Object.keys(defined(changes)) });
-      return toTestbedView(saved);
+      return this.view(saved);
     });
   }
 
@@ -101,6 +101,15 @@ export class TestbedsService {
 
   retire(actor: Actor, id: string): Promise<TestbedView> {
     return this.transition(actor, id, 'retire');
+  }
+
+  /** The organizations that own a published test bed, by name: the catalogue's owner filter. */
+  async publishedOwners(): Promise<{ id: string; name: string; testbeds: number }[]> {
+    const counts = await this.testbeds.publishedCountsByOwner();
+    const names = await this.organizations.namesOf([...counts.keys()]);
+    return [...counts]
+      .map(([id, testbeds]) => ({ id, name: names.get(id) ?? '', testbeds }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.id.localeCompare(b.id));
   }
 
   /** Test beds by id, for other contexts' documents (calendar feeds, reports); no access check. */
@@ -136,8 +145,18 @@ export class TestbedsService {
       if (to === 'retired') testbed.retiredAt = new Date();
       const saved = await this.testbeds.save(testbed, manager);
       await this.record(actor, `testbed.${action}`, saved, manager);
-      return toTestbedView(saved);
+      return this.view(saved);
     });
+  }
+
+  private async view(testbed: Testbed): Promise<TestbedView> {
+    return (await this.views([testbed]))[0]!;
+  }
+
+  /** Views with their owner's name, one lookup for the lot. */
+  private async views(testbeds: Testbed[]): Promise<TestbedView[]> {
+    const names = await this.organizations.namesOf(testbeds.map((testbed) => testbed.organizationId));
+    return testbeds.map((testbed) => toTestbedView(testbed, names.get(testbed.organizationId) ?? ''));
   }
 
   private record(actor: Actor, action: string, testbed: Testbed, manager: EntityManager, details: Record<string, unknown> = {}) {

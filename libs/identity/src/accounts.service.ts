@@ -101,6 +101,28 @@ export class AccountsService {
     };
   }
 
+  /** The signed-in person's own name and language (e-mails and the web app follow the language); audited. */
+  async updateProfile(actor: Actor, changes: { name?: string; language?: 'sv' | 'en' }): Promise<MeView> {
+    if (actor.type !== 'user') throw new DomainError('forbidden', 'An API token has no user profile');
+    const fields = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as { name?: string; language?: 'sv' | 'en' };
+    if (Object.keys(fields).length) {
+      await this.dataSource.transaction(async (manager) => {
+        await this.users.updateProfile(actor.userId, fields, manager);
+        await this.audit.record(actor, { action: 'user.update-profile', organizationId: null, subjectType: 'user', subjectId: actor.userId, details: { fields: Object.keys(fields), ...(fields.language ? { language: fields.language } : {}) } }, manager);
+      });
+    }
+    return this.me(actor);
+  }
+
+  /** Ends every session of the signed-in person, this one too (sign out everywhere); audited. */
+  async endAllSessions(actor: Actor): Promise<void> {
+    if (actor.type !== 'user') throw new DomainError('forbidden', 'Only a signed-in person has sessions');
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.endAllOf(actor.userId, manager);
+      await this.audit.record(actor, { action: 'user.sign-out-everywhere', organizationId: null, subjectType: 'user', subjectId: actor.userId }, manager);
+    });
+  }
+
   /** A platform admin to act as in system tasks such as seeding demo data; null when there is none. */
   async platformAdminActor(): Promise<Actor | null> {
     const admin = await this.users.firstPlatformAdmin();

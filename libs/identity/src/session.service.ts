@@ -62,6 +62,11 @@ export class SessionService {
     if (token) await this.refreshTokens.revokeFamily(token.familyId);
   }
 
+  /** Ends every session of the user: their refresh tokens stop working, and so do the access tokens issued with them. */
+  async endAllOf(userId: string, manager?: EntityManager): Promise<void> {
+    await this.refreshTokens.revokeAllOf(userId, manager);
+  }
+
   /**
    * A session that no refresh token anyone holds belongs to: for a pass won with
    * a password (the queue dashboard's HTTP Basic), so that changing the password ends it.

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { CurrentActor, IdParam, Public, type Actor } from '@slussen/core';
 import { DOMAINS } from '../domains.js';
 import { TestbedsService } from '../testbeds.service.js';
-import { DomainListDto, TestbedDto, TestbedPageDto } from './dto/testbed-response.dto.js';
+import { DomainListDto, TestbedDto, TestbedOwnerListDto, TestbedPageDto } from './dto/testbed-response.dto.js';
 import { CreateTestbedDto, TestbedSearchDto, UpdateTestbedDto } from './dto/testbed.dto.js';
 
 @ApiTags('catalogue')
@@ -18,6 +18,14 @@ export class TestbedsController {
   @ApiOkResponse({ type: DomainListDto })
   domains() {
     return { items: Object.entries(DOMAINS).map(([key, labels]) => ({ key, labels })) };
+  }
+
+  /** Organizations that own a published test bed, by name, with how many: the catalogue search's owner filter (`organizationId`). */
+  @Public()
+  @Get('testbed-owners')
+  @ApiOkResponse({ type: TestbedOwnerListDto })
+  async owners() {
+    return { items: await this.testbeds.publishedOwners() };
   }
 
   /** Creates a draft test bed for a region or municipality. */

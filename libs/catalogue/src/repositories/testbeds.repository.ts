@@ -90,6 +90,18 @@ export class TestbedsRepository {
     return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
+  /** How many published test beds each organization owns (only those with one). */
+  async publishedCountsByOwner(): Promise<Map<string, number>> {
+    const rows: { organizationId: string; count: string }[] = await this.repo()
+      .createQueryBuilder('t')
+      .select('t.organization_id', 'organizationId')
+      .addSelect('count(*)', 'count')
+      .where(`t.status = 'published'`)
+      .groupBy('t.organization_id')
+      .getRawMany();
+    return new Map(rows.map((row) => [row.organizationId, Number(row.count)]));
+  }
+
   findById(id: string, manager?: EntityManager): Promise<Testbed | null> {
     return this.repo(manager).findOneBy({ id });
   }

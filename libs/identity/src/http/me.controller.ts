@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, PASSWORD_ATTEMPTS, PersonOnly, RateLimitGuard, ThrottleBucket, type Actor } from '@slussen/core';
 import { AccountsService } from '../accounts.service.js';
 import { InvitationsService } from '../invitations.service.js';
 import { PasswordChangesService } from '../password-changes.service.js';
 import { MeDto } from './dto/identity-response.dto.js';
-import { ChangePasswordDto, JoinedDto, ReceivedInvitationListDto } from './dto/identity.dto.js';
+import { ChangePasswordDto, JoinedDto, ReceivedInvitationListDto, UpdateMeDto } from './dto/identity.dto.js';
 
 @ApiTags('identity')
 @ApiBearerAuth()
@@ -21,6 +21,24 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor) {
     return this.accounts.me(actor);
+  }
+
+  /** Changes the signed-in person's name or language (their e-mails and the web app follow it); audited as `user.update-profile`. */
+  @Patch()
+  @PersonOnly()
+  @ApiOkResponse({ type: MeDto })
+  @ApiBadRequestResponse({ description: 'An empty or too long name, or a language other than sv and en' })
+  update(@CurrentActor() actor: Actor, @Body() body: UpdateMeDto) {
+    return this.accounts.updateProfile(actor, body);
+  }
+
+  /** Signs the person out everywhere: every session ends, this one too (refresh tokens and their access tokens). */
+  @Delete('sessions')
+  @HttpCode(204)
+  @PersonOnly()
+  @ApiNoContentResponse({ description: 'Every session has ended; sign in again' })
+  async endAllSessions(@CurrentActor() actor: Actor): Promise<void> {
+    await this.accounts.endAllSessions(actor);
   }
 
   /** Changes the signed-in person's password; their other sessions end (this one goes on). Throttled like login. */

@@ -56,6 +56,10 @@ export class UsersRepository {
     await this.repo(manager).update({ id }, { passwordHash });
   }
 
+  async updateProfile(id: string, fields: { name?: string; language?: Language }, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, fields);
+  }
+
   async makePlatformAdmin(id: string, manager?: EntityManager): Promise<void> {
     await this.repo(manager).update({ id }, { platformAdmin: true });
   }

@@ -1,16 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Module, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, PersonOnly, type Actor } from '@slussen/core';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsUrl, MaxLength } from 'class-validator';
 import { NotificationsModule } from '../notifications.module.js';
 import { WEBHOOK_EVENTS, WebhooksService } from '../webhooks.service.js';
 
 class SubscribeWebhookDto {
+  // Described by hand: the Swagger plugin reads only *.dto.ts files.
   /** Where Slussen POSTs the events: https on a public address (an operator may allow http and private addresses). */
+  @ApiProperty({ format: 'uri', maxLength: 2048, example: 'https://example.se/slussen-events' })
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }) @MaxLength(2048)
   url: string;
 
   /** Topics such as `booking.confirmed`, or `*`. */
+  @ApiProperty({ type: [String], enum: WEBHOOK_EVENTS, minItems: 1, maxItems: 20 })
   @IsIn(WEBHOOK_EVENTS, { each: true }) @ArrayMinSize(1) @ArrayMaxSize(20)
   events: string[];
 }

@@ -23,9 +23,23 @@ export class BookingRulesDto {
   @ApiProperty({ description: 'Days within which a request is decided, or it expires.' }) decisionDays: number;
 }
 
+export class TestbedOwnerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Region Östergötland' }) name: string;
+}
+
+export class TestbedOwnerListItemDto extends TestbedOwnerDto {
+  @ApiProperty({ description: 'Published test beds it owns.' }) testbeds: number;
+}
+
+export class TestbedOwnerListDto {
+  @ApiProperty({ type: [TestbedOwnerListItemDto] }) items: TestbedOwnerListItemDto[];
+}
+
 export class TestbedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', description: 'The region or municipality that owns it.' }) organizationId: string;
+  @ApiProperty({ type: TestbedOwnerDto, description: 'The owner organization (its id is organizationId), by name.' }) owner: TestbedOwnerDto;
   @ApiProperty() name: string;
   @ApiProperty() slug: string;
   @ApiProperty() summary: string;

@@ -1,6 +1,6 @@
 import { ORGANIZATION_KINDS, PageQueryDto, ROLES, type OrganizationKind, type Role } from '@slussen/core';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsDate, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { LANGUAGES, type Language } from '../../entities/user.entity.js';
 
@@ -213,4 +213,14 @@ export class FoundUserDto {
 export class FoundUserListDto {
   @ApiProperty({ type: [FoundUserDto] }) items: FoundUserDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class UpdateMeDto {
+  /** 1 to 200 characters, without surrounding spaces. */
+  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)) @IsString() @MinLength(1) @MaxLength(200)
+  name?: string;
+
+  /** The language of the person's e-mails and of the web app once they sign in. */
+  @IsOptional() @IsIn(LANGUAGES)
+  language?: Language;
 }
