@@ -166,6 +166,25 @@ describe('booking', () => {
       expect(await held(slotId)).toMatchObject({ held: 0, holding: 0 });
     });
 
+    it('names the asking company to the test bed, lists one slot’s waiting list, and passes a slot’s cancellation reason on', async () => {
+      const { slotId } = await slotWith(1);
+      const companyOrg = await factory.organization('company', { name: 'Vitalsens AB' });
+      const asker = await factory.member(companyOrg.id, 'member');
+      const first = await book(slotId, asker);
+      expect(first.body).toMatchObject({ organizationId: companyOrg.id, organizationName: 'Vitalsens AB' });
+      const waiting = await book(slotId, await companyMember(), { waitlist: true });
+      expect(waiting.body.status).toBe('waitlisted');
+      const read = await api().get(`/api/v1/bookings/${first.body.id}`).set('Authorization', as(manager));
+      expect(read.body).toMatchObject({ organizationName: 'Vitalsens AB', organizationNumber: first.body.organizationNumber });
+      const waitingList = await api().get('/api/v1/bookings').query({ slotId, status: 'waitlisted' }).set('Authorization', as(manager));
+      expect(waitingList.body.items.map((booking: { id: string }) => booking.id)).toEqual([waiting.body.id]);
+
+      const cancelled = await api().post(`/api/v1/slots/${slotId}/cancel`).set('Authorization', as(manager)).send({ reason: 'Avdelningen renoveras' });
+      expect(cancelled.status).toBe(200);
+      const events = await api().get(`/api/v1/bookings/${first.body.id}/events`).set('Authorization', as(asker));
+      expect(events.body.items.at(-1)).toMatchObject({ type: 'cancelled', reason: 'Avdelningen renoveras' });
+    });
+
     it('gives new places to the waiting list when a slot’s capacity is raised', async () => {
       const { slotId } = await slotWith(1, {}, 3);
       await book(slotId, await companyMember());

@@ -58,6 +58,36 @@ describe('scheduling: slots', () => {
     }
   });
 
+  it('previews a weekly series across the October change with the function that saves it: 09:00 stays 09:00, the change is marked', async () => {
+    const testbed = await createTestbed(app, manager.token, region.id, { capacity: 1 });
+    const year = DateTime.now().year + 1;
+    // Mondays from late September over the last Sunday of October.
+    const first = DateTime.fromObject({ year, month: 10, day: 1, hour: 9 }, { zone: 'Europe/Stockholm' }).minus({ weeks: 1 }).set({ weekday: 1 });
+    const body = { startsAt: first.toISO(), endsAt: first.set({ hour: 12 }).toISO(), capacity: 1, recurrence: { frequency: 'weekly', interval: 1, count: 8 } };
+    const preview = await api().post(`/api/v1/testbeds/${testbed.id}/slots/preview`).set('Authorization', as(manager)).send(body);
+    expect(preview.status).toBe(200);
+    expect(preview.body.timezone).toBe('Europe/Stockholm');
+    expect(preview.body.items).toHaveLength(8);
+    const local = preview.body.items.map((slot: { startsAt: string }) => DateTime.fromISO(slot.startsAt, { zone: 'Europe/Stockholm' }).toFormat('HH:mm'));
+    expect(new Set(local)).toEqual(new Set(['09:00']));
+    const changes = preview.body.items.filter((slot: { offsetChanged: boolean }) => slot.offsetChanged);
+    expect(changes).toHaveLength(1);
+    expect(changes[0].utcOffsetMinutes).toBe(60);
+    expect(preview.body.items[0]).toMatchObject({ utcOffsetMinutes: 120, offsetChanged: false, capacity: 1 });
+    // Nothing was made; saving makes exactly the previewed periods.
+    expect((await api().get(`/api/v1/testbeds/${testbed.id}/slots`)).body.items).toEqual([]);
+    const created = await createSlots(testbed.id, body);
+    expect(created.body.items.map((slot: { startsAt: string; endsAt: string }) => [slot.startsAt, slot.endsAt])).toEqual(
+      preview.body.items.map((slot: { startsAt: string; endsAt: string }) => [slot.startsAt, slot.endsAt]),
+    );
+    // The same checks: a refused series is refused in the preview too, and only managers may ask.
+    const tooMany = await api().post(`/api/v1/testbeds/${testbed.id}/slots/preview`).set('Authorization', as(manager)).send({ ...body, capacity: 2 });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors).toEqual([expect.objectContaining({ field: 'capacity' })]);
+    const stranger = await factory.member((await factory.organization('company')).id, 'member');
+    expect((await api().post(`/api/v1/testbeds/${testbed.id}/slots/preview`).set('Authorization', as(stranger)).send(body)).status).toBe(403);
+  });
+
   it('refuses impossible slots', async () => {
     const testbed = await createTestbed(app, manager.token, region.id, { capacity: 2 });
     const cases = [

@@ -18,6 +18,9 @@ export interface BookingView {
   testbedName: string;
   testbedTimezone: string;
   organizationId: string;
+  /** The booking company's name and organization number. */
+  organizationName: string;
+  organizationNumber: string | null;
   title: string;
   description: string | null;
   status: BookingStatus;
@@ -58,6 +61,8 @@ export const toBookingView = (row: BookingRow): BookingView => ({
   testbedName: row.testbedName,
   testbedTimezone: row.testbedTimezone,
   organizationId: row.organizationId,
+  organizationName: row.organizationName,
+  organizationNumber: row.organizationNumber,
   title: row.title,
   description: row.description,
   status: row.status,
@@ -144,11 +149,11 @@ export class BookingsService {
       waitlist: command.waitlist ?? false,
     };
     const attempt = async (manager?: EntityManager) => {
-      const { booking, slotOpen } = await this.bookings.bookAtomically(request, actor, manager).catch(explainRefusal(slot));
+      const { booking, slotOpen, company } = await this.bookings.bookAtomically(request, actor, manager).catch(explainRefusal(slot));
       if (!booking) {
         throw refusalProblem(slotOpen ? 'full' : 'slot-cancelled', slot);
       }
-      const view = toBookingView({ ...request, ...booking, testbedId: slot.testbedId, testbedOrganizationId: slot.testbedOrganizationId, testbedName: slot.testbedName, testbedTimezone: slot.testbedTimezone, startsAt: slot.startsAt, endsAt: slot.endsAt });
+      const view = toBookingView({ ...request, ...booking, ...company, testbedId: slot.testbedId, testbedOrganizationId: slot.testbedOrganizationId, testbedName: slot.testbedName, testbedTimezone: slot.testbedTimezone, startsAt: slot.startsAt, endsAt: slot.endsAt });
       if (idempotency && manager) await this.idempotency.complete(idempotency.organizationId, idempotency.key, 201, view, manager);
       return view;
     };
@@ -263,10 +268,10 @@ export class BookingsService {
   }
 
   /** Cancels every active booking of a slot that is being cancelled, in its transaction. */
-  async cancelAllOfSlot(actor: Actor, slotId: string, manager: EntityManager): Promise<number> {
+  async cancelAllOfSlot(actor: Actor, slotId: string, manager: EntityManager, reason?: string): Promise<number> {
     const active = await this.bookings.activeOfSlot(slotId, manager);
     for (const booking of active) {
-      await this.bookings.transition(booking.id, 'cancelled', { type: 'cancelled', fromStatus: booking.status, toStatus: 'cancelled', actor, reason: 'the slot was cancelled' }, manager);
+      await this.bookings.transition(booking.id, 'cancelled', { type: 'cancelled', fromStatus: booking.status, toStatus: 'cancelled', actor, reason: reason ?? 'the slot was cancelled' }, manager);
     }
     return active.length;
   }

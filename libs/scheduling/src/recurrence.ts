@@ -50,3 +50,21 @@ export function expandRecurrence(first: Period, zone: string, recurrence?: Recur
   }
   return occurrences;
 }
+
+export interface PreviewedPeriod extends Period {
+  /** Minutes the zone is ahead of UTC at the start (120 for summer time in Stockholm). */
+  utcOffsetMinutes: number;
+  /** The zone's offset differs from the previous occurrence's: a daylight-saving change falls between them. */
+  offsetChanged: boolean;
+}
+
+/** The occurrences with the zone's offset at each start, marking where a daylight-saving change falls. */
+export function withOffsets(periods: Period[], zone: string): PreviewedPeriod[] {
+  let previous: number | null = null;
+  return periods.map((period) => {
+    const offset = DateTime.fromJSDate(period.startsAt, { zone }).offset;
+    const changed = previous !== null && previous !== offset;
+    previous = offset;
+    return { ...period, utcOffsetMinutes: offset, offsetChanged: changed };
+  });
+}

@@ -8,7 +8,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { bookability, type Bookability } from './booking-rules.js';
 import { BookingsService } from './bookings.service.js';
 import { PlacesService } from './places.service.js';
-import { expandRecurrence, RecurrenceError, type Period, type Recurrence } from './recurrence.js';
+import { expandRecurrence, RecurrenceError, withOffsets, type Period, type Recurrence } from './recurrence.js';
 import { SlotsRepository, type SlotRow } from './repositories/slots.repository.js';
 import './scheduling.errors.js';
 
@@ -21,6 +21,13 @@ export interface SlotView {
   remaining: number;
   status: string;
   recurrenceId: string | null;
+}
+
+export type SlotsCommand = Period & { capacity: number; recurrence?: Recurrence };
+
+export interface SlotPreview {
+  timezone: string;
+  items: Array<{ startsAt: string; endsAt: string; capacity: number; utcOffsetMinutes: number; offsetChanged: boolean }>;
 }
 
 /** A slot as a company sees it: whether it may book it now (booking-rules.ts). */
@@ -51,25 +58,30 @@ export class SlotsService {
   ) {}
 
   /** One slot, or every occurrence of a recurrence expanded in the test bed's time zone, all or nothing. */
-  async create(actor: Actor, testbedId: string, command: Period & { capacity: number; recurrence?: Recurrence }): Promise<{ items: SlotView[] }> {
+  async create(actor: Actor, testbedId: string, command: SlotsCommand): Promise<{ items: SlotView[] }> {
     return this.dataSource.transaction(async (manager) => {
       const testbed = await this.manageable(actor, testbedId, manager);
-      checkPeriod(command, testbed);
-      if (command.capacity > testbed.capacity) {
-        throw new ValidationError(`capacity may be at most the test bed's ${testbed.capacity}`, [{ field: 'capacity', message: `must be 1 to ${testbed.capacity}` }]);
-      }
-      let periods: Period[];
-      try {
-        periods = expandRecurrence(command, testbed.timezone, command.recurrence);
-      } catch (error) {
-        if (error instanceof RecurrenceError) throw new ValidationError(error.message, [{ field: 'recurrence', message: error.message }]);
-        throw error;
-      }
+      const periods = plan(testbed, command);
       const recurrenceId = command.recurrence ? randomUUID() : null;
       const rows = await this.slots.insertMany(testbed.id, periods, command.capacity, recurrenceId, manager);
       await this.audit.record(actor, { action: 'slot.create', organizationId: testbed.organizationId, subjectType: 'testbed', subjectId: testbed.id, details: { count: rows.length, recurrenceId } }, manager);
       return { items: rows.map(toSlotView) };
     });
+  }
+
+  /**
+   * What `create` would make, without making it: the same checks and the same
+   * expansion, each occurrence with the zone's offset and whether a
+   * daylight-saving change falls before it.
+   */
+  async preview(actor: Actor, testbedId: string, command: SlotsCommand): Promise<SlotPreview> {
+    // The same read as create's (it locks the test bed's row, so it needs a transaction); nothing is written.
+    const testbed = await this.dataSource.transaction((manager) => this.manageable(actor, testbedId, manager));
+    const periods = withOffsets(plan(testbed, command), testbed.timezone);
+    return {
+      timezone: testbed.timezone,
+      items: periods.map((period) => ({ startsAt: period.startsAt.toISOString(), endsAt: period.endsAt.toISOString(), capacity: command.capacity, utcOffsetMinutes: period.utcOffsetMinutes, offsetChanged: period.offsetChanged })),
+    };
   }
 
   /**
@@ -113,14 +125,14 @@ export class SlotsService {
     });
   }
 
-  async cancel(actor: Actor, slotId: string): Promise<SlotView> {
+  async cancel(actor: Actor, slotId: string, reason?: string): Promise<SlotView> {
     return this.dataSource.transaction(async (manager) => {
       const { slot, testbed } = await this.manageableSlot(actor, slotId, manager);
       if (slot.status === 'cancelled') throw new ConflictError('The slot is already cancelled');
       await this.places.lockSlot(slot.id, manager);
-      const cancelledBookings = await this.bookings.cancelAllOfSlot(actor, slot.id, manager);
+      const cancelledBookings = await this.bookings.cancelAllOfSlot(actor, slot.id, manager, reason);
       const updated = await this.slots.update(slot.id, { status: 'cancelled' }, manager);
-      await this.audit.record(actor, { action: 'slot.cancel', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id, details: { cancelledBookings } }, manager);
+      await this.audit.record(actor, { action: 'slot.cancel', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id, details: { cancelledBookings, reason: reason ?? null } }, manager);
       return toSlotView(updated);
     });
   }
@@ -147,6 +159,20 @@ function judgedCompany(actor: Actor | null, requested: string | undefined): stri
   if (requested === undefined) return companies.length === 1 ? companies[0]! : null;
   if (!companies.includes(requested)) throw new DomainError('forbidden', 'You do not act for that company');
   return requested;
+}
+
+/** The periods a slot command makes in the test bed's zone, or the validation problem that stops it. */
+function plan(testbed: Testbed, command: SlotsCommand): Period[] {
+  checkPeriod(command, testbed);
+  if (command.capacity > testbed.capacity) {
+    throw new ValidationError(`capacity may be at most the test bed's ${testbed.capacity}`, [{ field: 'capacity', message: `must be 1 to ${testbed.capacity}` }]);
+  }
+  try {
+    return expandRecurrence(command, testbed.timezone, command.recurrence);
+  } catch (error) {
+    if (error instanceof RecurrenceError) throw new ValidationError(error.message, [{ field: 'recurrence', message: error.message }]);
+    throw error;
+  }
 }
 
 function checkPeriod(period: Period, testbed: Testbed): void {

@@ -573,6 +573,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/testbeds/{id}/slots/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What POST /testbeds/:id/slots would create, checked and expanded by the same function, without creating it. */
+        post: operations["SlotsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/slots/{id}": {
         parameters: {
             query?: never;
@@ -598,7 +615,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancels the slot (and, once bookings exist, its bookings). */
+        /** Cancels the slot and its bookings; the reason reaches every company whose booking it ends. */
         post: operations["SlotsController_cancel"];
         delete?: never;
         options?: never;
@@ -1737,6 +1754,25 @@ export interface components {
             /** @description Expanded in the test bed's time zone: 09:00 stays 09:00 across daylight-saving changes. */
             recurrence?: components["schemas"]["RecurrenceDto"];
         };
+        SlotPreviewItemDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            capacity: number;
+            /** @description Minutes the test bed's zone is ahead of UTC at the start (120 in Swedish summer time). */
+            utcOffsetMinutes: number;
+            /** @description The offset differs from the previous occurrence's: a daylight-saving change falls between them. */
+            offsetChanged: boolean;
+        };
+        SlotPreviewDto: {
+            /**
+             * @description The zone the occurrences were expanded in.
+             * @example Europe/Stockholm
+             */
+            timezone: string;
+            items: components["schemas"]["SlotPreviewItemDto"][];
+        };
         /**
          * @description Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-started, min-lead-days, max-advance-days (the test bed's booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable).
          * @enum {string}
@@ -1782,6 +1818,10 @@ export interface components {
             endsAt?: string;
             capacity?: number;
         };
+        CancelSlotDto: {
+            /** @description Why: it reaches every company whose booking the cancellation ends (their booking event and e-mail). */
+            reason?: string;
+        };
         CreateBookingDto: {
             /** @description What the company wants to pilot. */
             title: string;
@@ -1814,6 +1854,10 @@ export interface components {
              * @description The booking company.
              */
             organizationId: string;
+            /** @description The booking company's name, so the test bed's managers know who asks. */
+            organizationName: string;
+            /** @description The booking company's organization number, when it gave one. */
+            organizationNumber: string | null;
             title: string;
             description: string | null;
             status: components["schemas"]["BookingStatus"];
@@ -3487,6 +3531,40 @@ export interface operations {
             };
         };
     };
+    SlotsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSlotsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotPreviewDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SlotsController_update: {
         parameters: {
             query?: never;
@@ -3530,7 +3608,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSlotDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -3595,6 +3677,8 @@ export interface operations {
                 status?: "pending" | "confirmed" | "rejected" | "waitlisted" | "cancelled" | "expired";
                 testbedId?: string;
                 organizationId?: string;
+                /** @description One slot's bookings (its waiting list, with status=waitlisted). */
+                slotId?: string;
                 /** @description Bookings whose slot overlaps [from, to). */
                 from?: string;
                 to?: string;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, Public, type Actor } from '@slussen/core';
 import { SlotsService } from '../slots.service.js';
-import { CreateSlotsDto, SlotListDto, SlotListQueryDto, UpdateSlotDto } from './dto/slot.dto.js';
+import { CancelSlotDto, CreateSlotsDto, SlotListDto, SlotListQueryDto, SlotPreviewDto, UpdateSlotDto } from './dto/slot.dto.js';
 
 @ApiTags('scheduling')
 @ApiBearerAuth()
@@ -13,6 +13,14 @@ export class SlotsController {
   @Post('testbeds/:id/slots')
   create(@CurrentActor() actor: Actor, @IdParam() testbedId: string, @Body() body: CreateSlotsDto) {
     return this.slots.create(actor, testbedId, body);
+  }
+
+  /** What POST /testbeds/:id/slots would create, checked and expanded by the same function, without creating it. */
+  @Post('testbeds/:id/slots/preview')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SlotPreviewDto })
+  preview(@CurrentActor() actor: Actor, @IdParam() testbedId: string, @Body() body: CreateSlotsDto): Promise<SlotPreviewDto> {
+    return this.slots.preview(actor, testbedId, body);
   }
 
   /** Anyone may list a published test bed's slots; a signed-in company also learns, per slot, whether it may book it. */
@@ -28,10 +36,10 @@ export class SlotsController {
     return this.slots.update(actor, id, body);
   }
 
-  /** Cancels the slot (and, once bookings exist, its bookings). */
+  /** Cancels the slot and its bookings; the reason reaches every company whose booking it ends. */
   @Post('slots/:id/cancel')
   @HttpCode(200)
-  cancel(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.slots.cancel(actor, id);
+  cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CancelSlotDto) {
+    return this.slots.cancel(actor, id, body?.reason);
   }
 }

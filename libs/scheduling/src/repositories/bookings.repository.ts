@@ -12,6 +12,9 @@ export interface BookingRow {
   testbedName: string;
   testbedTimezone: string;
   organizationId: string;
+  /** The booking company's name and organization number, so the test bed's managers know who asks. */
+  organizationName: string;
+  organizationNumber: string | null;
   title: string;
   description: string | null;
   status: BookingStatus;
@@ -42,15 +45,16 @@ export interface NewBookingEvent {
 
 const BOOKING_ROWS = `SELECT b.id, b.slot_id AS "slotId", b.testbed_id AS "testbedId", t.organization_id AS "testbedOrganizationId",
        t.name AS "testbedName", t.timezone AS "testbedTimezone",
-       b.organization_id AS "organizationId", b.title, b.description, b.status,
+       b.organization_id AS "organizationId", o.name AS "organizationName", o.org_number AS "organizationNumber", b.title, b.description, b.status,
        lower(s.period) AS "startsAt", upper(s.period) AS "endsAt", b.decision_due_at AS "decisionDueAt",
        b.created_at AS "createdAt", b.updated_at AS "updatedAt"
-  FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN testbeds t ON t.id = b.testbed_id`;
+  FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN testbeds t ON t.id = b.testbed_id JOIN organizations o ON o.id = b.organization_id`;
 
 export interface BookingFilter {
   status?: BookingStatus;
   testbedId?: string;
   organizationId?: string;
+  slotId?: string;
   from?: Date;
   to?: Date;
 }
@@ -93,7 +97,7 @@ export class BookingsRepository {
     data: { slotId: string; organizationId: string; createdByUserId: string | null; title: string; description: string | null; placeStatus: 'pending' | 'confirmed'; decisionDueAt: Date | null; waitlist: boolean },
     actor: Actor,
     manager?: EntityManager,
-  ): Promise<{ booking: { id: string; status: BookingStatus; decisionDueAt: Date | null; createdAt: Date; updatedAt: Date } | null; slotOpen: boolean }> {
+  ): Promise<{ booking: { id: string; status: BookingStatus; decisionDueAt: Date | null; createdAt: Date; updatedAt: Date } | null; slotOpen: boolean; company: { organizationName: string; organizationNumber: string | null } }> {
     const [row] = await this.run(manager).query(
       `WITH slot AS (
          SELECT id, testbed_id, capacity, held FROM slots WHERE id = $1 AND status = 'open' FOR UPDATE
@@ -113,7 +117,8 @@ export class BookingsRepository {
          SELECT 'booking.' || CASE status WHEN 'pending' THEN 'requested' ELSE status END, json_build_object('bookingId', id), $11 FROM booking
        )
        SELECT (SELECT json_build_object('id', id, 'status', status, 'decisionDueAt', decision_due_at, 'createdAt', created_at, 'updatedAt', updated_at) FROM booking) AS booking,
-              EXISTS (SELECT 1 FROM slot) AS "slotOpen"`,
+              EXISTS (SELECT 1 FROM slot) AS "slotOpen",
+              (SELECT json_build_object('organizationName', name, 'organizationNumber', org_number) FROM organizations WHERE id = $2) AS company`,
       [data.slotId, data.organizationId, data.createdByUserId, data.title, data.description, data.placeStatus, data.decisionDueAt, data.waitlist, actor.userId, actor.type === 'apiToken' ? actor.id : null, currentRequestId()],
     );
     return row;
@@ -229,6 +234,7 @@ export class BookingsRepository {
     if (filter.status) where.push(`b.status = ${param(filter.status)}`);
     if (filter.testbedId) where.push(`b.testbed_id = ${param(filter.testbedId)}::uuid`);
     if (filter.organizationId) where.push(`b.organization_id = ${param(filter.organizationId)}::uuid`);
+    if (filter.slotId) where.push(`b.slot_id = ${param(filter.slotId)}::uuid`);
     if (filter.from || filter.to) where.push(`s.period && tstzrange(${param(filter.from ?? null)}::timestamptz, ${param(filter.to ?? null)}::timestamptz, '[)')`);
     const before = decodeCursor(cursor, 2);
     if (before) where.push(`(b.created_at, b.id) < (${param(before[0])}::timestamptz, ${param(before[1])}::uuid)`);

@@ -10,6 +10,8 @@ export class BookingDto {
   @ApiProperty() testbedName: string;
   @ApiProperty({ example: 'Europe/Stockholm', description: 'IANA time zone of the test bed: show the slot\'s times in it.' }) testbedTimezone: string;
   @ApiProperty({ format: 'uuid', description: 'The booking company.' }) organizationId: string;
+  @ApiProperty({ description: 'The booking company\'s name, so the test bed\'s managers know who asks.' }) organizationName: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The booking company\'s organization number, when it gave one.' }) organizationNumber: string | null;
   @ApiProperty() title: string;
   @ApiProperty({ type: 'string', nullable: true }) description: string | null;
   @ApiProperty({ enum: BOOKING_STATUSES, enumName: 'BookingStatus' }) status: BookingStatus;

@@ -40,6 +40,10 @@ export class BookingListQueryDto extends PageQueryDto {
   @IsOptional() @IsUUID()
   organizationId?: string;
 
+  /** One slot's bookings (its waiting list, with status=waitlisted). */
+  @IsOptional() @IsUUID()
+  slotId?: string;
+
   /** Bookings whose slot overlaps [from, to). */
   @IsOptional() @Type(() => Date) @IsDate()
   from?: Date;

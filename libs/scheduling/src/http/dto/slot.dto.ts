@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { MultilineText } from '@slussen/core';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { BOOKABILITY_REASONS, type BookabilityReason } from '../../booking-rules.js';
 
 export class RecurrenceDto {
@@ -109,4 +110,35 @@ export class SlotDto {
 export class SlotListDto {
   @ApiProperty({ type: [SlotDto] })
   items: SlotDto[];
+}
+
+export class CancelSlotDto {
+  /** Why: it reaches every company whose booking the cancellation ends (their booking event and e-mail). */
+  @IsOptional() @IsString() @MaxLength(2000) @MultilineText()
+  reason?: string;
+}
+
+export class SlotPreviewItemDto {
+  @ApiProperty({ format: 'date-time' })
+  startsAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  endsAt: string;
+
+  @ApiProperty()
+  capacity: number;
+
+  @ApiProperty({ description: 'Minutes the test bed\'s zone is ahead of UTC at the start (120 in Swedish summer time).' })
+  utcOffsetMinutes: number;
+
+  @ApiProperty({ description: 'The offset differs from the previous occurrence\'s: a daylight-saving change falls between them.' })
+  offsetChanged: boolean;
+}
+
+export class SlotPreviewDto {
+  @ApiProperty({ example: 'Europe/Stockholm', description: 'The zone the occurrences were expanded in.' })
+  timezone: string;
+
+  @ApiProperty({ type: [SlotPreviewItemDto] })
+  items: SlotPreviewItemDto[];
 }
