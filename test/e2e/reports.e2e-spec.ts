@@ -75,6 +75,9 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     const listed = await http().get(`/api/v1/reports?scope=testbed&subjectId=${testbedId}`).set(as(regionAdmin)).expect(200);
     expect(listed.body.items).toHaveLength(1);
     const id = listed.body.items[0].id;
+    expect(listed.body.items[0]).toMatchObject({ subjectName: expect.any(String), period: { kind: 'custom' } });
+    expect((await http().get(`/api/v1/reports?periodKind=custom&subjectId=${testbedId}`).set(as(regionAdmin)).expect(200)).body.items).toHaveLength(1);
+    expect((await http().get(`/api/v1/reports?periodKind=day&subjectId=${testbedId}`).set(as(regionAdmin)).expect(200)).body.items).toHaveLength(0);
     const report = await http().get(`/api/v1/reports/${id}`).set(as(regionAdmin)).expect(200);
     const figure = (key: string) => report.body.figures.find((item: { key: string }) => item.key === key);
     expect(figure('bookingsByStatus')).toMatchObject({ title: 'Bookings by status', definition: expect.stringContaining('requested in the period'), value: { pending: 1, confirmed: 0 } });

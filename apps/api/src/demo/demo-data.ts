@@ -29,7 +29,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   { key: 'goteborg', name: 'Göteborgs Stad', kind: 'municipality', parent: 'vgr', people: [{ email: 'nils.karlsson@demo.goteborg.se', name: 'Nils Karlsson', role: 'manager' }] },
   { key: 'malmo', name: 'Malmö stad', kind: 'municipality', parent: 'skane', people: [{ email: 'lina.nguyen@demo.malmo.se', name: 'Lina Nguyen', role: 'manager' }] },
   { key: 'lund', name: 'Lunds kommun', kind: 'municipality', parent: 'skane', people: [{ email: 'per.olsson@demo.lund.se', name: 'Per Olsson', role: 'manager' }] },
-  { key: 'agency', name: 'Verket för innovationsfinansiering (demo)', kind: 'agency', people: [{ email: 'analytiker@demo.innovationsverket.se', name: 'Anna Analytiker', role: 'member' }] },
+  { key: 'agency', name: 'Verket för innovationsfinansiering (demo)', kind: 'agency', people: [{ email: 'analytiker@demo.innovationsverket.se', name: 'Anna Analytiker', role: 'admin' }] },
 ];
 
 /** Companies sign themselves up; the first person is the admin. */
@@ -39,6 +39,9 @@ export const DEMO_COMPANIES = [
   { name: 'Gatuljus Systems AB', people: [{ email: 'oskar.nord@demo.gatuljus.se', name: 'Oskar Nord', role: 'admin' as Role }] },
   { name: 'EduPlay AB', people: [{ email: 'ida.falk@demo.eduplay.se', name: 'Ida Falk', role: 'admin' as Role }] },
 ];
+
+/** Demo companies that also piloted over the past year (CareUp and Vitalsens keep only their present pilot and request). */
+export const HISTORY_FROM_COMPANIES = ['Gatuljus Systems AB', 'EduPlay AB'];
 
 export interface DemoTestbed extends TestbedProfile {
   owner: string;
@@ -156,5 +159,5 @@ export const DEMO_PILOT = {
 export const DEMO_GUIDE = [
   { who: { sv: 'företag', en: 'company' }, email: DEMO_PILOT.company, what: { sv: 'boka pilotplatser, följ CareUps pilot', en: "book pilot slots, follow CareUp's pilot" } },
   { who: { sv: 'förvaltare', en: 'manager' }, email: DEMO_PILOT.manager, what: { sv: 'Region Stockholms testbäddar, en förfrågan att besluta om', en: "Region Stockholm's test beds, a request to decide" } },
-  { who: { sv: 'analytiker', en: 'analyst' }, email: 'analytiker@demo.innovationsverket.se', what: { sv: 'läsa utfallsrapporter', en: 'read outcome reports' } },
+  { who: { sv: 'analytiker', en: 'analyst' }, email: 'analytiker@demo.innovationsverket.se', what: { sv: 'läsa utfallsrapporter och starta egna körningar', en: 'read outcome reports and start runs of your own' } },
 ] as const;

@@ -7,7 +7,8 @@ import { ReportBuilderService, reportedDay } from '@slussen/reporting';
 import { BookingsService, SlotsService } from '@slussen/scheduling';
 import { DateTime, type WeekdayNumbers } from 'luxon';
 import { DataSource } from 'typeorm';
-import { DEMO_COMPANIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PILOT, DEMO_TESTBEDS } from './demo-data.js';
+import { DEMO_COMPANIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PILOT, DEMO_TESTBEDS, HISTORY_FROM_COMPANIES } from './demo-data.js';
+import { HISTORY_COMPANIES, seedHistory } from './demo-history.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -17,7 +18,9 @@ export interface SeedResult {
 /**
  * Fills an empty database with Swedish demo content through the real services:
  * regions, municipalities, an agency, companies, people in every role, a dozen
- * published test beds and slots over the next six months, and a pilot.
+ * published test beds and slots over the next six months, a pilot, and a
+ * year of history (past bookings, decisions, completed pilots with their
+ * measurements and outcomes) with the nightly reports of every month of it.
  */
 export async function seedDemo(app: INestApplicationContext): Promise<SeedResult> {
   const logger = new Logger('DemoSeed');
@@ -46,6 +49,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedResult
   for (const company of DEMO_COMPANIES) {
     const [first, ...others] = company.people;
     const signup = await app.get(AccountsService).signup({ email: first!.email, name: first!.name, password: DEMO_PASSWORD, company: { name: company.name } });
+    ids.set(company.name, signup.organization.id);
     logins.push({ email: first!.email, organization: company.name, role: 'admin' });
     for (const person of others) {
       await members.add(admin, signup.organization.id, { ...person, password: DEMO_PASSWORD });
@@ -63,15 +67,18 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedResult
     await slots.create(admin as Actor, testbed.id, { ...firstSlot(profile.timezone ?? 'Europe/Stockholm', plan.weekday, plan.hours), capacity: plan.capacity, recurrence: plan.frequency === 'weekly' ? { frequency: 'weekly', interval: 1, count: 26 } : { frequency: 'monthly', interval: 1, count: 6 } });
   }
   await seedPilots(app, testbedIds.get(DEMO_PILOT.testbed)!);
-  logger.log(`demo data added: ${DEMO_ORGANIZATIONS.length + DEMO_COMPANIES.length} organizations, ${logins.length} people, ${DEMO_TESTBEDS.length} test beds, a pilot with an agreed plan and a request awaiting a decision`);
+
+  const historyCompanies = [...HISTORY_FROM_COMPANIES.map((name) => ids.get(name)!)];
+  for (const name of HISTORY_COMPANIES) historyCompanies.push((await organizations.create(admin, { name, kind: 'company' })).id);
+  const history = await app.get(DataSource).transaction((manager) => seedHistory(manager, DEMO_TESTBEDS.map((testbed) => ({ ...testbed, id: testbedIds.get(testbed.name)! })), historyCompanies));
+  const reports = await buildReports(app);
+  logger.log(
+    `demo data added: ${DEMO_ORGANIZATIONS.length + DEMO_COMPANIES.length + HISTORY_COMPANIES.length} organizations, ${logins.length} people, ${DEMO_TESTBEDS.length} test beds, a pilot with an agreed plan and a request awaiting a decision; a year of history (${history.bookings} bookings, ${history.pilots} pilots) and ${reports} nightly reports`,
+  );
   return { seeded: true, logins };
 }
 
-/**
- * A pilot to follow and a request to decide, made as the people would make
- * them, and yesterday's nightly report queued for the worker (its sweep builds
- * it within a couple of minutes).
- */
+/** A pilot to follow and a request to decide, made as the people would make them. */
 async function seedPilots(app: INestApplicationContext, testbedId: string): Promise<void> {
   const accounts = app.get(AccountsService);
   const as = async (email: string) => (await accounts.authenticate(email, DEMO_PASSWORD))!;
@@ -87,8 +94,21 @@ async function seedPilots(app: INestApplicationContext, testbedId: string): Prom
   for (const metric of DEMO_PILOT.metrics) await pilots.addMetric(company, pilot.id, metric);
   await pilots.approvePlan(company, pilot.id);
   await pilots.approvePlan(manager, pilot.id);
-  const config = app.get(AppConfig);
-  await app.get(ReportBuilderService).nightlyRun(reportedDay(new Date(), config.reports.timezone));
+}
+
+/**
+ * The nightly reports of the last day of each of the past twelve months (so
+ * every month has its whole-month report and the year's charts are full) and of
+ * yesterday, built now, as the worker would have built them each night.
+ */
+async function buildReports(app: INestApplicationContext): Promise<number> {
+  const { timezone } = app.get(AppConfig).reports;
+  const builder = app.get(ReportBuilderService);
+  const yesterday = reportedDay(new Date(), timezone);
+  const start = DateTime.fromISO(yesterday, { zone: timezone }).startOf('month');
+  const nights = [...Array.from({ length: 12 }, (_, index) => start.minus({ months: 12 - index }).endOf('month').toISODate()!), yesterday];
+  for (const night of new Set(nights)) await builder.build((await builder.nightlyRun(night)).id);
+  return new Set(nights).size;
 }
 
 /** 09:00 local on the given weekday of next week. */

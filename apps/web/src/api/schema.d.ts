@@ -4704,6 +4704,8 @@ export interface operations {
             query?: {
                 scope?: "platform" | "organization" | "testbed";
                 subjectId?: string;
+                /** @description day, month-to-date, year-to-date or custom (an on-demand run's). */
+                periodKind?: "day" | "month-to-date" | "year-to-date" | "custom";
                 /** @description Reports whose period overlaps [from, to). */
                 from?: string;
                 to?: string;

@@ -21,6 +21,7 @@ export interface SnapshotRow {
 export interface SnapshotFilter {
   scope?: ReportScope;
   subjectId?: string;
+  periodKind?: PeriodKind;
   from?: Date;
   to?: Date;
 }
@@ -63,6 +64,7 @@ export class ReportsRepository {
     }
     if (filter.scope) where.push(`r.scope = ${param(filter.scope)}`);
     if (filter.subjectId) where.push(`r.subject_id = ${param(filter.subjectId)}::uuid`);
+    if (filter.periodKind) where.push(`r.period_kind = ${param(filter.periodKind)}`);
     if (filter.from) where.push(`r.period_end > ${param(filter.from)}`);
     if (filter.to) where.push(`r.period_start < ${param(filter.to)}`);
     const before = decodeCursor(cursor, 3);

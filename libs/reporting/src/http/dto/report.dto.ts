@@ -2,7 +2,7 @@ import { PageQueryDto } from '@slussen/core';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../render/report-text.js';
-import { REPORT_SCOPES, type ReportScope } from '../../entities/report-snapshot.entity.js';
+import { PERIOD_KINDS, REPORT_SCOPES, type PeriodKind, type ReportScope } from '../../entities/report-snapshot.entity.js';
 
 export class ReportListQueryDto extends PageQueryDto {
   @IsOptional() @IsIn(REPORT_SCOPES)
@@ -10,6 +10,10 @@ export class ReportListQueryDto extends PageQueryDto {
 
   @IsOptional() @IsUUID()
   subjectId?: string;
+
+  /** day, month-to-date, year-to-date or custom (an on-demand run's). */
+  @IsOptional() @IsIn(PERIOD_KINDS)
+  periodKind?: PeriodKind;
 
   /** Reports whose period overlaps [from, to). */
   @IsOptional() @Type(() => Date) @IsDate()
