@@ -83,6 +83,8 @@ export default async function globalSetup(): Promise<void> {
     // The journeys sign the same demo people in many times a minute.
     THROTTLE_AUTH_ACCOUNT_LIMIT: '1000',
     THROTTLE_AUTH_LIMIT: '1000',
+    // The pilot journeys wait for a slot that starts a minute or two ahead; the worker looks every few seconds.
+    PILOT_SCAN_EVERY_SECONDS: '5',
   };
 
   const api = start(API_MAIN, env);

@@ -60,6 +60,9 @@ export function Layout() {
                     </li>
                   ) : null}
                   <li>
+                    <NavLink to="/pilots">{t('nav.pilots')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/account">{t('nav.account')}</NavLink>
                   </li>
                   <li>

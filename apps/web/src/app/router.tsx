@@ -19,6 +19,7 @@ export const router = createBrowserRouter([
           { path: 'account', lazy: () => import('../features/identity/AccountPage').then((m) => ({ Component: m.AccountPage })) },
           { path: 'bookings', lazy: () => import('../features/booking/MyBookingsPage').then((m) => ({ Component: m.MyBookingsPage })) },
           { path: 'bookings/:id', lazy: () => import('../features/booking/BookingPage').then((m) => ({ Component: m.BookingPage })) },
+          { path: 'pilots', lazy: () => import('../features/pilots/PilotsPage').then((m) => ({ Component: m.PilotsPage })) },
           { path: 'pilots/:id', lazy: () => import('../features/pilots/PilotPage').then((m) => ({ Component: m.PilotPage })) },
           { path: 'accessibility', lazy: () => import('../features/statement/StatementPage').then((m) => ({ Component: m.StatementPage })) },
           { path: '*', lazy: () => import('./NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },

@@ -1,41 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryFailure } from '../../app/QueryFailure';
 import { RequireSignIn } from '../../app/RequireSignIn';
-import { api } from '../../api/client';
-import { call } from '../../api/problem';
-import { formatPeriod } from '../../ui/format';
+import { formatDateTime, formatPeriod, zoneName } from '../../ui/format';
 import { Page } from '../../ui/Page';
-import { Loading } from '../../ui/Status';
+import { ErrorMessage, Loading, Notice } from '../../ui/Status';
+import { MeasurementsSection } from './MeasurementsSection';
+import { PlanSection } from './PlanSection';
+import { usePilot, usePilotEvents } from './queries';
+import { SourceSection } from './SourceSection';
+import { StageSection } from './StageSection';
+import type { Pilot } from './types';
+import './pilots.css';
 
-interface Metric {
-  key: string;
-  name: string;
-  unit: string;
-  direction: 'increase' | 'decrease';
-  baseline: number | null;
-  target: number | null;
-  latest: number | null;
-  cadence: string;
-  missing: number;
-}
-
-interface Pilot {
-  id: string;
-  bookingId: string;
-  testbedId: string;
-  title: string;
-  stage: string;
-  goals: string[];
-  startsAt: string;
-  endsAt: string;
-  plan: { agreed: boolean; approvedBy: { company: boolean; testbed: boolean } };
-  metrics: Metric[];
-  outcome: { result: string; summary: string } | null;
-}
-
-/** A pilot, read only: its stage, goals, plan and metrics (part 2 of the web app adds the work on it). */
+/** A pilot for either side: its plan, stage, measurements, pulled source and history. */
 export function PilotPage() {
   return (
     <RequireSignIn>
@@ -47,76 +26,103 @@ export function PilotPage() {
 function PilotDetails() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('pilots');
-  const pilot = useQuery({
-    queryKey: ['pilots', id],
-    queryFn: ({ signal }) => call<Pilot>(api.GET('/api/v1/pilots/{id}', { params: { path: { id } }, signal })),
-  });
+  const pilot = usePilot(id);
+  const [notice, setNotice] = useState<string | null>(null);
   if (pilot.isError) return <QueryFailure error={pilot.error} title={t('errorTitle')} retry={() => void pilot.refetch()} />;
   if (!pilot.data) return <Loading />;
   const p = pilot.data;
+  const zone = p.timezone;
   return (
     <Page title={p.title} lead={t('lead')}>
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
       <dl className="facts">
         <dt>{t('stage')}</dt>
         <dd>
-          <span className="tag tag--status">{t(`stages.${p.stage}`, { defaultValue: p.stage })}</span>
+          <StageTag stage={p.stage} />
+        </dd>
+        <dt>{t('company')}</dt>
+        <dd>
+          {p.company.name}
+          {p.company.organizationNumber ? <span className="meta"> ({p.company.organizationNumber})</span> : null}
+        </dd>
+        <dt>{t('testbed')}</dt>
+        <dd>
+          <Link to={`/testbeds/${p.testbedId}`}>{p.testbedName}</Link>
         </dd>
         <dt>{t('when')}</dt>
-        <dd>{formatPeriod(p.startsAt, p.endsAt, i18n.language, 'Europe/Stockholm')}</dd>
+        <dd>
+          {formatPeriod(p.startsAt, p.endsAt, i18n.language, zone)}
+          <br />
+          <span className="meta">{t('common:timeZone', { zone: zoneName(zone, i18n.language) })}</span>
+        </dd>
         <dt>{t('plan')}</dt>
-        <dd>{p.plan.agreed ? t('planAgreed') : t('planNotAgreed')}</dd>
+        <dd>{p.plan.agreed ? t('planAgreed', { version: p.plan.version }) : t('planNotAgreed', { version: p.plan.version })}</dd>
         <dt>{t('booking')}</dt>
         <dd>
           <Link to={`/bookings/${p.bookingId}`}>{t('openBooking')}</Link>
         </dd>
       </dl>
-      <h2>{t('goals')}</h2>
-      {p.goals.length ? (
+      <nav aria-label={t('sectionsLabel')} className="section-links">
         <ul>
-          {p.goals.map((goal) => (
-            <li key={goal}>{goal}</li>
-          ))}
+          <li>
+            <a href="#stage">{t('stageTitle')}</a>
+          </li>
+          <li>
+            <a href="#plan">{t('planTitle')}</a>
+          </li>
+          <li>
+            <a href="#measurements">{t('measurementsTitle')}</a>
+          </li>
+          <li>
+            <a href="#source">{t('sourceTitle')}</a>
+          </li>
+          <li>
+            <a href="#events">{t('eventsTitle')}</a>
+          </li>
         </ul>
-      ) : (
-        <p>{t('noGoals')}</p>
-      )}
-      <h2>{t('metrics')}</h2>
-      {p.metrics.length ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('metric')}</th>
-                <th scope="col">{t('baseline')}</th>
-                <th scope="col">{t('target')}</th>
-                <th scope="col">{t('latest')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.metrics.map((metric) => (
-                <tr key={metric.key}>
-                  <th scope="row">
-                    {metric.name} ({metric.unit})
-                  </th>
-                  <td>{metric.baseline ?? '–'}</td>
-                  <td>{metric.target ?? '–'}</td>
-                  <td>{metric.latest ?? t('none')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t('noMetrics')}</p>
-      )}
-      {p.outcome ? (
-        <>
-          <h2>{t('outcome')}</h2>
-          <p>
-            <strong>{t(`results.${p.outcome.result}`, { defaultValue: p.outcome.result })}</strong> {p.outcome.summary}
-          </p>
-        </>
-      ) : null}
+      </nav>
+      <StageSection pilot={p} onDone={setNotice} />
+      <PlanSection pilot={p} onDone={setNotice} />
+      <MeasurementsSection pilot={p} onDone={setNotice} />
+      <SourceSection pilot={p} onDone={setNotice} />
+      <Timeline pilot={p} />
     </Page>
+  );
+}
+
+export function StageTag({ stage }: { stage: Pilot['stage'] }) {
+  const { t } = useTranslation('pilots');
+  return <span className={`tag tag--status tag--stage-${stage}`}>{t(`stages.${stage}`)}</span>;
+}
+
+function Timeline({ pilot }: { pilot: Pilot }) {
+  const { t, i18n } = useTranslation('pilots');
+  const events = usePilotEvents(pilot.id);
+  return (
+    <section aria-labelledby="events">
+      <h2 id="events">{t('eventsTitle')}</h2>
+      {events.isPending ? <Loading /> : null}
+      {events.isError ? <ErrorMessage error={events.error} retry={() => void events.refetch()} /> : null}
+      {events.data && events.data.items.length === 0 ? <p className="empty">{t('noEvents')}</p> : null}
+      {events.data?.items.length ? (
+        <ol className="timeline">
+          {events.data.items.map((event, index) => (
+            <li key={`${event.at}-${index}`}>
+              <strong>{t(`eventTypes.${event.type}`, { defaultValue: event.type })}</strong>
+              <br />
+              <time dateTime={event.at}>{formatDateTime(event.at, i18n.language, pilot.timezone)}</time>
+              {event.fromStage && event.toStage ? (
+                <span className="meta"> · {t('eventChange', { from: t(`stages.${event.fromStage}`), to: t(`stages.${event.toStage}`) })}</span>
+              ) : null}
+              {event.detail ? (
+                <p className="meta" lang="en">
+                  {event.detail}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
   );
 }

@@ -1,0 +1,90 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../ui/format';
+import type { Measurement, MetricSummary } from './types';
+
+const WIDTH = 640;
+const HEIGHT = 260;
+const PAD = { top: 20, right: 90, bottom: 36, left: 48 };
+
+const formatNumber = (value: number, language: string) => new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+
+/**
+ * One metric over time as an SVG line chart, drawn like the reports' charts:
+ * the measurements as a line with points, the baseline and the target as
+ * labelled dashed lines. It is one image with a name and a description; the
+ * numbers are in the table beside it.
+ */
+export function MetricChart({ metric, measurements, period, zone }: { metric: MetricSummary; measurements: Measurement[]; period: { startsAt: string; endsAt: string }; zone: string }) {
+  const { t, i18n } = useTranslation('pilots');
+  const titleId = useId();
+  const descId = useId();
+  const points = measurements.map((m) => ({ at: new Date(m.observedAt).getTime(), value: m.value }));
+  const from = Math.min(new Date(period.startsAt).getTime(), ...points.map((p) => p.at));
+  const to = Math.max(new Date(period.endsAt).getTime(), ...points.map((p) => p.at), from + 1);
+  const values = [...points.map((p) => p.value), metric.baseline, metric.target].filter((v): v is number => v !== null);
+  let low = values.length ? Math.min(...values) : 0;
+  let high = values.length ? Math.max(...values) : 1;
+  if (metric.minimum !== null) low = Math.min(low, metric.minimum);
+  if (low === high) high = low + 1;
+  const margin = (high - low) * 0.1;
+  low = metric.minimum !== null && low - margin < metric.minimum ? metric.minimum : low - margin;
+  high += margin;
+  const x = (at: number) => PAD.left + ((at - from) / (to - from)) * (WIDTH - PAD.left - PAD.right);
+  const y = (value: number) => PAD.top + (1 - (value - low) / (high - low)) * (HEIGHT - PAD.top - PAD.bottom);
+  const n = (value: number) => formatNumber(value, i18n.language);
+  const line = points.map((p, i) => `${i ? 'L' : 'M'}${x(p.at).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+  const last = measurements.at(-1);
+  const description = [
+    metric.baseline !== null ? t('chart.baseline', { value: n(metric.baseline), unit: metric.unit }) : null,
+    metric.target !== null ? t('chart.target', { value: n(metric.target), unit: metric.unit }) : null,
+    last ? t('chart.latest', { count: measurements.length, value: n(last.value), unit: metric.unit, date: formatDate(last.observedAt, i18n.language, zone) }) : t('chart.noData'),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const reference = (value: number | null, label: string, className: string) =>
+    value === null ? null : (
+      <g className={className}>
+        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(value)} y2={y(value)} strokeDasharray="6 4" strokeWidth={2} />
+        <text x={WIDTH - PAD.right + 6} y={y(value) + 4} fontSize={12}>
+          {label} {n(value)}
+        </text>
+      </g>
+    );
+
+  return (
+    <figure className="metric-chart">
+      <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" preserveAspectRatio="xMidYMid meet">
+        <title id={titleId}>{t('chart.title', { name: metric.name, unit: metric.unit })}</title>
+        <desc id={descId}>{description}</desc>
+        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} className="axis" />
+        <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={HEIGHT - PAD.bottom} className="axis" />
+        <text x={PAD.left - 6} y={y(high) + 4} textAnchor="end" fontSize={12}>
+          {n(high)}
+        </text>
+        <text x={PAD.left - 6} y={y(low) + 4} textAnchor="end" fontSize={12}>
+          {n(low)}
+        </text>
+        <text x={PAD.left} y={HEIGHT - 12} fontSize={12}>
+          {formatDate(new Date(from).toISOString(), i18n.language, zone)}
+        </text>
+        <text x={WIDTH - PAD.right} y={HEIGHT - 12} fontSize={12} textAnchor="end">
+          {formatDate(new Date(to).toISOString(), i18n.language, zone)}
+        </text>
+        {reference(metric.baseline, t('chart.baselineShort'), 'chart-baseline')}
+        {reference(metric.target, t('chart.targetShort'), 'chart-target')}
+        {line ? <path d={line} className="chart-line" fill="none" strokeWidth={2.5} /> : null}
+        {points.map((p, i) => (
+          <circle key={i} cx={x(p.at)} cy={y(p.value)} r={5} className="chart-point" />
+        ))}
+        {points.length === 0 ? (
+          <text x={(WIDTH - PAD.right + PAD.left) / 2} y={HEIGHT / 2} textAnchor="middle" fontSize={14} className="chart-empty">
+            {t('chart.noData')}
+          </text>
+        ) : null}
+      </svg>
+    </figure>
+  );
+}
+
+export { formatNumber };

@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { QueryFailure } from '../../app/QueryFailure';
+import { RequireSignIn } from '../../app/RequireSignIn';
+import { formatPeriod } from '../../ui/format';
+import { Page } from '../../ui/Page';
+import { Loading } from '../../ui/Status';
+import { StageTag } from './PilotPage';
+import { usePilots } from './queries';
+import { STAGES } from './types';
+import './pilots.css';
+
+/** The pilots a person follows (the company's own, those on the test beds they manage), by stage. */
+export function PilotsPage() {
+  return (
+    <RequireSignIn>
+      <PilotList />
+    </RequireSignIn>
+  );
+}
+
+function PilotList() {
+  const { t, i18n } = useTranslation('pilots');
+  const pilots = usePilots();
+  if (pilots.isError) return <QueryFailure error={pilots.error} title={t('list.errorTitle')} retry={() => void pilots.refetch()} />;
+  if (!pilots.data) return <Loading />;
+  const items = pilots.data.items;
+  return (
+    <Page title={t('list.title')} lead={t('list.lead')}>
+      {items.length === 0 ? (
+        <p className="empty">{t('list.empty')}</p>
+      ) : (
+        STAGES.map((stage) => {
+          const inStage = items.filter((pilot) => pilot.stage === stage);
+          return (
+            <section key={stage} aria-labelledby={`stage-${stage}`}>
+              <h2 id={`stage-${stage}`}>
+                {t(`stages.${stage}`)} <span className="meta">({inStage.length})</span>
+              </h2>
+              {inStage.length === 0 ? (
+                <p className="empty">{t('list.noneInStage')}</p>
+              ) : (
+                <ul className="booking-list">
+                  {inStage.map((pilot) => (
+                    <li key={pilot.id} className="booking-card">
+                      <h3>
+                        <Link to={`/pilots/${pilot.id}`}>{pilot.title}</Link>
+                      </h3>
+                      <p>
+                        <StageTag stage={pilot.stage} /> {pilot.plan.agreed ? t('list.planAgreed') : t('list.planOpen', { version: pilot.plan.version })}
+                      </p>
+                      <p className="meta">
+                        {pilot.company.name} · {pilot.testbedName}
+                        <br />
+                        {formatPeriod(pilot.startsAt, pilot.endsAt, i18n.language, pilot.timezone)} ({pilot.timezone})
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })
+      )}
+      {pilots.data.nextCursor ? <p className="meta">{t('list.more')}</p> : null}
+    </Page>
+  );
+}
