@@ -33,13 +33,16 @@ export function dataOf<T>(answer: { data?: T; error?: unknown; response: Respons
   throw new ApiProblem(answer.response.status, body);
 }
 
-/** Awaits an openapi-fetch call: its data, or an ApiProblem (status 0 when the network failed). */
-export async function call<T>(request: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-  let answer: { data?: unknown; error?: unknown; response: Response };
+/**
+ * Awaits an openapi-fetch call: its data, typed by the API's document, or an
+ * ApiProblem (status 0 when the network failed).
+ */
+export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let answer: { data?: T; error?: unknown; response: Response };
   try {
     answer = await request;
   } catch {
     throw new ApiProblem(0);
   }
-  return dataOf(answer) as T;
+  return dataOf(answer);
 }

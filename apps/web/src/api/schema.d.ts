@@ -2599,6 +2599,10 @@ export interface operations {
     OrganizationsController_list: {
         parameters: {
             query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
                 kind?: "region" | "municipality" | "company" | "agency";
             };
             header?: never;
@@ -2695,7 +2699,12 @@ export interface operations {
     };
     OrganizationsController_listMembers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3038,6 +3047,10 @@ export interface operations {
     OrganizationsController_auditLog: {
         parameters: {
             query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
                 /** @description Who: changes made by this person (or by API tokens acting for them). */
                 actorUserId?: string;
                 /** @description What: an action (`member.add`) or every action on a subject (`member`). */
@@ -3172,6 +3185,10 @@ export interface operations {
     UsersController_search: {
         parameters: {
             query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
                 /** @description Part of the person's name or e-mail address (at least two characters); without it, everyone. */
                 q?: string;
             };
@@ -3270,6 +3287,10 @@ export interface operations {
     TestbedsController_search: {
         parameters: {
             query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
                 /** @description Free text, Swedish stemming: `äldreboende` finds `äldreboenden`. */
                 q?: string;
                 domain?: "elderly-care" | "welfare-technology" | "health" | "mental-health" | "mobility" | "energy" | "environment" | "education" | "smart-city" | "public-safety" | "food-and-agriculture" | "digital-services";
@@ -3674,6 +3695,10 @@ export interface operations {
     BookingsController_list: {
         parameters: {
             query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
                 status?: "pending" | "confirmed" | "rejected" | "waitlisted" | "cancelled" | "expired";
                 testbedId?: string;
                 organizationId?: string;
@@ -4224,6 +4249,10 @@ export interface operations {
     PilotsController_list: {
         parameters: {
             query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
                 stage?: "planned" | "running" | "evaluating" | "completed" | "aborted";
                 testbedId?: string;
                 organizationId?: string;
@@ -4492,6 +4521,10 @@ export interface operations {
     PilotsController_measurementsOf: {
         parameters: {
             query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
                 metricKey?: string;
             };
             header?: never;
@@ -4673,7 +4706,12 @@ export interface operations {
     };
     PilotsController_fetches: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -4702,6 +4740,10 @@ export interface operations {
     ReportsController_list: {
         parameters: {
             query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
                 scope?: "platform" | "organization" | "testbed";
                 subjectId?: string;
                 /** @description day, month-to-date, year-to-date or custom (an on-demand run's). */

@@ -2,14 +2,15 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { onUnauthenticated } from '../api/client';
-import { chooseLanguage } from '../i18n';
 import { useSession } from './session';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const { setLanguage } = useSession();
   const other = i18n.language === 'en' ? 'sv' : 'en';
+  // Switched at once; keeping it with the API for a signed-in person may fail quietly (the switch still holds here).
   return (
-    <button type="button" className="link-button" lang={other} onClick={() => chooseLanguage(other)}>
+    <button type="button" className="link-button" lang={other} onClick={() => void setLanguage(other).catch(() => undefined)}>
       {t('switchLanguage')}
     </button>
   );

@@ -15,6 +15,8 @@ export const router = createBrowserRouter([
           { path: 'search', lazy: () => import('../features/catalogue/SearchPage').then((m) => ({ Component: m.SearchPage })) },
           { path: 'testbeds/:id', lazy: () => import('../features/catalogue/TestbedPage').then((m) => ({ Component: m.TestbedPage })) },
           { path: 'sign-in', lazy: () => import('../features/identity/SignInPage').then((m) => ({ Component: m.SignInPage })) },
+          { path: 'forgot-password', lazy: () => import('../features/identity/ForgotPasswordPage').then((m) => ({ Component: m.ForgotPasswordPage })) },
+          { path: 'reset-password', lazy: () => import('../features/identity/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })) },
           { path: 'sign-up', lazy: () => import('../features/identity/SignUpPage').then((m) => ({ Component: m.SignUpPage })) },
           { path: 'account', lazy: () => import('../features/identity/AccountPage').then((m) => ({ Component: m.AccountPage })) },
           { path: 'bookings', lazy: () => import('../features/booking/MyBookingsPage').then((m) => ({ Component: m.MyBookingsPage })) },

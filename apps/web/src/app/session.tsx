@@ -3,23 +3,11 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api } from '../api/client';
 import { call } from '../api/problem';
 import { currentToken, onSessionChange, refresh, signIn as startSession, signOut as endSession } from '../api/session';
-import { chooseLanguage, hasChosenLanguage } from '../i18n';
+import type { Schema } from '../api/types';
+import { chooseLanguage, followLanguage, hasChosenLanguage, type Language } from '../i18n';
 
-export interface Membership {
-  organizationId: string;
-  organizationName: string;
-  kind: 'region' | 'municipality' | 'company' | 'agency';
-  role: 'admin' | 'manager' | 'member';
-}
-
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  language?: 'sv' | 'en';
-  platformAdmin: boolean;
-  memberships: Membership[];
-}
+export type Membership = Schema<'MeMembershipDto'>;
+export type Me = Schema<'MeDto'>;
 
 type Status = 'checking' | 'signedIn' | 'signedOut';
 
@@ -32,6 +20,12 @@ interface Session {
   company: Membership | undefined;
   signIn: (email: string, password: string) => Promise<Response>;
   signOut: () => Promise<void>;
+  /** Ends every session of the person with the API (all browsers and programs, this one too); then leave the page and signOut(). */
+  signOutEverywhere: () => Promise<void>;
+  /** Switches the app's language; a signed-in person's choice is kept by the API (their e-mails follow it). */
+  setLanguage: (language: Language) => Promise<void>;
+  /** Keeps the person's name and language; answers the updated person. */
+  updateMe: (changes: { name?: string; language?: Language }) => Promise<Me>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -51,12 +45,31 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryKey: ['me'],
     enabled: status === 'signedIn',
     staleTime: 5 * 60_000,
-    queryFn: () => call<Me>(api.GET('/api/v1/me')),
+    queryFn: () => call(api.GET('/api/v1/me')),
   });
 
+  // Signed in, the app speaks the language the person keeps with the API (chosen on any device),
+  // unless they chose one in this very browser: that choice, made here, stays.
   useEffect(() => {
-    if (me.data?.language && !hasChosenLanguage()) chooseLanguage(me.data.language);
+    if (me.data?.language && !hasChosenLanguage()) followLanguage(me.data.language);
   }, [me.data?.language]);
+
+  const updateMe = useCallback(
+    async (changes: { name?: string; language?: Language }) => {
+      const updated = await call(api.PATCH('/api/v1/me', { body: changes }));
+      queryClient.setQueryData(['me'], updated);
+      return updated;
+    },
+    [queryClient],
+  );
+
+  const setLanguage = useCallback(
+    async (language: Language) => {
+      chooseLanguage(language);
+      if (status === 'signedIn' && me.data && me.data.language !== language) await updateMe({ language });
+    },
+    [status, me.data, updateMe],
+  );
 
   const signIn = useCallback(async (email: string, password: string) => {
     const response = await startSession(email, password);
@@ -73,6 +86,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStatus('signedOut');
   }, [queryClient]);
 
+  const signOutEverywhere = useCallback(async () => {
+    await call(api.DELETE('/api/v1/me/sessions'));
+  }, []);
+
   const value = useMemo<Session>(
     () => ({
       status,
@@ -81,8 +98,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       company: status === 'signedIn' ? me.data?.memberships.find((m) => m.kind === 'company') : undefined,
       signIn,
       signOut,
+      signOutEverywhere,
+      setLanguage,
+      updateMe,
     }),
-    [status, me.data, me.isPending, signIn, signOut],
+    [status, me.data, me.isPending, signIn, signOut, signOutEverywhere, setLanguage, updateMe],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

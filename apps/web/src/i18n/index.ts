@@ -47,6 +47,11 @@ export function chooseLanguage(language: Language): void {
   void i18next.changeLanguage(language);
 }
 
+/** Speaks the language a signed-in person keeps with the API, without making it this browser's own choice. */
+export function followLanguage(language: Language): void {
+  if (i18next.language !== language) void i18next.changeLanguage(language);
+}
+
 i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });

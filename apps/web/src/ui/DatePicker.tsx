@@ -12,10 +12,9 @@ import {
   Dialog,
   Group,
   Heading,
-  Label,
   Popover,
-  Text,
 } from 'react-aria-components';
+import { AriaLabel } from './AriaLabel';
 
 function parse(value: string | undefined): CalendarDate | null {
   try {
@@ -37,12 +36,7 @@ export function DatePicker({ name, label, hint, defaultValue }: { name: string; 
     <AriaDatePicker className="field date-picker" value={value} onChange={setValue} granularity="day">
       {/* The form's value, outside React Aria's own hidden input (which axe takes for an unlabelled field). */}
       <input type="hidden" name={name} value={value ? value.toString() : ''} />
-      <Label>{label}</Label>
-      {hint ? (
-        <Text slot="description" className="hint">
-          {hint}
-        </Text>
-      ) : null}
+      <AriaLabel label={label} hint={hint} />
       <Group className="date-picker__group">
         <DateInput className="date-input">{(segment) => <DateSegment segment={segment} className="date-segment" />}</DateInput>
         <Button className="icon-button" aria-label={t('datePicker.open')}>

@@ -64,3 +64,12 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ n
     </div>
   );
 });
+
+/** A form's submit button; while the form sends it says so and stays focusable (aria-disabled, not disabled). */
+export function SubmitButton({ sending, label, sendingLabel, className = 'button' }: { sending: boolean; label: string; sendingLabel: string; className?: string }) {
+  return (
+    <button type="submit" className={className} aria-disabled={sending}>
+      {sending ? sendingLabel : label}
+    </button>
+  );
+}

@@ -1,15 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ValidationError } from '../errors/domain-error.js';
 import { textProblem } from './control-characters.js';
 
+// Described by hand: the Swagger plugin reads only *.dto.ts files, and every paged route inherits these.
 /** `?limit=&cursor=` as API.md fixes them: 50 by default, 200 at most. */
 export class PageQueryDto {
   /** How many items, 1 to 200 (default 50). */
+  @ApiPropertyOptional({ description: 'How many items, 1 to 200.', minimum: 1, maximum: 200, default: 50, type: 'integer' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit: number = 50;
 
   /** `nextCursor` of the previous page. */
+  @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 512 })
   @IsOptional() @IsString() @MaxLength(512)
   cursor?: string;
 }

@@ -11,7 +11,7 @@ import { ErrorSummary, Field, type ShownError } from '../../ui/Form';
 import { formatPeriod, zoneName } from '../../ui/format';
 import { randomId } from '../../ui/id';
 import { useFormProblems } from '../../ui/useFormProblems';
-import type { Booking } from './types';
+import { useSubmitOnce } from '../../ui/useSubmitOnce';
 
 /**
  * Booking a slot: the rules and what happens next, then a title for the request.
@@ -25,15 +25,15 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
   const labels = { title: t('form.title'), description: t('form.description'), waitlist: t('form.waitlist') };
   const problems = useFormProblems('booking', labels);
   const doneHeading = useRef<HTMLHeadingElement>(null);
-  const sending = useRef(false);
+  const { sending, run } = useSubmitOnce();
   const period = formatPeriod(slot.startsAt, slot.endsAt, i18n.language, testbed.timezone);
 
   const book = useMutation({
     mutationFn: (body: { title: string; description?: string; waitlist?: boolean }) =>
-      call<Booking>(
+      call(
         api.POST('/api/v1/slots/{id}/bookings', {
           params: { path: { id: slot.id }, header: { 'idempotency-key': idempotencyKey } },
-          body: body as never,
+          body,
         }),
       ),
     onSuccess: () => {
@@ -42,14 +42,10 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
       setTimeout(() => doneHeading.current?.focus(), 0);
     },
     onError: problems.show,
-    onSettled: () => {
-      sending.current = false;
-    },
   });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (sending.current) return;
     const form = new FormData(event.currentTarget);
     const title = String(form.get('title') ?? '').trim();
     const description = String(form.get('description') ?? '').trim();
@@ -58,8 +54,8 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
     if (full && form.get('waitlist') !== 'yes') missing.push({ field: 'waitlist', label: labels.waitlist, message: t('errors.waitlist.required') });
     if (missing.length) return problems.setFieldErrors(missing);
     problems.clear();
-    sending.current = true;
-    book.mutate({ title, ...(description ? { description } : {}), ...(full ? { waitlist: true } : {}) });
+    // The problem is shown by onError; the same Idempotency-Key makes a retry book once.
+    void run(() => book.mutateAsync({ title, ...(description ? { description } : {}), ...(full ? { waitlist: true } : {}) }).catch(() => undefined));
   };
 
   const result = book.data;
@@ -138,8 +134,8 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
                   </div>
                 ) : null}
                 <div className="actions">
-                  <button type="submit" className="button" aria-disabled={book.isPending}>
-                    {book.isPending ? t('form.sending') : full ? t('form.submitWait') : testbed.rules.requiresApproval ? t('form.submitRequest') : t('form.submitBook')}
+                  <button type="submit" className="button" aria-disabled={sending}>
+                    {sending ? t('form.sending') : full ? t('form.submitWait') : testbed.rules.requiresApproval ? t('form.submitRequest') : t('form.submitBook')}
                   </button>
                   <button type="button" className="button button--secondary" onClick={onClose}>
                     {t('form.cancel')}

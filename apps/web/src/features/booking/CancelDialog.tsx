@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { ErrorSummary } from '../../ui/Form';
 import { useFormProblems } from '../../ui/useFormProblems';
+import { useSubmitOnce } from '../../ui/useSubmitOnce';
 import { useCancelBooking } from './queries';
 
 export function CancelDialog({ bookingId, onClose, onDone }: { bookingId: string; onClose: () => void; onDone: () => void }) {
@@ -10,11 +11,11 @@ export function CancelDialog({ bookingId, onClose, onDone }: { bookingId: string
   const cancel = useCancelBooking(bookingId);
   const problems = useFormProblems('booking', { reason: t('cancel.reason') });
   const [reason, setReason] = useState('');
+  const { sending, run } = useSubmitOnce();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (cancel.isPending) return;
-    cancel.mutate(reason.trim(), { onSuccess: onDone, onError: problems.show });
+    void run(() => cancel.mutateAsync(reason.trim()).then(onDone, problems.show));
   };
 
   return (
@@ -34,8 +35,8 @@ export function CancelDialog({ bookingId, onClose, onDone }: { bookingId: string
               <textarea id="field-reason" name="reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby="field-reason-hint" />
             </div>
             <div className="actions">
-              <button type="submit" className="button button--warning" aria-disabled={cancel.isPending}>
-                {cancel.isPending ? t('form.sending') : t('cancel.confirm')}
+              <button type="submit" className="button button--warning" aria-disabled={sending}>
+                {sending ? t('form.sending') : t('cancel.confirm')}
               </button>
               <button type="button" className="button button--secondary" onClick={onClose} autoFocus>
                 {t('cancel.keep')}

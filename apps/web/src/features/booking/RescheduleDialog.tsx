@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../ui/Form';
 import { formatPeriod, zoneName } from '../../ui/format';
 import { Empty, ErrorMessage, Loading } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
+import { useSubmitOnce } from '../../ui/useSubmitOnce';
 import { useRescheduleBooking } from './queries';
 import type { Booking } from './types';
 
@@ -17,6 +18,7 @@ export function RescheduleDialog({ booking, zone, onClose, onDone }: { booking: 
   const reschedule = useRescheduleBooking(booking.id);
   const problems = useFormProblems('booking', { slotId: t('reschedule.slot') });
   const [slotId, setSlotId] = useState<string>('');
+  const { sending, run } = useSubmitOnce();
 
   const choices = useMemo(
     () => (slots.data?.items ?? []).filter((slot) => slot.status === 'open' && slot.id !== booking.slotId && slot.remaining > 0 && slot.bookable !== false),
@@ -25,9 +27,8 @@ export function RescheduleDialog({ booking, zone, onClose, onDone }: { booking: 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (reschedule.isPending) return;
     if (!slotId) return problems.setFieldErrors([{ field: 'slotId', label: t('reschedule.slot'), message: t('errors.slotId.required') }]);
-    reschedule.mutate(slotId, { onSuccess: onDone, onError: problems.show });
+    void run(() => reschedule.mutateAsync(slotId).then(onDone, problems.show));
   };
 
   return (
@@ -63,8 +64,8 @@ export function RescheduleDialog({ booking, zone, onClose, onDone }: { booking: 
             ) : null}
             <div className="actions">
               {choices.length ? (
-                <button type="submit" className="button" aria-disabled={reschedule.isPending}>
-                  {reschedule.isPending ? t('form.sending') : t('reschedule.confirm')}
+                <button type="submit" className="button" aria-disabled={sending}>
+                  {sending ? t('form.sending') : t('reschedule.confirm')}
                 </button>
               ) : null}
               <button type="button" className="button button--secondary" onClick={onClose}>

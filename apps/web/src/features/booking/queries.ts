@@ -1,27 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { call } from '../../api/problem';
-import type { Testbed } from '../catalogue/types';
-import type { Booking, BookingEvent } from './types';
+import type { Booking } from './types';
 
 export function useMyBookings() {
   return useQuery({
     queryKey: ['bookings', 'mine'],
-    queryFn: ({ signal }) => call<{ items: Booking[]; nextCursor?: string | null }>(api.GET('/api/v1/bookings', { params: { query: { limit: 200 } as never }, signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/bookings', { params: { query: { limit: 200 } }, signal })),
   });
 }
 
 export function useBooking(id: string) {
   return useQuery({
     queryKey: ['bookings', id],
-    queryFn: ({ signal }) => call<Booking>(api.GET('/api/v1/bookings/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/bookings/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function useBookingEvents(id: string) {
   return useQuery({
     queryKey: ['bookings', id, 'events'],
-    queryFn: ({ signal }) => call<{ items: BookingEvent[] }>(api.GET('/api/v1/bookings/{id}/events', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/bookings/{id}/events', { params: { path: { id } }, signal })),
   });
 }
 
@@ -31,14 +30,14 @@ export function useBookingTestbed(booking: Booking | undefined) {
     queryKey: ['testbed', booking?.testbedId, 'for-booking'],
     enabled: Boolean(booking && (!booking.testbedName || !booking.testbedTimezone)),
     staleTime: 5 * 60_000,
-    queryFn: ({ signal }) => call<Testbed>(api.GET('/api/v1/testbeds/{id}', { params: { path: { id: booking!.testbedId } }, signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/testbeds/{id}', { params: { path: { id: booking!.testbedId } }, signal })),
   });
 }
 
 export function useCancelBooking(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (reason: string) => call<Booking>(api.POST('/api/v1/bookings/{id}/cancel', { params: { path: { id } }, body: (reason ? { reason } : {}) as never })),
+    mutationFn: (reason: string) => call(api.POST('/api/v1/bookings/{id}/cancel', { params: { path: { id } }, body: reason ? { reason } : {} })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['bookings'] }),
   });
 }
@@ -46,7 +45,7 @@ export function useCancelBooking(id: string) {
 export function useRescheduleBooking(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (slotId: string) => call<Booking>(api.POST('/api/v1/bookings/{id}/reschedule', { params: { path: { id } }, body: { slotId } as never })),
+    mutationFn: (slotId: string) => call(api.POST('/api/v1/bookings/{id}/reschedule', { params: { path: { id } }, body: { slotId } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['bookings'] });
       void queryClient.invalidateQueries({ queryKey: ['slots'] });

@@ -1,29 +1,6 @@
-export type BookingStatus = 'pending' | 'confirmed' | 'waitlisted' | 'rejected' | 'cancelled' | 'expired';
+// What the booking routes answer, as the API's document describes it.
+import type { Schema } from '../../api/types';
 
-export interface Booking {
-  id: string;
-  slotId: string;
-  testbedId: string;
-  organizationId: string;
-  title: string;
-  description: string | null;
-  status: BookingStatus;
-  startsAt?: string;
-  endsAt?: string;
-  decisionDueAt?: string | null;
-  createdAt: string;
-  updatedAt?: string;
-  testbedName?: string;
-  slotStartsAt?: string;
-  slotEndsAt?: string;
-  testbedTimezone?: string;
-}
-
-export interface BookingEvent {
-  at: string;
-  type: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actor: { userId: string | null; apiTokenId: string | null } | null;
-  reason: string | null;
-}
+export type Booking = Schema<'BookingDto'>;
+export type BookingStatus = Schema<'BookingStatus'>;
+export type BookingEvent = Schema<'BookingEventDto'>;

@@ -2,9 +2,10 @@ import { useEffect, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DatePicker } from '../../ui/DatePicker';
+import { SelectField } from '../../ui/SelectField';
 import { Page } from '../../ui/Page';
 import { Empty, ErrorMessage, Loading } from '../../ui/Status';
-import { SEARCH_KEYS, useDomains, useTestbedSearch, type SearchParams } from './queries';
+import { SEARCH_KEYS, useDomains, useOwners, useTestbedSearch, type SearchParams } from './queries';
 import { TestbedCard } from './TestbedCard';
 import { ENVIRONMENT_TYPES } from './types';
 
@@ -16,6 +17,7 @@ export function SearchPage() {
   const page = Number(searchParams.get('page') ?? '1') || 1;
   const results = useTestbedSearch(params);
   const domains = useDomains();
+  const owners = useOwners();
   const language = i18n.language === 'en' ? 'en' : 'sv';
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const submitted = useRef(false);
@@ -34,7 +36,6 @@ export function SearchPage() {
     for (const [key, value] of new FormData(event.currentTarget)) {
       if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
     }
-    if (params.organizationId) next.set('organizationId', params.organizationId);
     submitted.current = true;
     setSearchParams(next);
   };
@@ -56,7 +57,9 @@ export function SearchPage() {
   firstPage.delete('page');
 
   const items = results.data?.items ?? [];
-  const ownerName = params.organizationId ? items.find((item) => item.organizationId === params.organizationId)?.organizationName : undefined;
+  const ownerName = params.organizationId
+    ? (owners.data?.items.find((owner) => owner.id === params.organizationId)?.name ?? items.find((item) => item.organizationId === params.organizationId)?.owner.name)
+    : undefined;
 
   return (
     <Page title={t('search.title')}>
@@ -106,6 +109,13 @@ export function SearchPage() {
               ))}
             </select>
           </div>
+          <SelectField
+            name="organizationId"
+            label={t('search.owner')}
+            emptyLabel={t('search.anyOwner')}
+            defaultValue={params.organizationId}
+            options={(owners.data?.items ?? []).map((owner) => ({ value: owner.id, label: owner.name }))}
+          />
           <div className="field">
             <label htmlFor="field-municipality">{t('search.municipality')}</label>
             <input id="field-municipality" name="municipality" defaultValue={params.municipality ?? ''} autoComplete="address-level2" />

@@ -36,7 +36,9 @@ export function TestbedPage() {
             <dd>{[bed.location.address, bed.location.municipality].filter(Boolean).join(', ')}</dd>
             <dt>{t('testbed.owner')}</dt>
             <dd>
-              <Link to={`/search?organizationId=${bed.organizationId}`}>{bed.organizationName ? t('testbed.moreFrom', { owner: bed.organizationName }) : t('testbed.moreFromOwner')}</Link>
+              <span>{bed.owner.name}</span>
+              <br />
+              <Link to={`/search?organizationId=${bed.owner.id}`}>{t('testbed.moreFrom', { owner: bed.owner.name })}</Link>
             </dd>
             <dt>{t('testbed.contact')}</dt>
             <dd>{bed.contactEmail ? <a href={`mailto:${bed.contactEmail}`}>{bed.contactEmail}</a> : t('testbed.noContact')}</dd>

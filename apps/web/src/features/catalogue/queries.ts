@@ -2,12 +2,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { call } from '../../api/problem';
 import { useSession } from '../../app/session';
-import type { Domain, Page, Slot, Testbed } from './types';
+import type { Domain, EnvironmentType, Testbed } from './types';
+
+type DomainKey = Domain['key'];
 
 export interface SearchParams {
   q?: string;
   domain?: string;
-  environmentType?: string;
+  environmentType?: EnvironmentType;
   trl?: string;
   municipality?: string;
   organizationId?: string;
@@ -33,13 +35,16 @@ export function useTestbedSearch(params: SearchParams) {
     // the search does not wait for the session check (most visitors are anonymous).
     queryKey: ['testbeds', params, signedIn],
     placeholderData: keepPreviousData,
-    queryFn: ({ signal }) =>
-      call<Page<Testbed>>(
+    queryFn: ({ signal }) => {
+      const { trl, domain, ...rest } = params;
+      return call(
         api.GET('/api/v1/testbeds', {
-          params: { query: { ...params, availableTo: dayAfter(params.availableTo), limit: 50 } as never },
+          // The address may hold anything; the API answers an unknown domain with its problem.
+          params: { query: { ...rest, domain: domain as DomainKey | undefined, trl: trl ? Number(trl) : undefined, availableTo: dayAfter(params.availableTo), limit: 50 } },
           signal,
         }),
-      ),
+      );
+    },
   });
 }
 
@@ -49,7 +54,7 @@ export function useTestbed(id: string) {
     queryKey: ['testbed', id, signedIn],
     // While the session check changes the key, keep showing the same test bed (never another one).
     placeholderData: (previous: Testbed | undefined, previousQuery) => (previousQuery?.queryKey[1] === id ? previous : undefined),
-    queryFn: ({ signal }) => call<Testbed>(api.GET('/api/v1/testbeds/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/testbeds/{id}', { params: { path: { id } }, signal })),
   });
 }
 
@@ -57,7 +62,16 @@ export function useDomains() {
   return useQuery({
     queryKey: ['domains'],
     staleTime: Infinity,
-    queryFn: ({ signal }) => call<{ items: Domain[] }>(api.GET('/api/v1/domains', { signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/domains', { signal })),
+  });
+}
+
+/** The organizations that own a published test bed: the search's owner filter. */
+export function useOwners() {
+  return useQuery({
+    queryKey: ['testbed-owners'],
+    staleTime: 5 * 60_000,
+    queryFn: ({ signal }) => call(api.GET('/api/v1/testbed-owners', { signal })),
   });
 }
 
@@ -68,6 +82,6 @@ export function useSlots(testbedId: string, from: string, to: string) {
     // Anonymous first; once the person is known to act for a company, with its bookability.
     queryKey: ['slots', testbedId, from, to, company?.organizationId ?? null],
     queryFn: ({ signal }) =>
-      call<{ items: Slot[] }>(api.GET('/api/v1/testbeds/{id}/slots', { params: { path: { id: testbedId }, query: { from, to } as never }, signal })),
+      call(api.GET('/api/v1/testbeds/{id}/slots', { params: { path: { id: testbedId }, query: { from, to } }, signal })),
   });
 }

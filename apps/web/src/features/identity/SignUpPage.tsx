@@ -1,12 +1,13 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ApiProblem, call, isProblem } from '../../api/problem';
 import { useSession } from '../../app/session';
-import { ErrorSummary, Field, type ShownError } from '../../ui/Form';
+import { ErrorSummary, Field, SubmitButton, type ShownError } from '../../ui/Form';
 import { Page } from '../../ui/Page';
 import { useFormProblems } from '../../ui/useFormProblems';
+import { useSubmitOnce } from '../../ui/useSubmitOnce';
 import { safeNext } from './next';
 
 /** A company signs itself up: its first admin, then signed in straight away. */
@@ -23,12 +24,10 @@ export function SignUpPage() {
     'company.orgNumber': t('fields.orgNumber'),
   };
   const problems = useFormProblems('identity', labels);
-  const [sending, setSending] = useState(false);
-  const busy = useRef(false);
+  const { sending, run } = useSubmitOnce();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy.current) return;
     const form = new FormData(event.currentTarget);
     const value = (key: string) => String(form.get(key) ?? '').trim();
     const body = {
@@ -36,7 +35,7 @@ export function SignUpPage() {
       email: value('email'),
       password: String(form.get('password') ?? ''),
       company: { name: value('company.name'), ...(value('company.orgNumber') ? { orgNumber: value('company.orgNumber') } : {}) },
-      language: i18n.language === 'en' ? 'en' : 'sv',
+      language: (i18n.language === 'en' ? 'en' : 'sv') as 'sv' | 'en',
     };
     const missing: ShownError[] = [];
     if (!body.name) missing.push({ field: 'name', label: labels.name, message: t('errors.name.isNotEmpty') });
@@ -45,23 +44,20 @@ export function SignUpPage() {
     if (body.password.length < 12) missing.push({ field: 'password', label: labels.password, message: t('errors.password.minLength') });
     if (!body.company.name) missing.push({ field: 'company.name', label: labels['company.name'], message: t('errors.company.name.isNotEmpty') });
     if (missing.length) return problems.setFieldErrors(missing);
-    busy.current = true;
-    setSending(true);
-    try {
-      await call(api.POST('/api/v1/auth/signup', { body: body as never }));
-      const response = await session.signIn(body.email, body.password);
-      if (!response.ok) throw new ApiProblem(response.status, await response.json().catch(() => ({})));
-      void navigate(safeNext(params.get('next'), '/search'), { replace: true, state: { welcome: true } });
-    } catch (error) {
-      if (isProblem(error) && error.code === 'conflict') {
-        problems.setFieldErrors([{ field: 'email', label: labels.email, message: t('errors.email.taken') }]);
-      } else {
-        problems.show(error);
+    await run(async () => {
+      try {
+        await call(api.POST('/api/v1/auth/signup', { body }));
+        const response = await session.signIn(body.email, body.password);
+        if (!response.ok) throw new ApiProblem(response.status, await response.json().catch(() => ({})));
+        void navigate(safeNext(params.get('next'), '/search'), { replace: true, state: { welcome: true } });
+      } catch (error) {
+        if (isProblem(error) && error.code === 'conflict') {
+          problems.setFieldErrors([{ field: 'email', label: labels.email, message: t('errors.email.taken') }]);
+        } else {
+          problems.show(error);
+        }
       }
-    } finally {
-      busy.current = false;
-      setSending(false);
-    }
+    });
   };
 
   return (
@@ -76,9 +72,7 @@ export function SignUpPage() {
         <Field name="company.name" label={labels['company.name']} autoComplete="organization" error={problems.errorFor('company.name')} />
         <Field name="company.orgNumber" label={labels['company.orgNumber']} hint={t('signUp.orgNumberHint')} error={problems.errorFor('company.orgNumber')} />
         <div className="actions">
-          <button type="submit" className="button" aria-disabled={sending}>
-            {sending ? t('signUp.sending') : t('signUp.submit')}
-          </button>
+          <SubmitButton sending={sending} label={t('signUp.submit')} sendingLabel={t('signUp.sending')} />
         </div>
       </form>
       <p>
