@@ -114,7 +114,7 @@ for (const lang of ['sv', 'en'] as const) {
       await signIn(page, w, person.email, PASSWORD);
       await expect(page.getByRole('alert')).toBeVisible();
       await signIn(page, w, person.email, NEW_PASSWORD);
-      await expect(page.getByRole('button', { name: w.signOut })).toBeVisible();
+      await expect(page.getByRole('button', { name: w.signOut, exact: true })).toBeVisible();
 
       // The same link a second time explains itself and offers a new one.
       await page.goto(mail.path);
@@ -173,7 +173,7 @@ for (const lang of ['sv', 'en'] as const) {
       // A reload does not bring the session back.
       await page.reload();
       await expect(page.getByRole('button', { name: w.signIn, exact: true })).toBeVisible();
-      await expect(page.getByRole('button', { name: w.signOut })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: w.signOut, exact: true })).toHaveCount(0);
     });
 
     test('a test bed names its owner, and the search offers a list of owners to choose from by keyboard', async ({ page }) => {
@@ -222,7 +222,7 @@ test.describe('the stored language and forms that send once', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
     await signIn(page, WORDS.sv, person.email, PASSWORD);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.getByRole('button', { name: WORDS.en.signOut })).toBeVisible();
+    await expect(page.getByRole('button', { name: WORDS.en.signOut, exact: true })).toBeVisible();
 
     await page.getByRole('button', { name: WORDS.en.switchLanguage }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
@@ -240,7 +240,7 @@ test.describe('the stored language and forms that send once', () => {
     await page.getByRole('textbox', { name: WORDS.sv.email }).fill(person.email);
     await page.getByRole('textbox', { name: WORDS.sv.password, exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: WORDS.sv.signIn, exact: true }).dblclick();
-    await expect(page.getByRole('button', { name: WORDS.sv.signOut })).toBeVisible();
+    await expect(page.getByRole('button', { name: WORDS.sv.signOut, exact: true })).toBeVisible();
     expect(sent).toBe(1);
   });
 });

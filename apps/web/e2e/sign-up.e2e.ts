@@ -40,7 +40,7 @@ for (const lang of ['sv', 'en'] as const) {
       await page.getByRole('textbox', { name: w.company }).fill(`Nybörjarbolaget ${lang} AB`);
       await page.getByRole('button', { name: w.submit }).click();
       await expect(page).toHaveURL(/\/search/);
-      await expect(page.getByRole('button', { name: w.signOut })).toBeVisible();
+      await expect(page.getByRole('button', { name: w.signOut, exact: true })).toBeVisible();
 
       await page.getByRole('link', { name: w.account }).click();
       await expect(page.getByText(email)).toBeVisible();
@@ -48,7 +48,7 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(page.getByRole('textbox', { name: w.address })).toHaveValue(/\/calendar\.ics\?token=/);
       await checkPage(page, 'account');
 
-      await page.getByRole('button', { name: w.signOut }).click();
+      await page.getByRole('button', { name: w.signOut, exact: true }).click();
       await expect(page.getByRole('link', { name: w.signUp }).first()).toBeVisible();
     });
   });
