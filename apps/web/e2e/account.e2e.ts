@@ -132,9 +132,12 @@ for (const lang of ['sv', 'en'] as const) {
       await signIn(page, w, person.email, PASSWORD);
       await expect(page.getByRole('heading', { level: 1, name: w.account })).toBeVisible();
 
-      // Name (and the language on the screen), saved.
-      await page.getByRole('textbox', { name: w.name }).fill('Kim Nyman');
-      await page.getByRole('button', { name: w.saveProfile }).click();
+      // Name (and the language on the screen), saved by keyboard alone.
+      await tabTo(page, w.name);
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('Kim Nyman');
+      await tabTo(page, w.saveProfile);
+      await page.keyboard.press('Enter');
       await expect(page.getByText(w.saved)).toBeVisible();
       expect(await (await me(baseURL!, person.accessToken)).json()).toMatchObject({ name: 'Kim Nyman', language: lang });
 
@@ -157,7 +160,8 @@ for (const lang of ['sv', 'en'] as const) {
       const revoke = page.getByRole('button', { name: new RegExp(`^${w.revoke}`) });
       await expect(revoke).toHaveCount(1);
       await checkPage(page, 'account');
-      await revoke.click();
+      await tabTo(page, new RegExp(`^${w.revoke} `));
+      await page.keyboard.press('Enter');
       await expect(page.getByText(w.revoked)).toBeVisible();
       await expect(page.getByText(w.noFeeds)).toBeVisible();
       expect((await fetch(url.replace(/^https?:\/\/[^/]+/, baseURL!))).status).toBe(401);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { call } from '../../api/problem';
 import type { Membership } from '../../app/session';
+import { useTestbed } from '../catalogue/queries';
 import { Empty, ErrorMessage, Loading } from '../../ui/Status';
 
 /**
@@ -47,7 +48,7 @@ export function CalendarFeeds({ membership }: { membership: Membership }) {
             return (
               <li key={token.id} className="token-list__item">
                 <p>
-                  <strong>{what}</strong>
+                  <strong>{token.scope === 'organization' ? what : <TestbedFeedName id={token.subjectId} />}</strong>
                   {token.tokenPrefix ? <span className="meta"> · {t('feed.startsWith', { prefix: token.tokenPrefix })}</span> : null}
                   <br />
                   <span className="meta">{t('feed.dates', { created: date(token.createdAt), expires: date(token.expiresAt) })}</span>
@@ -81,6 +82,13 @@ export function CalendarFeeds({ membership }: { membership: Membership }) {
       )}
     </section>
   );
+}
+
+/** "The calendar of Solgården" for a test bed's feed, by the test bed's name once it is known. */
+function TestbedFeedName({ id }: { id: string }) {
+  const { t } = useTranslation('identity');
+  const testbed = useTestbed(id);
+  return <>{testbed.data ? t('feed.testbedFeedNamed', { testbed: testbed.data.name }) : t('feed.testbedFeed')}</>;
 }
 
 /** A feed address just made: shown once, to copy into a calendar program. */
