@@ -38,6 +38,8 @@ export default defineConfig({
       '/api': { target: api, changeOrigin: false },
       '/docs': { target: api },
       '/health': { target: api },
+      // The queue dashboard (platform admins), opened from the platform page.
+      '/admin/queues': { target: api },
     },
   },
 });

@@ -60,6 +60,16 @@ export function Layout() {
                       <NavLink to="/bookings">{t('nav.bookings')}</NavLink>
                     </li>
                   ) : null}
+                  {session.me?.memberships.some((membership) => membership.role === 'admin') ? (
+                    <li>
+                      <NavLink to="/organization">{t('nav.organization')}</NavLink>
+                    </li>
+                  ) : null}
+                  {session.me?.platformAdmin ? (
+                    <li>
+                      <NavLink to="/platform">{t('nav.platform')}</NavLink>
+                    </li>
+                  ) : null}
                   <li>
                     <NavLink to="/pilots">{t('nav.pilots')}</NavLink>
                   </li>

@@ -4,14 +4,20 @@ import enBooking from './en/booking.json';
 import enCatalogue from './en/catalogue.json';
 import enCommon from './en/common.json';
 import enIdentity from './en/identity.json';
+import enInvitations from './en/invitations.json';
+import enOrganization from './en/organization.json';
 import enPilots from './en/pilots.json';
+import enPlatform from './en/platform.json';
 import enProblems from './en/problems.json';
 import enStatement from './en/statement.json';
 import svBooking from './sv/booking.json';
 import svCatalogue from './sv/catalogue.json';
 import svCommon from './sv/common.json';
 import svIdentity from './sv/identity.json';
+import svInvitations from './sv/invitations.json';
+import svOrganization from './sv/organization.json';
 import svPilots from './sv/pilots.json';
+import svPlatform from './sv/platform.json';
 import svProblems from './sv/problems.json';
 import svStatement from './sv/statement.json';
 
@@ -20,8 +26,8 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'slussen.language';
 
 export const resources = {
-  sv: { common: svCommon, catalogue: svCatalogue, booking: svBooking, identity: svIdentity, pilots: svPilots, problems: svProblems, statement: svStatement },
-  en: { common: enCommon, catalogue: enCatalogue, booking: enBooking, identity: enIdentity, pilots: enPilots, problems: enProblems, statement: enStatement },
+  sv: { common: svCommon, catalogue: svCatalogue, booking: svBooking, identity: svIdentity, pilots: svPilots, problems: svProblems, statement: svStatement, organization: svOrganization, platform: svPlatform, invitations: svInvitations },
+  en: { common: enCommon, catalogue: enCatalogue, booking: enBooking, identity: enIdentity, pilots: enPilots, problems: enProblems, statement: enStatement, organization: enOrganization, platform: enPlatform, invitations: enInvitations },
 } as const;
 
 function storedLanguage(): Language | null {
