@@ -2,6 +2,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../api/client';
 import { call } from '../../api/problem';
 
+/** The API's answer, typed here where its document describes it loosely (a map, or nothing). */
+const answer = <T,>(request: Promise<{ data?: unknown; error?: unknown; response: Response }>) => call<unknown>(request) as Promise<T>;
+
 export type Kind = 'region' | 'municipality' | 'company' | 'agency';
 
 export interface Organization {
@@ -34,7 +37,7 @@ export function useAllOrganizations(kind: Kind | '') {
       let cursor: string | null = null;
       do {
         const query: Record<string, unknown> = { limit: 200, ...(kind ? { kind } : {}), ...(cursor ? { cursor } : {}) };
-        const page: List<Organization> = await call<List<Organization>>(api.GET('/api/v1/organizations', { params: { query: query as never }, signal }));
+        const page: List<Organization> = await answer<List<Organization>>(api.GET('/api/v1/organizations', { params: { query: query as never }, signal }));
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && items.length < 2000);
@@ -46,7 +49,7 @@ export function useAllOrganizations(kind: Kind | '') {
 export function useCreateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; kind: Kind; parentId?: string; orgNumber?: string }) => call<Organization>(api.POST('/api/v1/organizations', { body: body as never })),
+    mutationFn: (body: { name: string; kind: Kind; parentId?: string; orgNumber?: string }) => answer<Organization>(api.POST('/api/v1/organizations', { body: body as never })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['platform', 'organizations'] }),
   });
 }
@@ -56,13 +59,13 @@ export function useUserSearch(q: string, cursor: string | undefined) {
     queryKey: ['platform', 'users', q, cursor ?? null],
     enabled: q.length >= 2,
     placeholderData: keepPreviousData,
-    queryFn: ({ signal }) => call<List<FoundUser>>(api.GET('/api/v1/users', { params: { query: { q, limit: 20, ...(cursor ? { cursor } : {}) } as never }, signal })),
+    queryFn: ({ signal }) => answer<List<FoundUser>>(api.GET('/api/v1/users', { params: { query: { q, limit: 20, ...(cursor ? { cursor } : {}) } as never }, signal })),
   });
 }
 
 /** Lets this browser open the queue dashboard for as long as the session lasts. */
 export function useOpenQueueDashboard() {
   return useMutation({
-    mutationFn: () => call<void>(api.POST('/api/v1/admin/queue-dashboard/session')),
+    mutationFn: () => answer<void>(api.POST('/api/v1/admin/queue-dashboard/session')),
   });
 }
