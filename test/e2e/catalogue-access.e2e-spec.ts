@@ -37,6 +37,12 @@ describe('catalogue and slots access matrix', () => {
     });
   });
 
+  it('GET /testbed-owners: anyone', async () => {
+    await expectAccess(app, world, () => ({ method: 'get', path: '/api/v1/testbed-owners' }), {
+      anonymous: 200, otherCompanyMember: 200, otherRegionManager: 200, member: 200, manager: 200, admin: 200, platformAdmin: 200, apiToken: 200,
+    });
+  });
+
   it('POST /testbeds: managers and admins of the region or municipality', async () => {
     await expectAccess(app, world, () => ({ method: 'post', path: '/api/v1/testbeds', body: testbedBody(world.organization.id) }), {
       anonymous: 401, otherCompanyMember: 403, otherRegionManager: 403, member: 403, manager: 201, admin: 201, platformAdmin: 201, apiToken: 201,

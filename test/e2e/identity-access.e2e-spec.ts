@@ -178,6 +178,22 @@ describe('identity access matrix', () => {
     });
   });
 
+  describe('the person\'s own account', () => {
+    it('PATCH /me: a signed-in person, not an API token', async () => {
+      await expectAccess(app, company, () => ({ method: 'patch', path: '/api/v1/me', body: { language: 'sv' } }), {
+        anonymous: 401, otherCompanyMember: 200, otherRegionManager: 200, member: 200, manager: 200, admin: 200, platformAdmin: 200, apiToken: 403,
+      });
+    });
+
+    it('DELETE /me/sessions: a signed-in person, not an API token', async () => {
+      // It ends the caller's sessions: a world of its own, so the others' tokens keep working.
+      const own = await createAccessWorld(app, { kind: 'company' });
+      await expectAccess(app, own, () => ({ method: 'delete', path: '/api/v1/me/sessions' }), {
+        anonymous: 401, otherCompanyMember: 204, otherRegionManager: 204, member: 204, manager: 204, admin: 204, platformAdmin: 204, apiToken: 403,
+      });
+    });
+  });
+
   describe('invitations (issue 12, finding 6)', () => {
     const onlyTheInvitee = { anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, manager: 404, admin: 404, platformAdmin: 404, apiToken: 403 } as const;
 
