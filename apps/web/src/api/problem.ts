@@ -33,16 +33,21 @@ export function dataOf<T>(answer: { data?: T; error?: unknown; response: Respons
   throw new ApiProblem(answer.response.status, body);
 }
 
+type Answer<T> = { data?: T; error?: unknown; response: Response };
+
 /**
  * Awaits an openapi-fetch call: its data, typed by the API's document, or an
- * ApiProblem (status 0 when the network failed).
+ * ApiProblem (status 0 when the network failed). For an answer the document
+ * does not describe yet (`Record<string, never>`), name its type: `call<Organization>(...)`.
  */
-export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  let answer: { data?: T; error?: unknown; response: Response };
+export async function call<T>(request: Promise<Answer<T>>): Promise<T>;
+export async function call<T>(request: Promise<Answer<Record<string, never>>>): Promise<T>;
+export async function call<T>(request: Promise<Answer<unknown>>): Promise<T> {
+  let answer: Answer<unknown>;
   try {
     answer = await request;
   } catch {
     throw new ApiProblem(0);
   }
-  return dataOf(answer);
+  return dataOf(answer) as T;
 }
