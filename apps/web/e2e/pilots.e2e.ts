@@ -72,7 +72,7 @@ async function freshPilot(baseURL: string, title: string) {
 test.describe('a pilot from plan to outcome, both sides (sv)', () => {
   test.use({ lang: 'sv' });
 
-  test('both sides edit and approve the plan, a change needs new approvals, the pilot starts, CareUp measures, Johan records a procurement', async ({ page, baseURL }) => {
+  test('both sides edit and approve the plan, a change needs new approvals, the pilot starts, CareUp measures, Johan ends it early and records a procurement', async ({ page, baseURL }) => {
     test.setTimeout(420_000);
     const { p, c } = words('sv');
     const title = `Sängsensorer ${Date.now()}`;
@@ -174,6 +174,14 @@ test.describe('a pilot from plan to outcome, both sides (sv)', () => {
     // Johan follows it and records the outcome: procured, with its reference and date.
     await signIn(page, 'sv', MANAGER, `/pilots/${pilot.id}`);
     await expect(page.getByRole('region', { name: 'Mätningar av Fall per vecka' }).getByRole('cell', { name: '6', exact: true })).toBeVisible();
+    // He ends the running phase early: evaluating; the outcome is still his to record.
+    await page.getByRole('button', { name: p.actions.evaluate }).click();
+    const confirm = page.getByRole('alertdialog');
+    await expect(confirm.getByRole('button', { name: p.keep })).toBeFocused();
+    await confirm.getByRole('button', { name: p.evaluateDialog.confirm }).click();
+    await expect(page.getByRole('status').filter({ hasText: p.done.evaluating })).toBeVisible();
+    await expect(facts).toContainText(p.stages.evaluating);
+    await expect(page.getByRole('button', { name: p.actions.evaluate })).toHaveCount(0);
     await page.getByRole('button', { name: p.actions.outcome }).click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('label.radio', { hasText: p.results.procured }).click();
@@ -191,6 +199,7 @@ test.describe('a pilot from plan to outcome, both sides (sv)', () => {
     await expect(page.getByText('RS 2026-0412')).toBeVisible();
     await expect(page.getByText('2026-11-30')).toBeVisible();
     await expect(page.getByRole('button', { name: p.actions.approve })).toHaveCount(0);
+    await expect(page.locator('.timeline')).toContainText(p.eventTypes.evaluating);
     await expect(page.locator('.timeline')).toContainText(p.eventTypes.completed);
     await checkPage(page, 'pilot-completed');
   });

@@ -3,9 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../ui/format';
 import type { Measurement, MetricSummary } from './types';
 
-const WIDTH = 640;
-const HEIGHT = 260;
-const PAD = { top: 20, right: 90, bottom: 36, left: 48 };
+// Drawn small and scaled up, so its words stay readable on a phone too.
+const WIDTH = 420;
+const HEIGHT = 230;
+const PAD = { top: 16, right: 84, bottom: 34, left: 40 };
+const FONT = 13;
+
+const shortDate = (at: number, language: string, timeZone: string) => new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(at));
 
 const formatNumber = (value: number, language: string) => new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
 
@@ -46,7 +50,7 @@ export function MetricChart({ metric, measurements, period, zone }: { metric: Me
     value === null ? null : (
       <g className={className}>
         <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(value)} y2={y(value)} strokeDasharray="6 4" strokeWidth={2} />
-        <text x={WIDTH - PAD.right + 6} y={y(value) + 4} fontSize={12}>
+        <text x={WIDTH - PAD.right + 6} y={y(value) + 4} fontSize={FONT}>
           {label} {n(value)}
         </text>
       </g>
@@ -59,17 +63,17 @@ export function MetricChart({ metric, measurements, period, zone }: { metric: Me
         <desc id={descId}>{description}</desc>
         <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} className="axis" />
         <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={HEIGHT - PAD.bottom} className="axis" />
-        <text x={PAD.left - 6} y={y(high) + 4} textAnchor="end" fontSize={12}>
+        <text x={PAD.left - 6} y={y(high) + 4} textAnchor="end" fontSize={FONT}>
           {n(high)}
         </text>
-        <text x={PAD.left - 6} y={y(low) + 4} textAnchor="end" fontSize={12}>
+        <text x={PAD.left - 6} y={y(low) + 4} textAnchor="end" fontSize={FONT}>
           {n(low)}
         </text>
-        <text x={PAD.left} y={HEIGHT - 12} fontSize={12}>
-          {formatDate(new Date(from).toISOString(), i18n.language, zone)}
+        <text x={PAD.left} y={HEIGHT - 12} fontSize={FONT}>
+          {shortDate(from, i18n.language, zone)}
         </text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 12} fontSize={12} textAnchor="end">
-          {formatDate(new Date(to).toISOString(), i18n.language, zone)}
+        <text x={WIDTH - PAD.right} y={HEIGHT - 12} fontSize={FONT} textAnchor="end">
+          {shortDate(to, i18n.language, zone)}
         </text>
         {reference(metric.baseline, t('chart.baselineShort'), 'chart-baseline')}
         {reference(metric.target, t('chart.targetShort'), 'chart-target')}
@@ -78,7 +82,7 @@ export function MetricChart({ metric, measurements, period, zone }: { metric: Me
           <circle key={i} cx={x(p.at)} cy={y(p.value)} r={5} className="chart-point" />
         ))}
         {points.length === 0 ? (
-          <text x={(WIDTH - PAD.right + PAD.left) / 2} y={HEIGHT / 2} textAnchor="middle" fontSize={14} className="chart-empty">
+          <text x={(WIDTH - PAD.right + PAD.left) / 2} y={HEIGHT / 2} textAnchor="middle" fontSize={FONT + 1} className="chart-empty">
             {t('chart.noData')}
           </text>
         ) : null}
