@@ -22,7 +22,7 @@ async function signIn(page: Page, lang: 'sv' | 'en', email: string, next: string
 }
 
 async function signOut(page: Page, lang: 'sv' | 'en') {
-  await page.getByRole('button', { name: words(lang).c.nav.signOut }).click();
+  await page.getByRole('button', { name: words(lang).c.nav.signOut, exact: true }).click();
   await expect(page.getByRole('link', { name: words(lang).c.nav.signIn })).toBeVisible();
 }
 
