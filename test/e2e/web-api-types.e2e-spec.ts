@@ -12,8 +12,13 @@ async function typesOf(document: unknown): Promise<string> {
   return HEADER + astToString(await openapiTS(document as Parameters<typeof openapiTS>[0]));
 }
 
+interface Operation {
+  requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string; type?: string; properties?: object; items?: object } }> }>;
+}
+
 interface Document {
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>;
+  paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
 }
 
@@ -57,6 +62,24 @@ describe('the web app\'s typed API client', () => {
     }
     expect(empty).toEqual([]);
     expect(Object.keys(document.components.schemas.LoginDto?.properties ?? {})).toEqual(expect.arrayContaining(['email', 'password']));
+  });
+
+  it('describes every answer the catalogue, booking and account pages read', () => {
+    const read = [
+      'get /api/v1/testbeds', 'get /api/v1/testbeds/{id}', 'get /api/v1/domains', 'get /api/v1/testbed-owners', 'get /api/v1/testbeds/{id}/slots',
+      'post /api/v1/slots/{id}/bookings', 'get /api/v1/bookings', 'get /api/v1/bookings/{id}', 'get /api/v1/bookings/{id}/events',
+      'post /api/v1/bookings/{id}/cancel', 'post /api/v1/bookings/{id}/reschedule',
+      'get /api/v1/me', 'patch /api/v1/me', 'post /api/v1/auth/signup', 'post /api/v1/auth/session', 'post /api/v1/auth/session/refresh',
+      'get /api/v1/organizations/{id}/calendar-tokens', 'post /api/v1/organizations/{id}/calendar-tokens',
+    ];
+    const undescribed = read.filter((route) => {
+      const [method, path] = route.split(' ') as [string, string];
+      const operation = document.paths[path]?.[method];
+      if (!operation) return true;
+      const schema = Object.entries(operation.responses).find(([status]) => /^2\d\d$/.test(status))?.[1].content?.['application/json']?.schema;
+      return !schema || !(schema.$ref || schema.properties || schema.items);
+    });
+    expect(undescribed).toEqual([]);
   });
 
   it('is generated from the running API\'s current document (npm run api:types refreshes it)', async () => {
