@@ -94,3 +94,17 @@ export async function apiToken(baseURL: string, email: string): Promise<string> 
   if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
+
+/**
+ * Milliseconds from a navigation inside the app (a history change, as a link or
+ * the back button makes) to `ready` holding in the page.
+ */
+export async function timeInAppNavigation(page: Page, url: string, ready: () => boolean): Promise<number> {
+  await page.evaluate((target) => {
+    (window as unknown as { __t0: number }).__t0 = performance.now();
+    window.history.pushState({}, '', target);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, url);
+  await page.waitForFunction(ready);
+  return page.evaluate(() => performance.now() - (window as unknown as { __t0: number }).__t0);
+}

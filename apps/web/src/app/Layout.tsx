@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { onUnauthenticated } from '../api/client';
+import { readsReports } from '../features/reports/access';
 import { useSession } from './session';
 
 function LanguageSwitch() {
@@ -68,6 +69,11 @@ export function Layout() {
                   {session.me?.platformAdmin ? (
                     <li>
                       <NavLink to="/platform">{t('nav.platform')}</NavLink>
+                    </li>
+                  ) : null}
+                  {readsReports(session.me) ? (
+                    <li>
+                      <NavLink to="/reports">{t('nav.reports')}</NavLink>
                     </li>
                   ) : null}
                   <li>

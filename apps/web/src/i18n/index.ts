@@ -9,6 +9,7 @@ import enOrganization from './en/organization.json';
 import enPilots from './en/pilots.json';
 import enPlatform from './en/platform.json';
 import enProblems from './en/problems.json';
+import enReports from './en/reports.json';
 import enStatement from './en/statement.json';
 import svBooking from './sv/booking.json';
 import svCatalogue from './sv/catalogue.json';
@@ -19,6 +20,7 @@ import svOrganization from './sv/organization.json';
 import svPilots from './sv/pilots.json';
 import svPlatform from './sv/platform.json';
 import svProblems from './sv/problems.json';
+import svReports from './sv/reports.json';
 import svStatement from './sv/statement.json';
 
 export const LANGUAGES = ['sv', 'en'] as const;
@@ -26,8 +28,8 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'slussen.language';
 
 export const resources = {
-  sv: { common: svCommon, catalogue: svCatalogue, booking: svBooking, identity: svIdentity, pilots: svPilots, problems: svProblems, statement: svStatement, organization: svOrganization, platform: svPlatform, invitations: svInvitations },
-  en: { common: enCommon, catalogue: enCatalogue, booking: enBooking, identity: enIdentity, pilots: enPilots, problems: enProblems, statement: enStatement, organization: enOrganization, platform: enPlatform, invitations: enInvitations },
+  sv: { common: svCommon, catalogue: svCatalogue, booking: svBooking, identity: svIdentity, pilots: svPilots, problems: svProblems, statement: svStatement, organization: svOrganization, platform: svPlatform, invitations: svInvitations, reports: svReports },
+  en: { common: enCommon, catalogue: enCatalogue, booking: enBooking, identity: enIdentity, pilots: enPilots, problems: enProblems, statement: enStatement, organization: enOrganization, platform: enPlatform, invitations: enInvitations, reports: enReports },
 } as const;
 
 function storedLanguage(): Language | null {
