@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { IdentityFactory, type TestUser } from '@slussen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { LinkTokens } from '../../libs/identity/src/link-tokens.js';
 import { createApiApp } from '../api-app.js';
 
 // What the web app's administration pages need beyond the first identity routes:
@@ -126,6 +127,31 @@ describe('administration: finding people and reading the audit log', () => {
       const stranger = await factory.member((await factory.organization('company')).id, 'admin');
       expect((await api().get(`/api/v1/organizations/${company.id}/audit`).query({ action: 'member' }).set('Authorization', as(member))).status).toBe(403);
       expect((await api().get(`/api/v1/organizations/${company.id}/audit`).query({ action: 'member' }).set('Authorization', as(stranger))).status).toBe(404);
+    });
+  });
+
+  describe('POST /invitations/preview', () => {
+    it('shows the invitee what the link offers, changes nothing, and is 404 for anyone else or once decided', async () => {
+      const region = await factory.organization('region', { name: `Region ${randomUUID().slice(0, 6)}` });
+      const admin = await factory.member(region.id, 'admin');
+      const invitee = await factory.user();
+      const stranger = await factory.user();
+      const invited = await api().post(`/api/v1/organizations/${region.id}/members`).set('Authorization', as(admin)).send({ email: invitee.email, name: 'x', role: 'manager' });
+      expect(invited.status).toBe(202);
+      const token = app.get(LinkTokens, { strict: false }).tokenOf('invitation', invited.body.invitationId);
+      const preview = (user: TestUser, body: object = { token }) => api().post('/api/v1/invitations/preview').set('Authorization', as(user)).send(body);
+
+      const shown = await preview(invitee);
+      expect(shown.status).toBe(200);
+      expect(shown.body).toEqual({ id: invited.body.invitationId, organizationId: region.id, organizationName: region.name, organizationKind: 'region', role: 'manager', invitedByName: 'Test User', expiresAt: expect.any(String) });
+      expect((await preview(invitee)).status).toBe(200);
+      expect((await preview(stranger)).status).toBe(404);
+      expect((await preview(invitee, { token: 'not-a-token' })).status).toBe(404);
+      expect((await preview(invitee, {})).status).toBe(400);
+      expect((await api().post('/api/v1/invitations/preview').send({ token })).status).toBe(401);
+
+      expect((await api().post('/api/v1/invitations/accept').set('Authorization', as(invitee)).send({ token })).status).toBe(200);
+      expect((await preview(invitee)).status).toBe(404);
     });
   });
 });

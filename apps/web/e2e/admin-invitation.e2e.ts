@@ -5,7 +5,7 @@ const WORDS = {
   sv: {
     nav: 'Organisation', title: 'Administrera Region Stockholm', inviteEmail: 'E-postadress', inviteName: 'Namn', role: 'Roll', send: 'Skicka inbjudan',
     invited: /Vi har e-postat en inbjudan till/, pending: 'Inbjudningar som väntar på svar', withdraw: /Dra tillbaka inbjudan till/,
-    invitationTitle: 'Inbjudan till en organisation', signInToAnswer: 'Logga in för att svara', accept: 'Tacka ja till inbjudan', accepted: 'Du har tackat ja',
+    invitationTitle: 'Inbjudan till en organisation', offerTitle: 'Region Stockholm bjuder in dig', signInToAnswer: 'Logga in för att svara', accept: 'Tacka ja till inbjudan', accepted: 'Du har tackat ja',
     nowMember: 'Du är nu medlem i Region Stockholm.', feeds: 'Kalenderadresser', revokeFeed: /^Återkalla Region Stockholm, skapad av Karin Lindqvist/, revokeYes: 'Ja, återkalla', feedRevoked: 'Kalenderadressen för Region Stockholm är återkallad.',
     members: 'Medlemmar', changeFor: 'Ändra Sara Holm', changeRole: 'Byt roll', newRole: 'Ny roll', saveRole: 'Spara rollen', roleChanged: 'Sara Holm är nu förvaltare.', manager: 'förvaltare', member: 'medlem',
     emailMissing: 'Skriv e-postadressen', problem: 'Det finns ett problem', gone: /Vi hittar ingen öppen inbjudan/,
@@ -13,7 +13,7 @@ const WORDS = {
   en: {
     nav: 'Organization', title: 'Administer Region Stockholm', inviteEmail: 'E-mail address', inviteName: 'Name', role: 'Role', send: 'Send the invitation',
     invited: /We have e-mailed an invitation to/, pending: 'Invitations waiting for an answer', withdraw: /Withdraw the invitation to/,
-    invitationTitle: 'Invitation to an organization', signInToAnswer: 'Sign in to answer', accept: 'Accept the invitation', accepted: 'You have accepted',
+    invitationTitle: 'Invitation to an organization', offerTitle: 'Region Stockholm invites you', signInToAnswer: 'Sign in to answer', accept: 'Accept the invitation', accepted: 'You have accepted',
     nowMember: 'You are now member in Region Stockholm.', feeds: 'Calendar feeds', revokeFeed: /^Revoke Region Stockholm, made by Karin Lindqvist/, revokeYes: 'Yes, revoke', feedRevoked: 'The calendar feed of Region Stockholm has been revoked.',
     members: 'Members', changeFor: 'Change Sara Holm', changeRole: 'Change role', newRole: 'New role', saveRole: 'Save the role', roleChanged: 'Sara Holm is now manager.', manager: 'manager', member: 'member',
     emailMissing: 'Enter the e-mail address', problem: 'There is a problem', gone: /We find no open invitation/,
@@ -69,6 +69,8 @@ for (const lang of ['sv', 'en'] as const) {
       await page.getByRole('link', { name: w.signInToAnswer }).click();
       await signInHere(page, lang, INVITEE[lang], DEMO_PASSWORD);
       await expect(page).toHaveURL(new RegExp(`/invitations/${token}$`));
+      await expect(page.getByRole('heading', { level: 1, name: w.offerTitle })).toBeVisible();
+      await expect(page.getByText('Karin Lindqvist')).toBeVisible();
       await expect(page.getByRole('button', { name: w.accept })).toBeVisible();
       await checkPage(page, 'invitation');
       await page.getByRole('button', { name: w.accept }).click();
@@ -78,8 +80,9 @@ for (const lang of ['sv', 'en'] as const) {
 
       // The same link again is used up: said in words, not a crash.
       await page.goto(`/invitations/${token}`);
-      await page.getByRole('button', { name: w.accept }).click();
       await expect(page.getByText(w.gone)).toBeVisible();
+      await expect(page.getByRole('button', { name: w.accept })).toHaveCount(0);
+      await checkPage(page, 'invitation-gone');
 
       // The invitee is a member now, in the region's list.
       const me = await fetch(`${apiUrl()}/api/v1/me`, { headers: { Authorization: `Bearer ${await apiToken(apiUrl(), INVITEE[lang])}` } }).then((r) => r.json() as Promise<{ memberships: Array<{ organizationName: string; role: string }> }>);

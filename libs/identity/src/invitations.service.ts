@@ -64,6 +64,13 @@ export class InvitationsService {
     return { items: (await this.invitations.receivedBy(this.person(actor))).map(received) };
   }
 
+  /** What the e-mailed link offers, shown to its invitee before they answer; 404 as accepting would be. */
+  async preview(actor: Actor, token: string): Promise<ReceivedInvitationView> {
+    const row = await this.invitations.receivedByToken(this.person(actor), hashToken(token));
+    if (!row) throw new NotFoundError('Invitation');
+    return received(row);
+  }
+
   /** Accepts by id (from the signed-in person's list) or by the e-mailed link's token; only the invitee may. */
   async accept(actor: Actor, by: { id: string } | { token: string }): Promise<JoinedView> {
     const userId = this.person(actor);

@@ -67,6 +67,12 @@ export class InvitationsRepository {
     return this.dataSource.query(`${RECEIVED} WHERE i.user_id = $1 AND i.status = 'pending' AND i.expires_at > now() ORDER BY i.created_at DESC, i.id`, [userId]);
   }
 
+  /** The signed-in person's own open invitation with this token hash; null for anyone else's, a decided or an expired one. */
+  async receivedByToken(userId: string, tokenHash: string): Promise<ReceivedInvitationRow | null> {
+    const [row] = await this.dataSource.query(`${RECEIVED} WHERE i.user_id = $1 AND i.token_hash = $2 AND i.status = 'pending' AND i.expires_at > now()`, [userId, tokenHash]);
+    return row ?? null;
+  }
+
   sentBy(organizationId: string): Promise<SentInvitationRow[]> {
     return this.dataSource.query(
       `SELECT id, email, role, created_at AS "createdAt", expires_at AS "expiresAt" FROM invitations

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -17,7 +17,7 @@ interface Joined {
  * signs in (or gets a password first) as the invited account, then accepts.
  */
 export function InvitationPage() {
-  const { t } = useTranslation('invitations');
+  const { t, i18n } = useTranslation('invitations');
   const { token = '' } = useParams();
   const session = useSession();
   const location = useLocation();
@@ -27,10 +27,18 @@ export function InvitationPage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
   });
   const here = encodeURIComponent(location.pathname);
+  const signedIn = session.status === 'signedIn' && Boolean(session.me);
+  // What the link offers, read before answering (nothing changes).
+  const offer = useQuery({
+    queryKey: ['invitation', token],
+    enabled: signedIn && !accept.isSuccess,
+    retry: false,
+    queryFn: () => call(api.POST('/api/v1/invitations/preview', { body: { token } })),
+  });
 
   if (session.loading) return <Loading />;
 
-  if (session.status !== 'signedIn' || !session.me) {
+  if (!signedIn || !session.me) {
     return (
       <Page title={t('title')} lead={t('signedOut.lead')}>
         <p>{t('signedOut.body')}</p>
@@ -70,17 +78,59 @@ export function InvitationPage() {
     );
   }
 
-  const gone = accept.isError && isProblem(accept.error) && accept.error.status === 404;
-  return (
-    <Page title={t('title')} lead={t('signedIn.lead', { email: session.me.email })}>
-      {gone ? (
+  if (offer.isPending) return <Loading />;
+  const gone = (problem: unknown) => isProblem(problem) && problem.status === 404;
+  if (offer.isError && !gone(offer.error)) {
+    return (
+      <Page title={t('title')}>
+        <ErrorMessage error={offer.error} retry={() => void offer.refetch()} />
+      </Page>
+    );
+  }
+  const wrongAccount = (
+    <p>
+      {t('signedIn.wrongAccount')}{' '}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          void session.signOut().then(() => window.location.assign(`/sign-in?next=${here}`));
+        }}
+      >
+        {t('signedIn.signOut')}
+      </button>
+    </p>
+  );
+  if (offer.isError || gone(accept.error)) {
+    return (
+      <Page title={t('gone.title')} lead={t('signedIn.lead', { email: session.me.email })}>
         <div className="notice notice--error" role="alert">
           <p>{t('gone.body', { email: session.me.email })}</p>
           <p>{t('gone.help')}</p>
         </div>
-      ) : accept.isError ? (
-        <ErrorMessage error={accept.error} />
-      ) : null}
+        {wrongAccount}
+      </Page>
+    );
+  }
+  const offered = offer.data!;
+  const until = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(offered.expiresAt));
+  return (
+    <Page title={t('offer.title', { organization: offered.organizationName })} lead={t('signedIn.lead', { email: session.me.email })}>
+      {accept.isError ? <ErrorMessage error={accept.error} /> : null}
+      <dl className="facts">
+        <dt>{t('offer.organization')}</dt>
+        <dd>{`${offered.organizationName} (${t(`kinds.${offered.organizationKind}`)})`}</dd>
+        <dt>{t('offer.role')}</dt>
+        <dd>{t(`roles.${offered.role}`)}</dd>
+        {offered.invitedByName ? (
+          <>
+            <dt>{t('offer.invitedBy')}</dt>
+            <dd>{offered.invitedByName}</dd>
+          </>
+        ) : null}
+        <dt>{t('offer.until')}</dt>
+        <dd>{until}</dd>
+      </dl>
       <p>{t('signedIn.body')}</p>
       <div className="actions">
         <button type="button" className="button" aria-disabled={accept.isPending} onClick={() => (accept.isPending ? undefined : accept.mutate())}>
@@ -90,18 +140,7 @@ export function InvitationPage() {
           {t('signedIn.notNow')}
         </Link>
       </div>
-      <p>
-        {t('signedIn.wrongAccount')}{' '}
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            void session.signOut().then(() => window.location.assign(`/sign-in?next=${here}`));
-          }}
-        >
-          {t('signedIn.signOut')}
-        </button>
-      </p>
+      {wrongAccount}
     </Page>
   );
 }
