@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { checkPage, COMPANY, DEMO_PASSWORD, expect, tabTo, test, timeInAppNavigation } from './fixtures';
 
 const ANALYST = 'analytiker@demo.innovationsverket.se';
+const MANAGER = 'johan.ek@demo.regionstockholm.se';
 const RESULTS = resolve(import.meta.dirname, '../test-results/performance.json');
 
 const WORDS = {
@@ -12,14 +13,14 @@ const WORDS = {
     runTitle: 'Rapportkörning', ready: 'Rapporten är klar.', open: 'Öppna rapporten', platformCustom: 'Hela Slussen: Vald period', csv: 'Ladda ner CSV',
     print: 'Utskriftsvänlig sida', printed: 'Utfallsrapport', figures: 'Mått', periodKind: 'Period', monthToDate: 'Månaden hittills', platform: 'Plattformen', show: 'Visa',
     monthReport: 'Hela Slussen: Månaden hittills', lastYear: 'Samma månad förra året', previousMonth: 'Föregående månad', byDomain: 'Per område', domainName: 'Äldreomsorg',
-    subscribe: 'Prenumerera på månadsbrevet', subscribed: 'Du får månadsbrevet för det här.', cancel: 'Avsluta prenumerationen', myAccount: 'Mitt konto', notFound: 'Sidan finns inte',
+    runForm: 'Starta en egen körning', region: 'Region Stockholm', subscribe: 'Prenumerera på månadsbrevet', subscribed: 'Du får månadsbrevet för det här.', cancel: 'Avsluta prenumerationen', myAccount: 'Mitt konto', notFound: 'Sidan finns inte',
   },
   en: {
     signIn: 'Sign in', email: 'E-mail address', password: 'Password', reports: 'Reports', title: 'Outcome reports', scope: 'Scope', run: 'Start the run',
     runTitle: 'Report run', ready: 'The report is ready.', open: 'Open the report', platformCustom: 'All of Slussen: Chosen period', csv: 'Download CSV',
     print: 'Printable page', printed: 'Outcome report', figures: 'Figures', periodKind: 'Period', monthToDate: 'Month to date', platform: 'Platform', show: 'Show',
     monthReport: 'All of Slussen: Month to date', lastYear: 'The same month last year', previousMonth: 'The previous month', byDomain: 'By domain', domainName: 'Elderly care',
-    subscribe: 'Subscribe to the month e-mail', subscribed: 'You get the month e-mail for this.', cancel: 'Cancel the subscription', myAccount: 'My account', notFound: 'Page not found',
+    runForm: 'Start a run of your own', region: 'Region Stockholm', subscribe: 'Subscribe to the month e-mail', subscribed: 'You get the month e-mail for this.', cancel: 'Cancel the subscription', myAccount: 'My account', notFound: 'Page not found',
   },
 };
 
@@ -138,6 +139,24 @@ for (const lang of ['sv', 'en'] as const) {
       record(figures);
       // The bar is 1 s; the assertion is generous because six people share two cores.
       expect(median(inApp)).toBeLessThan(5000);
+    });
+
+    test('a region manager reads the platform’s and the region’s reports, without runs or the month e-mail', async ({ page }) => {
+      const w = WORDS[lang];
+      await signIn(page, MANAGER, w, '/');
+      await tabTo(page, w.reports);
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: w.title })).toBeFocused();
+      await expect(page.getByRole('heading', { level: 2, name: w.runForm })).toHaveCount(0);
+      const subjects = await page.locator('#field-filter-subjectId option').allTextContents();
+      expect(subjects).toContain(w.region);
+      expect(subjects).not.toContain('Region Skåne');
+      await tabTo(page, w.region);
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${w.region}:`) })).toBeVisible();
+      await expect(page.locator('.report-figures tbody tr')).toHaveCount(18);
+      await expect(page.getByRole('button', { name: w.subscribe })).toHaveCount(0);
+      await checkPage(page, 'report-manager');
     });
 
     test('a company admin is offered no reports, and a typed report address is not found', async ({ page }) => {
