@@ -1775,25 +1775,6 @@ export interface components {
             /** @description Expanded in the test bed's time zone: 09:00 stays 09:00 across daylight-saving changes. */
             recurrence?: components["schemas"]["RecurrenceDto"];
         };
-        SlotPreviewItemDto: {
-            /** Format: date-time */
-            startsAt: string;
-            /** Format: date-time */
-            endsAt: string;
-            capacity: number;
-            /** @description Minutes the test bed's zone is ahead of UTC at the start (120 in Swedish summer time). */
-            utcOffsetMinutes: number;
-            /** @description The offset differs from the previous occurrence's: a daylight-saving change falls between them. */
-            offsetChanged: boolean;
-        };
-        SlotPreviewDto: {
-            /**
-             * @description The zone the occurrences were expanded in.
-             * @example Europe/Stockholm
-             */
-            timezone: string;
-            items: components["schemas"]["SlotPreviewItemDto"][];
-        };
         /**
          * @description Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-started, min-lead-days, max-advance-days (the test bed's booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable).
          * @enum {string}
@@ -1831,6 +1812,25 @@ export interface components {
         };
         SlotListDto: {
             items: components["schemas"]["SlotDto"][];
+        };
+        SlotPreviewItemDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            capacity: number;
+            /** @description Minutes the test bed's zone is ahead of UTC at the start (120 in Swedish summer time). */
+            utcOffsetMinutes: number;
+            /** @description The offset differs from the previous occurrence's: a daylight-saving change falls between them. */
+            offsetChanged: boolean;
+        };
+        SlotPreviewDto: {
+            /**
+             * @description The zone the occurrences were expanded in.
+             * @example Europe/Stockholm
+             */
+            timezone: string;
+            items: components["schemas"]["SlotPreviewItemDto"][];
         };
         UpdateSlotDto: {
             /** Format: date-time */
@@ -3602,11 +3602,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every slot made, in order (one, or each occurrence of the recurrence). */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SlotListDto"];
+                };
             };
             /** @description A problem (RFC 9457): every error of the API */
             default: {
@@ -3673,7 +3676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SlotDto"];
                 };
             };
             /** @description A problem (RFC 9457): every error of the API */
@@ -3707,7 +3710,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SlotDto"];
                 };
             };
             /** @description A problem (RFC 9457): every error of the API */

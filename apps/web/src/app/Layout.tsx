@@ -22,6 +22,8 @@ export function Layout() {
   const session = useSession();
   const navigate = useNavigate();
   const location = useLocation();
+  // The test-bed workspace is offered only to managers and admins of regions and municipalities.
+  const managesTestbeds = (session.me?.memberships ?? []).some((m) => (m.kind === 'region' || m.kind === 'municipality') && (m.role === 'admin' || m.role === 'manager'));
 
   // When the API says the session has ended, go to sign-in and come back here after.
   useEffect(
@@ -74,6 +76,11 @@ export function Layout() {
                   {readsReports(session.me) ? (
                     <li>
                       <NavLink to="/reports">{t('nav.reports')}</NavLink>
+                    </li>
+                  ) : null}
+                  {managesTestbeds ? (
+                    <li>
+                      <NavLink to="/manage">{t('nav.manage')}</NavLink>
                     </li>
                   ) : null}
                   <li>

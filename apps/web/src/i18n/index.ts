@@ -6,6 +6,7 @@ import enCommon from './en/common.json';
 import enIdentity from './en/identity.json';
 import enInvitations from './en/invitations.json';
 import enOrganization from './en/organization.json';
+import enManage from './en/manage.json';
 import enPilots from './en/pilots.json';
 import enPlatform from './en/platform.json';
 import enProblems from './en/problems.json';
@@ -17,6 +18,7 @@ import svCommon from './sv/common.json';
 import svIdentity from './sv/identity.json';
 import svInvitations from './sv/invitations.json';
 import svOrganization from './sv/organization.json';
+import svManage from './sv/manage.json';
 import svPilots from './sv/pilots.json';
 import svPlatform from './sv/platform.json';
 import svProblems from './sv/problems.json';
@@ -28,8 +30,8 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'slussen.language';
 
 export const resources = {
-  sv: { common: svCommon, catalogue: svCatalogue, booking: svBooking, identity: svIdentity, pilots: svPilots, problems: svProblems, statement: svStatement, organization: svOrganization, platform: svPlatform, invitations: svInvitations, reports: svReports },
-  en: { common: enCommon, catalogue: enCatalogue, booking: enBooking, identity: enIdentity, pilots: enPilots, problems: enProblems, statement: enStatement, organization: enOrganization, platform: enPlatform, invitations: enInvitations, reports: enReports },
+  sv: { common: svCommon, catalogue: svCatalogue, booking: svBooking, identity: svIdentity, manage: svManage, pilots: svPilots, problems: svProblems, statement: svStatement, organization: svOrganization, platform: svPlatform, invitations: svInvitations, reports: svReports },
+  en: { common: enCommon, catalogue: enCatalogue, booking: enBooking, identity: enIdentity, manage: enManage, pilots: enPilots, problems: enProblems, statement: enStatement, organization: enOrganization, platform: enPlatform, invitations: enInvitations, reports: enReports },
 } as const;
 
 function storedLanguage(): Language | null {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, Public, type Actor } from '@slussen/core';
 import { SlotsService } from '../slots.service.js';
-import { CancelSlotDto, CreateSlotsDto, SlotListDto, SlotListQueryDto, SlotPreviewDto, UpdateSlotDto } from './dto/slot.dto.js';
+import { CancelSlotDto, CreateSlotsDto, SlotDto, SlotListDto, SlotListQueryDto, SlotPreviewDto, UpdateSlotDto } from './dto/slot.dto.js';
 
 @ApiTags('scheduling')
 @ApiBearerAuth()
@@ -11,6 +11,7 @@ export class SlotsController {
   constructor(private readonly slots: SlotsService) {}
 
   @Post('testbeds/:id/slots')
+  @ApiCreatedResponse({ type: SlotListDto, description: 'Every slot made, in order (one, or each occurrence of the recurrence).' })
   create(@CurrentActor() actor: Actor, @IdParam() testbedId: string, @Body() body: CreateSlotsDto) {
     return this.slots.create(actor, testbedId, body);
   }
@@ -32,6 +33,7 @@ export class SlotsController {
   }
 
   @Patch('slots/:id')
+  @ApiOkResponse({ type: SlotDto })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateSlotDto) {
     return this.slots.update(actor, id, body);
   }
@@ -39,6 +41,7 @@ export class SlotsController {
   /** Cancels the slot and its bookings; the reason reaches every company whose booking it ends. */
   @Post('slots/:id/cancel')
   @HttpCode(200)
+  @ApiOkResponse({ type: SlotDto })
   cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CancelSlotDto) {
     return this.slots.cancel(actor, id, body?.reason);
   }
