@@ -157,6 +157,12 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(page.locator('.report-figures tbody tr')).toHaveCount(18);
       await expect(page.getByRole('button', { name: w.subscribe })).toHaveCount(0);
       await checkPage(page, 'report-manager');
+
+      // Reports that cover a chosen day: of the platform's month reports, only that month's.
+      const now = new Date();
+      const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)).toISOString().slice(0, 10);
+      await page.goto(`/reports?scope=platform&periodKind=month-to-date&on=${day}`);
+      await expect(page.locator('table tbody tr')).toHaveCount(1);
     });
 
     test('a company admin is offered no reports, and a typed report address is not found', async ({ page }) => {

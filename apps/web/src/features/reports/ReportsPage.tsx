@@ -8,7 +8,7 @@ import { Page } from '../../ui/Page';
 import { Empty, ErrorMessage, Loading, Notice } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
 import { runsReports } from './access';
-import { formatBuilt, formatReportPeriod, subjectOf } from './format';
+import { formatBuilt, formatReportPeriod, localMidnight, subjectOf } from './format';
 import { useReports, useStartRun, useSubscriptions, useUnsubscribe, type ReportFilter } from './queries';
 import { RequireReports } from './RequireReports';
 import './reports.css';
@@ -55,6 +55,7 @@ function Snapshots({ subjects }: { subjects: ReportSummary[] }) {
     scope: (params.get('scope') as ReportScope | null) ?? undefined,
     subjectId: params.get('subjectId') ?? undefined,
     periodKind: (params.get('periodKind') as PeriodKind | null) ?? undefined,
+    ...coveringDay(params.get('on')),
     cursor: params.get('cursor') ?? undefined,
   };
   const reports = useReports(filter);
@@ -62,7 +63,7 @@ function Snapshots({ subjects }: { subjects: ReportSummary[] }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
-    for (const key of ['scope', 'subjectId', 'periodKind']) {
+    for (const key of ['scope', 'subjectId', 'periodKind', 'on']) {
       const value = form.get(key);
       if (typeof value === 'string' && value) next.set(key, value);
     }
@@ -81,6 +82,7 @@ function Snapshots({ subjects }: { subjects: ReportSummary[] }) {
         <FilterSelect name="scope" label={t('list.scope')} value={filter.scope} options={SCOPES.map((scope) => [scope, t(`scopes.${scope}`)])} />
         <FilterSelect name="subjectId" label={t('list.subject')} value={filter.subjectId} options={subjects.map((subject) => [subject.subjectId!, subjectOf(subject, t)])} />
         <FilterSelect name="periodKind" label={t('list.periodKind')} value={filter.periodKind} options={PERIOD_KINDS.map((kind) => [kind, t(`periodKinds.${kind}`)])} />
+        <DatePicker name="on" label={t('list.on')} defaultValue={params.get('on') ?? undefined} />
         <button type="submit" className="button">
           {t('list.show')}
         </button>
@@ -135,6 +137,13 @@ function Snapshots({ subjects }: { subjects: ReportSummary[] }) {
       )}
     </section>
   );
+}
+
+/** Reports whose period covers the local day `on` (YYYY-MM-DD): they overlap [its start, the next day's start). */
+function coveringDay(on: string | null): Pick<ReportFilter, 'from' | 'to'> {
+  if (!on || !/^\d{4}-\d{2}-\d{2}$/.test(on)) return {};
+  const start = localMidnight(new Date(`${on}T00:00:00Z`));
+  return { from: start.toISOString(), to: localMidnight(new Date(`${dayAfter(on)}T00:00:00Z`)).toISOString() };
 }
 
 /** A filter of the list: one choice, or any. */
