@@ -6,8 +6,8 @@ import { formatDateTime, zoneName } from '../../ui/format';
 import { ErrorMessage, Loading } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
 import { FormField, TableRegion } from './FormField';
-import { formatNumber, MetricChart } from './MetricChart';
-import { boundsText, parseNumber } from './numbers';
+import { MetricChart } from './MetricChart';
+import { boundsText, formatNumber, parseNumber } from './numbers';
 import { useMeasurementRequests, useMeasurements, useSubmitMeasurement } from './queries';
 import type { Measurement, MeasurementRequest, Pilot } from './types';
 

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../ui/format';
+import { dayIn, formatDate } from '../../ui/format';
+import { formatNumber } from './numbers';
 import type { Measurement, MetricSummary } from './types';
 
 // Drawn small and scaled up, so its words stay readable on a phone too.
@@ -9,9 +10,9 @@ const HEIGHT = 230;
 const PAD = { top: 16, right: 84, bottom: 34, left: 40 };
 const FONT = 13;
 
-const shortDate = (at: number, language: string, timeZone: string) => new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(at));
-
-const formatNumber = (value: number, language: string) => new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+/** An end of the time axis: the day, and the time of day too when the whole axis is one day. */
+const axisDate = (at: number, oneDay: boolean, language: string, timeZone: string) =>
+  new Intl.DateTimeFormat(language, oneDay ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone } : { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(at));
 
 /**
  * One metric over time as an SVG line chart, drawn like the reports' charts:
@@ -34,6 +35,7 @@ export function MetricChart({ metric, measurements, period, zone }: { metric: Me
   const margin = (high - low) * 0.1;
   low = metric.minimum !== null && low - margin < metric.minimum ? metric.minimum : low - margin;
   high += margin;
+  const oneDay = dayIn(new Date(from).toISOString(), zone) === dayIn(new Date(to).toISOString(), zone);
   const x = (at: number) => PAD.left + ((at - from) / (to - from)) * (WIDTH - PAD.left - PAD.right);
   const y = (value: number) => PAD.top + (1 - (value - low) / (high - low)) * (HEIGHT - PAD.top - PAD.bottom);
   const n = (value: number) => formatNumber(value, i18n.language);
@@ -70,10 +72,10 @@ export function MetricChart({ metric, measurements, period, zone }: { metric: Me
           {n(low)}
         </text>
         <text x={PAD.left} y={HEIGHT - 12} fontSize={FONT}>
-          {shortDate(from, i18n.language, zone)}
+          {axisDate(from, oneDay, i18n.language, zone)}
         </text>
         <text x={WIDTH - PAD.right} y={HEIGHT - 12} fontSize={FONT} textAnchor="end">
-          {shortDate(to, i18n.language, zone)}
+          {axisDate(to, oneDay, i18n.language, zone)}
         </text>
         {reference(metric.baseline, t('chart.baselineShort'), 'chart-baseline')}
         {reference(metric.target, t('chart.targetShort'), 'chart-target')}
@@ -91,4 +93,3 @@ export function MetricChart({ metric, measurements, period, zone }: { metric: Me
   );
 }
 
-export { formatNumber };

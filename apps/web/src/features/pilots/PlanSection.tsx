@@ -4,11 +4,10 @@ import { ErrorSummary, type ShownError } from '../../ui/Form';
 import { formatDateTime } from '../../ui/format';
 import { ErrorMessage, Loading } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
-import { formatNumber } from './MetricChart';
 import { FormField, TableRegion } from './FormField';
 import { useApprovePlan, usePlanVersions, useReplacePlan } from './queries';
 import { CADENCES, DIRECTIONS, type MetricDefinition, type Pilot } from './types';
-import { boundsText, parseNumber } from './numbers';
+import { boundsText, formatNumber, parseNumber } from './numbers';
 
 interface MetricDraft {
   key: string;

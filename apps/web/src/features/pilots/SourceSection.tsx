@@ -21,7 +21,7 @@ export function SourceSection({ pilot, onDone }: { pilot: Pilot; onDone: (messag
         <dl className="facts">
           <dt>{t('sourceForm.url')}</dt>
           <dd className="break">{pilot.source.url}</dd>
-          <dt>{t('sourceForm.token')}</dt>
+          <dt>{t('sourceForm.tokenLabel')}</dt>
           <dd>{pilot.source.hasToken ? t('tokenKept') : t('noToken')}</dd>
         </dl>
       ) : (

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
-import { formatNumber } from './MetricChart';
+
+/** A number in the page's language: 3,5 on a Swedish page, 3.5 on an English one. */
+export const formatNumber = (value: number, language: string) => new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
 
 /**
  * A number as a person types it: "7", "-2", "3,5" or "3.5" (a Swedish decimal
