@@ -1,5 +1,5 @@
 import { parseDate, today, type CalendarDate } from '@internationalized/date';
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Calendar, CalendarCell, CalendarGrid, CalendarGridBody, CalendarGridHeader, CalendarHeaderCell, Heading } from 'react-aria-components';
 import { Link, useSearchParams } from 'react-router';
@@ -91,7 +91,9 @@ function OrganizationCalendar() {
 
   const language = i18n.language;
   const dayHeading = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
-  const shownDays = selected && byDay.has(selected) ? [selected] : [...byDay.keys()];
+  // The grid answers the key at once; the list (up to hundreds of rows) follows in the next render.
+  const listDay = useDeferredValue(selected);
+  const shownDays = listDay && byDay.has(listDay) ? [listDay] : [...byDay.keys()];
   const weekDays = Array.from({ length: 7 }, (_, index) => addDays(from, index));
 
   return (
@@ -170,7 +172,7 @@ function OrganizationCalendar() {
           </div>
         )}
         <section aria-labelledby="calendar-list-heading" className="calendar-list">
-          <h2 id="calendar-list-heading">{selected && byDay.has(selected) ? dayHeading.format(new Date(`${selected}T12:00:00Z`)) : t('calendar.listTitle', { count: entries.length })}</h2>
+          <h2 id="calendar-list-heading">{listDay && byDay.has(listDay) ? dayHeading.format(new Date(`${listDay}T12:00:00Z`)) : t('calendar.listTitle', { count: entries.length })}</h2>
           {selected ? (
             <p>
               <button type="button" className="link-button" onClick={() => set({ day: null })}>
@@ -209,9 +211,20 @@ function DayDots({ entries }: { entries: Entry[] | undefined }) {
   );
 }
 
-function SlotItem({ entry }: { entry: Entry }) {
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per language and zone: making one is costly, and a month can list hundreds of slots. */
+function timeFormat(language: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${language} ${timeZone}`;
+  let format = timeFormats.get(key);
+  if (!format) timeFormats.set(key, (format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone })));
+  return format;
+}
+
+/** A slot of the list; unchanged rows are not rendered again when the focus moves over the grid. */
+const SlotItem = memo(function SlotItem({ entry }: { entry: Entry }) {
   const { t, i18n } = useTranslation('manage');
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: entry.testbed.timezone });
+  const time = timeFormat(i18n.language, entry.testbed.timezone);
   const held = entry.slot.status === 'open' ? entry.slot.capacity - entry.slot.remaining : 0;
   return (
     <li className="slot">
@@ -225,4 +238,4 @@ function SlotItem({ entry }: { entry: Entry }) {
       </div>
     </li>
   );
-}
+});
