@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { IdentityFactory, type TestUser } from '@slussen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { LinkTokens } from '../../libs/identity/src/link-tokens.js';
 import { createApiApp } from '../api-app.js';
 
@@ -152,6 +153,47 @@ describe('administration: finding people and reading the audit log', () => {
 
       expect((await api().post('/api/v1/invitations/accept').set('Authorization', as(invitee)).send({ token })).status).toBe(200);
       expect((await preview(invitee)).status).toBe(404);
+    });
+  });
+
+  describe('GET /organizations/:id/webhooks/:webhookId/deliveries', () => {
+    it('lists a subscription\'s recent deliveries newest first, each failure as a short code, for its admins only', async () => {
+      const company = await factory.organization('company');
+      const admin = await factory.member(company.id, 'admin');
+      const member = await factory.member(company.id, 'member');
+      const stranger = await factory.member((await factory.organization('company')).id, 'admin');
+      const made = await api().post(`/api/v1/organizations/${company.id}/webhooks`).set('Authorization', as(admin)).send({ url: 'https://93.184.215.14/slussen-hook', events: ['booking.confirmed'] });
+      expect(made.status).toBe(201);
+      const path = `/api/v1/organizations/${company.id}/webhooks/${made.body.id}/deliveries`;
+      expect((await api().get(path).set('Authorization', as(admin))).body).toEqual({ items: [] });
+
+      const db = app.get(DataSource);
+      const [outbox] = await db.query(`INSERT INTO outbox_messages (topic, payload, dispatched_at) VALUES ('booking.confirmed', '{}', now()) RETURNING id`);
+      const deliver = (status: string, lastError: string | null, minutesAgo: number) =>
+        db.query(
+          `INSERT INTO deliveries (outbox_id, channel, subscription_id, dedupe_key, recipient, status, attempts, last_error, created_at, sent_at)
+           VALUES ($1, 'webhook', $2, $3, $4, $5, 1, $6, now() - make_interval(mins => $7), CASE WHEN $5 = 'sent' THEN now() END)`,
+          [outbox.id, made.body.id, `${outbox.id}:webhook:${minutesAgo}`, 'https://93.184.215.14/slussen-hook', status, lastError, minutesAgo],
+        );
+      await deliver('sent', null, 30);
+      await deliver('failed', 'timeout', 20);
+      await deliver('failed', 'the subscription is gone or disabled', 10);
+
+      const listed = await api().get(path).set('Authorization', as(admin));
+      expect(listed.status).toBe(200);
+      expect(listed.body.items.map((item: { status: string; failure: string | null; event: string }) => [item.event, item.status, item.failure])).toEqual([
+        ['booking.confirmed', 'failed', 'skipped'],
+        ['booking.confirmed', 'failed', 'timeout'],
+        ['booking.confirmed', 'sent', null],
+      ]);
+      expect(listed.body.items[2].sentAt).toEqual(expect.any(String));
+
+      expect((await api().get(path).set('Authorization', as(member))).status).toBe(403);
+      expect((await api().get(path).set('Authorization', as(stranger))).status).toBe(404);
+      expect((await api().get(`/api/v1/organizations/${company.id}/webhooks/${randomUUID()}/deliveries`).set('Authorization', as(admin))).status).toBe(404);
+      const other = await factory.organization('company');
+      const otherAdmin = await factory.member(other.id, 'admin');
+      expect((await api().get(`/api/v1/organizations/${other.id}/webhooks/${made.body.id}/deliveries`).set('Authorization', as(otherAdmin))).status).toBe(404);
     });
   });
 });

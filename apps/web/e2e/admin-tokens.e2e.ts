@@ -7,14 +7,14 @@ const WORDS = {
     revoke: 'Återkalla Bokningsrobot sv', revokeYes: 'Ja, återkalla', revoked: 'Nyckeln Bokningsrobot sv är återkallad.', revokedTag: /^återkallad /,
     webhooksTab: 'Webhooks', url: 'Mottagarens adress', confirmed: 'Bokning bekräftad', cancelled: 'Bokning avbokad', add: 'Lägg till webhooken', secret: 'Hemlighet för att kontrollera signaturen',
     refused: 'Adressen måste vara https på en publik adress', active: 'aktiv', noFailures: 'Inga misslyckade leveranser.', eventsMissing: 'Välj minst en händelse',
-    auditTab: 'Händelselogg', what: 'Vad', tokensSubject: 'API-nycklar', show: 'Visa', created: 'API-nyckel skapad', revokedAction: 'API-nyckel återkallad', webhookAdded: 'Webhook tillagd',
+    recent: 'Senaste leveranserna', nothingSent: 'Inget har skickats ännu.', auditTab: 'Händelselogg', what: 'Vad', tokensSubject: 'API-nycklar', show: 'Visa', created: 'API-nyckel skapad', revokedAction: 'API-nyckel återkallad', webhookAdded: 'Webhook tillagd',
   },
   en: {
     nav: 'Organization', title: 'Administer CareUp AB', tokensTab: 'API tokens', tokenName: 'Token name', create: 'Create the token', token: 'API token', copy: 'Copy', copied: 'Copied.',
     revoke: 'Revoke Bokningsrobot en', revokeYes: 'Yes, revoke', revoked: 'The token Bokningsrobot en has been revoked.', revokedTag: /^revoked /,
     webhooksTab: 'Webhooks', url: 'Receiving address', confirmed: 'Booking confirmed', cancelled: 'Booking cancelled', add: 'Add the webhook', secret: 'Secret for checking the signature',
     refused: 'The address must be https on a public address', active: 'active', noFailures: 'No failed deliveries.', eventsMissing: 'Choose at least one event',
-    auditTab: 'Audit log', what: 'What', tokensSubject: 'API tokens', show: 'Show', created: 'API token created', revokedAction: 'API token revoked', webhookAdded: 'Webhook added',
+    recent: 'Recent deliveries', nothingSent: 'Nothing has been sent yet.', auditTab: 'Audit log', what: 'What', tokensSubject: 'API tokens', show: 'Show', created: 'API token created', revokedAction: 'API token revoked', webhookAdded: 'Webhook added',
   },
 };
 
@@ -71,6 +71,8 @@ for (const lang of ['sv', 'en'] as const) {
       const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: url }) });
       await expect(card.getByText(w.active, { exact: true })).toBeVisible();
       await expect(card.getByText(w.noFailures)).toBeVisible();
+      await card.getByText(w.recent).click();
+      await expect(card.getByText(w.nothingSent)).toBeVisible();
       await checkPage(page, 'organization-webhooks');
 
       // The audit log, narrowed to API tokens.

@@ -38,6 +38,21 @@ const toView = (subscription: WebhookSubscription): WebhookView => ({
   createdAt: subscription.createdAt.toISOString(),
 });
 
+export interface WebhookDeliveryView {
+  id: string;
+  /** The event's topic, such as `booking.confirmed`. */
+  event: string;
+  /** `pending` or `sending` (on its way, perhaps retried), `sent`, or `failed` (attempts spent). */
+  status: string;
+  attempts: number;
+  /** Why the last attempt failed, as a short code (`timeout`, `http-status`, ...; `skipped` when the subscription was off); never what the receiver said. */
+  failure: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+const FAILURE_CODES = new Set(['address-refused', 'timeout', 'connection-failed', 'http-status', 'too-large']);
+
 /** `Slussen-Signature: t=<unix>,v1=<hex hmac-sha256(secret, t + "." + body)>` */
 export function signWebhook(secret: string, body: string, unixSeconds: number): string {
   return `t=${unixSeconds},v1=${createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')}`;
@@ -93,6 +108,24 @@ export class WebhooksService {
       await this.webhooks.remove(id, manager);
       await this.audit.record(actor, { action: 'webhook.delete', organizationId, subjectType: 'webhook', subjectId: id, details: { url: subscription.url } }, manager);
     });
+  }
+
+  /** The subscription's most recent deliveries (at most 20), newest first: what was sent, what failed and why. */
+  async recentDeliveries(actor: Actor, organizationId: string, id: string): Promise<{ items: WebhookDeliveryView[] }> {
+    await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
+    if (!(await this.webhooks.existsInOrganization(organizationId, id))) throw new NotFoundError('Webhook');
+    const rows = await this.webhooks.recentDeliveries(id, 20);
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        event: row.event,
+        status: row.status,
+        attempts: row.attempts,
+        failure: row.lastError === null || row.status === 'sent' ? null : FAILURE_CODES.has(row.lastError) ? row.lastError : 'skipped',
+        createdAt: new Date(row.createdAt).toISOString(),
+        sentAt: row.sentAt ? new Date(row.sentAt).toISOString() : null,
+      })),
+    };
   }
 
   /** Enables a subscription that was disabled after failing, with its failure count reset. */

@@ -1257,6 +1257,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enables a subscription that was disabled after failing too often, with its failure count reset. */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}/webhooks/{webhookId}/enable": {
         parameters: {
             query?: never;
@@ -1266,7 +1283,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enables a subscription that was disabled after failing too often, with its failure count reset. */
         post: operations["WebhooksController_enable"];
         delete?: never;
         options?: never;
@@ -5136,6 +5152,35 @@ export interface operations {
             };
             /** @description Your role does not allow this, or you called with an API token: only a signed-in person may */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

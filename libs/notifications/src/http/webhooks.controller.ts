@@ -37,6 +37,12 @@ export class WebhooksController {
   }
 
   /** Enables a subscription that was disabled after failing too often, with its failure count reset. */
+  /** The subscription's most recent deliveries (at most 20), newest first, each failure as a short code. */
+  @Get(':webhookId/deliveries')
+  deliveries(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('webhookId') webhookId: string) {
+    return this.webhooks.recentDeliveries(actor, id, webhookId);
+  }
+
   @PersonOnly()
   @Post(':webhookId/enable')
   @HttpCode(200)

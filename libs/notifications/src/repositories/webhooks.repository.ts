@@ -93,4 +93,20 @@ export class WebhooksRepository {
       [id, disableAfter, reason],
     );
   }
+
+  existsInOrganization(organizationId: string, id: string): Promise<boolean> {
+    return this.repo().existsBy({ organizationId, id });
+  }
+
+  /** A subscription's newest deliveries with their event, newest first. */
+  recentDeliveries(subscriptionId: string, limit: number): Promise<Array<{ id: string; event: string; status: string; attempts: number; lastError: string | null; createdAt: Date; sentAt: Date | null }>> {
+    return this.dataSource.query(
+      `SELECT d.id, o.topic AS event, d.status, d.attempts, d.last_error AS "lastError", d.created_at AS "createdAt", d.sent_at AS "sentAt"
+         FROM deliveries d JOIN outbox_messages o ON o.id = d.outbox_id
+        WHERE d.subscription_id = $1
+        ORDER BY d.created_at DESC, d.id DESC
+        LIMIT $2`,
+      [subscriptionId, limit],
+    );
+  }
 }

@@ -5,7 +5,7 @@ import { ErrorSummary, Field, type ShownError } from '../../ui/Form';
 import { Empty, ErrorMessage, Loading, Notice } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
 import { ConfirmDialog } from './ConfirmDialog';
-import { useAddWebhook, useDeleteWebhook, useEnableWebhook, useWebhooks } from './queries';
+import { useAddWebhook, useDeleteWebhook, useEnableWebhook, useWebhookDeliveries, useWebhooks } from './queries';
 import { ShownOnce } from './ShownOnce';
 import { WEBHOOK_EVENTS, type Webhook } from './types';
 
@@ -105,6 +105,7 @@ export function WebhooksSection({ organizationId }: { organizationId: string }) 
                   <p className="meta">{t('webhooks.noFailures')}</p>
                 )}
                 {webhook.status === 'disabled' ? <p>{t('webhooks.disabledHelp')}</p> : null}
+                <RecentDeliveries organizationId={organizationId} webhookId={webhook.id} eventName={eventName} />
                 <div className="actions">
                   {webhook.status === 'disabled' ? (
                     <button
@@ -149,5 +150,35 @@ export function WebhooksSection({ organizationId }: { organizationId: string }) 
         />
       ) : null}
     </>
+  );
+}
+
+/** The subscription's latest deliveries, read when the person opens the list. */
+function RecentDeliveries({ organizationId, webhookId, eventName }: { organizationId: string; webhookId: string; eventName: (event: string) => string }) {
+  const { t, i18n } = useTranslation('organization');
+  const [open, setOpen] = useState(false);
+  const deliveries = useWebhookDeliveries(organizationId, webhookId, open);
+  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return (
+    <details className="deliveries" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t('webhooks.recent')}</summary>
+      {deliveries.isPending && open ? <Loading /> : null}
+      {deliveries.isError ? <ErrorMessage error={deliveries.error} retry={() => void deliveries.refetch()} /> : null}
+      {deliveries.data && deliveries.data.items.length === 0 ? <Empty>{t('webhooks.noDeliveries')}</Empty> : null}
+      {deliveries.data && deliveries.data.items.length ? (
+        <ul>
+          {deliveries.data.items.map((delivery) => (
+            <li key={delivery.id}>
+              {t('webhooks.delivery', {
+                event: eventName(delivery.event),
+                at: when(delivery.createdAt),
+                status: t(`webhooks.deliveryStatus.${delivery.status}`),
+              })}
+              {delivery.failure ? ` ${t('webhooks.because', { reason: t(`webhooks.reason.${delivery.failure}`, { defaultValue: delivery.failure }) })}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </details>
   );
 }

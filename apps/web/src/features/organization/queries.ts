@@ -4,7 +4,7 @@ import { call } from '../../api/problem';
 
 /** The API's answer, typed here where its document describes it loosely (a map, or nothing). */
 const answer = <T,>(request: Promise<{ data?: unknown; error?: unknown; response: Response }>) => call<unknown>(request) as Promise<T>;
-import type { ApiToken, AuditEntry, AuditFilter, FeedToken, Member, Organization, Role, SentInvitation, Webhook } from './types';
+import type { ApiToken, AuditEntry, AuditFilter, FeedToken, Member, Organization, Role, SentInvitation, Webhook, WebhookDelivery } from './types';
 
 type List<T> = { items: T[]; nextCursor?: string | null };
 const path = (id: string) => ({ params: { path: { id } } });
@@ -100,6 +100,14 @@ export function useAddWebhook(id: string) {
   return useMutation({
     mutationFn: (body: { url: string; events: string[] }) => answer<Webhook & { secret: string }>(api.POST('/api/v1/organizations/{id}/webhooks', { ...path(id), body: body as never })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', id] }),
+  });
+}
+
+export function useWebhookDeliveries(id: string, webhookId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['organization', id, 'webhooks', webhookId, 'deliveries'],
+    enabled,
+    queryFn: ({ signal }) => answer<List<WebhookDelivery>>(api.GET('/api/v1/organizations/{id}/webhooks/{webhookId}/deliveries', { params: { path: { id, webhookId } }, signal })),
   });
 }
 

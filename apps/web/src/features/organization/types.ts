@@ -47,6 +47,16 @@ export interface Webhook {
   createdAt: string;
 }
 
+export interface WebhookDelivery {
+  id: string;
+  event: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  failure: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
 export interface FeedToken {
   id: string;
   scope: 'testbed' | 'organization';
