@@ -1,4 +1,4 @@
-import { checkPage, COMPANY, expect, tabTo, test } from './fixtures';
+import { apiToken, checkPage, COMPANY, expect, tabTo, test } from './fixtures';
 import { MANAGER, signIn, WORDS } from './manager-fixtures';
 
 const MORE = {
@@ -75,6 +75,60 @@ for (const lang of ['sv', 'en'] as const) {
         await expect(page.getByRole('listitem', { name: m.vitalsens })).toHaveCount(0);
         await checkPage(page, 'manage-inbox');
       }
+    });
+
+    test('a draft is edited, refused publishing with the missing fields named, completed, published and retired', async ({ page, baseURL }) => {
+      const sv = lang === 'sv';
+      const token = await apiToken(baseURL!, MANAGER);
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const me = (await (await fetch(`${baseURL}/api/v1/me`, { headers })).json()) as { memberships: Array<{ organizationId: string; kind: string }> };
+      const region = me.memberships.find((membership) => membership.kind === 'region')!.organizationId;
+      const draft = await fetch(`${baseURL}/api/v1/testbeds`, {
+        method: 'POST', headers,
+        body: JSON.stringify({ organizationId: region, name: `Utkastet ${lang} ${Date.now()}`, summary: 'Ett utkast utan kontakt.', environmentType: 'lab', domains: [], location: { municipality: 'Solna' } }),
+      });
+      expect(draft.status).toBe(201);
+      const { id } = (await draft.json()) as { id: string };
+      const renamed = `Omdöpta labbet ${lang} ${Date.now()}`;
+
+      await signIn(page, WORDS[lang], MANAGER, `/manage/testbeds/${id}`);
+      await expect(page.getByRole('heading', { level: 1, name: /Utkastet/ })).toBeVisible();
+      // Publishing an incomplete profile names what is missing.
+      await tabTo(page, sv ? 'Publicera' : 'Publish');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('alert')).toContainText(sv ? 'Ange en e-postadress för kontakt.' : 'Give a contact e-mail.');
+      await expect(page.getByRole('alert')).toContainText(sv ? 'Välj minst ett område.' : 'Choose at least one domain.');
+      await checkPage(page, 'manage-publish-refused');
+
+      // Edit: a new name, a domain, a description and a contact.
+      await tabTo(page, sv ? 'Ändra profilen' : 'Edit the profile');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: sv ? 'Ändra testbädden' : 'Edit the test bed' })).toBeFocused();
+      await tabTo(page, sv ? 'Namn' : 'Name');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(renamed);
+      await tabTo(page, sv ? 'Beskrivning' : 'Description');
+      await page.keyboard.type('Ett labb med mätutrustning där företag prövar sensorer innan de går ut i vården.');
+      await tabTo(page, sv ? 'Hälso- och sjukvård' : 'Health care');
+      await page.keyboard.press('Space');
+      await tabTo(page, sv ? 'E-post för kontakt' : 'Contact e-mail');
+      await page.keyboard.type('utkast@demo.regionstockholm.se');
+      await checkPage(page, 'manage-testbed-edit');
+      await tabTo(page, sv ? 'Spara ändringarna' : 'Save the changes');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
+
+      // Publish, then retire after confirming; a retired test bed takes no new slots.
+      await tabTo(page, sv ? 'Publicera' : 'Publish');
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.tag--tb-published')).toBeVisible();
+      await tabTo(page, sv ? 'Avveckla' : 'Retire');
+      await page.keyboard.press('Enter');
+      await tabTo(page, sv ? 'Ja, avveckla den' : 'Yes, retire it');
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.tag--tb-retired')).toBeVisible();
+      await expect(page.getByRole('heading', { name: sv ? 'Ny tid eller serie' : 'New slot or series' })).toHaveCount(0);
+      await checkPage(page, 'manage-testbed-retired');
     });
 
     test('a company member is offered no workspace, and a typed address shows not-found', async ({ page }) => {
