@@ -43,7 +43,8 @@ export function FeedTokensSection({ organizationId, organizationName }: { organi
               cell: (token) =>
                 token.status === 'active' ? (
                   <button type="button" className="button button--secondary" onClick={() => setRevoking(token)}>
-                    {t('feeds.revoke', { feed: feedName(token), person: madeBy(token) })}
+                    {t('feeds.revokeShort')}
+                    <span className="visually-hidden"> {t('feeds.revokeWhich', { feed: feedName(token), person: madeBy(token) })}</span>
                   </button>
                 ) : null,
             },
