@@ -5,12 +5,12 @@ const WORDS = {
   sv: {
     nav: 'Plattform', title: 'Plattformsadministration', municipality: 'Kommun', name: 'Namn', parent: 'Region som kommunen ligger i', create: 'Skapa organisationen', parentMissing: 'Välj regionen som kommunen ligger i',
     created: (name: string) => `Kommun ${name} är skapad.`, show: 'Visa', municipalities: 'Kommuner', people: 'Personer', q: 'Namn eller e-postadress', search: 'Sök', queues: 'Köer', open: 'Öppna köpanelen', admin: 'administratör',
-    organization: 'Organisation', platformAdmin: 'plattformsadministratör',
+    organization: 'Organisation', platformAdmin: 'plattformsadministratör', nobody: 'Ingen person matchar ”zz-ingen-alls”.', unavailable: 'Slussen är tillfälligt otillgänglig. Försök igen om en stund.', tryAgain: 'Försök igen', tooShort: 'Skriv minst två tecken',
   },
   en: {
     nav: 'Platform', title: 'Platform administration', municipality: 'Municipality', name: 'Name', parent: 'Region the municipality lies in', create: 'Create the organization', parentMissing: 'Choose the region the municipality lies in',
     created: (name: string) => `Municipality ${name} has been created.`, show: 'Show', municipalities: 'Municipalities', people: 'People', q: 'Name or e-mail address', search: 'Search', queues: 'Queues', open: 'Open the queue dashboard', admin: 'admin',
-    organization: 'Organization', platformAdmin: 'platform admin',
+    organization: 'Organization', platformAdmin: 'platform admin', nobody: 'Nobody matches “zz-ingen-alls”.', unavailable: 'Slussen is temporarily unavailable. Please try again in a moment.', tryAgain: 'Try again', tooShort: 'Enter at least two characters',
   },
 };
 
@@ -55,6 +55,27 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(karin.getByRole('link', { name: 'Region Stockholm' })).toBeVisible();
       await expect(karin.getByText(new RegExp(`: ${w.admin}$`))).toBeVisible();
       await checkPage(page, 'platform-people');
+
+      // Too short, nobody found, and the API away: each said in words, with a way on.
+      const search = page.getByRole('searchbox', { name: w.q });
+      await search.fill('z');
+      await page.getByRole('button', { name: w.search, exact: true }).click();
+      await expect(page.getByText(w.tooShort)).toBeVisible();
+      await expect(search).toHaveAttribute('aria-invalid', 'true');
+      await search.fill('zz-ingen-alls');
+      await page.getByRole('button', { name: w.search, exact: true }).click();
+      await expect(page.getByText(w.nobody)).toBeVisible();
+      let away = true;
+      await page.route('**/api/v1/users?*', (route) =>
+        away ? route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: '/problems/unavailable', title: 'Unavailable', status: 503 }) }) : route.continue(),
+      );
+      await search.fill('olsson');
+      await page.getByRole('button', { name: w.search, exact: true }).click();
+      await expect(page.getByRole('alert').filter({ hasText: w.unavailable })).toBeVisible();
+      await checkPage(page, 'platform-people-error');
+      away = false;
+      await page.getByRole('button', { name: w.tryAgain }).click();
+      await expect(page.getByText('per.olsson@demo.lund.se')).toBeVisible();
 
       await page.getByRole('tab', { name: w.queues }).click();
       await checkPage(page, 'platform-queues');
