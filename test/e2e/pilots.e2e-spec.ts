@@ -130,6 +130,9 @@ describe('pilots: from confirmed booking to outcome', () => {
     const events = await http().get(`/api/v1/pilots/${pilot.id}/events`).set(as(member)).expect(200);
     const stages = events.body.items.filter((event: { toStage: string | null }) => event.toStage).map((event: { toStage: string }) => event.toStage);
     expect(stages).toEqual(['planned', 'running', 'evaluating', 'completed']);
+    // Each event also carries structured facts, for readers to word in their own language; `detail` stays as it was.
+    expect(events.body.items.find((event: { type: string }) => event.type === 'completed')).toMatchObject({ detail: 'outcome: procured', cause: 'outcome-recorded', result: 'procured', reason: null });
+    expect(events.body.items.find((event: { type: string }) => event.type === 'plan-agreed')).toMatchObject({ cause: 'plan-agreed', planVersion: expect.any(Number) });
     for (const organizationId of [made.company.id, made.region.id]) {
       const admin = await world.factory.member(organizationId, 'admin');
       const audit = await http().get(`/api/v1/organizations/${organizationId}/audit`).set(as(admin)).expect(200);

@@ -201,6 +201,14 @@ test.describe('a pilot from plan to outcome, both sides (sv)', () => {
     await expect(page.getByRole('button', { name: p.actions.approve })).toHaveCount(0);
     await expect(page.locator('.timeline')).toContainText(p.eventTypes.evaluating);
     await expect(page.locator('.timeline')).toContainText(p.eventTypes.completed);
+    // The history reads in Swedish throughout: rendered from each event's facts, none of the API's English wording.
+    const timeline = page.locator('.timeline');
+    await expect(timeline).toContainText('Testbädden godkände planversion 3.');
+    await expect(timeline).toContainText('Tiden i testbädden började.');
+    await expect(timeline).toContainText('Utfall: Upphandlad.');
+    await expect(timeline).not.toContainText('the slot started');
+    await expect(timeline.locator('[lang="en"]')).toHaveCount(0);
+    await page.locator('section[aria-labelledby="events"]').screenshot({ path: test.info().outputPath('timeline-sv.png') });
     await checkPage(page, 'pilot-completed');
   });
 });
@@ -218,6 +226,10 @@ test.describe('the demo pilot, in English', () => {
     await expect(page.locator('dl.facts').first()).toContainText('CareUp AB');
     await expect(page.getByRole('img', { name: /Fall per vecka/ })).toBeVisible();
     await checkPage(page, 'pilot');
+    // The history reads in English, from each event's facts.
+    await expect(page.locator('.timeline')).toContainText(p.eventTypes.created);
+    await expect(page.locator('.timeline [lang]')).toHaveCount(0);
+    await page.locator('section[aria-labelledby="events"]').screenshot({ path: test.info().outputPath('timeline-en.png') });
     // Abort is offered; its reason is required, said beside the field; going back keeps the pilot.
     await page.getByRole('button', { name: p.actions.abort }).click();
     const dialog = page.getByRole('alertdialog');

@@ -1,3 +1,4 @@
+import { pilotEventFacts } from './pilot-event-facts.js';
 import type { MeasurementRequestRow, MetricSummaryRow, OutcomeRow, PilotEventRow, PilotRow } from './repositories/pilots.repository.js';
 import type { MeasurementRow } from './repositories/measurements.repository.js';
 import type { SourceFetchRow, SourceRow } from './repositories/sources.repository.js';
@@ -96,6 +97,7 @@ export const toPilotEventView = (row: PilotEventRow) => ({
   toStage: row.toStage,
   actor: row.actorUserId || row.actorApiTokenId ? { userId: row.actorUserId, apiTokenId: row.actorApiTokenId } : null,
   detail: row.detail,
+  ...pilotEventFacts(row.type, row.detail),
 });
 
 export type RequestState = 'upcoming' | 'due' | 'answered' | 'missing';

@@ -5,6 +5,7 @@ import { AuditService } from '@slussen/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { cadencePoints } from './cadence.js';
 import { actionTowards, MEASURING, nextStage, PLAN_OPEN, type OutcomeResult, type PilotAction, type PilotStage } from './pilot-stage.js';
+import { pilotEventFacts } from './pilot-event-facts.js';
 import { toMeasurementRequestView, toMetricSummary, toOutcomeView, toPilotEventView, toPilotView, type PilotView } from './pilot.view.js';
 import { sideOf } from './pilots.policy.js';
 import { PilotsRepository, type MetricRow, type NewMetric, type PilotFilter, type PilotRow } from './repositories/pilots.repository.js';
@@ -91,12 +92,11 @@ export class PilotsService {
     for (const event of await this.pilots.events(id)) {
       const at = new Date(event.at).toISOString();
       if (event.type === 'created') versions.push({ version: 1, createdAt: at, approvedBy: { company: null, testbed: null }, agreedAt: null, current: false });
-      const changed = event.type === 'plan-changed' ? /plan version (\d+)$/.exec(event.detail ?? '') : null;
-      if (changed) versions.push({ version: Number(changed[1]), createdAt: at, approvedBy: { company: null, testbed: null }, agreedAt: null, current: false });
-      const approved = event.type === 'plan-approved' ? /^(company|testbed) approved plan version (\d+)$/.exec(event.detail ?? '') : null;
-      const version = approved ? versions.find((entry) => entry.version === Number(approved[2])) : undefined;
-      if (approved && version) {
-        version.approvedBy[approved[1] as 'company' | 'testbed'] ??= at;
+      const facts = pilotEventFacts(event.type, event.detail);
+      if (event.type === 'plan-changed' && facts.planVersion !== null) versions.push({ version: facts.planVersion, createdAt: at, approvedBy: { company: null, testbed: null }, agreedAt: null, current: false });
+      const version = event.type === 'plan-approved' && facts.side ? versions.find((entry) => entry.version === facts.planVersion) : undefined;
+      if (facts.side && version) {
+        version.approvedBy[facts.side] ??= at;
         if (version.approvedBy.company && version.approvedBy.testbed) version.agreedAt ??= at;
       }
     }

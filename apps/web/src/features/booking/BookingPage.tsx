@@ -8,6 +8,7 @@ import { Page } from '../../ui/Page';
 import { ErrorMessage, Loading, Notice } from '../../ui/Status';
 import { bookingPeriod, StatusTag } from './BookingSummary';
 import { CancelDialog } from './CancelDialog';
+import { bookingEventReason, bookingEventTitle } from './eventText';
 import { ACTIVE, useBooking, useBookingEvents, useBookingTestbed } from './queries';
 import { RescheduleDialog } from './RescheduleDialog';
 
@@ -87,11 +88,11 @@ function BookingDetails() {
           <ol className="timeline">
             {events.data.items.map((event, index) => (
               <li key={`${event.at}-${index}`}>
-                <strong>{t(`events.types.${event.type}`, { defaultValue: t(`status.${event.toStatus}`, { defaultValue: event.type }) })}</strong>
+                <strong>{bookingEventTitle(t, event)}</strong>
                 <br />
                 <time dateTime={event.at}>{formatDateTime(event.at, i18n.language, zone)}</time>
                 {event.fromStatus ? <span className="meta"> · {t('events.change', { from: t(`status.${event.fromStatus}`), to: t(`status.${event.toStatus}`) })}</span> : null}
-                {event.reason ? <p className="meta">{t('events.reason', { reason: event.reason })}</p> : null}
+                {event.reason ? <p className="meta">{bookingEventReason(t, event.reason)}</p> : null}
               </li>
             ))}
           </ol>

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryFailure } from '../../app/QueryFailure';
 import { RequireSignIn } from '../../app/RequireSignIn';
-import { formatDateTime, formatPeriod, zoneName } from '../../ui/format';
+import { formatPeriod, zoneName } from '../../ui/format';
 import { Page } from '../../ui/Page';
-import { ErrorMessage, Loading, Notice } from '../../ui/Status';
+import { Loading, Notice } from '../../ui/Status';
 import { MeasurementsSection } from './MeasurementsSection';
 import { PlanSection } from './PlanSection';
-import { usePilot, usePilotEvents } from './queries';
+import { usePilot } from './queries';
+import { PilotTimeline } from './PilotTimeline';
 import { SourceSection } from './SourceSection';
 import { StageSection } from './StageSection';
 import type { Pilot } from './types';
@@ -85,7 +86,7 @@ function PilotDetails() {
       <PlanSection pilot={p} onDone={setNotice} />
       <MeasurementsSection pilot={p} onDone={setNotice} />
       <SourceSection pilot={p} onDone={setNotice} />
-      <Timeline pilot={p} />
+      <PilotTimeline pilot={p} />
     </Page>
   );
 }
@@ -93,36 +94,4 @@ function PilotDetails() {
 export function StageTag({ stage }: { stage: Pilot['stage'] }) {
   const { t } = useTranslation('pilots');
   return <span className={`tag tag--status tag--stage-${stage}`}>{t(`stages.${stage}`)}</span>;
-}
-
-function Timeline({ pilot }: { pilot: Pilot }) {
-  const { t, i18n } = useTranslation('pilots');
-  const events = usePilotEvents(pilot.id);
-  return (
-    <section aria-labelledby="events">
-      <h2 id="events">{t('eventsTitle')}</h2>
-      {events.isPending ? <Loading /> : null}
-      {events.isError ? <ErrorMessage error={events.error} retry={() => void events.refetch()} /> : null}
-      {events.data && events.data.items.length === 0 ? <p className="empty">{t('noEvents')}</p> : null}
-      {events.data?.items.length ? (
-        <ol className="timeline">
-          {events.data.items.map((event, index) => (
-            <li key={`${event.at}-${index}`}>
-              <strong>{t(`eventTypes.${event.type}`, { defaultValue: event.type })}</strong>
-              <br />
-              <time dateTime={event.at}>{formatDateTime(event.at, i18n.language, pilot.timezone)}</time>
-              {event.fromStage && event.toStage ? (
-                <span className="meta"> · {t('eventChange', { from: t(`stages.${event.fromStage}`), to: t(`stages.${event.toStage}`) })}</span>
-              ) : null}
-              {event.detail ? (
-                <p className="meta" lang="en">
-                  {event.detail}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      ) : null}
-    </section>
-  );
 }

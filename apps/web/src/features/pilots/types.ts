@@ -95,7 +95,16 @@ export interface PilotEvent {
   fromStage: string | null;
   toStage: string | null;
   actor: { userId: string | null; apiTokenId: string | null } | null;
+  /** The API's English wording; the page renders the structured facts below instead. */
   detail: string | null;
+  cause: string | null;
+  planVersion: number | null;
+  side: 'company' | 'testbed' | null;
+  metricKey: string | null;
+  result: Result | null;
+  bookingStatus: string | null;
+  /** What a person wrote, in their own language. */
+  reason: string | null;
 }
 
 export interface SourceFetch {
