@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormField } from './FormField';
 
 export interface ShownError {
   field: string;
@@ -46,22 +47,10 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 /** A labelled input with its hint and its error beside it, one question per field. */
 export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ name, label, hint, error, ...input }, ref) {
   const id = `field-${name}`;
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <input ref={ref} id={id} name={name} aria-describedby={described} aria-invalid={error ? true : undefined} {...input} />
-    </div>
+    <FormField id={id} label={label} hint={hint} error={error}>
+      {(describedBy, invalid) => <input ref={ref} id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} {...input} />}
+    </FormField>
   );
 });
 

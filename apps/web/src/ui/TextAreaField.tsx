@@ -1,4 +1,5 @@
 import type { TextareaHTMLAttributes } from 'react';
+import { FormField } from './FormField';
 
 interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   name: string;
@@ -10,21 +11,9 @@ interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
 /** A labelled text area with its hint and its error beside it, like `Field` for longer answers. */
 export function TextAreaField({ name, label, hint, error, ...textarea }: TextAreaFieldProps) {
   const id = `field-${name}`;
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea id={id} name={name} aria-describedby={described} aria-invalid={error ? true : undefined} {...textarea} />
-    </div>
+    <FormField id={id} label={label} hint={hint} error={error}>
+      {(describedBy, invalid) => <textarea id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} {...textarea} />}
+    </FormField>
   );
 }

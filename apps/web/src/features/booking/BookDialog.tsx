@@ -10,6 +10,7 @@ import type { Slot, Testbed } from '../catalogue/types';
 import { ErrorSummary, Field, type ShownError } from '../../ui/Form';
 import { formatPeriod, zoneName } from '../../ui/format';
 import { randomId } from '../../ui/id';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { useFormProblems } from '../../ui/useFormProblems';
 import { useSubmitOnce } from '../../ui/useSubmitOnce';
 
@@ -100,24 +101,7 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
               <form onSubmit={submit} noValidate>
                 <ErrorSummary errors={problems.errors} general={problems.general} />
                 <Field name="title" label={labels.title} hint={t('form.titleHint')} error={problems.errorFor('title')} maxLength={200} autoComplete="off" />
-                <div className={problems.errorFor('description') ? 'field field--error' : 'field'}>
-                  <label htmlFor="field-description">{labels.description}</label>
-                  <p className="hint" id="field-description-hint">
-                    {t('form.descriptionHint')}
-                  </p>
-                  {problems.errorFor('description') ? (
-                    <p className="field-error" id="field-description-error">
-                      {problems.errorFor('description')}
-                    </p>
-                  ) : null}
-                  <textarea
-                    id="field-description"
-                    name="description"
-                    rows={4}
-                    maxLength={5000}
-                    aria-describedby={problems.errorFor('description') ? 'field-description-hint field-description-error' : 'field-description-hint'}
-                  />
-                </div>
+                <TextAreaField name="description" label={labels.description} hint={t('form.descriptionHint')} error={problems.errorFor('description')} rows={4} maxLength={5000} />
                 {full ? (
                   <div className={problems.errorFor('waitlist') ? 'field field--error' : 'field'}>
                     {problems.errorFor('waitlist') ? (

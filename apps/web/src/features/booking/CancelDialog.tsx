@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { ErrorSummary } from '../../ui/Form';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { useFormProblems } from '../../ui/useFormProblems';
 import { useSubmitOnce } from '../../ui/useSubmitOnce';
 import { useCancelBooking } from './queries';
@@ -26,14 +27,7 @@ export function CancelDialog({ bookingId, onClose, onDone }: { bookingId: string
           <p>{t('cancel.body')}</p>
           <form onSubmit={submit} noValidate>
             <ErrorSummary errors={problems.errors} general={problems.general} />
-            <div className={problems.errorFor('reason') ? 'field field--error' : 'field'}>
-              <label htmlFor="field-reason">{t('cancel.reason')}</label>
-              <p className="hint" id="field-reason-hint">
-                {t('cancel.reasonHint')}
-              </p>
-              {problems.errorFor('reason') ? <p className="field-error">{problems.errorFor('reason')}</p> : null}
-              <textarea id="field-reason" name="reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby="field-reason-hint" />
-            </div>
+            <TextAreaField name="reason" label={t('cancel.reason')} hint={t('cancel.reasonHint')} error={problems.errorFor('reason')} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
             <div className="actions">
               <button type="submit" className="button button--warning" aria-disabled={sending}>
                 {sending ? t('form.sending') : t('cancel.confirm')}

@@ -4,7 +4,8 @@ import { ErrorSummary } from '../../ui/Form';
 import { formatDateTime } from '../../ui/format';
 import { ErrorMessage, Loading } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
-import { FormField, TableRegion } from './FormField';
+import { FormField } from '../../ui/FormField';
+import { TableRegion } from './TableRegion';
 import { useRegisterSource, useSourceFetches } from './queries';
 import type { Pilot } from './types';
 

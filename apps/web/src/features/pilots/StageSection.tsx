@@ -5,7 +5,7 @@ import { DatePicker } from '../../ui/DatePicker';
 import { ErrorSummary } from '../../ui/Form';
 import { formatDateTime } from '../../ui/format';
 import { useFormProblems } from '../../ui/useFormProblems';
-import { FormField } from './FormField';
+import { FormField } from '../../ui/FormField';
 import { useMoveStage, useRecordOutcome } from './queries';
 import { RESULTS, type Pilot, type Result } from './types';
 
