@@ -18,6 +18,7 @@ interface ListedSlot {
 const PROBLEM_OF: Record<string, { status: number; type: string; rule?: string }> = {
   'testbed-retired': { status: 422, type: '/problems/booking-rule', rule: 'testbedRetired' },
   'slot-cancelled': { status: 422, type: '/problems/booking-rule', rule: 'slotCancelled' },
+  'slot-closed': { status: 422, type: '/problems/booking-rule', rule: 'slotClosed' },
   'slot-started': { status: 422, type: '/problems/booking-rule', rule: 'slotStarted' },
   'min-lead-days': { status: 422, type: '/problems/booking-rule', rule: 'minLeadDays' },
   'max-advance-days': { status: 422, type: '/problems/booking-rule', rule: 'maxAdvanceDays' },
@@ -69,8 +70,10 @@ describe('slot bookability per company (GET /testbeds/:id/slots)', () => {
     await slot('cancelled', 23);
     await slot('started', 24);
     await slot('roomy', 25, 3);
+    await slot('closed', 26);
     expect((await book(slots.full!, await companyMember())).status).toBe(201);
     expect((await api().post(`/api/v1/slots/${slots.cancelled}/cancel`).set('Authorization', as(manager))).status).toBe(200);
+    expect((await api().post(`/api/v1/slots/${slots.closed}/close`).set('Authorization', as(manager))).status).toBe(200);
     await app.get(DataSource).query(`UPDATE slots SET period = tstzrange(now() - interval '1 hour', now() + interval '1 hour', '[)') WHERE id = $1`, [slots.started]);
   });
   afterAll(() => app.close());
@@ -85,6 +88,7 @@ describe('slot bookability per company (GET /testbeds/:id/slots)', () => {
     expect(listed[slots.open!]).toMatchObject({ bookable: true, reason: null, waitlistable: false, remaining: 2 });
     expect(listed[slots.other!]).toMatchObject({ bookable: true, reason: null });
     expect(listed[slots.cancelled!]).toMatchObject({ bookable: false, reason: 'slot-cancelled' });
+    expect(listed[slots.closed!]).toMatchObject({ bookable: false, reason: 'slot-closed', waitlistable: false });
     expect(listed[slots.started!]).toMatchObject({ bookable: false, reason: 'slot-started' });
 
     // After one booking the company is at the test bed's limit of 1, and holds that slot.

@@ -29,7 +29,7 @@ describe('scheduling: slots', () => {
     const created = await createSlots(testbed.id, { startsAt: daysFromNow(20, 8), endsAt: daysFromNow(20, 16), capacity: 2 });
     expect(created.status).toBe(201);
     expect(created.body.items).toEqual([
-      { id: expect.any(String), testbedId: testbed.id, startsAt: daysFromNow(20, 8), endsAt: daysFromNow(20, 16), capacity: 2, remaining: 2, status: 'open', recurrenceId: null },
+      { id: expect.any(String), testbedId: testbed.id, startsAt: daysFromNow(20, 8), endsAt: daysFromNow(20, 16), capacity: 2, remaining: 2, status: 'open', closedReason: null, recurrenceId: null },
     ]);
     const listed = await api().get(`/api/v1/testbeds/${testbed.id}/slots`).query({ from: daysFromNow(19), to: daysFromNow(21) });
     expect(listed.status).toBe(200);
@@ -161,6 +161,60 @@ describe('scheduling: slots', () => {
     expect(cancelled.body).toMatchObject({ status: 'cancelled', remaining: 0 });
     expect((await api().post(`/api/v1/slots/${slot.id}/cancel`).set('Authorization', as(manager))).status).toBe(409);
     expect((await api().patch(`/api/v1/slots/${slot.id}`).set('Authorization', as(manager)).send({ capacity: 3 })).status).toBe(409);
+  });
+
+  it('closes a slot to new bookings and waiting lists, keeps its bookings with the reason in their events, and reopens it', async () => {
+    const testbed = await createTestbed(app, manager.token, region.id, { capacity: 2 });
+    const [slot] = (await createSlots(testbed.id, { startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 12), capacity: 2 })).body.items;
+    const book = (user: TestUser, body: object = {}) => api().post(`/api/v1/slots/${slot.id}/bookings`).set('Authorization', as(user)).send({ title: 'Pilot av sängvakt', ...body });
+    const companyMember = async () => factory.member((await factory.organization('company')).id, 'member');
+    const [booker, latecomer] = [await companyMember(), await companyMember()];
+    const booked = await book(booker);
+    expect(booked.status).toBe(201);
+
+    // Access as for cancel: a company member may not, another region's manager may not.
+    expect((await api().post(`/api/v1/slots/${slot.id}/close`).set('Authorization', as(booker)).send({ reason: 'x' })).status).toBe(403);
+    const stranger = await factory.member((await factory.organization('region')).id, 'manager');
+    expect((await api().post(`/api/v1/slots/${slot.id}/close`).set('Authorization', as(stranger))).status).toBe(403);
+    expect((await api().post(`/api/v1/slots/${slot.id}/close`)).status).toBe(401);
+
+    const closed = await api().post(`/api/v1/slots/${slot.id}/close`).set('Authorization', as(manager)).send({ reason: 'Renovering av labbet' });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', closedReason: 'Renovering av labbet', remaining: 1 });
+    expect((await api().post(`/api/v1/slots/${slot.id}/close`).set('Authorization', as(manager))).status).toBe(409);
+
+    // Refused to a new company, waiting list included, with the rule the web app explains; the listing says the same.
+    for (const body of [{}, { waitlist: true }]) {
+      const refused = await book(latecomer, body);
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ type: '/problems/booking-rule', rule: 'slotClosed' });
+    }
+    const listed = await api().get(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', as(latecomer));
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: slot.id, status: 'closed', closedReason: 'Renovering av labbet', bookable: false, reason: 'slot-closed', waitlistable: false })]);
+
+    // The booking stays, and its company reads why in its events.
+    const kept = await api().get(`/api/v1/bookings/${booked.body.id}`).set('Authorization', as(booker));
+    expect(kept.body.status).toBe(booked.body.status);
+    const events = await api().get(`/api/v1/bookings/${booked.body.id}/events`).set('Authorization', as(booker));
+    expect(events.body.items).toContainEqual(expect.objectContaining({ type: 'slot-closed', fromStatus: booked.body.status, toStatus: booked.body.status, reason: 'Renovering av labbet' }));
+
+    expect((await api().post(`/api/v1/slots/${slot.id}/reopen`).set('Authorization', as(booker))).status).toBe(403);
+    const reopened = await api().post(`/api/v1/slots/${slot.id}/reopen`).set('Authorization', as(manager));
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ status: 'open', closedReason: null, remaining: 1 });
+    expect((await api().post(`/api/v1/slots/${slot.id}/reopen`).set('Authorization', as(manager))).status).toBe(409);
+    expect((await book(latecomer)).status).toBe(201);
+
+    const audit = await app.get(DataSource).query(`SELECT action, details FROM audit_entries WHERE subject_id = $1 ORDER BY at`, [slot.id]);
+    expect(audit).toEqual([
+      { action: 'slot.close', details: { notedBookings: 1, reason: 'Renovering av labbet' } },
+      { action: 'slot.reopen', details: { notedBookings: 1 } },
+    ]);
+
+    // A cancelled slot is not closed or reopened.
+    await api().post(`/api/v1/slots/${slot.id}/cancel`).set('Authorization', as(manager));
+    expect((await api().post(`/api/v1/slots/${slot.id}/close`).set('Authorization', as(manager))).status).toBe(409);
+    expect((await api().post(`/api/v1/slots/${slot.id}/reopen`).set('Authorization', as(manager))).status).toBe(409);
   });
 
   it('takes no slots on a retired test bed', async () => {

@@ -21,11 +21,16 @@ describe('booking rules', () => {
     expect(slotRefusal(slot(), now)).toBeNull();
     expect(slotRefusal(slot({ testbedStatus: 'retired', status: 'cancelled' }), now)).toBe('testbed-retired');
     expect(slotRefusal(slot({ status: 'cancelled', startsAt: new Date(now - DAY) }), now)).toBe('slot-cancelled');
+    expect(slotRefusal(slot({ status: 'closed', startsAt: new Date(now - DAY) }), now)).toBe('slot-closed');
     expect(slotRefusal(slot({ startsAt: new Date(now) }), now)).toBe('slot-started');
     expect(slotRefusal(slot({ startsAt: new Date(now + 14 * DAY - 1) }), now)).toBe('min-lead-days');
     expect(slotRefusal(slot({ startsAt: new Date(now + 14 * DAY) }), now)).toBeNull();
     expect(slotRefusal(slot({ startsAt: new Date(now + 60 * DAY) }), now)).toBeNull();
     expect(slotRefusal(slot({ startsAt: new Date(now + 60 * DAY + 1) }), now)).toBe('max-advance-days');
+  });
+
+  it('offers a closed slot to nobody, not even its waiting list', () => {
+    expect(bookability(slot({ status: 'closed', held: 2 }), free, now)).toEqual({ bookable: false, reason: 'slot-closed', waitlistable: false });
   });
 
   it('adds the company’s own standing, and lets a full slot be waited for whatever the limit', () => {

@@ -2,12 +2,12 @@ import { DomainError } from '@slussen/core';
 
 /**
  * Why a company may not book a slot now, in the order the booking path meets
- * them. The first five hold for every company; `already-booked` and
+ * them. The first six hold for every company; `already-booked` and
  * `company-limit` depend on the company (the database enforces both: the
  * partial unique index bookings_one_per_company_slot and the trigger
  * bookings_company_limit); `full` means every place is taken.
  */
-export const BOOKABILITY_REASONS = ['testbed-retired', 'slot-cancelled', 'slot-started', 'min-lead-days', 'max-advance-days', 'already-booked', 'company-limit', 'full'] as const;
+export const BOOKABILITY_REASONS = ['testbed-retired', 'slot-cancelled', 'slot-closed', 'slot-started', 'min-lead-days', 'max-advance-days', 'already-booked', 'company-limit', 'full'] as const;
 export type BookabilityReason = (typeof BOOKABILITY_REASONS)[number];
 
 /** What the rules read of a slot and its test bed. */
@@ -45,6 +45,8 @@ const DAY_MS = 86_400_000;
 export function slotRefusal(slot: SlotRuleFacts, now: number): BookabilityReason | null {
   const startsAt = new Date(slot.startsAt).getTime();
   if (slot.testbedStatus === 'retired') return 'testbed-retired';
+  // A closed slot keeps its bookings but takes no new ones, nor waiting-list entries.
+  if (slot.status === 'closed') return 'slot-closed';
   if (slot.status !== 'open') return 'slot-cancelled';
   if (startsAt <= now) return 'slot-started';
   if (startsAt < now + slot.minLeadDays * DAY_MS) return 'min-lead-days';
@@ -72,6 +74,8 @@ export function refusalProblem(reason: BookabilityReason, slot: Pick<SlotRuleFac
       return bookingRule('testbedRetired', 'The test bed is retired and takes no bookings');
     case 'slot-cancelled':
       return bookingRule('slotCancelled', 'The slot is cancelled');
+    case 'slot-closed':
+      return bookingRule('slotClosed', 'The slot is closed to new bookings and waiting-list entries');
     case 'slot-started':
       return bookingRule('slotStarted', 'The slot has already started');
     case 'min-lead-days':

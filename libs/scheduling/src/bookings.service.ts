@@ -151,7 +151,9 @@ export class BookingsService {
     const attempt = async (manager?: EntityManager) => {
       const { booking, slotOpen, company } = await this.bookings.bookAtomically(request, actor, manager).catch(explainRefusal(slot));
       if (!booking) {
-        throw refusalProblem(slotOpen ? 'full' : 'slot-cancelled', slot);
+        // Not open any more: closed or cancelled since the read above; say which.
+        const now = slotOpen ? null : await this.places.readSlot(slot.id, manager ?? this.dataSource.manager);
+        throw refusalProblem(slotOpen ? 'full' : now?.status === 'closed' ? 'slot-closed' : 'slot-cancelled', slot);
       }
       const view = toBookingView({ ...request, ...booking, ...company, testbedId: slot.testbedId, testbedOrganizationId: slot.testbedOrganizationId, testbedName: slot.testbedName, testbedTimezone: slot.testbedTimezone, startsAt: slot.startsAt, endsAt: slot.endsAt });
       if (idempotency && manager) await this.idempotency.complete(idempotency.organizationId, idempotency.key, 201, view, manager);
@@ -274,6 +276,11 @@ export class BookingsService {
       await this.bookings.transition(booking.id, 'cancelled', { type: 'cancelled', fromStatus: booking.status, toStatus: 'cancelled', actor, reason: reason ?? 'the slot was cancelled' }, manager);
     }
     return active.length;
+  }
+
+  /** Records on each active booking of the slot that the slot was closed or reopened (the status stays). */
+  noteSlotChange(actor: Actor, slotId: string, type: 'slot-closed' | 'slot-reopened', reason: string | null, manager: EntityManager): Promise<number> {
+    return this.bookings.noteOnActiveOfSlot(slotId, type, reason, actor, manager);
   }
 
   private async change(actor: Actor, id: string, action: BookingAction, permission: 'booking.decide' | 'booking.cancel', reason?: string): Promise<BookingView> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@slussen/core';
 import type { EntityManager } from 'typeorm';
 import { nextStatus } from './booking-state.js';
+import type { SlotStatus } from './entities/slot.entity.js';
 import { BookingsRepository } from './repositories/bookings.repository.js';
 
 export interface LockedSlot {
@@ -20,7 +21,7 @@ export interface LockedSlot {
   endsAt: Date;
   capacity: number;
   held: number;
-  status: 'open' | 'cancelled';
+  status: SlotStatus;
 }
 
 /**

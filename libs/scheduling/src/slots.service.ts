@@ -20,6 +20,7 @@ export interface SlotView {
   capacity: number;
   remaining: number;
   status: string;
+  closedReason: string | null;
   recurrenceId: string | null;
 }
 
@@ -39,8 +40,10 @@ export const toSlotView = (row: SlotRow): SlotView => ({
   startsAt: new Date(row.startsAt).toISOString(),
   endsAt: new Date(row.endsAt).toISOString(),
   capacity: row.capacity,
-  remaining: row.status === 'open' ? row.capacity - row.held : 0,
+  // A closed slot keeps its bookings, so its places stay counted; a cancelled one holds none.
+  remaining: row.status === 'cancelled' ? 0 : row.capacity - row.held,
   status: row.status,
+  closedReason: row.closedReason,
   recurrenceId: row.recurrenceId,
 });
 
@@ -133,6 +136,32 @@ export class SlotsService {
       const cancelledBookings = await this.bookings.cancelAllOfSlot(actor, slot.id, manager, reason);
       const updated = await this.slots.update(slot.id, { status: 'cancelled' }, manager);
       await this.audit.record(actor, { action: 'slot.cancel', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id, details: { cancelledBookings, reason: reason ?? null } }, manager);
+      return toSlotView(updated);
+    });
+  }
+
+  /** Stops new bookings and waiting-list entries; the bookings it has stay, and each records the reason. */
+  async close(actor: Actor, slotId: string, reason?: string): Promise<SlotView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { slot, testbed } = await this.manageableSlot(actor, slotId, manager);
+      if (slot.status !== 'open') throw new ConflictError(`A ${slot.status} slot cannot be closed`);
+      await this.places.lockSlot(slot.id, manager);
+      const updated = await this.slots.setOpen(slot.id, false, reason ?? null, manager);
+      const notedBookings = await this.bookings.noteSlotChange(actor, slot.id, 'slot-closed', reason ?? 'the slot was closed to new bookings', manager);
+      await this.audit.record(actor, { action: 'slot.close', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id, details: { notedBookings, reason: reason ?? null } }, manager);
+      return toSlotView(updated);
+    });
+  }
+
+  /** Takes bookings again; its bookings' histories say so. */
+  async reopen(actor: Actor, slotId: string): Promise<SlotView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { slot, testbed } = await this.manageableSlot(actor, slotId, manager);
+      if (slot.status !== 'closed') throw new ConflictError(`A ${slot.status} slot cannot be reopened`);
+      await this.places.lockSlot(slot.id, manager);
+      const updated = await this.slots.setOpen(slot.id, true, null, manager);
+      const notedBookings = await this.bookings.noteSlotChange(actor, slot.id, 'slot-reopened', null, manager);
+      await this.audit.record(actor, { action: 'slot.reopen', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id, details: { notedBookings } }, manager);
       return toSlotView(updated);
     });
   }

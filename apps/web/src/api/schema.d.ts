@@ -644,6 +644,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/slots/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Closes the slot to new bookings and waiting-list entries; its bookings stay, and the reason is recorded in each one's events. */
+        post: operations["SlotsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/slots/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Opens a closed slot to bookings again. */
+        post: operations["SlotsController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/slots/{id}/bookings": {
         parameters: {
             query?: never;
@@ -1792,10 +1826,10 @@ export interface components {
             recurrence?: components["schemas"]["RecurrenceDto"];
         };
         /**
-         * @description Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-started, min-lead-days, max-advance-days (the test bed's booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable).
+         * @description Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-closed (closed by its managers: no bookings or waiting-list entries), slot-started, min-lead-days, max-advance-days (the test bed's booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable).
          * @enum {string}
          */
-        BookabilityReason: "testbed-retired" | "slot-cancelled" | "slot-started" | "min-lead-days" | "max-advance-days" | "already-booked" | "company-limit" | "full";
+        BookabilityReason: "testbed-retired" | "slot-cancelled" | "slot-closed" | "slot-started" | "min-lead-days" | "max-advance-days" | "already-booked" | "company-limit" | "full";
         SlotDto: {
             /** Format: uuid */
             id: string;
@@ -1810,10 +1844,15 @@ export interface components {
             endsAt: string;
             /** @description Places the slot offers. */
             capacity: number;
-            /** @description Free places (0 when cancelled). */
+            /** @description Places not held (0 when cancelled; a closed slot keeps its bookings but offers none of these). */
             remaining: number;
-            /** @enum {string} */
-            status: "open" | "cancelled";
+            /**
+             * @description closed: takes no new bookings or waiting-list entries, keeps those it has; its managers may reopen it.
+             * @enum {string}
+             */
+            status: "open" | "closed" | "cancelled";
+            /** @description Why its managers closed it; null unless closed. */
+            closedReason: string | null;
             /**
              * Format: uuid
              * @description Shared by the slots of one recurrence.
@@ -1821,7 +1860,7 @@ export interface components {
             recurrenceId: string | null;
             /** @description Only for a caller acting for a company (its only company, or ?organizationId=): a request now would take a place. Judged by the same rules as POST /slots/:id/bookings. */
             bookable?: boolean;
-            /** @description Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-started, min-lead-days, max-advance-days (the test bed's booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable). */
+            /** @description Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-closed (closed by its managers: no bookings or waiting-list entries), slot-started, min-lead-days, max-advance-days (the test bed's booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable). */
             reason?: components["schemas"]["BookabilityReason"] | null;
             /** @description The slot is full and a request with waitlist: true would join its waiting list. */
             waitlistable?: boolean;
@@ -1857,6 +1896,10 @@ export interface components {
         };
         CancelSlotDto: {
             /** @description Why: it reaches every company whose booking the cancellation ends (their booking event and e-mail). */
+            reason?: string;
+        };
+        CloseSlotDto: {
+            /** @description Why: it is shown beside the slot and recorded in the events of the bookings the slot keeps. */
             reason?: string;
         };
         CreateBookingDto: {
@@ -3720,6 +3763,70 @@ export interface operations {
                 "application/json": components["schemas"]["CancelSlotDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SlotsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseSlotDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SlotsController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

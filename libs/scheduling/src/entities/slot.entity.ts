@@ -1,7 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { Testbed } from '@slussen/catalogue/entities';
 
-export const SLOT_STATUSES = ['open', 'cancelled'] as const;
+/** `closed` takes no new bookings or waiting-list entries but keeps those it has; a manager may reopen it. */
+export const SLOT_STATUSES = ['open', 'closed', 'cancelled'] as const;
 export type SlotStatus = (typeof SLOT_STATUSES)[number];
 
 /**
@@ -10,7 +11,7 @@ export type SlotStatus = (typeof SLOT_STATUSES)[number];
  * keeps it within capacity, so no code path can give a place twice.
  */
 @Entity('slots')
-@Check('slots_status_check', `"status" IN ('open', 'cancelled')`)
+@Check('slots_status_check', `"status" IN ('open', 'closed', 'cancelled')`)
 @Check('slots_capacity_check', '"capacity" >= 1')
 @Check('slots_held_within_capacity', '"held" >= 0 AND "held" <= "capacity"')
 @Check('slots_period_check', `NOT isempty("period") AND lower_inc("period") AND NOT upper_inc("period") AND NOT lower_inf("period") AND NOT upper_inf("period") AND upper("period") - lower("period") <= interval '366 days'`)
@@ -35,6 +36,10 @@ export class Slot {
 
   @Column({ type: 'text', default: 'open' })
   status: SlotStatus;
+
+  /** Why its managers closed it (shown beside the slot and recorded in its bookings' events); null unless closed. */
+  @Column({ type: 'text', nullable: true })
+  closedReason: string | null;
 
   /** Slots created from one recurrence share it. */
   @Column({ type: 'uuid', nullable: true })

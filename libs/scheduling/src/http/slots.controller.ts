@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, Public, type Actor } from '@slussen/core';
 import { SlotsService } from '../slots.service.js';
-import { CancelSlotDto, CreateSlotsDto, SlotDto, SlotListDto, SlotListQueryDto, SlotPreviewDto, UpdateSlotDto } from './dto/slot.dto.js';
+import { CancelSlotDto, CloseSlotDto, CreateSlotsDto, SlotDto, SlotListDto, SlotListQueryDto, SlotPreviewDto, UpdateSlotDto } from './dto/slot.dto.js';
 
 @ApiTags('scheduling')
 @ApiBearerAuth()
@@ -44,5 +44,21 @@ export class SlotsController {
   @ApiOkResponse({ type: SlotDto })
   cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CancelSlotDto) {
     return this.slots.cancel(actor, id, body?.reason);
+  }
+
+  /** Closes the slot to new bookings and waiting-list entries; its bookings stay, and the reason is recorded in each one's events. */
+  @Post('slots/:id/close')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SlotDto })
+  close(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CloseSlotDto) {
+    return this.slots.close(actor, id, body?.reason);
+  }
+
+  /** Opens a closed slot to bookings again. */
+  @Post('slots/:id/reopen')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SlotDto })
+  reopen(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.slots.reopen(actor, id);
   }
 }

@@ -166,6 +166,21 @@ export class BookingsRepository {
     return manager.query(`SELECT id, status FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted') ORDER BY created_at FOR UPDATE`, [slotId]);
   }
 
+  /**
+   * An event on every active booking of the slot that leaves its status as it
+   * is (the slot was closed or reopened), so each company reads why in its
+   * booking's history. No outbox message: no notice is mailed for it.
+   */
+  async noteOnActiveOfSlot(slotId: string, type: string, reason: string | null, actor: Actor, manager: EntityManager): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason)
+       SELECT id, $2, status, status, $3, $4, $5 FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted')
+       RETURNING booking_id`,
+      [slotId, type, actor.userId ?? null, actor.type === 'apiToken' ? actor.id : null, reason],
+    );
+    return rows.length;
+  }
+
   /** Whether the company already holds or waits for the slot. */
   async companyHoldsSlot(organizationId: string, slotId: string, manager: EntityManager): Promise<boolean> {
     const [row] = await manager.query(
@@ -187,7 +202,7 @@ export class BookingsRepository {
       `WITH due AS (
          SELECT b.id AS booking_id, 'starts-in-' || d || '-days' AS kind, lower(s.period) AS due_for, d AS days
            FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN testbeds t ON t.id = b.testbed_id, unnest(t.reminder_days) AS d
-          WHERE b.status IN ('pending', 'confirmed') AND s.status = 'open'
+          WHERE b.status IN ('pending', 'confirmed') AND s.status <> 'cancelled'
             AND now() >= lower(s.period) - make_interval(days => d)
             AND now() < lower(s.period) - make_interval(days => d) + make_interval(mins => $1)
          UNION ALL

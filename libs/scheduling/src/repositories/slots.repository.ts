@@ -12,10 +12,11 @@ export interface SlotRow {
   capacity: number;
   held: number;
   status: SlotStatus;
+  closedReason: string | null;
   recurrenceId: string | null;
 }
 
-const SLOT_COLUMNS = `id, testbed_id AS "testbedId", lower(period) AS "startsAt", upper(period) AS "endsAt", capacity, held, status, recurrence_id AS "recurrenceId"`;
+const SLOT_COLUMNS = `id, testbed_id AS "testbedId", lower(period) AS "startsAt", upper(period) AS "endsAt", capacity, held, status, closed_reason AS "closedReason", recurrence_id AS "recurrenceId"`;
 
 @Injectable()
 export class SlotsRepository {
@@ -82,6 +83,15 @@ export class SlotsRepository {
         WHERE id = $1
         RETURNING ${SLOT_COLUMNS}`,
       [id, changes.period?.startsAt.toISOString() ?? null, changes.period?.endsAt.toISOString() ?? null, changes.capacity ?? null, changes.status ?? null],
+    )) as [SlotRow[], number];
+    return rows[0]!;
+  }
+
+  /** Closes (with its reason) or reopens a slot; the capacity trigger checks a reopened one. */
+  async setOpen(id: string, open: boolean, closedReason: string | null, manager: EntityManager): Promise<SlotRow> {
+    const [rows] = (await manager.query(
+      `UPDATE slots SET status = $2, closed_reason = $3, updated_at = now() WHERE id = $1 RETURNING ${SLOT_COLUMNS}`,
+      [id, open ? 'open' : 'closed', open ? null : closedReason],
     )) as [SlotRow[], number];
     return rows[0]!;
   }

@@ -77,11 +77,14 @@ export class SlotDto {
   @ApiProperty({ description: 'Places the slot offers.' })
   capacity: number;
 
-  @ApiProperty({ description: 'Free places (0 when cancelled).' })
+  @ApiProperty({ description: 'Places not held (0 when cancelled; a closed slot keeps its bookings but offers none of these).' })
   remaining: number;
 
-  @ApiProperty({ enum: ['open', 'cancelled'] })
+  @ApiProperty({ enum: ['open', 'closed', 'cancelled'], description: 'closed: takes no new bookings or waiting-list entries, keeps those it has; its managers may reopen it.' })
   status: string;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Why its managers closed it; null unless closed.' })
+  closedReason: string | null;
 
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'Shared by the slots of one recurrence.' })
   recurrenceId: string | null;
@@ -99,7 +102,7 @@ export class SlotDto {
     enumName: 'BookabilityReason',
     nullable: true,
     description:
-      'Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-started, min-lead-days, max-advance-days (the test bed\'s booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable).',
+      'Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-closed (closed by its managers: no bookings or waiting-list entries), slot-started, min-lead-days, max-advance-days (the test bed\'s booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable).',
   })
   reason?: BookabilityReason | null;
 
@@ -141,4 +144,10 @@ export class SlotPreviewDto {
 
   @ApiProperty({ type: [SlotPreviewItemDto] })
   items: SlotPreviewItemDto[];
+}
+
+export class CloseSlotDto {
+  /** Why: it is shown beside the slot and recorded in the events of the bookings the slot keeps. */
+  @IsOptional() @IsString() @MaxLength(2000) @MultilineText()
+  reason?: string;
 }
