@@ -8,6 +8,7 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { Page } from '../../ui/Page';
 import { Loading } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
+import { FormField } from '../../ui/FormField';
 import { RequireManager, useCurrentOrganization } from './access';
 import { ManageNav } from './ManageNav';
 import { useSaveTestbed } from './queries';
@@ -98,17 +99,17 @@ function TestbedForm({ testbed }: { testbed?: Testbed }) {
           <Field name="name" label={labels.name!} defaultValue={testbed?.name} error={problems.errorFor('name')} required />
           <TextAreaField name="summary" label={labels.summary!} hint={t('form.summaryHint')} defaultValue={testbed?.summary} error={problems.errorFor('summary')} rows={2} />
           <TextAreaField name="description" label={labels.description!} hint={t('form.descriptionHint')} defaultValue={testbed?.description ?? ''} error={problems.errorFor('description')} rows={6} />
-          <div className={problems.errorFor('environmentType') ? 'field field--error' : 'field'}>
-            <label htmlFor="field-environmentType">{labels.environmentType}</label>
-            {problems.errorFor('environmentType') ? <p className="field-error">{problems.errorFor('environmentType')}</p> : null}
-            <select id="field-environmentType" name="environmentType" defaultValue={testbed?.environmentType ?? 'real'}>
-              {ENVIRONMENT_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`catalogue:environment.${type}`, { defaultValue: type })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FormField id="field-environmentType" label={labels.environmentType} error={problems.errorFor('environmentType')}>
+            {(describedBy, invalid) => (
+              <select id="field-environmentType" name="environmentType" defaultValue={testbed?.environmentType ?? 'real'} aria-describedby={describedBy} aria-invalid={invalid}>
+                {ENVIRONMENT_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`catalogue:environment.${type}`, { defaultValue: type })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
           <div className="field-row">
             <Field name="trl.min" label={labels['trl.min']!} type="number" min={1} max={9} inputMode="numeric" defaultValue={testbed?.trl.min ?? 1} error={problems.errorFor('trl.min') ?? problems.errorFor('trl')} />
             <Field name="trl.max" label={labels['trl.max']!} type="number" min={1} max={9} inputMode="numeric" defaultValue={testbed?.trl.max ?? 9} error={problems.errorFor('trl.max')} />

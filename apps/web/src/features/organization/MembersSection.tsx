@@ -7,6 +7,7 @@ import { explainConflict } from '../../ui/conflicts';
 import { ErrorSummary, Field, type ShownError } from '../../ui/Form';
 import { Empty, ErrorMessage, Loading, Notice } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
+import { FormField } from '../../ui/FormField';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useAddMember, useChangeRole, useMembers, useRemoveMember, useSentInvitations, useWithdrawInvitation } from './queries';
 import { ROLES, type Member, type Role } from './types';
@@ -174,24 +175,17 @@ export function RoleSelect({ name, label, defaultValue, error }: { name: string;
   const { t } = useTranslation('organization');
   const id = `field-${name}`;
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <p className="hint" id={`${id}-hint`}>
-        {t('roleHint')}
-      </p>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <select id={id} name={name} defaultValue={defaultValue} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
-        {ROLES.map((role) => (
-          <option key={role} value={role}>
-            {t(`roles.${role}`)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FormField id={id} label={label} hint={t('roleHint')} error={error}>
+      {(describedBy, invalid) => (
+        <select id={id} name={name} defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={invalid}>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`roles.${role}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
   );
 }
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Empty, ErrorMessage, Loading } from '../../ui/Status';
+import { FormField } from '../../ui/FormField';
 import { useUserSearch } from './queries';
 
 export function PeopleSection() {
@@ -25,23 +26,16 @@ export function PeopleSection() {
     <section aria-labelledby="people-heading">
       <h2 id="people-heading">{t('people.title')}</h2>
       <form className="form" role="search" aria-labelledby="people-heading" onSubmit={submit} noValidate>
-        <div className={tooShort ? 'field field--error' : 'field'}>
-          <label htmlFor="field-q">{t('people.q')}</label>
-          <p className="hint" id="field-q-hint">
-            {t('people.qHint')}
-          </p>
-          {tooShort ? (
-            <p className="field-error" id="field-q-error">
-              {t('people.tooShort')}
-            </p>
-          ) : null}
-          <div className="copy-row">
-            <input id="field-q" name="q" type="search" defaultValue={q} aria-describedby={`field-q-hint${tooShort ? ' field-q-error' : ''}`} aria-invalid={tooShort || undefined} />
-            <button type="submit" className="button">
-              {t('people.search')}
-            </button>
-          </div>
-        </div>
+        <FormField id="field-q" label={t('people.q')} hint={t('people.qHint')} error={tooShort ? t('people.tooShort') : null}>
+          {(describedBy, invalid) => (
+            <div className="copy-row">
+              <input id="field-q" name="q" type="search" defaultValue={q} aria-describedby={describedBy} aria-invalid={invalid} />
+              <button type="submit" className="button">
+                {t('people.search')}
+              </button>
+            </div>
+          )}
+        </FormField>
       </form>
       {q && found.isPending ? <Loading /> : null}
       {found.isError ? <ErrorMessage error={found.error} retry={() => void found.refetch()} /> : null}

@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../ui/Form';
 import { Page } from '../../ui/Page';
 import { Empty, ErrorMessage, Loading, Notice } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
+import { FormField } from '../../ui/FormField';
 import { runsReports } from './access';
 import { formatBuilt, formatReportPeriod, localMidnight, subjectOf } from './format';
 import { useReports, useStartRun, useSubscriptions, useUnsubscribe, type ReportFilter } from './queries';
@@ -213,22 +214,18 @@ function RunForm({ subjects }: { subjects: ReportSummary[] }) {
           </select>
         </div>
         {scope !== 'platform' ? (
-          <div className={problems.errorFor('subjectId') ? 'field field--error' : 'field'}>
-            <label htmlFor="field-subjectId">{t('run.subject')}</label>
-            {problems.errorFor('subjectId') ? (
-              <p className="field-error" id="field-subjectId-error">
-                {problems.errorFor('subjectId')}
-              </p>
-            ) : null}
-            <select id="field-subjectId" name="subjectId" defaultValue="" aria-describedby={problems.errorFor('subjectId') ? 'field-subjectId-error' : undefined} aria-invalid={problems.errorFor('subjectId') ? true : undefined}>
-              <option value="">{t('run.chooseSubject')}</option>
-              {choices.map((subject) => (
-                <option key={subject.subjectId} value={subject.subjectId!}>
-                  {subject.subjectName}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FormField id="field-subjectId" label={t('run.subject')} error={problems.errorFor('subjectId')}>
+            {(describedBy, invalid) => (
+              <select id="field-subjectId" name="subjectId" defaultValue="" aria-describedby={describedBy} aria-invalid={invalid}>
+                <option value="">{t('run.chooseSubject')}</option>
+                {choices.map((subject) => (
+                  <option key={subject.subjectId} value={subject.subjectId!}>
+                    {subject.subjectName}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
         ) : null}
         {(['from', 'to'] as const).map((field) => (
           <div key={field} id={`field-${field}`} tabIndex={-1} className={problems.errorFor(field) ? 'field--error' : undefined}>
