@@ -1,5 +1,6 @@
 // The pilots context's public surface.
 export { PilotsHttpModule } from './http/pilots-http.module.js';
+export { cadencePoints } from './cadence.js';
 export { PilotsJobsModule } from './jobs/pilots-jobs.module.js';
 export { MeasurementSourcesService } from './measurement-sources.service.js';
 export { MeasurementsService } from './measurements.service.js';

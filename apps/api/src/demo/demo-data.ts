@@ -138,10 +138,17 @@ export const DEMO_TESTBEDS: DemoTestbed[] = [
   },
 ];
 
-/** A pilot of CareUp in Region Stockholm's simulation centre, with an agreed plan, and a request from Vitalsens for Johan to decide. */
+/**
+ * A pilot of CareUp in Region Stockholm's simulation centre, running: its own
+ * place of six weeks that began two weeks ago, an agreed plan, last week's
+ * falls measured and this week's due. And a request from Vitalsens, for one of
+ * the coming weekly slots, for Johan to decide.
+ */
 export const DEMO_PILOT = {
   testbed: 'Region Stockholms simuleringscentrum',
-  slotIndex: 4,
+  /** The weekly slot (counted from next week's) Vitalsens asks for. */
+  waitingSlotIndex: 5,
+  running: { weeks: 6, firstWeek: { value: 7, note: 'Första veckan med mattorna: sju fall, fyra av dem före midnatt.' } },
   company: 'li.andersson@demo.careup.se',
   waitingCompany: 'emma.wiklund@demo.vitalsens.se',
   manager: 'johan.ek@demo.regionstockholm.se',

@@ -1,14 +1,14 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { TestbedsService } from '@slussen/catalogue';
-import { AppConfig, type Actor } from '@slussen/core';
+import { AppConfig, Clock, type Actor } from '@slussen/core';
 import { AccountsService, MembersService, OrganizationsService } from '@slussen/identity';
-import { PilotsService } from '@slussen/pilots';
 import { ReportBuilderService, reportedDay } from '@slussen/reporting';
 import { BookingsService, SlotsService } from '@slussen/scheduling';
 import { DateTime, type WeekdayNumbers } from 'luxon';
 import { DataSource } from 'typeorm';
 import { DEMO_COMPANIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PILOT, DEMO_TESTBEDS, HISTORY_FROM_COMPANIES } from './demo-data.js';
 import { HISTORY_COMPANIES, seedHistory } from './demo-history.js';
+import { seedRunningPilot } from './demo-pilot.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -18,7 +18,8 @@ export interface SeedResult {
 /**
  * Fills an empty database with Swedish demo content through the real services:
  * regions, municipalities, an agency, companies, people in every role, a dozen
- * published test beds and slots over the next six months, a pilot, and a
+ * published test beds and slots over the next six months, a running pilot
+ * with a measurement due, a request to decide, and a
  * year of history (past bookings, decisions, completed pilots with their
  * measurements and outcomes) with the nightly reports of every month of it.
  */
@@ -73,27 +74,26 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedResult
   const history = await app.get(DataSource).transaction((manager) => seedHistory(manager, DEMO_TESTBEDS.map((testbed) => ({ ...testbed, id: testbedIds.get(testbed.name)! })), historyCompanies));
   const reports = await buildReports(app);
   logger.log(
-    `demo data added: ${DEMO_ORGANIZATIONS.length + DEMO_COMPANIES.length + HISTORY_COMPANIES.length} organizations, ${logins.length} people, ${DEMO_TESTBEDS.length} test beds, a pilot with an agreed plan and a request awaiting a decision; a year of history (${history.bookings} bookings, ${history.pilots} pilots) and ${reports} nightly reports`,
+    `demo data added: ${DEMO_ORGANIZATIONS.length + DEMO_COMPANIES.length + HISTORY_COMPANIES.length} organizations, ${logins.length} people, ${DEMO_TESTBEDS.length} test beds, CareUp's pilot running (a measurement due) and Vitalsens' request awaiting a decision; a year of history (${history.bookings} bookings, ${history.pilots} pilots) and ${reports} nightly reports`,
   );
   return { seeded: true, logins };
 }
 
-/** A pilot to follow and a request to decide, made as the people would make them. */
+/**
+ * A pilot to follow and a request to decide: CareUp's pilot is running (its
+ * past written with explicit times, see demo-pilot.ts); Vitalsens asks, as a
+ * company would, for one of the coming weekly slots, to be decided by Johan
+ * before its decision deadline.
+ */
 async function seedPilots(app: INestApplicationContext, testbedId: string): Promise<void> {
   const accounts = app.get(AccountsService);
   const as = async (email: string) => (await accounts.authenticate(email, DEMO_PASSWORD))!;
   const [company, otherCompany, manager] = [await as(DEMO_PILOT.company), await as(DEMO_PILOT.waitingCompany), await as(DEMO_PILOT.manager)];
   const { items } = await app.get(SlotsService).list(manager, testbedId, {});
-  const bookings = app.get(BookingsService);
-  const booking = await bookings.book(company, items[DEMO_PILOT.slotIndex]!.id, { title: DEMO_PILOT.title, description: DEMO_PILOT.description });
-  await bookings.approve(manager, booking.id);
-  await bookings.book(otherCompany, items[DEMO_PILOT.slotIndex + 1]!.id, { title: DEMO_PILOT.waitingTitle });
-  const pilots = app.get(PilotsService);
-  const pilot = (await pilots.list(company, {}, 1)).items[0]!;
-  await pilots.update(company, pilot.id, { goals: DEMO_PILOT.goals });
-  for (const metric of DEMO_PILOT.metrics) await pilots.addMetric(company, pilot.id, metric);
-  await pilots.approvePlan(company, pilot.id);
-  await pilots.approvePlan(manager, pilot.id);
+  await app.get(BookingsService).book(otherCompany, items[DEMO_PILOT.waitingSlotIndex]!.id, { title: DEMO_PILOT.waitingTitle });
+  const timezone = DEMO_TESTBEDS.find((testbed) => testbed.name === DEMO_PILOT.testbed)!.timezone ?? 'Europe/Stockholm';
+  const parties = { testbedId, timezone, companyId: company.memberships[0]!.organizationId, companyUserId: company.userId!, managerUserId: manager.userId!, measurementGraceDays: app.get(AppConfig).pilots.measurementGraceDays };
+  await app.get(DataSource).transaction((entities) => seedRunningPilot(entities, parties, app.get(Clock).now()));
 }
 
 /**
