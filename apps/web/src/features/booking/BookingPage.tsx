@@ -91,7 +91,7 @@ function BookingDetails() {
                 <strong>{bookingEventTitle(t, event)}</strong>
                 <br />
                 <time dateTime={event.at}>{formatDateTime(event.at, i18n.language, zone)}</time>
-                {event.fromStatus ? <span className="meta"> · {t('events.change', { from: t(`status.${event.fromStatus}`), to: t(`status.${event.toStatus}`) })}</span> : null}
+                {event.fromStatus && event.fromStatus !== event.toStatus ? <span className="meta"> · {t('events.change', { from: t(`status.${event.fromStatus}`), to: t(`status.${event.toStatus}`) })}</span> : null}
                 {event.reason ? <p className="meta">{bookingEventReason(t, event.reason)}</p> : null}
               </li>
             ))}

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { BookingEvent } from './types';
 
 /** Every booking event type the API writes; the i18n spec holds both languages to them. */
-export const BOOKING_EVENT_TYPES = ['requested', 'booked', 'confirmed', 'approved', 'rejected', 'cancelled', 'expired', 'waitlisted', 'promoted', 'rescheduled'] as const;
+export const BOOKING_EVENT_TYPES = ['requested', 'booked', 'confirmed', 'approved', 'rejected', 'cancelled', 'expired', 'waitlisted', 'promoted', 'rescheduled', 'slot-closed', 'slot-reopened'] as const;
 
 /** Reasons the API itself writes (in English), by the code the page renders them from; anything else is a person's own words. */
 export const BOOKING_SYSTEM_REASONS: Record<string, string> = {
