@@ -131,6 +131,66 @@ for (const lang of ['sv', 'en'] as const) {
       await checkPage(page, 'manage-testbed-retired');
     });
 
+    test('a booked slot is closed with a reason and reopened by keyboard; the public page says it takes no bookings and why', async ({ page, baseURL }) => {
+      const sv = lang === 'sv';
+      const post = async (path: string, token: string, body: object) => {
+        const response = await fetch(`${baseURL}/api/v1${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        expect(response.status, path).toBeLessThan(300);
+        return (await response.json()) as { id: string; items: Array<{ id: string; startsAt: string }> };
+      };
+      const token = await apiToken(baseURL!, MANAGER);
+      const me = (await (await fetch(`${baseURL}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { memberships: Array<{ organizationId: string; kind: string }> };
+      const region = me.memberships.find((membership) => membership.kind === 'region')!.organizationId;
+      const name = `Stängningslabbet ${lang} ${Date.now()}`;
+      const { id } = await post('/testbeds', token, {
+        organizationId: region, name, summary: 'Ett labb för att pröva stängda tider.', description: 'Här prövar företag sensorer under ordnade former tillsammans med personalen.',
+        environmentType: 'lab', domains: ['elderly-care'], location: { municipality: 'Solna' }, capacity: 2, contactEmail: 'stangt@demo.regionstockholm.se',
+      });
+      await post(`/testbeds/${id}/publish`, token, {});
+      const start = new Date(Date.now() + 30 * 86_400_000);
+      start.setUTCHours(8, 0, 0, 0);
+      // The booked slot comes first in the table, so the keyboard meets its buttons first; the next day's slot stays open.
+      const [slot] = (await post(`/testbeds/${id}/slots`, token, { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 4 * 3_600_000).toISOString(), capacity: 2 })).items;
+      await post(`/testbeds/${id}/slots`, token, { startsAt: new Date(start.getTime() + 86_400_000).toISOString(), endsAt: new Date(start.getTime() + 86_400_000 + 4 * 3_600_000).toISOString(), capacity: 2 });
+      const booking = await post(`/slots/${slot!.id}/bookings`, await apiToken(baseURL!, COMPANY), { title: 'Pilot som får stå kvar' });
+      const reason = sv ? 'Lokalen renoveras den veckan.' : 'The lab is being renovated that week.';
+
+      await signIn(page, WORDS[lang], MANAGER, `/manage/testbeds/${id}`);
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+      const row = page.getByRole('row').filter({ hasText: sv ? '1 av 2 platser tagna' : '1 of 2 places taken' });
+      await tabTo(page, sv ? /^Stäng tiden .* för nya bokningar$/ : /^Close the slot .* to new bookings$/);
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toContainText(sv ? '1 företag har eller väntar på en plats.' : '1 company holds or waits for a place.');
+      await expect(dialog.getByRole('textbox', { name: sv ? 'Skäl (frivilligt)' : 'Reason (optional)' })).toBeFocused();
+      await page.keyboard.type(reason);
+      await checkPage(page, 'manage-close-slot-dialog');
+      await tabTo(page, sv ? 'Stäng tiden' : 'Close the slot');
+      await page.keyboard.press('Enter');
+      await expect(dialog).toBeHidden();
+      await expect(row).toContainText(sv ? 'Stängd för nya bokningar' : 'Closed to new bookings');
+      await expect(row).toContainText(sv ? `Stängd: ${reason}` : `Closed: ${reason}`);
+      await expect(row.getByRole('button', { name: sv ? /^Öppna tiden .* för bokningar igen$/ : /^Reopen the slot .* for bookings$/ })).toBeVisible();
+      await checkPage(page, 'manage-slot-closed');
+
+      // The company's booking stays, and its history says why.
+      const events = (await (await fetch(`${baseURL}/api/v1/bookings/${booking.id}/events`, { headers: { Authorization: `Bearer ${await apiToken(baseURL!, COMPANY)}` } })).json()) as { items: Array<{ type: string; reason: string | null }> };
+      expect(events.items).toContainEqual(expect.objectContaining({ type: 'slot-closed', reason }));
+
+      // The public page keeps the slot in view, not bookable, with the reason.
+      await page.goto(`/testbeds/${id}`);
+      await expect(page.getByText(sv ? `Stängd för nya bokningar: ${reason}` : `Closed to new bookings: ${reason}`)).toBeVisible();
+      await checkPage(page, 'catalogue-slot-closed');
+
+      await page.goto(`/manage/testbeds/${id}`);
+      await expect(row).toContainText(sv ? `Stängd: ${reason}` : `Closed: ${reason}`);
+      await tabTo(page, sv ? /^Öppna tiden .* för bokningar igen$/ : /^Reopen the slot .* for bookings$/);
+      await page.keyboard.press('Enter');
+      await expect(row).not.toContainText(reason);
+      await expect(row).toContainText(sv ? 'Delvis bokad' : 'Partly booked');
+      await expect(row.getByRole('button', { name: sv ? /^Stäng tiden .* för nya bokningar$/ : /^Close the slot .* to new bookings$/ })).toBeVisible();
+    });
+
     test('a company member is offered no workspace, and a typed address shows not-found', async ({ page }) => {
       const w = WORDS[lang];
       await signIn(page, w, COMPANY, '/bookings');

@@ -9,6 +9,7 @@ export const BOOKING_SYSTEM_REASONS: Record<string, string> = {
   'not decided in time': 'not-decided',
   'the slot was cancelled': 'slot-cancelled',
   'a place became free': 'place-free',
+  'the slot was closed to new bookings': 'slot-closed',
 };
 
 /** A booking event's heading in the reader's language; a type the page does not know yet still reads sensibly. */

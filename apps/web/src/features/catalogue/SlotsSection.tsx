@@ -42,7 +42,8 @@ export function SlotsSection({ testbed }: { testbed: Testbed }) {
   const [selectedDay, setSelectedDay] = useState<CalendarDate | null>(null);
   const [booking, setBooking] = useState<Slot | null>(null);
 
-  const open = useMemo(() => (slots.data?.items ?? []).filter((slot) => slot.status === 'open'), [slots.data]);
+  // Closed slots stay in view, said to take no bookings; cancelled ones are gone.
+  const open = useMemo(() => (slots.data?.items ?? []).filter((slot) => slot.status !== 'cancelled'), [slots.data]);
   const days = useMemo(() => new Set(open.map((slot) => dayIn(slot.startsAt, zone))), [open, zone]);
   const shown = selectedDay ? open.filter((slot) => dayIn(slot.startsAt, zone) === selectedDay.toString()) : open;
   const weeks = useMemo(() => {
@@ -139,17 +140,24 @@ export function SlotsSection({ testbed }: { testbed: Testbed }) {
 function SlotRow({ slot, zone, isCompany, onBook }: { slot: Slot; zone: string; isCompany: boolean; onBook: () => void }) {
   const { t, i18n } = useTranslation('catalogue');
   const period = formatPeriod(slot.startsAt, slot.endsAt, i18n.language, zone);
-  const full = slot.remaining <= 0;
+  const closed = slot.status === 'closed';
+  const full = !closed && slot.remaining <= 0;
   // The API decides (bookable/waitlistable); without its answer, a full slot is never offered.
-  const canBook = isCompany && (slot.bookable ?? !full) && !full;
-  const canWait = isCompany && full && (slot.waitlistable ?? slot.bookable === undefined);
+  const canBook = isCompany && !closed && (slot.bookable ?? !full) && !full;
+  const canWait = isCompany && !closed && full && (slot.waitlistable ?? slot.bookable === undefined);
   return (
     <li className="slot">
       <div>
         <p className="slot__when">{period}</p>
         <p className="slot__why">
-          {full ? t('slots.full') : t('slots.free', { count: slot.remaining, capacity: slot.capacity })}
-          {isCompany && !canBook && !canWait && slot.reason ? ` ${t(`slots.reasons.${slot.reason}`, { defaultValue: slot.reason })}` : ''}
+          {closed
+            ? slot.closedReason
+              ? t('slots.closedBecause', { reason: slot.closedReason })
+              : t('slots.reasons.slot-closed')
+            : full
+              ? t('slots.full')
+              : t('slots.free', { count: slot.remaining, capacity: slot.capacity })}
+          {isCompany && !closed && !canBook && !canWait && slot.reason ? ` ${t(`slots.reasons.${slot.reason}`, { defaultValue: slot.reason })}` : ''}
         </p>
       </div>
       {canBook ? (

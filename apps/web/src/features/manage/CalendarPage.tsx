@@ -9,10 +9,10 @@ import { Empty, ErrorMessage, Loading } from '../../ui/Status';
 import { RequireManager, useCurrentOrganization } from './access';
 import { ManageNav } from './ManageNav';
 import { useOrganizationTestbeds, useSlotsOf } from './queries';
-import { addDays, mondayOf, slotState } from './slots';
+import { addDays, heldPlaces, mondayOf, slotState } from './slots';
 import type { Slot, SlotState, Testbed } from './types';
 
-const STATES: SlotState[] = ['open', 'partly', 'full', 'past', 'cancelled'];
+const STATES: SlotState[] = ['open', 'partly', 'full', 'closed', 'past', 'cancelled'];
 
 interface Entry {
   slot: Slot;
@@ -225,7 +225,7 @@ function timeFormat(language: string, timeZone: string): Intl.DateTimeFormat {
 const SlotItem = memo(function SlotItem({ entry }: { entry: Entry }) {
   const { t, i18n } = useTranslation('manage');
   const time = timeFormat(i18n.language, entry.testbed.timezone);
-  const held = entry.slot.status === 'open' ? entry.slot.capacity - entry.slot.remaining : 0;
+  const held = heldPlaces(entry.slot);
   return (
     <li className="slot">
       <div>

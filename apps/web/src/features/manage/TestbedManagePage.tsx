@@ -8,10 +8,11 @@ import { describeProblem } from '../../ui/problems';
 import { Empty, ErrorMessage, Loading, Notice } from '../../ui/Status';
 import { RequireManager } from './access';
 import { CancelSlotDialog } from './CancelSlotDialog';
+import { CloseSlotDialog } from './CloseSlotDialog';
 import { ManageNav } from './ManageNav';
-import { useManagedBookings, useManagedSlots, useTestbedStatusChange } from './queries';
+import { useManagedBookings, useManagedSlots, useSlotOpening, useTestbedStatusChange } from './queries';
 import { SeriesForm } from './SeriesForm';
-import { slotState } from './slots';
+import { heldPlaces, slotState } from './slots';
 import { WithTestbed } from './WithTestbed';
 import type { ManagedBooking, Slot, Testbed } from './types';
 
@@ -105,6 +106,7 @@ function SlotTable({ testbed }: { testbed: Testbed }) {
   const slots = useManagedSlots(testbed.id, window.from, window.to);
   const waiting = useManagedBookings({ testbedId: testbed.id, status: 'waitlisted' });
   const [cancelling, setCancelling] = useState<Slot | null>(null);
+  const [closing, setClosing] = useState<Slot | null>(null);
   const waitingBySlot = useMemo(() => {
     const groups = new Map<string, ManagedBooking[]>();
     for (const booking of waiting.data?.items ?? []) groups.set(booking.slotId, [...(groups.get(booking.slotId) ?? []), booking]);
@@ -142,9 +144,10 @@ function SlotTable({ testbed }: { testbed: Testbed }) {
                 return (
                   <tr key={slot.id}>
                     <td>{period}</td>
-                    <td>{t('slots.held', { held: slot.status === 'open' ? slot.capacity - slot.remaining : 0, capacity: slot.capacity })}</td>
+                    <td>{t('slots.held', { held: heldPlaces(slot), capacity: slot.capacity })}</td>
                     <td>
                       <span className={`slot-state slot-state--${state}`}>{t(`states.${state}`)}</span>
+                      {slot.status === 'closed' ? <p className="hint slot-closed-reason">{slot.closedReason ? t('slots.closedBecause', { reason: slot.closedReason }) : t('slots.closedHint')}</p> : null}
                     </td>
                     <td>
                       {queue.length ? (
@@ -163,10 +166,19 @@ function SlotTable({ testbed }: { testbed: Testbed }) {
                       )}
                     </td>
                     <td>
-                      {slot.status === 'open' && state !== 'past' ? (
-                        <button type="button" className="button button--secondary button--small" onClick={() => setCancelling(slot)} aria-label={t('slots.cancelLabel', { period })}>
-                          {t('slots.cancel')}
-                        </button>
+                      {slot.status !== 'cancelled' && state !== 'past' ? (
+                        <div className="actions slot-actions">
+                          {slot.status === 'open' ? (
+                            <button type="button" className="button button--secondary button--small" onClick={() => setClosing(slot)} aria-label={t('slots.closeLabel', { period })}>
+                              {t('slots.close')}
+                            </button>
+                          ) : (
+                            <ReopenButton slot={slot} period={period} />
+                          )}
+                          <button type="button" className="button button--secondary button--small" onClick={() => setCancelling(slot)} aria-label={t('slots.cancelLabel', { period })}>
+                            {t('slots.cancel')}
+                          </button>
+                        </div>
                       ) : null}
                     </td>
                   </tr>
@@ -175,6 +187,14 @@ function SlotTable({ testbed }: { testbed: Testbed }) {
             </tbody>
           </table>
         </div>
+      ) : null}
+      {closing ? (
+        <CloseSlotDialog
+          slotId={closing.id}
+          period={formatPeriod(closing.startsAt, closing.endsAt, i18n.language, zone)}
+          booked={heldPlaces(closing) + (waitingBySlot.get(closing.id)?.length ?? 0)}
+          onClose={() => setClosing(null)}
+        />
       ) : null}
       {cancelling ? (
         <CancelSlotDialog
@@ -185,5 +205,29 @@ function SlotTable({ testbed }: { testbed: Testbed }) {
         />
       ) : null}
     </section>
+  );
+}
+
+/** Opens a closed slot to bookings again at once; a refusal (its places no longer fit the test bed, say) is said beside it. */
+function ReopenButton({ slot, period }: { slot: Slot; period: string }) {
+  const { t } = useTranslation('manage');
+  const reopen = useSlotOpening(slot.id);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-disabled={reopen.isPending}
+        onClick={() => !reopen.isPending && reopen.mutate({ close: false })}
+        aria-label={t('slots.reopenLabel', { period })}
+      >
+        {t('slots.reopen')}
+      </button>
+      {reopen.isError ? (
+        <p className="field-error" role="alert">
+          {describeProblem(t, reopen.error)}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -94,6 +94,21 @@ export function useCancelSlot(slotId: string) {
   });
 }
 
+/** Closes a slot to new bookings (the reason is shown beside it and recorded in its bookings' events), or reopens it. */
+export function useSlotOpening(slotId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: { close: true; reason: string } | { close: false }) =>
+      change.close
+        ? call(api.POST('/api/v1/slots/{id}/close', { params: { path: { id: slotId } }, body: (change.reason ? { reason: change.reason } : {}) as never }))
+        : call(api.POST('/api/v1/slots/{id}/reopen', { params: { path: { id: slotId } } })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['manage'] });
+      void queryClient.invalidateQueries({ queryKey: ['bookings'] });
+    },
+  });
+}
+
 /** Bookings on the caller's test beds, filtered as asked. */
 export function useManagedBookings(query: { status?: string; testbedId?: string }) {
   return useQuery({

@@ -3,9 +3,15 @@ import type { Slot, SlotState } from './types';
 export function slotState(slot: Slot, now: number): SlotState {
   if (slot.status === 'cancelled') return 'cancelled';
   if (new Date(slot.endsAt).getTime() <= now) return 'past';
+  if (slot.status === 'closed') return 'closed';
   if (slot.remaining <= 0) return 'full';
   if (slot.remaining < slot.capacity) return 'partly';
   return 'open';
+}
+
+/** Places held by bookings: a closed slot keeps its bookings, a cancelled one holds none. */
+export function heldPlaces(slot: Slot): number {
+  return slot.status === 'cancelled' ? 0 : slot.capacity - slot.remaining;
 }
 
 /** "UTC+2", "UTC+5:30". */

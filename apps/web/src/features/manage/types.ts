@@ -32,4 +32,4 @@ export interface PilotSummary {
 }
 
 /** How full a slot is, as the calendar and its list show it. */
-export type SlotState = 'open' | 'partly' | 'full' | 'past' | 'cancelled';
+export type SlotState = 'open' | 'partly' | 'full' | 'closed' | 'past' | 'cancelled';
