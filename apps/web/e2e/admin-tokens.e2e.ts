@@ -1,5 +1,5 @@
-import { checkPage, COMPANY, DEMO_PASSWORD, expect, test } from './fixtures';
-import { apiUrl, signInHere } from './admin-helpers';
+import { apiToken, checkPage, COMPANY, DEMO_PASSWORD, expect, test } from './fixtures';
+import { apiUrl, REGION_ADMIN, signInHere } from './admin-helpers';
 
 const WORDS = {
   sv: {
@@ -8,6 +8,7 @@ const WORDS = {
     webhooksTab: 'Webhooks', url: 'Mottagarens adress', confirmed: 'Bokning bekräftad', cancelled: 'Bokning avbokad', add: 'Lägg till webhooken', secret: 'Hemlighet för att kontrollera signaturen',
     refused: 'Adressen måste vara https på en publik adress', active: 'aktiv', noFailures: 'Inga misslyckade leveranser.', eventsMissing: 'Välj minst en händelse',
     recent: 'Senaste leveranserna', nothingSent: 'Inget har skickats ännu.', auditTab: 'Händelselogg', what: 'Vad', tokensSubject: 'API-nycklar', show: 'Visa', created: 'API-nyckel skapad', revokedAction: 'API-nyckel återkallad', webhookAdded: 'Webhook tillagd',
+    regionTitle: 'Administrera Region Stockholm', pilotsSubject: 'Piloter', planApproved: 'Pilotplanen godkänd', goalsChanged: 'Pilotplanens mål ändrade',
   },
   en: {
     nav: 'Organization', title: 'Administer CareUp AB', tokensTab: 'API tokens', tokenName: 'Token name', create: 'Create the token', token: 'API token', copy: 'Copy', copied: 'Copied.',
@@ -15,6 +16,7 @@ const WORDS = {
     webhooksTab: 'Webhooks', url: 'Receiving address', confirmed: 'Booking confirmed', cancelled: 'Booking cancelled', add: 'Add the webhook', secret: 'Secret for checking the signature',
     refused: 'The address must be https on a public address', active: 'active', noFailures: 'No failed deliveries.', eventsMissing: 'Choose at least one event',
     recent: 'Recent deliveries', nothingSent: 'Nothing has been sent yet.', auditTab: 'Audit log', what: 'What', tokensSubject: 'API tokens', show: 'Show', created: 'API token created', revokedAction: 'API token revoked', webhookAdded: 'Webhook added',
+    regionTitle: 'Administer Region Stockholm', pilotsSubject: 'Pilots', planApproved: 'Pilot plan approved', goalsChanged: 'Pilot plan goals changed',
   },
 };
 
@@ -86,6 +88,38 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(page.getByRole('gridcell', { name: w.created }).first()).toBeVisible();
       await expect(page.getByRole('gridcell', { name: /^Li Andersson \(li.andersson@demo.careup.se\)$/ }).first()).toBeVisible();
       await checkPage(page, 'organization-audit');
+    });
+
+    test('a region admin reads the pilot\'s changes in the audit log in the page\'s language, and narrows it to one of them', async ({ page }) => {
+      const w = WORDS[lang];
+      // CareUp changes the demo pilot's goals through the API and approves the new plan: both are audited for the region too.
+      const headers = { Authorization: `Bearer ${await apiToken(apiUrl(), COMPANY)}`, 'Content-Type': 'application/json' };
+      const pilots = (await fetch(`${apiUrl()}/api/v1/pilots`, { headers }).then((r) => r.json())) as { items: Array<{ id: string }> };
+      const id = pilots.items[0]!.id;
+      expect((await fetch(`${apiUrl()}/api/v1/pilots/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ goals: `Färre fall (${lang})` }) })).status).toBe(200);
+      expect((await fetch(`${apiUrl()}/api/v1/pilots/${id}/plan/approve`, { method: 'POST', headers })).status).toBeLessThan(300);
+      await page.goto('/sign-in');
+      await signInHere(page, lang, REGION_ADMIN, DEMO_PASSWORD);
+      await page.getByRole('navigation').getByRole('link', { name: w.nav }).click();
+      await expect(page.getByRole('heading', { level: 1, name: w.regionTitle })).toBeVisible();
+      await page.getByRole('tab', { name: w.auditTab }).click();
+
+      // The pilot's changes, worded in the page's language, never as codes.
+      await page.getByLabel(w.what).selectOption({ label: w.pilotsSubject });
+      await page.getByRole('button', { name: w.show, exact: true }).click();
+      await expect(page).toHaveURL(/what=pilot(&|$)/);
+      await expect(page.getByRole('gridcell', { name: w.planApproved, exact: true }).first()).toBeVisible();
+      await expect(page.getByRole('gridcell', { name: w.goalsChanged, exact: true }).first()).toBeVisible();
+      await expect(page.getByRole('grid')).not.toContainText('pilot.');
+      await checkPage(page, 'organization-audit-pilots');
+      await page.screenshot({ path: `test-results/audit-pilots-${lang}.png`, fullPage: true });
+
+      // One action from the list: only its rows.
+      await page.getByLabel(w.what).selectOption({ label: w.planApproved });
+      await page.getByRole('button', { name: w.show, exact: true }).click();
+      await expect(page).toHaveURL(/what=pilot\.plan-approved/);
+      await expect(page.getByRole('gridcell', { name: w.planApproved, exact: true }).first()).toBeVisible();
+      await expect(page.getByRole('gridcell', { name: w.goalsChanged, exact: true })).toHaveCount(0);
     });
   });
 }

@@ -6,6 +6,7 @@ import { AdminTable } from '../../ui/AdminTable';
 import { DatePicker } from '../../ui/DatePicker';
 import { ErrorMessage, Loading } from '../../ui/Status';
 import { useAuditLog, useMembers } from './queries';
+import { AUDIT_ACTIONS, auditActionKey, auditAreaKey } from './auditActions';
 import { AUDIT_SUBJECTS, type AuditEntry, type AuditFilter } from './types';
 
 /** A local calendar day as the instant it starts, in the browser's time zone. */
@@ -84,9 +85,14 @@ export function AuditSection({ organizationId }: { organizationId: string }) {
             <select id="field-what" name="what" defaultValue={shown.what} aria-describedby="field-what-hint">
               <option value="">{t('audit.everything')}</option>
               {AUDIT_SUBJECTS.map((subject) => (
-                <option key={subject} value={subject}>
-                  {t(`audit.subject.${subject}`)}
-                </option>
+                <optgroup key={subject} label={t(`audit.subject.${subject}`)}>
+                  <option value={subject}>{t(`audit.subject.${subject}`)}</option>
+                  {AUDIT_ACTIONS[subject].map((verb) => (
+                    <option key={verb} value={`${subject}.${verb}`}>
+                      {t(auditActionKey(`${subject}.${verb}`))}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </select>
           </div>
@@ -112,7 +118,7 @@ export function AuditSection({ organizationId }: { organizationId: string }) {
             columns={[
               { label: t('audit.when'), cell: (entry) => when(entry.at) },
               { label: t('audit.who'), cell: (entry) => actorOf(entry, t) },
-              { label: t('audit.what'), cell: (entry) => t(`audit.action.${entry.action.replace(/\./g, '_')}`, { defaultValue: entry.action }) },
+              { label: t('audit.what'), cell: (entry) => <ActionName action={entry.action} /> },
               { label: t('audit.details'), cell: (entry) => details(entry, t) },
             ]}
           />
@@ -134,6 +140,22 @@ export function AuditSection({ organizationId }: { organizationId: string }) {
   );
 }
 
+/** An action in the page's language; one we have no words for yet is named by its area, with its code beside it. */
+function ActionName({ action }: { action: string }) {
+  const { t, i18n } = useTranslation('organization');
+  const key = auditActionKey(action);
+  if (i18n.exists(key, { ns: 'organization' })) return <>{t(key)}</>;
+  const area = auditAreaKey(action);
+  return (
+    <>
+      {area ? t('audit.otherChange', { area: t(area) }) : t('audit.unknownArea')}{' '}
+      <span className="hint">
+        ({t('audit.code')} <code lang="en">{action}</code>)
+      </span>
+    </>
+  );
+}
+
 function actorOf(entry: AuditEntry, t: (key: string) => string): string {
   if (entry.actorName) return `${entry.actorName} (${entry.actorEmail ?? t('audit.apiToken')})`;
   return entry.actor.userId || entry.actor.apiTokenId ? t('audit.gone') : t('audit.system');
@@ -146,6 +168,8 @@ function details(entry: AuditEntry, t: (key: string, options?: Record<string, un
   const text = (value: unknown) => (typeof value === 'string' ? value : null);
   for (const field of ['name', 'email', 'url']) if (text(d[field])) parts.push(text(d[field])!);
   if (text(d.role)) parts.push(t(`roles.${d.role}`, { defaultValue: String(d.role) }));
-  if (text(d.from) && text(d.to)) parts.push(t('audit.roleChange', { from: t(`roles.${d.from}`, { defaultValue: String(d.from) }), to: t(`roles.${d.to}`, { defaultValue: String(d.to) }) }));
+  // A role change (member.change-role) or a pilot's move between stages (pilot.<stage>), each worded in its own namespace.
+  const words = entry.action.startsWith('pilot.') ? (value: string) => t(`pilots:stages.${value}`, { defaultValue: value }) : (value: string) => t(`roles.${value}`, { defaultValue: value });
+  if (text(d.from) && text(d.to)) parts.push(t('audit.roleChange', { from: words(String(d.from)), to: words(String(d.to)) }));
   return parts.join(' · ');
 }
