@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { Loading } from '../ui/Status';
 import { RouteError } from './ErrorBoundary';
 import { Layout } from './Layout';
 
@@ -7,6 +8,8 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     errorElement: <RouteError />,
+    // Shown while the first page's chunk loads, before the router starts.
+    hydrateFallbackElement: <Loading />,
     children: [
       {
         errorElement: <RouteError />,

@@ -30,14 +30,41 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+const SESSION_NOTE = 'slussen.signedIn';
+
+/** Whether this browser was signed in when it last knew (storage refused: assume it may be). */
+function mayHaveSession(): boolean {
+  try {
+    return localStorage.getItem(SESSION_NOTE) === '1';
+  } catch {
+    return true;
+  }
+}
+
+function noteSession(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SESSION_NOTE, '1');
+    else localStorage.removeItem(SESSION_NOTE);
+  } catch {
+    // Private modes may refuse storage: the next load then asks for a refresh as before.
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<Status>(() => (currentToken() ? 'signedIn' : 'checking'));
 
   useEffect(() => {
-    // A reload keeps the person signed in: the refresh cookie buys a new access token.
-    if (status === 'checking') void refresh().then((ok) => setStatus(ok ? 'signedIn' : 'signedOut'));
-    return onSessionChange(() => setStatus(currentToken() ? 'signedIn' : 'signedOut'));
+    // A reload keeps the person signed in: the refresh cookie buys a new access token. The cookie is httpOnly, so a note in
+    // this browser says whether there may be one; without it, an anonymous visitor's page asks for no refresh (and shows no 401).
+    if (status === 'checking') {
+      if (mayHaveSession()) void refresh().then((ok) => setStatus(ok ? 'signedIn' : 'signedOut'));
+      else setStatus('signedOut');
+    }
+    return onSessionChange(() => {
+      noteSession(Boolean(currentToken()));
+      setStatus(currentToken() ? 'signedIn' : 'signedOut');
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
