@@ -152,6 +152,27 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     expect(await delivered()).toEqual([{ recipient: regionAdmin.email, status: 'sent' }]);
     expect(await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE topic = 'report.month-ready'`)).toEqual([{ n: 1 }]);
   });
+
+  it('lists by scope first on ?order=scope: the platform, organizations, test beds; months and years before days; every report once across pages', async () => {
+    type Summary = { id: string; scope: string; period: { kind: string; to: string } };
+    const everything: Summary[] = (await http().get('/api/v1/reports?limit=100').set(as(agency)).expect(200)).body.items;
+    expect(new Set(everything.map((item) => item.scope))).toEqual(new Set(['platform', 'organization', 'testbed']));
+    const ordered: Summary[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Summary[]; nextCursor: string | null } } = await http()
+        .get(`/api/v1/reports?order=scope&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(as(agency))
+        .expect(200);
+      ordered.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(ordered.map((item) => item.id).sort()).toEqual(everything.map((item) => item.id).sort());
+    expect(ordered[0]).toMatchObject({ scope: 'platform', period: { kind: expect.stringMatching(/^(month|year)-to-date$/) } });
+    const rank = (item: Summary) => ['platform', 'organization', 'testbed'].indexOf(item.scope) * 3 + (item.period.kind === 'day' ? 2 : item.period.kind === 'custom' ? 1 : 0);
+    expect(ordered.map(rank)).toEqual(ordered.map(rank).sort((a, b) => a - b));
+    await http().get('/api/v1/reports?order=oldest').set(as(agency)).expect(400);
+  });
 });
 
 /** The last day of the previous month, YYYY-MM-DD: its month-to-date report is a whole month. */

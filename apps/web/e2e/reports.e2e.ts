@@ -12,14 +12,14 @@ const WORDS = {
     signIn: 'Logga in', email: 'E-postadress', password: 'Lösenord', reports: 'Rapporter', title: 'Utfallsrapporter', scope: 'Omfattning', run: 'Starta körningen',
     runTitle: 'Rapportkörning', ready: 'Rapporten är klar.', open: 'Öppna rapporten', platformCustom: 'Hela Slussen: Vald period', csv: 'Ladda ner CSV',
     print: 'Utskriftsvänlig sida', printed: 'Utfallsrapport', figures: 'Mått', periodKind: 'Period', monthToDate: 'Månaden hittills', platform: 'Plattformen', show: 'Visa',
-    monthReport: 'Hela Slussen: Månaden hittills', lastYear: 'Samma månad förra året', previousMonth: 'Föregående månad', byDomain: 'Per område', domainName: 'Äldreomsorg',
+    monthReport: 'Hela Slussen: Månaden hittills', wholePlatform: 'Hela Slussen', organization: 'Organisation', yearToDate: 'Året hittills', day: 'Dag', lastYear: 'Samma månad förra året', previousMonth: 'Föregående månad', byDomain: 'Per område', domainName: 'Äldreomsorg',
     runForm: 'Starta en egen körning', region: 'Region Stockholm', subscribe: 'Prenumerera på månadsbrevet', subscribed: 'Du får månadsbrevet för det här.', cancel: 'Avsluta prenumerationen', myAccount: 'Mitt konto', notFound: 'Sidan finns inte',
   },
   en: {
     signIn: 'Sign in', email: 'E-mail address', password: 'Password', reports: 'Reports', title: 'Outcome reports', scope: 'Scope', run: 'Start the run',
     runTitle: 'Report run', ready: 'The report is ready.', open: 'Open the report', platformCustom: 'All of Slussen: Chosen period', csv: 'Download CSV',
     print: 'Printable page', printed: 'Outcome report', figures: 'Figures', periodKind: 'Period', monthToDate: 'Month to date', platform: 'Platform', show: 'Show',
-    monthReport: 'All of Slussen: Month to date', lastYear: 'The same month last year', previousMonth: 'The previous month', byDomain: 'By domain', domainName: 'Elderly care',
+    monthReport: 'All of Slussen: Month to date', wholePlatform: 'All of Slussen', organization: 'Organization', yearToDate: 'Year to date', day: 'Day', lastYear: 'The same month last year', previousMonth: 'The previous month', byDomain: 'By domain', domainName: 'Elderly care',
     runForm: 'Start a run of your own', region: 'Region Stockholm', subscribe: 'Subscribe to the month e-mail', subscribed: 'You get the month e-mail for this.', cancel: 'Cancel the subscription', myAccount: 'My account', notFound: 'Page not found',
   },
 };
@@ -102,6 +102,43 @@ for (const lang of ['sv', 'en'] as const) {
       await printable.close();
     });
 
+    test('the list leads with the platform’s month and year reports, one-day reports after, and is a list of cards at 360 px', async ({ page }) => {
+      const w = WORDS[lang];
+      // An anonymous first load: no HydrateFallback warning, and no 401 from a refresh nobody needs.
+      const noise: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.text().includes('HydrateFallback')) noise.push(message.text());
+      });
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(noise).toEqual([]);
+
+      await signIn(page, ANALYST, w, '/reports');
+      await expect(page.getByRole('heading', { level: 1, name: w.title })).toBeVisible();
+      const rows = page.locator('table tbody tr');
+      await expect(rows.first().getByRole('rowheader')).toHaveText(w.wholePlatform);
+      await expect(rows.first().locator('td').nth(1)).toHaveText(new RegExp(`^(${w.monthToDate}|${w.yearToDate})$`));
+      const kinds = await rows.locator('td:nth-of-type(2)').allTextContents();
+      expect(kinds.slice(0, 2).sort()).toEqual([w.monthToDate, w.yearToDate].sort());
+      // Every platform month and year report comes before the first one-day report.
+      const subjects = await rows.getByRole('rowheader').allTextContents();
+      const firstDay = kinds.indexOf(w.day);
+      if (firstDay >= 0) expect(subjects.slice(0, firstDay).every((subject) => subject === w.wholePlatform)).toBe(true);
+
+      // After a reload in the same browser the person is still signed in (the session note is kept).
+      await page.reload();
+      await expect(rows.first().getByRole('rowheader')).toHaveText(w.wholePlatform);
+
+      await page.setViewportSize({ width: 360, height: 780 });
+      await expect(page.locator('table')).toBeHidden();
+      const card = page.locator('.report-card').first();
+      await expect(card.getByRole('heading', { level: 3 })).toHaveText(w.wholePlatform);
+      for (const term of [w.scope, w.periodKind]) await expect(card.locator('dt', { hasText: term })).toBeVisible();
+      await expect(card.locator('dd')).toHaveCount(4);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await checkPage(page, 'reports-cards');
+    });
+
     test('a month report compares with last year and the month before, and its month e-mail can be taken and cancelled', async ({ page }) => {
       const w = WORDS[lang];
       await signIn(page, ANALYST, w, '/reports?scope=platform&periodKind=month-to-date');
@@ -151,6 +188,13 @@ for (const lang of ['sv', 'en'] as const) {
       const subjects = await page.locator('#field-filter-subjectId option').allTextContents();
       expect(subjects).toContain(w.region);
       expect(subjects).not.toContain('Region Skåne');
+      // The platform's reports lead the list; the scope filter, by keyboard, brings the region's.
+      await tabTo(page, w.scope);
+      await page.keyboard.type(w.organization.charAt(0));
+      await expect(page.locator('#field-filter-scope')).toHaveValue('organization');
+      await tabTo(page, w.show);
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(/scope=organization/);
       await tabTo(page, w.region);
       await page.keyboard.press('Enter');
       await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${w.region}:`) })).toBeVisible();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, toPage, type Page } from '@slussen/core';
+import { decodeCursor, toPage, ValidationError, type Page } from '@slussen/core';
 import { DataSource } from 'typeorm';
 import type { PeriodKind, ReportScope } from '../entities/report-snapshot.entity.js';
 
@@ -24,16 +24,24 @@ export interface SnapshotFilter {
   periodKind?: PeriodKind;
   from?: Date;
   to?: Date;
+  /** `newest` (the default): newest period first. `scope`: the platform's, then organizations', then test beds'; in each, months and years before on-demand periods before days; then newest first. */
+  order?: ReportOrder;
 }
+
+export const REPORT_ORDERS = ['newest', 'scope'] as const;
+export type ReportOrder = (typeof REPORT_ORDERS)[number];
+
+const SCOPE_RANK = `CASE r.scope WHEN 'platform' THEN 0 WHEN 'organization' THEN 1 ELSE 2 END`;
+const KIND_RANK = `CASE r.period_kind WHEN 'month-to-date' THEN 0 WHEN 'year-to-date' THEN 0 WHEN 'custom' THEN 1 ELSE 2 END`;
 
 /** All reports, or those of the platform and of the given organizations and their test beds. */
 export type ReportVisibility = { all: true } | { organizations: string[] };
 
 // The organization that owns a snapshot's subject, through the catalogue's read model.
-const SNAPSHOT_ROWS = `SELECT r.id, r.scope, r.subject_id AS "subjectId",
+const snapshotRows = (extra = '') => `SELECT r.id, r.scope, r.subject_id AS "subjectId",
        CASE r.scope WHEN 'organization' THEN r.subject_id WHEN 'testbed' THEN t.organization_id END AS "subjectOrganizationId",
        r.period_kind AS "periodKind", r.period_start AS "periodStart", r.period_end AS "periodEnd", r.run_id AS "runId",
-       r.figures, r.breakdowns, r.built_at AS "builtAt"
+       r.figures, r.breakdowns, r.built_at AS "builtAt"${extra}
   FROM report_snapshots r LEFT JOIN catalogue_testbed_facts t ON r.scope = 'testbed' AND t.testbed_id = r.subject_id`;
 
 export interface SubscriptionRow {
@@ -49,11 +57,11 @@ export class ReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async findById(id: string): Promise<SnapshotRow | null> {
-    const [row] = await this.dataSource.query(`${SNAPSHOT_ROWS} WHERE r.id = $1`, [id]);
+    const [row] = await this.dataSource.query(`${snapshotRows()} WHERE r.id = $1`, [id]);
     return (row as SnapshotRow | undefined) ?? null;
   }
 
-  /** Newest period first; snapshots overlapping [from, to). */
+  /** Newest period first, or by scope and kind of period first (`order: 'scope'`); snapshots overlapping [from, to). */
   async list(visible: ReportVisibility, filter: SnapshotFilter, limit: number, cursor?: string): Promise<Page<SnapshotRow>> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -67,13 +75,30 @@ export class ReportsRepository {
     if (filter.periodKind) where.push(`r.period_kind = ${param(filter.periodKind)}`);
     if (filter.from) where.push(`r.period_end > ${param(filter.from)}`);
     if (filter.to) where.push(`r.period_start < ${param(filter.to)}`);
-    const before = decodeCursor(cursor, 3);
-    if (before) where.push(`(r.period_end, r.period_start, r.id) < (${param(before[0])}::timestamptz, ${param(before[1])}::timestamptz, ${param(before[2])}::uuid)`);
-    const rows: SnapshotRow[] = await this.dataSource.query(
-      `${SNAPSHOT_ROWS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.period_end DESC, r.period_start DESC, r.id DESC LIMIT ${param(limit + 1)}`,
+    const byScope = filter.order === 'scope';
+    const before = decodeCursor(cursor, byScope ? 5 : 3);
+    if (before) {
+      const newer = `(r.period_end, r.period_start, r.id) < (${param(before.at(-3))}::timestamptz, ${param(before.at(-2))}::timestamptz, ${param(before.at(-1))}::uuid)`;
+      if (!byScope) where.push(newer);
+      else {
+        if (!Number.isInteger(before[0]) || !Number.isInteger(before[1])) throw new ValidationError('cursor is not one this API gave out', [{ field: 'cursor', message: 'is not valid' }]);
+        const rank = `(${param(before[0])}::int, ${param(before[1])}::int)`;
+        where.push(`((${SCOPE_RANK}, ${KIND_RANK}) > ${rank} OR (${SCOPE_RANK}, ${KIND_RANK}) = ${rank} AND ${newer})`);
+      }
+    }
+    const ranks = byScope ? `, ${SCOPE_RANK} AS "scopeRank", ${KIND_RANK} AS "kindRank"` : '';
+    const rows: Array<SnapshotRow & { scopeRank?: number; kindRank?: number }> = await this.dataSource.query(
+      `${snapshotRows(ranks)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${byScope ? `${SCOPE_RANK}, ${KIND_RANK}, ` : ''}r.period_end DESC, r.period_start DESC, r.id DESC LIMIT ${param(limit + 1)}`,
       params,
     );
-    return toPage(rows, limit, (last) => [new Date(last.periodEnd).toISOString(), new Date(last.periodStart).toISOString(), last.id]);
+    const page = toPage(rows, limit, (last) => [
+      ...(byScope ? [last.scopeRank!, last.kindRank!] : []),
+      new Date(last.periodEnd).toISOString(),
+      new Date(last.periodStart).toISOString(),
+      last.id,
+    ]);
+    return { ...page, items: page.items.map(({ scopeRank: _scope, kindRank: _kind, ...row }) => row) };
   }
 
   /** Utilization of each given month (its first instant): that month's fullest month-to-date snapshot of the scope, where one was built. */

@@ -9,7 +9,7 @@ import { useDomains } from '../catalogue/queries';
 import { subscribesTo } from './access';
 import { BarChart } from './BarChart';
 import { formatBuilt, formatFigure, formatMonth, formatReportPeriod, monthStartFrom, subjectOf, total } from './format';
-import { useMonthReport, useReport, useSubscribe, useSubscriptions, useUnsubscribe } from './queries';
+import { periodDays, useMonthReport, useReport, useSubscribe, useSubscriptions, useUnsubscribe } from './queries';
 import { useRendering } from './rendering';
 import { RequireReports } from './RequireReports';
 import './reports.css';
@@ -241,7 +241,12 @@ function Comparison({ title, report, other, loading, missing }: { title: string;
       ) : !other || !otherReport ? (
         <p>{t('compare.missing', { period: missing })}</p>
       ) : (
-        <ComparisonTable report={report} other={otherReport} t={t} language={i18n.language} caption={title} />
+        <>
+          {periodDays(otherReport.period) !== periodDays(report.period) ? (
+            <p>{t('compare.unequal', { days: periodDays(report.period), other: periodDays(otherReport.period) })}</p>
+          ) : null}
+          <ComparisonTable report={report} other={otherReport} t={t} language={i18n.language} caption={title} />
+        </>
       )}
     </>
   );

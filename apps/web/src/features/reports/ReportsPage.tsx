@@ -59,7 +59,8 @@ function Snapshots({ subjects }: { subjects: ReportSummary[] }) {
     ...coveringDay(params.get('on')),
     cursor: params.get('cursor') ?? undefined,
   };
-  const reports = useReports(filter);
+  // The platform's month and year reports lead; a one-day report of one test bed comes last.
+  const reports = useReports({ ...filter, order: 'scope' });
   const choose = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -96,7 +97,8 @@ function Snapshots({ subjects }: { subjects: ReportSummary[] }) {
         <Empty>{t('list.empty')}</Empty>
       ) : (
         <>
-          <div className="table-wrap" role="region" aria-label={t('report.tableScroll', { name: t('list.snapshots') })} tabIndex={0}>
+          <p className="report-list__order">{t('list.order')}</p>
+          <div className="table-wrap report-list--wide" role="region" aria-label={t('report.tableScroll', { name: t('list.snapshots') })} tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>
@@ -122,6 +124,26 @@ function Snapshots({ subjects }: { subjects: ReportSummary[] }) {
               </tbody>
             </table>
           </div>
+          {/* On a phone: each report as a card with the same five facts, no sideways scrolling. */}
+          <ul className="report-cards report-list--narrow">
+            {reports.data.items.map((report) => (
+              <li key={report.id} className="report-card">
+                <h3 className="report-card__title">
+                  <Link to={`/reports/${report.id}`}>{subjectOf(report, t)}</Link>
+                </h3>
+                <dl className="report-card__facts">
+                  <dt>{t('list.columns.scope')}</dt>
+                  <dd>{t(`scopes.${report.scope}`)}</dd>
+                  <dt>{t('list.columns.kind')}</dt>
+                  <dd>{t(`periodKinds.${report.period.kind}`)}</dd>
+                  <dt>{t('list.columns.period')}</dt>
+                  <dd>{formatReportPeriod(report.period, i18n.language)}</dd>
+                  <dt>{t('list.columns.built')}</dt>
+                  <dd>{formatBuilt(report.builtAt, i18n.language)}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
           <div className="actions">
             {filter.cursor ? (
               <button type="button" className="button button--secondary" onClick={() => page(null)}>

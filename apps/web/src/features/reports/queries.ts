@@ -10,6 +10,8 @@ export interface ReportFilter {
   from?: string;
   to?: string;
   cursor?: string;
+  /** scope: the platform's reports first, then organizations', then test beds'; months and years before days. */
+  order?: 'newest' | 'scope';
 }
 
 // The reports routes' answers are typed here, not in the OpenAPI document: the calls go through the typed client untyped.
@@ -36,15 +38,22 @@ export function useReport(id: string, language: string, enabled = true) {
   });
 }
 
-/** The fullest month report of the month starting at `monthStart` (an instant), if one was built. */
+/** Whole local days a period covers. */
+export const periodDays = (period: { from: string; to: string }) => Math.round((new Date(period.to).getTime() - new Date(period.from).getTime()) / 86_400_000);
+
+/**
+ * The month report of the month starting at `monthStart` (an instant) that covers as many days as `report` (1–29 Nov against 1–29 Nov),
+ * else the fullest one built, if any.
+ */
 export function useMonthReport(report: ReportView | undefined, monthStart: Date | null) {
   return useQuery({
-    queryKey: ['report-month', report?.scope, report?.subjectId, monthStart?.toISOString()],
+    queryKey: ['report-month', report?.scope, report?.subjectId, report ? periodDays(report.period) : null, monthStart?.toISOString()],
     enabled: Boolean(report && monthStart),
     queryFn: async ({ signal }) => {
       const next = new Date(monthStart!.getTime() + 86_400_000);
       const page = await listReports({ scope: report!.scope, subjectId: report!.subjectId ?? undefined, periodKind: 'month-to-date', from: monthStart!.toISOString(), to: next.toISOString() }, 50, signal);
-      return page.items.find((item) => new Date(item.period.from).getTime() === monthStart!.getTime()) ?? null;
+      const ofMonth = page.items.filter((item) => new Date(item.period.from).getTime() === monthStart!.getTime());
+      return ofMonth.find((item) => periodDays(item.period) === periodDays(report!.period)) ?? ofMonth[0] ?? null;
     },
   });
 }

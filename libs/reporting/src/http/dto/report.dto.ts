@@ -2,6 +2,7 @@ import { PageQueryDto } from '@slussen/core';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../render/report-text.js';
+import { REPORT_ORDERS, type ReportOrder } from '../../repositories/reports.repository.js';
 import { PERIOD_KINDS, REPORT_SCOPES, type PeriodKind, type ReportScope } from '../../entities/report-snapshot.entity.js';
 
 export class ReportListQueryDto extends PageQueryDto {
@@ -21,6 +22,10 @@ export class ReportListQueryDto extends PageQueryDto {
 
   @IsOptional() @Type(() => Date) @IsDate()
   to?: Date;
+
+  /** newest (the default): newest period first; scope: the platform's first, then organizations', then test beds', months and years before days, newest first in each. */
+  @IsOptional() @IsIn(REPORT_ORDERS)
+  order?: ReportOrder;
 }
 
 export class CreateRunDto {
