@@ -4944,6 +4944,8 @@ export interface operations {
                 /** @description Reports whose period overlaps [from, to). */
                 from?: string;
                 to?: string;
+                /** @description newest (the default): newest period first; scope: the platform's first, then organizations', then test beds', months and years before days, newest first in each. */
+                order?: "newest" | "scope";
             };
             header?: never;
             path?: never;
