@@ -94,10 +94,13 @@ for (const lang of ['sv', 'en'] as const) {
       const w = WORDS[lang];
       // CareUp changes the demo pilot's goals through the API and approves the new plan: both are audited for the region too.
       const headers = { Authorization: `Bearer ${await apiToken(apiUrl(), COMPANY)}`, 'Content-Type': 'application/json' };
-      const pilots = (await fetch(`${apiUrl()}/api/v1/pilots`, { headers }).then((r) => r.json())) as { items: Array<{ id: string }> };
-      const id = pilots.items[0]!.id;
+      const pilots = (await fetch(`${apiUrl()}/api/v1/pilots?limit=200`, { headers }).then((r) => r.json())) as { items: Array<{ id: string; title: string }> };
+      const id = pilots.items.find((pilot) => pilot.title === 'Sensormattor mot fall nattetid')!.id;
       expect((await fetch(`${apiUrl()}/api/v1/pilots/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ goals: `Färre fall (${lang})` }) })).status).toBe(200);
       expect((await fetch(`${apiUrl()}/api/v1/pilots/${id}/plan/approve`, { method: 'POST', headers })).status).toBeLessThan(300);
+      // The test bed approves the new version too, so the demo pilot stays agreed for the journeys that follow it.
+      const manager = { Authorization: `Bearer ${await apiToken(apiUrl(), 'johan.ek@demo.regionstockholm.se')}` };
+      expect((await fetch(`${apiUrl()}/api/v1/pilots/${id}/plan/approve`, { method: 'POST', headers: manager })).status).toBeLessThan(300);
       await page.goto('/sign-in');
       await signInHere(page, lang, REGION_ADMIN, DEMO_PASSWORD);
       await page.getByRole('navigation').getByRole('link', { name: w.nav }).click();
