@@ -11,10 +11,10 @@ import {
   DateSegment,
   Dialog,
   Group,
-  Heading,
   Popover,
 } from 'react-aria-components';
 import { AriaLabel } from './AriaLabel';
+import { CalendarHeader } from './CalendarHeader';
 
 function parse(value: string | undefined): CalendarDate | null {
   try {
@@ -46,15 +46,7 @@ export function DatePicker({ name, label, hint, defaultValue }: { name: string; 
       <Popover className="popover">
         <Dialog className="calendar" aria-label={label}>
           <Calendar>
-            <header>
-              <Button slot="previous" className="icon-button" aria-label={t('datePicker.previous')}>
-                <span aria-hidden="true">‹</span>
-              </Button>
-              <Heading />
-              <Button slot="next" className="icon-button" aria-label={t('datePicker.next')}>
-                <span aria-hidden="true">›</span>
-              </Button>
-            </header>
+            <CalendarHeader />
             <CalendarGrid>{(date) => <CalendarCell date={date} className="calendar-cell calendar-cell--any" />}</CalendarGrid>
           </Calendar>
         </Dialog>

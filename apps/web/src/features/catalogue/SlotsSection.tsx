@@ -1,7 +1,8 @@
 import { CalendarDate, parseDate, today } from '@internationalized/date';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Calendar, CalendarCell, CalendarGrid, CalendarGridBody, CalendarGridHeader, CalendarHeaderCell, Heading } from 'react-aria-components';
+import { Calendar, CalendarCell, CalendarGrid, CalendarGridBody, CalendarGridHeader, CalendarHeaderCell } from 'react-aria-components';
+import { CalendarHeader } from '../../ui/CalendarHeader';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../app/session';
 import { dayIn, formatPeriod, zoneName } from '../../ui/format';
@@ -90,15 +91,7 @@ export function SlotsSection({ testbed }: { testbed: Testbed }) {
               onChange={setSelectedDay}
               isDateUnavailable={(date) => !days.has(date.toString())}
             >
-              <header>
-                <Button slot="previous" className="icon-button" aria-label={t('common:datePicker.previous')}>
-                  <span aria-hidden="true">‹</span>
-                </Button>
-                <Heading level={4} />
-                <Button slot="next" className="icon-button" aria-label={t('common:datePicker.next')}>
-                  <span aria-hidden="true">›</span>
-                </Button>
-              </header>
+              <CalendarHeader level={4} />
               <CalendarGrid>
                 <CalendarGridHeader>{(day) => <CalendarHeaderCell>{day}</CalendarHeaderCell>}</CalendarGridHeader>
                 <CalendarGridBody>{(date) => <CalendarCell date={date} className="calendar-cell" />}</CalendarGridBody>

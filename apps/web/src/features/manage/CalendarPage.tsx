@@ -1,7 +1,8 @@
 import { parseDate, today, type CalendarDate } from '@internationalized/date';
 import { memo, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Calendar, CalendarCell, CalendarGrid, CalendarGridBody, CalendarGridHeader, CalendarHeaderCell, Heading } from 'react-aria-components';
+import { Calendar, CalendarCell, CalendarGrid, CalendarGridBody, CalendarGridHeader, CalendarHeaderCell } from 'react-aria-components';
+import { CalendarHeader } from '../../ui/CalendarHeader';
 import { Link, useSearchParams } from 'react-router';
 import { dayIn } from '../../ui/format';
 import { Page } from '../../ui/Page';
@@ -127,15 +128,7 @@ function OrganizationCalendar() {
             value={selected ? parseDay(selected, focused) : null}
             onChange={(date) => set({ day: date.toString(), date: date.toString() })}
           >
-            <header>
-              <Button slot="previous" className="icon-button" aria-label={t('common:datePicker.previous')}>
-                <span aria-hidden="true">‹</span>
-              </Button>
-              <Heading level={2} />
-              <Button slot="next" className="icon-button" aria-label={t('common:datePicker.next')}>
-                <span aria-hidden="true">›</span>
-              </Button>
-            </header>
+            <CalendarHeader level={2} />
             <CalendarGrid>
               <CalendarGridHeader>{(day) => <CalendarHeaderCell>{day}</CalendarHeaderCell>}</CalendarGridHeader>
               <CalendarGridBody>
