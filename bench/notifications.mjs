@@ -5,7 +5,7 @@
 // one go; (3) the baseline: raw BullMQ add-and-process of 10,000 no-op jobs on
 // the same Redis. Built API and worker, a real SMTP receiver in this process.
 import { Queue, Worker } from 'bullmq';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -29,7 +29,10 @@ const url = urlOf(database);
 const arrivals = new Map();
 let received = 0;
 const smtp = new SMTPServer({
-  authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, size: 1_000_000,
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  logger: false,
+  size: 1_000_000,
   onData(stream, _session, done) {
     simpleParser(stream).then((mail) => {
       received++;
@@ -44,10 +47,31 @@ await new Promise((ready) => smtp.listen(smtpPort, '127.0.0.1', ready));
 
 const [apiPort, workerPort] = [await freePort(), await freePort()];
 const prefix = `slussen-bench-mail-${process.pid}`;
-const common = { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: url, REDIS_URL: services.redisUrl, QUEUE_PREFIX: prefix, JWT_SECRET: SECRET, SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench', PUBLIC_URL: `http://127.0.0.1:${apiPort}`, HOST: '127.0.0.1', LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${smtpPort}?pool=true&maxConnections=10`, OUTBOX_POLL_MS: '200' };
-const api = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], { cwd: root, env: { ...common, PORT: String(apiPort) }, stdio: ['ignore', 'ignore', 'inherit'] });
+const common = {
+  PATH: process.env.PATH,
+  NODE_ENV: 'production',
+  DATABASE_URL: url,
+  REDIS_URL: services.redisUrl,
+  QUEUE_PREFIX: prefix,
+  JWT_SECRET: SECRET,
+  SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench',
+  PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}?pool=true&maxConnections=10`,
+  OUTBOX_POLL_MS: '200',
+};
+const api = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], {
+  cwd: root,
+  env: { ...common, PORT: String(apiPort) },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 await waitForReady(`http://127.0.0.1:${apiPort}/health/ready`);
-const worker = spawn(process.execPath, [join(root, 'dist/apps/worker/apps/worker/src/main.js')], { cwd: root, env: { ...common, WORKER_HEALTH_PORT: String(workerPort) }, stdio: ['ignore', 'ignore', 'inherit'] });
+const worker = spawn(process.execPath, [join(root, 'dist/apps/worker/apps/worker/src/main.js')], {
+  cwd: root,
+  env: { ...common, WORKER_HEALTH_PORT: String(workerPort) },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 await waitForReady(`http://127.0.0.1:${workerPort}/health/ready`);
 
 try {
@@ -59,15 +83,21 @@ try {
   // (1) latency: bookings through the HTTP API, 5 at a time, each e-mailed on commit.
   const committed = new Map();
   let next = 0;
-  await Promise.all(Array.from({ length: 5 }, async () => {
-    while (next < LATENCY_SAMPLES) {
-      const index = next++;
-      const title = `Mailbench-${index}`;
-      const response = await fetch(`http://127.0.0.1:${apiPort}/api/v1/slots/${slots[index]}/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ title }) });
-      if (response.status !== 201) throw new Error(`booking answered ${response.status}: ${await response.text()}`);
-      committed.set(title, performance.now());
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 5 }, async () => {
+      while (next < LATENCY_SAMPLES) {
+        const index = next++;
+        const title = `Mailbench-${index}`;
+        const response = await fetch(`http://127.0.0.1:${apiPort}/api/v1/slots/${slots[index]}/bookings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ title }),
+        });
+        if (response.status !== 201) throw new Error(`booking answered ${response.status}: ${await response.text()}`);
+        committed.set(title, performance.now());
+      }
+    }),
+  );
   await waitUntil(() => [...committed.keys()].every((title) => arrivals.has(title)), 60_000);
   const latencies = [...committed].map(([title, at]) => arrivals.get(title) - at).sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(0);
@@ -75,10 +105,15 @@ try {
   say(latency);
 
   // (2) throughput: MESSAGES outbox rows in one insert, until every e-mail has arrived.
-  const bookingIds = (await db.query(`SELECT id FROM bookings ORDER BY created_at LIMIT ${LATENCY_SAMPLES}`)).rows.map((row) => row.id);
+  const bookingIds = (await db.query(`SELECT id FROM bookings ORDER BY created_at LIMIT ${LATENCY_SAMPLES}`)).rows.map(
+    (row) => row.id,
+  );
   const before = received;
   const started = performance.now();
-  await db.query(`INSERT INTO outbox_messages (topic, payload) SELECT 'booking.confirmed', json_build_object('bookingId', ($1::uuid[])[1 + g % ${bookingIds.length}]) FROM generate_series(0, ${MESSAGES - 1}) g`, [bookingIds]);
+  await db.query(
+    `INSERT INTO outbox_messages (topic, payload) SELECT 'booking.confirmed', json_build_object('bookingId', ($1::uuid[])[1 + g % ${bookingIds.length}]) FROM generate_series(0, ${MESSAGES - 1}) g`,
+    [bookingIds],
+  );
   await waitUntil(() => received - before >= MESSAGES, 600_000);
   const seconds = (performance.now() - started) / 1000;
   const throughput = `${MESSAGES} outbox messages to ${received - before} e-mails received in ${seconds.toFixed(1)} s: ${(MESSAGES / seconds).toFixed(0)} messages/s`;
@@ -90,8 +125,20 @@ try {
   const queue = new Queue('baseline', { connection, prefix: `${prefix}-raw` });
   let done = 0;
   const rawStarted = performance.now();
-  const rawWorker = new Worker('baseline', async () => { done++; }, { connection, prefix: `${prefix}-raw`, concurrency: 50 });
-  for (let offset = 0; offset < MESSAGES; offset += 1000) await queue.addBulk(Array.from({ length: Math.min(1000, MESSAGES - offset) }, (_, index) => ({ name: 'noop', data: { index: offset + index } })));
+  const rawWorker = new Worker(
+    'baseline',
+    async () => {
+      done++;
+    },
+    { connection, prefix: `${prefix}-raw`, concurrency: 50 },
+  );
+  for (let offset = 0; offset < MESSAGES; offset += 1000)
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, MESSAGES - offset) }, (_, index) => ({
+        name: 'noop',
+        data: { index: offset + index },
+      })),
+    );
   await waitUntil(() => done >= MESSAGES, 120_000);
   const rawSeconds = (performance.now() - rawStarted) / 1000;
   await rawWorker.close();
@@ -99,11 +146,13 @@ try {
   await queue.close();
   const baseline = `raw BullMQ add-and-process of ${MESSAGES} no-op jobs: ${(MESSAGES / rawSeconds).toFixed(0)} jobs/s`;
   say(baseline);
-  const ratio = `notifications reach ${(((MESSAGES / seconds) / (MESSAGES / rawSeconds)) * 100).toFixed(1)} % of the raw queue`;
+  const ratio = `notifications reach ${((MESSAGES / seconds / (MESSAGES / rawSeconds)) * 100).toFixed(1)} % of the raw queue`;
   say(ratio);
-  appendFileSync(join(root, 'bench/RESULTS.md'),
+  appendFileSync(
+    join(root, 'bench/RESULTS.md'),
     `\n## Notifications, ${new Date().toISOString().slice(0, 10)}\n\nCommand: \`npm run bench\` (bench/notifications.mjs): built API and worker in production mode, a real SMTP receiver (smtp-server) in the benchmark process, SMTP_URL with a pool of 10 connections, one worker process (delivery concurrency 5).\n\n` +
-    `- ${latency} (a booking confirmed at once, e-mailed to the company).\n- ${throughput}; each message reads the booking, its test bed and recipients, plans and claims a delivery row, renders, sends, and marks it sent.\n- ${baseline}.\n- ${ratio}.\n`);
+      `- ${latency} (a booking confirmed at once, e-mailed to the company).\n- ${throughput}; each message reads the booking, its test bed and recipients, plans and claims a delivery row, renders, sends, and marks it sent.\n- ${baseline}.\n- ${ratio}.\n`,
+  );
 } catch (error) {
   say(`failed: ${error.stack ?? error}`);
   process.exitCode = 1;
@@ -116,9 +165,13 @@ try {
 }
 
 async function generate(db) {
-  await db.query(`INSERT INTO organizations (name, kind) VALUES ('Postregionen', 'region'), ('Postbolaget', 'company')`);
+  await db.query(
+    `INSERT INTO organizations (name, kind) VALUES ('Postregionen', 'region'), ('Postbolaget', 'company')`,
+  );
   await db.query(`INSERT INTO users (email, name) VALUES ('post@example.se', 'Post Bench')`);
-  await db.query(`INSERT INTO memberships (organization_id, user_id, role) SELECT o.id, u.id, 'member' FROM organizations o, users u WHERE o.kind = 'company'`);
+  await db.query(
+    `INSERT INTO memberships (organization_id, user_id, role) SELECT o.id, u.id, 'member' FROM organizations o, users u WHERE o.kind = 'company'`,
+  );
   await db.query(
     `INSERT INTO testbeds (organization_id, name, slug, summary, description, environment_type, domains, municipality, capacity, requires_approval, min_lead_days, max_advance_days, max_active_bookings_per_company, decision_days, contact_email, status, published_at)
      SELECT id, 'Postlabbet', 'postlabbet', 'Benchmark', 'Benchmark', 'lab', ARRAY['health'], 'Bench', 1, false, 0, 2000, 100000, 5, 'bench@example.se', 'published', now() FROM organizations WHERE kind = 'region'`,

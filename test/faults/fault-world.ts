@@ -10,13 +10,25 @@ import pg from 'pg';
 import request from 'supertest';
 import { createApiApp } from '../api-app.js';
 import { createTestbed, daysFromNow } from '../catalogue-fixtures.js';
-import { API_MAIN, freePort, runBuilt, waitForExit, waitForOk, WORKER_MAIN, type RunningProcess } from '../processes.js';
+import {
+  API_MAIN,
+  freePort,
+  runBuilt,
+  waitForExit,
+  waitForOk,
+  WORKER_MAIN,
+  type RunningProcess,
+} from '../processes.js';
 import { startSmtpReceiver, type ReceivedMail } from '../smtp-receiver.js';
 
 export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 /** Waits until `condition` holds; returns the milliseconds it took, or null after `timeoutMs`. */
-export async function within(timeoutMs: number, condition: () => boolean | Promise<boolean>, everyMs = 100): Promise<number | null> {
+export async function within(
+  timeoutMs: number,
+  condition: () => boolean | Promise<boolean>,
+  everyMs = 100,
+): Promise<number | null> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (await condition()) return Date.now() - started;
@@ -58,7 +70,10 @@ export interface BookingOutcome {
 export class FaultWorld {
   readonly prefix = `slussen-faults-${randomUUID().slice(0, 8)}`;
   /** The fixtures (in this process) and the built apps must sign and read the same tokens. */
-  private readonly secrets = { JWT_SECRET: randomBytes(32).toString('hex'), SECRETS_KEY: randomBytes(32).toString('hex') };
+  private readonly secrets = {
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    SECRETS_KEY: randomBytes(32).toString('hex'),
+  };
   redisPort = 0;
   private redis: ChildProcess | null = null;
   private redisDir = '';
@@ -119,8 +134,10 @@ export class FaultWorld {
   /** Fails, with the apps' logs, when the API or the worker died without being killed by the test. */
   assertAlive(): void {
     for (const running of [this.api, this.worker]) {
-      if (running && running.child.exitCode !== null) throw new Error(`an app exited by itself (code ${running.child.exitCode}):\n${running.output().slice(-6000)}`);
-      if (running && running.child.signalCode !== null) throw new Error(`an app died of ${running.child.signalCode}:\n${running.output().slice(-6000)}`);
+      if (running && running.child.exitCode !== null)
+        throw new Error(`an app exited by itself (code ${running.child.exitCode}):\n${running.output().slice(-6000)}`);
+      if (running && running.child.signalCode !== null)
+        throw new Error(`an app died of ${running.child.signalCode}:\n${running.output().slice(-6000)}`);
     }
   }
 
@@ -136,7 +153,24 @@ export class FaultWorld {
 
   /** Starts an empty Redis (no persistence) on the world's port. */
   async startRedis(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.redisDir, '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    const child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(this.redisPort),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        this.redisDir,
+        '--maxmemory-policy',
+        'noeviction',
+      ],
+      { stdio: 'ignore' },
+    );
     this.redis = child;
     const ok = await within(10_000, () => this.redisAnswers());
     if (ok === null) throw new Error('redis-server did not start');
@@ -172,7 +206,15 @@ export class FaultWorld {
   async schedulersPresent(): Promise<string[]> {
     const keys: string[] = [];
     for (const name of new Set(SCHEDULED_JOBS.map(([queue]) => queue))) {
-      const queue = new Queue(name, { connection: { url: `redis://127.0.0.1:${this.redisPort}`, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null }, prefix: this.prefix });
+      const queue = new Queue(name, {
+        connection: {
+          url: `redis://127.0.0.1:${this.redisPort}`,
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          retryStrategy: () => null,
+        },
+        prefix: this.prefix,
+      });
       queue.on('error', () => undefined);
       try {
         keys.push(...(await queue.getJobSchedulers()).map((scheduler) => scheduler.key));
@@ -186,7 +228,10 @@ export class FaultWorld {
   }
 
   async removeScheduler(queueName: QueueName, key: string): Promise<void> {
-    const queue = new Queue(queueName, { connection: { url: `redis://127.0.0.1:${this.redisPort}` }, prefix: this.prefix });
+    const queue = new Queue(queueName, {
+      connection: { url: `redis://127.0.0.1:${this.redisPort}` },
+      prefix: this.prefix,
+    });
     try {
       await queue.removeJobScheduler(key);
     } finally {
@@ -204,7 +249,10 @@ export class FaultWorld {
 
   async startWorker(): Promise<void> {
     this.workerPort = await freePort();
-    this.worker = this.keepLog('worker', runBuilt(WORKER_MAIN, { ...this.env(), WORKER_HEALTH_PORT: String(this.workerPort) }));
+    this.worker = this.keepLog(
+      'worker',
+      runBuilt(WORKER_MAIN, { ...this.env(), WORKER_HEALTH_PORT: String(this.workerPort) }),
+    );
     await waitForOk(`http://127.0.0.1:${this.workerPort}/health/ready`, 90_000, this.worker);
   }
 
@@ -250,7 +298,12 @@ export class FaultWorld {
    * client does: an Idempotency-Key, retried after a 503 (Retry-After) or a dropped
    * socket until it has another answer. `onProgress` sees how many are done.
    */
-  async book(label: string, count: number, concurrency: number, onProgress?: (done: number) => Promise<void> | void): Promise<BookingOutcome[]> {
+  async book(
+    label: string,
+    count: number,
+    concurrency: number,
+    onProgress?: (done: number) => Promise<void> | void,
+  ): Promise<BookingOutcome[]> {
     const outcomes: BookingOutcome[] = [];
     let next = 0;
     const one = async (index: number): Promise<BookingOutcome> => {
@@ -261,12 +314,16 @@ export class FaultWorld {
       const statuses: number[] = [];
       let withoutRetryAfter = 0;
       for (let attempt = 0; attempt < 30; attempt++) {
-        let status = 0;
+        let status: number;
         let retryAfter = 1;
         try {
           const response = await fetch(`${this.apiUrl}/api/v1/slots/${slotId}/bookings`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${company.token}`, 'idempotency-key': key },
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${company.token}`,
+              'idempotency-key': key,
+            },
             body: JSON.stringify({ title }),
             signal: AbortSignal.timeout(30_000),
           });
@@ -279,7 +336,8 @@ export class FaultWorld {
         }
         statuses.push(status);
         // 409 idempotency-in-progress: the first try is still running (or died); try again.
-        if (status !== 0 && status !== 503 && !(status === 409 && attempt < 29 && statuses.length > 1)) return { title, statuses, final: status, withoutRetryAfter };
+        if (status !== 0 && status !== 503 && !(status === 409 && attempt < 29 && statuses.length > 1))
+          return { title, statuses, final: status, withoutRetryAfter };
         await sleep(Math.min(retryAfter, 2) * 1000);
       }
       return { title, statuses, final: statuses.at(-1)!, withoutRetryAfter };
@@ -312,8 +370,17 @@ export class FaultWorld {
     }
     const lost = titles.filter((title) => !byTitle.has(title));
     const duplicated = [...byTitle.entries()].filter(([, got]) => got.length > 1);
-    const duplicatesWithOtherMessageId = duplicated.filter(([, got]) => new Set(got.map((mail) => mail.messageId)).size > 1);
-    return { expected: titles.length, received: mails.length, lost: lost.length, duplicated: duplicated.reduce((sum, [, got]) => sum + got.length - 1, 0), duplicatesWithOtherMessageId: duplicatesWithOtherMessageId.length, lostTitles: lost.slice(0, 10) };
+    const duplicatesWithOtherMessageId = duplicated.filter(
+      ([, got]) => new Set(got.map((mail) => mail.messageId)).size > 1,
+    );
+    return {
+      expected: titles.length,
+      received: mails.length,
+      lost: lost.length,
+      duplicated: duplicated.reduce((sum, [, got]) => sum + got.length - 1, 0),
+      duplicatesWithOtherMessageId: duplicatesWithOtherMessageId.length,
+      lostTitles: lost.slice(0, 10),
+    };
   }
 
   async query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
@@ -341,14 +408,25 @@ export class FaultWorld {
       const manager = await factory.member(region.id, 'manager');
       const testbed = await createTestbed(app, manager.token, region.id, {
         capacity: companies,
-        rules: { requiresApproval: false, minLeadDays: 1, maxAdvanceDays: 1095, maxActiveBookingsPerCompany: 100, decisionDays: 5 },
+        rules: {
+          requiresApproval: false,
+          minLeadDays: 1,
+          maxAdvanceDays: 1095,
+          maxActiveBookingsPerCompany: 100,
+          decisionDays: 5,
+        },
       });
       for (let made = 0; made < slots; made += 200) {
         const count = Math.min(200, slots - made);
         const created = await request(app.getHttpServer())
           .post(`/api/v1/testbeds/${testbed.id}/slots`)
           .set('Authorization', `Bearer ${manager.token}`)
-          .send({ startsAt: daysFromNow(10 + made * 7, 8), endsAt: daysFromNow(10 + made * 7, 16), capacity: companies, recurrence: { frequency: 'weekly', interval: 1, count } });
+          .send({
+            startsAt: daysFromNow(10 + made * 7, 8),
+            endsAt: daysFromNow(10 + made * 7, 16),
+            capacity: companies,
+            recurrence: { frequency: 'weekly', interval: 1, count },
+          });
         if (created.status !== 201) throw new Error(`slots: ${created.status} ${JSON.stringify(created.body)}`);
         this.slotIds.push(...(created.body.items as Array<{ id: string }>).map((slot) => slot.id));
       }

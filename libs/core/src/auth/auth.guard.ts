@@ -15,17 +15,27 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const header = request.headers.authorization;
 
     if (header === undefined) {
-      if (isPublic) return (request.actor = null) === null;
+      if (isPublic) {
+        request.actor = null;
+        return true;
+      }
       throw new DomainError('unauthenticated', 'Sign in: send Authorization: Bearer <access token or API token>');
     }
     const match = /^Bearer\s+(\S{1,4096})$/i.exec(header);
     const actor = match ? await this.resolver.resolve(match[1]!) : null;
-    if (!actor) throw new DomainError('unauthenticated', 'The bearer credential is not valid, or has expired or been revoked');
-    if (actor.type !== 'user' && this.reflector.getAllAndOverride<boolean>(PERSON_ONLY_ROUTE, [context.getHandler(), context.getClass()])) {
+    if (!actor)
+      throw new DomainError('unauthenticated', 'The bearer credential is not valid, or has expired or been revoked');
+    if (
+      actor.type !== 'user' &&
+      this.reflector.getAllAndOverride<boolean>(PERSON_ONLY_ROUTE, [context.getHandler(), context.getClass()])
+    ) {
       throw new DomainError('forbidden', 'Only a signed-in person may do this; an API token may not');
     }
     request.actor = actor;

@@ -23,7 +23,10 @@ export function developmentSecrets(dataDir: string): DevelopmentSecrets {
   if (existing) return existing;
 
   mkdirSync(dirname(file), { recursive: true });
-  const fresh: DevelopmentSecrets = { jwtSecret: randomBytes(48).toString('base64url'), secretsKey: randomBytes(48).toString('base64url') };
+  const fresh: DevelopmentSecrets = {
+    jwtSecret: randomBytes(48).toString('base64url'),
+    secretsKey: randomBytes(48).toString('base64url'),
+  };
   const aside = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
   writeFileSync(aside, `${JSON.stringify(fresh, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   try {
@@ -33,7 +36,8 @@ export function developmentSecrets(dataDir: string): DevelopmentSecrets {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // Another process made them first: use theirs.
     const theirs = read(file);
-    if (!theirs) throw new Error(`${file} is not a readable secrets file; remove it to have new secrets made`);
+    if (!theirs)
+      throw new Error(`${file} is not a readable secrets file; remove it to have new secrets made`, { cause: error });
     return theirs;
   } finally {
     unlinkSync(aside);
@@ -51,9 +55,13 @@ function read(file: string): DevelopmentSecrets | null {
   // Keep the file the owner's alone, whoever loosened it.
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   const parsed = JSON.parse(text) as Partial<DevelopmentSecrets>;
-  if (typeof parsed.jwtSecret !== 'string' || parsed.jwtSecret.length < 32 || typeof parsed.secretsKey !== 'string' || parsed.secretsKey.length < 32) {
+  if (
+    typeof parsed.jwtSecret !== 'string' ||
+    parsed.jwtSecret.length < 32 ||
+    typeof parsed.secretsKey !== 'string' ||
+    parsed.secretsKey.length < 32
+  ) {
     throw new Error(`${file} is not a readable secrets file; remove it to have new secrets made`);
   }
   return { jwtSecret: parsed.jwtSecret, secretsKey: parsed.secretsKey };
 }
-
