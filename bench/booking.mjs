@@ -25,11 +25,31 @@ const pgbenchDatabase = `slussen_pgbench_${process.pid}`;
 const { services, admin, urlOf, close } = await benchServices(root, say, [database, pgbenchDatabase]);
 
 const port = await freePort();
-const api = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), join(root, 'dist/apps/api/apps/api/src/main.js')], {
-  cwd: root,
-  env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: urlOf(database), REDIS_URL: services.redisUrl, QUEUE_PREFIX: `slussen-bench-${process.pid}`, JWT_SECRET: SECRET, SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench', PUBLIC_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(process.env.DATABASE_POOL_SIZE ?? 20) },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const api = spawn(
+  process.execPath,
+  [
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+    join(root, 'dist/apps/api/apps/api/src/main.js'),
+  ],
+  {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: urlOf(database),
+      REDIS_URL: services.redisUrl,
+      QUEUE_PREFIX: `slussen-bench-${process.pid}`,
+      JWT_SECRET: SECRET,
+      SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATABASE_POOL_SIZE: String(process.env.DATABASE_POOL_SIZE ?? 20),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 
 try {
   await waitForReady(`http://127.0.0.1:${port}/health/ready`);
@@ -42,7 +62,9 @@ try {
   say(`pgbench TPC-B-like (-c 8 -j 2 -T ${SECONDS}, scale 10): ${pgbench.toFixed(0)} tps`);
 
   const booking = await runBookings(slots, tokens);
-  const [{ bookings, held }] = (await db.query(`SELECT count(*)::int AS bookings, (SELECT sum(held)::int FROM slots) AS held FROM bookings`)).rows;
+  const [{ bookings, held }] = (
+    await db.query(`SELECT count(*)::int AS bookings, (SELECT sum(held)::int FROM slots) AS held FROM bookings`)
+  ).rows;
   await db.end();
   const ratio = (booking.rps / pgbench) * 100;
   const summary =
@@ -67,9 +89,20 @@ try {
 
 function runPgbench() {
   const url = new URL(urlOf(pgbenchDatabase));
-  const env = { ...process.env, PGHOST: url.hostname, PGPORT: url.port || '5432', PGUSER: decodeURIComponent(url.username), PGPASSWORD: decodeURIComponent(url.password), PGDATABASE: pgbenchDatabase };
+  const env = {
+    ...process.env,
+    PGHOST: url.hostname,
+    PGPORT: url.port || '5432',
+    PGUSER: decodeURIComponent(url.username),
+    PGPASSWORD: decodeURIComponent(url.password),
+    PGDATABASE: pgbenchDatabase,
+  };
   execFileSync('pgbench', ['-i', '-s', '10', '-q'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
-  const output = execFileSync('pgbench', ['-c', '8', '-j', '2', '-T', String(SECONDS)], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const output = execFileSync('pgbench', ['-c', '8', '-j', '2', '-T', String(SECONDS)], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return Number(/tps = ([\d.]+)/.exec(output)[1]);
 }
 
@@ -88,7 +121,10 @@ async function runBookings(slots, tokens) {
         setupRequest: (request) => ({
           ...request,
           path: `/api/v1/slots/${slots[Math.floor(Math.random() * slots.length)]}/bookings`,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[Math.floor(Math.random() * tokens.length)]}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${tokens[Math.floor(Math.random() * tokens.length)]}`,
+          },
           body: JSON.stringify({ title: 'Benchpilot' }),
         }),
       },
@@ -108,8 +144,12 @@ async function runBookings(slots, tokens) {
 
 async function generate(db) {
   await db.query(`INSERT INTO organizations (name, kind) VALUES ('Benchregionen', 'region')`);
-  await db.query(`INSERT INTO organizations (name, kind) SELECT 'Benchbolag ' || g, 'company' FROM generate_series(1, ${COMPANIES}) g`);
-  await db.query(`INSERT INTO users (email, name) SELECT 'bench' || g || '@example.se', 'Bench ' || g FROM generate_series(1, ${COMPANIES}) g`);
+  await db.query(
+    `INSERT INTO organizations (name, kind) SELECT 'Benchbolag ' || g, 'company' FROM generate_series(1, ${COMPANIES}) g`,
+  );
+  await db.query(
+    `INSERT INTO users (email, name) SELECT 'bench' || g || '@example.se', 'Bench ' || g FROM generate_series(1, ${COMPANIES}) g`,
+  );
   await db.query(
     `INSERT INTO memberships (organization_id, user_id, role)
      SELECT o.id, u.id, 'member' FROM organizations o JOIN users u ON u.name = 'Bench ' || substring(o.name from 'Benchbolag (\\d+)') WHERE o.kind = 'company'`,
@@ -127,6 +167,8 @@ async function generate(db) {
   await db.query('ANALYZE');
   const slots = (await db.query('SELECT id FROM slots')).rows.map((row) => row.id);
   const users = (await db.query(`SELECT id FROM users WHERE email LIKE 'bench%'`)).rows.map((row) => row.id);
-  const tokens = users.map((id) => jwt.sign({ sub: id, typ: 'access' }, SECRET, { algorithm: 'HS256', expiresIn: 900 }));
+  const tokens = users.map((id) =>
+    jwt.sign({ sub: id, typ: 'access' }, SECRET, { algorithm: 'HS256', expiresIn: 900 }),
+  );
   return { slots, tokens };
 }

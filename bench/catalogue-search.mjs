@@ -17,17 +17,39 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const say = (line) => process.stderr.write(`bench: ${line}\n`);
 
-const { buildTestbedSearch } = await import(join(root, 'dist/apps/api/libs/catalogue/src/repositories/testbeds.repository.js'));
+const { buildTestbedSearch } = await import(
+  join(root, 'dist/apps/api/libs/catalogue/src/repositories/testbeds.repository.js')
+);
 const database = `slussen_bench_${process.pid}`;
 const { services, admin: adminClient, urlOf, close } = await benchServices(root, say, [database]);
 const url = new URL(urlOf(database));
 
 const port = await freePort();
-const api = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), join(root, 'dist/apps/api/apps/api/src/main.js')], {
-  cwd: root,
-  env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: url.toString(), REDIS_URL: services.redisUrl, QUEUE_PREFIX: `slussen-bench-${process.pid}`, JWT_SECRET: 'bench-secret-bench-secret-bench-secret', SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench', PUBLIC_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const api = spawn(
+  process.execPath,
+  [
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+    join(root, 'dist/apps/api/apps/api/src/main.js'),
+  ],
+  {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: url.toString(),
+      REDIS_URL: services.redisUrl,
+      QUEUE_PREFIX: `slussen-bench-${process.pid}`,
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATABASE_POOL_SIZE: '10',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 
 try {
   await waitForReady(`http://127.0.0.1:${port}/health/ready`);
@@ -35,9 +57,22 @@ try {
   await db.connect();
   const loadStarted = Date.now();
   await generate(db);
-  say(`generated ${TESTBEDS} test beds and ${TESTBEDS * SLOTS_PER_TESTBED} slots in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
+  say(
+    `generated ${TESTBEDS} test beds and ${TESTBEDS * SLOTS_PER_TESTBED} slots in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`,
+  );
 
-  const terms = ['äldreboende', 'sjukhus', 'energi', 'skola', 'simulering', 'trygghet', 'gata', 'hemtjänst', 'välfärdsteknik', 'sensorer'];
+  const terms = [
+    'äldreboende',
+    'sjukhus',
+    'energi',
+    'skola',
+    'simulering',
+    'trygghet',
+    'gata',
+    'hemtjänst',
+    'välfärdsteknik',
+    'sensorer',
+  ];
   const requests = Array.from({ length: REQUESTS }, (_, index) => {
     const from = new Date(Date.now() + ((index * 7) % 150) * 86_400_000);
     const to = new Date(from.getTime() + 30 * 86_400_000);
@@ -53,8 +88,16 @@ try {
   const summary = `${REQUESTS} requests, concurrency ${CONCURRENCY}: p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1).toFixed(1)} ms, ${(REQUESTS / seconds).toFixed(0)} req/s, ${failures} failed, ${(hits / REQUESTS).toFixed(1)} results per page on average`;
   say(summary);
 
-  const { sql, params } = buildTestbedSearch({ ...requests[0], availableFrom: new Date(requests[0].availableFrom), availableTo: new Date(requests[0].availableTo), ownOrganizations: [], limit: 50 });
-  const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params)).rows.map((row) => row['QUERY PLAN']).join('\n');
+  const { sql, params } = buildTestbedSearch({
+    ...requests[0],
+    availableFrom: new Date(requests[0].availableFrom),
+    availableTo: new Date(requests[0].availableTo),
+    ownOrganizations: [],
+    limit: 50,
+  });
+  const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params)).rows
+    .map((row) => row['QUERY PLAN'])
+    .join('\n');
   say(`plan:\n${plan}`);
   await db.end();
 
@@ -91,7 +134,6 @@ async function runRequests(list) {
   );
   return { latencies, failures, hits };
 }
-
 
 /** Set-based generation: Swedish names and texts, domains, and weekly slots (30 % of them full). */
 async function generate(db) {

@@ -28,9 +28,18 @@ const prefix = `slussen-bench-reports-${process.pid}`;
 const worker = spawn(process.execPath, [join(root, 'dist/apps/worker/apps/worker/src/main.js')], {
   cwd: root,
   env: {
-    PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: url, REDIS_URL: services.redisUrl, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret', SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench', PUBLIC_URL: 'http://127.0.0.1:3000',
-    WORKER_HEALTH_PORT: String(workerPort), PILOT_SCAN_EVERY_SECONDS: '3600', REPORT_NIGHTLY_CRON: '0 2 1 1 *',
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    DATABASE_URL: url,
+    REDIS_URL: services.redisUrl,
+    QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+    SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench',
+    PUBLIC_URL: 'http://127.0.0.1:3000',
+    WORKER_HEALTH_PORT: String(workerPort),
+    PILOT_SCAN_EVERY_SECONDS: '3600',
+    REPORT_NIGHTLY_CRON: '0 2 1 1 *',
   },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -46,8 +55,10 @@ try {
   await db.connect();
   let started = performance.now();
   await generate(db);
-  const counts = (await db.query(`SELECT (SELECT count(*) FROM testbeds) AS testbeds, (SELECT count(*) FROM slots) AS slots, (SELECT count(*) FROM bookings) AS bookings,
-    (SELECT count(*) FROM pilots) AS pilots, (SELECT count(*) FROM measurement_requests) AS requests, (SELECT count(*) FROM measurements) AS measurements`)).rows[0];
+  const counts = (
+    await db.query(`SELECT (SELECT count(*) FROM testbeds) AS testbeds, (SELECT count(*) FROM slots) AS slots, (SELECT count(*) FROM bookings) AS bookings,
+    (SELECT count(*) FROM pilots) AS pilots, (SELECT count(*) FROM measurement_requests) AS requests, (SELECT count(*) FROM measurements) AS measurements`)
+  ).rows[0];
   say(`generated in ${((performance.now() - started) / 1000).toFixed(0)} s: ${JSON.stringify(counts)}`);
 
   const before = peakMemory(worker.pid);
@@ -70,9 +81,17 @@ try {
   const ratio = `the run takes ${(runSeconds / baselineSeconds).toFixed(1)} times the single aggregate; it runs 9 statements (one per family of figures, each over 3 periods, every scope, overall and by domain), 2 at a time, plus the assembly`;
   say(ratio);
   await db.end();
-  appendFileSync(join(root, 'bench/RESULTS.md'),
-    `\n## Nightly reports, ${new Date().toISOString().slice(0, 10)}\n\nCommand: \`npm run bench\` (bench/reports.mjs): generated ${Object.entries(counts).map(([key, value]) => `${Number(value).toLocaleString('en')} ${key}`).join(', ')}; one built worker in production mode; the nightly job queued for ${NIGHT} and timed to completion. Goal: within 10 s and 256 MiB.\n\n` +
-    `- ${run}.\n- Baseline: ${baseline}.\n- Ratio: ${ratio}.\n`);
+  appendFileSync(
+    join(root, 'bench/RESULTS.md'),
+    `\n## Nightly reports, ${new Date().toISOString().slice(0, 10)}\n\nCommand: \`npm run bench\` (bench/reports.mjs): generated ${Object.entries(
+      counts,
+    )
+      .map(([key, value]) => `${Number(value).toLocaleString('en')} ${key}`)
+      .join(
+        ', ',
+      )}; one built worker in production mode; the nightly job queued for ${NIGHT} and timed to completion. Goal: within 10 s and 256 MiB.\n\n` +
+      `- ${run}.\n- Baseline: ${baseline}.\n- Ratio: ${ratio}.\n`,
+  );
 } catch (error) {
   say(`failed: ${error.stack ?? error}`);
   process.exitCode = 1;

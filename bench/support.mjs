@@ -39,7 +39,12 @@ export async function benchServices(root, say, names) {
   const pg = (await import('pg')).default;
   const { join } = await import('node:path');
   const { ensureLocalServices } = await import(join(root, 'dist/apps/api/libs/core/src/runtime/local-services.js'));
-  const services = await ensureLocalServices({ databaseUrl: process.env.DATABASE_URL || undefined, redisUrl: process.env.REDIS_URL || undefined, dataDir: process.env.DATA_DIR || '.data', log: say });
+  const services = await ensureLocalServices({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    redisUrl: process.env.REDIS_URL || undefined,
+    dataDir: process.env.DATA_DIR || '.data',
+    log: say,
+  });
   const admin = new pg.Client({ connectionString: services.databaseUrl });
   await admin.connect();
   for (const name of names) await admin.query(`CREATE DATABASE ${name}`);

@@ -19,7 +19,7 @@ const TEXT = {
     embedded: (dir, port, name) => `embedded, ${dir} (port ${port}, database ${name})`,
     redis: 'Redis',
     prefix: 'key prefix',
-    logs: 'LOG_LEVEL=debug also shows Nest\'s modules and routes',
+    logs: "LOG_LEVEL=debug also shows Nest's modules and routes",
     stop: 'Ctrl-C stops everything.',
   },
   sv: {
@@ -57,7 +57,10 @@ async function existingAccounts(databaseUrl, emails) {
   const client = new pg.Client({ connectionString: databaseUrl });
   try {
     await client.connect();
-    const { rows } = await client.query('SELECT lower(email) AS email FROM users WHERE lower(email) = ANY($1::text[])', [emails.map((email) => email.toLowerCase())]);
+    const { rows } = await client.query(
+      'SELECT lower(email) AS email FROM users WHERE lower(email) = ANY($1::text[])',
+      [emails.map((email) => email.toLowerCase())],
+    );
     return new Set(rows.map((row) => row.email));
   } catch {
     return new Set();
@@ -66,11 +69,23 @@ async function existingAccounts(databaseUrl, emails) {
   }
 }
 
-export async function firstRunBlock({ root, env, base, workerPort, seconds, webApp, embeddedDatabase, developmentAdmin }) {
+export async function firstRunBlock({
+  root,
+  env,
+  base,
+  workerPort,
+  seconds,
+  webApp,
+  embeddedDatabase,
+  developmentAdmin,
+}) {
   const language = /^sv/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'sv' : 'en';
   const t = TEXT[language];
   const { DEMO_GUIDE, DEMO_PASSWORD } = await import(join(root, 'dist/apps/api/apps/api/src/demo/demo-data.js'));
-  const present = await existingAccounts(env.DATABASE_URL, [...DEMO_GUIDE.map((login) => login.email), env.ADMIN_EMAIL ?? '']);
+  const present = await existingAccounts(env.DATABASE_URL, [
+    ...DEMO_GUIDE.map((login) => login.email),
+    env.ADMIN_EMAIL ?? '',
+  ]);
   const demo = DEMO_GUIDE.filter((login) => present.has(login.email.toLowerCase()));
   const label = (text) => `    ${text.padEnd(12)}`;
   const lines = ['', `  ${t.ready(seconds.toFixed(1))}`, ''];
@@ -78,8 +93,10 @@ export async function firstRunBlock({ root, env, base, workerPort, seconds, webA
   if (demo.length > 0 || developmentAdmin) {
     lines.push('', `  ${t.signIn(DEMO_PASSWORD)}`);
     const width = Math.max(...demo.map((login) => login.email.length), (env.ADMIN_EMAIL ?? '').length) + 2;
-    for (const login of demo) lines.push(`${label(login.who[language])}${login.email.padEnd(width)}${login.what[language]}`);
-    if (developmentAdmin && present.has(env.ADMIN_EMAIL.toLowerCase())) lines.push(`${label('admin')}${env.ADMIN_EMAIL.padEnd(width)}${t.admin(env.ADMIN_PASSWORD)}`);
+    for (const login of demo)
+      lines.push(`${label(login.who[language])}${login.email.padEnd(width)}${login.what[language]}`);
+    if (developmentAdmin && present.has(env.ADMIN_EMAIL.toLowerCase()))
+      lines.push(`${label('admin')}${env.ADMIN_EMAIL.padEnd(width)}${t.admin(env.ADMIN_PASSWORD)}`);
   }
   const url = new URL(env.DATABASE_URL);
   lines.push(

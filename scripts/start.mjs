@@ -50,10 +50,24 @@ async function waitForReady(url, child, timeoutMs) {
 
 const startedAt = Date.now();
 const webDir = join(root, 'apps', 'web');
-const hasWebBuild = existsSync(webDir) && Boolean(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.['build:web']);
-buildIfNeeded('build', 'the API and the worker', ['apps/api', 'apps/worker', 'libs', 'tsconfig.json', 'nest-cli.json', 'package-lock.json'].map((path) => join(root, path)), stamp);
+const hasWebBuild =
+  existsSync(webDir) && Boolean(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.['build:web']);
+buildIfNeeded(
+  'build',
+  'the API and the worker',
+  ['apps/api', 'apps/worker', 'libs', 'tsconfig.json', 'nest-cli.json', 'package-lock.json'].map((path) =>
+    join(root, path),
+  ),
+  stamp,
+);
 // The web app (apps/web, built by Vite into apps/web/dist), which the API serves at /.
-if (hasWebBuild && !seedOnly) buildIfNeeded('build:web', 'the web app', [webDir, join(root, 'package-lock.json')], join(webDir, 'dist', '.build-stamp'));
+if (hasWebBuild && !seedOnly)
+  buildIfNeeded(
+    'build:web',
+    'the web app',
+    [webDir, join(root, 'package-lock.json')],
+    join(webDir, 'dist', '.build-stamp'),
+  );
 
 const { ensureLocalServices } = await import(join(root, 'dist/apps/api/libs/core/src/runtime/local-services.js'));
 const services = await ensureLocalServices({
@@ -72,7 +86,8 @@ process.removeAllListeners('SIGTERM');
 const env = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl };
 // Two clones on one machine share the Redis on 6379 but must not share queues:
 // the default key prefix is this checkout's own (stable across restarts).
-if (!env.QUEUE_PREFIX) env.QUEUE_PREFIX = `slussen-${createHash('sha256').update(realpathSync(root)).digest('hex').slice(0, 8)}`;
+if (!env.QUEUE_PREFIX)
+  env.QUEUE_PREFIX = `slussen-${createHash('sha256').update(realpathSync(root)).digest('hex').slice(0, 8)}`;
 // A first platform admin to sign in with, in development only (and only if none exists yet).
 const isProduction = process.env.NODE_ENV === 'production';
 if (!isProduction && !env.ADMIN_EMAIL) {
@@ -81,7 +96,11 @@ if (!isProduction && !env.ADMIN_EMAIL) {
 }
 const SEED_MAIN = join(root, 'dist/apps/api/apps/api/src/demo/main.js');
 function runSeed(args = []) {
-  return new Promise((done) => spawn(process.execPath, [SEED_MAIN, ...args], { cwd: root, env, stdio: 'inherit' }).once('exit', (code) => done(code ?? 1)));
+  return new Promise((done) =>
+    spawn(process.execPath, [SEED_MAIN, ...args], { cwd: root, env, stdio: 'inherit' }).once('exit', (code) =>
+      done(code ?? 1),
+    ),
+  );
 }
 if (seedOnly) {
   const code = await runSeed();
@@ -90,8 +109,16 @@ if (seedOnly) {
 }
 
 const apps = {
-  api: spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], { cwd: root, env, stdio: 'inherit' }),
-  worker: spawn(process.execPath, [join(root, 'dist/apps/worker/apps/worker/src/main.js')], { cwd: root, env, stdio: 'inherit' }),
+  api: spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  }),
+  worker: spawn(process.execPath, [join(root, 'dist/apps/worker/apps/worker/src/main.js')], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  }),
 };
 
 let stopping = false;

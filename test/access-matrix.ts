@@ -15,7 +15,16 @@ import type { OrganizationKind, Role } from '@slussen/core';
 import { IdentityFactory, type TestUser } from '@slussen/testing';
 import request from 'supertest';
 
-export const ACTORS = ['anonymous', 'otherCompanyMember', 'otherRegionManager', 'member', 'manager', 'admin', 'platformAdmin', 'apiToken'] as const;
+export const ACTORS = [
+  'anonymous',
+  'otherCompanyMember',
+  'otherRegionManager',
+  'member',
+  'manager',
+  'admin',
+  'platformAdmin',
+  'apiToken',
+] as const;
 export type ActorName = (typeof ACTORS)[number];
 export type Expectation = Record<ActorName, number>;
 

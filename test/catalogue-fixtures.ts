@@ -20,11 +20,22 @@ export function testbedBody(organizationId: string, overrides: Record<string, un
   };
 }
 
-export async function createTestbed(app: INestApplication, token: string, organizationId: string, overrides: Record<string, unknown> = {}, publish = true) {
-  const created = await request(app.getHttpServer()).post('/api/v1/testbeds').set('Authorization', `Bearer ${token}`).send(testbedBody(organizationId, overrides));
+export async function createTestbed(
+  app: INestApplication,
+  token: string,
+  organizationId: string,
+  overrides: Record<string, unknown> = {},
+  publish = true,
+) {
+  const created = await request(app.getHttpServer())
+    .post('/api/v1/testbeds')
+    .set('Authorization', `Bearer ${token}`)
+    .send(testbedBody(organizationId, overrides));
   expect(created.status).toBe(201);
   if (!publish) return created.body as { id: string; [key: string]: unknown };
-  const published = await request(app.getHttpServer()).post(`/api/v1/testbeds/${created.body.id}/publish`).set('Authorization', `Bearer ${token}`);
+  const published = await request(app.getHttpServer())
+    .post(`/api/v1/testbeds/${created.body.id}/publish`)
+    .set('Authorization', `Bearer ${token}`);
   expect(published.status).toBe(200);
   return published.body as { id: string; [key: string]: unknown };
 }

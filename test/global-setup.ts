@@ -27,7 +27,10 @@ export default async function globalSetup(): Promise<void> {
   execFileSync(
     process.execPath,
     ['--import', 'tsx', 'node_modules/typeorm/cli.js', 'migration:run', '-d', 'libs/core/src/database/data-source.ts'],
-    { env: { ...process.env, DATABASE_URL: databaseUrl, TSX_TSCONFIG_PATH: 'tsconfig.json' }, stdio: ['ignore', 'ignore', 'inherit'] },
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, TSX_TSCONFIG_PATH: 'tsconfig.json' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
   );
 
   // Read by the test workers, which start after this.

@@ -98,18 +98,48 @@ export async function confirmedPilot(world: ApiWorld, options: { weeks?: number;
   const testbed = await createTestbed(world.api, manager.token, region.id, {
     capacity: 1,
     timezone: 'Europe/Stockholm',
-    rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 },
+    rules: {
+      requiresApproval: true,
+      minLeadDays: 1,
+      maxAdvanceDays: 365,
+      maxActiveBookingsPerCompany: 5,
+      decisionDays: 5,
+    },
   });
   const startsAt = daysFromNow(10, 8);
-  const endsAt = new Date(new Date(startsAt).getTime() + (options.weeks ?? 3) * 7 * 86_400_000 + 8 * 3_600_000).toISOString();
-  const slot = await http().post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt, endsAt, capacity: 1 });
+  const endsAt = new Date(
+    new Date(startsAt).getTime() + (options.weeks ?? 3) * 7 * 86_400_000 + 8 * 3_600_000,
+  ).toISOString();
+  const slot = await http()
+    .post(`/api/v1/testbeds/${testbed.id}/slots`)
+    .set('Authorization', `Bearer ${manager.token}`)
+    .send({ startsAt, endsAt, capacity: 1 });
   expect(slot.status).toBe(201);
-  const booking = await http().post(`/api/v1/slots/${slot.body.items[0].id}/bookings`).set('Authorization', `Bearer ${member.token}`).send({ title: options.title ?? 'Fallsensorer i hemtjänsten' });
+  const booking = await http()
+    .post(`/api/v1/slots/${slot.body.items[0].id}/bookings`)
+    .set('Authorization', `Bearer ${member.token}`)
+    .send({ title: options.title ?? 'Fallsensorer i hemtjänsten' });
   expect(booking.status).toBe(201);
-  await http().post(`/api/v1/bookings/${booking.body.id}/approve`).set('Authorization', `Bearer ${manager.token}`).expect(200);
-  const pilots = await http().get(`/api/v1/pilots?organizationId=${company.id}`).set('Authorization', `Bearer ${member.token}`).expect(200);
+  await http()
+    .post(`/api/v1/bookings/${booking.body.id}/approve`)
+    .set('Authorization', `Bearer ${manager.token}`)
+    .expect(200);
+  const pilots = await http()
+    .get(`/api/v1/pilots?organizationId=${company.id}`)
+    .set('Authorization', `Bearer ${member.token}`)
+    .expect(200);
   expect(pilots.body.items).toHaveLength(1);
-  return { pilot: pilots.body.items[0] as { id: string; startsAt: string; endsAt: string; [key: string]: unknown }, manager, member, region, company, testbed, booking: booking.body as { id: string }, startsAt, endsAt };
+  return {
+    pilot: pilots.body.items[0] as { id: string; startsAt: string; endsAt: string; [key: string]: unknown },
+    manager,
+    member,
+    region,
+    company,
+    testbed,
+    booking: booking.body as { id: string },
+    startsAt,
+    endsAt,
+  };
 }
 
 /** A confirmed pilot with an agreed plan of one weekly metric, `falls`. */
@@ -117,11 +147,24 @@ export async function agreedPilot(world: ApiWorld, options: { weeks?: number; ti
   const made = await confirmedPilot(world, options);
   const { http } = world;
   const as = (user: TestUser) => ({ Authorization: `Bearer ${user.token}` });
-  await http().patch(`/api/v1/pilots/${made.pilot.id}`).set(as(made.member)).send({ goals: ['Färre fall nattetid'] }).expect(200);
+  await http()
+    .patch(`/api/v1/pilots/${made.pilot.id}`)
+    .set(as(made.member))
+    .send({ goals: ['Färre fall nattetid'] })
+    .expect(200);
   await http()
     .post(`/api/v1/pilots/${made.pilot.id}/metrics`)
     .set(as(made.member))
-    .send({ key: 'falls', name: 'Fall per vecka', unit: 'fall', direction: 'decrease', baseline: 10, target: 5, minimum: 0, cadence: 'weekly' })
+    .send({
+      key: 'falls',
+      name: 'Fall per vecka',
+      unit: 'fall',
+      direction: 'decrease',
+      baseline: 10,
+      target: 5,
+      minimum: 0,
+      cadence: 'weekly',
+    })
     .expect(201);
   await http().post(`/api/v1/pilots/${made.pilot.id}/plan/approve`).set(as(made.member)).expect(200);
   await http().post(`/api/v1/pilots/${made.pilot.id}/plan/approve`).set(as(made.manager)).expect(200);

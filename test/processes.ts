@@ -17,7 +17,10 @@ export interface RunningProcess {
 export function runBuilt(main: string, env: Record<string, string>): RunningProcess {
   if (!existsSync(main)) throw new Error(`${main} is missing: npm test builds it first (npm run build)`);
   const started = Date.now();
-  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -55,6 +58,8 @@ export async function waitForOk(url: string, timeoutMs: number, running?: Runnin
 export function waitForExit(running: RunningProcess, timeoutMs: number) {
   return Promise.race([
     running.exited,
-    new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`no exit within ${timeoutMs} ms:\n${running.output()}`)), timeoutMs).unref()),
+    new Promise<never>((_, fail) =>
+      setTimeout(() => fail(new Error(`no exit within ${timeoutMs} ms:\n${running.output()}`)), timeoutMs).unref(),
+    ),
   ]);
 }

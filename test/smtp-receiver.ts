@@ -10,7 +10,9 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server in the test process that keeps what arrives. */
-export async function startSmtpReceiver(options: { refuse?: (recipient: string) => boolean } = {}): Promise<{ url: string; received: ReceivedMail[]; close: () => Promise<void> }> {
+export async function startSmtpReceiver(
+  options: { refuse?: (recipient: string) => boolean } = {},
+): Promise<{ url: string; received: ReceivedMail[]; close: () => Promise<void> }> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -25,7 +27,13 @@ export async function startSmtpReceiver(options: { refuse?: (recipient: string) 
       simpleParser(stream)
         .then((mail) => {
           for (const recipient of session.envelope.rcptTo) {
-            received.push({ to: recipient.address, subject: mail.subject ?? '', text: mail.text ?? '', messageId: mail.messageId ?? '', attachments: mail.attachments.map((attachment) => attachment.filename ?? '') });
+            received.push({
+              to: recipient.address,
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              messageId: mail.messageId ?? '',
+              attachments: mail.attachments.map((attachment) => attachment.filename ?? ''),
+            });
           }
           done();
         })
@@ -36,5 +44,9 @@ export async function startSmtpReceiver(options: { refuse?: (recipient: string) 
   server.on('error', () => undefined);
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = server.server.address() as { port: number };
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((closed) => server.close(() => closed())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise((closed) => server.close(() => closed())),
+  };
 }

@@ -20,10 +20,16 @@ export async function startSourceServer(routes: Record<string, SourceHandler>) {
   return {
     url: (path: string) => `http://127.0.0.1:${port}${path}`,
     requests,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-export const json = (body: unknown): SourceHandler => (_request, response) => {
-  response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-};
+export const json =
+  (body: unknown): SourceHandler =>
+  (_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  };

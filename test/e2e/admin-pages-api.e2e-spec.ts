@@ -30,15 +30,33 @@ describe('administration: finding people and reading the audit log', () => {
       const region = await factory.organization('region', { name: `Region ${marker}` });
       const company = await factory.organization('company', { name: `Bolaget ${marker} AB` });
       const person = await factory.member(region.id, 'manager', { email: `Hitta.${marker}@Exempel.se` });
-      await api().post(`/api/v1/organizations/${company.id}/members`).set('Authorization', as(platformAdmin)).send({ email: `other.${marker}@exempel.se`, name: 'Annan', role: 'member' }).expect(201);
+      await api()
+        .post(`/api/v1/organizations/${company.id}/members`)
+        .set('Authorization', as(platformAdmin))
+        .send({ email: `other.${marker}@exempel.se`, name: 'Annan', role: 'member' })
+        .expect(201);
       const admin = await factory.member(company.id, 'admin');
       // The person joins the company too (as a platform admin adds them: an invitation for an existing account).
-      await api().post(`/api/v1/organizations/${company.id}/members`).set('Authorization', as(admin)).send({ email: person.email, name: 'x', role: 'member' }).expect(202);
+      await api()
+        .post(`/api/v1/organizations/${company.id}/members`)
+        .set('Authorization', as(admin))
+        .send({ email: person.email, name: 'x', role: 'member' })
+        .expect(202);
 
-      const byEmail = await api().get('/api/v1/users').query({ q: `hitta.${marker.toUpperCase()}` }).set('Authorization', as(platformAdmin));
+      const byEmail = await api()
+        .get('/api/v1/users')
+        .query({ q: `hitta.${marker.toUpperCase()}` })
+        .set('Authorization', as(platformAdmin));
       expect(byEmail.status).toBe(200);
       expect(byEmail.body.items).toEqual([
-        expect.objectContaining({ id: person.id, email: person.email, platformAdmin: false, memberships: [{ organizationId: region.id, organizationName: `Region ${marker}`, kind: 'region', role: 'manager' }] }),
+        expect.objectContaining({
+          id: person.id,
+          email: person.email,
+          platformAdmin: false,
+          memberships: [
+            { organizationId: region.id, organizationName: `Region ${marker}`, kind: 'region', role: 'manager' },
+          ],
+        }),
       ]);
       expect(byEmail.body.nextCursor).toBeNull();
       expect(byEmail.body.items[0]).not.toHaveProperty('passwordHash');
@@ -48,12 +66,17 @@ describe('administration: finding people and reading the audit log', () => {
       const marker = randomUUID().slice(0, 8);
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) ids.push((await factory.user({ email: `pages_${marker}_${i}@exempel.se` })).id);
-      expect((await api().get('/api/v1/users').query({ q: '%%' }).set('Authorization', as(platformAdmin))).body.items).toEqual([]);
+      expect(
+        (await api().get('/api/v1/users').query({ q: '%%' }).set('Authorization', as(platformAdmin))).body.items,
+      ).toEqual([]);
 
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: request.Response = await api().get('/api/v1/users').query({ q: `pages_${marker}`, limit: 2, ...(cursor ? { cursor } : {}) }).set('Authorization', as(platformAdmin));
+        const page: request.Response = await api()
+          .get('/api/v1/users')
+          .query({ q: `pages_${marker}`, limit: 2, ...(cursor ? { cursor } : {}) })
+          .set('Authorization', as(platformAdmin));
         expect(page.status).toBe(200);
         expect(page.body.items.length).toBeLessThanOrEqual(2);
         seen.push(...page.body.items.map((item: { id: string }) => item.id));
@@ -66,12 +89,21 @@ describe('administration: finding people and reading the audit log', () => {
       const company = await factory.organization('company');
       const admin = await factory.member(company.id, 'admin');
       expect((await api().get('/api/v1/users').set('Authorization', as(admin))).status).toBe(403);
-      expect((await api().get('/api/v1/users').set('Authorization', as(await factory.apiToken(company.id, 'admin')))).status).toBe(403);
+      expect(
+        (
+          await api()
+            .get('/api/v1/users')
+            .set('Authorization', as(await factory.apiToken(company.id, 'admin')))
+        ).status,
+      ).toBe(403);
       expect((await api().get('/api/v1/users')).status).toBe(401);
       const short = await api().get('/api/v1/users').query({ q: 'a' }).set('Authorization', as(platformAdmin));
       expect(short.status).toBe(400);
       expect(short.headers['content-type']).toContain('application/problem+json');
-      expect((await api().get('/api/v1/users').query({ cursor: 'not-a-cursor' }).set('Authorization', as(platformAdmin))).status).toBe(400);
+      expect(
+        (await api().get('/api/v1/users').query({ cursor: 'not-a-cursor' }).set('Authorization', as(platformAdmin)))
+          .status,
+      ).toBe(400);
     });
   });
 
@@ -82,15 +114,32 @@ describe('administration: finding people and reading the audit log', () => {
       const second = await factory.member(company.id, 'admin');
       const before = new Date(Date.now() - 1000).toISOString();
       for (let i = 0; i < 3; i++) {
-        await api().post(`/api/v1/organizations/${company.id}/members`).set('Authorization', as(first)).send({ email: `a${i}.${randomUUID().slice(0, 6)}@exempel.se`, name: `A ${i}`, role: 'member' }).expect(201);
+        await api()
+          .post(`/api/v1/organizations/${company.id}/members`)
+          .set('Authorization', as(first))
+          .send({ email: `a${i}.${randomUUID().slice(0, 6)}@exempel.se`, name: `A ${i}`, role: 'member' })
+          .expect(201);
       }
-      const token = await api().post(`/api/v1/organizations/${company.id}/api-tokens`).set('Authorization', as(second)).send({ name: 'Integration', role: 'member' });
+      const token = await api()
+        .post(`/api/v1/organizations/${company.id}/api-tokens`)
+        .set('Authorization', as(second))
+        .send({ name: 'Integration', role: 'member' });
       expect(token.status).toBe(201);
-      const log = (query: Record<string, string | number>) => api().get(`/api/v1/organizations/${company.id}/audit`).query(query).set('Authorization', as(first));
+      const log = (query: Record<string, string | number>) =>
+        api().get(`/api/v1/organizations/${company.id}/audit`).query(query).set('Authorization', as(first));
 
       const all = await log({});
-      expect(all.body.items.map((entry: { action: string }) => entry.action)).toEqual(['api-token.create', 'member.add', 'member.add', 'member.add']);
-      expect(all.body.items[0]).toMatchObject({ actor: { userId: second.id, apiTokenId: null }, actorName: 'Test User', actorEmail: second.email });
+      expect(all.body.items.map((entry: { action: string }) => entry.action)).toEqual([
+        'api-token.create',
+        'member.add',
+        'member.add',
+        'member.add',
+      ]);
+      expect(all.body.items[0]).toMatchObject({
+        actor: { userId: second.id, apiTokenId: null },
+        actorName: 'Test User',
+        actorEmail: second.email,
+      });
 
       const byWho = await log({ actorUserId: second.id });
       expect(byWho.body.items.map((entry: { action: string }) => entry.action)).toEqual(['api-token.create']);
@@ -115,8 +164,15 @@ describe('administration: finding people and reading the audit log', () => {
     it('refuses bad filters with 400 beside the field', async () => {
       const company = await factory.organization('company');
       const admin = await factory.member(company.id, 'admin');
-      for (const [field, value] of [['action', 'DROP TABLE'], ['actorUserId', 'someone'], ['from', 'yesterday']] as const) {
-        const bad = await api().get(`/api/v1/organizations/${company.id}/audit`).query({ [field]: value }).set('Authorization', as(admin));
+      for (const [field, value] of [
+        ['action', 'DROP TABLE'],
+        ['actorUserId', 'someone'],
+        ['from', 'yesterday'],
+      ] as const) {
+        const bad = await api()
+          .get(`/api/v1/organizations/${company.id}/audit`)
+          .query({ [field]: value })
+          .set('Authorization', as(admin));
         expect(bad.status).toBe(400);
         expect(bad.body.errors).toEqual([expect.objectContaining({ field })]);
       }
@@ -126,8 +182,22 @@ describe('administration: finding people and reading the audit log', () => {
       const company = await factory.organization('company');
       const member = await factory.member(company.id, 'member');
       const stranger = await factory.member((await factory.organization('company')).id, 'admin');
-      expect((await api().get(`/api/v1/organizations/${company.id}/audit`).query({ action: 'member' }).set('Authorization', as(member))).status).toBe(403);
-      expect((await api().get(`/api/v1/organizations/${company.id}/audit`).query({ action: 'member' }).set('Authorization', as(stranger))).status).toBe(404);
+      expect(
+        (
+          await api()
+            .get(`/api/v1/organizations/${company.id}/audit`)
+            .query({ action: 'member' })
+            .set('Authorization', as(member))
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await api()
+            .get(`/api/v1/organizations/${company.id}/audit`)
+            .query({ action: 'member' })
+            .set('Authorization', as(stranger))
+        ).status,
+      ).toBe(404);
     });
   });
 
@@ -137,43 +207,70 @@ describe('administration: finding people and reading the audit log', () => {
       const admin = await factory.member(region.id, 'admin');
       const invitee = await factory.user();
       const stranger = await factory.user();
-      const invited = await api().post(`/api/v1/organizations/${region.id}/members`).set('Authorization', as(admin)).send({ email: invitee.email, name: 'x', role: 'manager' });
+      const invited = await api()
+        .post(`/api/v1/organizations/${region.id}/members`)
+        .set('Authorization', as(admin))
+        .send({ email: invitee.email, name: 'x', role: 'manager' });
       expect(invited.status).toBe(202);
       const token = app.get(LinkTokens, { strict: false }).tokenOf('invitation', invited.body.invitationId);
-      const preview = (user: TestUser, body: object = { token }) => api().post('/api/v1/invitations/preview').set('Authorization', as(user)).send(body);
+      const preview = (user: TestUser, body: object = { token }) =>
+        api().post('/api/v1/invitations/preview').set('Authorization', as(user)).send(body);
 
       const shown = await preview(invitee);
       expect(shown.status).toBe(200);
-      expect(shown.body).toEqual({ id: invited.body.invitationId, organizationId: region.id, organizationName: region.name, organizationKind: 'region', role: 'manager', invitedByName: 'Test User', expiresAt: expect.any(String) });
+      expect(shown.body).toEqual({
+        id: invited.body.invitationId,
+        organizationId: region.id,
+        organizationName: region.name,
+        organizationKind: 'region',
+        role: 'manager',
+        invitedByName: 'Test User',
+        expiresAt: expect.any(String),
+      });
       expect((await preview(invitee)).status).toBe(200);
       expect((await preview(stranger)).status).toBe(404);
       expect((await preview(invitee, { token: 'not-a-token' })).status).toBe(404);
       expect((await preview(invitee, {})).status).toBe(400);
       expect((await api().post('/api/v1/invitations/preview').send({ token })).status).toBe(401);
 
-      expect((await api().post('/api/v1/invitations/accept').set('Authorization', as(invitee)).send({ token })).status).toBe(200);
+      expect(
+        (await api().post('/api/v1/invitations/accept').set('Authorization', as(invitee)).send({ token })).status,
+      ).toBe(200);
       expect((await preview(invitee)).status).toBe(404);
     });
   });
 
   describe('GET /organizations/:id/webhooks/:webhookId/deliveries', () => {
-    it('lists a subscription\'s recent deliveries newest first, each failure as a short code, for its admins only', async () => {
+    it("lists a subscription's recent deliveries newest first, each failure as a short code, for its admins only", async () => {
       const company = await factory.organization('company');
       const admin = await factory.member(company.id, 'admin');
       const member = await factory.member(company.id, 'member');
       const stranger = await factory.member((await factory.organization('company')).id, 'admin');
-      const made = await api().post(`/api/v1/organizations/${company.id}/webhooks`).set('Authorization', as(admin)).send({ url: 'https://93.184.215.14/slussen-hook', events: ['booking.confirmed'] });
+      const made = await api()
+        .post(`/api/v1/organizations/${company.id}/webhooks`)
+        .set('Authorization', as(admin))
+        .send({ url: 'https://93.184.215.14/slussen-hook', events: ['booking.confirmed'] });
       expect(made.status).toBe(201);
       const path = `/api/v1/organizations/${company.id}/webhooks/${made.body.id}/deliveries`;
       expect((await api().get(path).set('Authorization', as(admin))).body).toEqual({ items: [] });
 
       const db = app.get(DataSource);
-      const [outbox] = await db.query(`INSERT INTO outbox_messages (topic, payload, dispatched_at) VALUES ('booking.confirmed', '{}', now()) RETURNING id`);
+      const [outbox] = await db.query(
+        `INSERT INTO outbox_messages (topic, payload, dispatched_at) VALUES ('booking.confirmed', '{}', now()) RETURNING id`,
+      );
       const deliver = (status: string, lastError: string | null, minutesAgo: number) =>
         db.query(
           `INSERT INTO deliveries (outbox_id, channel, subscription_id, dedupe_key, recipient, status, attempts, last_error, created_at, sent_at)
            VALUES ($1, 'webhook', $2, $3, $4, $5, 1, $6, now() - make_interval(mins => $7), CASE WHEN $5 = 'sent' THEN now() END)`,
-          [outbox.id, made.body.id, `${outbox.id}:webhook:${minutesAgo}`, 'https://93.184.215.14/slussen-hook', status, lastError, minutesAgo],
+          [
+            outbox.id,
+            made.body.id,
+            `${outbox.id}:webhook:${minutesAgo}`,
+            'https://93.184.215.14/slussen-hook',
+            status,
+            lastError,
+            minutesAgo,
+          ],
         );
       await deliver('sent', null, 30);
       await deliver('failed', 'timeout', 20);
@@ -181,7 +278,13 @@ describe('administration: finding people and reading the audit log', () => {
 
       const listed = await api().get(path).set('Authorization', as(admin));
       expect(listed.status).toBe(200);
-      expect(listed.body.items.map((item: { status: string; failure: string | null; event: string }) => [item.event, item.status, item.failure])).toEqual([
+      expect(
+        listed.body.items.map((item: { status: string; failure: string | null; event: string }) => [
+          item.event,
+          item.status,
+          item.failure,
+        ]),
+      ).toEqual([
         ['booking.confirmed', 'failed', 'skipped'],
         ['booking.confirmed', 'failed', 'timeout'],
         ['booking.confirmed', 'sent', null],
@@ -190,10 +293,22 @@ describe('administration: finding people and reading the audit log', () => {
 
       expect((await api().get(path).set('Authorization', as(member))).status).toBe(403);
       expect((await api().get(path).set('Authorization', as(stranger))).status).toBe(404);
-      expect((await api().get(`/api/v1/organizations/${company.id}/webhooks/${randomUUID()}/deliveries`).set('Authorization', as(admin))).status).toBe(404);
+      expect(
+        (
+          await api()
+            .get(`/api/v1/organizations/${company.id}/webhooks/${randomUUID()}/deliveries`)
+            .set('Authorization', as(admin))
+        ).status,
+      ).toBe(404);
       const other = await factory.organization('company');
       const otherAdmin = await factory.member(other.id, 'admin');
-      expect((await api().get(`/api/v1/organizations/${other.id}/webhooks/${made.body.id}/deliveries`).set('Authorization', as(otherAdmin))).status).toBe(404);
+      expect(
+        (
+          await api()
+            .get(`/api/v1/organizations/${other.id}/webhooks/${made.body.id}/deliveries`)
+            .set('Authorization', as(otherAdmin))
+        ).status,
+      ).toBe(404);
     });
   });
 });

@@ -32,7 +32,12 @@ describe('sign-up, sign-in and sessions', () => {
       expect(response.status).toBe(201);
       expect(response.body).toMatchObject({
         user: { id: expect.any(String), email: address, name: 'Anna Berg', platformAdmin: false, language: 'sv' },
-        organization: { id: expect.any(String), name: 'Vårdbolaget AB', kind: 'company', orgNumber: `${orgNumber.slice(0, 6)}-${orgNumber.slice(6)}` },
+        organization: {
+          id: expect.any(String),
+          name: 'Vårdbolaget AB',
+          kind: 'company',
+          orgNumber: `${orgNumber.slice(0, 6)}-${orgNumber.slice(6)}`,
+        },
         accessToken: expect.any(String),
         refreshToken: expect.stringMatching(/^slr_/),
         expiresIn: 900,
@@ -42,7 +47,12 @@ describe('sign-up, sign-in and sessions', () => {
       const me = await request(http).get('/api/v1/me').set('Authorization', `Bearer ${response.body.accessToken}`);
       expect(me.status).toBe(200);
       expect(me.body.memberships).toEqual([
-        { organizationId: response.body.organization.id, organizationName: 'Vårdbolaget AB', kind: 'company', role: 'admin' },
+        {
+          organizationId: response.body.organization.id,
+          organizationName: 'Vårdbolaget AB',
+          kind: 'company',
+          role: 'admin',
+        },
       ]);
     });
 
@@ -70,7 +80,9 @@ describe('sign-up, sign-in and sessions', () => {
       await signup(taken, { company: { name: 'Upptagen AB' } });
       const before = await dataSource.query(`SELECT count(*)::int AS n FROM organizations WHERE name = 'Halvvägs AB'`);
       expect((await signup(taken, { company: { name: 'Halvvägs AB' } })).status).toBe(409);
-      expect(await dataSource.query(`SELECT count(*)::int AS n FROM organizations WHERE name = 'Halvvägs AB'`)).toEqual(before);
+      expect(await dataSource.query(`SELECT count(*)::int AS n FROM organizations WHERE name = 'Halvvägs AB'`)).toEqual(
+        before,
+      );
     });
   });
 
@@ -80,9 +92,16 @@ describe('sign-up, sign-in and sessions', () => {
       await signup(address);
       const ok = await request(http).post('/api/v1/auth/login').send({ email: address.toUpperCase(), password });
       expect(ok.status).toBe(200);
-      expect(ok.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900, tokenType: 'Bearer' });
+      expect(ok.body).toEqual({
+        accessToken: expect.any(String),
+        refreshToken: expect.any(String),
+        expiresIn: 900,
+        tokenType: 'Bearer',
+      });
 
-      const wrong = await request(http).post('/api/v1/auth/login').send({ email: address, password: 'fel lösenord helt och hållet' });
+      const wrong = await request(http)
+        .post('/api/v1/auth/login')
+        .send({ email: address, password: 'fel lösenord helt och hållet' });
       expect(wrong.status).toBe(401);
       expect(wrong.body.type).toBe('/problems/unauthenticated');
       const unknown = await request(http).post('/api/v1/auth/login').send({ email: email(), password });
@@ -113,7 +132,10 @@ describe('sign-up, sign-in and sessions', () => {
     const login = async () => {
       const address = email();
       await signup(address);
-      return (await request(http).post('/api/v1/auth/login').send({ email: address, password })).body as { accessToken: string; refreshToken: string };
+      return (await request(http).post('/api/v1/auth/login').send({ email: address, password })).body as {
+        accessToken: string;
+        refreshToken: string;
+      };
     };
     const refresh = (refreshToken: string) => request(http).post('/api/v1/auth/refresh').send({ refreshToken });
 
@@ -122,7 +144,9 @@ describe('sign-up, sign-in and sessions', () => {
       const second = await refresh(first.refreshToken);
       expect(second.status).toBe(200);
       expect(second.body.refreshToken).not.toBe(first.refreshToken);
-      expect((await request(http).get('/api/v1/me').set('Authorization', `Bearer ${second.body.accessToken}`)).status).toBe(200);
+      expect(
+        (await request(http).get('/api/v1/me').set('Authorization', `Bearer ${second.body.accessToken}`)).status,
+      ).toBe(200);
       expect((await refresh(second.body.refreshToken)).status).toBe(200);
     });
 
@@ -169,14 +193,20 @@ describe('sign-up, sign-in and sessions', () => {
     it('ends the session’s access tokens with it, not 15 minutes later', async () => {
       const address = email();
       await signup(address);
-      const signIn = async () => (await request(http).post('/api/v1/auth/login').send({ email: address, password })).body as { accessToken: string; refreshToken: string };
+      const signIn = async () =>
+        (await request(http).post('/api/v1/auth/login').send({ email: address, password })).body as {
+          accessToken: string;
+          refreshToken: string;
+        };
       const { accessToken, refreshToken } = await signIn();
       const other = await signIn();
       expect((await request(http).get('/api/v1/me').set('Authorization', `Bearer ${accessToken}`)).status).toBe(200);
       expect((await request(http).post('/api/v1/auth/logout').send({ refreshToken })).status).toBe(204);
       expect((await request(http).get('/api/v1/me').set('Authorization', `Bearer ${accessToken}`)).status).toBe(401);
       // Another sign-in of the same person goes on.
-      expect((await request(http).get('/api/v1/me').set('Authorization', `Bearer ${other.accessToken}`)).status).toBe(200);
+      expect((await request(http).get('/api/v1/me').set('Authorization', `Bearer ${other.accessToken}`)).status).toBe(
+        200,
+      );
     });
   });
 
@@ -191,7 +221,10 @@ describe('sign-up, sign-in and sessions', () => {
         .set('Authorization', `Bearer ${(await factory.user({ platformAdmin: true })).token}`)
         .send({ email: user.email, name: 'ignored for an existing user', role: 'member' })
         .expect(202);
-      await request(http).post(`/api/v1/me/invitations/${invited.body.invitationId}/accept`).set('Authorization', `Bearer ${user.token}`).expect(200);
+      await request(http)
+        .post(`/api/v1/me/invitations/${invited.body.invitationId}/accept`)
+        .set('Authorization', `Bearer ${user.token}`)
+        .expect(200);
 
       const me = await request(http).get('/api/v1/me').set('Authorization', `Bearer ${user.token}`);
       expect(me.status).toBe(200);

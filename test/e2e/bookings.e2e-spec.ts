@@ -21,18 +21,34 @@ describe('booking', () => {
   const slotWith = async (capacity: number, rules: Record<string, unknown> = {}, testbedCapacity = capacity) => {
     const testbed = await createTestbed(app, manager.token, region.id, {
       capacity: testbedCapacity,
-      rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5, ...rules },
+      rules: {
+        requiresApproval: true,
+        minLeadDays: 1,
+        maxAdvanceDays: 365,
+        maxActiveBookingsPerCompany: 5,
+        decisionDays: 5,
+        ...rules,
+      },
     });
-    const slot = await api().post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', as(manager)).send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity });
+    const slot = await api()
+      .post(`/api/v1/testbeds/${testbed.id}/slots`)
+      .set('Authorization', as(manager))
+      .send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity });
     expect(slot.status).toBe(201);
     return { testbedId: testbed.id, slotId: slot.body.items[0].id as string };
   };
-  const book = (slotId: string, user: TestUser | string, body: object = {}) => api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', as(user)).send({ title: 'Pilot av fallsensorer', ...body });
+  const book = (slotId: string, user: TestUser | string, body: object = {}) =>
+    api()
+      .post(`/api/v1/slots/${slotId}/bookings`)
+      .set('Authorization', as(user))
+      .send({ title: 'Pilot av fallsensorer', ...body });
   const held = async (slotId: string) => {
-    const [row] = await app.get(DataSource).query(
-      `SELECT s.held, s.capacity, (SELECT count(*)::int FROM bookings b WHERE b.slot_id = s.id AND b.status IN ('pending', 'confirmed')) AS holding FROM slots s WHERE s.id = $1`,
-      [slotId],
-    );
+    const [row] = await app
+      .get(DataSource)
+      .query(
+        `SELECT s.held, s.capacity, (SELECT count(*)::int FROM bookings b WHERE b.slot_id = s.id AND b.status IN ('pending', 'confirmed')) AS holding FROM slots s WHERE s.id = $1`,
+        [slotId],
+      );
     return row as { held: number; capacity: number; holding: number };
   };
 
@@ -50,25 +66,63 @@ describe('booking', () => {
       const company = await companyMember();
       const created = await book(slotId, company, { description: 'Tre månader på avdelning 3.' });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ id: expect.any(String), slotId, testbedId, organizationId: expect.any(String), title: 'Pilot av fallsensorer', status: 'pending', decisionDueAt: expect.any(String) });
-      expect(new Date(created.body.decisionDueAt).getTime()).toBeLessThanOrEqual(new Date(created.body.startsAt).getTime());
+      expect(created.body).toMatchObject({
+        id: expect.any(String),
+        slotId,
+        testbedId,
+        organizationId: expect.any(String),
+        title: 'Pilot av fallsensorer',
+        status: 'pending',
+        decisionDueAt: expect.any(String),
+      });
+      expect(new Date(created.body.decisionDueAt).getTime()).toBeLessThanOrEqual(
+        new Date(created.body.startsAt).getTime(),
+      );
       expect((await held(slotId)).held).toBe(1);
 
       // The company may not decide its own request.
-      expect((await api().post(`/api/v1/bookings/${created.body.id}/approve`).set('Authorization', as(company))).status).toBe(403);
-      const approved = await api().post(`/api/v1/bookings/${created.body.id}/approve`).set('Authorization', as(manager));
+      expect(
+        (await api().post(`/api/v1/bookings/${created.body.id}/approve`).set('Authorization', as(company))).status,
+      ).toBe(403);
+      const approved = await api()
+        .post(`/api/v1/bookings/${created.body.id}/approve`)
+        .set('Authorization', as(manager));
       expect(approved.status).toBe(200);
       expect(approved.body).toMatchObject({ status: 'confirmed', decisionDueAt: null });
-      expect((await api().post(`/api/v1/bookings/${created.body.id}/approve`).set('Authorization', as(manager))).status).toBe(409);
+      expect(
+        (await api().post(`/api/v1/bookings/${created.body.id}/approve`).set('Authorization', as(manager))).status,
+      ).toBe(409);
 
       const events = await api().get(`/api/v1/bookings/${created.body.id}/events`).set('Authorization', as(company));
       expect(events.status).toBe(200);
       expect(events.body.items).toEqual([
-        { at: expect.any(String), type: 'requested', fromStatus: null, toStatus: 'pending', actor: { userId: company.id, apiTokenId: null }, reason: null },
-        { at: expect.any(String), type: 'confirmed', fromStatus: 'pending', toStatus: 'confirmed', actor: { userId: manager.id, apiTokenId: null }, reason: null },
+        {
+          at: expect.any(String),
+          type: 'requested',
+          fromStatus: null,
+          toStatus: 'pending',
+          actor: { userId: company.id, apiTokenId: null },
+          reason: null,
+        },
+        {
+          at: expect.any(String),
+          type: 'confirmed',
+          fromStatus: 'pending',
+          toStatus: 'confirmed',
+          actor: { userId: manager.id, apiTokenId: null },
+          reason: null,
+        },
       ]);
-      expect((await api().get(`/api/v1/bookings/${created.body.id}`).set('Authorization', as(manager))).status).toBe(200);
-      expect((await api().get(`/api/v1/bookings/${created.body.id}`).set('Authorization', as(await companyMember()))).status).toBe(404);
+      expect((await api().get(`/api/v1/bookings/${created.body.id}`).set('Authorization', as(manager))).status).toBe(
+        200,
+      );
+      expect(
+        (
+          await api()
+            .get(`/api/v1/bookings/${created.body.id}`)
+            .set('Authorization', as(await companyMember()))
+        ).status,
+      ).toBe(404);
     });
 
     it('confirms at once when the test bed needs no approval', async () => {
@@ -86,12 +140,20 @@ describe('booking', () => {
       expect([second.body.status, third.body.status]).toEqual(['waitlisted', 'waitlisted']);
       expect((await held(slotId)).held).toBe(1);
 
-      expect((await api().post(`/api/v1/bookings/${first.body.id}/reject`).set('Authorization', as(manager)).send({})).status).toBe(400);
-      const rejected = await api().post(`/api/v1/bookings/${first.body.id}/reject`).set('Authorization', as(manager)).send({ reason: 'Passar inte avdelningens inriktning' });
+      expect(
+        (await api().post(`/api/v1/bookings/${first.body.id}/reject`).set('Authorization', as(manager)).send({}))
+          .status,
+      ).toBe(400);
+      const rejected = await api()
+        .post(`/api/v1/bookings/${first.body.id}/reject`)
+        .set('Authorization', as(manager))
+        .send({ reason: 'Passar inte avdelningens inriktning' });
       expect(rejected.body.status).toBe('rejected');
       const promoted = await api().get(`/api/v1/bookings/${second.body.id}`).set('Authorization', as(waiting[0]!));
       expect(promoted.body).toMatchObject({ status: 'pending', decisionDueAt: expect.any(String) });
-      expect((await api().get(`/api/v1/bookings/${third.body.id}`).set('Authorization', as(waiting[1]!))).body.status).toBe('waitlisted');
+      expect(
+        (await api().get(`/api/v1/bookings/${third.body.id}`).set('Authorization', as(waiting[1]!))).body.status,
+      ).toBe('waitlisted');
       const events = await api().get(`/api/v1/bookings/${second.body.id}/events`).set('Authorization', as(waiting[0]!));
       expect(events.body.items.map((event: { type: string }) => event.type)).toEqual(['waitlisted', 'promoted']);
       expect(await held(slotId)).toMatchObject({ held: 1, holding: 1 });
@@ -101,13 +163,24 @@ describe('booking', () => {
       const { slotId } = await slotWith(2);
       const company = await companyMember();
       const byCompany = await book(slotId, company);
-      const cancelled = await api().post(`/api/v1/bookings/${byCompany.body.id}/cancel`).set('Authorization', as(company)).send({ reason: 'Produkten är inte klar' });
+      const cancelled = await api()
+        .post(`/api/v1/bookings/${byCompany.body.id}/cancel`)
+        .set('Authorization', as(company))
+        .send({ reason: 'Produkten är inte klar' });
       expect(cancelled.body.status).toBe('cancelled');
-      expect((await api().post(`/api/v1/bookings/${byCompany.body.id}/approve`).set('Authorization', as(manager))).status).toBe(409);
-      expect((await api().post(`/api/v1/bookings/${byCompany.body.id}/cancel`).set('Authorization', as(company)).send({})).status).toBe(409);
+      expect(
+        (await api().post(`/api/v1/bookings/${byCompany.body.id}/approve`).set('Authorization', as(manager))).status,
+      ).toBe(409);
+      expect(
+        (await api().post(`/api/v1/bookings/${byCompany.body.id}/cancel`).set('Authorization', as(company)).send({}))
+          .status,
+      ).toBe(409);
 
       const other = await book(slotId, await companyMember());
-      expect((await api().post(`/api/v1/bookings/${other.body.id}/cancel`).set('Authorization', as(manager)).send({})).body.status).toBe('cancelled');
+      expect(
+        (await api().post(`/api/v1/bookings/${other.body.id}/cancel`).set('Authorization', as(manager)).send({})).body
+          .status,
+      ).toBe('cancelled');
       expect(await held(slotId)).toMatchObject({ held: 0, holding: 0 });
     });
   });
@@ -128,18 +201,33 @@ describe('booking', () => {
     it('answers 422 booking-rule naming the rule', async () => {
       const company = await companyMember();
       const lead = await slotWith(1, { minLeadDays: 60 });
-      expect((await book(lead.slotId, company)).body).toMatchObject({ status: 422, type: '/problems/booking-rule', rule: 'minLeadDays' });
+      expect((await book(lead.slotId, company)).body).toMatchObject({
+        status: 422,
+        type: '/problems/booking-rule',
+        rule: 'minLeadDays',
+      });
       const ahead = await slotWith(1, { maxAdvanceDays: 5 });
       expect((await book(ahead.slotId, company)).body).toMatchObject({ status: 422, rule: 'maxAdvanceDays' });
 
       const started = await slotWith(1);
-      await app.get(DataSource).query(`UPDATE slots SET period = tstzrange(now() - interval '1 hour', now() + interval '1 hour', '[)') WHERE id = $1`, [started.slotId]);
+      await app
+        .get(DataSource)
+        .query(
+          `UPDATE slots SET period = tstzrange(now() - interval '1 hour', now() + interval '1 hour', '[)') WHERE id = $1`,
+          [started.slotId],
+        );
       expect((await book(started.slotId, company)).body).toMatchObject({ status: 422, rule: 'slotStarted' });
 
       const limited = await slotWith(1, { maxActiveBookingsPerCompany: 1 }, 3);
-      const second = await api().post(`/api/v1/testbeds/${limited.testbedId}/slots`).set('Authorization', as(manager)).send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity: 1 });
+      const second = await api()
+        .post(`/api/v1/testbeds/${limited.testbedId}/slots`)
+        .set('Authorization', as(manager))
+        .send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity: 1 });
       expect((await book(limited.slotId, company)).status).toBe(201);
-      expect((await book(second.body.items[0].id, company)).body).toMatchObject({ status: 422, rule: 'maxActiveBookingsPerCompany' });
+      expect((await book(second.body.items[0].id, company)).body).toMatchObject({
+        status: 422,
+        rule: 'maxActiveBookingsPerCompany',
+      });
 
       const retired = await slotWith(1);
       await api().post(`/api/v1/testbeds/${retired.testbedId}/retire`).set('Authorization', as(manager));
@@ -147,8 +235,25 @@ describe('booking', () => {
     });
 
     it('hides slots of draft test beds (404), and refuses callers who are not in a company', async () => {
-      const draft = await createTestbed(app, manager.token, region.id, { rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } }, false);
-      const slot = await api().post(`/api/v1/testbeds/${draft.id}/slots`).set('Authorization', as(manager)).send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity: 1 });
+      const draft = await createTestbed(
+        app,
+        manager.token,
+        region.id,
+        {
+          rules: {
+            requiresApproval: true,
+            minLeadDays: 1,
+            maxAdvanceDays: 365,
+            maxActiveBookingsPerCompany: 5,
+            decisionDays: 5,
+          },
+        },
+        false,
+      );
+      const slot = await api()
+        .post(`/api/v1/testbeds/${draft.id}/slots`)
+        .set('Authorization', as(manager))
+        .send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity: 1 });
       expect((await book(slot.body.items[0].id, await companyMember())).status).toBe(404);
       const { slotId } = await slotWith(1);
       expect((await book(slotId, manager)).status).toBe(403);
@@ -161,7 +266,11 @@ describe('booking', () => {
       expect((await api().post(`/api/v1/slots/${slotId}/cancel`).set('Authorization', as(manager))).status).toBe(200);
       for (const id of [first.body.id, waiting.body.id]) {
         const events = await api().get(`/api/v1/bookings/${id}/events`).set('Authorization', as(manager));
-        expect(events.body.items.at(-1)).toMatchObject({ type: 'cancelled', toStatus: 'cancelled', reason: 'the slot was cancelled' });
+        expect(events.body.items.at(-1)).toMatchObject({
+          type: 'cancelled',
+          toStatus: 'cancelled',
+          reason: 'the slot was cancelled',
+        });
       }
       expect(await held(slotId)).toMatchObject({ held: 0, holding: 0 });
     });
@@ -175,11 +284,20 @@ describe('booking', () => {
       const waiting = await book(slotId, await companyMember(), { waitlist: true });
       expect(waiting.body.status).toBe('waitlisted');
       const read = await api().get(`/api/v1/bookings/${first.body.id}`).set('Authorization', as(manager));
-      expect(read.body).toMatchObject({ organizationName: 'Vitalsens AB', organizationNumber: first.body.organizationNumber });
-      const waitingList = await api().get('/api/v1/bookings').query({ slotId, status: 'waitlisted' }).set('Authorization', as(manager));
+      expect(read.body).toMatchObject({
+        organizationName: 'Vitalsens AB',
+        organizationNumber: first.body.organizationNumber,
+      });
+      const waitingList = await api()
+        .get('/api/v1/bookings')
+        .query({ slotId, status: 'waitlisted' })
+        .set('Authorization', as(manager));
       expect(waitingList.body.items.map((booking: { id: string }) => booking.id)).toEqual([waiting.body.id]);
 
-      const cancelled = await api().post(`/api/v1/slots/${slotId}/cancel`).set('Authorization', as(manager)).send({ reason: 'Avdelningen renoveras' });
+      const cancelled = await api()
+        .post(`/api/v1/slots/${slotId}/cancel`)
+        .set('Authorization', as(manager))
+        .send({ reason: 'Avdelningen renoveras' });
       expect(cancelled.status).toBe(200);
       const events = await api().get(`/api/v1/bookings/${first.body.id}/events`).set('Authorization', as(asker));
       expect(events.body.items.at(-1)).toMatchObject({ type: 'cancelled', reason: 'Avdelningen renoveras' });
@@ -190,17 +308,25 @@ describe('booking', () => {
       await book(slotId, await companyMember());
       const waiting = await book(slotId, await companyMember(), { waitlist: true });
       await api().patch(`/api/v1/slots/${slotId}`).set('Authorization', as(manager)).send({ capacity: 2 });
-      expect((await api().get(`/api/v1/bookings/${waiting.body.id}`).set('Authorization', as(manager))).body.status).toBe('pending');
+      expect(
+        (await api().get(`/api/v1/bookings/${waiting.body.id}`).set('Authorization', as(manager))).body.status,
+      ).toBe('pending');
     });
 
     it('expires requests nobody decided in time, and promotes the waiting list', async () => {
       const { slotId } = await slotWith(1);
       const pending = await book(slotId, await companyMember());
       const waiting = await book(slotId, await companyMember(), { waitlist: true });
-      await app.get(DataSource).query(`UPDATE bookings SET decision_due_at = now() - interval '1 minute' WHERE id = $1`, [pending.body.id]);
+      await app
+        .get(DataSource)
+        .query(`UPDATE bookings SET decision_due_at = now() - interval '1 minute' WHERE id = $1`, [pending.body.id]);
       expect(await app.get(BookingsService).expireOverdue(100)).toBeGreaterThanOrEqual(1);
-      expect((await api().get(`/api/v1/bookings/${pending.body.id}`).set('Authorization', as(manager))).body.status).toBe('expired');
-      expect((await api().get(`/api/v1/bookings/${waiting.body.id}`).set('Authorization', as(manager))).body.status).toBe('pending');
+      expect(
+        (await api().get(`/api/v1/bookings/${pending.body.id}`).set('Authorization', as(manager))).body.status,
+      ).toBe('expired');
+      expect(
+        (await api().get(`/api/v1/bookings/${waiting.body.id}`).set('Authorization', as(manager))).body.status,
+      ).toBe('pending');
     });
   });
 
@@ -212,7 +338,11 @@ describe('booking', () => {
       const statuses = responses.map((response) => response.status);
       expect(statuses.filter((status) => status >= 500)).toEqual([]);
       expect(statuses.filter((status) => status === 201)).toHaveLength(3);
-      expect(responses.filter((response) => response.status === 409).every((response) => response.body.type === '/problems/slot-full')).toBe(true);
+      expect(
+        responses
+          .filter((response) => response.status === 409)
+          .every((response) => response.body.type === '/problems/slot-full'),
+      ).toBe(true);
       expect(statuses.filter((status) => status === 409)).toHaveLength(197);
       expect(await held(slotId)).toEqual({ held: 3, capacity: 3, holding: 3 });
     });
@@ -232,23 +362,36 @@ describe('booking', () => {
       const { testbedId, slotId } = await slotWith(1, { maxActiveBookingsPerCompany: 2 }, 1);
       const others = [];
       for (let index = 0; index < 9; index++) {
-        const created = await api().post(`/api/v1/testbeds/${testbedId}/slots`).set('Authorization', as(manager)).send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity: 1 });
+        const created = await api()
+          .post(`/api/v1/testbeds/${testbedId}/slots`)
+          .set('Authorization', as(manager))
+          .send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity: 1 });
         others.push(created.body.items[0].id as string);
       }
       const company = await companyMember();
       const responses = await Promise.all([slotId, ...others].map((id) => book(id, company)));
       expect(responses.map((response) => response.status).sort()).toEqual([201, 201, ...Array(8).fill(422)]);
-      expect(responses.filter((response) => response.status === 422).every((response) => response.body.rule === 'maxActiveBookingsPerCompany')).toBe(true);
+      expect(
+        responses
+          .filter((response) => response.status === 422)
+          .every((response) => response.body.rule === 'maxActiveBookingsPerCompany'),
+      ).toBe(true);
     });
 
     it('never exceeds capacity when approvals, cancellations and promotions race', async () => {
       const { slotId } = await slotWith(2);
       const people = await Promise.all(Array.from({ length: 12 }, () => companyMember()));
       const bookings = [];
-      for (const person of people) bookings.push({ person, booking: (await book(slotId, person, { waitlist: true })).body as { id: string; status: string } });
+      for (const person of people)
+        bookings.push({
+          person,
+          booking: (await book(slotId, person, { waitlist: true })).body as { id: string; status: string },
+        });
       const actions = bookings.flatMap(({ person, booking }, index) => [
         api().post(`/api/v1/bookings/${booking.id}/approve`).set('Authorization', as(manager)),
-        index % 2 === 0 ? api().post(`/api/v1/bookings/${booking.id}/cancel`).set('Authorization', as(person)).send({}) : api().get(`/api/v1/bookings/${booking.id}`).set('Authorization', as(person)),
+        index % 2 === 0
+          ? api().post(`/api/v1/bookings/${booking.id}/cancel`).set('Authorization', as(person)).send({})
+          : api().get(`/api/v1/bookings/${booking.id}`).set('Authorization', as(person)),
       ]);
       const responses = await Promise.all(actions);
       expect(responses.filter((response) => response.status >= 500)).toEqual([]);

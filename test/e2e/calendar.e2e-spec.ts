@@ -22,14 +22,41 @@ describe('iCalendar feeds', () => {
     const organization = await factory.organization('company', { name: 'Kalenderbolaget AB' });
     companyId = organization.id;
     company = await factory.member(companyId, 'admin');
-    testbedId = (await createTestbed(app, manager.token, region.id, { name: 'Kalenderlabbet', capacity: 2, rules: { requiresApproval: false, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } })).id;
-    const slots = await api().post(`/api/v1/testbeds/${testbedId}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: daysFromNow(20, 8), endsAt: daysFromNow(20, 16), capacity: 2, recurrence: { frequency: 'weekly', interval: 1, count: 3 } });
-    bookingId = (await api().post(`/api/v1/slots/${slots.body.items[0].id}/bookings`).set('Authorization', `Bearer ${company.token}`).send({ title: 'Digital tillsyn' })).body.id;
+    testbedId = (
+      await createTestbed(app, manager.token, region.id, {
+        name: 'Kalenderlabbet',
+        capacity: 2,
+        rules: {
+          requiresApproval: false,
+          minLeadDays: 1,
+          maxAdvanceDays: 365,
+          maxActiveBookingsPerCompany: 5,
+          decisionDays: 5,
+        },
+      })
+    ).id;
+    const slots = await api()
+      .post(`/api/v1/testbeds/${testbedId}/slots`)
+      .set('Authorization', `Bearer ${manager.token}`)
+      .send({
+        startsAt: daysFromNow(20, 8),
+        endsAt: daysFromNow(20, 16),
+        capacity: 2,
+        recurrence: { frequency: 'weekly', interval: 1, count: 3 },
+      });
+    bookingId = (
+      await api()
+        .post(`/api/v1/slots/${slots.body.items[0].id}/bookings`)
+        .set('Authorization', `Bearer ${company.token}`)
+        .send({ title: 'Digital tillsyn' })
+    ).body.id;
   });
   afterAll(() => app.close());
 
   it('gives managers the test bed’s slots and bookings as RFC 5545', async () => {
-    const response = await api().get(`/api/v1/testbeds/${testbedId}/calendar.ics`).set('Authorization', `Bearer ${manager.token}`);
+    const response = await api()
+      .get(`/api/v1/testbeds/${testbedId}/calendar.ics`)
+      .set('Authorization', `Bearer ${manager.token}`);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/calendar/);
     const text = response.text;
@@ -43,28 +70,56 @@ describe('iCalendar feeds', () => {
   });
 
   it('gives a company its own bookings, and refuses outsiders', async () => {
-    const response = await api().get(`/api/v1/organizations/${companyId}/calendar.ics`).set('Authorization', `Bearer ${company.token}`);
+    const response = await api()
+      .get(`/api/v1/organizations/${companyId}/calendar.ics`)
+      .set('Authorization', `Bearer ${company.token}`);
     expect(response.status).toBe(200);
     expect(response.text).toContain('SUMMARY:Kalenderlabbet: Digital tillsyn');
     expect(response.text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
-    expect((await api().get(`/api/v1/testbeds/${testbedId}/calendar.ics`).set('Authorization', `Bearer ${company.token}`)).status).toBe(403);
+    expect(
+      (await api().get(`/api/v1/testbeds/${testbedId}/calendar.ics`).set('Authorization', `Bearer ${company.token}`))
+        .status,
+    ).toBe(403);
     expect((await api().get(`/api/v1/testbeds/${testbedId}/calendar.ics`)).status).toBe(401);
-    expect((await api().get(`/api/v1/organizations/${companyId}/calendar.ics`).set('Authorization', `Bearer ${manager.token}`)).status).toBe(404);
+    expect(
+      (
+        await api()
+          .get(`/api/v1/organizations/${companyId}/calendar.ics`)
+          .set('Authorization', `Bearer ${manager.token}`)
+      ).status,
+    ).toBe(404);
   });
 
   it('opens a feed to a calendar app through a revocable token in the URL', async () => {
-    const created = await api().post(`/api/v1/testbeds/${testbedId}/calendar-tokens`).set('Authorization', `Bearer ${manager.token}`);
+    const created = await api()
+      .post(`/api/v1/testbeds/${testbedId}/calendar-tokens`)
+      .set('Authorization', `Bearer ${manager.token}`);
     expect(created.status).toBe(201);
     expect(created.body.url).toMatch(new RegExp(`/api/v1/testbeds/${testbedId}/calendar\\.ics\\?token=slf_`));
     const path = new URL(created.body.url).pathname + new URL(created.body.url).search;
     expect((await api().get(path)).status).toBe(200);
     // The token opens only its own feed.
-    expect((await api().get(`/api/v1/organizations/${companyId}/calendar.ics?token=${created.body.token}`)).status).toBe(401);
-    expect((await api().post(`/api/v1/testbeds/${testbedId}/calendar-tokens`).set('Authorization', `Bearer ${company.token}`)).status).toBe(403);
-    expect((await api().delete(`/api/v1/calendar-tokens/${created.body.id}`).set('Authorization', `Bearer ${manager.token}`)).status).toBe(204);
+    expect(
+      (await api().get(`/api/v1/organizations/${companyId}/calendar.ics?token=${created.body.token}`)).status,
+    ).toBe(401);
+    expect(
+      (
+        await api()
+          .post(`/api/v1/testbeds/${testbedId}/calendar-tokens`)
+          .set('Authorization', `Bearer ${company.token}`)
+      ).status,
+    ).toBe(403);
+    expect(
+      (await api().delete(`/api/v1/calendar-tokens/${created.body.id}`).set('Authorization', `Bearer ${manager.token}`))
+        .status,
+    ).toBe(204);
     expect((await api().get(path)).status).toBe(401);
 
-    const own = await api().post(`/api/v1/organizations/${companyId}/calendar-tokens`).set('Authorization', `Bearer ${company.token}`);
-    expect((await api().get(`/api/v1/organizations/${companyId}/calendar.ics?token=${own.body.token}`)).status).toBe(200);
+    const own = await api()
+      .post(`/api/v1/organizations/${companyId}/calendar-tokens`)
+      .set('Authorization', `Bearer ${company.token}`);
+    expect((await api().get(`/api/v1/organizations/${companyId}/calendar.ics?token=${own.body.token}`)).status).toBe(
+      200,
+    );
   });
 });

@@ -25,18 +25,31 @@ describe('catalogue: test beds', () => {
   it('lists the domain vocabulary in Swedish and English, to anyone', async () => {
     const response = await api().get('/api/v1/domains');
     expect(response.status).toBe(200);
-    expect(response.body.items).toEqual(expect.arrayContaining([{ key: 'elderly-care', labels: { sv: 'Äldreomsorg', en: 'Elderly care' } }]));
+    expect(response.body.items).toEqual(
+      expect.arrayContaining([{ key: 'elderly-care', labels: { sv: 'Äldreomsorg', en: 'Elderly care' } }]),
+    );
   });
 
   describe('lifecycle', () => {
     it('creates a draft with a slug and defaults, publishes it, and retires it', async () => {
-      const created = await api().post('/api/v1/testbeds').set('Authorization', as(manager)).send(testbedBody(region.id, { name: 'Äldreboendet Solgården, avd. 3', rules: undefined, timezone: undefined }));
+      const created = await api()
+        .post('/api/v1/testbeds')
+        .set('Authorization', as(manager))
+        .send(
+          testbedBody(region.id, { name: 'Äldreboendet Solgården, avd. 3', rules: undefined, timezone: undefined }),
+        );
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({
         status: 'draft',
         slug: expect.stringMatching(/^aldreboendet-solgarden-avd-3/),
         timezone: 'Europe/Stockholm',
-        rules: { requiresApproval: true, minLeadDays: 14, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 2, decisionDays: 10 },
+        rules: {
+          requiresApproval: true,
+          minLeadDays: 14,
+          maxAdvanceDays: 365,
+          maxActiveBookingsPerCompany: 2,
+          decisionDays: 10,
+        },
         trl: { min: 5, max: 8 },
         location: { municipality: 'Stockholm', address: 'Vårdvägen 1', lat: 59.33, lon: 18.06 },
         publishedAt: null,
@@ -57,40 +70,73 @@ describe('catalogue: test beds', () => {
       expect(retired.status).toBe(200);
       expect(retired.body.status).toBe('retired');
       expect((await api().post(`/api/v1/testbeds/${id}/publish`).set('Authorization', as(manager))).status).toBe(409);
-      expect((await api().patch(`/api/v1/testbeds/${id}`).set('Authorization', as(manager)).send({ summary: 'x' })).status).toBe(409);
+      expect(
+        (await api().patch(`/api/v1/testbeds/${id}`).set('Authorization', as(manager)).send({ summary: 'x' })).status,
+      ).toBe(409);
     });
 
     it('will not publish an incomplete profile, and says what is missing', async () => {
-      const created = await api().post('/api/v1/testbeds').set('Authorization', as(manager)).send(testbedBody(region.id, { description: 'Kort.', domains: [], contactEmail: undefined }));
-      const response = await api().post(`/api/v1/testbeds/${created.body.id}/publish`).set('Authorization', as(manager));
+      const created = await api()
+        .post('/api/v1/testbeds')
+        .set('Authorization', as(manager))
+        .send(testbedBody(region.id, { description: 'Kort.', domains: [], contactEmail: undefined }));
+      const response = await api()
+        .post(`/api/v1/testbeds/${created.body.id}/publish`)
+        .set('Authorization', as(manager));
       expect(response.status).toBe(400);
-      expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['contactEmail', 'description', 'domains']);
+      expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+        'contactEmail',
+        'description',
+        'domains',
+      ]);
     });
 
     it('updates part of a profile, merging nested fields', async () => {
       const testbed = await createTestbed(app, manager.token, region.id);
-      const response = await api().patch(`/api/v1/testbeds/${testbed.id}`).set('Authorization', as(manager)).send({ location: { address: 'Nya gatan 2' }, rules: { minLeadDays: 3 }, trl: { max: 9 } });
+      const response = await api()
+        .patch(`/api/v1/testbeds/${testbed.id}`)
+        .set('Authorization', as(manager))
+        .send({ location: { address: 'Nya gatan 2' }, rules: { minLeadDays: 3 }, trl: { max: 9 } });
       expect(response.status).toBe(200);
-      expect(response.body.location).toEqual({ municipality: 'Stockholm', address: 'Nya gatan 2', lat: 59.33, lon: 18.06 });
+      expect(response.body.location).toEqual({
+        municipality: 'Stockholm',
+        address: 'Nya gatan 2',
+        lat: 59.33,
+        lon: 18.06,
+      });
       expect(response.body.rules).toMatchObject({ minLeadDays: 3, requiresApproval: true });
       expect(response.body.trl).toEqual({ min: 5, max: 9 });
     });
 
     it('validates the profile', async () => {
-      const bad = await api().post('/api/v1/testbeds').set('Authorization', as(manager)).send(testbedBody(region.id, { domains: ['astrology'], environmentType: 'virtual', timezone: 'Mars/Olympus' }));
+      const bad = await api()
+        .post('/api/v1/testbeds')
+        .set('Authorization', as(manager))
+        .send(testbedBody(region.id, { domains: ['astrology'], environmentType: 'virtual', timezone: 'Mars/Olympus' }));
       expect(bad.status).toBe(400);
-      expect(bad.body.errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['domains', 'environmentType']));
-      const zone = await api().post('/api/v1/testbeds').set('Authorization', as(manager)).send(testbedBody(region.id, { timezone: 'Mars/Olympus' }));
+      expect(bad.body.errors.map((error: { field: string }) => error.field)).toEqual(
+        expect.arrayContaining(['domains', 'environmentType']),
+      );
+      const zone = await api()
+        .post('/api/v1/testbeds')
+        .set('Authorization', as(manager))
+        .send(testbedBody(region.id, { timezone: 'Mars/Olympus' }));
       expect(zone.status).toBe(400);
       expect(zone.body.errors).toEqual([expect.objectContaining({ field: 'timezone' })]);
-      const trl = await api().post('/api/v1/testbeds').set('Authorization', as(manager)).send(testbedBody(region.id, { trl: { min: 8, max: 3 } }));
+      const trl = await api()
+        .post('/api/v1/testbeds')
+        .set('Authorization', as(manager))
+        .send(testbedBody(region.id, { trl: { min: 8, max: 3 } }));
       expect(trl.status).toBe(400);
     });
 
     it('lets only regions and municipalities own test beds', async () => {
       const company = await factory.organization('company');
       const companyAdmin = await factory.member(company.id, 'admin');
-      expect((await api().post('/api/v1/testbeds').set('Authorization', as(companyAdmin)).send(testbedBody(company.id))).status).toBe(403);
+      expect(
+        (await api().post('/api/v1/testbeds').set('Authorization', as(companyAdmin)).send(testbedBody(company.id)))
+          .status,
+      ).toBe(403);
     });
   });
 
@@ -105,17 +151,51 @@ describe('catalogue: test beds', () => {
       const make = async (key: string, overrides: Record<string, unknown>, publish = true) => {
         ids[key] = (await createTestbed(app, ownerManager.token, owner.id, overrides, publish)).id;
       };
-      await make('careHome', { name: 'Äldreboendet Sökbygården', summary: 'Avdelningar där välfärdsteknik prövas med personal och boende.', domains: ['elderly-care', 'welfare-technology'], environmentType: 'real', trl: { min: 6, max: 9 }, location: { municipality: 'Sökby' } });
-      await make('simLab', { name: 'Simuleringscentrum Sökby', summary: 'Ett sjukhuslabb med simulerade patientrum.', description: 'Simulerad vårdmiljö där äldreboende och hemtjänst kan efterliknas för tidiga tester av ny teknik.', domains: ['health'], environmentType: 'simulated', trl: { min: 3, max: 6 }, location: { municipality: 'Sökby' } });
-      await make('street', { name: 'Smarta gatan Sökby', summary: 'En gata med sensorer och belysning för smart stad.', domains: ['smart-city', 'mobility'], environmentType: 'real', trl: { min: 5, max: 9 }, location: { municipality: 'Norrsök' } });
-      await make('draft', { name: 'Hemligt äldreboende Sökby', summary: 'Ett utkast som ingen annan ser.', location: { municipality: 'Sökby' } }, false);
+      await make('careHome', {
+        name: 'Äldreboendet Sökbygården',
+        summary: 'Avdelningar där välfärdsteknik prövas med personal och boende.',
+        domains: ['elderly-care', 'welfare-technology'],
+        environmentType: 'real',
+        trl: { min: 6, max: 9 },
+        location: { municipality: 'Sökby' },
+      });
+      await make('simLab', {
+        name: 'Simuleringscentrum Sökby',
+        summary: 'Ett sjukhuslabb med simulerade patientrum.',
+        description:
+          'Simulerad vårdmiljö där äldreboende och hemtjänst kan efterliknas för tidiga tester av ny teknik.',
+        domains: ['health'],
+        environmentType: 'simulated',
+        trl: { min: 3, max: 6 },
+        location: { municipality: 'Sökby' },
+      });
+      await make('street', {
+        name: 'Smarta gatan Sökby',
+        summary: 'En gata med sensorer och belysning för smart stad.',
+        domains: ['smart-city', 'mobility'],
+        environmentType: 'real',
+        trl: { min: 5, max: 9 },
+        location: { municipality: 'Norrsök' },
+      });
+      await make(
+        'draft',
+        {
+          name: 'Hemligt äldreboende Sökby',
+          summary: 'Ett utkast som ingen annan ser.',
+          location: { municipality: 'Sökby' },
+        },
+        false,
+      );
     });
 
     const search = (query: Record<string, unknown>, user?: TestUser) => {
-      const call = api().get('/api/v1/testbeds').query({ organizationId: owner.id, ...query });
+      const call = api()
+        .get('/api/v1/testbeds')
+        .query({ organizationId: owner.id, ...query });
       return user ? call.set('Authorization', as(user)) : call;
     };
-    const names = (response: request.Response) => response.body.items.map((item: { id: string }) => Object.entries(ids).find(([, id]) => id === item.id)?.[0]);
+    const names = (response: request.Response) =>
+      response.body.items.map((item: { id: string }) => Object.entries(ids).find(([, id]) => id === item.id)?.[0]);
 
     it('finds inflected Swedish words (äldreboende finds Äldreboendet), ranking the name above the description', async () => {
       const response = await search({ q: 'äldreboende' });
@@ -138,7 +218,9 @@ describe('catalogue: test beds', () => {
     });
 
     it('shows drafts only to their own organization', async () => {
-      expect(names(await search({ q: 'äldreboende' }, ownerManager))).toEqual(expect.arrayContaining(['careHome', 'simLab', 'draft']));
+      expect(names(await search({ q: 'äldreboende' }, ownerManager))).toEqual(
+        expect.arrayContaining(['careHome', 'simLab', 'draft']),
+      );
       const outsider = await factory.member(region.id, 'admin');
       expect(names(await search({ q: 'äldreboende' }, outsider))).not.toContain('draft');
     });
@@ -149,7 +231,10 @@ describe('catalogue: test beds', () => {
         const seen: string[] = [];
         let cursor: string | null = null;
         do {
-          const page: request.Response = await search({ ...query, limit: 1, ...(cursor ? { cursor } : {}) }, ownerManager);
+          const page: request.Response = await search(
+            { ...query, limit: 1, ...(cursor ? { cursor } : {}) },
+            ownerManager,
+          );
           expect(page.status).toBe(200);
           seen.push(...page.body.items.map((item: { id: string }) => item.id));
           cursor = page.body.nextCursor;
@@ -160,7 +245,10 @@ describe('catalogue: test beds', () => {
     });
 
     it('keeps test beds with a free place wholly inside [availableFrom, availableTo)', async () => {
-      const slot = await api().post(`/api/v1/testbeds/${ids.street}/slots`).set('Authorization', as(ownerManager)).send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity: 1 });
+      const slot = await api()
+        .post(`/api/v1/testbeds/${ids.street}/slots`)
+        .set('Authorization', as(ownerManager))
+        .send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity: 1 });
       expect(slot.status).toBe(201);
       expect(names(await search({ availableFrom: daysFromNow(29), availableTo: daysFromNow(31) }))).toEqual(['street']);
       // The slot sticks out of this window: not wholly inside.

@@ -48,7 +48,9 @@ describe('deliveries: swept when their lease expires, marked without a second se
     // Marks of chosen recipients fail as a dropped connection would: a sequence counts the
     // failures, since it is the one thing a failed statement does not roll back.
     await db.query(`CREATE SEQUENCE test_mark_failures`);
-    await db.query(`CREATE TABLE test_failing_marks (recipient text NOT NULL, status text NOT NULL, times int NOT NULL)`);
+    await db.query(
+      `CREATE TABLE test_failing_marks (recipient text NOT NULL, status text NOT NULL, times int NOT NULL)`,
+    );
     await db.query(`
       CREATE FUNCTION test_fail_mark() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE rule record;
@@ -59,7 +61,9 @@ describe('deliveries: swept when their lease expires, marked without a second se
         END IF;
         RETURN NEW;
       END $$`);
-    await db.query(`CREATE TRIGGER test_fail_mark BEFORE UPDATE ON deliveries FOR EACH ROW EXECUTE FUNCTION test_fail_mark()`);
+    await db.query(
+      `CREATE TRIGGER test_fail_mark BEFORE UPDATE ON deliveries FOR EACH ROW EXECUTE FUNCTION test_fail_mark()`,
+    );
   });
   afterAll(async () => {
     await worker.close();
@@ -74,9 +78,24 @@ describe('deliveries: swept when their lease expires, marked without a second se
     const manager = await factory.member(region.id, 'manager');
     await before?.(manager);
     const member = await factory.member((await factory.organization('company')).id, 'member');
-    const testbed = await createTestbed(api, manager.token, region.id, { capacity: 1, rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
-    const slot = await request(api.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set(as(manager)).send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity: 1 });
-    const booking = await request(api.getHttpServer()).post(`/api/v1/slots/${slot.body.items[0].id}/bookings`).set(as(member)).send({ title });
+    const testbed = await createTestbed(api, manager.token, region.id, {
+      capacity: 1,
+      rules: {
+        requiresApproval: true,
+        minLeadDays: 1,
+        maxAdvanceDays: 365,
+        maxActiveBookingsPerCompany: 5,
+        decisionDays: 5,
+      },
+    });
+    const slot = await request(api.getHttpServer())
+      .post(`/api/v1/testbeds/${testbed.id}/slots`)
+      .set(as(manager))
+      .send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity: 1 });
+    const booking = await request(api.getHttpServer())
+      .post(`/api/v1/slots/${slot.body.items[0].id}/bookings`)
+      .set(as(member))
+      .send({ title });
     expect(booking.status).toBe(201);
     return { manager, member, bookingId: booking.body.id as string };
   };
@@ -85,12 +104,16 @@ describe('deliveries: swept when their lease expires, marked without a second se
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline && !(await done())) await pause(100);
   };
-  const deliveryTo = async (email: string) => (await db.query(`SELECT id, status, attempts FROM deliveries WHERE recipient = $1`, [email]))[0] as { id: string; status: string; attempts: number } | undefined;
+  const deliveryTo = async (email: string) =>
+    (await db.query(`SELECT id, status, attempts FROM deliveries WHERE recipient = $1`, [email]))[0] as
+      { id: string; status: string; attempts: number } | undefined;
 
   it('takes back a delivery whose worker died holding it, whichever job that was, and sends it once', async () => {
     const { member } = await bookingRequest('Övergiven pilot');
     await waitFor(async () => (await deliveryTo(member.email))?.status === 'sent');
-    const outboxId: string = (await db.query(`SELECT outbox_id FROM deliveries WHERE recipient = $1`, [member.email]))[0].outbox_id;
+    const outboxId: string = (
+      await db.query(`SELECT outbox_id FROM deliveries WHERE recipient = $1`, [member.email])
+    )[0].outbox_id;
     // The same message to a second person, claimed by a worker that was killed (its job long gone),
     // and to a third, planned by a job that was lost before it claimed anything.
     const claimedByTheDead = await factory.member((await factory.organization('company')).id, 'member');
@@ -121,7 +144,9 @@ describe('deliveries: swept when their lease expires, marked without a second se
 
     await waitFor(async () => (await deliveryTo(manager.email))?.status === 'sent');
     await pause(LEASE_SECONDS * 1000 + 2000); // past the lease: not even the sweeper sends it again
-    expect(Number((await db.query(`SELECT last_value FROM test_mark_failures`))[0].last_value)).toBeGreaterThanOrEqual(2);
+    expect(Number((await db.query(`SELECT last_value FROM test_mark_failures`))[0].last_value)).toBeGreaterThanOrEqual(
+      2,
+    );
     expect(mailsTo(manager.email)).toHaveLength(1);
     expect(await deliveryTo(manager.email)).toMatchObject({ status: 'sent', attempts: 1 });
   }, 60_000);
@@ -135,7 +160,9 @@ describe('deliveries: swept when their lease expires, marked without a second se
 
     // The send is refused and putting the row back fails: it stays claimed.
     await waitFor(async () => (await deliveryTo(manager.email))?.status === 'sending');
-    await waitFor(async () => Number((await db.query(`SELECT last_value FROM test_mark_failures`))[0].last_value) > 1000);
+    await waitFor(
+      async () => Number((await db.query(`SELECT last_value FROM test_mark_failures`))[0].last_value) > 1000,
+    );
     expect(await deliveryTo(manager.email)).toMatchObject({ status: 'sending' });
     expect(mailsTo(manager.email)).toHaveLength(0);
     refused.delete(manager.email);
@@ -150,7 +177,10 @@ describe('deliveries: swept when their lease expires, marked without a second se
     await waitFor(async () => (await deliveryTo(manager.email))?.status === 'sent');
     const delivery = (await deliveryTo(manager.email))!;
     // As if the process died between the SMTP server's acceptance and the mark.
-    await db.query(`UPDATE deliveries SET status = 'sending', sent_at = NULL, claimed_at = now() - interval '10 minutes' WHERE id = $1`, [delivery.id]);
+    await db.query(
+      `UPDATE deliveries SET status = 'sending', sent_at = NULL, claimed_at = now() - interval '10 minutes' WHERE id = $1`,
+      [delivery.id],
+    );
     await waitFor(() => mailsTo(manager.email).length >= 2);
     await pause(2000);
     const got: ReceivedMail[] = mailsTo(manager.email);

@@ -23,8 +23,15 @@ describe('demo seed: the running CareUp pilot', () => {
 
   beforeAll(async () => {
     database = await isolatedDatabase();
-    const config = testConfig({ DATABASE_URL: database.url, ADMIN_EMAIL: 'admin@slussen.local', ADMIN_PASSWORD: 'slussen-admin-2026' });
-    const moduleRef = await Test.createTestingModule({ imports: [DemoModule.forRoot(config)] }).overrideProvider(Clock).useValue(clock).compile();
+    const config = testConfig({
+      DATABASE_URL: database.url,
+      ADMIN_EMAIL: 'admin@slussen.local',
+      ADMIN_PASSWORD: 'slussen-admin-2026',
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [DemoModule.forRoot(config)] })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
     app = moduleRef.createNestApplication({ bufferLogs: true });
     await app.init();
     await app.get(AccountsService).bootstrapPlatformAdmin(config);
@@ -46,14 +53,34 @@ describe('demo seed: the running CareUp pilot', () => {
         WHERE p.id = $1`,
       [pilotId],
     );
-    expect(pilot).toMatchObject({ stage: 'running', booking: 'confirmed', held: 1, company: 'CareUp AB', plan_version: 4, company_approved_version: 4, testbed_approved_version: 4 });
+    expect(pilot).toMatchObject({
+      stage: 'running',
+      booking: 'confirmed',
+      held: 1,
+      company: 'CareUp AB',
+      plan_version: 4,
+      company_approved_version: 4,
+      testbed_approved_version: 4,
+    });
     const now = Date.now();
     expect(pilot.starts.getTime()).toBeLessThan(now);
     expect(pilot.ends.getTime()).toBeGreaterThan(now);
     expect(pilot.started_at.getTime()).toBe(pilot.starts.getTime());
     expect(pilot.plan_agreed_at.getTime()).toBeLessThan(pilot.starts.getTime());
-    const events: Array<{ type: string }> = await db.query(`SELECT type FROM pilot_events WHERE pilot_id = $1 ORDER BY at`, [pilotId]);
-    expect(events.map((event) => event.type)).toEqual(['created', 'plan-changed', 'plan-changed', 'plan-changed', 'plan-approved', 'plan-approved', 'plan-agreed', 'running']);
+    const events: Array<{ type: string }> = await db.query(
+      `SELECT type FROM pilot_events WHERE pilot_id = $1 ORDER BY at`,
+      [pilotId],
+    );
+    expect(events.map((event) => event.type)).toEqual([
+      'created',
+      'plan-changed',
+      'plan-changed',
+      'plan-changed',
+      'plan-approved',
+      'plan-approved',
+      'plan-agreed',
+      'running',
+    ]);
   });
 
   it('has last week’s falls answered and this week’s due, the rest of the cadence planned', async () => {
@@ -70,7 +97,9 @@ describe('demo seed: the running CareUp pilot', () => {
     expect(falls[1]).toMatchObject({ opened: null, answered: null });
     expect(falls.slice(2).every((request) => request.due.getTime() > Date.now() && request.opened === null)).toBe(true);
     expect(requests.filter((request) => request.key === 'response-minutes')).toHaveLength(1);
-    const [metric] = await db.query(`SELECT latest_value FROM pilot_metrics WHERE pilot_id = $1 AND key = 'falls'`, [pilotId]);
+    const [metric] = await db.query(`SELECT latest_value FROM pilot_metrics WHERE pilot_id = $1 AND key = 'falls'`, [
+      pilotId,
+    ]);
     expect(metric.latest_value).toBe(DEMO_PILOT.running.firstWeek.value);
   });
 
@@ -84,13 +113,27 @@ describe('demo seed: the running CareUp pilot', () => {
   });
 
   it('the worker’s scan asks once for the due measurement, reminds once three days later, and starts or ends nothing', async () => {
-    const messages = async () => (await db.query(`SELECT topic FROM outbox_messages WHERE payload ->> 'pilotId' = $1 ORDER BY created_at`, [pilotId])).map((row: { topic: string }) => row.topic);
+    const messages = async () =>
+      (
+        await db.query(`SELECT topic FROM outbox_messages WHERE payload ->> 'pilotId' = $1 ORDER BY created_at`, [
+          pilotId,
+        ])
+      ).map((row: { topic: string }) => row.topic);
     const scan = app.get(PilotProgressService);
     clock.set(new Date());
-    expect(await scan.scan()).toMatchObject({ started: 0, evaluating: 0, opened: 1, overdueReminders: 0, planReminders: 0 });
+    expect(await scan.scan()).toMatchObject({
+      started: 0,
+      evaluating: 0,
+      opened: 1,
+      overdueReminders: 0,
+      planReminders: 0,
+    });
     expect(await scan.scan()).toMatchObject({ opened: 0, overdueReminders: 0 });
     expect(await messages()).toEqual(['pilot.measurement-requested']);
-    const [{ due }] = await db.query(`SELECT r.due_at AS due FROM measurement_requests r WHERE r.pilot_id = $1 AND r.opened_at IS NOT NULL ORDER BY r.due_at DESC LIMIT 1`, [pilotId]);
+    const [{ due }] = await db.query(
+      `SELECT r.due_at AS due FROM measurement_requests r WHERE r.pilot_id = $1 AND r.opened_at IS NOT NULL ORDER BY r.due_at DESC LIMIT 1`,
+      [pilotId],
+    );
     clock.set(new Date(due.getTime() + 3 * DAY + 60_000));
     expect(await scan.scan()).toMatchObject({ started: 0, evaluating: 0, overdueReminders: 1 });
     expect(await scan.scan()).toMatchObject({ overdueReminders: 0 });

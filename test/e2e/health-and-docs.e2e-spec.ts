@@ -58,7 +58,9 @@ describe('health and docs', () => {
     let broken: NestExpressApplication;
 
     beforeAll(async () => {
-      broken = await createApiApp({ env: { REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, HEALTH_CHECK_TIMEOUT_MS: '500' } });
+      broken = await createApiApp({
+        env: { REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, HEALTH_CHECK_TIMEOUT_MS: '500' },
+      });
     });
     afterAll(() => broken.close());
 

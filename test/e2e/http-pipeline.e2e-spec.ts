@@ -10,18 +10,23 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../api-app.js';
 
 class PlaceDto {
-  @IsString() @MaxLength(40)
+  @IsString()
+  @MaxLength(40)
   municipality: string;
 }
 
 class ProbeDto {
-  @IsString() @MaxLength(20)
+  @IsString()
+  @MaxLength(20)
   name: string;
 
-  @IsInt() @Min(1) @Max(9)
+  @IsInt()
+  @Min(1)
+  @Max(9)
   trl: number;
 
-  @ValidateNested() @Type(() => PlaceDto)
+  @ValidateNested()
+  @Type(() => PlaceDto)
   location: PlaceDto;
 }
 
@@ -69,7 +74,12 @@ describe('HTTP pipeline (problem+json for every error)', () => {
   const expectProblem = (response: request.Response, status: number, code: string) => {
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ type: `/problems/${code}`, status, title: expect.any(String), detail: expect.any(String) });
+    expect(response.body).toMatchObject({
+      type: `/problems/${code}`,
+      status,
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
     expect(typeof response.body.instance).toBe('string');
   };
 
@@ -82,7 +92,10 @@ describe('HTTP pipeline (problem+json for every error)', () => {
   });
 
   it('answers malformed JSON with 400 validation', async () => {
-    const response = await request(app.getHttpServer()).post('/api/v1/probe').set('Content-Type', 'application/json').send('{"name": ');
+    const response = await request(app.getHttpServer())
+      .post('/api/v1/probe')
+      .set('Content-Type', 'application/json')
+      .send('{"name": ');
     expectProblem(response, 400, 'validation');
     expect(response.body.instance).toBe('/api/v1/probe');
   });
@@ -145,7 +158,9 @@ describe('HTTP pipeline (problem+json for every error)', () => {
     const generic = await request(app.getHttpServer()).get('/api/v1/probe/duplicate');
     expectProblem(generic, 409, 'conflict');
 
-    registerConstraintProblems({ probe_id_unique: { code: 'already-booked', detail: 'Your organization already holds this slot' } });
+    registerConstraintProblems({
+      probe_id_unique: { code: 'already-booked', detail: 'Your organization already holds this slot' },
+    });
     const mapped = await request(app.getHttpServer()).get('/api/v1/probe/duplicate');
     expectProblem(mapped, 409, 'already-booked');
     expect(mapped.body.detail).toBe('Your organization already holds this slot');

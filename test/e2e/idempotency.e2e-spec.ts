@@ -20,16 +20,37 @@ describe('Idempotency-Key on booking', () => {
     factory = new IdentityFactory(app);
     const region = await factory.organization('region');
     manager = await factory.member(region.id, 'manager');
-    testbedId = (await createTestbed(app, manager.token, region.id, { capacity: 5, rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 50, decisionDays: 5 } })).id;
+    testbedId = (
+      await createTestbed(app, manager.token, region.id, {
+        capacity: 5,
+        rules: {
+          requiresApproval: true,
+          minLeadDays: 1,
+          maxAdvanceDays: 365,
+          maxActiveBookingsPerCompany: 50,
+          decisionDays: 5,
+        },
+      })
+    ).id;
   });
   afterAll(() => app.close());
 
   const newSlot = async (capacity = 1) =>
-    (await api().post(`/api/v1/testbeds/${testbedId}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity })).body.items[0].id as string;
+    (
+      await api()
+        .post(`/api/v1/testbeds/${testbedId}/slots`)
+        .set('Authorization', `Bearer ${manager.token}`)
+        .send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity })
+    ).body.items[0].id as string;
   const companyMember = async () => factory.member((await factory.organization('company')).id, 'member');
   const book = (slotId: string, user: TestUser, key: string, body: object = { title: 'Pilot' }) =>
-    api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', key).send(body);
-  const bookingsOf = async (slotId: string) => (await app.get(DataSource).query('SELECT count(*)::int AS n FROM bookings WHERE slot_id = $1', [slotId]))[0].n;
+    api()
+      .post(`/api/v1/slots/${slotId}/bookings`)
+      .set('Authorization', `Bearer ${user.token}`)
+      .set('Idempotency-Key', key)
+      .send(body);
+  const bookingsOf = async (slotId: string) =>
+    (await app.get(DataSource).query('SELECT count(*)::int AS n FROM bookings WHERE slot_id = $1', [slotId]))[0].n;
 
   it('replays the first answer for the same key and body, byte for byte', async () => {
     const slotId = await newSlot();
@@ -104,13 +125,21 @@ describe('Idempotency-Key on booking', () => {
     const slotId = await newSlot(2);
     const user = await companyMember();
     const key = randomUUID();
-    const organizationId = (await api().get('/api/v1/me').set('Authorization', `Bearer ${user.token}`)).body.memberships[0].organizationId;
-    await app.get(DataSource).query(
-      `INSERT INTO idempotency_keys (organization_id, key, request_hash, status, created_at, expires_at) VALUES ($1, $2, 'x', 'in-progress', now() - interval '10 minutes', now() + interval '1 day')`,
-      [organizationId, key],
-    );
+    const organizationId = (await api().get('/api/v1/me').set('Authorization', `Bearer ${user.token}`)).body
+      .memberships[0].organizationId;
+    await app
+      .get(DataSource)
+      .query(
+        `INSERT INTO idempotency_keys (organization_id, key, request_hash, status, created_at, expires_at) VALUES ($1, $2, 'x', 'in-progress', now() - interval '10 minutes', now() + interval '1 day')`,
+        [organizationId, key],
+      );
     expect((await book(slotId, user, key)).status).toBe(201);
-    await app.get(DataSource).query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE organization_id = $1 AND key = $2`, [organizationId, key]);
+    await app
+      .get(DataSource)
+      .query(
+        `UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE organization_id = $1 AND key = $2`,
+        [organizationId, key],
+      );
     // Expired: the same key now makes a new request (already-booked, as the company holds the slot).
     expect((await book(slotId, user, key)).body.type).toBe('/problems/already-booked');
   });

@@ -21,7 +21,17 @@ describe('notifications: outbox, relay and e-mail', () => {
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
     database = await isolatedDatabase();
-    env = { DATABASE_URL: database.url, SMTP_URL: smtp.url, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-mail-${randomUUID().slice(0, 8)}`, OUTBOX_POLL_MS: '200', BOOKING_EXPIRY_EVERY_SECONDS: '3600', WEBHOOK_DISABLE_AFTER: '2', QUEUE_JOB_ATTEMPTS: '3', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_ALLOW_HTTP: 'true' };
+    env = {
+      DATABASE_URL: database.url,
+      SMTP_URL: smtp.url,
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-mail-${randomUUID().slice(0, 8)}`,
+      OUTBOX_POLL_MS: '200',
+      BOOKING_EXPIRY_EVERY_SECONDS: '3600',
+      WEBHOOK_DISABLE_AFTER: '2',
+      QUEUE_JOB_ATTEMPTS: '3',
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+      WEBHOOK_ALLOW_HTTP: 'true',
+    };
     api = await createApiApp({ env });
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
     worker = moduleRef.createNestApplication({ bufferLogs: true });
@@ -48,16 +58,44 @@ describe('notifications: outbox, relay and e-mail', () => {
     const company = await factory.organization('company');
     const member: TestUser = await factory.member(company.id, 'admin');
     await api.get(DataSource).query(`UPDATE users SET language = 'en' WHERE id = $1`, [member.id]);
-    const testbed = await createTestbed(api, manager.token, region.id, { name: 'Postlabbet', capacity: 1, rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
-    const slot = await request(api.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity: 1 });
-    const booking = await request(api.getHttpServer()).post(`/api/v1/slots/${slot.body.items[0].id}/bookings`).set('Authorization', `Bearer ${member.token}`).send({ title: 'Brevpilot' });
+    const testbed = await createTestbed(api, manager.token, region.id, {
+      name: 'Postlabbet',
+      capacity: 1,
+      rules: {
+        requiresApproval: true,
+        minLeadDays: 1,
+        maxAdvanceDays: 365,
+        maxActiveBookingsPerCompany: 5,
+        decisionDays: 5,
+      },
+    });
+    const slot = await request(api.getHttpServer())
+      .post(`/api/v1/testbeds/${testbed.id}/slots`)
+      .set('Authorization', `Bearer ${manager.token}`)
+      .send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity: 1 });
+    const booking = await request(api.getHttpServer())
+      .post(`/api/v1/slots/${slot.body.items[0].id}/bookings`)
+      .set('Authorization', `Bearer ${member.token}`)
+      .send({ title: 'Brevpilot' });
     expect(booking.status).toBe(201);
-    await request(api.getHttpServer()).post(`/api/v1/bookings/${booking.body.id}/approve`).set('Authorization', `Bearer ${manager.token}`).expect(200);
-    await request(api.getHttpServer()).post(`/api/v1/bookings/${booking.body.id}/cancel`).set('Authorization', `Bearer ${member.token}`).send({ reason: 'Ändrade planer' }).expect(200);
+    await request(api.getHttpServer())
+      .post(`/api/v1/bookings/${booking.body.id}/approve`)
+      .set('Authorization', `Bearer ${manager.token}`)
+      .expect(200);
+    await request(api.getHttpServer())
+      .post(`/api/v1/bookings/${booking.body.id}/cancel`)
+      .set('Authorization', `Bearer ${member.token}`)
+      .send({ reason: 'Ändrade planer' })
+      .expect(200);
 
     const mine = (mails: ReceivedMail[]) => mails.filter((mail) => mail.subject.endsWith('Brevpilot'));
     await settle((mails) => mine(mails).length >= 5);
-    const got = mine(smtp.received).map((mail) => `${mail.to === member.email ? 'company' : mail.to === manager.email ? 'manager' : mail.to} ${mail.subject}`).sort();
+    const got = mine(smtp.received)
+      .map(
+        (mail) =>
+          `${mail.to === member.email ? 'company' : mail.to === manager.email ? 'manager' : mail.to} ${mail.subject}`,
+      )
+      .sort();
     expect(got).toEqual(
       [
         'company Booking cancelled: Brevpilot',
@@ -87,27 +125,84 @@ describe('notifications: outbox, relay and e-mail', () => {
     const factory = new IdentityFactory(api);
     const region = await factory.organization('region');
     const manager = await factory.member(region.id, 'manager');
-    const testbed = await createTestbed(api, manager.token, region.id, { name: 'Påminnelselabbet', capacity: 3, reminderDays: [7], rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
+    const testbed = await createTestbed(api, manager.token, region.id, {
+      name: 'Påminnelselabbet',
+      capacity: 3,
+      reminderDays: [7],
+      rules: {
+        requiresApproval: true,
+        minLeadDays: 1,
+        maxAdvanceDays: 365,
+        maxActiveBookingsPerCompany: 5,
+        decisionDays: 5,
+      },
+    });
     const soon = new Date(Date.now() + 7 * 86_400_000 - 10 * 60_000);
     const makeSlot = async (startsAt: Date) =>
-      (await request(api.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), capacity: 1 })).body.items[0].id as string;
-    const [first, second, later] = [await makeSlot(soon), await makeSlot(new Date(soon.getTime() + 2 * 3_600_000)), await makeSlot(new Date(soon.getTime() - 3 * 3_600_000))];
+      (
+        await request(api.getHttpServer())
+          .post(`/api/v1/testbeds/${testbed.id}/slots`)
+          .set('Authorization', `Bearer ${manager.token}`)
+          .send({
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+            capacity: 1,
+          })
+      ).body.items[0].id as string;
+    const [first, second, later] = [
+      await makeSlot(soon),
+      await makeSlot(new Date(soon.getTime() + 2 * 3_600_000)),
+      await makeSlot(new Date(soon.getTime() - 3 * 3_600_000)),
+    ];
     const member = await factory.member((await factory.organization('company')).id, 'member');
     const cancelledMember = await factory.member((await factory.organization('company')).id, 'member');
-    const kept = await request(api.getHttpServer()).post(`/api/v1/slots/${first}/bookings`).set('Authorization', `Bearer ${member.token}`).send({ title: 'Påminnelsepilot' });
-    const dropped = await request(api.getHttpServer()).post(`/api/v1/slots/${second}/bookings`).set('Authorization', `Bearer ${cancelledMember.token}`).send({ title: 'Avbokad påminnelsepilot' });
-    await request(api.getHttpServer()).post(`/api/v1/bookings/${dropped.body.id}/cancel`).set('Authorization', `Bearer ${cancelledMember.token}`).send({}).expect(200);
-    await api.get(DataSource).query(`UPDATE bookings SET decision_due_at = now() + interval '1 day' - interval '5 minutes' WHERE id = $1`, [kept.body.id]);
+    const kept = await request(api.getHttpServer())
+      .post(`/api/v1/slots/${first}/bookings`)
+      .set('Authorization', `Bearer ${member.token}`)
+      .send({ title: 'Påminnelsepilot' });
+    const dropped = await request(api.getHttpServer())
+      .post(`/api/v1/slots/${second}/bookings`)
+      .set('Authorization', `Bearer ${cancelledMember.token}`)
+      .send({ title: 'Avbokad påminnelsepilot' });
+    await request(api.getHttpServer())
+      .post(`/api/v1/bookings/${dropped.body.id}/cancel`)
+      .set('Authorization', `Bearer ${cancelledMember.token}`)
+      .send({})
+      .expect(200);
+    await api
+      .get(DataSource)
+      .query(`UPDATE bookings SET decision_due_at = now() + interval '1 day' - interval '5 minutes' WHERE id = $1`, [
+        kept.body.id,
+      ]);
 
     expect(await bookings.queueReminders(60)).toBe(2);
     expect(await bookings.queueReminders(60)).toBe(0);
-    const reminders = (mails: ReceivedMail[]) => mails.filter((mail) => /^(Reminder|Påminnelse):/.test(mail.subject) && /pilot$/i.test(mail.subject) && mail.subject.includes('minnelsepilot'));
+    const reminders = (mails: ReceivedMail[]) =>
+      mails.filter(
+        (mail) =>
+          /^(Reminder|Påminnelse):/.test(mail.subject) &&
+          /pilot$/i.test(mail.subject) &&
+          mail.subject.includes('minnelsepilot'),
+      );
     await settle((mails) => reminders(mails).length >= 3);
-    const got = reminders(smtp.received).map((mail) => `${mail.to === member.email ? 'company' : mail.to === manager.email ? 'manager' : mail.to} ${mail.subject}`).sort();
-    expect(got).toEqual(['company Påminnelse: piloten börjar snart: Påminnelsepilot', 'manager Påminnelse: en förfrågan väntar på beslut: Påminnelsepilot', 'manager Påminnelse: piloten börjar snart: Påminnelsepilot']);
+    const got = reminders(smtp.received)
+      .map(
+        (mail) =>
+          `${mail.to === member.email ? 'company' : mail.to === manager.email ? 'manager' : mail.to} ${mail.subject}`,
+      )
+      .sort();
+    expect(got).toEqual([
+      'company Påminnelse: piloten börjar snart: Påminnelsepilot',
+      'manager Påminnelse: en förfrågan väntar på beslut: Påminnelsepilot',
+      'manager Påminnelse: piloten börjar snart: Påminnelsepilot',
+    ]);
 
     // Moved to a slot whose reminder time has also come: it is reminded again, for its new start.
-    await request(api.getHttpServer()).post(`/api/v1/bookings/${kept.body.id}/reschedule`).set('Authorization', `Bearer ${member.token}`).send({ slotId: later }).expect(200);
+    await request(api.getHttpServer())
+      .post(`/api/v1/bookings/${kept.body.id}/reschedule`)
+      .set('Authorization', `Bearer ${member.token}`)
+      .send({ slotId: later })
+      .expect(200);
     expect(await bookings.queueReminders(240)).toBe(1);
   });
 
@@ -134,7 +229,10 @@ describe('notifications: outbox, relay and e-mail', () => {
       const admin = await factory.member(company.id, 'admin');
       const member = await factory.member(company.id, 'member');
       const subscribe = (user: TestUser, path: string, events: string[], organizationId = company.id) =>
-        request(api.getHttpServer()).post(`/api/v1/organizations/${organizationId}/webhooks`).set('Authorization', `Bearer ${user.token}`).send({ url: `${base}${path}`, events });
+        request(api.getHttpServer())
+          .post(`/api/v1/organizations/${organizationId}/webhooks`)
+          .set('Authorization', `Bearer ${user.token}`)
+          .send({ url: `${base}${path}`, events });
       expect((await subscribe(member, '/ok', ['*'])).status).toBe(403);
       expect((await subscribe(manager, '/ok', ['*'])).status).toBe(404);
       expect((await subscribe(admin, '/ok', ['booking.nonsense'])).status).toBe(400);
@@ -143,25 +241,52 @@ describe('notifications: outbox, relay and e-mail', () => {
       expect(good.body.secret).toMatch(/^whsec_/);
       const broken = await subscribe(admin, '/broken', ['*']);
 
-      const testbed = await createTestbed(api, manager.token, region.id, { capacity: 1, rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
-      const slot = await request(api.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: daysFromNow(33, 8), endsAt: daysFromNow(33, 16), capacity: 1 });
-      const booking = await request(api.getHttpServer()).post(`/api/v1/slots/${slot.body.items[0].id}/bookings`).set('Authorization', `Bearer ${member.token}`).send({ title: 'Webhookpilot' });
+      const testbed = await createTestbed(api, manager.token, region.id, {
+        capacity: 1,
+        rules: {
+          requiresApproval: true,
+          minLeadDays: 1,
+          maxAdvanceDays: 365,
+          maxActiveBookingsPerCompany: 5,
+          decisionDays: 5,
+        },
+      });
+      const slot = await request(api.getHttpServer())
+        .post(`/api/v1/testbeds/${testbed.id}/slots`)
+        .set('Authorization', `Bearer ${manager.token}`)
+        .send({ startsAt: daysFromNow(33, 8), endsAt: daysFromNow(33, 16), capacity: 1 });
+      const booking = await request(api.getHttpServer())
+        .post(`/api/v1/slots/${slot.body.items[0].id}/bookings`)
+        .set('Authorization', `Bearer ${member.token}`)
+        .send({ title: 'Webhookpilot' });
 
       const deadline = Date.now() + 20_000;
-      const disabledMail = () => smtp.received.filter((mail) => mail.to === admin.email && /Webhook (avstängd|disabled)/.test(mail.subject));
-      while (Date.now() < deadline && (received.filter((each) => each.path === '/ok').length < 1 || disabledMail().length < 1)) await new Promise((done) => setTimeout(done, 200));
+      const disabledMail = () =>
+        smtp.received.filter((mail) => mail.to === admin.email && /Webhook (avstängd|disabled)/.test(mail.subject));
+      while (
+        Date.now() < deadline &&
+        (received.filter((each) => each.path === '/ok').length < 1 || disabledMail().length < 1)
+      )
+        await new Promise((done) => setTimeout(done, 200));
       await new Promise((done) => setTimeout(done, 800));
 
       const ok = received.filter((each) => each.path === '/ok');
       expect(ok).toHaveLength(1);
       const [, timestamp, digest] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(ok[0]!.signature)!;
       expect(createHmac('sha256', good.body.secret).update(`${timestamp}.${ok[0]!.body}`).digest('hex')).toBe(digest);
-      expect(JSON.parse(ok[0]!.body)).toMatchObject({ type: 'booking.requested', data: { booking: { id: booking.body.id, status: 'pending' } } });
+      expect(JSON.parse(ok[0]!.body)).toMatchObject({
+        type: 'booking.requested',
+        data: { booking: { id: booking.body.id, status: 'pending' } },
+      });
 
       expect(received.filter((each) => each.path === '/broken').length).toBeGreaterThanOrEqual(2);
       expect(disabledMail()).toHaveLength(1);
-      const listed = await request(api.getHttpServer()).get(`/api/v1/organizations/${company.id}/webhooks`).set('Authorization', `Bearer ${admin.token}`);
-      expect(listed.body.items.find((item: { id: string }) => item.id === broken.body.id)).toMatchObject({ status: 'disabled' });
+      const listed = await request(api.getHttpServer())
+        .get(`/api/v1/organizations/${company.id}/webhooks`)
+        .set('Authorization', `Bearer ${admin.token}`);
+      expect(listed.body.items.find((item: { id: string }) => item.id === broken.body.id)).toMatchObject({
+        status: 'disabled',
+      });
       expect(JSON.stringify(listed.body)).not.toContain('whsec_');
     } finally {
       await new Promise((closed) => server.close(closed));
@@ -169,7 +294,9 @@ describe('notifications: outbox, relay and e-mail', () => {
   });
 
   it('sends nothing twice when a message is delivered again (a retried or replaced job)', async () => {
-    const [row] = await api.get(DataSource).query(`SELECT id FROM outbox_messages WHERE topic = 'booking.confirmed' ORDER BY created_at DESC LIMIT 1`);
+    const [row] = await api
+      .get(DataSource)
+      .query(`SELECT id FROM outbox_messages WHERE topic = 'booking.confirmed' ORDER BY created_at DESC LIMIT 1`);
     const before = smtp.received.length;
     const { NotificationsService } = await import('../../libs/notifications/src/notifications.service.js');
     expect(await worker.get(NotificationsService, { strict: false }).deliver(row.id)).toEqual({ sent: 0 });
@@ -186,14 +313,37 @@ describe('notifications while Redis is away', () => {
     const { freePort } = await import('../processes.js');
     const port = await freePort();
     const startRedis = async () => {
-      const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', mkdtempSync(join(tmpdir(), 'slussen-redis-'))], { stdio: 'ignore' });
+      const child = spawn(
+        'redis-server',
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--dir',
+          mkdtempSync(join(tmpdir(), 'slussen-redis-')),
+        ],
+        { stdio: 'ignore' },
+      );
       await new Promise((done) => setTimeout(done, 300));
       return child;
     };
     let redis = await startRedis();
     const smtp = await startSmtpReceiver();
     const database = await isolatedDatabase();
-    const env = { DATABASE_URL: database.url, SMTP_URL: smtp.url, REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: 'slussen-outage', OUTBOX_POLL_MS: '200', OUTBOX_ENQUEUE_TIMEOUT_MS: '500', BOOKING_EXPIRY_EVERY_SECONDS: '3600' };
+    const env = {
+      DATABASE_URL: database.url,
+      SMTP_URL: smtp.url,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      QUEUE_PREFIX: 'slussen-outage',
+      OUTBOX_POLL_MS: '200',
+      OUTBOX_ENQUEUE_TIMEOUT_MS: '500',
+      BOOKING_EXPIRY_EVERY_SECONDS: '3600',
+    };
     const api = await createApiApp({ env });
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
     const worker = moduleRef.createNestApplication({ bufferLogs: true });
@@ -202,23 +352,48 @@ describe('notifications while Redis is away', () => {
       const factory = new IdentityFactory(api);
       const region = await factory.organization('region');
       const manager = await factory.member(region.id, 'manager');
-      const testbed = await createTestbed(api, manager.token, region.id, { capacity: 5, rules: { requiresApproval: false, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
-      const slot = await request(api.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: daysFromNow(40, 8), endsAt: daysFromNow(40, 16), capacity: 5 });
-      const members = await Promise.all(Array.from({ length: 4 }, async () => factory.member((await factory.organization('company')).id, 'member')));
+      const testbed = await createTestbed(api, manager.token, region.id, {
+        capacity: 5,
+        rules: {
+          requiresApproval: false,
+          minLeadDays: 1,
+          maxAdvanceDays: 365,
+          maxActiveBookingsPerCompany: 5,
+          decisionDays: 5,
+        },
+      });
+      const slot = await request(api.getHttpServer())
+        .post(`/api/v1/testbeds/${testbed.id}/slots`)
+        .set('Authorization', `Bearer ${manager.token}`)
+        .send({ startsAt: daysFromNow(40, 8), endsAt: daysFromNow(40, 16), capacity: 5 });
+      const members = await Promise.all(
+        Array.from({ length: 4 }, async () => factory.member((await factory.organization('company')).id, 'member')),
+      );
 
       redis.kill('SIGKILL');
       await new Promise((done) => redis.once('exit', done));
       const titles = members.map((_, index) => `Avbrottspilot ${index}`);
-      const responses = await Promise.all(members.map((member, index) => request(api.getHttpServer()).post(`/api/v1/slots/${slot.body.items[0].id}/bookings`).set('Authorization', `Bearer ${member.token}`).send({ title: titles[index] })));
+      const responses = await Promise.all(
+        members.map((member, index) =>
+          request(api.getHttpServer())
+            .post(`/api/v1/slots/${slot.body.items[0].id}/bookings`)
+            .set('Authorization', `Bearer ${member.token}`)
+            .send({ title: titles[index] }),
+        ),
+      );
       expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201]);
       await new Promise((done) => setTimeout(done, 1500));
       expect(smtp.received.filter((mail) => mail.subject.includes('Avbrottspilot'))).toEqual([]);
 
       redis = await startRedis();
       const deadline = Date.now() + 30_000;
-      while (Date.now() < deadline && smtp.received.filter((mail) => mail.subject.includes('Avbrottspilot')).length < 4) await new Promise((done) => setTimeout(done, 200));
+      while (Date.now() < deadline && smtp.received.filter((mail) => mail.subject.includes('Avbrottspilot')).length < 4)
+        await new Promise((done) => setTimeout(done, 200));
       await new Promise((done) => setTimeout(done, 1500));
-      const got = smtp.received.filter((mail) => mail.subject.includes('Avbrottspilot')).map((mail) => mail.subject.replace(/^[^:]+: /, '')).sort();
+      const got = smtp.received
+        .filter((mail) => mail.subject.includes('Avbrottspilot'))
+        .map((mail) => mail.subject.replace(/^[^:]+: /, ''))
+        .sort();
       expect(got).toEqual(titles.sort());
     } finally {
       await worker.close();

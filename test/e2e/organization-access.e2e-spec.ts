@@ -36,27 +36,67 @@ describe('organization access matrix: webhooks and calendar feed tokens', () => 
     /** A subscription to remove for those who may; the others are refused before it is looked up. */
     const webhookFor = async (actor: ActorName) => {
       if (!mayChange(actor)) return randomUUID();
-      const response = await api().post(`/api/v1/organizations/${company.organization.id}/webhooks`).set('Authorization', `Bearer ${company.users.admin.token}`).send({ url: HOOK_URL, events: ['*'] });
+      const response = await api()
+        .post(`/api/v1/organizations/${company.organization.id}/webhooks`)
+        .set('Authorization', `Bearer ${company.users.admin.token}`)
+        .send({ url: HOOK_URL, events: ['*'] });
       expect(response.status).toBe(201);
       return response.body.id as string;
     };
 
     it('POST /organizations/:id/webhooks', async () => {
-      await expectAccess(app, company, () => ({ method: 'post', path: `/api/v1/organizations/${company.organization.id}/webhooks`, body: { url: HOOK_URL, events: ['booking.confirmed'] } }), {
-        ...outsiders, member: 403, manager: 403, admin: 201, platformAdmin: 201, apiToken: 403,
-      });
+      await expectAccess(
+        app,
+        company,
+        () => ({
+          method: 'post',
+          path: `/api/v1/organizations/${company.organization.id}/webhooks`,
+          body: { url: HOOK_URL, events: ['booking.confirmed'] },
+        }),
+        {
+          ...outsiders,
+          member: 403,
+          manager: 403,
+          admin: 201,
+          platformAdmin: 201,
+          apiToken: 403,
+        },
+      );
     });
 
     it('GET /organizations/:id/webhooks', async () => {
-      await expectAccess(app, company, () => ({ method: 'get', path: `/api/v1/organizations/${company.organization.id}/webhooks` }), {
-        ...outsiders, member: 403, manager: 403, admin: 200, platformAdmin: 200, apiToken: 200,
-      });
+      await expectAccess(
+        app,
+        company,
+        () => ({ method: 'get', path: `/api/v1/organizations/${company.organization.id}/webhooks` }),
+        {
+          ...outsiders,
+          member: 403,
+          manager: 403,
+          admin: 200,
+          platformAdmin: 200,
+          apiToken: 200,
+        },
+      );
     });
 
     it('DELETE /organizations/:id/webhooks/:webhookId', async () => {
-      await expectAccess(app, company, async (actor) => ({ method: 'delete', path: `/api/v1/organizations/${company.organization.id}/webhooks/${await webhookFor(actor)}` }), {
-        ...outsiders, member: 403, manager: 403, admin: 204, platformAdmin: 204, apiToken: 403,
-      });
+      await expectAccess(
+        app,
+        company,
+        async (actor) => ({
+          method: 'delete',
+          path: `/api/v1/organizations/${company.organization.id}/webhooks/${await webhookFor(actor)}`,
+        }),
+        {
+          ...outsiders,
+          member: 403,
+          manager: 403,
+          admin: 204,
+          platformAdmin: 204,
+          apiToken: 403,
+        },
+      );
     });
   });
 
@@ -68,27 +108,81 @@ describe('organization access matrix: webhooks and calendar feed tokens', () => 
     };
 
     it('POST /organizations/:id/calendar-tokens', async () => {
-      await expectAccess(app, company, () => ({ method: 'post', path: `/api/v1/organizations/${company.organization.id}/calendar-tokens` }), {
-        anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: 403, manager: 201, admin: 201, platformAdmin: 201, apiToken: 403,
-      });
+      await expectAccess(
+        app,
+        company,
+        () => ({ method: 'post', path: `/api/v1/organizations/${company.organization.id}/calendar-tokens` }),
+        {
+          anonymous: 401,
+          otherCompanyMember: 404,
+          otherRegionManager: 404,
+          member: 403,
+          manager: 201,
+          admin: 201,
+          platformAdmin: 201,
+          apiToken: 403,
+        },
+      );
     });
 
     it('DELETE /calendar-tokens/:id of an organization feed', async () => {
-      await expectAccess(app, company, async () => ({ method: 'delete', path: `/api/v1/calendar-tokens/${await feedToken(`/api/v1/organizations/${company.organization.id}/calendar-tokens`, company.users.admin.token)}` }), {
-        anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: 403, manager: 403, admin: 204, platformAdmin: 204, apiToken: 403,
-      });
+      await expectAccess(
+        app,
+        company,
+        async () => ({
+          method: 'delete',
+          path: `/api/v1/calendar-tokens/${await feedToken(`/api/v1/organizations/${company.organization.id}/calendar-tokens`, company.users.admin.token)}`,
+        }),
+        {
+          anonymous: 401,
+          otherCompanyMember: 404,
+          otherRegionManager: 404,
+          member: 403,
+          manager: 403,
+          admin: 204,
+          platformAdmin: 204,
+          apiToken: 403,
+        },
+      );
     });
 
     it('POST /testbeds/:id/calendar-tokens', async () => {
-      await expectAccess(app, region, () => ({ method: 'post', path: `/api/v1/testbeds/${testbedId}/calendar-tokens` }), {
-        anonymous: 401, otherCompanyMember: 403, otherRegionManager: 403, member: 403, manager: 201, admin: 201, platformAdmin: 201, apiToken: 403,
-      });
+      await expectAccess(
+        app,
+        region,
+        () => ({ method: 'post', path: `/api/v1/testbeds/${testbedId}/calendar-tokens` }),
+        {
+          anonymous: 401,
+          otherCompanyMember: 403,
+          otherRegionManager: 403,
+          member: 403,
+          manager: 201,
+          admin: 201,
+          platformAdmin: 201,
+          apiToken: 403,
+        },
+      );
     });
 
     it('DELETE /calendar-tokens/:id of a test bed feed', async () => {
-      await expectAccess(app, region, async () => ({ method: 'delete', path: `/api/v1/calendar-tokens/${await feedToken(`/api/v1/testbeds/${testbedId}/calendar-tokens`, region.users.manager.token)}` }), {
-        anonymous: 401, otherCompanyMember: 404, otherRegionManager: 404, member: 403, manager: 204, admin: 204, platformAdmin: 204, apiToken: 403,
-      });
+      await expectAccess(
+        app,
+        region,
+        async () => ({
+          method: 'delete',
+          path: `/api/v1/calendar-tokens/${await feedToken(`/api/v1/testbeds/${testbedId}/calendar-tokens`, region.users.manager.token)}`,
+        }),
+        {
+          anonymous: 401,
+          otherCompanyMember: 404,
+          otherRegionManager: 404,
+          member: 403,
+          manager: 204,
+          admin: 204,
+          platformAdmin: 204,
+          apiToken: 403,
+        },
+      );
     });
   });
 });

@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { isolatedDatabase } from '@slussen/testing';
-import { API_MAIN, freePort, runBuilt, waitForExit, waitForOk, WORKER_MAIN, type RunningProcess } from '../processes.js';
+import {
+  API_MAIN,
+  freePort,
+  runBuilt,
+  waitForExit,
+  waitForOk,
+  WORKER_MAIN,
+  type RunningProcess,
+} from '../processes.js';
 
 const services = () => ({
   DATABASE_URL: process.env.DATABASE_URL!,
@@ -61,7 +69,12 @@ describe('the built apps as processes', () => {
 
   it('runs the worker: ready on WORKER_HEALTH_PORT, and exits cleanly within 10 s of SIGTERM', async () => {
     const port = await freePort();
-    const worker = run(WORKER_MAIN, { ...production(), DATABASE_URL: workerDatabase.url, WORKER_HEALTH_PORT: String(port), HOST: '127.0.0.1' });
+    const worker = run(WORKER_MAIN, {
+      ...production(),
+      DATABASE_URL: workerDatabase.url,
+      WORKER_HEALTH_PORT: String(port),
+      HOST: '127.0.0.1',
+    });
     const ready = await waitForOk(`http://127.0.0.1:${port}/health/ready`, 30_000, worker);
     expect(ready).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
 
@@ -89,13 +102,19 @@ describe('the built apps as processes', () => {
         return api;
       };
       const login = (email: string, password: string) =>
-        fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+        fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        });
 
       let api = await start(credentials);
       const signedIn = await login(credentials.ADMIN_EMAIL, credentials.ADMIN_PASSWORD);
       expect(signedIn.status).toBe(200);
       const { accessToken } = (await signedIn.json()) as { accessToken: string };
-      const me = (await (await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { platformAdmin: boolean };
+      const me = (await (
+        await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } })
+      ).json()) as { platformAdmin: boolean };
       expect(me.platformAdmin).toBe(true);
       api.child.kill('SIGTERM');
       await waitForExit(api, 10_000);
@@ -119,21 +138,52 @@ describe('the built apps as processes', () => {
 
     const evictingRedis = async () => {
       const port = await freePort();
-      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru', '--dir', mkdtempSync(join(tmpdir(), 'slussen-redis-'))], { stdio: 'ignore' });
+      redis = spawn(
+        'redis-server',
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--maxmemory-policy',
+          'allkeys-lru',
+          '--dir',
+          mkdtempSync(join(tmpdir(), 'slussen-redis-')),
+        ],
+        { stdio: 'ignore' },
+      );
       await new Promise((done) => setTimeout(done, 300));
       return `redis://127.0.0.1:${port}`;
     };
 
     it('refuses to start the worker in production, naming the policy', async () => {
-      const worker = run(WORKER_MAIN, { ...production(), DATABASE_URL: workerDatabase.url, REDIS_URL: await evictingRedis(), WORKER_HEALTH_PORT: String(await freePort()) });
+      const worker = run(WORKER_MAIN, {
+        ...production(),
+        DATABASE_URL: workerDatabase.url,
+        REDIS_URL: await evictingRedis(),
+        WORKER_HEALTH_PORT: String(await freePort()),
+      });
       const { code } = await waitForExit(worker, 15_000);
       expect(code).toBe(1);
-      expect(worker.stderr().trim().split('\n')).toEqual([expect.stringMatching(/maxmemory-policy is allkeys-lru.*noeviction/)]);
+      expect(worker.stderr().trim().split('\n')).toEqual([
+        expect.stringMatching(/maxmemory-policy is allkeys-lru.*noeviction/),
+      ]);
     });
 
     it('only warns in development and starts', async () => {
       const port = await freePort();
-      const worker = run(WORKER_MAIN, { ...services(), DATABASE_URL: workerDatabase.url, NODE_ENV: 'development', REDIS_URL: await evictingRedis(), WORKER_HEALTH_PORT: String(port), HOST: '127.0.0.1' });
+      const worker = run(WORKER_MAIN, {
+        ...services(),
+        DATABASE_URL: workerDatabase.url,
+        NODE_ENV: 'development',
+        REDIS_URL: await evictingRedis(),
+        WORKER_HEALTH_PORT: String(port),
+        HOST: '127.0.0.1',
+      });
       await waitForOk(`http://127.0.0.1:${port}/health/ready`, 30_000, worker);
       expect(worker.output()).toMatch(/allkeys-lru/);
       worker.child.kill('SIGTERM');

@@ -20,7 +20,12 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
   let worker: INestApplication;
   let queue: Queue;
   let events: QueueEvents;
-  const env: Record<string, string> = { QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-reports-${randomUUID().slice(0, 8)}`, OUTBOX_POLL_MS: '200', REPORT_SWEEP_EVERY_SECONDS: '3600', PILOT_SCAN_EVERY_SECONDS: '3600' };
+  const env: Record<string, string> = {
+    QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-reports-${randomUUID().slice(0, 8)}`,
+    OUTBOX_POLL_MS: '200',
+    REPORT_SWEEP_EVERY_SECONDS: '3600',
+    PILOT_SCAN_EVERY_SECONDS: '3600',
+  };
   const startWorker = async () => {
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
     const app = moduleRef.createNestApplication({ bufferLogs: true });
@@ -40,7 +45,10 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     api = await createApiApp({ env });
     worker = await startWorker();
     queue = new Queue(QueueName.Reports, { connection: { url: process.env.REDIS_URL! }, prefix: env.QUEUE_PREFIX });
-    events = new QueueEvents(QueueName.Reports, { connection: { url: process.env.REDIS_URL! }, prefix: env.QUEUE_PREFIX });
+    events = new QueueEvents(QueueName.Reports, {
+      connection: { url: process.env.REDIS_URL! },
+      prefix: env.QUEUE_PREFIX,
+    });
     await events.waitUntilReady();
 
     const factory = new IdentityFactory(api);
@@ -49,10 +57,27 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     regionAdmin = await factory.member(region.id, 'admin');
     agency = await factory.member((await factory.organization('agency')).id, 'admin');
     const company = await factory.member((await factory.organization('company')).id, 'member');
-    const testbed = await createTestbed(api, regionAdmin.token, region.id, { capacity: 2, domains: ['health'], rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
+    const testbed = await createTestbed(api, regionAdmin.token, region.id, {
+      capacity: 2,
+      domains: ['health'],
+      rules: {
+        requiresApproval: true,
+        minLeadDays: 1,
+        maxAdvanceDays: 365,
+        maxActiveBookingsPerCompany: 5,
+        decisionDays: 5,
+      },
+    });
     testbedId = testbed.id;
-    const slot = await http().post(`/api/v1/testbeds/${testbedId}/slots`).set(as(regionAdmin)).send({ startsAt: daysFromNow(20, 8), endsAt: daysFromNow(20, 16), capacity: 2 });
-    await http().post(`/api/v1/slots/${slot.body.items[0].id}/bookings`).set(as(company)).send({ title: 'Rapportpilot' }).expect(201);
+    const slot = await http()
+      .post(`/api/v1/testbeds/${testbedId}/slots`)
+      .set(as(regionAdmin))
+      .send({ startsAt: daysFromNow(20, 8), endsAt: daysFromNow(20, 16), capacity: 2 });
+    await http()
+      .post(`/api/v1/slots/${slot.body.items[0].id}/bookings`)
+      .set(as(company))
+      .send({ title: 'Rapportpilot' })
+      .expect(201);
   });
   afterAll(async () => {
     await events.close();
@@ -64,23 +89,48 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
   });
 
   it('builds an on-demand report (202), shows its progress, and renders it as JSON, CSV and HTML', async () => {
-    const started = await http().post('/api/v1/reports/runs').set(as(agency)).send({ scope: 'testbed', subjectId: testbedId, from: daysFromNow(-1, 0), to: daysFromNow(30, 0) });
+    const started = await http()
+      .post('/api/v1/reports/runs')
+      .set(as(agency))
+      .send({ scope: 'testbed', subjectId: testbedId, from: daysFromNow(-1, 0), to: daysFromNow(30, 0) });
     expect(started.status).toBe(202);
     expect(started.body).toEqual({ runId: expect.any(String), status: 'queued' });
-    const run = async () => (await http().get(`/api/v1/reports/runs/${started.body.runId}`).set(as(agency)).expect(200)).body;
+    const run = async () =>
+      (await http().get(`/api/v1/reports/runs/${started.body.runId}`).set(as(agency)).expect(200)).body;
     const deadline = Date.now() + 15_000;
-    while ((await run()).status !== 'completed' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await run()).toMatchObject({ error: null, status: 'completed', snapshots: 1, progress: { stepsDone: 10, stepsTotal: 10 }, scope: 'testbed', subjectId: testbedId });
+    while ((await run()).status !== 'completed' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await run()).toMatchObject({
+      error: null,
+      status: 'completed',
+      snapshots: 1,
+      progress: { stepsDone: 10, stepsTotal: 10 },
+      scope: 'testbed',
+      subjectId: testbedId,
+    });
 
-    const listed = await http().get(`/api/v1/reports?scope=testbed&subjectId=${testbedId}`).set(as(regionAdmin)).expect(200);
+    const listed = await http()
+      .get(`/api/v1/reports?scope=testbed&subjectId=${testbedId}`)
+      .set(as(regionAdmin))
+      .expect(200);
     expect(listed.body.items).toHaveLength(1);
     const id = listed.body.items[0].id;
     expect(listed.body.items[0]).toMatchObject({ subjectName: expect.any(String), period: { kind: 'custom' } });
-    expect((await http().get(`/api/v1/reports?periodKind=custom&subjectId=${testbedId}`).set(as(regionAdmin)).expect(200)).body.items).toHaveLength(1);
-    expect((await http().get(`/api/v1/reports?periodKind=day&subjectId=${testbedId}`).set(as(regionAdmin)).expect(200)).body.items).toHaveLength(0);
+    expect(
+      (await http().get(`/api/v1/reports?periodKind=custom&subjectId=${testbedId}`).set(as(regionAdmin)).expect(200))
+        .body.items,
+    ).toHaveLength(1);
+    expect(
+      (await http().get(`/api/v1/reports?periodKind=day&subjectId=${testbedId}`).set(as(regionAdmin)).expect(200)).body
+        .items,
+    ).toHaveLength(0);
     const report = await http().get(`/api/v1/reports/${id}`).set(as(regionAdmin)).expect(200);
     const figure = (key: string) => report.body.figures.find((item: { key: string }) => item.key === key);
-    expect(figure('bookingsByStatus')).toMatchObject({ title: 'Bookings by status', definition: expect.stringContaining('requested in the period'), value: { pending: 1, confirmed: 0 } });
+    expect(figure('bookingsByStatus')).toMatchObject({
+      title: 'Bookings by status',
+      definition: expect.stringContaining('requested in the period'),
+      value: { pending: 1, confirmed: 0 },
+    });
     expect(figure('placesOffered').value).toBe(2);
     expect(figure('placesHeld').value).toBe(1);
     expect(figure('utilization').value).toBe(0.5);
@@ -90,7 +140,9 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.text.trim().split('\n');
     expect(lines[0]).toBe('dimension,dimensionValue,figure,part,value,unit,definition');
-    expect(lines).toContain('all,,utilization,,0.5,ratio,Places held divided by places offered; empty when no place was offered.');
+    expect(lines).toContain(
+      'all,,utilization,,0.5,ratio,Places held divided by places offered; empty when no place was offered.',
+    );
     expect(lines.filter((line) => line.startsWith('domain,health,'))).not.toHaveLength(0);
 
     const html = await http().get(`/api/v1/reports/${id}.html?lang=en`).set(as(regionAdmin)).expect(200);
@@ -110,10 +162,17 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
   });
 
   it('reads an on-demand run’s days as local days in REPORT_TIMEZONE', async () => {
-    const started = await http().post('/api/v1/reports/runs').set(as(agency)).send({ scope: 'platform', from: '2027-01-01', to: '2027-08-01' }).expect(202);
+    const started = await http()
+      .post('/api/v1/reports/runs')
+      .set(as(agency))
+      .send({ scope: 'platform', from: '2027-01-01', to: '2027-08-01' })
+      .expect(202);
     const run = (await http().get(`/api/v1/reports/runs/${started.body.runId}`).set(as(agency)).expect(200)).body;
     expect(run).toMatchObject({ from: '2026-12-31T23:00:00.000Z', to: '2027-07-31T22:00:00.000Z' });
-    const refused = await http().post('/api/v1/reports/runs').set(as(agency)).send({ scope: 'platform', from: '2027-02-30', to: '2027-08-01' });
+    const refused = await http()
+      .post('/api/v1/reports/runs')
+      .set(as(agency))
+      .send({ scope: 'platform', from: '2027-02-30', to: '2027-08-01' });
     expect(refused.status).toBe(400);
   });
 
@@ -123,14 +182,25 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
       worker = await startWorker();
     }
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((scheduler) => scheduler.key).sort()).toEqual(['reports.build-nightly', 'reports.sweep-runs']);
-    expect(schedulers.find((scheduler) => scheduler.key === 'reports.build-nightly')).toMatchObject({ pattern: '0 2 * * *', tz: 'Europe/Stockholm' });
+    expect(schedulers.map((scheduler) => scheduler.key).sort()).toEqual([
+      'reports.build-nightly',
+      'reports.sweep-runs',
+    ]);
+    expect(schedulers.find((scheduler) => scheduler.key === 'reports.build-nightly')).toMatchObject({
+      pattern: '0 2 * * *',
+      tz: 'Europe/Stockholm',
+    });
   });
 
   it('leaves one set of snapshots after two runs of the same night, and tells a subscriber once when a month is done', async () => {
     // The test bed has existed since last year, so last month has a report of its organization.
-    await api.get(DataSource).query(`UPDATE testbeds SET created_at = now() - interval '1 year' WHERE id = $1`, [testbedId]);
-    const subscribed = await http().post('/api/v1/reports/subscriptions').set(as(regionAdmin)).send({ scope: 'organization', subjectId: regionId });
+    await api
+      .get(DataSource)
+      .query(`UPDATE testbeds SET created_at = now() - interval '1 year' WHERE id = $1`, [testbedId]);
+    const subscribed = await http()
+      .post('/api/v1/reports/subscriptions')
+      .set(as(regionAdmin))
+      .send({ scope: 'organization', subjectId: regionId });
     expect(subscribed.status).toBe(201);
     const night = async () => {
       const job = await queue.add(JobName.BuildNightlyReports, { night: lastDayOfLastMonth() });
@@ -138,7 +208,8 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     };
     const first = (await night()) as { runId: string; snapshots: number };
     const db = api.get(DataSource);
-    const count = async () => (await db.query(`SELECT count(*)::int AS n FROM report_snapshots WHERE run_id = $1`, [first.runId]))[0].n;
+    const count = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM report_snapshots WHERE run_id = $1`, [first.runId]))[0].n;
     const snapshots = await count();
     expect(snapshots).toBe(first.snapshots);
     const second = (await night()) as { runId: string };
@@ -146,16 +217,25 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     expect(await count()).toBe(snapshots);
 
     const delivered = async () =>
-      db.query(`SELECT d.recipient, d.status FROM deliveries d JOIN outbox_messages o ON o.id = d.outbox_id WHERE o.topic = 'report.month-ready'`);
+      db.query(
+        `SELECT d.recipient, d.status FROM deliveries d JOIN outbox_messages o ON o.id = d.outbox_id WHERE o.topic = 'report.month-ready'`,
+      );
     const deadline = Date.now() + 15_000;
-    while ((await delivered()).filter((row: { status: string }) => row.status === 'sent').length < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (
+      (await delivered()).filter((row: { status: string }) => row.status === 'sent').length < 1 &&
+      Date.now() < deadline
+    )
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await delivered()).toEqual([{ recipient: regionAdmin.email, status: 'sent' }]);
-    expect(await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE topic = 'report.month-ready'`)).toEqual([{ n: 1 }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE topic = 'report.month-ready'`)).toEqual(
+      [{ n: 1 }],
+    );
   });
 
   it('lists by scope first on ?order=scope: the platform, organizations, test beds; months and years before days; every report once across pages', async () => {
     type Summary = { id: string; scope: string; period: { kind: string; to: string } };
-    const everything: Summary[] = (await http().get('/api/v1/reports?limit=100').set(as(agency)).expect(200)).body.items;
+    const everything: Summary[] = (await http().get('/api/v1/reports?limit=100').set(as(agency)).expect(200)).body
+      .items;
     expect(new Set(everything.map((item) => item.scope))).toEqual(new Set(['platform', 'organization', 'testbed']));
     const ordered: Summary[] = [];
     let cursor: string | null = null;
@@ -168,8 +248,13 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(ordered.map((item) => item.id).sort()).toEqual(everything.map((item) => item.id).sort());
-    expect(ordered[0]).toMatchObject({ scope: 'platform', period: { kind: expect.stringMatching(/^(month|year)-to-date$/) } });
-    const rank = (item: Summary) => ['platform', 'organization', 'testbed'].indexOf(item.scope) * 3 + (item.period.kind === 'day' ? 2 : item.period.kind === 'custom' ? 1 : 0);
+    expect(ordered[0]).toMatchObject({
+      scope: 'platform',
+      period: { kind: expect.stringMatching(/^(month|year)-to-date$/) },
+    });
+    const rank = (item: Summary) =>
+      ['platform', 'organization', 'testbed'].indexOf(item.scope) * 3 +
+      (item.period.kind === 'day' ? 2 : item.period.kind === 'custom' ? 1 : 0);
     expect(ordered.map(rank)).toEqual(ordered.map(rank).sort((a, b) => a - b));
     await http().get('/api/v1/reports?order=oldest').set(as(agency)).expect(400);
   });

@@ -42,7 +42,11 @@ describe('slot bookability per company (GET /testbeds/:id/slots)', () => {
     return user ? call.set('Authorization', as(user)) : call;
   };
   const byId = (items: ListedSlot[]) => Object.fromEntries(items.map((item) => [item.id, item]));
-  const book = (slotId: string, user: TestUser, body: object = {}) => api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', as(user)).send({ title: 'Pilot av läkemedelsrobot', ...body });
+  const book = (slotId: string, user: TestUser, body: object = {}) =>
+    api()
+      .post(`/api/v1/slots/${slotId}/bookings`)
+      .set('Authorization', as(user))
+      .send({ title: 'Pilot av läkemedelsrobot', ...body });
   const companyMember = async () => factory.member((await factory.organization('company')).id, 'member');
 
   beforeAll(async () => {
@@ -54,11 +58,20 @@ describe('slot bookability per company (GET /testbeds/:id/slots)', () => {
     company = await factory.member(companyId, 'member');
     const testbed = await createTestbed(app, manager.token, region.id, {
       capacity: 3,
-      rules: { requiresApproval: true, minLeadDays: 10, maxAdvanceDays: 60, maxActiveBookingsPerCompany: 1, decisionDays: 5 },
+      rules: {
+        requiresApproval: true,
+        minLeadDays: 10,
+        maxAdvanceDays: 60,
+        maxActiveBookingsPerCompany: 1,
+        decisionDays: 5,
+      },
     });
     testbedId = testbed.id;
     const slot = async (name: string, day: number, capacity = 1) => {
-      const created = await api().post(`/api/v1/testbeds/${testbedId}/slots`).set('Authorization', as(manager)).send({ startsAt: daysFromNow(day, 8), endsAt: daysFromNow(day, 16), capacity });
+      const created = await api()
+        .post(`/api/v1/testbeds/${testbedId}/slots`)
+        .set('Authorization', as(manager))
+        .send({ startsAt: daysFromNow(day, 8), endsAt: daysFromNow(day, 16), capacity });
       expect(created.status).toBe(201);
       slots[name] = created.body.items[0].id;
     };
@@ -72,9 +85,18 @@ describe('slot bookability per company (GET /testbeds/:id/slots)', () => {
     await slot('roomy', 25, 3);
     await slot('closed', 26);
     expect((await book(slots.full!, await companyMember())).status).toBe(201);
-    expect((await api().post(`/api/v1/slots/${slots.cancelled}/cancel`).set('Authorization', as(manager))).status).toBe(200);
-    expect((await api().post(`/api/v1/slots/${slots.closed}/close`).set('Authorization', as(manager))).status).toBe(200);
-    await app.get(DataSource).query(`UPDATE slots SET period = tstzrange(now() - interval '1 hour', now() + interval '1 hour', '[)') WHERE id = $1`, [slots.started]);
+    expect((await api().post(`/api/v1/slots/${slots.cancelled}/cancel`).set('Authorization', as(manager))).status).toBe(
+      200,
+    );
+    expect((await api().post(`/api/v1/slots/${slots.closed}/close`).set('Authorization', as(manager))).status).toBe(
+      200,
+    );
+    await app
+      .get(DataSource)
+      .query(
+        `UPDATE slots SET period = tstzrange(now() - interval '1 hour', now() + interval '1 hour', '[)') WHERE id = $1`,
+        [slots.started],
+      );
   });
   afterAll(() => app.close());
 
@@ -94,7 +116,12 @@ describe('slot bookability per company (GET /testbeds/:id/slots)', () => {
     // After one booking the company is at the test bed's limit of 1, and holds that slot.
     expect((await book(slots.open!, company)).status).toBe(201);
     const after = byId((await list(company)).body.items);
-    expect(after[slots.open!]).toMatchObject({ bookable: false, reason: 'already-booked', waitlistable: false, remaining: 1 });
+    expect(after[slots.open!]).toMatchObject({
+      bookable: false,
+      reason: 'already-booked',
+      waitlistable: false,
+      remaining: 1,
+    });
     expect(after[slots.other!]).toMatchObject({ bookable: false, reason: 'company-limit', waitlistable: false });
     // A full slot may still be waited for: a waiting-list place counts against no limit.
     expect(after[slots.full!]).toMatchObject({ bookable: false, reason: 'full', waitlistable: true });
@@ -111,7 +138,10 @@ describe('slot bookability per company (GET /testbeds/:id/slots)', () => {
           expect(answer.status).toBe(201);
           expect(answer.body.status).toBe('pending');
         } else {
-          expect({ slot: slot.reason, ...answer.body }).toMatchObject({ slot: slot.reason, ...PROBLEM_OF[slot.reason!] });
+          expect({ slot: slot.reason, ...answer.body }).toMatchObject({
+            slot: slot.reason,
+            ...PROBLEM_OF[slot.reason!],
+          });
           const waiting = await book(slot.id, user, { waitlist: true });
           if (slot.waitlistable) expect(waiting.body.status).toBe('waitlisted');
           else expect(waiting.status).not.toBe(201);
@@ -124,40 +154,74 @@ describe('slot bookability per company (GET /testbeds/:id/slots)', () => {
     for (const response of [await list(), await list(manager)]) {
       expect(response.status).toBe(200);
       expect(response.body.items.length).toBeGreaterThanOrEqual(8);
-      for (const item of response.body.items) expect(Object.keys(item)).not.toEqual(expect.arrayContaining(['bookable']));
+      for (const item of response.body.items)
+        expect(Object.keys(item)).not.toEqual(expect.arrayContaining(['bookable']));
     }
   });
 
   it('judges for the company named by ?organizationId= when the caller belongs to several, and refuses a foreign one', async () => {
-    const [first, second, foreign] = [await factory.organization('company'), await factory.organization('company'), await factory.organization('company')];
+    const [first, second, foreign] = [
+      await factory.organization('company'),
+      await factory.organization('company'),
+      await factory.organization('company'),
+    ];
     const both = await factory.member(first.id, 'member');
-    await app.get(DataSource).query(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'member')`, [second.id, both.id]);
+    await app
+      .get(DataSource)
+      .query(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'member')`, [
+        second.id,
+        both.id,
+      ]);
     expect((await list(both)).body.items[0]).not.toHaveProperty('bookable');
     expect((await book(slots.roomy!, both, { organizationId: first.id })).status).toBe(201);
-    expect(byId((await list(both, `?organizationId=${first.id}`)).body.items)[slots.roomy!]).toMatchObject({ bookable: false, reason: 'already-booked' });
-    expect(byId((await list(both, `?organizationId=${second.id}`)).body.items)[slots.roomy!]).toMatchObject({ bookable: true, reason: null });
+    expect(byId((await list(both, `?organizationId=${first.id}`)).body.items)[slots.roomy!]).toMatchObject({
+      bookable: false,
+      reason: 'already-booked',
+    });
+    expect(byId((await list(both, `?organizationId=${second.id}`)).body.items)[slots.roomy!]).toMatchObject({
+      bookable: true,
+      reason: null,
+    });
     expect((await list(both, `?organizationId=${foreign.id}`)).status).toBe(403);
     expect((await list(both, '?organizationId=not-a-uuid')).status).toBe(400);
   });
 
-  it('gives bookings, listed and read, the test bed\'s name and time zone and the slot\'s times', async () => {
-    const created = await api().post(`/api/v1/testbeds/${testbedId}/slots`).set('Authorization', as(manager)).send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity: 1 });
+  it("gives bookings, listed and read, the test bed's name and time zone and the slot's times", async () => {
+    const created = await api()
+      .post(`/api/v1/testbeds/${testbedId}/slots`)
+      .set('Authorization', as(manager))
+      .send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity: 1 });
     const booker = await companyMember();
     const booked = await book(created.body.items[0].id, booker);
-    const expected = { testbedId, testbedName: expect.stringMatching(/^Testbädd /), testbedTimezone: 'Europe/Stockholm', slotStartsAt: daysFromNow(30, 8), slotEndsAt: daysFromNow(30, 16) };
+    const expected = {
+      testbedId,
+      testbedName: expect.stringMatching(/^Testbädd /),
+      testbedTimezone: 'Europe/Stockholm',
+      slotStartsAt: daysFromNow(30, 8),
+      slotEndsAt: daysFromNow(30, 16),
+    };
     expect(booked.body).toMatchObject(expected);
-    expect((await api().get(`/api/v1/bookings/${booked.body.id}`).set('Authorization', as(booker))).body).toMatchObject(expected);
+    expect((await api().get(`/api/v1/bookings/${booked.body.id}`).set('Authorization', as(booker))).body).toMatchObject(
+      expected,
+    );
     const listed = await api().get('/api/v1/bookings').set('Authorization', as(booker));
     expect(listed.body.items).toEqual([expect.objectContaining({ id: booked.body.id, ...expected })]);
     // The test bed's managers see the same in their list.
     const managed = await api().get(`/api/v1/bookings?testbedId=${testbedId}`).set('Authorization', as(manager));
-    expect(managed.body.items.every((item: { testbedName: string; slotStartsAt: string }) => item.testbedName.startsWith('Testbädd ') && typeof item.slotStartsAt === 'string')).toBe(true);
+    expect(
+      managed.body.items.every(
+        (item: { testbedName: string; slotStartsAt: string }) =>
+          item.testbedName.startsWith('Testbädd ') && typeof item.slotStartsAt === 'string',
+      ),
+    ).toBe(true);
   });
 
   it('is documented: bookable, reason and waitlistable in the slot schema', async () => {
     const { body } = await api().get('/docs-json');
     const schema = body.components.schemas.SlotDto;
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['bookable', 'reason', 'waitlistable']));
-    expect(body.paths['/api/v1/testbeds/{id}/slots'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SlotListDto' });
+    expect(body.paths['/api/v1/testbeds/{id}/slots'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/SlotListDto',
+    });
   });
 });

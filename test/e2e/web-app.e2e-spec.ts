@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createApiApp } from '../api-app.js';
 
-const INDEX = '<!doctype html><html lang="sv"><head><script type="module" crossorigin src="/assets/index-Bx7f3a9c.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html lang="sv"><head><script type="module" crossorigin src="/assets/index-Bx7f3a9c.js"></script></head><body><div id="root"></div></body></html>';
 const HTML = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
 /** A build as Vite lays it out: index.html, hashed files under assets/, a few plain files. */
@@ -30,7 +31,8 @@ const expectProblem404 = (response: request.Response) => {
 describe('the web app on the API’s origin', () => {
   let app: NestExpressApplication;
   let build: string;
-  const get = (path: string, headers: Record<string, string> = HTML) => request(app.getHttpServer()).get(path).set(headers);
+  const get = (path: string, headers: Record<string, string> = HTML) =>
+    request(app.getHttpServer()).get(path).set(headers);
 
   beforeAll(async () => {
     build = fakeBuild();
@@ -42,7 +44,12 @@ describe('the web app on the API’s origin', () => {
   });
 
   it('serves index.html at / and for every path a browser navigates to, never cached without revalidation', async () => {
-    for (const path of ['/', '/testbeds/solgarden', '/bookings/5f0c8a1e-0000-4000-8000-000000000000', '/sv/tillganglighet']) {
+    for (const path of [
+      '/',
+      '/testbeds/solgarden',
+      '/bookings/5f0c8a1e-0000-4000-8000-000000000000',
+      '/sv/tillganglighet',
+    ]) {
       const response = await get(path);
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
@@ -54,7 +61,12 @@ describe('the web app on the API’s origin', () => {
 
   it('sends a CSP that lets the app load its own scripts and styles and no inline script', async () => {
     const csp = (await get('/')).headers['content-security-policy'] as string;
-    const directives = Object.fromEntries(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives['default-src']).toEqual(["'self'"]);

@@ -73,10 +73,25 @@ describe('a worker killed in the middle of sending', () => {
     const region = await factory.organization('region');
     const manager = await factory.member(region.id, 'manager');
     const member = await factory.member((await factory.organization('company')).id, 'member');
-    const testbed = await createTestbed(api, manager.token, region.id, { capacity: 1, rules: { requiresApproval: false, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
-    const slot = await request(api.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: daysFromNow(44, 8), endsAt: daysFromNow(44, 16), capacity: 1 });
+    const testbed = await createTestbed(api, manager.token, region.id, {
+      capacity: 1,
+      rules: {
+        requiresApproval: false,
+        minLeadDays: 1,
+        maxAdvanceDays: 365,
+        maxActiveBookingsPerCompany: 5,
+        decisionDays: 5,
+      },
+    });
+    const slot = await request(api.getHttpServer())
+      .post(`/api/v1/testbeds/${testbed.id}/slots`)
+      .set('Authorization', `Bearer ${manager.token}`)
+      .send({ startsAt: daysFromNow(44, 8), endsAt: daysFromNow(44, 16), capacity: 1 });
     // The booking goes out to the worker through a separate API; the worker sends with the run's settings.
-    const booking = await request(api.getHttpServer()).post(`/api/v1/slots/${slot.body.items[0].id}/bookings`).set('Authorization', `Bearer ${member.token}`).send({ title: 'Kraschpilot' });
+    const booking = await request(api.getHttpServer())
+      .post(`/api/v1/slots/${slot.body.items[0].id}/bookings`)
+      .set('Authorization', `Bearer ${member.token}`)
+      .send({ title: 'Kraschpilot' });
     expect(booking.status).toBe(201);
 
     const waitFor = async (condition: () => boolean, ms: number) => {
@@ -92,6 +107,8 @@ describe('a worker killed in the middle of sending', () => {
     // BullMQ notices the stalled job (within about 25 s), the lease has run out, and the e-mail goes again.
     await waitFor(() => received.some((subject) => subject.endsWith('Kraschpilot')), 90_000);
     await new Promise((done) => setTimeout(done, 1500));
-    expect(received.filter((subject) => subject.endsWith('Kraschpilot'))).toEqual(['Bokningen är bekräftad: Kraschpilot']);
+    expect(received.filter((subject) => subject.endsWith('Kraschpilot'))).toEqual([
+      'Bokningen är bekräftad: Kraschpilot',
+    ]);
   }, 150_000);
 });

@@ -54,10 +54,23 @@ describe('faults: nothing is lost when things break', () => {
 
   afterAll(async () => {
     const lines = results.map((row) =>
-      [row.scenario.padEnd(34), String(row.requests).padStart(5), JSON.stringify(row.statuses).padEnd(28), String(row.expected).padStart(5), String(row.received).padStart(5), String(row.lost).padStart(4), String(row.duplicated).padStart(4), row.recovery].join(' | '),
+      [
+        row.scenario.padEnd(34),
+        String(row.requests).padStart(5),
+        JSON.stringify(row.statuses).padEnd(28),
+        String(row.expected).padStart(5),
+        String(row.received).padStart(5),
+        String(row.lost).padStart(4),
+        String(row.duplicated).padStart(4),
+        row.recovery,
+      ].join(' | '),
     );
     console.log(
-      [`fault suite (FAULT_CONFIRMATIONS=${CONFIRMATIONS})`, `${'scenario'.padEnd(34)} |  reqs | ${'status codes (all tries)'.padEnd(28)} |  exp |  got | lost |  dup | recovery`, ...lines].join('\n'),
+      [
+        `fault suite (FAULT_CONFIRMATIONS=${CONFIRMATIONS})`,
+        `${'scenario'.padEnd(34)} |  reqs | ${'status codes (all tries)'.padEnd(28)} |  exp |  got | lost |  dup | recovery`,
+        ...lines,
+      ].join('\n'),
     );
     await world.stop();
   }, 60_000);
@@ -65,18 +78,26 @@ describe('faults: nothing is lost when things break', () => {
   // A scenario that failed with Redis down must not take the next ones with it.
   beforeEach(() => world.ensureRedis(), 30_000);
 
-  const waitForMail = (label: string, count: number, timeoutMs: number) => within(timeoutMs, () => world.confirmationsFor(label).length >= count, 200);
+  const waitForMail = (label: string, count: number, timeoutMs: number) =>
+    within(timeoutMs, () => world.confirmationsFor(label).length >= count, 200);
 
   it('the relay listens again after its LISTEN connection is killed, and NOTIFY wakes it at once', async () => {
     const pickup = async (label: string) => {
       const [outcome] = await world.book(label, 1, 1);
       expect(outcome!.final).toBe(201);
       const started = Date.now();
-      const ms = await within(15_000, async () => (await world.query(`SELECT 1 FROM outbox_messages WHERE dispatched_at IS NULL`)).length === 0, 50);
+      const ms = await within(
+        15_000,
+        async () => (await world.query(`SELECT 1 FROM outbox_messages WHERE dispatched_at IS NULL`)).length === 0,
+        50,
+      );
       return { outcome: outcome!, ms: ms === null ? null : Date.now() - started };
     };
     const before = await pickup('Lyssna-före');
-    const listeners = () => world.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'slussen-outbox-listener'`);
+    const listeners = () =>
+      world.query(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'slussen-outbox-listener'`,
+      );
     expect((await listeners()).length).toBe(1);
 
     expect(await world.terminateBackends('slussen-outbox-listener')).toBe(1);
@@ -89,7 +110,16 @@ describe('faults: nothing is lost when things break', () => {
 
     expect(await waitForMail('Lyssna-efter', 1, 30_000)).not.toBeNull();
     const tally = world.tally('Lyssna-efter', [after.outcome.title]);
-    results.push({ scenario: 'LISTEN connection killed', requests: 2, statuses: statusCounts([before.outcome, after.outcome]), expected: 1, received: tally.received, lost: tally.lost, duplicated: tally.duplicated, recovery: `listening again after ${relisten} ms; new row dispatched in ${after.ms} ms (before: ${before.ms} ms)` });
+    results.push({
+      scenario: 'LISTEN connection killed',
+      requests: 2,
+      statuses: statusCounts([before.outcome, after.outcome]),
+      expected: 1,
+      received: tally.received,
+      lost: tally.lost,
+      duplicated: tally.duplicated,
+      recovery: `listening again after ${relisten} ms; new row dispatched in ${after.ms} ms (before: ${before.ms} ms)`,
+    });
     expect(tally).toMatchObject({ lost: 0, duplicated: 0 });
     world.assertAlive();
   }, 120_000);
@@ -113,8 +143,20 @@ describe('faults: nothing is lost when things break', () => {
     const workerReady = await within(30_000, async () => (await world.ready('worker')).status === 200, 100);
     const mailed = await waitForMail('Redis-borta', 20, 60_000);
     await sleep(1500);
-    const tally = world.tally('Redis-borta', outcomes.map((outcome) => outcome.title));
-    results.push({ scenario: 'Redis down', requests: 20, statuses: statusCounts(outcomes), expected: 20, received: tally.received, lost: tally.lost, duplicated: tally.duplicated, recovery: `worker ready ${workerReady} ms, all e-mail ${mailed === null ? 'never' : `${Date.now() - backAt - 1500} ms`} after Redis was back` });
+    const tally = world.tally(
+      'Redis-borta',
+      outcomes.map((outcome) => outcome.title),
+    );
+    results.push({
+      scenario: 'Redis down',
+      requests: 20,
+      statuses: statusCounts(outcomes),
+      expected: 20,
+      received: tally.received,
+      lost: tally.lost,
+      duplicated: tally.duplicated,
+      recovery: `worker ready ${workerReady} ms, all e-mail ${mailed === null ? 'never' : `${Date.now() - backAt - 1500} ms`} after Redis was back`,
+    });
     expect(workerReady).not.toBeNull();
     expect(tally).toMatchObject({ lost: 0, duplicated: 0 });
     expect((await world.ready('api')).body.status).toBe('ok');
@@ -131,12 +173,19 @@ describe('faults: nothing is lost when things break', () => {
     await sleep(500);
     await world.startRedis();
     const backAt = Date.now();
-    const schedulersBack = await within(30_000, async () => (await world.schedulersPresent()).join() === declared.join(), 100);
+    const schedulersBack = await within(
+      30_000,
+      async () => (await world.schedulersPresent()).join() === declared.join(),
+      100,
+    );
     const workerReady = await within(30_000, async () => (await world.ready('worker')).status === 200, 100);
     const mailed = await waitForMail('Redis-tom', 60, 90_000);
     const mailedMs = mailed === null ? null : Date.now() - backAt;
     await sleep(1500);
-    const tally = world.tally('Redis-tom', outcomes.map((outcome) => outcome.title));
+    const tally = world.tally(
+      'Redis-tom',
+      outcomes.map((outcome) => outcome.title),
+    );
 
     // A scheduler lost by itself: the worker says not ready until its check has put it back.
     await world.removeScheduler(QueueName.Pilots, SCHEDULED_JOBS.find(([queue]) => queue === QueueName.Pilots)![1]);
@@ -184,8 +233,13 @@ describe('faults: nothing is lost when things break', () => {
     const streamMs = Date.now() - started;
     const mailed = await waitForMail('Avbruten', count, 120_000);
     await sleep(1500);
-    const tally = world.tally('Avbruten', outcomes.map((outcome) => outcome.title));
-    const [{ made }] = await world.query<{ made: number }>(`SELECT count(*)::int AS made FROM bookings WHERE title LIKE 'Avbruten %'`);
+    const tally = world.tally(
+      'Avbruten',
+      outcomes.map((outcome) => outcome.title),
+    );
+    const [{ made }] = await world.query<{ made: number }>(
+      `SELECT count(*)::int AS made FROM bookings WHERE title LIKE 'Avbruten %'`,
+    );
     results.push({
       scenario: `pg_terminate_backend x${rounds} (${terminated} backends)`,
       requests: count,
@@ -225,8 +279,13 @@ describe('faults: nothing is lost when things break', () => {
     await killing;
     const mailed = await waitForMail('Krasch', CONFIRMATIONS, 180_000);
     await sleep(2000);
-    const tally = world.tally('Krasch', outcomes.map((outcome) => outcome.title));
-    const [{ sending }] = await world.query<{ sending: number }>(`SELECT count(*)::int AS sending FROM deliveries WHERE status = 'sending' AND claimed_at < now() - interval '10 seconds'`);
+    const tally = world.tally(
+      'Krasch',
+      outcomes.map((outcome) => outcome.title),
+    );
+    const [{ sending }] = await world.query<{ sending: number }>(
+      `SELECT count(*)::int AS sending FROM deliveries WHERE status = 'sending' AND claimed_at < now() - interval '10 seconds'`,
+    );
     results.push({
       scenario: 'worker kill -9 x3',
       requests: CONFIRMATIONS,

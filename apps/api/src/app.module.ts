@@ -12,6 +12,18 @@ import { QueueDashboardModule } from './queue-dashboard.module.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), IdentityHttpModule, CatalogueHttpModule, SchedulingHttpModule, PilotsHttpModule, ReportingHttpModule, NotificationsHttpModule, QueueDashboardModule] };
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        IdentityHttpModule,
+        CatalogueHttpModule,
+        SchedulingHttpModule,
+        PilotsHttpModule,
+        ReportingHttpModule,
+        NotificationsHttpModule,
+        QueueDashboardModule,
+      ],
+    };
   }
 }

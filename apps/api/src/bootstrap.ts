@@ -1,6 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { answerClientErrorsWithProblems, AppConfig, createValidationPipe, FrameworkQuietLogger, ProblemFilter, requestContextMiddleware } from '@slussen/core';
+import {
+  answerClientErrorsWithProblems,
+  AppConfig,
+  createValidationPipe,
+  FrameworkQuietLogger,
+  ProblemFilter,
+  requestContextMiddleware,
+} from '@slussen/core';
 import { SESSION_COOKIE, SESSION_COOKIE_SCHEME } from '@slussen/identity';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -42,16 +49,29 @@ export function bootstrap(app: NestExpressApplication): NestExpressApplication {
   app.useGlobalFilters(new ProblemFilter());
   answerClientErrorsWithProblems(app.getHttpServer());
 
-  const document = completeDocument(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Slussen API')
-      .setDescription('Test beds, pilot slots, bookings, pilots and outcome reports. Errors are RFC 9457 problem+json.')
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The web app\'s refresh token (httpOnly); only /api/v1/auth/session/* read it' }, SESSION_COOKIE_SCHEME)
-      .build(),
-  ));
+  const document = completeDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Slussen API')
+        .setDescription(
+          'Test beds, pilot slots, bookings, pilots and outcome reports. Errors are RFC 9457 problem+json.',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .addCookieAuth(
+          SESSION_COOKIE,
+          {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: "The web app's refresh token (httpOnly); only /api/v1/auth/session/* read it",
+          },
+          SESSION_COOKIE_SCHEME,
+        )
+        .build(),
+    ),
+  );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

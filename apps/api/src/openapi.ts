@@ -6,10 +6,15 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
 /** RFC 9457 problem+json, as every error of the API is answered. */
 const PROBLEM_SCHEMA = {
   type: 'object',
-  description: 'RFC 9457 problem details. `type` is `/problems/<code>`; a validation problem lists its fields in `errors`, a booking-rule problem names the rule in `rule`, an internal one carries `errorId`.',
+  description:
+    'RFC 9457 problem details. `type` is `/problems/<code>`; a validation problem lists its fields in `errors`, a booking-rule problem names the rule in `rule`, an internal one carries `errorId`.',
   required: ['type', 'title', 'status', 'detail', 'instance'],
   properties: {
-    type: { type: 'string', enum: Object.keys(PROBLEMS).map((code) => `/problems/${code}`), example: '/problems/not-found' },
+    type: {
+      type: 'string',
+      enum: Object.keys(PROBLEMS).map((code) => `/problems/${code}`),
+      example: '/problems/not-found',
+    },
     title: { type: 'string' },
     status: { type: 'integer', example: 404 },
     detail: { type: 'string' },
@@ -19,10 +24,18 @@ const PROBLEM_SCHEMA = {
       items: {
         type: 'object',
         required: ['field', 'message'],
-        properties: { field: { type: 'string', example: 'title' }, message: { type: 'string' }, code: { type: 'string', description: 'Stable per kind of error, for translating the message.' } },
+        properties: {
+          field: { type: 'string', example: 'title' },
+          message: { type: 'string' },
+          code: { type: 'string', description: 'Stable per kind of error, for translating the message.' },
+        },
       },
     },
-    rule: { type: 'string', description: 'booking-rule problems: the rule broken (minLeadDays, maxAdvanceDays, maxActiveBookingsPerCompany, slotStarted, slotCancelled, testbedRetired, sameTestbed).' },
+    rule: {
+      type: 'string',
+      description:
+        'booking-rule problems: the rule broken (minLeadDays, maxAdvanceDays, maxActiveBookingsPerCompany, slotStarted, slotCancelled, testbedRetired, sameTestbed).',
+    },
     errorId: { type: 'string', description: 'internal problems: quote it when reporting.' },
   },
   additionalProperties: true,
@@ -34,16 +47,22 @@ const PROBLEM_SCHEMA = {
  * problem+json.
  */
 export function completeDocument(document: OpenAPIObject): OpenAPIObject {
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA as never } };
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA as never },
+  };
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
-      const operation = item[method] as (Record<string, unknown> & { security?: Array<Record<string, string[]>>; responses: Record<string, unknown> }) | undefined;
+      const operation = item[method] as
+        | (Record<string, unknown> & { security?: Array<Record<string, string[]>>; responses: Record<string, unknown> })
+        | undefined;
       if (!operation) continue;
       if (operation[PUBLIC_OPERATION]) {
         delete operation[PUBLIC_OPERATION];
         const security = operation.security ?? [];
         // Anonymous is enough ({}); a bearer, when the route reads one, is still accepted.
-        if (security.every((requirement) => 'bearer' in requirement)) operation.security = security.length ? [{}, ...security] : [];
+        if (security.every((requirement) => 'bearer' in requirement))
+          operation.security = security.length ? [{}, ...security] : [];
       }
       operation.responses.default ??= {
         description: 'A problem (RFC 9457): every error of the API',

@@ -5,7 +5,19 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, HttpCode, Injectable, Logger, Module, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
-import { AppConfig, CurrentActor, DomainError, logQueueErrors, PasswordAttempts, PersonOnly, QueueModule, QueueName, RateLimitModule, readCookie, type Actor } from '@slussen/core';
+import {
+  AppConfig,
+  CurrentActor,
+  DomainError,
+  logQueueErrors,
+  PasswordAttempts,
+  PersonOnly,
+  QueueModule,
+  QueueName,
+  RateLimitModule,
+  readCookie,
+  type Actor,
+} from '@slussen/core';
 import { AccountsService, IdentityActorResolver, IdentityModule, SessionService } from '@slussen/identity';
 import type { CookieOptions, NextFunction, Request, Response } from 'express';
 
@@ -43,20 +55,23 @@ export class QueueDashboardAccess {
 
   /** Sets the pass for a platform admin signed in to the web app (its session ends the pass too). */
   async open(actor: Actor, response: Response): Promise<void> {
-    if (!actor.platformAdmin || actor.type !== 'user') throw new DomainError('forbidden', 'The queue dashboard is for platform admins');
+    if (!actor.platformAdmin || actor.type !== 'user')
+      throw new DomainError('forbidden', 'The queue dashboard is for platform admins');
     await this.setPass(response, actor.userId, actor.sessionId ?? (await this.sessions.startForPass(actor.userId)));
   }
 
   private async admit(request: Request, response: Response): Promise<boolean> {
     // The pass is SameSite=Strict, but a browser also replays Basic credentials cross-site.
-    if (!SAFE_METHODS.has(request.method) && !this.sameOrigin(request)) return this.problem(response, 403, 'forbidden', 'Changes to the queues must come from this site');
+    if (!SAFE_METHODS.has(request.method) && !this.sameOrigin(request))
+      return this.problem(response, 403, 'forbidden', 'Changes to the queues must come from this site');
 
     const pass = readCookie(request, QUEUE_DASHBOARD_COOKIE);
     if (pass !== null) {
       const holder = await this.resolver.resolvePass(PASS_AUDIENCE, pass);
       if (holder?.actor.platformAdmin && holder.actor.type === 'user' && holder.actor.sessionId) {
         // Renewed at half its life while in use; it still ends with its session.
-        if (Date.now() / 1000 - holder.issuedAt > this.config.jwt.accessTtlSeconds / 2) await this.setPass(response, holder.actor.userId, holder.actor.sessionId);
+        if (Date.now() / 1000 - holder.issuedAt > this.config.jwt.accessTtlSeconds / 2)
+          await this.setPass(response, holder.actor.userId, holder.actor.sessionId);
         return true;
       }
       response.clearCookie(QUEUE_DASHBOARD_COOKIE, this.cookieOptions());
@@ -78,7 +93,8 @@ export class QueueDashboardAccess {
           return this.problem(response, 429, 'rate-limited', `Too many attempts; try again in ${wait} s`);
         }
         const password = decoded.slice(separator + 1);
-        const actor = email.length <= 254 && password.length <= 256 ? await this.accounts.authenticate(email, password) : null;
+        const actor =
+          email.length <= 254 && password.length <= 256 ? await this.accounts.authenticate(email, password) : null;
         if (actor?.platformAdmin && actor.type === 'user') {
           await this.setPass(response, actor.userId, await this.sessions.startForPass(actor.userId));
           this.logger.log(`queue dashboard opened by user ${actor.userId} with a password`);
@@ -91,7 +107,10 @@ export class QueueDashboardAccess {
   }
 
   private async setPass(response: Response, userId: string, sessionId: string): Promise<void> {
-    response.cookie(QUEUE_DASHBOARD_COOKIE, await this.sessions.issuePass(PASS_AUDIENCE, userId, sessionId), { ...this.cookieOptions(), maxAge: this.config.jwt.accessTtlSeconds * 1000 });
+    response.cookie(QUEUE_DASHBOARD_COOKIE, await this.sessions.issuePass(PASS_AUDIENCE, userId, sessionId), {
+      ...this.cookieOptions(),
+      maxAge: this.config.jwt.accessTtlSeconds * 1000,
+    });
   }
 
   private cookieOptions(): CookieOptions {
@@ -112,12 +131,19 @@ export class QueueDashboardAccess {
 
   private problem(response: Response, status: 401 | 403 | 429, code: string, detail: string): false {
     const titles = { 401: 'Authentication is required', 403: 'You may not do this', 429: 'Too many requests' };
-    response.status(status).type('application/problem+json').json({ type: `/problems/${code}`, title: titles[status], status, detail, instance: QUEUE_DASHBOARD_ROUTE });
+    response
+      .status(status)
+      .type('application/problem+json')
+      .json({ type: `/problems/${code}`, title: titles[status], status, detail, instance: QUEUE_DASHBOARD_ROUTE });
     return false;
   }
 }
 
-@Module({ imports: [IdentityModule, RateLimitModule], providers: [QueueDashboardAccess], exports: [QueueDashboardAccess] })
+@Module({
+  imports: [IdentityModule, RateLimitModule],
+  providers: [QueueDashboardAccess],
+  exports: [QueueDashboardAccess],
+})
 class QueueDashboardAccessModule {}
 
 @ApiTags('identity')
@@ -133,7 +159,14 @@ export class QueueDashboardSessionController {
     summary: 'Open the queue dashboard in this browser',
     description: `For platform admins signed in to the web app: sets the cookie \`${QUEUE_DASHBOARD_COOKIE}\` (HttpOnly, SameSite=Strict, Path=${QUEUE_DASHBOARD_ROUTE}, Secure in production), which opens ${QUEUE_DASHBOARD_ROUTE} while the session lasts; then navigate there. Others get 403.`,
   })
-  @ApiNoContentResponse({ headers: { 'Set-Cookie': { description: `${QUEUE_DASHBOARD_COOKIE}=<pass>; Path=${QUEUE_DASHBOARD_ROUTE}; HttpOnly; SameSite=Strict`, schema: { type: 'string' } } } })
+  @ApiNoContentResponse({
+    headers: {
+      'Set-Cookie': {
+        description: `${QUEUE_DASHBOARD_COOKIE}=<pass>; Path=${QUEUE_DASHBOARD_ROUTE}; HttpOnly; SameSite=Strict`,
+        schema: { type: 'string' },
+      },
+    },
+  })
   async open(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.access.open(actor, response);
   }
@@ -150,7 +183,8 @@ class QueueErrorLog {
     @InjectQueue(QueueName.Webhooks) webhooks: Queue,
   ) {
     const logger = new Logger(QueueDashboardModule.name);
-    for (const queue of [scheduling, notifications, pilots, reports, webhooks]) logQueueErrors(queue, (line) => logger.warn(line));
+    for (const queue of [scheduling, notifications, pilots, reports, webhooks])
+      logQueueErrors(queue, (line) => logger.warn(line));
   }
 }
 

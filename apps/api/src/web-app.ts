@@ -30,7 +30,14 @@ export function serveWebApp(app: NestExpressApplication, directory: string): voi
   const index = join(root, 'index.html');
   const built = existsSync(index);
   if (built) {
-    app.useStaticAssets(join(root, 'assets'), { prefix: HASHED_ASSETS, index: false, redirect: false, immutable: true, maxAge: '365d', fallthrough: true });
+    app.useStaticAssets(join(root, 'assets'), {
+      prefix: HASHED_ASSETS,
+      index: false,
+      redirect: false,
+      immutable: true,
+      maxAge: '365d',
+      fallthrough: true,
+    });
     logger.log(`serving the web app from ${root}`);
   } else {
     logger.log(`no web app at ${root} (npm run build:web builds it); serving the API only`);
@@ -38,12 +45,17 @@ export function serveWebApp(app: NestExpressApplication, directory: string): voi
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (API_PATHS.test(request.path)) return next();
     const notFound = () => notFoundProblem(request, response);
-    if (!built || (request.method !== 'GET' && request.method !== 'HEAD') || request.path.startsWith(HASHED_ASSETS)) return notFound();
+    if (!built || (request.method !== 'GET' && request.method !== 'HEAD') || request.path.startsWith(HASHED_ASSETS))
+      return notFound();
     // A file at the top of the build (robots.txt, a manifest, an icon).
     if (extname(request.path) !== '') {
-      return response.sendFile(request.path, { root, dotfiles: 'deny', headers: { 'Cache-Control': REVALIDATE } }, (error) => {
-        if (error && !response.headersSent) notFound();
-      });
+      return response.sendFile(
+        request.path,
+        { root, dotfiles: 'deny', headers: { 'Cache-Control': REVALIDATE } },
+        (error) => {
+          if (error && !response.headersSent) notFound();
+        },
+      );
     }
     if (!/\btext\/html\b/i.test(request.headers.accept ?? '')) return notFound();
     response.sendFile(index, { headers: { 'Cache-Control': REVALIDATE } }, (error) => {

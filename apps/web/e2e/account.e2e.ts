@@ -10,20 +10,80 @@ import { STATE_FILE } from './global-setup';
 
 const WORDS = {
   sv: {
-    signIn: 'Logga in', email: 'E-postadress', password: 'Lösenord', forgot: 'Glömt lösenordet?', forgotTitle: 'Glömt lösenordet', sendLink: 'Skicka länken', sent: /Om det finns ett konto för/,
-    resetTitle: 'Välj ett nytt lösenord', newPassword: 'Välj ett lösenord', save: 'Spara det nya lösenordet', tooShort: 'Lösenordet måste ha minst 12 tecken', resetDone: 'Ditt nya lösenord är sparat. Logga in med det.',
-    spent: /Länken fungerar inte längre/, askAgain: 'Be om en ny länk', account: 'Mitt konto', signOut: 'Logga ut', name: 'Ditt namn', saveProfile: 'Spara namn och språk', saved: 'Namn och språk är sparade.',
-    current: 'Nuvarande lösenord', changedPassword: 'Nytt lösenord', change: 'Byt lösenord', wrongCurrent: 'Det nuvarande lösenordet stämmer inte', changed: /Lösenordet är bytt/, createFeed: 'Skapa en kalenderadress', feedAddress: 'Kalenderadress',
-    revoke: 'Återkalla', revoked: 'Adressen är återkallad och fungerar inte längre.', noFeeds: 'Inga kalenderadresser ännu.', everywhere: 'Logga ut överallt', everywhereDone: 'Du är utloggad överallt. Logga in igen här.',
-    owner: 'Ägare', anyOwner: 'Alla ägare', search: 'Sök', moreFrom: 'Fler testbäddar från Stockholms stad', switchLanguage: 'In English',
+    signIn: 'Logga in',
+    email: 'E-postadress',
+    password: 'Lösenord',
+    forgot: 'Glömt lösenordet?',
+    forgotTitle: 'Glömt lösenordet',
+    sendLink: 'Skicka länken',
+    sent: /Om det finns ett konto för/,
+    resetTitle: 'Välj ett nytt lösenord',
+    newPassword: 'Välj ett lösenord',
+    save: 'Spara det nya lösenordet',
+    tooShort: 'Lösenordet måste ha minst 12 tecken',
+    resetDone: 'Ditt nya lösenord är sparat. Logga in med det.',
+    spent: /Länken fungerar inte längre/,
+    askAgain: 'Be om en ny länk',
+    account: 'Mitt konto',
+    signOut: 'Logga ut',
+    name: 'Ditt namn',
+    saveProfile: 'Spara namn och språk',
+    saved: 'Namn och språk är sparade.',
+    current: 'Nuvarande lösenord',
+    changedPassword: 'Nytt lösenord',
+    change: 'Byt lösenord',
+    wrongCurrent: 'Det nuvarande lösenordet stämmer inte',
+    changed: /Lösenordet är bytt/,
+    createFeed: 'Skapa en kalenderadress',
+    feedAddress: 'Kalenderadress',
+    revoke: 'Återkalla',
+    revoked: 'Adressen är återkallad och fungerar inte längre.',
+    noFeeds: 'Inga kalenderadresser ännu.',
+    everywhere: 'Logga ut överallt',
+    everywhereDone: 'Du är utloggad överallt. Logga in igen här.',
+    owner: 'Ägare',
+    anyOwner: 'Alla ägare',
+    search: 'Sök',
+    moreFrom: 'Fler testbäddar från Stockholms stad',
+    switchLanguage: 'In English',
   },
   en: {
-    signIn: 'Sign in', email: 'E-mail address', password: 'Password', forgot: 'Forgotten your password?', forgotTitle: 'Forgotten password', sendLink: 'Send the link', sent: /If there is an account for/,
-    resetTitle: 'Choose a new password', newPassword: 'Choose a password', save: 'Save the new password', tooShort: 'The password must have at least 12 characters', resetDone: 'Your new password is saved. Sign in with it.',
-    spent: /This link no longer works/, askAgain: 'Ask for a new link', account: 'My account', signOut: 'Sign out', name: 'Your name', saveProfile: 'Save name and language', saved: 'Your name and language are saved.',
-    current: 'Current password', changedPassword: 'New password', change: 'Change password', wrongCurrent: 'The current password is not right', changed: /The password is changed/, createFeed: 'Create a calendar address', feedAddress: 'Calendar address',
-    revoke: 'Revoke', revoked: 'The address is revoked and no longer works.', noFeeds: 'No calendar addresses yet.', everywhere: 'Sign out everywhere', everywhereDone: 'You are signed out everywhere. Sign in again here.',
-    owner: 'Owner', anyOwner: 'Any owner', search: 'Search', moreFrom: 'More test beds of Stockholms stad', switchLanguage: 'På svenska',
+    signIn: 'Sign in',
+    email: 'E-mail address',
+    password: 'Password',
+    forgot: 'Forgotten your password?',
+    forgotTitle: 'Forgotten password',
+    sendLink: 'Send the link',
+    sent: /If there is an account for/,
+    resetTitle: 'Choose a new password',
+    newPassword: 'Choose a password',
+    save: 'Save the new password',
+    tooShort: 'The password must have at least 12 characters',
+    resetDone: 'Your new password is saved. Sign in with it.',
+    spent: /This link no longer works/,
+    askAgain: 'Ask for a new link',
+    account: 'My account',
+    signOut: 'Sign out',
+    name: 'Your name',
+    saveProfile: 'Save name and language',
+    saved: 'Your name and language are saved.',
+    current: 'Current password',
+    changedPassword: 'New password',
+    change: 'Change password',
+    wrongCurrent: 'The current password is not right',
+    changed: /The password is changed/,
+    createFeed: 'Create a calendar address',
+    feedAddress: 'Calendar address',
+    revoke: 'Revoke',
+    revoked: 'The address is revoked and no longer works.',
+    noFeeds: 'No calendar addresses yet.',
+    everywhere: 'Sign out everywhere',
+    everywhereDone: 'You are signed out everywhere. Sign in again here.',
+    owner: 'Owner',
+    anyOwner: 'Any owner',
+    search: 'Search',
+    moreFrom: 'More test beds of Stockholms stad',
+    switchLanguage: 'På svenska',
   },
 };
 
@@ -31,12 +91,22 @@ const PASSWORD = 'ett långt nog lösenord 2026';
 const NEW_PASSWORD = 'ett helt annat lösenord 2026';
 
 /** A company account of its own for each journey, made through the API. */
-async function newPerson(baseURL: string, language: 'sv' | 'en', tag: string): Promise<{ email: string; accessToken: string; refreshToken: string }> {
+async function newPerson(
+  baseURL: string,
+  language: 'sv' | 'en',
+  tag: string,
+): Promise<{ email: string; accessToken: string; refreshToken: string }> {
   const email = `konto.${tag}.${language}.${Date.now()}@exempel.se`;
   const response = await fetch(`${baseURL}/api/v1/auth/signup`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD, name: 'Kim Konto', language, company: { name: `Kontobolaget ${tag} ${language} AB` } }),
+    body: JSON.stringify({
+      email,
+      password: PASSWORD,
+      name: 'Kim Konto',
+      language,
+      company: { name: `Kontobolaget ${tag} ${language} AB` },
+    }),
   });
   if (response.status !== 201) throw new Error(`sign-up: ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { accessToken: string; refreshToken: string };
@@ -57,7 +127,11 @@ async function resetMail(to: string, after = 0): Promise<{ subject: string; path
   const deadline = Date.now() + 30_000;
   for (;;) {
     const found = [];
-    for (const file of existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.eml')).sort() : []) {
+    for (const file of existsSync(folder)
+      ? readdirSync(folder)
+          .filter((name) => name.endsWith('.eml'))
+          .sort()
+      : []) {
       const mail = await simpleParser(readFileSync(join(folder, file)));
       const link = mail.text?.match(/https?:\/\/[^\s]+(\/reset-password\?token=[\w-]+)/);
       const recipients = [mail.to].flat().flatMap((address) => address?.value.map((value) => value.address) ?? []);
@@ -79,7 +153,10 @@ for (const lang of ['sv', 'en'] as const) {
   test.describe(`the account (${lang})`, () => {
     test.use({ lang });
 
-    test('a person resets a forgotten password through the e-mail link, by keyboard; the link works once', async ({ page, baseURL }) => {
+    test('a person resets a forgotten password through the e-mail link, by keyboard; the link works once', async ({
+      page,
+      baseURL,
+    }) => {
       const w = WORDS[lang];
       const person = await newPerson(baseURL!, lang, 'reset');
       await page.goto('/sign-in');
@@ -96,7 +173,9 @@ for (const lang of ['sv', 'en'] as const) {
 
       // The link in the e-mail, in the person's language, opens the web app's page.
       const mail = await resetMail(person.email);
-      expect(mail.subject).toBe(lang === 'en' ? 'Choose a new password for Slussen' : 'Välj ett nytt lösenord i Slussen');
+      expect(mail.subject).toBe(
+        lang === 'en' ? 'Choose a new password for Slussen' : 'Välj ett nytt lösenord i Slussen',
+      );
       await page.goto(mail.path);
       await expect(page.getByRole('heading', { level: 1, name: w.resetTitle })).toBeVisible();
       await checkPage(page, 'reset-password');
@@ -125,7 +204,10 @@ for (const lang of ['sv', 'en'] as const) {
       await checkPage(page, 'reset-password-spent');
     });
 
-    test('name and language kept by the API, a new password, calendar addresses listed and revoked, and signing out everywhere', async ({ page, baseURL }) => {
+    test('name and language kept by the API, a new password, calendar addresses listed and revoked, and signing out everywhere', async ({
+      page,
+      baseURL,
+    }) => {
       const w = WORDS[lang];
       const person = await newPerson(baseURL!, lang, 'account');
       await page.goto('/sign-in?next=%2Faccount');
@@ -139,7 +221,10 @@ for (const lang of ['sv', 'en'] as const) {
       await tabTo(page, w.saveProfile);
       await page.keyboard.press('Enter');
       await expect(page.getByText(w.saved)).toBeVisible();
-      expect(await (await me(baseURL!, person.accessToken)).json()).toMatchObject({ name: 'Kim Nyman', language: lang });
+      expect(await (await me(baseURL!, person.accessToken)).json()).toMatchObject({
+        name: 'Kim Nyman',
+        language: lang,
+      });
 
       // A wrong current password is said beside its field; then the password changes and this session goes on.
       await page.getByRole('textbox', { name: w.current }).fill('inte mitt lösenord alls');
@@ -167,7 +252,11 @@ for (const lang of ['sv', 'en'] as const) {
       expect((await fetch(url.replace(/^https?:\/\/[^/]+/, baseURL!))).status).toBe(401);
 
       // Another session (a program's), then out everywhere: that one ends too.
-      const login = await fetch(`${baseURL}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: person.email, password: NEW_PASSWORD }) });
+      const login = await fetch(`${baseURL}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: person.email, password: NEW_PASSWORD }),
+      });
       const other = (await login.json()) as { accessToken: string };
       expect((await me(baseURL!, other.accessToken)).status).toBe(200);
       await page.getByRole('button', { name: w.everywhere }).click();
@@ -180,7 +269,9 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(page.getByRole('button', { name: w.signOut, exact: true })).toHaveCount(0);
     });
 
-    test('a test bed names its owner, and the search offers a list of owners to choose from by keyboard', async ({ page }) => {
+    test('a test bed names its owner, and the search offers a list of owners to choose from by keyboard', async ({
+      page,
+    }) => {
       const w = WORDS[lang];
       await page.goto('/search?q=Solg%C3%A5rden');
       await page.getByRole('link', { name: /Solgården/ }).click();
@@ -204,7 +295,8 @@ for (const lang of ['sv', 'en'] as const) {
         await page.keyboard.press('Enter');
       }
       const wanted = list.getByRole('option', { name: 'Region Stockholm' });
-      for (let i = 0; i < 30 && (await wanted.getAttribute('data-focused')) === null; i++) await page.keyboard.press('ArrowUp');
+      for (let i = 0; i < 30 && (await wanted.getAttribute('data-focused')) === null; i++)
+        await page.keyboard.press('ArrowUp');
       await expect(wanted).toHaveAttribute('data-focused');
       await page.keyboard.press('Enter');
       await expect(owner).toContainText('Region Stockholm');
@@ -217,7 +309,10 @@ for (const lang of ['sv', 'en'] as const) {
 }
 
 test.describe('the stored language and forms that send once', () => {
-  test('a person who chose English elsewhere gets English after signing in here, and a switch here is kept', async ({ browser, baseURL }) => {
+  test('a person who chose English elsewhere gets English after signing in here, and a switch here is kept', async ({
+    browser,
+    baseURL,
+  }) => {
     const person = await newPerson(baseURL!, 'en', 'language');
     // A browser that has never chosen a language (no fixture choosing one for it).
     const context = await browser.newContext({ baseURL });
@@ -230,7 +325,9 @@ test.describe('the stored language and forms that send once', () => {
 
     await page.getByRole('button', { name: WORDS.en.switchLanguage }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
-    await expect.poll(async () => ((await (await me(baseURL!, person.accessToken)).json()) as { language: string }).language).toBe('sv');
+    await expect
+      .poll(async () => ((await (await me(baseURL!, person.accessToken)).json()) as { language: string }).language)
+      .toBe('sv');
     await context.close();
   });
 

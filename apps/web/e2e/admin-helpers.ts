@@ -10,8 +10,20 @@ export const PLATFORM_ADMIN = { email: 'admin@slussen.local', password: 'slussen
 export const REGION_ADMIN = 'karin.lindqvist@demo.regionstockholm.se';
 
 export const SIGN_IN_WORDS = {
-  sv: { email: 'E-postadress', password: 'Lösenord', submit: 'Logga in', signOut: 'Logga ut', notFound: 'Sidan finns inte' },
-  en: { email: 'E-mail address', password: 'Password', submit: 'Sign in', signOut: 'Sign out', notFound: 'Page not found' },
+  sv: {
+    email: 'E-postadress',
+    password: 'Lösenord',
+    submit: 'Logga in',
+    signOut: 'Logga ut',
+    notFound: 'Sidan finns inte',
+  },
+  en: {
+    email: 'E-mail address',
+    password: 'Password',
+    submit: 'Sign in',
+    signOut: 'Sign out',
+    notFound: 'Page not found',
+  },
 };
 
 /** Signs in on the sign-in page (wherever it was reached from) and waits to be signed in. */
@@ -36,13 +48,19 @@ export async function mailTo(to: string, pattern: RegExp, timeoutMs = 45_000): P
   for (;;) {
     let files: string[] = [];
     try {
-      files = readdirSync(folder).filter((file) => file.endsWith('.eml')).sort().reverse();
+      files = readdirSync(folder)
+        .filter((file) => file.endsWith('.eml'))
+        .sort()
+        .reverse();
     } catch {
       // nothing written yet
     }
     for (const file of files) {
       const mail = await simpleParser(readFileSync(join(folder, file)));
-      const recipients = [mail.to].flat().flatMap((address) => address?.value ?? []).map((address) => address.address?.toLowerCase());
+      const recipients = [mail.to]
+        .flat()
+        .flatMap((address) => address?.value ?? [])
+        .map((address) => address.address?.toLowerCase());
       const match = (mail.text ?? '').match(pattern);
       if (recipients.includes(to.toLowerCase()) && match) return match;
     }

@@ -3,20 +3,68 @@ import { apiUrl, mailTo, REGION_ADMIN, SIGN_IN_WORDS, signInHere } from './admin
 
 const WORDS = {
   sv: {
-    nav: 'Organisation', title: 'Administrera Region Stockholm', inviteEmail: 'E-postadress', inviteName: 'Namn', role: 'Roll', send: 'Skicka inbjudan',
-    invited: /Vi har e-postat en inbjudan till/, pending: 'Inbjudningar som väntar på svar', withdraw: /Dra tillbaka inbjudan till/,
-    invitationTitle: 'Inbjudan till en organisation', offerTitle: 'Region Stockholm bjuder in dig', signInToAnswer: 'Logga in för att svara', accept: 'Tacka ja till inbjudan', accepted: 'Du har tackat ja',
-    nowMember: 'Du är nu medlem i Region Stockholm.', feeds: 'Kalenderadresser', revokeFeed: /^Återkalla Region Stockholm, skapad av Karin Lindqvist/, revokeYes: 'Ja, återkalla', feedRevoked: 'Kalenderadressen för Region Stockholm är återkallad.',
-    members: 'Medlemmar', changeFor: 'Ändra Sara Holm', changeRole: 'Byt roll', newRole: 'Ny roll', saveRole: 'Spara rollen', roleChanged: 'Sara Holm är nu förvaltare.', manager: 'förvaltare', member: 'medlem',
-    emailMissing: 'Skriv e-postadressen', problem: 'Det finns ett problem', gone: /Vi hittar ingen öppen inbjudan/,
+    nav: 'Organisation',
+    title: 'Administrera Region Stockholm',
+    inviteEmail: 'E-postadress',
+    inviteName: 'Namn',
+    role: 'Roll',
+    send: 'Skicka inbjudan',
+    invited: /Vi har e-postat en inbjudan till/,
+    pending: 'Inbjudningar som väntar på svar',
+    withdraw: /Dra tillbaka inbjudan till/,
+    invitationTitle: 'Inbjudan till en organisation',
+    offerTitle: 'Region Stockholm bjuder in dig',
+    signInToAnswer: 'Logga in för att svara',
+    accept: 'Tacka ja till inbjudan',
+    accepted: 'Du har tackat ja',
+    nowMember: 'Du är nu medlem i Region Stockholm.',
+    feeds: 'Kalenderadresser',
+    revokeFeed: /^Återkalla Region Stockholm, skapad av Karin Lindqvist/,
+    revokeYes: 'Ja, återkalla',
+    feedRevoked: 'Kalenderadressen för Region Stockholm är återkallad.',
+    members: 'Medlemmar',
+    changeFor: 'Ändra Sara Holm',
+    changeRole: 'Byt roll',
+    newRole: 'Ny roll',
+    saveRole: 'Spara rollen',
+    roleChanged: 'Sara Holm är nu förvaltare.',
+    manager: 'förvaltare',
+    member: 'medlem',
+    emailMissing: 'Skriv e-postadressen',
+    problem: 'Det finns ett problem',
+    gone: /Vi hittar ingen öppen inbjudan/,
   },
   en: {
-    nav: 'Organization', title: 'Administer Region Stockholm', inviteEmail: 'E-mail address', inviteName: 'Name', role: 'Role', send: 'Send the invitation',
-    invited: /We have e-mailed an invitation to/, pending: 'Invitations waiting for an answer', withdraw: /Withdraw the invitation to/,
-    invitationTitle: 'Invitation to an organization', offerTitle: 'Region Stockholm invites you', signInToAnswer: 'Sign in to answer', accept: 'Accept the invitation', accepted: 'You have accepted',
-    nowMember: 'You are now member in Region Stockholm.', feeds: 'Calendar feeds', revokeFeed: /^Revoke Region Stockholm, made by Karin Lindqvist/, revokeYes: 'Yes, revoke', feedRevoked: 'The calendar feed of Region Stockholm has been revoked.',
-    members: 'Members', changeFor: 'Change Sara Holm', changeRole: 'Change role', newRole: 'New role', saveRole: 'Save the role', roleChanged: 'Sara Holm is now manager.', manager: 'manager', member: 'member',
-    emailMissing: 'Enter the e-mail address', problem: 'There is a problem', gone: /We find no open invitation/,
+    nav: 'Organization',
+    title: 'Administer Region Stockholm',
+    inviteEmail: 'E-mail address',
+    inviteName: 'Name',
+    role: 'Role',
+    send: 'Send the invitation',
+    invited: /We have e-mailed an invitation to/,
+    pending: 'Invitations waiting for an answer',
+    withdraw: /Withdraw the invitation to/,
+    invitationTitle: 'Invitation to an organization',
+    offerTitle: 'Region Stockholm invites you',
+    signInToAnswer: 'Sign in to answer',
+    accept: 'Accept the invitation',
+    accepted: 'You have accepted',
+    nowMember: 'You are now member in Region Stockholm.',
+    feeds: 'Calendar feeds',
+    revokeFeed: /^Revoke Region Stockholm, made by Karin Lindqvist/,
+    revokeYes: 'Yes, revoke',
+    feedRevoked: 'The calendar feed of Region Stockholm has been revoked.',
+    members: 'Members',
+    changeFor: 'Change Sara Holm',
+    changeRole: 'Change role',
+    newRole: 'New role',
+    saveRole: 'Save the role',
+    roleChanged: 'Sara Holm is now manager.',
+    manager: 'manager',
+    member: 'member',
+    emailMissing: 'Enter the e-mail address',
+    problem: 'There is a problem',
+    gone: /We find no open invitation/,
   },
 };
 
@@ -54,9 +102,13 @@ for (const lang of ['sv', 'en'] as const) {
       await tabTo(page, w.send);
       await page.keyboard.press('Enter');
       await expect(page.getByText(w.invited)).toBeVisible();
-      const pending = page.getByRole('region', { name: w.pending }).or(page.locator('section', { has: page.getByRole('heading', { name: w.pending }) }));
+      const pending = page
+        .getByRole('region', { name: w.pending })
+        .or(page.locator('section', { has: page.getByRole('heading', { name: w.pending }) }));
       await expect(pending.getByText(INVITEE[lang], { exact: true })).toBeVisible();
-      await expect(pending.getByRole('button', { name: new RegExp(`${w.withdraw.source} ${INVITEE[lang]}`) })).toBeVisible();
+      await expect(
+        pending.getByRole('button', { name: new RegExp(`${w.withdraw.source} ${INVITEE[lang]}`) }),
+      ).toBeVisible();
 
       const token = (await mailTo(INVITEE[lang], /\/invitations\/([A-Za-z0-9_-]+)/))[1]!;
       await page.getByRole('button', { name: s.signOut, exact: true }).click();
@@ -85,16 +137,27 @@ for (const lang of ['sv', 'en'] as const) {
       await checkPage(page, 'invitation-gone');
 
       // The invitee is a member now, in the region's list.
-      const me = await fetch(`${apiUrl()}/api/v1/me`, { headers: { Authorization: `Bearer ${await apiToken(apiUrl(), INVITEE[lang])}` } }).then((r) => r.json() as Promise<{ memberships: Array<{ organizationName: string; role: string }> }>);
-      expect(me.memberships).toEqual(expect.arrayContaining([expect.objectContaining({ organizationName: 'Region Stockholm', role: 'member' })]));
+      const me = await fetch(`${apiUrl()}/api/v1/me`, {
+        headers: { Authorization: `Bearer ${await apiToken(apiUrl(), INVITEE[lang])}` },
+      }).then((r) => r.json() as Promise<{ memberships: Array<{ organizationName: string; role: string }> }>);
+      expect(me.memberships).toEqual(
+        expect.arrayContaining([expect.objectContaining({ organizationName: 'Region Stockholm', role: 'member' })]),
+      );
     });
 
     test('changes a role through the row menu and revokes a calendar feed', async ({ page }) => {
       const w = WORDS[lang];
       const karin = await apiToken(apiUrl(), REGION_ADMIN);
-      const me = await fetch(`${apiUrl()}/api/v1/me`, { headers: { Authorization: `Bearer ${karin}` } }).then((r) => r.json() as Promise<{ memberships: Array<{ organizationId: string; organizationName: string }> }>);
-      const region = me.memberships.find((membership) => membership.organizationName === 'Region Stockholm')!.organizationId;
-      const feed = await fetch(`${apiUrl()}/api/v1/organizations/${region}/calendar-tokens`, { method: 'POST', headers: { Authorization: `Bearer ${karin}` } });
+      const me = await fetch(`${apiUrl()}/api/v1/me`, { headers: { Authorization: `Bearer ${karin}` } }).then(
+        (r) => r.json() as Promise<{ memberships: Array<{ organizationId: string; organizationName: string }> }>,
+      );
+      const region = me.memberships.find(
+        (membership) => membership.organizationName === 'Region Stockholm',
+      )!.organizationId;
+      const feed = await fetch(`${apiUrl()}/api/v1/organizations/${region}/calendar-tokens`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${karin}` },
+      });
       expect(feed.status).toBe(201);
 
       await page.goto(`/organization/${region}`);
@@ -102,7 +165,10 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(page.getByRole('heading', { level: 1, name: w.title })).toBeVisible();
 
       // Sara Holm: member → manager, and back, through the menu in her row.
-      for (const [to, done] of [[w.manager, w.roleChanged], [w.member, null]] as const) {
+      for (const [to, done] of [
+        [w.manager, w.roleChanged],
+        [w.member, null],
+      ] as const) {
         await page.getByRole('button', { name: w.changeFor }).click();
         await page.getByRole('menuitem', { name: w.changeRole }).click();
         const dialog = page.getByRole('dialog');
@@ -111,7 +177,9 @@ for (const lang of ['sv', 'en'] as const) {
         await dialog.getByRole('button', { name: w.saveRole }).click();
         await expect(dialog).toBeHidden();
         if (done) await expect(page.getByText(done)).toBeVisible();
-        await expect(page.getByRole('row', { name: /Sara Holm/ }).getByRole('gridcell', { name: to, exact: true })).toBeVisible();
+        await expect(
+          page.getByRole('row', { name: /Sara Holm/ }).getByRole('gridcell', { name: to, exact: true }),
+        ).toBeVisible();
       }
 
       await page.getByRole('tab', { name: w.feeds }).click();

@@ -3,14 +3,52 @@ import { apiUrl, PLATFORM_ADMIN, SIGN_IN_WORDS, signInHere } from './admin-helpe
 
 const WORDS = {
   sv: {
-    nav: 'Plattform', title: 'Plattformsadministration', municipality: 'Kommun', name: 'Namn', parent: 'Region som kommunen ligger i', create: 'Skapa organisationen', parentMissing: 'Välj regionen som kommunen ligger i',
-    created: (name: string) => `Kommun ${name} är skapad.`, show: 'Visa', municipalities: 'Kommuner', people: 'Personer', q: 'Namn eller e-postadress', search: 'Sök', queues: 'Köer', open: 'Öppna köpanelen', admin: 'administratör',
-    organization: 'Organisation', platformAdmin: 'plattformsadministratör', nobody: 'Ingen person matchar ”zz-ingen-alls”.', unavailable: 'Slussen är tillfälligt otillgänglig. Försök igen om en stund.', tryAgain: 'Försök igen', tooShort: 'Skriv minst två tecken',
+    nav: 'Plattform',
+    title: 'Plattformsadministration',
+    municipality: 'Kommun',
+    name: 'Namn',
+    parent: 'Region som kommunen ligger i',
+    create: 'Skapa organisationen',
+    parentMissing: 'Välj regionen som kommunen ligger i',
+    created: (name: string) => `Kommun ${name} är skapad.`,
+    show: 'Visa',
+    municipalities: 'Kommuner',
+    people: 'Personer',
+    q: 'Namn eller e-postadress',
+    search: 'Sök',
+    queues: 'Köer',
+    open: 'Öppna köpanelen',
+    admin: 'administratör',
+    organization: 'Organisation',
+    platformAdmin: 'plattformsadministratör',
+    nobody: 'Ingen person matchar ”zz-ingen-alls”.',
+    unavailable: 'Slussen är tillfälligt otillgänglig. Försök igen om en stund.',
+    tryAgain: 'Försök igen',
+    tooShort: 'Skriv minst två tecken',
   },
   en: {
-    nav: 'Platform', title: 'Platform administration', municipality: 'Municipality', name: 'Name', parent: 'Region the municipality lies in', create: 'Create the organization', parentMissing: 'Choose the region the municipality lies in',
-    created: (name: string) => `Municipality ${name} has been created.`, show: 'Show', municipalities: 'Municipalities', people: 'People', q: 'Name or e-mail address', search: 'Search', queues: 'Queues', open: 'Open the queue dashboard', admin: 'admin',
-    organization: 'Organization', platformAdmin: 'platform admin', nobody: 'Nobody matches “zz-ingen-alls”.', unavailable: 'Slussen is temporarily unavailable. Please try again in a moment.', tryAgain: 'Try again', tooShort: 'Enter at least two characters',
+    nav: 'Platform',
+    title: 'Platform administration',
+    municipality: 'Municipality',
+    name: 'Name',
+    parent: 'Region the municipality lies in',
+    create: 'Create the organization',
+    parentMissing: 'Choose the region the municipality lies in',
+    created: (name: string) => `Municipality ${name} has been created.`,
+    show: 'Show',
+    municipalities: 'Municipalities',
+    people: 'People',
+    q: 'Name or e-mail address',
+    search: 'Search',
+    queues: 'Queues',
+    open: 'Open the queue dashboard',
+    admin: 'admin',
+    organization: 'Organization',
+    platformAdmin: 'platform admin',
+    nobody: 'Nobody matches “zz-ingen-alls”.',
+    unavailable: 'Slussen is temporarily unavailable. Please try again in a moment.',
+    tryAgain: 'Try again',
+    tooShort: 'Enter at least two characters',
   },
 };
 
@@ -18,7 +56,9 @@ for (const lang of ['sv', 'en'] as const) {
   test.describe(`platform administration (${lang})`, () => {
     test.use({ lang });
 
-    test('a platform admin creates a municipality under a region, finds a person and opens the queue dashboard', async ({ page }) => {
+    test('a platform admin creates a municipality under a region, finds a person and opens the queue dashboard', async ({
+      page,
+    }) => {
       const w = WORDS[lang];
       await page.goto('/sign-in');
       await signInHere(page, lang, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password);
@@ -67,7 +107,13 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(page.getByText(w.nobody)).toBeVisible();
       let away = true;
       await page.route('**/api/v1/users?*', (route) =>
-        away ? route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: '/problems/unavailable', title: 'Unavailable', status: 503 }) }) : route.continue(),
+        away
+          ? route.fulfill({
+              status: 503,
+              contentType: 'application/problem+json',
+              body: JSON.stringify({ type: '/problems/unavailable', title: 'Unavailable', status: 503 }),
+            })
+          : route.continue(),
       );
       await search.fill('olsson');
       await page.getByRole('button', { name: w.search, exact: true }).click();
@@ -97,8 +143,12 @@ for (const lang of ['sv', 'en'] as const) {
       await checkPage(page, 'platform-not-found');
       // Nor another organization's administration, nor the API behind the page.
       const token = await apiToken(apiUrl(), COMPANY);
-      expect((await fetch(`${apiUrl()}/api/v1/users?q=li`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(403);
-      const regions = (await fetch(`${apiUrl()}/api/v1/organizations?kind=region`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json())) as { items: Array<{ id: string }> };
+      expect(
+        (await fetch(`${apiUrl()}/api/v1/users?q=li`, { headers: { Authorization: `Bearer ${token}` } })).status,
+      ).toBe(403);
+      const regions = (await fetch(`${apiUrl()}/api/v1/organizations?kind=region`, {
+        headers: { Authorization: `Bearer ${token}` },
+      }).then((r) => r.json())) as { items: Array<{ id: string }> };
       await page.goto(`/organization/${regions.items[0]!.id}`);
       await expect(page.getByRole('heading', { level: 1, name: SIGN_IN_WORDS[lang].notFound })).toBeVisible();
     });

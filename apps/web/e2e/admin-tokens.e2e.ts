@@ -3,20 +3,78 @@ import { apiUrl, REGION_ADMIN, signInHere } from './admin-helpers';
 
 const WORDS = {
   sv: {
-    nav: 'Organisation', title: 'Administrera CareUp AB', tokensTab: 'API-nycklar', tokenName: 'Nyckelns namn', create: 'Skapa nyckeln', token: 'API-nyckel', copy: 'Kopiera', copied: 'Kopierat.',
-    revoke: 'Återkalla Bokningsrobot sv', revokeYes: 'Ja, återkalla', revoked: 'Nyckeln Bokningsrobot sv är återkallad.', revokedTag: /^återkallad /,
-    webhooksTab: 'Webhooks', url: 'Mottagarens adress', confirmed: 'Bokning bekräftad', cancelled: 'Bokning avbokad', add: 'Lägg till webhooken', secret: 'Hemlighet för att kontrollera signaturen',
-    refused: 'Adressen måste vara https på en publik adress', active: 'aktiv', noFailures: 'Inga misslyckade leveranser.', eventsMissing: 'Välj minst en händelse',
-    recent: 'Senaste leveranserna', nothingSent: 'Inget har skickats ännu.', auditTab: 'Händelselogg', what: 'Vad', tokensSubject: 'API-nycklar', show: 'Visa', created: 'API-nyckel skapad', revokedAction: 'API-nyckel återkallad', webhookAdded: 'Webhook tillagd',
-    regionTitle: 'Administrera Region Stockholm', pilotsSubject: 'Piloter', planApproved: 'Pilotplanen godkänd', goalsChanged: 'Pilotplanens mål ändrade',
+    nav: 'Organisation',
+    title: 'Administrera CareUp AB',
+    tokensTab: 'API-nycklar',
+    tokenName: 'Nyckelns namn',
+    create: 'Skapa nyckeln',
+    token: 'API-nyckel',
+    copy: 'Kopiera',
+    copied: 'Kopierat.',
+    revoke: 'Återkalla Bokningsrobot sv',
+    revokeYes: 'Ja, återkalla',
+    revoked: 'Nyckeln Bokningsrobot sv är återkallad.',
+    revokedTag: /^återkallad /,
+    webhooksTab: 'Webhooks',
+    url: 'Mottagarens adress',
+    confirmed: 'Bokning bekräftad',
+    cancelled: 'Bokning avbokad',
+    add: 'Lägg till webhooken',
+    secret: 'Hemlighet för att kontrollera signaturen',
+    refused: 'Adressen måste vara https på en publik adress',
+    active: 'aktiv',
+    noFailures: 'Inga misslyckade leveranser.',
+    eventsMissing: 'Välj minst en händelse',
+    recent: 'Senaste leveranserna',
+    nothingSent: 'Inget har skickats ännu.',
+    auditTab: 'Händelselogg',
+    what: 'Vad',
+    tokensSubject: 'API-nycklar',
+    show: 'Visa',
+    created: 'API-nyckel skapad',
+    revokedAction: 'API-nyckel återkallad',
+    webhookAdded: 'Webhook tillagd',
+    regionTitle: 'Administrera Region Stockholm',
+    pilotsSubject: 'Piloter',
+    planApproved: 'Pilotplanen godkänd',
+    goalsChanged: 'Pilotplanens mål ändrade',
   },
   en: {
-    nav: 'Organization', title: 'Administer CareUp AB', tokensTab: 'API tokens', tokenName: 'Token name', create: 'Create the token', token: 'API token', copy: 'Copy', copied: 'Copied.',
-    revoke: 'Revoke Bokningsrobot en', revokeYes: 'Yes, revoke', revoked: 'The token Bokningsrobot en has been revoked.', revokedTag: /^revoked /,
-    webhooksTab: 'Webhooks', url: 'Receiving address', confirmed: 'Booking confirmed', cancelled: 'Booking cancelled', add: 'Add the webhook', secret: 'Secret for checking the signature',
-    refused: 'The address must be https on a public address', active: 'active', noFailures: 'No failed deliveries.', eventsMissing: 'Choose at least one event',
-    recent: 'Recent deliveries', nothingSent: 'Nothing has been sent yet.', auditTab: 'Audit log', what: 'What', tokensSubject: 'API tokens', show: 'Show', created: 'API token created', revokedAction: 'API token revoked', webhookAdded: 'Webhook added',
-    regionTitle: 'Administer Region Stockholm', pilotsSubject: 'Pilots', planApproved: 'Pilot plan approved', goalsChanged: 'Pilot plan goals changed',
+    nav: 'Organization',
+    title: 'Administer CareUp AB',
+    tokensTab: 'API tokens',
+    tokenName: 'Token name',
+    create: 'Create the token',
+    token: 'API token',
+    copy: 'Copy',
+    copied: 'Copied.',
+    revoke: 'Revoke Bokningsrobot en',
+    revokeYes: 'Yes, revoke',
+    revoked: 'The token Bokningsrobot en has been revoked.',
+    revokedTag: /^revoked /,
+    webhooksTab: 'Webhooks',
+    url: 'Receiving address',
+    confirmed: 'Booking confirmed',
+    cancelled: 'Booking cancelled',
+    add: 'Add the webhook',
+    secret: 'Secret for checking the signature',
+    refused: 'The address must be https on a public address',
+    active: 'active',
+    noFailures: 'No failed deliveries.',
+    eventsMissing: 'Choose at least one event',
+    recent: 'Recent deliveries',
+    nothingSent: 'Nothing has been sent yet.',
+    auditTab: 'Audit log',
+    what: 'What',
+    tokensSubject: 'API tokens',
+    show: 'Show',
+    created: 'API token created',
+    revokedAction: 'API token revoked',
+    webhookAdded: 'Webhook added',
+    regionTitle: 'Administer Region Stockholm',
+    pilotsSubject: 'Pilots',
+    planApproved: 'Pilot plan approved',
+    goalsChanged: 'Pilot plan goals changed',
   },
 };
 
@@ -24,7 +82,10 @@ for (const lang of ['sv', 'en'] as const) {
   test.describe(`a company admin runs its API tokens and webhooks (${lang})`, () => {
     test.use({ lang });
 
-    test('creates a token shown once with a copy button, revokes it, adds a webhook, and finds both in the audit log', async ({ page, context }) => {
+    test('creates a token shown once with a copy button, revokes it, adds a webhook, and finds both in the audit log', async ({
+      page,
+      context,
+    }) => {
       const w = WORDS[lang];
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.goto('/sign-in');
@@ -53,7 +114,12 @@ for (const lang of ['sv', 'en'] as const) {
       await page.getByRole('alertdialog').getByRole('button', { name: w.revokeYes }).click();
       await expect(page.getByText(w.revoked)).toBeVisible();
       await expect(shown).toBeHidden();
-      await expect(page.getByRole('row', { name: new RegExp(`Bokningsrobot ${lang}`) }).first().getByText(w.revokedTag)).toBeVisible();
+      await expect(
+        page
+          .getByRole('row', { name: new RegExp(`Bokningsrobot ${lang}`) })
+          .first()
+          .getByText(w.revokedTag),
+      ).toBeVisible();
       expect((await asToken()).status).toBe(401);
 
       // Webhooks: the API's refusal beside the field, then one added and active.
@@ -86,21 +152,42 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(page.getByRole('gridcell', { name: w.webhookAdded })).toHaveCount(0);
       await expect(page.getByRole('gridcell', { name: w.revokedAction }).first()).toBeVisible();
       await expect(page.getByRole('gridcell', { name: w.created }).first()).toBeVisible();
-      await expect(page.getByRole('gridcell', { name: /^Li Andersson \(li.andersson@demo.careup.se\)$/ }).first()).toBeVisible();
+      await expect(
+        page.getByRole('gridcell', { name: /^Li Andersson \(li.andersson@demo.careup.se\)$/ }).first(),
+      ).toBeVisible();
       await checkPage(page, 'organization-audit');
     });
 
-    test('a region admin reads the pilot\'s changes in the audit log in the page\'s language, and narrows it to one of them', async ({ page }) => {
+    test("a region admin reads the pilot's changes in the audit log in the page's language, and narrows it to one of them", async ({
+      page,
+    }) => {
       const w = WORDS[lang];
       // CareUp changes the demo pilot's goals through the API and approves the new plan: both are audited for the region too.
-      const headers = { Authorization: `Bearer ${await apiToken(apiUrl(), COMPANY)}`, 'Content-Type': 'application/json' };
-      const pilots = (await fetch(`${apiUrl()}/api/v1/pilots?limit=200`, { headers }).then((r) => r.json())) as { items: Array<{ id: string; title: string }> };
+      const headers = {
+        Authorization: `Bearer ${await apiToken(apiUrl(), COMPANY)}`,
+        'Content-Type': 'application/json',
+      };
+      const pilots = (await fetch(`${apiUrl()}/api/v1/pilots?limit=200`, { headers }).then((r) => r.json())) as {
+        items: Array<{ id: string; title: string }>;
+      };
       const id = pilots.items.find((pilot) => pilot.title === 'Sensormattor mot fall nattetid')!.id;
-      expect((await fetch(`${apiUrl()}/api/v1/pilots/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ goals: `Färre fall (${lang})` }) })).status).toBe(200);
-      expect((await fetch(`${apiUrl()}/api/v1/pilots/${id}/plan/approve`, { method: 'POST', headers })).status).toBeLessThan(300);
+      expect(
+        (
+          await fetch(`${apiUrl()}/api/v1/pilots/${id}`, {
+            method: 'PATCH',
+            headers,
+            body: JSON.stringify({ goals: `Färre fall (${lang})` }),
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (await fetch(`${apiUrl()}/api/v1/pilots/${id}/plan/approve`, { method: 'POST', headers })).status,
+      ).toBeLessThan(300);
       // The test bed approves the new version too, so the demo pilot stays agreed for the journeys that follow it.
       const manager = { Authorization: `Bearer ${await apiToken(apiUrl(), 'johan.ek@demo.regionstockholm.se')}` };
-      expect((await fetch(`${apiUrl()}/api/v1/pilots/${id}/plan/approve`, { method: 'POST', headers: manager })).status).toBeLessThan(300);
+      expect(
+        (await fetch(`${apiUrl()}/api/v1/pilots/${id}/plan/approve`, { method: 'POST', headers: manager })).status,
+      ).toBeLessThan(300);
       await page.goto('/sign-in');
       await signInHere(page, lang, REGION_ADMIN, DEMO_PASSWORD);
       await page.getByRole('navigation').getByRole('link', { name: w.nav }).click();

@@ -4,8 +4,13 @@ for (const lang of ['sv', 'en'] as const) {
   test.describe(`finding a test bed (${lang})`, () => {
     test.use({ lang });
 
-    test('search for äldreboende from the start page finds Solgården, and its page shows rules and slots', async ({ page }) => {
-      const words = lang === 'sv' ? { search: 'Sök', q: 'Sökord', slots: 'Lediga tider', rules: 'Regler för bokning', calendar: 'Kalender' } : { search: 'Search', q: 'Search words', slots: 'Open slots', rules: 'Booking rules', calendar: 'Calendar' };
+    test('search for äldreboende from the start page finds Solgården, and its page shows rules and slots', async ({
+      page,
+    }) => {
+      const words =
+        lang === 'sv'
+          ? { search: 'Sök', q: 'Sökord', slots: 'Lediga tider', rules: 'Regler för bokning', calendar: 'Kalender' }
+          : { search: 'Search', q: 'Search words', slots: 'Open slots', rules: 'Booking rules', calendar: 'Calendar' };
       await page.goto('/');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await checkPage(page, 'start');
@@ -33,12 +38,23 @@ for (const lang of ['sv', 'en'] as const) {
     test('filters live in the address, and an unknown address explains itself', async ({ page }) => {
       await page.goto('/search?environmentType=lab&domain=energy');
       await expect(page.getByRole('link', { name: /Energilabbet Hyllie/ })).toBeVisible();
-      await expect(page.getByRole('combobox', { name: lang === 'sv' ? 'Typ av miljö' : 'Type of environment' })).toHaveValue('lab');
+      await expect(
+        page.getByRole('combobox', { name: lang === 'sv' ? 'Typ av miljö' : 'Type of environment' }),
+      ).toHaveValue('lab');
       await page.goto('/no/such/page');
-      await expect(page.getByRole('heading', { level: 1, name: lang === 'sv' ? 'Sidan finns inte' : 'Page not found' })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { level: 1, name: lang === 'sv' ? 'Sidan finns inte' : 'Page not found' }),
+      ).toBeVisible();
       await checkPage(page, 'not-found');
-      await page.getByRole('link', { name: lang === 'sv' ? 'Tillgänglighetsredogörelse' : 'Accessibility statement' }).click();
-      await expect(page.getByRole('heading', { level: 1, name: lang === 'sv' ? 'Tillgänglighetsredogörelse' : 'Accessibility statement' })).toBeVisible();
+      await page
+        .getByRole('link', { name: lang === 'sv' ? 'Tillgänglighetsredogörelse' : 'Accessibility statement' })
+        .click();
+      await expect(
+        page.getByRole('heading', {
+          level: 1,
+          name: lang === 'sv' ? 'Tillgänglighetsredogörelse' : 'Accessibility statement',
+        }),
+      ).toBeVisible();
       await checkPage(page, 'accessibility');
     });
   });

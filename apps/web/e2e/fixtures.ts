@@ -39,7 +39,10 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   const lang = await page.locator('html').getAttribute('lang');
   expect(['sv', 'en']).toContain(lang);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = results.violations.map((violation) => `${violation.id}: ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`);
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`,
+  );
   expect(violations, `axe on ${name} (${lang})`).toEqual([]);
 
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -51,7 +54,10 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width, height: 780 });
     // An open popover is placed again by its resize handler a frame or more after the resize: measure once it settles.
     await expect
-      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { message: `${name} scrolls sideways at ${width} px`, timeout: 3_000 })
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), {
+        message: `${name} scrolls sideways at ${width} px`,
+        timeout: 3_000,
+      })
       .toBeLessThanOrEqual(0);
   }
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}-360.png`), fullPage: true });
@@ -68,7 +74,12 @@ export async function tabTo(page: Page, name: string | RegExp, maxTabs = 80): Pr
     const focused = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement | null;
       if (!element) return null;
-      const label = element.getAttribute('aria-label') ?? (element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null) ?? element.closest('label')?.textContent ?? element.textContent ?? '';
+      const label =
+        element.getAttribute('aria-label') ??
+        (element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null) ??
+        element.closest('label')?.textContent ??
+        element.textContent ??
+        '';
       return label.trim().replace(/\s+/g, ' ');
     });
     if (focused && (typeof name === 'string' ? focused === name : name.test(focused))) {
@@ -84,7 +95,10 @@ export async function expectVisibleFocus(page: Page): Promise<void> {
   const visible = await page.evaluate(() => {
     const element = document.activeElement as HTMLElement;
     const style = getComputedStyle(element);
-    const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)';
+    const ring =
+      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
+      style.boxShadow !== 'none' ||
+      style.backgroundColor === 'rgb(255, 221, 0)';
     return ring && element.matches(':focus-visible');
   });
   expect(visible, 'the focused element shows where the focus is').toBe(true);
@@ -92,7 +106,11 @@ export async function expectVisibleFocus(page: Page): Promise<void> {
 
 /** Signs in through the API for set-up steps that are not the journey under test. */
 export async function apiToken(baseURL: string, email: string): Promise<string> {
-  const response = await fetch(`${baseURL}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const response = await fetch(`${baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
   if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }

@@ -50,7 +50,8 @@ export default async function globalSetup(): Promise<void> {
   for (const main of [API_MAIN, WORKER_MAIN, SEED_MAIN]) {
     if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   }
-  if (!existsSync(join(root, 'apps/web/dist/index.html'))) throw new Error('apps/web/dist is missing: run npm run build:web first');
+  if (!existsSync(join(root, 'apps/web/dist/index.html')))
+    throw new Error('apps/web/dist is missing: run npm run build:web first');
 
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -88,7 +89,15 @@ export default async function globalSetup(): Promise<void> {
   };
 
   const api = start(API_MAIN, env);
-  const state = { databaseName, adminUrl: baseUrl, redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, dataDir, pids: [api.child.pid] as number[], url: `http://localhost:${port}` };
+  const state = {
+    databaseName,
+    adminUrl: baseUrl,
+    redisUrl: env.REDIS_URL,
+    prefix: env.QUEUE_PREFIX,
+    dataDir,
+    pids: [api.child.pid] as number[],
+    url: `http://localhost:${port}`,
+  };
   mkdirSync(join(root, 'apps/web/test-results'), { recursive: true });
   writeFileSync(STATE_FILE, JSON.stringify(state));
   await waitFor(`http://127.0.0.1:${port}/health/ready`, api.child, api.output);
@@ -107,11 +116,25 @@ export default async function globalSetup(): Promise<void> {
     .catch(() => '');
   if (!home.includes('id="root"')) {
     const previewPort = await freePort();
-    const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'apps/web/vite.config.ts', '--port', String(previewPort), '--strictPort', '--host', '127.0.0.1'], {
-      cwd: root,
-      env: { ...env, SLUSSEN_API_URL: `http://127.0.0.1:${port}` },
-      stdio: 'ignore',
-    });
+    const server = spawn(
+      process.execPath,
+      [
+        join(root, 'node_modules/vite/bin/vite.js'),
+        'preview',
+        '--config',
+        'apps/web/vite.config.ts',
+        '--port',
+        String(previewPort),
+        '--strictPort',
+        '--host',
+        '127.0.0.1',
+      ],
+      {
+        cwd: root,
+        env: { ...env, SLUSSEN_API_URL: `http://127.0.0.1:${port}` },
+        stdio: 'ignore',
+      },
+    );
     state.pids.push(server.pid!);
     state.url = `http://localhost:${previewPort}`;
     writeFileSync(STATE_FILE, JSON.stringify(state));

@@ -6,7 +6,14 @@ import { STATE_FILE } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
   if (!existsSync(STATE_FILE)) return;
-  const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { databaseName: string; adminUrl: string; redisUrl: string; prefix: string; dataDir: string; pids: number[] };
+  const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as {
+    databaseName: string;
+    adminUrl: string;
+    redisUrl: string;
+    prefix: string;
+    dataDir: string;
+    pids: number[];
+  };
   for (const pid of state.pids) {
     try {
       process.kill(pid, 'SIGTERM');

@@ -3,16 +3,34 @@ import { MANAGER, signIn, WORDS } from './manager-fixtures';
 
 const MORE = {
   sv: {
-    calendar: 'Kalender', week: 'Vecka', month: 'Månad', requests: 'Förfrågningar', vitalsens: 'Vitalparametrar i hemsjukvården',
-    reject: 'Avslå Vitalparametrar i hemsjukvården från Vitalsens AB', reason: 'Motivering', rejectConfirm: 'Avslå förfrågan',
-    rejected: 'Avslagen: Vitalparametrar i hemsjukvården. Företaget får er motivering via e-post.', reasonNeeded: 'Skriv varför förfrågan avslås.',
-    create: 'Skapa en testbädd', createTitle: 'Skapa en testbädd', nextMonth: 'Nästa månad',
+    calendar: 'Kalender',
+    week: 'Vecka',
+    month: 'Månad',
+    requests: 'Förfrågningar',
+    vitalsens: 'Vitalparametrar i hemsjukvården',
+    reject: 'Avslå Vitalparametrar i hemsjukvården från Vitalsens AB',
+    reason: 'Motivering',
+    rejectConfirm: 'Avslå förfrågan',
+    rejected: 'Avslagen: Vitalparametrar i hemsjukvården. Företaget får er motivering via e-post.',
+    reasonNeeded: 'Skriv varför förfrågan avslås.',
+    create: 'Skapa en testbädd',
+    createTitle: 'Skapa en testbädd',
+    nextMonth: 'Nästa månad',
   },
   en: {
-    calendar: 'Calendar', week: 'Week', month: 'Month', requests: 'Requests', vitalsens: 'Vitalparametrar i hemsjukvården',
-    reject: 'Reject Vitalparametrar i hemsjukvården from Vitalsens AB', reason: 'Reason', rejectConfirm: 'Reject the request',
-    rejected: 'Rejected: Vitalparametrar i hemsjukvården. The company gets your reason by e-mail.', reasonNeeded: 'Say why the request is rejected.',
-    create: 'Create a test bed', createTitle: 'Create a test bed', nextMonth: 'Next month',
+    calendar: 'Calendar',
+    week: 'Week',
+    month: 'Month',
+    requests: 'Requests',
+    vitalsens: 'Vitalparametrar i hemsjukvården',
+    reject: 'Reject Vitalparametrar i hemsjukvården from Vitalsens AB',
+    reason: 'Reason',
+    rejectConfirm: 'Reject the request',
+    rejected: 'Rejected: Vitalparametrar i hemsjukvården. The company gets your reason by e-mail.',
+    reasonNeeded: 'Say why the request is rejected.',
+    create: 'Create a test bed',
+    createTitle: 'Create a test bed',
+    nextMonth: 'Next month',
   },
 };
 
@@ -21,7 +39,9 @@ for (const lang of ['sv', 'en'] as const) {
   test.describe(`the manager workspace's pages (${lang})`, () => {
     test.use({ lang });
 
-    test('my test beds, the form, the calendar by month and week, and the inbox pass axe at desktop width and 360 px; Vitalsens’ request is decided by keyboard', async ({ page }) => {
+    test('my test beds, the form, the calendar by month and week, and the inbox pass axe at desktop width and 360 px; Vitalsens’ request is decided by keyboard', async ({
+      page,
+    }) => {
       const w = WORDS[lang];
       const m = MORE[lang];
       await signIn(page, w, MANAGER, '/manage');
@@ -77,15 +97,28 @@ for (const lang of ['sv', 'en'] as const) {
       }
     });
 
-    test('a draft is edited, refused publishing with the missing fields named, completed, published and retired', async ({ page, baseURL }) => {
+    test('a draft is edited, refused publishing with the missing fields named, completed, published and retired', async ({
+      page,
+      baseURL,
+    }) => {
       const sv = lang === 'sv';
       const token = await apiToken(baseURL!, MANAGER);
       const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-      const me = (await (await fetch(`${baseURL}/api/v1/me`, { headers })).json()) as { memberships: Array<{ organizationId: string; kind: string }> };
+      const me = (await (await fetch(`${baseURL}/api/v1/me`, { headers })).json()) as {
+        memberships: Array<{ organizationId: string; kind: string }>;
+      };
       const region = me.memberships.find((membership) => membership.kind === 'region')!.organizationId;
       const draft = await fetch(`${baseURL}/api/v1/testbeds`, {
-        method: 'POST', headers,
-        body: JSON.stringify({ organizationId: region, name: `Utkastet ${lang} ${Date.now()}`, summary: 'Ett utkast utan kontakt.', environmentType: 'lab', domains: [], location: { municipality: 'Solna' } }),
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          organizationId: region,
+          name: `Utkastet ${lang} ${Date.now()}`,
+          summary: 'Ett utkast utan kontakt.',
+          environmentType: 'lab',
+          domains: [],
+          location: { municipality: 'Solna' },
+        }),
       });
       expect(draft.status).toBe(201);
       const { id } = (await draft.json()) as { id: string };
@@ -96,14 +129,20 @@ for (const lang of ['sv', 'en'] as const) {
       // Publishing an incomplete profile names what is missing.
       await tabTo(page, sv ? 'Publicera' : 'Publish');
       await page.keyboard.press('Enter');
-      await expect(page.getByRole('alert')).toContainText(sv ? 'Ange en e-postadress för kontakt.' : 'Give a contact e-mail.');
-      await expect(page.getByRole('alert')).toContainText(sv ? 'Välj minst ett område.' : 'Choose at least one domain.');
+      await expect(page.getByRole('alert')).toContainText(
+        sv ? 'Ange en e-postadress för kontakt.' : 'Give a contact e-mail.',
+      );
+      await expect(page.getByRole('alert')).toContainText(
+        sv ? 'Välj minst ett område.' : 'Choose at least one domain.',
+      );
       await checkPage(page, 'manage-publish-refused');
 
       // Edit: a new name, a domain, a description and a contact.
       await tabTo(page, sv ? 'Ändra profilen' : 'Edit the profile');
       await page.keyboard.press('Enter');
-      await expect(page.getByRole('heading', { level: 1, name: sv ? 'Ändra testbädden' : 'Edit the test bed' })).toBeFocused();
+      await expect(
+        page.getByRole('heading', { level: 1, name: sv ? 'Ändra testbädden' : 'Edit the test bed' }),
+      ).toBeFocused();
       await tabTo(page, sv ? 'Namn' : 'Name');
       await page.keyboard.press('Control+A');
       await page.keyboard.type(renamed);
@@ -127,32 +166,62 @@ for (const lang of ['sv', 'en'] as const) {
       await tabTo(page, sv ? 'Ja, avveckla den' : 'Yes, retire it');
       await page.keyboard.press('Enter');
       await expect(page.locator('.tag--tb-retired')).toBeVisible();
-      await expect(page.getByRole('heading', { name: sv ? 'Ny tid eller serie' : 'New slot or series' })).toHaveCount(0);
+      await expect(page.getByRole('heading', { name: sv ? 'Ny tid eller serie' : 'New slot or series' })).toHaveCount(
+        0,
+      );
       await checkPage(page, 'manage-testbed-retired');
     });
 
-    test('a booked slot is closed with a reason and reopened by keyboard; the public page says it takes no bookings and why', async ({ page, baseURL }) => {
+    test('a booked slot is closed with a reason and reopened by keyboard; the public page says it takes no bookings and why', async ({
+      page,
+      baseURL,
+    }) => {
       const sv = lang === 'sv';
       const post = async (path: string, token: string, body: object) => {
-        const response = await fetch(`${baseURL}/api/v1${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        const response = await fetch(`${baseURL}/api/v1${path}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         expect(response.status, path).toBeLessThan(300);
         return (await response.json()) as { id: string; items: Array<{ id: string; startsAt: string }> };
       };
       const token = await apiToken(baseURL!, MANAGER);
-      const me = (await (await fetch(`${baseURL}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { memberships: Array<{ organizationId: string; kind: string }> };
+      const me = (await (
+        await fetch(`${baseURL}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } })
+      ).json()) as { memberships: Array<{ organizationId: string; kind: string }> };
       const region = me.memberships.find((membership) => membership.kind === 'region')!.organizationId;
       const name = `Stängningslabbet ${lang} ${Date.now()}`;
       const { id } = await post('/testbeds', token, {
-        organizationId: region, name, summary: 'Ett labb för att pröva stängda tider.', description: 'Här prövar företag sensorer under ordnade former tillsammans med personalen.',
-        environmentType: 'lab', domains: ['elderly-care'], location: { municipality: 'Solna' }, capacity: 2, contactEmail: 'stangt@demo.regionstockholm.se',
+        organizationId: region,
+        name,
+        summary: 'Ett labb för att pröva stängda tider.',
+        description: 'Här prövar företag sensorer under ordnade former tillsammans med personalen.',
+        environmentType: 'lab',
+        domains: ['elderly-care'],
+        location: { municipality: 'Solna' },
+        capacity: 2,
+        contactEmail: 'stangt@demo.regionstockholm.se',
       });
       await post(`/testbeds/${id}/publish`, token, {});
       const start = new Date(Date.now() + 30 * 86_400_000);
       start.setUTCHours(8, 0, 0, 0);
       // The booked slot comes first in the table, so the keyboard meets its buttons first; the next day's slot stays open.
-      const [slot] = (await post(`/testbeds/${id}/slots`, token, { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 4 * 3_600_000).toISOString(), capacity: 2 })).items;
-      await post(`/testbeds/${id}/slots`, token, { startsAt: new Date(start.getTime() + 86_400_000).toISOString(), endsAt: new Date(start.getTime() + 86_400_000 + 4 * 3_600_000).toISOString(), capacity: 2 });
-      const booking = await post(`/slots/${slot!.id}/bookings`, await apiToken(baseURL!, COMPANY), { title: 'Pilot som får stå kvar' });
+      const [slot] = (
+        await post(`/testbeds/${id}/slots`, token, {
+          startsAt: start.toISOString(),
+          endsAt: new Date(start.getTime() + 4 * 3_600_000).toISOString(),
+          capacity: 2,
+        })
+      ).items;
+      await post(`/testbeds/${id}/slots`, token, {
+        startsAt: new Date(start.getTime() + 86_400_000).toISOString(),
+        endsAt: new Date(start.getTime() + 86_400_000 + 4 * 3_600_000).toISOString(),
+        capacity: 2,
+      });
+      const booking = await post(`/slots/${slot!.id}/bookings`, await apiToken(baseURL!, COMPANY), {
+        title: 'Pilot som får stå kvar',
+      });
       const reason = sv ? 'Lokalen renoveras den veckan.' : 'The lab is being renovated that week.';
 
       await signIn(page, WORDS[lang], MANAGER, `/manage/testbeds/${id}`);
@@ -161,7 +230,9 @@ for (const lang of ['sv', 'en'] as const) {
       await tabTo(page, sv ? /^Stäng tiden .* för nya bokningar$/ : /^Close the slot .* to new bookings$/);
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog');
-      await expect(dialog).toContainText(sv ? '1 företag har eller väntar på en plats.' : '1 company holds or waits for a place.');
+      await expect(dialog).toContainText(
+        sv ? '1 företag har eller väntar på en plats.' : '1 company holds or waits for a place.',
+      );
       await expect(dialog.getByRole('textbox', { name: sv ? 'Skäl (frivilligt)' : 'Reason (optional)' })).toBeFocused();
       await page.keyboard.type(reason);
       await checkPage(page, 'manage-close-slot-dialog');
@@ -170,16 +241,26 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(dialog).toBeHidden();
       await expect(row).toContainText(sv ? 'Stängd för nya bokningar' : 'Closed to new bookings');
       await expect(row).toContainText(sv ? `Stängd: ${reason}` : `Closed: ${reason}`);
-      await expect(row.getByRole('button', { name: sv ? /^Öppna tiden .* för bokningar igen$/ : /^Reopen the slot .* for bookings$/ })).toBeVisible();
+      await expect(
+        row.getByRole('button', {
+          name: sv ? /^Öppna tiden .* för bokningar igen$/ : /^Reopen the slot .* for bookings$/,
+        }),
+      ).toBeVisible();
       await checkPage(page, 'manage-slot-closed');
 
       // The company's booking stays, and its history says why.
-      const events = (await (await fetch(`${baseURL}/api/v1/bookings/${booking.id}/events`, { headers: { Authorization: `Bearer ${await apiToken(baseURL!, COMPANY)}` } })).json()) as { items: Array<{ type: string; reason: string | null }> };
+      const events = (await (
+        await fetch(`${baseURL}/api/v1/bookings/${booking.id}/events`, {
+          headers: { Authorization: `Bearer ${await apiToken(baseURL!, COMPANY)}` },
+        })
+      ).json()) as { items: Array<{ type: string; reason: string | null }> };
       expect(events.items).toContainEqual(expect.objectContaining({ type: 'slot-closed', reason }));
 
       // The public page keeps the slot in view, not bookable, with the reason.
       await page.goto(`/testbeds/${id}`);
-      await expect(page.getByText(sv ? `Stängd för nya bokningar: ${reason}` : `Closed to new bookings: ${reason}`)).toBeVisible();
+      await expect(
+        page.getByText(sv ? `Stängd för nya bokningar: ${reason}` : `Closed to new bookings: ${reason}`),
+      ).toBeVisible();
       await checkPage(page, 'catalogue-slot-closed');
 
       await page.goto(`/manage/testbeds/${id}`);
@@ -188,7 +269,11 @@ for (const lang of ['sv', 'en'] as const) {
       await page.keyboard.press('Enter');
       await expect(row).not.toContainText(reason);
       await expect(row).toContainText(sv ? 'Delvis bokad' : 'Partly booked');
-      await expect(row.getByRole('button', { name: sv ? /^Stäng tiden .* för nya bokningar$/ : /^Close the slot .* to new bookings$/ })).toBeVisible();
+      await expect(
+        row.getByRole('button', {
+          name: sv ? /^Stäng tiden .* för nya bokningar$/ : /^Close the slot .* to new bookings$/,
+        }),
+      ).toBeVisible();
     });
 
     test('a company member is offered no workspace, and a typed address shows not-found', async ({ page }) => {

@@ -6,7 +6,9 @@ import { MANAGER, signIn, typeDate, WORDS as W } from './manager-fixtures';
 function seriesStart(): { first: DateTime; change: DateTime } {
   const now = DateTime.now().setZone('Europe/Stockholm');
   for (let year = now.year; ; year++) {
-    const change = DateTime.fromObject({ year, month: 10, day: 31 }, { zone: 'Europe/Stockholm' }).minus({ days: DateTime.fromObject({ year, month: 10, day: 31 }).weekday % 7 });
+    const change = DateTime.fromObject({ year, month: 10, day: 31 }, { zone: 'Europe/Stockholm' }).minus({
+      days: DateTime.fromObject({ year, month: 10, day: 31 }).weekday % 7,
+    });
     const first = change.minus({ days: 20 }).startOf('day');
     if (first > now.plus({ days: 30 })) return { first, change };
   }
@@ -16,7 +18,11 @@ const lang = 'sv' as const;
 test.describe('a manager runs a test bed by keyboard alone, a company books, the manager approves from the inbox', () => {
   test.use({ lang });
 
-  test('create, preview and save a weekly series across the October change (09:00 stays 09:00), publish; a company books; approved from the inbox; confirmed on both sides', async ({ page, browser, baseURL }) => {
+  test('create, preview and save a weekly series across the October change (09:00 stays 09:00), publish; a company books; approved from the inbox; confirmed on both sides', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const w = W[lang];
     const name = `Sensorlabbet ${Date.now()}`;
     const pilotTitle = `Nattlarm ${Date.now()}`;
@@ -42,7 +48,9 @@ test.describe('a manager runs a test bed by keyboard alone, a company books, the
     await tabTo(page, w.summary);
     await page.keyboard.type('Ett labb där sensorer för nattlig tillsyn prövas.');
     await tabTo(page, w.description);
-    await page.keyboard.type('Labbet har sängar, sensormattor och ett larmsystem som liknar en avdelnings, och personal som hjälper till.');
+    await page.keyboard.type(
+      'Labbet har sängar, sensormattor och ett larmsystem som liknar en avdelnings, och personal som hjälper till.',
+    );
     await tabTo(page, w.domain);
     await page.keyboard.press('Space');
     await tabTo(page, w.contact);
@@ -78,7 +86,8 @@ test.describe('a manager runs a test bed by keyboard alone, a company books, the
     await page.keyboard.press('Enter');
     const preview = page.locator('.series-preview table');
     await expect(preview.locator('tbody tr')).toHaveCount(6);
-    for (const row of await preview.locator('tbody tr').all()) await expect(row.locator('td').nth(2)).toHaveText('09:00–12:00');
+    for (const row of await preview.locator('tbody tr').all())
+      await expect(row.locator('td').nth(2)).toHaveText('09:00–12:00');
     const changed = preview.locator('tbody tr.dst-change');
     await expect(changed).toHaveCount(1);
     await expect(changed).toContainText(w.dst);
@@ -105,7 +114,9 @@ test.describe('a manager runs a test bed by keyboard alone, a company books, the
     await company.addInitScript(() => localStorage.setItem('slussen.language', 'sv'));
     await signIn(company, w, COMPANY, `/testbeds/${testbedId}`);
     await expect(company.getByRole('heading', { level: 1, name })).toBeVisible();
-    const afterChange = company.locator('.slot').filter({ hasText: new RegExp(`${change.plus({ days: 1 }).setLocale('sv').toFormat('d MMM')}`) });
+    const afterChange = company
+      .locator('.slot')
+      .filter({ hasText: new RegExp(`${change.plus({ days: 1 }).setLocale('sv').toFormat('d MMM')}`) });
     await afterChange.getByRole('button', { name: w.book }).focus();
     await company.keyboard.press('Enter');
     await tabTo(company, w.bookingTitle);

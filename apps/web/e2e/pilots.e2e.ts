@@ -8,7 +8,10 @@ const I18N = join(import.meta.dirname, '../src/i18n');
 const words = (lang: 'sv' | 'en') => ({
   p: JSON.parse(readFileSync(join(I18N, lang, 'pilots.json'), 'utf8')),
   c: JSON.parse(readFileSync(join(I18N, lang, 'common.json'), 'utf8')),
-  signIn: lang === 'sv' ? { email: 'E-postadress', password: 'Lösenord', submit: 'Logga in' } : { email: 'E-mail address', password: 'Password', submit: 'Sign in' },
+  signIn:
+    lang === 'sv'
+      ? { email: 'E-postadress', password: 'Lösenord', submit: 'Logga in' }
+      : { email: 'E-mail address', password: 'Password', submit: 'Sign in' },
 });
 
 async function signIn(page: Page, lang: 'sv' | 'en', email: string, next: string) {
@@ -35,7 +38,9 @@ async function freshPilot(baseURL: string, title: string) {
   const manager = await apiToken(baseURL, MANAGER);
   const company = await apiToken(baseURL, COMPANY);
   const as = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
-  const me = (await (await fetch(`${baseURL}/api/v1/me`, { headers: as(manager) })).json()) as { memberships: Array<{ organizationId: string; kind: string }> };
+  const me = (await (await fetch(`${baseURL}/api/v1/me`, { headers: as(manager) })).json()) as {
+    memberships: Array<{ organizationId: string; kind: string }>;
+  };
   const region = me.memberships.find((membership) => membership.kind === 'region')!.organizationId;
   const created = await fetch(`${baseURL}/api/v1/testbeds`, {
     method: 'POST',
@@ -50,29 +55,52 @@ async function freshPilot(baseURL: string, title: string) {
       location: { municipality: 'Stockholm' },
       contactEmail: 'natt@demo.regionstockholm.se',
       timezone: 'Europe/Stockholm',
-      rules: { requiresApproval: true, minLeadDays: 0, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 50, decisionDays: 5 },
+      rules: {
+        requiresApproval: true,
+        minLeadDays: 0,
+        maxAdvanceDays: 365,
+        maxActiveBookingsPerCompany: 50,
+        decisionDays: 5,
+      },
     }),
   });
   expect(created.status).toBe(201);
   const testbed = (await created.json()) as { id: string };
-  expect((await fetch(`${baseURL}/api/v1/testbeds/${testbed.id}/publish`, { method: 'POST', headers: as(manager) })).status).toBe(200);
+  expect(
+    (await fetch(`${baseURL}/api/v1/testbeds/${testbed.id}/publish`, { method: 'POST', headers: as(manager) })).status,
+  ).toBe(200);
   const startsAt = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 120_000);
   const endsAt = new Date(startsAt.getTime() + 2 * 86_400_000);
-  const slot = await fetch(`${baseURL}/api/v1/testbeds/${testbed.id}/slots`, { method: 'POST', headers: as(manager), body: JSON.stringify({ startsAt, endsAt, capacity: 1 }) });
+  const slot = await fetch(`${baseURL}/api/v1/testbeds/${testbed.id}/slots`, {
+    method: 'POST',
+    headers: as(manager),
+    body: JSON.stringify({ startsAt, endsAt, capacity: 1 }),
+  });
   expect(slot.status).toBe(201);
   const slotId = ((await slot.json()) as { items: Array<{ id: string }> }).items[0]!.id;
-  const booking = await fetch(`${baseURL}/api/v1/slots/${slotId}/bookings`, { method: 'POST', headers: as(company), body: JSON.stringify({ title }) });
+  const booking = await fetch(`${baseURL}/api/v1/slots/${slotId}/bookings`, {
+    method: 'POST',
+    headers: as(company),
+    body: JSON.stringify({ title }),
+  });
   expect(booking.status).toBe(201);
   const bookingId = ((await booking.json()) as { id: string }).id;
-  expect((await fetch(`${baseURL}/api/v1/bookings/${bookingId}/approve`, { method: 'POST', headers: as(manager) })).status).toBe(200);
-  const pilots = (await (await fetch(`${baseURL}/api/v1/pilots?limit=200`, { headers: as(company) })).json()) as { items: Array<{ id: string; title: string }> };
+  expect(
+    (await fetch(`${baseURL}/api/v1/bookings/${bookingId}/approve`, { method: 'POST', headers: as(manager) })).status,
+  ).toBe(200);
+  const pilots = (await (await fetch(`${baseURL}/api/v1/pilots?limit=200`, { headers: as(company) })).json()) as {
+    items: Array<{ id: string; title: string }>;
+  };
   return { id: pilots.items.find((pilot) => pilot.title === title)!.id, startsAt };
 }
 
 test.describe('a pilot from plan to outcome, both sides (sv)', () => {
   test.use({ lang: 'sv' });
 
-  test('both sides edit and approve the plan, a change needs new approvals, the pilot starts, CareUp measures, Johan ends it early and records a procurement', async ({ page, baseURL }) => {
+  test('both sides edit and approve the plan, a change needs new approvals, the pilot starts, CareUp measures, Johan ends it early and records a procurement', async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(420_000);
     const { p, c } = words('sv');
     const title = `Sängsensorer ${Date.now()}`;
@@ -173,7 +201,9 @@ test.describe('a pilot from plan to outcome, both sides (sv)', () => {
 
     // Johan follows it and records the outcome: procured, with its reference and date.
     await signIn(page, 'sv', MANAGER, `/pilots/${pilot.id}`);
-    await expect(page.getByRole('region', { name: 'Mätningar av Fall per vecka' }).getByRole('cell', { name: '6', exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Mätningar av Fall per vecka' }).getByRole('cell', { name: '6', exact: true }),
+    ).toBeVisible();
     // He ends the running phase early: evaluating; the outcome is still his to record.
     await page.getByRole('button', { name: p.actions.evaluate }).click();
     const confirm = page.getByRole('alertdialog');
@@ -186,7 +216,9 @@ test.describe('a pilot from plan to outcome, both sides (sv)', () => {
     const dialog = page.getByRole('dialog');
     await dialog.locator('label.radio', { hasText: p.results.procured }).click();
     await expect(dialog.getByRole('radio', { name: new RegExp(`^${p.results.procured}`) })).toBeChecked();
-    await dialog.getByLabel(p.outcomeForm.summary, { exact: true }).fill('Sensormattorna köps in till alla avdelningar.');
+    await dialog
+      .getByLabel(p.outcomeForm.summary, { exact: true })
+      .fill('Sensormattorna köps in till alla avdelningar.');
     await dialog.getByRole('button', { name: p.outcomeForm.confirm }).click();
     await expect(dialog.locator('.field-error').filter({ hasText: p.outcomeForm.referenceMissing })).toBeVisible();
     await checkPage(page, 'pilot-outcome-dialog');
@@ -208,7 +240,9 @@ test.describe('a pilot from plan to outcome, both sides (sv)', () => {
     await expect(timeline).toContainText('Utfall: Upphandlad.');
     await expect(timeline).not.toContainText('the slot started');
     await expect(timeline.locator('[lang="en"]')).toHaveCount(0);
-    await page.locator('section[aria-labelledby="events"]').screenshot({ path: test.info().outputPath('timeline-sv.png') });
+    await page
+      .locator('section[aria-labelledby="events"]')
+      .screenshot({ path: test.info().outputPath('timeline-sv.png') });
     await checkPage(page, 'pilot-completed');
   });
 });
@@ -229,7 +263,9 @@ test.describe('the demo pilot, in English', () => {
     // The history reads in English, from each event's facts.
     await expect(page.locator('.timeline')).toContainText(p.eventTypes.created);
     await expect(page.locator('.timeline [lang]')).toHaveCount(0);
-    await page.locator('section[aria-labelledby="events"]').screenshot({ path: test.info().outputPath('timeline-en.png') });
+    await page
+      .locator('section[aria-labelledby="events"]')
+      .screenshot({ path: test.info().outputPath('timeline-en.png') });
     // Abort is offered; its reason is required, said beside the field; going back keeps the pilot.
     await page.getByRole('button', { name: p.actions.abort }).click();
     const dialog = page.getByRole('alertdialog');

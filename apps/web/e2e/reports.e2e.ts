@@ -9,18 +9,78 @@ const RESULTS = resolve(import.meta.dirname, '../test-results/performance.json')
 
 const WORDS = {
   sv: {
-    signIn: 'Logga in', email: 'E-postadress', password: 'Lösenord', reports: 'Rapporter', title: 'Utfallsrapporter', scope: 'Omfattning', run: 'Starta körningen',
-    runTitle: 'Rapportkörning', ready: 'Rapporten är klar.', open: 'Öppna rapporten', platformCustom: 'Hela Slussen: Vald period', csv: 'Ladda ner CSV',
-    print: 'Utskriftsvänlig sida', printed: 'Utfallsrapport', figures: 'Mått', periodKind: 'Period', monthToDate: 'Månaden hittills', platform: 'Plattformen', show: 'Visa',
-    monthReport: 'Hela Slussen: Månaden hittills', wholePlatform: 'Hela Slussen', organization: 'Organisation', yearToDate: 'Året hittills', day: 'Dag', lastYear: 'Samma månad förra året', previousMonth: 'Föregående månad', byDomain: 'Per område', domainName: 'Äldreomsorg',
-    runForm: 'Starta en egen körning', region: 'Region Stockholm', subscribe: 'Prenumerera på månadsbrevet', subscribed: 'Du får månadsbrevet för det här.', cancel: 'Avsluta prenumerationen', myAccount: 'Mitt konto', notFound: 'Sidan finns inte',
+    signIn: 'Logga in',
+    email: 'E-postadress',
+    password: 'Lösenord',
+    reports: 'Rapporter',
+    title: 'Utfallsrapporter',
+    scope: 'Omfattning',
+    run: 'Starta körningen',
+    runTitle: 'Rapportkörning',
+    ready: 'Rapporten är klar.',
+    open: 'Öppna rapporten',
+    platformCustom: 'Hela Slussen: Vald period',
+    csv: 'Ladda ner CSV',
+    print: 'Utskriftsvänlig sida',
+    printed: 'Utfallsrapport',
+    figures: 'Mått',
+    periodKind: 'Period',
+    monthToDate: 'Månaden hittills',
+    platform: 'Plattformen',
+    show: 'Visa',
+    monthReport: 'Hela Slussen: Månaden hittills',
+    wholePlatform: 'Hela Slussen',
+    organization: 'Organisation',
+    yearToDate: 'Året hittills',
+    day: 'Dag',
+    lastYear: 'Samma månad förra året',
+    previousMonth: 'Föregående månad',
+    byDomain: 'Per område',
+    domainName: 'Äldreomsorg',
+    runForm: 'Starta en egen körning',
+    region: 'Region Stockholm',
+    subscribe: 'Prenumerera på månadsbrevet',
+    subscribed: 'Du får månadsbrevet för det här.',
+    cancel: 'Avsluta prenumerationen',
+    myAccount: 'Mitt konto',
+    notFound: 'Sidan finns inte',
   },
   en: {
-    signIn: 'Sign in', email: 'E-mail address', password: 'Password', reports: 'Reports', title: 'Outcome reports', scope: 'Scope', run: 'Start the run',
-    runTitle: 'Report run', ready: 'The report is ready.', open: 'Open the report', platformCustom: 'All of Slussen: Chosen period', csv: 'Download CSV',
-    print: 'Printable page', printed: 'Outcome report', figures: 'Figures', periodKind: 'Period', monthToDate: 'Month to date', platform: 'Platform', show: 'Show',
-    monthReport: 'All of Slussen: Month to date', wholePlatform: 'All of Slussen', organization: 'Organization', yearToDate: 'Year to date', day: 'Day', lastYear: 'The same month last year', previousMonth: 'The previous month', byDomain: 'By domain', domainName: 'Elderly care',
-    runForm: 'Start a run of your own', region: 'Region Stockholm', subscribe: 'Subscribe to the month e-mail', subscribed: 'You get the month e-mail for this.', cancel: 'Cancel the subscription', myAccount: 'My account', notFound: 'Page not found',
+    signIn: 'Sign in',
+    email: 'E-mail address',
+    password: 'Password',
+    reports: 'Reports',
+    title: 'Outcome reports',
+    scope: 'Scope',
+    run: 'Start the run',
+    runTitle: 'Report run',
+    ready: 'The report is ready.',
+    open: 'Open the report',
+    platformCustom: 'All of Slussen: Chosen period',
+    csv: 'Download CSV',
+    print: 'Printable page',
+    printed: 'Outcome report',
+    figures: 'Figures',
+    periodKind: 'Period',
+    monthToDate: 'Month to date',
+    platform: 'Platform',
+    show: 'Show',
+    monthReport: 'All of Slussen: Month to date',
+    wholePlatform: 'All of Slussen',
+    organization: 'Organization',
+    yearToDate: 'Year to date',
+    day: 'Day',
+    lastYear: 'The same month last year',
+    previousMonth: 'The previous month',
+    byDomain: 'By domain',
+    domainName: 'Elderly care',
+    runForm: 'Start a run of your own',
+    region: 'Region Stockholm',
+    subscribe: 'Subscribe to the month e-mail',
+    subscribed: 'You get the month e-mail for this.',
+    cancel: 'Cancel the subscription',
+    myAccount: 'My account',
+    notFound: 'Page not found',
   },
 };
 
@@ -55,7 +115,10 @@ for (const lang of ['sv', 'en'] as const) {
   test.describe(`reports (${lang})`, () => {
     test.use({ lang });
 
-    test('the analyst starts a run by keyboard, watches it finish, opens the report, its CSV and its printable page', async ({ page, context }) => {
+    test('the analyst starts a run by keyboard, watches it finish, opens the report, its CSV and its printable page', async ({
+      page,
+      context,
+    }) => {
       const w = WORDS[lang];
       await signIn(page, ANALYST, w, '/');
       await tabTo(page, w.reports);
@@ -102,7 +165,9 @@ for (const lang of ['sv', 'en'] as const) {
       await printable.close();
     });
 
-    test('the list leads with the platform’s month and year reports, one-day reports after, and is a list of cards at 360 px', async ({ page }) => {
+    test('the list leads with the platform’s month and year reports, one-day reports after, and is a list of cards at 360 px', async ({
+      page,
+    }) => {
       const w = WORDS[lang];
       // An anonymous first load: no HydrateFallback warning, and no 401 from a refresh nobody needs.
       const noise: string[] = [];
@@ -135,11 +200,15 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(card.getByRole('heading', { level: 3 })).toHaveText(w.wholePlatform);
       for (const term of [w.scope, w.periodKind]) await expect(card.locator('dt', { hasText: term })).toBeVisible();
       await expect(card.locator('dd')).toHaveCount(4);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBeLessThanOrEqual(0);
       await checkPage(page, 'reports-cards');
     });
 
-    test('a month report compares with last year and the month before, and its month e-mail can be taken and cancelled', async ({ page }) => {
+    test('a month report compares with last year and the month before, and its month e-mail can be taken and cancelled', async ({
+      page,
+    }) => {
       const w = WORDS[lang];
       await signIn(page, ANALYST, w, '/reports?scope=platform&periodKind=month-to-date');
       await expect(page.getByRole('heading', { level: 1, name: w.title })).toBeVisible();
@@ -164,21 +233,34 @@ for (const lang of ['sv', 'en'] as const) {
       const full: number[] = [];
       for (let run = 0; run < 5; run++) {
         await page.goto('/accessibility');
-        inApp.push(await timeInAppNavigation(page, url, () => document.querySelectorAll('.report-figures tbody tr').length === 18));
+        inApp.push(
+          await timeInAppNavigation(
+            page,
+            url,
+            () => document.querySelectorAll('.report-figures tbody tr').length === 18,
+          ),
+        );
         await page.goto('about:blank');
         await page.goto(url, { waitUntil: 'commit' });
         await page.waitForFunction(() => document.querySelectorAll('.report-figures tbody tr').length === 18);
         full.push(await page.evaluate(() => performance.now()));
       }
       const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-      const figures = { [`reportInAppMedianMs_${lang}`]: Math.round(median(inApp)), [`reportInAppMaxMs_${lang}`]: Math.round(Math.max(...inApp)), [`reportFullLoadMedianMs_${lang}`]: Math.round(median(full)), [`reportFullLoadMaxMs_${lang}`]: Math.round(Math.max(...full)) };
+      const figures = {
+        [`reportInAppMedianMs_${lang}`]: Math.round(median(inApp)),
+        [`reportInAppMaxMs_${lang}`]: Math.round(Math.max(...inApp)),
+        [`reportFullLoadMedianMs_${lang}`]: Math.round(median(full)),
+        [`reportFullLoadMaxMs_${lang}`]: Math.round(Math.max(...full)),
+      };
       console.log(`report page (${lang}): ${JSON.stringify(figures)}`);
       record(figures);
       // The bar is 1 s; the assertion is generous because six people share two cores.
       expect(median(inApp)).toBeLessThan(5000);
     });
 
-    test('a region manager reads the platform’s and the region’s reports, without runs or the month e-mail', async ({ page }) => {
+    test('a region manager reads the platform’s and the region’s reports, without runs or the month e-mail', async ({
+      page,
+    }) => {
       const w = WORDS[lang];
       await signIn(page, MANAGER, w, '/');
       await tabTo(page, w.reports);
@@ -214,7 +296,11 @@ for (const lang of ['sv', 'en'] as const) {
       await signIn(page, COMPANY, w, '/account');
       await expect(page.getByRole('link', { name: w.myAccount })).toBeVisible();
       await expect(page.getByRole('link', { name: w.reports, exact: true })).toHaveCount(0);
-      for (const path of ['/reports', '/reports/00000000-0000-4000-8000-000000000000', '/reports/runs/00000000-0000-4000-8000-000000000000']) {
+      for (const path of [
+        '/reports',
+        '/reports/00000000-0000-4000-8000-000000000000',
+        '/reports/runs/00000000-0000-4000-8000-000000000000',
+      ]) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1, name: w.notFound })).toBeVisible();
       }

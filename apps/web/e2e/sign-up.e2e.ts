@@ -2,12 +2,36 @@ import { checkPage, expect, test } from './fixtures';
 
 const WORDS = {
   sv: {
-    signUp: 'Skapa företagskonto', title: 'Skapa ett företagskonto', submit: 'Skapa konto', problem: 'Det finns ett problem', name: 'Ditt namn', email: 'E-postadress', password: 'Välj ett lösenord',
-    company: 'Företagets namn', nameMissing: 'Skriv ditt namn', passwordShort: 'Lösenordet måste ha minst 12 tecken', signOut: 'Logga ut', account: 'Mitt konto', feed: 'Skapa en kalenderadress', address: 'Kalenderadress',
+    signUp: 'Skapa företagskonto',
+    title: 'Skapa ett företagskonto',
+    submit: 'Skapa konto',
+    problem: 'Det finns ett problem',
+    name: 'Ditt namn',
+    email: 'E-postadress',
+    password: 'Välj ett lösenord',
+    company: 'Företagets namn',
+    nameMissing: 'Skriv ditt namn',
+    passwordShort: 'Lösenordet måste ha minst 12 tecken',
+    signOut: 'Logga ut',
+    account: 'Mitt konto',
+    feed: 'Skapa en kalenderadress',
+    address: 'Kalenderadress',
   },
   en: {
-    signUp: 'Create a company account', title: 'Create a company account', submit: 'Create the account', problem: 'There is a problem', name: 'Your name', email: 'E-mail address', password: 'Choose a password',
-    company: 'Company name', nameMissing: 'Enter your name', passwordShort: 'The password must have at least 12 characters', signOut: 'Sign out', account: 'My account', feed: 'Create a calendar address', address: 'Calendar address',
+    signUp: 'Create a company account',
+    title: 'Create a company account',
+    submit: 'Create the account',
+    problem: 'There is a problem',
+    name: 'Your name',
+    email: 'E-mail address',
+    password: 'Choose a password',
+    company: 'Company name',
+    nameMissing: 'Enter your name',
+    passwordShort: 'The password must have at least 12 characters',
+    signOut: 'Sign out',
+    account: 'My account',
+    feed: 'Create a calendar address',
+    address: 'Calendar address',
   },
 };
 
@@ -15,7 +39,9 @@ for (const lang of ['sv', 'en'] as const) {
   test.describe(`a company signs up (${lang})`, () => {
     test.use({ lang });
 
-    test('errors beside their fields and in a summary, then signed in with a calendar feed to copy', async ({ page }) => {
+    test('errors beside their fields and in a summary, then signed in with a calendar feed to copy', async ({
+      page,
+    }) => {
       const w = WORDS[lang];
       await page.goto('/');
       await page.getByRole('navigation').getByRole('link', { name: w.signUp }).click();

@@ -14,7 +14,9 @@ export class JobCoverageCheck implements OnApplicationBootstrap {
       .filter((instance): instance is JobProcessor => instance instanceof JobProcessor);
     const { missing, duplicated } = uncoveredJobs(processors.map((processor) => processor.jobs));
     if (missing.length || duplicated.length) {
-      throw new Error(`job processors do not match the job list: missing ${missing.join(', ') || 'none'}; claimed twice ${duplicated.join(', ') || 'none'}`);
+      throw new Error(
+        `job processors do not match the job list: missing ${missing.join(', ') || 'none'}; claimed twice ${duplicated.join(', ') || 'none'}`,
+      );
     }
   }
 }

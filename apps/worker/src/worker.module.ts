@@ -13,7 +13,15 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), DiscoveryModule, JobSchedulesModule, SchedulingJobsModule, PilotsJobsModule, ReportingJobsModule, NotificationsJobsModule],
+      imports: [
+        CoreModule.forRoot(config),
+        DiscoveryModule,
+        JobSchedulesModule,
+        SchedulingJobsModule,
+        PilotsJobsModule,
+        ReportingJobsModule,
+        NotificationsJobsModule,
+      ],
       providers: [JobCoverageCheck],
     };
   }

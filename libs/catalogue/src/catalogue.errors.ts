@@ -2,5 +2,8 @@ import { registerConstraintProblems } from '@slussen/core';
 
 registerConstraintProblems({
   testbeds_slug_unique: { code: 'conflict', detail: 'Another test bed already has this name; choose another' },
-  testbeds_capacity_covers_slots: { code: 'conflict', detail: 'Open slots overlap more places than this capacity; cancel or shrink slots first' },
+  testbeds_capacity_covers_slots: {
+    code: 'conflict',
+    detail: 'Open slots overlap more places than this capacity; cancel or shrink slots first',
+  },
 });

@@ -27,9 +27,13 @@ export class CataloguePolicy {
   constructor(policy: PolicyService) {
     policy.define('testbed.create', {
       visible: () => true,
-      allowed: (actor, organization) => (organization.kind === 'region' || organization.kind === 'municipality') && manages(actor, organization.id),
+      allowed: (actor, organization) =>
+        (organization.kind === 'region' || organization.kind === 'municipality') && manages(actor, organization.id),
     });
     policy.define('testbed.read', { visible: canSeeTestbed, allowed: () => true });
-    policy.define('testbed.manage', { visible: canSeeTestbed, allowed: (actor, testbed) => manages(actor, testbed.organizationId) });
+    policy.define('testbed.manage', {
+      visible: canSeeTestbed,
+      allowed: (actor, testbed) => manages(actor, testbed.organizationId),
+    });
   }
 }

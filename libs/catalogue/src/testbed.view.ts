@@ -15,7 +15,13 @@ export interface TestbedView {
   location: { municipality: string; address: string | null; lat: number | null; lon: number | null };
   timezone: string;
   capacity: number;
-  rules: { requiresApproval: boolean; minLeadDays: number; maxAdvanceDays: number; maxActiveBookingsPerCompany: number; decisionDays: number };
+  rules: {
+    requiresApproval: boolean;
+    minLeadDays: number;
+    maxAdvanceDays: number;
+    maxActiveBookingsPerCompany: number;
+    decisionDays: number;
+  };
   contactEmail: string | null;
   reminderDays: number[];
   status: string;

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, NotFoundError, PolicyService, ValidationError, type Actor, type FieldError, type Page } from '@slussen/core';
+import {
+  ConflictError,
+  NotFoundError,
+  PolicyService,
+  ValidationError,
+  type Actor,
+  type FieldError,
+  type Page,
+} from '@slussen/core';
 import { AuditService, OrganizationsService } from '@slussen/identity';
 import { IANAZone } from 'luxon';
 import { randomUUID } from 'node:crypto';
@@ -21,7 +29,13 @@ export interface TestbedProfile {
   location: { municipality: string; address?: string | null; lat?: number | null; lon?: number | null };
   timezone?: string;
   capacity?: number;
-  rules?: { requiresApproval: boolean; minLeadDays: number; maxAdvanceDays: number; maxActiveBookingsPerCompany: number; decisionDays: number };
+  rules?: {
+    requiresApproval: boolean;
+    minLeadDays: number;
+    maxAdvanceDays: number;
+    maxActiveBookingsPerCompany: number;
+    decisionDays: number;
+  };
   contactEmail?: string | null;
   /** Days before a slot starts when both sides are reminded (default 7 and 1). */
   reminderDays?: number[];
@@ -59,14 +73,19 @@ export class TestbedsService {
     return this.dataSource.transaction(async (manager) => {
       const base = slugify(profile.name);
       const slug = (await this.testbeds.slugTaken(base, manager)) ? `${base}-${randomUUID().slice(0, 6)}` : base;
-      const testbed = await this.testbeds.create({ organizationId, slug, status: 'draft', ...columnsOf(profile) }, manager);
+      const testbed = await this.testbeds.create(
+        { organizationId, slug, status: 'draft', ...columnsOf(profile) },
+        manager,
+      );
       await this.record(actor, 'testbed.create', testbed, manager, { name: testbed.name });
       return this.view(testbed);
     });
   }
 
   async search(actor: Actor | null, query: TestbedSearchQuery): Promise<Page<TestbedView>> {
-    const ownOrganizations = actor?.platformAdmin ? 'all' : (actor?.memberships.map((membership) => membership.organizationId) ?? []);
+    const ownOrganizations = actor?.platformAdmin
+      ? 'all'
+      : (actor?.memberships.map((membership) => membership.organizationId) ?? []);
     const page = await this.testbeds.search({ ...query, ownOrganizations });
     return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
@@ -159,8 +178,18 @@ export class TestbedsService {
     return testbeds.map((testbed) => toTestbedView(testbed, names.get(testbed.organizationId) ?? ''));
   }
 
-  private record(actor: Actor, action: string, testbed: Testbed, manager: EntityManager, details: Record<string, unknown> = {}) {
-    return this.audit.record(actor, { action, organizationId: testbed.organizationId, subjectType: 'testbed', subjectId: testbed.id, details }, manager);
+  private record(
+    actor: Actor,
+    action: string,
+    testbed: Testbed,
+    manager: EntityManager,
+    details: Record<string, unknown> = {},
+  ) {
+    return this.audit.record(
+      actor,
+      { action, organizationId: testbed.organizationId, subjectType: 'testbed', subjectId: testbed.id, details },
+      manager,
+    );
   }
 }
 
@@ -171,16 +200,21 @@ function defined<T extends object>(value: T | undefined): Partial<T> {
 
 function checkProfile(profile: TestbedProfile): void {
   const errors: FieldError[] = [];
-  if (profile.timezone !== undefined && !IANAZone.isValidZone(profile.timezone)) errors.push({ field: 'timezone', message: 'must be an IANA time zone such as Europe/Stockholm' });
-  if (profile.trl && profile.trl.min > profile.trl.max) errors.push({ field: 'trl', message: 'min must not exceed max' });
-  if ((profile.location.lat == null) !== (profile.location.lon == null)) errors.push({ field: 'location', message: 'give both lat and lon, or neither' });
-  if (errors.length) throw new ValidationError(errors.map((error) => `${error.field} ${error.message}`).join('; '), errors);
+  if (profile.timezone !== undefined && !IANAZone.isValidZone(profile.timezone))
+    errors.push({ field: 'timezone', message: 'must be an IANA time zone such as Europe/Stockholm' });
+  if (profile.trl && profile.trl.min > profile.trl.max)
+    errors.push({ field: 'trl', message: 'min must not exceed max' });
+  if ((profile.location.lat == null) !== (profile.location.lon == null))
+    errors.push({ field: 'location', message: 'give both lat and lon, or neither' });
+  if (errors.length)
+    throw new ValidationError(errors.map((error) => `${error.field} ${error.message}`).join('; '), errors);
 }
 
 /** A published profile tells a company enough to decide whether to book. */
 function checkComplete(testbed: Testbed): void {
   const missing: FieldError[] = [];
-  if (!testbed.description || testbed.description.trim().length < 40) missing.push({ field: 'description', message: 'needs at least 40 characters to publish' });
+  if (!testbed.description || testbed.description.trim().length < 40)
+    missing.push({ field: 'description', message: 'needs at least 40 characters to publish' });
   if (testbed.domains.length === 0) missing.push({ field: 'domains', message: 'needs at least one domain to publish' });
   if (!testbed.contactEmail) missing.push({ field: 'contactEmail', message: 'is required to publish' });
   if (missing.length) throw new ValidationError('The profile is not complete enough to publish', missing);

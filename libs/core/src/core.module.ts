@@ -14,7 +14,15 @@ export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, LoggingModule, DatabaseModule, QueueModule.forRoot(), HealthModule, PolicyModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        LoggingModule,
+        DatabaseModule,
+        QueueModule.forRoot(),
+        HealthModule,
+        PolicyModule,
+      ],
     };
   }
 }

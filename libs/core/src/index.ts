@@ -14,17 +14,41 @@ export { toProblem, type Problem } from './http/problem.js';
 export { createValidationPipe } from './http/validation.pipe.js';
 export { judgeEvictionPolicy, readMaxmemoryPolicy } from './queue/eviction-policy.js';
 export { QueueModule } from './queue/queue.module.js';
-export { declareJobSchedules, JobSchedulesKeeper, JobSchedulesModule, type JobSchedule } from './queue/job-schedules.js';
+export {
+  declareJobSchedules,
+  JobSchedulesKeeper,
+  JobSchedulesModule,
+  type JobSchedule,
+} from './queue/job-schedules.js';
 export { createRedisClient, logQueueErrors, queueConnectionOptions } from './queue/redis-connection.js';
 export { ensureLocalServices, LocalServiceError, type LocalServices } from './runtime/local-services.js';
 export { startProcess } from './runtime/start-process.js';
 export { FrameworkQuietLogger } from './logging/framework-quiet-logger.js';
-export { ORGANIZATION_KINDS, ROLES, hasRole, isMemberOf, isPlatformAdmin, roleIn, twoSidedScope, type Actor, type ActorMembership, type OrganizationKind, type Role, type TwoSidedScope } from './auth/actor.js';
+export {
+  ORGANIZATION_KINDS,
+  ROLES,
+  hasRole,
+  isMemberOf,
+  isPlatformAdmin,
+  roleIn,
+  twoSidedScope,
+  type Actor,
+  type ActorMembership,
+  type OrganizationKind,
+  type Role,
+  type TwoSidedScope,
+} from './auth/actor.js';
 export { ActorResolver } from './auth/actor-resolver.js';
 export { CurrentActor, PersonOnly, Public, PUBLIC_OPERATION } from './auth/auth.decorators.js';
 export { AuthGuard } from './auth/auth.guard.js';
 export { PolicyService, type PolicyAction, type PolicyRule, type PolicySubjects } from './auth/policy.service.js';
-export { PASSWORD_ATTEMPTS, PasswordAttempts, RateLimitGuard, RateLimitModule, ThrottleBucket } from './http/rate-limit.js';
+export {
+  PASSWORD_ATTEMPTS,
+  PasswordAttempts,
+  RateLimitGuard,
+  RateLimitModule,
+  ThrottleBucket,
+} from './http/rate-limit.js';
 export { currentRequestId, requestContextMiddleware } from './http/request-context.js';
 export { decodeCursor, encodeCursor, PageQueryDto, toPage, type Page } from './http/pagination.js';
 export { JobProcessor, type JobHandlers } from './queue/job-processor.js';
@@ -35,6 +59,17 @@ export { OutboxRelayModule } from './outbox/outbox.module.js';
 export { Clock, ClockModule, ManualClock } from './time/clock.js';
 export { SecretBox } from './crypto/secret-box.js';
 export { MultilineText, checkRequestText, plainText, singleLine, textProblem } from './http/control-characters.js';
-export { checkOutboundTarget, checkOutboundUrl, guardedRequest, isPublicAddress, OutboundFetchError, outboundFailure, OutboundRefusedError, type OutboundFailure, type OutboundLimits, type OutboundPolicy } from './net/guarded-http.js';
+export {
+  checkOutboundTarget,
+  checkOutboundUrl,
+  guardedRequest,
+  isPublicAddress,
+  OutboundFetchError,
+  outboundFailure,
+  OutboundRefusedError,
+  type OutboundFailure,
+  type OutboundLimits,
+  type OutboundPolicy,
+} from './net/guarded-http.js';
 export { spreadsheetSafe } from './http/spreadsheet-safe.js';
 export { answerClientErrorsWithProblems } from './http/client-errors.js';

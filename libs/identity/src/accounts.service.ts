@@ -10,7 +10,14 @@ import { MembershipsRepository } from './repositories/memberships.repository.js'
 import { OrganizationsRepository } from './repositories/organizations.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
 import { SessionService } from './session.service.js';
-import { normalizeOrgNumber, toOrganizationView, toUserView, type OrganizationView, type TokenPair, type UserView } from './views.js';
+import {
+  normalizeOrgNumber,
+  toOrganizationView,
+  toUserView,
+  type OrganizationView,
+  type TokenPair,
+  type UserView,
+} from './views.js';
 
 export interface SignupCommand {
   email: string;
@@ -46,9 +53,17 @@ export class AccountsService {
   async signup(command: SignupCommand): Promise<{ user: UserView; organization: OrganizationView } & TokenPair> {
     const passwordHash = await this.passwords.hash(command.password);
     return this.dataSource.transaction(async (manager) => {
-      const user = await this.users.create({ email: command.email.trim(), name: command.name.trim(), language: command.language, passwordHash }, manager);
+      const user = await this.users.create(
+        { email: command.email.trim(), name: command.name.trim(), language: command.language, passwordHash },
+        manager,
+      );
       const organization = await this.organizations.create(
-        { name: command.company.name.trim(), kind: 'company', orgNumber: normalizeOrgNumber(command.company.orgNumber), parentId: null },
+        {
+          name: command.company.name.trim(),
+          kind: 'company',
+          orgNumber: normalizeOrgNumber(command.company.orgNumber),
+          parentId: null,
+        },
         manager,
       );
       await this.memberships.add({ organizationId: organization.id, userId: user.id, role: 'admin' }, manager);
@@ -60,7 +75,17 @@ export class AccountsService {
         platformAdmin: false,
         memberships: [{ organizationId: organization.id, organizationKind: 'company', role: 'admin' }],
       };
-      await this.audit.record(actor, { action: 'organization.signup', organizationId: organization.id, subjectType: 'organization', subjectId: organization.id, details: { name: organization.name, email: user.email } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'organization.signup',
+          organizationId: organization.id,
+          subjectType: 'organization',
+          subjectId: organization.id,
+          details: { name: organization.name, email: user.email },
+        },
+        manager,
+      );
       const tokens = await this.sessions.start(user.id, manager);
       return { user: toUserView(user), organization: toOrganizationView(organization), ...tokens };
     });
@@ -97,18 +122,36 @@ export class AccountsService {
     const memberships = await this.users.membershipsOf(user.id);
     return {
       ...toUserView(user),
-      memberships: memberships.map((row) => ({ organizationId: row.organizationId, organizationName: row.organizationName, kind: row.organizationKind, role: row.role })),
+      memberships: memberships.map((row) => ({
+        organizationId: row.organizationId,
+        organizationName: row.organizationName,
+        kind: row.organizationKind,
+        role: row.role,
+      })),
     };
   }
 
   /** The signed-in person's own name and language (e-mails and the web app follow the language); audited. */
   async updateProfile(actor: Actor, changes: { name?: string; language?: 'sv' | 'en' }): Promise<MeView> {
     if (actor.type !== 'user') throw new DomainError('forbidden', 'An API token has no user profile');
-    const fields = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as { name?: string; language?: 'sv' | 'en' };
+    const fields = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as {
+      name?: string;
+      language?: 'sv' | 'en';
+    };
     if (Object.keys(fields).length) {
       await this.dataSource.transaction(async (manager) => {
         await this.users.updateProfile(actor.userId, fields, manager);
-        await this.audit.record(actor, { action: 'user.update-profile', organizationId: null, subjectType: 'user', subjectId: actor.userId, details: { fields: Object.keys(fields), ...(fields.language ? { language: fields.language } : {}) } }, manager);
+        await this.audit.record(
+          actor,
+          {
+            action: 'user.update-profile',
+            organizationId: null,
+            subjectType: 'user',
+            subjectId: actor.userId,
+            details: { fields: Object.keys(fields), ...(fields.language ? { language: fields.language } : {}) },
+          },
+          manager,
+        );
       });
     }
     return this.me(actor);
@@ -119,14 +162,20 @@ export class AccountsService {
     if (actor.type !== 'user') throw new DomainError('forbidden', 'Only a signed-in person has sessions');
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.endAllOf(actor.userId, manager);
-      await this.audit.record(actor, { action: 'user.sign-out-everywhere', organizationId: null, subjectType: 'user', subjectId: actor.userId }, manager);
+      await this.audit.record(
+        actor,
+        { action: 'user.sign-out-everywhere', organizationId: null, subjectType: 'user', subjectId: actor.userId },
+        manager,
+      );
     });
   }
 
   /** A platform admin to act as in system tasks such as seeding demo data; null when there is none. */
   async platformAdminActor(): Promise<Actor | null> {
     const admin = await this.users.firstPlatformAdmin();
-    return admin ? { type: 'user', id: admin.id, userId: admin.id, sessionId: null, platformAdmin: true, memberships: [] } : null;
+    return admin
+      ? { type: 'user', id: admin.id, userId: admin.id, sessionId: null, platformAdmin: true, memberships: [] }
+      : null;
   }
 
   /**
@@ -141,9 +190,24 @@ export class AccountsService {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_BOOTSTRAP_LOCK]);
       if (await this.users.hasPlatformAdmin(manager)) return;
       const existing = await this.users.findByEmail(admin.email, manager);
-      const user = existing ?? (await this.users.create({ email: admin.email, name: 'Platform admin', passwordHash, platformAdmin: true }, manager));
+      const user =
+        existing ??
+        (await this.users.create(
+          { email: admin.email, name: 'Platform admin', passwordHash, platformAdmin: true },
+          manager,
+        ));
       if (existing) await this.users.makePlatformAdmin(existing.id, manager);
-      await this.audit.record(null, { action: 'user.bootstrap-platform-admin', organizationId: null, subjectType: 'user', subjectId: user.id, details: { email: admin.email } }, manager);
+      await this.audit.record(
+        null,
+        {
+          action: 'user.bootstrap-platform-admin',
+          organizationId: null,
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { email: admin.email },
+        },
+        manager,
+      );
       this.logger.log(`platform admin ${admin.email} ${existing ? 'promoted' : 'created'} from ADMIN_EMAIL`);
     });
   }

@@ -40,15 +40,36 @@ export class ApiTokensService {
   ) {}
 
   /** The secret is in this answer only; Slussen keeps its hash. */
-  async create(actor: Actor, organizationId: string, command: { name: string; role: Role }): Promise<ApiTokenView & { token: string }> {
+  async create(
+    actor: Actor,
+    organizationId: string,
+    command: { name: string; role: Role },
+  ): Promise<ApiTokenView & { token: string }> {
     await this.organizations.findAuthorized(actor, 'organization.manage-api-tokens', organizationId);
     const token = newOpaqueToken(API_TOKEN_PREFIX);
     return this.dataSource.transaction(async (manager) => {
       const saved = await this.tokens.create(
-        { organizationId, name: command.name.trim(), role: command.role, tokenHash: hashToken(token), tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6), createdByUserId: actor.userId },
+        {
+          organizationId,
+          name: command.name.trim(),
+          role: command.role,
+          tokenHash: hashToken(token),
+          tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+          createdByUserId: actor.userId,
+        },
         manager,
       );
-      await this.audit.record(actor, { action: 'api-token.create', organizationId, subjectType: 'api-token', subjectId: saved.id, details: { name: saved.name, role: saved.role } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'api-token.create',
+          organizationId,
+          subjectType: 'api-token',
+          subjectId: saved.id,
+          details: { name: saved.name, role: saved.role },
+        },
+        manager,
+      );
       return { ...toView(saved), token };
     });
   }
@@ -65,7 +86,17 @@ export class ApiTokensService {
       if (!token) throw new NotFoundError('API token');
       if (token.revokedAt) return;
       await this.tokens.revoke(tokenId, manager);
-      await this.audit.record(actor, { action: 'api-token.revoke', organizationId, subjectType: 'api-token', subjectId: tokenId, details: { name: token.name } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'api-token.revoke',
+          organizationId,
+          subjectType: 'api-token',
+          subjectId: tokenId,
+          details: { name: token.name },
+        },
+        manager,
+      );
     });
   }
 }

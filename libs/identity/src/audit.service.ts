@@ -49,7 +49,12 @@ export class AuditService {
     );
   }
 
-  async list(organizationId: string, filter: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditEntryView>> {
+  async list(
+    organizationId: string,
+    filter: AuditFilter,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<AuditEntryView>> {
     const page = await this.audit.listFor(organizationId, filter, limit, cursor);
     const names = await this.audit.actorNames(
       [...new Set(page.items.flatMap((entry) => (entry.actorUserId ? [entry.actorUserId] : [])))],
@@ -60,7 +65,11 @@ export class AuditService {
         const view = toView(entry);
         const token = entry.actorApiTokenId ? names.apiTokens.get(entry.actorApiTokenId) : undefined;
         const user = entry.actorUserId ? names.users.get(entry.actorUserId) : undefined;
-        return { ...view, actorName: token ?? user?.name ?? null, actorEmail: token === undefined ? (user?.email ?? null) : null };
+        return {
+          ...view,
+          actorName: token ?? user?.name ?? null,
+          actorEmail: token === undefined ? (user?.email ?? null) : null,
+        };
       }),
       nextCursor: page.nextCursor,
     };

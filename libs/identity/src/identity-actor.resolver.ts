@@ -28,7 +28,9 @@ export class IdentityActorResolver extends ActorResolver {
         id: token.id,
         userId: null,
         platformAdmin: false,
-        memberships: [{ organizationId: token.organizationId, organizationKind: token.organizationKind, role: token.role }],
+        memberships: [
+          { organizationId: token.organizationId, organizationKind: token.organizationKind, role: token.role },
+        ],
       };
     }
     const claims = await this.sessions.verifyAccessToken(credential);
@@ -52,13 +54,20 @@ export interface PassHolder {
 }
 
 /** The actor of a signed-in user, from what `UsersRepository.actorOf` read. */
-export function userActor(user: { id: string; platformAdmin: boolean; memberships: ActorMembershipRow[] }, sessionId: string | null): Actor {
+export function userActor(
+  user: { id: string; platformAdmin: boolean; memberships: ActorMembershipRow[] },
+  sessionId: string | null,
+): Actor {
   return {
     type: 'user',
     id: user.id,
     userId: user.id,
     sessionId,
     platformAdmin: user.platformAdmin,
-    memberships: user.memberships.map(({ organizationId, organizationKind, role }) => ({ organizationId, organizationKind, role })),
+    memberships: user.memberships.map(({ organizationId, organizationKind, role }) => ({
+      organizationId,
+      organizationKind,
+      role,
+    })),
   };
 }

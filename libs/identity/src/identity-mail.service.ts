@@ -44,7 +44,12 @@ export class IdentityMailService {
       if (!invitation) return null;
       return {
         kind: 'invitation',
-        recipient: { userId: invitation.userId, email: invitation.email, name: invitation.name, language: invitation.language },
+        recipient: {
+          userId: invitation.userId,
+          email: invitation.email,
+          name: invitation.name,
+          language: invitation.language,
+        },
         link: this.config.publicUrl + WEB_LINKS.invitation(this.links.tokenOf('invitation', id)),
         expiresAt: new Date(invitation.expiresAt).toISOString(),
         organizationName: invitation.organizationName,

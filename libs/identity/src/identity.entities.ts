@@ -9,4 +9,13 @@ import { User } from './entities/user.entity.js';
 
 /** Exported for foreign keys from other contexts' entities; read through identity's services. */
 export { Organization };
-export const IDENTITY_ENTITIES = [Organization, User, Membership, RefreshToken, ApiToken, AuditEntry, PasswordToken, Invitation];
+export const IDENTITY_ENTITIES = [
+  Organization,
+  User,
+  Membership,
+  RefreshToken,
+  ApiToken,
+  AuditEntry,
+  PasswordToken,
+  Invitation,
+];

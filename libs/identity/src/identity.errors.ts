@@ -2,7 +2,10 @@ import { ConflictError, DomainError, registerConstraintProblems } from '@slussen
 
 registerConstraintProblems({
   users_email_unique: { code: 'conflict', detail: 'An account with this e-mail address already exists' },
-  organizations_org_number_unique: { code: 'conflict', detail: 'An organization with this organization number already exists' },
+  organizations_org_number_unique: {
+    code: 'conflict',
+    detail: 'An organization with this organization number already exists',
+  },
   memberships_pkey: { code: 'conflict', detail: 'This user is already a member of the organization' },
 });
 

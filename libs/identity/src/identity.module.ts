@@ -31,7 +31,10 @@ import { UserDirectoryService } from './user-directory.service.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature(IDENTITY_ENTITIES),
-    JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.jwt.secret }) }),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.jwt.secret }),
+    }),
   ],
   providers: [
     OrganizationsRepository,
@@ -58,6 +61,18 @@ import { UserDirectoryService } from './user-directory.service.js';
     IdentityActorResolver,
     UserDirectoryService,
   ],
-  exports: [AuditService, OrganizationsService, AccountsService, SessionService, MembersService, ApiTokensService, PasswordChangesService, InvitationsService, IdentityMailService, IdentityActorResolver, UserDirectoryService],
+  exports: [
+    AuditService,
+    OrganizationsService,
+    AccountsService,
+    SessionService,
+    MembersService,
+    ApiTokensService,
+    PasswordChangesService,
+    InvitationsService,
+    IdentityMailService,
+    IdentityActorResolver,
+    UserDirectoryService,
+  ],
 })
 export class IdentityModule {}

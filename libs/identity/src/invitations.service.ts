@@ -7,11 +7,18 @@ import { AuditService } from './audit.service.js';
 import { LinkTokens } from './link-tokens.js';
 import { OrganizationsService } from './organizations.service.js';
 import { IdentityOutboxRepository } from './repositories/identity-outbox.repository.js';
-import { InvitationsRepository, type ReceivedInvitationRow, type SentInvitationRow } from './repositories/invitations.repository.js';
+import {
+  InvitationsRepository,
+  type ReceivedInvitationRow,
+  type SentInvitationRow,
+} from './repositories/invitations.repository.js';
 import { MembershipsRepository } from './repositories/memberships.repository.js';
 
 export type ReceivedInvitationView = Omit<ReceivedInvitationRow, 'expiresAt'> & { expiresAt: string };
-export type SentInvitationView = Omit<SentInvitationRow, 'createdAt' | 'expiresAt'> & { createdAt: string; expiresAt: string };
+export type SentInvitationView = Omit<SentInvitationRow, 'createdAt' | 'expiresAt'> & {
+  createdAt: string;
+  expiresAt: string;
+};
 
 /** What the invitee gets on accepting: the membership that starts now. */
 export interface JoinedView {
@@ -19,8 +26,15 @@ export interface JoinedView {
   role: Role;
 }
 
-const received = (row: ReceivedInvitationRow): ReceivedInvitationView => ({ ...row, expiresAt: new Date(row.expiresAt).toISOString() });
-const sent = (row: SentInvitationRow): SentInvitationView => ({ ...row, createdAt: new Date(row.createdAt).toISOString(), expiresAt: new Date(row.expiresAt).toISOString() });
+const received = (row: ReceivedInvitationRow): ReceivedInvitationView => ({
+  ...row,
+  expiresAt: new Date(row.expiresAt).toISOString(),
+});
+const sent = (row: SentInvitationRow): SentInvitationView => ({
+  ...row,
+  createdAt: new Date(row.createdAt).toISOString(),
+  expiresAt: new Date(row.expiresAt).toISOString(),
+});
 
 /**
  * Invitations for people who already have an account: the organization learns
@@ -40,7 +54,12 @@ export class InvitationsService {
   ) {}
 
   /** Within the caller's transaction, once it has checked that the caller manages the organization's members. */
-  async invite(actor: Actor, organizationId: string, invitee: { userId: string; email: string; role: Role }, manager: EntityManager): Promise<{ invitationId: string }> {
+  async invite(
+    actor: Actor,
+    organizationId: string,
+    invitee: { userId: string; email: string; role: Role },
+    manager: EntityManager,
+  ): Promise<{ invitationId: string }> {
     const id = randomUUID();
     await this.invitations.replacePending(
       {
@@ -56,7 +75,17 @@ export class InvitationsService {
       manager,
     );
     await this.outbox.add('identity.invitation', { invitationId: id }, manager);
-    await this.audit.record(actor, { action: 'member.invite', organizationId, subjectType: 'invitation', subjectId: id, details: { email: invitee.email, role: invitee.role } }, manager);
+    await this.audit.record(
+      actor,
+      {
+        action: 'member.invite',
+        organizationId,
+        subjectType: 'invitation',
+        subjectId: id,
+        details: { email: invitee.email, role: invitee.role },
+      },
+      manager,
+    );
     return { invitationId: id };
   }
 
@@ -75,13 +104,31 @@ export class InvitationsService {
   async accept(actor: Actor, by: { id: string } | { token: string }): Promise<JoinedView> {
     const userId = this.person(actor);
     return this.dataSource.transaction(async (manager) => {
-      const invitation = await this.invitations.decide(userId, 'id' in by ? by : { tokenHash: hashToken(by.token) }, 'accepted', manager);
+      const invitation = await this.invitations.decide(
+        userId,
+        'id' in by ? by : { tokenHash: hashToken(by.token) },
+        'accepted',
+        manager,
+      );
       if (!invitation) throw new NotFoundError('Invitation');
       // Added meanwhile by another way: the role it has stays.
       if (!(await this.memberships.find(invitation.organizationId, userId, manager))) {
-        await this.memberships.add({ organizationId: invitation.organizationId, userId, role: invitation.role }, manager);
+        await this.memberships.add(
+          { organizationId: invitation.organizationId, userId, role: invitation.role },
+          manager,
+        );
       }
-      await this.audit.record(actor, { action: 'member.join', organizationId: invitation.organizationId, subjectType: 'user', subjectId: userId, details: { invitationId: invitation.id, role: invitation.role } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'member.join',
+          organizationId: invitation.organizationId,
+          subjectType: 'user',
+          subjectId: userId,
+          details: { invitationId: invitation.id, role: invitation.role },
+        },
+        manager,
+      );
       return { organizationId: invitation.organizationId, role: invitation.role };
     });
   }
@@ -91,7 +138,16 @@ export class InvitationsService {
     await this.dataSource.transaction(async (manager) => {
       const invitation = await this.invitations.decide(userId, { id }, 'declined', manager);
       if (!invitation) throw new NotFoundError('Invitation');
-      await this.audit.record(actor, { action: 'member.decline', organizationId: invitation.organizationId, subjectType: 'invitation', subjectId: invitation.id }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'member.decline',
+          organizationId: invitation.organizationId,
+          subjectType: 'invitation',
+          subjectId: invitation.id,
+        },
+        manager,
+      );
     });
   }
 
@@ -104,7 +160,11 @@ export class InvitationsService {
     await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.invitations.revoke(organizationId, id, manager))) throw new NotFoundError('Invitation');
-      await this.audit.record(actor, { action: 'member.revoke-invitation', organizationId, subjectType: 'invitation', subjectId: id }, manager);
+      await this.audit.record(
+        actor,
+        { action: 'member.revoke-invitation', organizationId, subjectType: 'invitation', subjectId: id },
+        manager,
+      );
     });
   }
 

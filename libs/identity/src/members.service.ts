@@ -48,7 +48,11 @@ export class MembersService {
    * invitation instead: nothing of the account is shown or granted until its
    * owner accepts.
    */
-  async add(actor: Actor, organizationId: string, command: AddMemberCommand): Promise<MemberView | { invitationId: string }> {
+  async add(
+    actor: Actor,
+    organizationId: string,
+    command: AddMemberCommand,
+  ): Promise<MemberView | { invitationId: string }> {
     await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
     const passwordHash = command.password ? await this.passwords.hash(command.password) : null;
     return this.dataSource.transaction(async (manager) => {
@@ -57,10 +61,29 @@ export class MembersService {
       if (existing && (await this.memberships.find(organizationId, existing.id, manager))) {
         throw new ConflictError('This user is already a member of the organization');
       }
-      if (existing) return this.invitations.invite(actor, organizationId, { userId: existing.id, email, role: command.role }, manager);
-      const user = await this.users.create({ email, name: command.name.trim(), language: command.language, passwordHash }, manager);
+      if (existing)
+        return this.invitations.invite(
+          actor,
+          organizationId,
+          { userId: existing.id, email, role: command.role },
+          manager,
+        );
+      const user = await this.users.create(
+        { email, name: command.name.trim(), language: command.language, passwordHash },
+        manager,
+      );
       await this.memberships.add({ organizationId, userId: user.id, role: command.role }, manager);
-      await this.audit.record(actor, { action: 'member.add', organizationId, subjectType: 'user', subjectId: user.id, details: { email: user.email, role: command.role, newUser: true } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'member.add',
+          organizationId,
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { email: user.email, role: command.role, newUser: true },
+        },
+        manager,
+      );
       if (passwordHash === null) await this.passwordChanges.sendFirstPasswordLink(user.id, organizationId, manager);
       return { organizationId, userId: user.id, email: user.email, name: user.name, role: command.role };
     });
@@ -78,7 +101,17 @@ export class MembersService {
       const current = await this.requireMember(organizationId, userId, manager);
       if (current.role === 'admin' && role !== 'admin') await this.keepAnAdmin(organizationId, userId, manager);
       await this.memberships.setRole(organizationId, userId, role, manager);
-      await this.audit.record(actor, { action: 'member.change-role', organizationId, subjectType: 'user', subjectId: userId, details: { from: current.role, to: role } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'member.change-role',
+          organizationId,
+          subjectType: 'user',
+          subjectId: userId,
+          details: { from: current.role, to: role },
+        },
+        manager,
+      );
       return { ...toMemberView(current), role };
     });
   }
@@ -89,7 +122,17 @@ export class MembersService {
       const current = await this.requireMember(organizationId, userId, manager);
       if (current.role === 'admin') await this.keepAnAdmin(organizationId, userId, manager);
       await this.memberships.remove(organizationId, userId, manager);
-      await this.audit.record(actor, { action: 'member.remove', organizationId, subjectType: 'user', subjectId: userId, details: { email: current.email, role: current.role } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'member.remove',
+          organizationId,
+          subjectType: 'user',
+          subjectId: userId,
+          details: { email: current.email, role: current.role },
+        },
+        manager,
+      );
     });
   }
 

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError, PolicyService, ValidationError, type Actor, type OrganizationKind, type Page } from '@slussen/core';
+import {
+  NotFoundError,
+  PolicyService,
+  ValidationError,
+  type Actor,
+  type OrganizationKind,
+  type Page,
+} from '@slussen/core';
 import { DataSource } from 'typeorm';
 import { AuditService } from './audit.service.js';
 import type { Organization } from './entities/organization.entity.js';
@@ -37,16 +44,38 @@ export class OrganizationsService {
         }
       }
       const organization = await this.organizations.create(
-        { name: command.name.trim(), kind: command.kind, orgNumber: normalizeOrgNumber(command.orgNumber), parentId: command.parentId ?? null },
+        {
+          name: command.name.trim(),
+          kind: command.kind,
+          orgNumber: normalizeOrgNumber(command.orgNumber),
+          parentId: command.parentId ?? null,
+        },
         manager,
       );
-      await this.audit.record(actor, { action: 'organization.create', organizationId: organization.id, subjectType: 'organization', subjectId: organization.id, details: { name: organization.name, kind: organization.kind } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'organization.create',
+          organizationId: organization.id,
+          subjectType: 'organization',
+          subjectId: organization.id,
+          details: { name: organization.name, kind: organization.kind },
+        },
+        manager,
+      );
       return toOrganizationView(organization);
     });
   }
 
-  async list(actor: Actor, filter: { kind?: OrganizationKind }, limit: number, cursor?: string): Promise<Page<OrganizationView>> {
-    const visibility = actor.platformAdmin ? { all: true as const } : { all: false as const, memberOf: actor.memberships.map((membership) => membership.organizationId) };
+  async list(
+    actor: Actor,
+    filter: { kind?: OrganizationKind },
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<OrganizationView>> {
+    const visibility = actor.platformAdmin
+      ? { all: true as const }
+      : { all: false as const, memberOf: actor.memberships.map((membership) => membership.organizationId) };
     const page = await this.organizations.findVisible(visibility, filter, limit, cursor);
     return { items: page.items.map(toOrganizationView), nextCursor: page.nextCursor };
   }
@@ -64,7 +93,11 @@ export class OrganizationsService {
   /** The organization if the actor may do `action` on it: otherwise 404 (cannot see it) or 403. */
   async findAuthorized(
     actor: Actor,
-    action: 'organization.read' | 'organization.manage-members' | 'organization.manage-api-tokens' | 'organization.read-audit',
+    action:
+      | 'organization.read'
+      | 'organization.manage-members'
+      | 'organization.manage-api-tokens'
+      | 'organization.read-audit',
     id: string,
   ): Promise<Organization> {
     const organization = await this.organizations.findById(id);

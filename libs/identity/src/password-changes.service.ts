@@ -43,7 +43,11 @@ export class PasswordChangesService implements OnModuleDestroy {
     const passwordHash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await this.setPassword(actor.userId, passwordHash, actor.sessionId, manager);
-      await this.audit.record(actor, { action: 'user.change-password', organizationId: null, subjectType: 'user', subjectId: actor.userId }, manager);
+      await this.audit.record(
+        actor,
+        { action: 'user.change-password', organizationId: null, subjectType: 'user', subjectId: actor.userId },
+        manager,
+      );
     });
   }
 
@@ -56,7 +60,9 @@ export class PasswordChangesService implements OnModuleDestroy {
   async forgot(email: string): Promise<void> {
     const user = await this.users.findByEmail(email.trim());
     if (!user) return;
-    const issuing = this.issueReset(user.id).catch((error: unknown) => this.logger.error(`a password reset link was not issued: ${(error as Error).message}`));
+    const issuing = this.issueReset(user.id).catch((error: unknown) =>
+      this.logger.error(`a password reset link was not issued: ${(error as Error).message}`),
+    );
     this.issuing.add(issuing);
     void issuing.finally(() => this.issuing.delete(issuing));
   }
@@ -78,10 +84,17 @@ export class PasswordChangesService implements OnModuleDestroy {
     const passwordHash = await this.passwords.hash(password);
     await this.dataSource.transaction(async (manager) => {
       const used = await this.tokens.consume(hashToken(token), manager);
-      if (!used) throw new ValidationError('This link is not valid: it has been used or has expired. Ask for a new one.', [{ field: 'token', message: 'is used, expired or unknown' }]);
+      if (!used)
+        throw new ValidationError('This link is not valid: it has been used or has expired. Ask for a new one.', [
+          { field: 'token', message: 'is used, expired or unknown' },
+        ]);
       await this.setPassword(used.userId, passwordHash, null, manager);
       const action = used.purpose === 'setup' ? 'user.set-first-password' : 'user.reset-password';
-      await this.audit.record(null, { action, organizationId: null, subjectType: 'user', subjectId: used.userId }, manager);
+      await this.audit.record(
+        null,
+        { action, organizationId: null, subjectType: 'user', subjectId: used.userId },
+        manager,
+      );
     });
   }
 
@@ -91,13 +104,32 @@ export class PasswordChangesService implements OnModuleDestroy {
     await this.outbox.add('identity.password-setup', { passwordTokenId: id, organizationId }, manager);
   }
 
-  private async issue(userId: string, purpose: 'reset' | 'setup', lifetimeMs: number, manager: EntityManager): Promise<string> {
+  private async issue(
+    userId: string,
+    purpose: 'reset' | 'setup',
+    lifetimeMs: number,
+    manager: EntityManager,
+  ): Promise<string> {
     const id = randomUUID();
-    await this.tokens.create({ id, userId, purpose, tokenHash: hashToken(this.links.tokenOf('password', id)), expiresAt: new Date(Date.now() + lifetimeMs) }, manager);
+    await this.tokens.create(
+      {
+        id,
+        userId,
+        purpose,
+        tokenHash: hashToken(this.links.tokenOf('password', id)),
+        expiresAt: new Date(Date.now() + lifetimeMs),
+      },
+      manager,
+    );
     return id;
   }
 
-  private async setPassword(userId: string, passwordHash: string, keepSessionId: string | null, manager: EntityManager): Promise<void> {
+  private async setPassword(
+    userId: string,
+    passwordHash: string,
+    keepSessionId: string | null,
+    manager: EntityManager,
+  ): Promise<void> {
     await this.users.setPassword(userId, passwordHash, manager);
     await this.refreshTokens.revokeAllOf(userId, manager, keepSessionId);
     await this.tokens.closeOpen(userId, manager);

@@ -9,7 +9,12 @@ export class PasswordService {
   private readonly decoy: Promise<string>;
 
   constructor(config: AppConfig) {
-    this.options = { type: argon2.argon2id, memoryCost: config.argon2.memoryKib, timeCost: config.argon2.timeCost, parallelism: 1 };
+    this.options = {
+      type: argon2.argon2id,
+      memoryCost: config.argon2.memoryKib,
+      timeCost: config.argon2.timeCost,
+      parallelism: 1,
+    };
     this.decoy = argon2.hash('slussen-decoy-password', this.options);
   }
 

@@ -74,13 +74,21 @@ export class SessionService {
   async startForPass(userId: string): Promise<string> {
     const familyId = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.jwt.accessTtlSeconds * 1000);
-    await this.refreshTokens.issue({ familyId, userId, tokenHash: hashToken(newOpaqueToken(REFRESH_TOKEN_PREFIX)), expiresAt });
+    await this.refreshTokens.issue({
+      familyId,
+      userId,
+      tokenHash: hashToken(newOpaqueToken(REFRESH_TOKEN_PREFIX)),
+      expiresAt,
+    });
     return familyId;
   }
 
   /** A short-lived pass for `audience`, bound to a session: revoking the session ends it. Lives as long as an access token. */
   issuePass(audience: string, userId: string, sessionId: string): Promise<string> {
-    return this.jwt.signAsync({ sub: userId, typ: 'pass', sid: sessionId }, { algorithm: 'HS256', expiresIn: this.config.jwt.accessTtlSeconds, audience });
+    return this.jwt.signAsync(
+      { sub: userId, typ: 'pass', sid: sessionId },
+      { algorithm: 'HS256', expiresIn: this.config.jwt.accessTtlSeconds, audience },
+    );
   }
 
   async verifyPass(audience: string, pass: string): Promise<Pick<PassClaims, 'sub' | 'sid' | 'iat'> | null> {
@@ -95,7 +103,9 @@ export class SessionService {
   async verifyAccessToken(token: string): Promise<AccessTokenClaims | null> {
     try {
       const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
-      return claims.typ === 'access' && typeof claims.sub === 'string' && typeof claims.sid === 'string' ? claims : null;
+      return claims.typ === 'access' && typeof claims.sub === 'string' && typeof claims.sid === 'string'
+        ? claims
+        : null;
     } catch {
       return null;
     }
@@ -106,7 +116,10 @@ export class SessionService {
     const expiresAt = new Date(Date.now() + this.config.jwt.refreshTtlDays * 86_400_000);
     await this.refreshTokens.issue({ familyId, userId, tokenHash: hashToken(refreshToken), expiresAt }, manager);
     const claims: AccessTokenClaims = { sub: userId, typ: 'access', sid: familyId };
-    const accessToken = await this.jwt.signAsync(claims, { algorithm: 'HS256', expiresIn: this.config.jwt.accessTtlSeconds });
+    const accessToken = await this.jwt.signAsync(claims, {
+      algorithm: 'HS256',
+      expiresIn: this.config.jwt.accessTtlSeconds,
+    });
     return { accessToken, refreshToken, expiresIn: this.config.jwt.accessTtlSeconds, tokenType: 'Bearer' };
   }
 }

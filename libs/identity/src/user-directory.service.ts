@@ -23,7 +23,14 @@ export class UserDirectoryService {
     this.policy.authorize(actor, 'user.search', null, 'User');
     const page = await this.users.search(q?.trim() || undefined, limit, cursor);
     return {
-      items: page.items.map((row) => ({ id: row.id, email: row.email, name: row.name, platformAdmin: row.platformAdmin, createdAt: new Date(row.createdAt).toISOString(), memberships: row.memberships })),
+      items: page.items.map((row) => ({
+        id: row.id,
+        email: row.email,
+        name: row.name,
+        platformAdmin: row.platformAdmin,
+        createdAt: new Date(row.createdAt).toISOString(),
+        memberships: row.memberships,
+      })),
       nextCursor: page.nextCursor,
     };
   }

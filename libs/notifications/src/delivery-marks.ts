@@ -34,7 +34,9 @@ export class DeliveryMarks {
           this.logger.error(`delivery ${id} was sent but could not be marked sent: ${(error as Error).message}`);
           throw error;
         }
-        this.logger.warn(`delivery ${id} was sent, but marking it sent failed (${(error as Error).message}); trying the mark again in ${wait} ms`);
+        this.logger.warn(
+          `delivery ${id} was sent, but marking it sent failed (${(error as Error).message}); trying the mark again in ${wait} ms`,
+        );
         await new Promise((done) => setTimeout(done, wait));
       }
     }
@@ -49,7 +51,9 @@ export class DeliveryMarks {
     try {
       await this.deliveries.failed(id, error, final);
     } catch (cause) {
-      this.logger.warn(`delivery ${id} failed and could not be put back (${(cause as Error).message}); the sweeper takes it back after its lease`);
+      this.logger.warn(
+        `delivery ${id} failed and could not be put back (${(cause as Error).message}); the sweeper takes it back after its lease`,
+      );
     }
   }
 }

@@ -29,17 +29,31 @@ export class MailerService implements OnModuleDestroy {
     // A send ends well within its delivery's lease, so the sweeper never takes back one still going.
     const within = Math.min(60_000, (config.mail.leaseSeconds * 1000) / 4);
     this.transport = config.smtpUrl
-      ? nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: within, greetingTimeout: within, socketTimeout: within })
+      ? nodemailer.createTransport({
+          url: config.smtpUrl,
+          connectionTimeout: within,
+          greetingTimeout: within,
+          socketTimeout: within,
+        })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-    if (!config.smtpUrl && config.isProduction) this.logger.warn(`SMTP_URL is not set: e-mail is written to ${this.folder} instead of being sent`);
+    if (!config.smtpUrl && config.isProduction)
+      this.logger.warn(`SMTP_URL is not set: e-mail is written to ${this.folder} instead of being sent`);
   }
 
   async send(mail: Mail): Promise<void> {
     // Header values are one line of text, whatever a title or name held (singleLine: no CR, LF or other controls).
-    const info = await this.transport.sendMail({ from: this.config.mail.from, ...mail, to: singleLine(mail.to), subject: singleLine(mail.subject) });
+    const info = await this.transport.sendMail({
+      from: this.config.mail.from,
+      ...mail,
+      to: singleLine(mail.to),
+      subject: singleLine(mail.subject),
+    });
     if (this.folder) {
       mkdirSync(this.folder, { recursive: true });
-      const file = join(this.folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[<>@]/g, '')}.eml`);
+      const file = join(
+        this.folder,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[<>@]/g, '')}.eml`,
+      );
       writeFileSync(file, (info as { message: Buffer }).message);
       this.logger.log(`e-mail to ${mail.to} written to ${file}`);
     }

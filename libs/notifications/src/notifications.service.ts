@@ -76,10 +76,16 @@ export class NotificationsService {
     const lease = this.config.mail.leaseSeconds;
     const batch = await this.deliveries.expired(lease, this.config.mail.sweepBatchSize);
     const failures: string[] = [];
-    for (const [outboxId, rows] of groupBy(batch.filter((row) => row.channel === 'email'), (row) => row.outboxId)) {
+    for (const [outboxId, rows] of groupBy(
+      batch.filter((row) => row.channel === 'email'),
+      (row) => row.outboxId,
+    )) {
       const message = await this.deliveries.outboxMessage(outboxId);
       const notice = message ? await this.notice(message.topic, message.payload) : null;
-      const outcome = await this.sendEmails(notice, rows.map((row) => row.id));
+      const outcome = await this.sendEmails(
+        notice,
+        rows.map((row) => row.id),
+      );
       taken.emails += outcome.taken;
       failures.push(...outcome.failures);
     }
@@ -90,10 +96,19 @@ export class NotificationsService {
     }
     if (webhooks.length > 0) {
       // Each take-back is a new job (its id names the claim): a lost or failed job cannot block it.
-      await this.webhookQueue.addBulk(webhooks.map((row) => ({ name: JobName.DeliverWebhook, data: { deliveryId: row.id, claim: row.attempts }, opts: { jobId: `webhook-${row.id}-${row.attempts}` } })));
+      await this.webhookQueue.addBulk(
+        webhooks.map((row) => ({
+          name: JobName.DeliverWebhook,
+          data: { deliveryId: row.id, claim: row.attempts },
+          opts: { jobId: `webhook-${row.id}-${row.attempts}` },
+        })),
+      );
       taken.webhooks = webhooks.length;
     }
-    if (taken.emails + taken.webhooks > 0) this.logger.log(`took back ${taken.emails} e-mail and ${taken.webhooks} webhook deliveries whose lease had expired`);
+    if (taken.emails + taken.webhooks > 0)
+      this.logger.log(
+        `took back ${taken.emails} e-mail and ${taken.webhooks} webhook deliveries whose lease had expired`,
+      );
     if (failures.length) throw new Error(`${failures.length} delivery(ies) failed: ${failures.join('; ')}`);
     return taken;
   }
@@ -101,7 +116,8 @@ export class NotificationsService {
   /** The JSON body of an outbox message's webhook deliveries, read again from the current state; null when there is nothing to say. */
   async webhookBody(outboxId: string): Promise<string | null> {
     const message = await this.deliveries.outboxMessage(outboxId);
-    const notice = message && message.topic !== 'webhook.disabled' ? await this.notice(message.topic, message.payload) : null;
+    const notice =
+      message && message.topic !== 'webhook.disabled' ? await this.notice(message.topic, message.payload) : null;
     return notice ? JSON.stringify({ id: outboxId, type: message!.topic, data: notice.webhookData }) : null;
   }
 
@@ -132,10 +148,19 @@ export class NotificationsService {
       await this.deliveries.planWebhooks(outboxId, await this.webhooks.subscribersOf(notice.organizations, topic));
       const webhooks = await this.deliveries.pendingWebhooks(outboxId);
       if (webhooks.length > 0) {
-        await this.webhookQueue.addBulk(webhooks.map((id) => ({ name: JobName.DeliverWebhook, data: { deliveryId: id }, opts: { jobId: `webhook-${id}` } })));
+        await this.webhookQueue.addBulk(
+          webhooks.map((id) => ({
+            name: JobName.DeliverWebhook,
+            data: { deliveryId: id },
+            opts: { jobId: `webhook-${id}` },
+          })),
+        );
       }
     }
-    const { sent, failures } = await this.sendEmails(notice, await this.deliveries.claimableEmails(outboxId, this.config.mail.leaseSeconds));
+    const { sent, failures } = await this.sendEmails(
+      notice,
+      await this.deliveries.claimableEmails(outboxId, this.config.mail.leaseSeconds),
+    );
     // Thrown after every recipient had its try, so BullMQ retries only what failed.
     if (failures.length) throw new Error(`${failures.length} delivery(ies) failed: ${failures.join('; ')}`);
     return { sent };
@@ -147,7 +172,10 @@ export class NotificationsService {
    * then marks it sent. A send that failed goes back for a retry; a mark that
    * failed is retried alone, never the send.
    */
-  private async sendEmails(notice: Notice | null, ids: string[]): Promise<{ sent: number; taken: number; failures: string[] }> {
+  private async sendEmails(
+    notice: Notice | null,
+    ids: string[],
+  ): Promise<{ sent: number; taken: number; failures: string[] }> {
     let sent = 0;
     let taken = 0;
     const failures: string[] = [];
@@ -160,9 +188,18 @@ export class NotificationsService {
         await this.marks.release(delivery.id, 'nothing to send any more', true);
         continue;
       }
-      const person = notice.people.get(delivery.recipientUserId ?? '') ?? { name: delivery.recipient, language: 'sv' as const, audience: 'company' as const };
+      const person = notice.people.get(delivery.recipientUserId ?? '') ?? {
+        name: delivery.recipient,
+        language: 'sv' as const,
+        audience: 'company' as const,
+      };
       try {
-        await this.mailer.send({ to: delivery.recipient, ...notice.render(person), messageId: messageIdOf(delivery.id), attachments: notice.attachments });
+        await this.mailer.send({
+          to: delivery.recipient,
+          ...notice.render(person),
+          messageId: messageIdOf(delivery.id),
+          attachments: notice.attachments,
+        });
       } catch (error) {
         failures.push(`${delivery.recipient}: ${(error as Error).message}`);
         await this.marks.release(delivery.id, (error as Error).message, final);
@@ -213,9 +250,24 @@ export class NotificationsService {
     const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
     const metricKeys = Array.isArray(payload.metricKeys) ? payload.metricKeys.map(String) : [];
     return {
-      people: await this.audience(topic === 'plan-approved' ? planApprovedAudience(payload.side) : PILOT_AUDIENCE[topic], pilot.organizationId, pilot.testbedOrganizationId),
+      people: await this.audience(
+        topic === 'plan-approved' ? planApprovedAudience(payload.side) : PILOT_AUDIENCE[topic],
+        pilot.organizationId,
+        pilot.testbedOrganizationId,
+      ),
       organizations: [pilot.organizationId, pilot.testbedOrganizationId],
-      webhookData: { pilot: { id: pilot.id, bookingId: pilot.bookingId, testbedId: pilot.testbedId, organizationId: pilot.organizationId, title: pilot.title, stage: pilot.stage }, dueAt: iso(payload.dueAt), metricKeys },
+      webhookData: {
+        pilot: {
+          id: pilot.id,
+          bookingId: pilot.bookingId,
+          testbedId: pilot.testbedId,
+          organizationId: pilot.organizationId,
+          title: pilot.title,
+          stage: pilot.stage,
+        },
+        dueAt: iso(payload.dueAt),
+        metricKeys,
+      },
       render: (person) =>
         renderPilotMail(person.language, {
           topic,
@@ -236,7 +288,10 @@ export class NotificationsService {
 
   /** Tells a subscriber that a month's report is ready, with links to its renderings. */
   private async reportNotice(payload: Record<string, unknown>): Promise<Notice | null> {
-    const [report, person] = await Promise.all([this.reports.forNotification(String(payload.snapshotId)), this.members.contactOfUser(String(payload.userId))]);
+    const [report, person] = await Promise.all([
+      this.reports.forNotification(String(payload.snapshotId)),
+      this.members.contactOfUser(String(payload.userId)),
+    ]);
     if (!report || !person) return null;
     return {
       people: new Map([[person.userId, { ...person, audience: 'company' as const }]]),
@@ -262,15 +317,28 @@ export class NotificationsService {
       people: new Map([[mail.recipient.userId, { ...mail.recipient, audience: 'company' as const }]]),
       organizations: [],
       webhookData: {},
-      render: (person) => renderIdentityMail(person.language, { ...mail, recipientName: person.name, timezone: this.config.reports.timezone }),
+      render: (person) =>
+        renderIdentityMail(person.language, {
+          ...mail,
+          recipientName: person.name,
+          timezone: this.config.reports.timezone,
+        }),
     };
   }
 
   /** The people of each audience: the company's members, the test bed's admins and managers. */
-  private async audience(audiences: Audience[], companyId: string, testbedOrganizationId: string): Promise<Map<string, Recipient>> {
+  private async audience(
+    audiences: Audience[],
+    companyId: string,
+    testbedOrganizationId: string,
+  ): Promise<Map<string, Recipient>> {
     const people = new Map<string, Recipient>();
-    if (audiences.includes('managers')) for (const person of await this.members.contactsOf(testbedOrganizationId, ['admin', 'manager'])) people.set(person.userId, { ...person, audience: 'managers' });
-    if (audiences.includes('company')) for (const person of await this.members.contactsOf(companyId)) people.set(person.userId, { ...person, audience: 'company' });
+    if (audiences.includes('managers'))
+      for (const person of await this.members.contactsOf(testbedOrganizationId, ['admin', 'manager']))
+        people.set(person.userId, { ...person, audience: 'managers' });
+    if (audiences.includes('company'))
+      for (const person of await this.members.contactsOf(companyId))
+        people.set(person.userId, { ...person, audience: 'company' });
     return people;
   }
 
@@ -286,7 +354,11 @@ export class NotificationsService {
         const text = sv
           ? `Hej ${person.name},\n\nWebhooken till ${String(payload.url)} har stängts av efter upprepade misslyckade leveranser. Kontrollera mottagaren och slå på den igen.\n\n— Slussen`
           : `Hello ${person.name},\n\nThe webhook to ${String(payload.url)} has been disabled after repeated failed deliveries. Check the receiver and enable it again.\n\n— Slussen`;
-        return { subject: sv ? 'Webhook avstängd' : 'Webhook disabled', text, html: `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>` };
+        return {
+          subject: sv ? 'Webhook avstängd' : 'Webhook disabled',
+          text,
+          html: `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`,
+        };
       },
     };
   }
@@ -301,7 +373,11 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-function calendarFile(booking: { id: string; title: string; startsAt: string; endsAt: string }, testbedName: string, municipality: string) {
+function calendarFile(
+  booking: { id: string; title: string; startsAt: string; endsAt: string },
+  testbedName: string,
+  municipality: string,
+) {
   const { value, error } = createEvent({
     uid: `booking-${booking.id}@slussen`,
     start: Date.parse(booking.startsAt),

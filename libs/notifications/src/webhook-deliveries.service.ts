@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, guardedRequest, OutboundFetchError, outboundFailure, OutboundRefusedError, SecretBox } from '@slussen/core';
+import {
+  AppConfig,
+  guardedRequest,
+  OutboundFetchError,
+  outboundFailure,
+  OutboundRefusedError,
+  SecretBox,
+} from '@slussen/core';
 import { DeliveryMarks } from './delivery-marks.js';
 import { NotificationsService } from './notifications.service.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
@@ -33,7 +40,11 @@ export class WebhookDeliveriesService {
     const subscription = delivery.subscriptionId ? await this.webhooks.activeWithSecret(delivery.subscriptionId) : null;
     const body = subscription ? await this.notifications.webhookBody(delivery.outboxId) : null;
     if (!subscription || body === null) {
-      await this.marks.release(delivery.id, subscription ? 'nothing to send' : 'the subscription is gone or disabled', true);
+      await this.marks.release(
+        delivery.id,
+        subscription ? 'nothing to send' : 'the subscription is gone or disabled',
+        true,
+      );
       return { sent: 0 };
     }
     let status: number;
@@ -42,7 +53,16 @@ export class WebhookDeliveriesService {
         subscription.url,
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': 'Slussen-Webhooks/1', 'Slussen-Signature': signWebhook(openWebhookSecret(this.secrets, subscription), body, Math.floor(Date.now() / 1000)), 'Slussen-Delivery': delivery.id },
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Slussen-Webhooks/1',
+            'Slussen-Signature': signWebhook(
+              openWebhookSecret(this.secrets, subscription),
+              body,
+              Math.floor(Date.now() / 1000),
+            ),
+            'Slussen-Delivery': delivery.id,
+          },
           body,
         },
         this.config.webhooks,

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, checkOutboundTarget, ConflictError, NotFoundError, OutboundRefusedError, SecretBox, ValidationError, type Actor } from '@slussen/core';
+import {
+  AppConfig,
+  checkOutboundTarget,
+  ConflictError,
+  NotFoundError,
+  OutboundRefusedError,
+  SecretBox,
+  ValidationError,
+  type Actor,
+} from '@slussen/core';
 import { AuditService, OrganizationsService } from '@slussen/identity';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -8,9 +17,23 @@ import { WebhookSubscription } from './entities/webhook-subscription.entity.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
 
 export const WEBHOOK_EVENTS = [
-  'booking.requested', 'booking.confirmed', 'booking.rejected', 'booking.waitlisted', 'booking.promoted',
-  'booking.cancelled', 'booking.expired', 'booking.rescheduled', 'booking.starts-soon', 'booking.decision-due',
-  'pilot.plan-not-agreed', 'pilot.plan-approved', 'pilot.plan-agreed', 'pilot.measurement-requested', 'pilot.measurement-overdue', 'pilot.evaluating', '*',
+  'booking.requested',
+  'booking.confirmed',
+  'booking.rejected',
+  'booking.waitlisted',
+  'booking.promoted',
+  'booking.cancelled',
+  'booking.expired',
+  'booking.rescheduled',
+  'booking.starts-soon',
+  'booking.decision-due',
+  'pilot.plan-not-agreed',
+  'pilot.plan-approved',
+  'pilot.plan-agreed',
+  'pilot.measurement-requested',
+  'pilot.measurement-overdue',
+  'pilot.evaluating',
+  '*',
 ] as const;
 
 export interface WebhookView {
@@ -63,7 +86,9 @@ const secretContext = (subscriptionId: string) => `webhook_subscriptions:${subsc
 
 /** A subscription's signing secret, opened (one stored in clear before secrets were sealed is used as it is). */
 export function openWebhookSecret(secrets: SecretBox, subscription: { id: string; secret: string }): string {
-  return subscription.secret.startsWith(PLAIN_PREFIX) ? subscription.secret : secrets.open(subscription.secret, secretContext(subscription.id));
+  return subscription.secret.startsWith(PLAIN_PREFIX)
+    ? subscription.secret
+    : secrets.open(subscription.secret, secretContext(subscription.id));
 }
 
 const PLAIN_PREFIX = 'whsec_';
@@ -81,15 +106,42 @@ export class WebhooksService {
   ) {}
 
   /** The secret is in this answer only; it is kept sealed, bound to its row. */
-  async subscribe(actor: Actor, organizationId: string, command: { url: string; events: string[] }): Promise<WebhookView & { secret: string }> {
+  async subscribe(
+    actor: Actor,
+    organizationId: string,
+    command: { url: string; events: string[] },
+  ): Promise<WebhookView & { secret: string }> {
     await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
     const url = await this.checkedUrl(command.url);
     const secret = `${PLAIN_PREFIX}${randomBytes(24).toString('base64url')}`;
     const id = randomUUID();
     const saved = await this.dataSource.transaction(async (manager) => {
-      const made = await this.webhooks.createWithin(this.config.webhooks.maxPerOrganization, { id, organizationId, url, events: [...new Set(command.events)], secret: this.secrets.seal(secret, secretContext(id)) }, manager);
-      if (!made) throw new ConflictError(`An organization may hold at most ${this.config.webhooks.maxPerOrganization} webhooks; remove one first`);
-      await this.audit.record(actor, { action: 'webhook.create', organizationId, subjectType: 'webhook', subjectId: made.id, details: { url, events: made.events } }, manager);
+      const made = await this.webhooks.createWithin(
+        this.config.webhooks.maxPerOrganization,
+        {
+          id,
+          organizationId,
+          url,
+          events: [...new Set(command.events)],
+          secret: this.secrets.seal(secret, secretContext(id)),
+        },
+        manager,
+      );
+      if (!made)
+        throw new ConflictError(
+          `An organization may hold at most ${this.config.webhooks.maxPerOrganization} webhooks; remove one first`,
+        );
+      await this.audit.record(
+        actor,
+        {
+          action: 'webhook.create',
+          organizationId,
+          subjectType: 'webhook',
+          subjectId: made.id,
+          details: { url, events: made.events },
+        },
+        manager,
+      );
       return made;
     });
     return { ...toView(saved), secret };
@@ -106,7 +158,17 @@ export class WebhooksService {
       const subscription = await this.webhooks.findInOrganization(organizationId, id, manager);
       if (!subscription) throw new NotFoundError('Webhook');
       await this.webhooks.remove(id, manager);
-      await this.audit.record(actor, { action: 'webhook.delete', organizationId, subjectType: 'webhook', subjectId: id, details: { url: subscription.url } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'webhook.delete',
+          organizationId,
+          subjectType: 'webhook',
+          subjectId: id,
+          details: { url: subscription.url },
+        },
+        manager,
+      );
     });
   }
 
@@ -121,7 +183,12 @@ export class WebhooksService {
         event: row.event,
         status: row.status,
         attempts: row.attempts,
-        failure: row.lastError === null || row.status === 'sent' ? null : FAILURE_CODES.has(row.lastError) ? row.lastError : 'skipped',
+        failure:
+          row.lastError === null || row.status === 'sent'
+            ? null
+            : FAILURE_CODES.has(row.lastError)
+              ? row.lastError
+              : 'skipped',
         createdAt: new Date(row.createdAt).toISOString(),
         sentAt: row.sentAt ? new Date(row.sentAt).toISOString() : null,
       })),
@@ -138,7 +205,17 @@ export class WebhooksService {
         // Checked again: the rules (or the name's addresses) may have changed since it was made.
         await this.checkedUrl(subscription.url);
         await this.webhooks.enable(id, manager);
-        await this.audit.record(actor, { action: 'webhook.enable', organizationId, subjectType: 'webhook', subjectId: id, details: { url: subscription.url } }, manager);
+        await this.audit.record(
+          actor,
+          {
+            action: 'webhook.enable',
+            organizationId,
+            subjectType: 'webhook',
+            subjectId: id,
+            details: { url: subscription.url },
+          },
+          manager,
+        );
       }
       return toView((await this.webhooks.findInOrganization(organizationId, id, manager))!);
     });
@@ -151,7 +228,11 @@ export class WebhooksService {
   async sealPlainSecrets(): Promise<number> {
     let sealed = 0;
     for (const row of await this.webhooks.plainSecrets(PLAIN_PREFIX)) {
-      sealed += await this.webhooks.replaceSecret(row.id, row.secret, this.secrets.seal(row.secret, secretContext(row.id)));
+      sealed += await this.webhooks.replaceSecret(
+        row.id,
+        row.secret,
+        this.secrets.seal(row.secret, secretContext(row.id)),
+      );
     }
     return sealed;
   }
@@ -161,7 +242,10 @@ export class WebhooksService {
     try {
       return (await checkOutboundTarget(raw, this.config.webhooks)).toString();
     } catch (error) {
-      if (error instanceof OutboundRefusedError) throw new ValidationError(`The webhook URL is refused: ${error.message}`, [{ field: 'url', message: error.message }]);
+      if (error instanceof OutboundRefusedError)
+        throw new ValidationError(`The webhook URL is refused: ${error.message}`, [
+          { field: 'url', message: error.message },
+        ]);
       throw error;
     }
   }

@@ -8,8 +8,17 @@ const DAY = 86_400_000;
 
 describe('cadence points', () => {
   it('asks weekly, then once more at the end, with grace after it', () => {
-    const points = cadencePoints('weekly', { startsAt: at('2027-03-01T08:00:00Z'), endsAt: at('2027-03-20T16:00:00Z') }, 'UTC', 14);
-    expect(points.map((point) => point.dueAt.toISOString())).toEqual(['2027-03-08T08:00:00.000Z', '2027-03-15T08:00:00.000Z', '2027-03-20T16:00:00.000Z']);
+    const points = cadencePoints(
+      'weekly',
+      { startsAt: at('2027-03-01T08:00:00Z'), endsAt: at('2027-03-20T16:00:00Z') },
+      'UTC',
+      14,
+    );
+    expect(points.map((point) => point.dueAt.toISOString())).toEqual([
+      '2027-03-08T08:00:00.000Z',
+      '2027-03-15T08:00:00.000Z',
+      '2027-03-20T16:00:00.000Z',
+    ]);
     expect(points[0]!.windowStart.toISOString()).toBe('2027-03-01T08:00:00.000Z');
     expect(points[2]!.windowStart.toISOString()).toBe('2027-03-15T08:00:00.000Z');
     expect(points[2]!.windowEnd.toISOString()).toBe('2027-04-03T16:00:00.000Z');
@@ -17,20 +26,48 @@ describe('cadence points', () => {
 
   it('keeps the wall-clock time across the change to summer time in Stockholm', () => {
     // 28 March 2027 is the night clocks go forward in Sweden.
-    const points = cadencePoints('weekly', { startsAt: at('2027-03-22T08:00:00Z'), endsAt: at('2027-04-20T08:00:00Z') }, 'Europe/Stockholm', 0);
-    const local = points.slice(0, -1).map((point) => DateTime.fromJSDate(point.dueAt, { zone: 'Europe/Stockholm' }).toFormat('ccc HH:mm'));
+    const points = cadencePoints(
+      'weekly',
+      { startsAt: at('2027-03-22T08:00:00Z'), endsAt: at('2027-04-20T08:00:00Z') },
+      'Europe/Stockholm',
+      0,
+    );
+    const local = points
+      .slice(0, -1)
+      .map((point) => DateTime.fromJSDate(point.dueAt, { zone: 'Europe/Stockholm' }).toFormat('ccc HH:mm'));
     expect(local).toEqual(['Mon 09:00', 'Mon 09:00', 'Mon 09:00', 'Mon 09:00']);
     expect(points[0]!.dueAt.toISOString()).toBe('2027-03-29T07:00:00.000Z');
   });
 
   it('counts months from the start, so the end of January does not drift', () => {
-    const points = cadencePoints('monthly', { startsAt: at('2027-01-31T09:00:00Z'), endsAt: at('2027-05-15T09:00:00Z') }, 'UTC', 0);
-    expect(points.map((point) => point.dueAt.toISOString().slice(0, 10))).toEqual(['2027-02-28', '2027-03-31', '2027-04-30', '2027-05-15']);
+    const points = cadencePoints(
+      'monthly',
+      { startsAt: at('2027-01-31T09:00:00Z'), endsAt: at('2027-05-15T09:00:00Z') },
+      'UTC',
+      0,
+    );
+    expect(points.map((point) => point.dueAt.toISOString().slice(0, 10))).toEqual([
+      '2027-02-28',
+      '2027-03-31',
+      '2027-04-30',
+      '2027-05-15',
+    ]);
   });
 
   it('asks once, at the end, for an end-only metric', () => {
-    const points = cadencePoints('end', { startsAt: at('2027-03-01T08:00:00Z'), endsAt: at('2027-06-01T08:00:00Z') }, 'Europe/Stockholm', 7);
-    expect(points).toEqual([{ windowStart: at('2027-03-01T08:00:00Z'), dueAt: at('2027-06-01T08:00:00Z'), windowEnd: new Date(at('2027-06-01T08:00:00Z').getTime() + 7 * DAY) }]);
+    const points = cadencePoints(
+      'end',
+      { startsAt: at('2027-03-01T08:00:00Z'), endsAt: at('2027-06-01T08:00:00Z') },
+      'Europe/Stockholm',
+      7,
+    );
+    expect(points).toEqual([
+      {
+        windowStart: at('2027-03-01T08:00:00Z'),
+        dueAt: at('2027-06-01T08:00:00Z'),
+        windowEnd: new Date(at('2027-06-01T08:00:00Z').getTime() + 7 * DAY),
+      },
+    ]);
   });
 
   it('covers the period with back-to-back windows whatever the period, cadence and zone', () => {

@@ -17,7 +17,12 @@ const STEP: Record<Exclude<MetricCadence, 'end'>, 'weeks' | 'months'> = { weekly
  * time), and always at the end. The windows are back to back; the last one
  * stays open `graceDays` after the end, as late measurements are accepted.
  */
-export function cadencePoints(cadence: MetricCadence, period: { startsAt: Date; endsAt: Date }, timezone: string, graceDays: number): CadencePoint[] {
+export function cadencePoints(
+  cadence: MetricCadence,
+  period: { startsAt: Date; endsAt: Date },
+  timezone: string,
+  graceDays: number,
+): CadencePoint[] {
   const start = DateTime.fromJSDate(period.startsAt, { zone: timezone });
   const end = period.endsAt.getTime();
   const dues: number[] = [];

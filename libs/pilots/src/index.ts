@@ -4,7 +4,13 @@ export { cadencePoints } from './cadence.js';
 export { PilotsJobsModule } from './jobs/pilots-jobs.module.js';
 export { MeasurementSourcesService } from './measurement-sources.service.js';
 export { MeasurementsService } from './measurements.service.js';
-export { PILOT_EVENT_CAUSES, PILOT_EVENT_TYPES, pilotEventFacts, type PilotEventCause, type PilotEventFacts } from './pilot-event-facts.js';
+export {
+  PILOT_EVENT_CAUSES,
+  PILOT_EVENT_TYPES,
+  pilotEventFacts,
+  type PilotEventCause,
+  type PilotEventFacts,
+} from './pilot-event-facts.js';
 export { PILOT_STAGES, OUTCOME_RESULTS, type OutcomeResult, type PilotStage } from './pilot-stage.js';
 export { PILOTS_ENTITIES } from './pilots.entities.js';
 export { PilotsModule } from './pilots.module.js';

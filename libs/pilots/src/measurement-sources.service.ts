@@ -1,6 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, checkOutboundTarget, Clock, NotFoundError, OutboundFetchError, OutboundRefusedError, SecretBox, ValidationError, type Actor } from '@slussen/core';
+import {
+  AppConfig,
+  checkOutboundTarget,
+  Clock,
+  NotFoundError,
+  OutboundFetchError,
+  OutboundRefusedError,
+  SecretBox,
+  ValidationError,
+  type Actor,
+} from '@slussen/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { measurementProblems } from './measurements.service.js';
@@ -53,12 +63,27 @@ export class MeasurementSourcesService {
     try {
       await checkOutboundTarget(command.url, this.config.sources);
     } catch (error) {
-      if (error instanceof OutboundRefusedError) throw new ValidationError(`The source URL is refused: ${error.message}`, [{ field: 'url', message: error.message }]);
+      if (error instanceof OutboundRefusedError)
+        throw new ValidationError(`The source URL is refused: ${error.message}`, [
+          { field: 'url', message: error.message },
+        ]);
       throw error;
     }
     const source = await this.dataSource.transaction(async (manager) => {
-      const saved = await this.sources.upsert(pilotId, command.url, command.token ? this.secrets.seal(command.token, sourceTokenContext(pilotId)) : null, actor.userId, manager);
-      await this.pilotsService.recordChange(actor, pilot, 'pilot.source-registered', { url: command.url, hasToken: Boolean(command.token) }, manager);
+      const saved = await this.sources.upsert(
+        pilotId,
+        command.url,
+        command.token ? this.secrets.seal(command.token, sourceTokenContext(pilotId)) : null,
+        actor.userId,
+        manager,
+      );
+      await this.pilotsService.recordChange(
+        actor,
+        pilot,
+        'pilot.source-registered',
+        { url: command.url, hasToken: Boolean(command.token) },
+        manager,
+      );
       return saved;
     });
     return toSourceView(source, null);
@@ -72,7 +97,11 @@ export class MeasurementSourcesService {
     let resealed = 0;
     for (const row of await this.sources.legacyTokens(this.secrets.currentPrefix)) {
       const context = sourceTokenContext(row.pilotId);
-      resealed += await this.sources.replaceToken(row.id, row.sealedToken, this.secrets.seal(this.secrets.open(row.sealedToken, context), context));
+      resealed += await this.sources.replaceToken(
+        row.id,
+        row.sealedToken,
+        this.secrets.seal(this.secrets.open(row.sealedToken, context), context),
+      );
     }
     return resealed;
   }
@@ -111,17 +140,41 @@ export class MeasurementSourcesService {
     const pilot = (await this.pilots.findById(source.pilotId))!;
     const startedAt = new Date();
     try {
-      const token = source.sealedToken ? this.secrets.open(source.sealedToken, sourceTokenContext(source.pilotId)) : null;
+      const token = source.sealedToken
+        ? this.secrets.open(source.sealedToken, sourceTokenContext(source.pilotId))
+        : null;
       const { status, body } = await fetchSource(source.url, token, this.config.sources);
       const { accepted, refused } = await this.sort(pilot, body);
       // The fetch is recorded once its values are in, so whoever reads it sees the final counts.
       const fetchId = randomUUID();
       const recorded = await this.measurements.insertPulled(pilot.id, accepted, fetchId);
-      await this.sources.recordFetch(sourceId, { startedAt, durationMs: Date.now() - startedAt.getTime(), attempt, outcome: 'ok', httpStatus: status, recorded, refused, error: null }, fetchId);
+      await this.sources.recordFetch(
+        sourceId,
+        {
+          startedAt,
+          durationMs: Date.now() - startedAt.getTime(),
+          attempt,
+          outcome: 'ok',
+          httpStatus: status,
+          recorded,
+          refused,
+          error: null,
+        },
+        fetchId,
+      );
       return { recorded, refused };
     } catch (error) {
       const httpStatus = error instanceof OutboundFetchError ? error.httpStatus : null;
-      await this.sources.recordFetch(sourceId, { startedAt, durationMs: Date.now() - startedAt.getTime(), attempt, outcome: 'failed', httpStatus, recorded: 0, refused: 0, error: (error as Error).message.slice(0, 500) });
+      await this.sources.recordFetch(sourceId, {
+        startedAt,
+        durationMs: Date.now() - startedAt.getTime(),
+        attempt,
+        outcome: 'failed',
+        httpStatus,
+        recorded: 0,
+        refused: 0,
+        error: (error as Error).message.slice(0, 500),
+      });
       this.logger.warn(`source ${sourceId} of pilot ${pilot.id}, attempt ${attempt}: ${(error as Error).message}`);
       throw error;
     }
@@ -129,7 +182,11 @@ export class MeasurementSourcesService {
 
   /** Splits a source's answer (an array, or `{ measurements: [...] }`) into values to record and values refused. */
   private async sort(pilot: PilotRow, body: unknown) {
-    const items = Array.isArray(body) ? body : Array.isArray((body as { measurements?: unknown })?.measurements) ? (body as { measurements: unknown[] }).measurements : null;
+    const items = Array.isArray(body)
+      ? body
+      : Array.isArray((body as { measurements?: unknown })?.measurements)
+        ? (body as { measurements: unknown[] }).measurements
+        : null;
     if (items === null) throw new OutboundFetchError('answer is neither an array nor { "measurements": [...] }');
     const metrics = new Map((await this.pilots.metrics(pilot.id)).map((metric) => [metric.key, metric]));
     const now = this.clock.now();
@@ -138,7 +195,12 @@ export class MeasurementSourcesService {
     for (const item of items as Array<Record<string, unknown>>) {
       const metric = metrics.get(String(item?.metricKey));
       const observedAt = new Date(typeof item?.observedAt === 'string' ? item.observedAt : Number.NaN);
-      if (!metric || measurementProblems(metric, pilot, item.value, observedAt, now, this.config.pilots.measurementGraceDays).length > 0) refused++;
+      if (
+        !metric ||
+        measurementProblems(metric, pilot, item.value, observedAt, now, this.config.pilots.measurementGraceDays)
+          .length > 0
+      )
+        refused++;
       else accepted.push({ metricId: metric.id, value: item.value as number, observedAt });
     }
     return { accepted, refused };

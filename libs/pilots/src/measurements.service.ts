@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock, ConflictError, ValidationError, type Actor, type FieldError, type Page } from '@slussen/core';
+import {
+  AppConfig,
+  Clock,
+  ConflictError,
+  ValidationError,
+  type Actor,
+  type FieldError,
+  type Page,
+} from '@slussen/core';
 import { MEASURING } from './pilot-stage.js';
 import { toMeasurementView } from './pilot.view.js';
 import { PilotsService } from './pilots.service.js';
@@ -23,18 +31,32 @@ export interface MeasurementCommand {
  * plus the grace days, and not in the future. Submitted and pulled values pass
  * the same check.
  */
-export function measurementProblems(metric: MetricRow, pilot: Pick<PilotRow, 'startsAt' | 'endsAt'>, value: unknown, observedAt: Date, now: Date, graceDays: number): FieldError[] {
+export function measurementProblems(
+  metric: MetricRow,
+  pilot: Pick<PilotRow, 'startsAt' | 'endsAt'>,
+  value: unknown,
+  observedAt: Date,
+  now: Date,
+  graceDays: number,
+): FieldError[] {
   const errors: FieldError[] = [];
-  if (typeof value !== 'number' || !Number.isFinite(value)) errors.push({ field: 'value', message: 'must be a finite number' });
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    errors.push({ field: 'value', message: 'must be a finite number' });
   else {
-    if (metric.minimum !== null && value < metric.minimum) errors.push({ field: 'value', message: `must be at least ${metric.minimum} ${metric.unit}` });
-    if (metric.maximum !== null && value > metric.maximum) errors.push({ field: 'value', message: `must be at most ${metric.maximum} ${metric.unit}` });
+    if (metric.minimum !== null && value < metric.minimum)
+      errors.push({ field: 'value', message: `must be at least ${metric.minimum} ${metric.unit}` });
+    if (metric.maximum !== null && value > metric.maximum)
+      errors.push({ field: 'value', message: `must be at most ${metric.maximum} ${metric.unit}` });
   }
   const at = observedAt.getTime();
   if (Number.isNaN(at)) errors.push({ field: 'observedAt', message: 'must be an ISO 8601 instant' });
   else if (at < new Date(pilot.startsAt).getTime() || at >= new Date(pilot.endsAt).getTime() + graceDays * DAY_MS) {
-    errors.push({ field: 'observedAt', message: `must fall within the pilot’s period or the ${graceDays} days after it` });
-  } else if (at > now.getTime() + CLOCK_SKEW_MS) errors.push({ field: 'observedAt', message: 'cannot be in the future' });
+    errors.push({
+      field: 'observedAt',
+      message: `must fall within the pilot’s period or the ${graceDays} days after it`,
+    });
+  } else if (at > now.getTime() + CLOCK_SKEW_MS)
+    errors.push({ field: 'observedAt', message: 'cannot be in the future' });
   return errors;
 }
 
@@ -49,15 +71,41 @@ export class MeasurementsService {
 
   async submit(actor: Actor, pilotId: string, command: MeasurementCommand) {
     const { pilot, metric } = await this.pilots.metricForMeasurement(actor, pilotId, command.metricKey);
-    if (!MEASURING.has(pilot.stage)) throw new ConflictError(`Measurements are accepted from stage running on; this pilot is ${pilot.stage}`);
-    if (!metric) throw new ValidationError('The pilot has no metric with this key', [{ field: 'metricKey', message: 'is not one of the pilot’s metrics' }]);
+    if (!MEASURING.has(pilot.stage))
+      throw new ConflictError(`Measurements are accepted from stage running on; this pilot is ${pilot.stage}`);
+    if (!metric)
+      throw new ValidationError('The pilot has no metric with this key', [
+        { field: 'metricKey', message: 'is not one of the pilot’s metrics' },
+      ]);
     const observedAt = new Date(command.observedAt);
-    const errors = measurementProblems(metric, pilot, command.value, observedAt, this.clock.now(), this.config.pilots.measurementGraceDays);
+    const errors = measurementProblems(
+      metric,
+      pilot,
+      command.value,
+      observedAt,
+      this.clock.now(),
+      this.config.pilots.measurementGraceDays,
+    );
     if (errors.length) throw new ValidationError('The measurement does not fit the metric or the pilot', errors);
-    return toMeasurementView(await this.measurements.insertSubmitted(pilotId, metric.id, command.value, observedAt, command.note ?? null, actor));
+    return toMeasurementView(
+      await this.measurements.insertSubmitted(
+        pilotId,
+        metric.id,
+        command.value,
+        observedAt,
+        command.note ?? null,
+        actor,
+      ),
+    );
   }
 
-  async list(actor: Actor, pilotId: string, metricKey: string | undefined, limit: number, cursor?: string): Promise<Page<ReturnType<typeof toMeasurementView>>> {
+  async list(
+    actor: Actor,
+    pilotId: string,
+    metricKey: string | undefined,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<ReturnType<typeof toMeasurementView>>> {
     await this.pilots.readable(actor, pilotId);
     const page = await this.measurements.list(pilotId, metricKey, limit, cursor);
     return { items: page.items.map(toMeasurementView), nextCursor: page.nextCursor };

@@ -1,7 +1,16 @@
 import { OUTCOME_RESULTS, type OutcomeResult } from './pilot-stage.js';
 
 /** Every type of pilot event the API writes; a reader renders each from its type and facts. */
-export const PILOT_EVENT_TYPES = ['created', 'plan-changed', 'plan-approved', 'plan-agreed', 'running', 'evaluating', 'completed', 'aborted'] as const;
+export const PILOT_EVENT_TYPES = [
+  'created',
+  'plan-changed',
+  'plan-approved',
+  'plan-agreed',
+  'running',
+  'evaluating',
+  'completed',
+  'aborted',
+] as const;
 
 /** Why an event happened, as a code a reader can render in its own language. */
 export const PILOT_EVENT_CAUSES = [
@@ -30,19 +39,46 @@ export interface PilotEventFacts {
   reason: string | null;
 }
 
-const NONE: PilotEventFacts = { cause: null, planVersion: null, side: null, metricKey: null, result: null, bookingStatus: null, reason: null };
+const NONE: PilotEventFacts = {
+  cause: null,
+  planVersion: null,
+  side: null,
+  metricKey: null,
+  result: null,
+  bookingStatus: null,
+  reason: null,
+};
 
 const PATTERNS: [RegExp, (match: RegExpExecArray) => Partial<PilotEventFacts>][] = [
   [/^the booking was confirmed$/, () => ({ cause: 'booking-confirmed' })],
   [/^the booking was (\w+)$/, ([, status]) => ({ cause: 'booking-withdrawn', bookingStatus: status! })],
   [/^plan replaced; plan version (\d+)$/, ([, version]) => ({ cause: 'plan-replaced', planVersion: Number(version) })],
   [/^goals changed; plan version (\d+)$/, ([, version]) => ({ cause: 'goals-changed', planVersion: Number(version) })],
-  [/^metric (.+) added; plan version (\d+)$/, ([, key, version]) => ({ cause: 'metric-added', metricKey: key!, planVersion: Number(version) })],
-  [/^(company|testbed) approved plan version (\d+)$/, ([, side, version]) => ({ cause: 'plan-approved', side: side as 'company' | 'testbed', planVersion: Number(version) })],
-  [/^plan version (\d+) agreed by both sides$/, ([, version]) => ({ cause: 'plan-agreed', planVersion: Number(version) })],
+  [
+    /^metric (.+) added; plan version (\d+)$/,
+    ([, key, version]) => ({ cause: 'metric-added', metricKey: key!, planVersion: Number(version) }),
+  ],
+  [
+    /^(company|testbed) approved plan version (\d+)$/,
+    ([, side, version]) => ({
+      cause: 'plan-approved',
+      side: side as 'company' | 'testbed',
+      planVersion: Number(version),
+    }),
+  ],
+  [
+    /^plan version (\d+) agreed by both sides$/,
+    ([, version]) => ({ cause: 'plan-agreed', planVersion: Number(version) }),
+  ],
   [/^the slot started$/, () => ({ cause: 'slot-started' })],
   [/^the slot ended$/, () => ({ cause: 'slot-ended' })],
-  [/^outcome: (\w+)$/, ([, result]) => ((OUTCOME_RESULTS as readonly string[]).includes(result!) ? { cause: 'outcome-recorded', result: result as OutcomeResult } : {})],
+  [
+    /^outcome: (\w+)$/,
+    ([, result]) =>
+      (OUTCOME_RESULTS as readonly string[]).includes(result!)
+        ? { cause: 'outcome-recorded', result: result as OutcomeResult }
+        : {},
+  ],
 ];
 
 /** Machine-written details (as the API has written them) become facts; anything else on a stage change is a person's reason. */

@@ -32,8 +32,16 @@ export class PilotProgressService {
   async scan(): Promise<ScanResult> {
     const { batchSize, planReminderDays, measurementReminderDays } = this.config.pilots;
     const now = this.clock.now();
-    const started = await this.each(() => this.progress.dueToStart(now, batchSize), (id) => this.pilots.startDue(id), batchSize);
-    const evaluating = await this.each(() => this.progress.dueToEvaluate(now, batchSize), (id) => this.pilots.evaluateDue(id), batchSize);
+    const started = await this.each(
+      () => this.progress.dueToStart(now, batchSize),
+      (id) => this.pilots.startDue(id),
+      batchSize,
+    );
+    const evaluating = await this.each(
+      () => this.progress.dueToEvaluate(now, batchSize),
+      (id) => this.pilots.evaluateDue(id),
+      batchSize,
+    );
     const opened = await this.repeat(() => this.progress.openDueRequests(now, batchSize), batchSize);
     const overdueReminders = await this.progress.remindOverdue(now, measurementReminderDays, batchSize);
     const planReminders = await this.progress.remindUnagreedPlans(now, planReminderDays, batchSize);
@@ -48,11 +56,18 @@ export class PilotProgressService {
   }
 
   markPullsQueued(pulls: DuePull[]): Promise<void> {
-    return this.progress.markPullsQueued(pulls.flatMap((pull) => pull.requestIds), this.clock.now());
+    return this.progress.markPullsQueued(
+      pulls.flatMap((pull) => pull.requestIds),
+      this.clock.now(),
+    );
   }
 
   /** Moves each due pilot in its own transaction (with its event, audit entries and message), batch after batch. */
-  private async each(due: () => Promise<Array<{ id: string }>>, move: (id: string) => Promise<boolean>, batchSize: number): Promise<number> {
+  private async each(
+    due: () => Promise<Array<{ id: string }>>,
+    move: (id: string) => Promise<boolean>,
+    batchSize: number,
+  ): Promise<number> {
     let total = 0;
     for (;;) {
       const batch = await due();

@@ -22,9 +22,13 @@ describe('pilot stages', () => {
 
   it('never leaves completed or aborted', () => {
     fc.assert(
-      fc.property(fc.constantFrom('completed' as const, 'aborted' as const), fc.constantFrom(...ACTIONS), (stage, action) => {
-        expect(nextStage(stage, action)).toBeNull();
-      }),
+      fc.property(
+        fc.constantFrom('completed' as const, 'aborted' as const),
+        fc.constantFrom(...ACTIONS),
+        (stage, action) => {
+          expect(nextStage(stage, action)).toBeNull();
+        },
+      ),
     );
   });
 
@@ -32,7 +36,8 @@ describe('pilot stages', () => {
     fc.assert(
       fc.property(fc.constantFrom(...PILOT_STAGES), fc.constantFrom(...ACTIONS), (stage, action) => {
         const next = nextStage(stage, action);
-        if (next !== null && next !== 'aborted') expect(PILOT_STAGES.indexOf(next)).toBeGreaterThan(PILOT_STAGES.indexOf(stage));
+        if (next !== null && next !== 'aborted')
+          expect(PILOT_STAGES.indexOf(next)).toBeGreaterThan(PILOT_STAGES.indexOf(stage));
       }),
     );
   });

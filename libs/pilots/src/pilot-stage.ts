@@ -22,7 +22,9 @@ export function nextStage(from: PilotStage, action: PilotAction): PilotStage | n
 
 /** The action that a requested stage stands for (PATCH { stage }), or null when no action reaches it. */
 export function actionTowards(stage: PilotStage): PilotAction | null {
-  const found = (Object.keys(TRANSITIONS) as PilotAction[]).find((action) => Object.values(TRANSITIONS[action]).includes(stage));
+  const found = (Object.keys(TRANSITIONS) as PilotAction[]).find((action) =>
+    Object.values(TRANSITIONS[action]).includes(stage),
+  );
   return found ?? null;
 }
 

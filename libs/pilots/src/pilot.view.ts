@@ -1,5 +1,11 @@
 import { pilotEventFacts } from './pilot-event-facts.js';
-import type { MeasurementRequestRow, MetricSummaryRow, OutcomeRow, PilotEventRow, PilotRow } from './repositories/pilots.repository.js';
+import type {
+  MeasurementRequestRow,
+  MetricSummaryRow,
+  OutcomeRow,
+  PilotEventRow,
+  PilotRow,
+} from './repositories/pilots.repository.js';
 import type { MeasurementRow } from './repositories/measurements.repository.js';
 import type { SourceFetchRow, SourceRow } from './repositories/sources.repository.js';
 
@@ -31,7 +37,10 @@ export const toPilotView = (row: PilotRow) => ({
     version: row.planVersion,
     agreed: row.planAgreedAt !== null,
     agreedAt: iso(row.planAgreedAt),
-    approvedBy: { company: row.companyApprovedVersion === row.planVersion, testbed: row.testbedApprovedVersion === row.planVersion },
+    approvedBy: {
+      company: row.companyApprovedVersion === row.planVersion,
+      testbed: row.testbedApprovedVersion === row.planVersion,
+    },
   } satisfies PlanView,
   abortReason: row.abortReason,
   startedAt: iso(row.startedAt),
@@ -46,7 +55,12 @@ export type PilotView = ReturnType<typeof toPilotView>;
 /** A metric with where it stands: latest value, change from baseline, target met, requested measurements missing. */
 export function toMetricSummary(row: MetricSummaryRow) {
   const latest = row.latestValue;
-  const targetMet = latest === null || row.target === null ? null : row.direction === 'increase' ? latest >= row.target : latest <= row.target;
+  const targetMet =
+    latest === null || row.target === null
+      ? null
+      : row.direction === 'increase'
+        ? latest >= row.target
+        : latest <= row.target;
   return {
     key: row.key,
     name: row.name,
@@ -75,7 +89,8 @@ export const toMeasurementView = (row: MeasurementRow) => ({
   observedAt: iso(row.observedAt)!,
   note: row.note,
   origin: row.origin,
-  recordedBy: row.origin === 'submitted' ? { userId: row.recordedByUserId, apiTokenId: row.recordedByApiTokenId } : null,
+  recordedBy:
+    row.origin === 'submitted' ? { userId: row.recordedByUserId, apiTokenId: row.recordedByApiTokenId } : null,
   createdAt: iso(row.createdAt)!,
 });
 

@@ -7,4 +7,13 @@ import { PilotOutcome } from './entities/pilot-outcome.entity.js';
 import { Pilot } from './entities/pilot.entity.js';
 import { SourceFetch } from './entities/source-fetch.entity.js';
 
-export const PILOTS_ENTITIES = [Pilot, PilotEvent, Metric, MeasurementRequest, Measurement, PilotOutcome, MeasurementSource, SourceFetch];
+export const PILOTS_ENTITIES = [
+  Pilot,
+  PilotEvent,
+  Metric,
+  MeasurementRequest,
+  Measurement,
+  PilotOutcome,
+  MeasurementSource,
+  SourceFetch,
+];

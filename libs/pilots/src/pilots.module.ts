@@ -22,7 +22,19 @@ import { SourcesRepository } from './repositories/sources.repository.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(PILOTS_ENTITIES), IdentityModule, SchedulingModule],
-  providers: [PilotsRepository, MeasurementsRepository, SourcesRepository, ProgressRepository, PilotsService, MeasurementsService, MeasurementSourcesService, PilotProgressService, PilotsPolicy, SecretBox, ResealSourceTokens],
+  providers: [
+    PilotsRepository,
+    MeasurementsRepository,
+    SourcesRepository,
+    ProgressRepository,
+    PilotsService,
+    MeasurementsService,
+    MeasurementSourcesService,
+    PilotProgressService,
+    PilotsPolicy,
+    SecretBox,
+    ResealSourceTokens,
+  ],
   exports: [PilotsService, MeasurementsService, MeasurementSourcesService, PilotProgressService],
 })
 export class PilotsModule {}

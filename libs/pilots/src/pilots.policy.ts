@@ -22,7 +22,8 @@ export function canSeePilot(actor: Actor | null, pilot: PilotSubject): boolean {
 
 /** Which side of the pilot the actor speaks for when it approves a plan; platform admins are neither. */
 export function sideOf(actor: Actor, pilot: PilotSubject): 'company' | 'testbed' | null {
-  const own = (organizationId: string) => actor.memberships.find((membership) => membership.organizationId === organizationId);
+  const own = (organizationId: string) =>
+    actor.memberships.find((membership) => membership.organizationId === organizationId);
   if (own(pilot.organizationId)) return 'company';
   const role = own(pilot.testbedOrganizationId)?.role;
   return role === 'admin' || role === 'manager' ? 'testbed' : null;
@@ -33,6 +34,9 @@ export class PilotsPolicy {
   constructor(policy: PolicyService) {
     policy.define('pilot.read', { visible: canSeePilot, allowed: (actor) => actor !== null });
     policy.define('pilot.update', { visible: canSeePilot, allowed: canSeePilot });
-    policy.define('pilot.outcome', { visible: canSeePilot, allowed: (actor, pilot) => hasRole(actor, pilot.testbedOrganizationId, 'admin', 'manager') });
+    policy.define('pilot.outcome', {
+      visible: canSeePilot,
+      allowed: (actor, pilot) => hasRole(actor, pilot.testbedOrganizationId, 'admin', 'manager'),
+    });
   }
 }

@@ -1,14 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, twoSidedScope, Clock, ConflictError, DomainError, NotFoundError, PolicyService, ValidationError, type Actor, type FieldError, type Page } from '@slussen/core';
+import {
+  AppConfig,
+  twoSidedScope,
+  Clock,
+  ConflictError,
+  DomainError,
+  NotFoundError,
+  PolicyService,
+  ValidationError,
+  type Actor,
+  type FieldError,
+  type Page,
+} from '@slussen/core';
 import { AuditService } from '@slussen/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { cadencePoints } from './cadence.js';
-import { actionTowards, MEASURING, nextStage, PLAN_OPEN, type OutcomeResult, type PilotAction, type PilotStage } from './pilot-stage.js';
+import {
+  actionTowards,
+  MEASURING,
+  nextStage,
+  PLAN_OPEN,
+  type OutcomeResult,
+  type PilotAction,
+  type PilotStage,
+} from './pilot-stage.js';
 import { pilotEventFacts } from './pilot-event-facts.js';
-import { toMeasurementRequestView, toMetricSummary, toOutcomeView, toPilotEventView, toPilotView, type PilotView } from './pilot.view.js';
+import {
+  toMeasurementRequestView,
+  toMetricSummary,
+  toOutcomeView,
+  toPilotEventView,
+  toPilotView,
+  type PilotView,
+} from './pilot.view.js';
 import { sideOf } from './pilots.policy.js';
-import { PilotsRepository, type MetricRow, type NewMetric, type PilotFilter, type PilotRow } from './repositories/pilots.repository.js';
+import {
+  PilotsRepository,
+  type MetricRow,
+  type NewMetric,
+  type PilotFilter,
+  type PilotRow,
+} from './repositories/pilots.repository.js';
 import { SourcesRepository } from './repositories/sources.repository.js';
 import './pilots.errors.js';
 
@@ -27,7 +60,12 @@ export interface OutcomeCommand {
   procurementDate?: string;
 }
 
-const PAST: Record<PilotAction, string> = { start: 'started', evaluate: 'moved to evaluation', complete: 'completed', abort: 'aborted' };
+const PAST: Record<PilotAction, string> = {
+  start: 'started',
+  evaluate: 'moved to evaluation',
+  complete: 'completed',
+  abort: 'aborted',
+};
 
 /**
  * Pilots: the plan both sides agree on, the stages time and people move them
@@ -54,7 +92,11 @@ export class PilotsService {
   /** The pilot with its summary: per metric where it stands, the outcome and the source. */
   async get(actor: Actor, id: string) {
     const pilot = await this.readable(actor, id);
-    const [metrics, outcome, source] = await Promise.all([this.pilots.metricSummaries(id), this.pilots.outcome(id), this.sources.ofPilot(id)]);
+    const [metrics, outcome, source] = await Promise.all([
+      this.pilots.metricSummaries(id),
+      this.pilots.outcome(id),
+      this.sources.ofPilot(id),
+    ]);
     return {
       ...toPilotView(pilot),
       metrics: metrics.map(toMetricSummary),
@@ -69,11 +111,15 @@ export class PilotsService {
     const side = sideOf(actor, pilot);
     const mayChange = this.policy.can(actor, 'pilot.update', pilot);
     const planOpen = PLAN_OPEN.has(pilot.stage);
-    const mayRecordOutcome = this.policy.can(actor, 'pilot.outcome', pilot) && nextStage(pilot.stage, 'complete') !== null;
+    const mayRecordOutcome =
+      this.policy.can(actor, 'pilot.outcome', pilot) && nextStage(pilot.stage, 'complete') !== null;
     return {
       side,
       changePlan: mayChange && planOpen,
-      approvePlan: side !== null && planOpen && (side === 'company' ? pilot.companyApprovedVersion : pilot.testbedApprovedVersion) !== pilot.planVersion,
+      approvePlan:
+        side !== null &&
+        planOpen &&
+        (side === 'company' ? pilot.companyApprovedVersion : pilot.testbedApprovedVersion) !== pilot.planVersion,
       submitMeasurement: mayChange && MEASURING.has(pilot.stage),
       endRunningPhase: mayChange && nextStage(pilot.stage, 'evaluate') !== null,
       abort: mayChange && nextStage(pilot.stage, 'abort') !== null,
@@ -88,13 +134,36 @@ export class PilotsService {
    */
   async planVersions(actor: Actor, id: string) {
     const pilot = await this.readable(actor, id);
-    const versions: { version: number; createdAt: string; approvedBy: { company: string | null; testbed: string | null }; agreedAt: string | null; current: boolean }[] = [];
+    const versions: {
+      version: number;
+      createdAt: string;
+      approvedBy: { company: string | null; testbed: string | null };
+      agreedAt: string | null;
+      current: boolean;
+    }[] = [];
     for (const event of await this.pilots.events(id)) {
       const at = new Date(event.at).toISOString();
-      if (event.type === 'created') versions.push({ version: 1, createdAt: at, approvedBy: { company: null, testbed: null }, agreedAt: null, current: false });
+      if (event.type === 'created')
+        versions.push({
+          version: 1,
+          createdAt: at,
+          approvedBy: { company: null, testbed: null },
+          agreedAt: null,
+          current: false,
+        });
       const facts = pilotEventFacts(event.type, event.detail);
-      if (event.type === 'plan-changed' && facts.planVersion !== null) versions.push({ version: facts.planVersion, createdAt: at, approvedBy: { company: null, testbed: null }, agreedAt: null, current: false });
-      const version = event.type === 'plan-approved' && facts.side ? versions.find((entry) => entry.version === facts.planVersion) : undefined;
+      if (event.type === 'plan-changed' && facts.planVersion !== null)
+        versions.push({
+          version: facts.planVersion,
+          createdAt: at,
+          approvedBy: { company: null, testbed: null },
+          agreedAt: null,
+          current: false,
+        });
+      const version =
+        event.type === 'plan-approved' && facts.side
+          ? versions.find((entry) => entry.version === facts.planVersion)
+          : undefined;
       if (facts.side && version) {
         version.approvedBy[facts.side] ??= at;
         if (version.approvedBy.company && version.approvedBy.testbed) version.agreedAt ??= at;
@@ -120,15 +189,19 @@ export class PilotsService {
     const seen = new Set<string>();
     const errors: FieldError[] = [];
     plan.metrics.forEach((metric, index) => {
-      if (seen.has(metric.key)) errors.push({ field: `metrics.${index}.key`, message: 'is already the key of another metric in the plan' });
+      if (seen.has(metric.key))
+        errors.push({ field: `metrics.${index}.key`, message: 'is already the key of another metric in the plan' });
       seen.add(metric.key);
-      if (metric.minimum !== null && metric.maximum !== null && metric.minimum > metric.maximum) errors.push({ field: `metrics.${index}.maximum`, message: 'must not be below the minimum' });
+      if (metric.minimum !== null && metric.maximum !== null && metric.minimum > metric.maximum)
+        errors.push({ field: `metrics.${index}.maximum`, message: 'must not be below the minimum' });
     });
     if (errors.length) throw new ValidationError('The plan does not hold together', errors);
     await this.changing(actor, id, 'pilot.update', async (pilot, manager) => {
-      if (!PLAN_OPEN.has(pilot.stage)) throw new ConflictError(`The plan of a pilot in stage ${pilot.stage} can no longer change`);
+      if (!PLAN_OPEN.has(pilot.stage))
+        throw new ConflictError(`The plan of a pilot in stage ${pilot.stage} can no longer change`);
       const existing = await this.pilots.metrics(id, manager);
-      const same = (a: NewMetric, b: NewMetric) => (Object.keys(b) as (keyof NewMetric)[]).every((field) => a[field] === b[field]);
+      const same = (a: NewMetric, b: NewMetric) =>
+        (Object.keys(b) as (keyof NewMetric)[]).every((field) => a[field] === b[field]);
       const byKey = new Map(existing.map((metric) => [metric.key, metric]));
       const goalsChanged = JSON.stringify(pilot.goals) !== JSON.stringify(plan.goals);
       const removed = existing.filter((metric) => !seen.has(metric.key));
@@ -137,7 +210,9 @@ export class PilotsService {
       for (const metric of removed) {
         if (!(await this.pilots.deleteMetricWithoutMeasurements(metric.id, manager))) {
           const index = existing.indexOf(metric);
-          throw new DomainError('conflict', `The metric ${metric.key} has measurements and stays in the plan`, { errors: [{ field: `metrics.${index}`, message: 'has measurements and cannot be removed' }] });
+          throw new DomainError('conflict', `The metric ${metric.key} has measurements and stays in the plan`, {
+            errors: [{ field: `metrics.${index}`, message: 'has measurements and cannot be removed' }],
+          });
         }
       }
       for (const metric of changed) {
@@ -154,10 +229,17 @@ export class PilotsService {
         }
       }
       await this.pilots.changePlan(id, manager, plan.goals);
-      await this.recordChange(actor, pilot, 'pilot.plan-replaced', { goals: plan.goals, metrics: plan.metrics.map((metric) => ({ ...metric })) }, manager, {
-        type: 'plan-changed',
-        detail: `plan replaced; plan version ${pilot.planVersion + 1}`,
-      });
+      await this.recordChange(
+        actor,
+        pilot,
+        'pilot.plan-replaced',
+        { goals: plan.goals, metrics: plan.metrics.map((metric) => ({ ...metric })) },
+        manager,
+        {
+          type: 'plan-changed',
+          detail: `plan replaced; plan version ${pilot.planVersion + 1}`,
+        },
+      );
     });
     return this.get(actor, id);
   }
@@ -171,12 +253,17 @@ export class PilotsService {
   async update(actor: Actor, id: string, change: PilotChange) {
     await this.changing(actor, id, 'pilot.update', async (pilot, manager) => {
       if (change.goals !== undefined) {
-        if (!PLAN_OPEN.has(pilot.stage)) throw new ConflictError(`The plan of a pilot in stage ${pilot.stage} can no longer change`);
+        if (!PLAN_OPEN.has(pilot.stage))
+          throw new ConflictError(`The plan of a pilot in stage ${pilot.stage} can no longer change`);
         await this.pilots.changePlan(id, manager, change.goals);
-        await this.recordChange(actor, pilot, 'pilot.plan-changed', { goals: change.goals }, manager, { type: 'plan-changed', detail: `goals changed; plan version ${pilot.planVersion + 1}` });
+        await this.recordChange(actor, pilot, 'pilot.plan-changed', { goals: change.goals }, manager, {
+          type: 'plan-changed',
+          detail: `goals changed; plan version ${pilot.planVersion + 1}`,
+        });
         pilot = (await this.pilots.findById(id, manager))!;
       }
-      if (change.stage !== undefined && change.stage !== pilot.stage) await this.moveByRequest(actor, pilot, change.stage, change.reason, manager);
+      if (change.stage !== undefined && change.stage !== pilot.stage)
+        await this.moveByRequest(actor, pilot, change.stage, change.reason, manager);
     });
     return this.get(actor, id);
   }
@@ -185,16 +272,32 @@ export class PilotsService {
   async approvePlan(actor: Actor, id: string) {
     await this.changing(actor, id, 'pilot.read', async (pilot, manager) => {
       const side = sideOf(actor, pilot);
-      if (!side) throw new DomainError('forbidden', 'Only the company or a manager of the test bed can approve the plan');
-      if (!PLAN_OPEN.has(pilot.stage)) throw new ConflictError(`The plan of a pilot in stage ${pilot.stage} can no longer change`);
+      if (!side)
+        throw new DomainError('forbidden', 'Only the company or a manager of the test bed can approve the plan');
+      if (!PLAN_OPEN.has(pilot.stage))
+        throw new ConflictError(`The plan of a pilot in stage ${pilot.stage} can no longer change`);
       const metrics = await this.pilots.metrics(id, manager);
-      if (pilot.goals.length === 0 || metrics.length === 0) throw new ConflictError('A plan needs at least one goal and one metric before it can be approved');
-      if ((side === 'company' ? pilot.companyApprovedVersion : pilot.testbedApprovedVersion) === pilot.planVersion) return;
+      if (pilot.goals.length === 0 || metrics.length === 0)
+        throw new ConflictError('A plan needs at least one goal and one metric before it can be approved');
+      if ((side === 'company' ? pilot.companyApprovedVersion : pilot.testbedApprovedVersion) === pilot.planVersion)
+        return;
       const agreed = await this.pilots.approvePlan(id, side, this.clock.now(), manager);
-      await this.recordChange(actor, pilot, 'pilot.plan-approved', { side, version: pilot.planVersion }, manager, { type: 'plan-approved', detail: `${side} approved plan version ${pilot.planVersion}` });
-      if (agreed) await this.pilots.addEvent(id, { type: 'plan-agreed', actor, detail: `plan version ${pilot.planVersion} agreed by both sides` }, manager);
+      await this.recordChange(actor, pilot, 'pilot.plan-approved', { side, version: pilot.planVersion }, manager, {
+        type: 'plan-approved',
+        detail: `${side} approved plan version ${pilot.planVersion}`,
+      });
+      if (agreed)
+        await this.pilots.addEvent(
+          id,
+          { type: 'plan-agreed', actor, detail: `plan version ${pilot.planVersion} agreed by both sides` },
+          manager,
+        );
       // The other side hears of an approval (it is their turn), both sides of an agreement.
-      await this.pilots.addMessage(agreed ? 'pilot.plan-agreed' : 'pilot.plan-approved', { pilotId: id, side, version: pilot.planVersion }, manager);
+      await this.pilots.addMessage(
+        agreed ? 'pilot.plan-agreed' : 'pilot.plan-approved',
+        { pilotId: id, side, version: pilot.planVersion },
+        manager,
+      );
     });
     return this.get(actor, id);
   }
@@ -207,7 +310,10 @@ export class PilotsService {
       created = await this.pilots.insertMetric(id, metric, manager);
       await this.pilots.changePlan(id, manager);
       if (pilot.stage === 'running') await this.planRequests(pilot, created, manager);
-      await this.recordChange(actor, pilot, 'pilot.metric-added', { ...metric }, manager, { type: 'plan-changed', detail: `metric ${metric.key} added; plan version ${pilot.planVersion + 1}` });
+      await this.recordChange(actor, pilot, 'pilot.metric-added', { ...metric }, manager, {
+        type: 'plan-changed',
+        detail: `metric ${metric.key} added; plan version ${pilot.planVersion + 1}`,
+      });
     });
     return created!;
   }
@@ -216,9 +322,17 @@ export class PilotsService {
   async recordOutcome(actor: Actor, id: string, command: OutcomeCommand) {
     await this.changing(actor, id, 'pilot.outcome', async (pilot, manager) => {
       const to = nextStage(pilot.stage, 'complete');
-      if (to === null) throw new ConflictError(`An outcome can be recorded for a running or evaluating pilot, not a ${pilot.stage} one`);
-      if (command.result !== 'procured' && (command.procurementReference !== undefined || command.procurementDate !== undefined)) {
-        throw new DomainError('validation', 'Only a procured outcome has a procurement reference and date', { errors: [{ field: 'result', message: 'must be procured to carry procurement details' }] });
+      if (to === null)
+        throw new ConflictError(
+          `An outcome can be recorded for a running or evaluating pilot, not a ${pilot.stage} one`,
+        );
+      if (
+        command.result !== 'procured' &&
+        (command.procurementReference !== undefined || command.procurementDate !== undefined)
+      ) {
+        throw new DomainError('validation', 'Only a procured outcome has a procurement reference and date', {
+          errors: [{ field: 'result', message: 'must be procured to carry procurement details' }],
+        });
       }
       const now = this.clock.now();
       await this.pilots.insertOutcome(
@@ -249,14 +363,24 @@ export class PilotsService {
     return this.dataSource.transaction(async (manager) => {
       await this.pilots.lock(id, manager);
       const pilot = await this.pilots.findById(id, manager);
-      if (!pilot || pilot.stage !== 'planned' || pilot.bookingStatus !== 'confirmed' || new Date(pilot.startsAt) > this.clock.now()) return false;
+      if (
+        !pilot ||
+        pilot.stage !== 'planned' ||
+        pilot.bookingStatus !== 'confirmed' ||
+        new Date(pilot.startsAt) > this.clock.now()
+      )
+        return false;
       await this.transition(null, pilot, 'start', manager, { detail: 'the slot started' });
       return true;
     });
   }
 
   /** The pilot and its metric of that key, for someone who may change the pilot. */
-  async metricForMeasurement(actor: Actor, id: string, key: string): Promise<{ pilot: PilotRow; metric: MetricRow | null }> {
+  async metricForMeasurement(
+    actor: Actor,
+    id: string,
+    key: string,
+  ): Promise<{ pilot: PilotRow; metric: MetricRow | null }> {
     return { pilot: await this.changeable(actor, id), metric: await this.pilots.metricByKey(id, key) };
   }
 
@@ -284,33 +408,76 @@ export class PilotsService {
     return this.pilots.findById(id);
   }
 
-  private async moveByRequest(actor: Actor, pilot: PilotRow, stage: PilotStage, reason: string | undefined, manager: EntityManager): Promise<void> {
+  private async moveByRequest(
+    actor: Actor,
+    pilot: PilotRow,
+    stage: PilotStage,
+    reason: string | undefined,
+    manager: EntityManager,
+  ): Promise<void> {
     const action = actionTowards(stage);
-    if (action === 'complete') throw new ConflictError('A pilot is completed by recording its outcome (POST /pilots/:id/outcome)');
-    if (action === null || nextStage(pilot.stage, action) === null) throw new ConflictError(`A ${pilot.stage} pilot cannot be ${action ? PAST[action] : `moved to ${stage}`}`);
+    if (action === 'complete')
+      throw new ConflictError('A pilot is completed by recording its outcome (POST /pilots/:id/outcome)');
+    if (action === null || nextStage(pilot.stage, action) === null)
+      throw new ConflictError(`A ${pilot.stage} pilot cannot be ${action ? PAST[action] : `moved to ${stage}`}`);
     if (action === 'start' && (pilot.bookingStatus !== 'confirmed' || new Date(pilot.startsAt) > this.clock.now())) {
       throw new ConflictError('A pilot starts when its slot starts');
     }
-    if (action === 'abort' && !reason?.trim()) throw new DomainError('validation', 'Say why the pilot is aborted', { errors: [{ field: 'reason', message: 'required when stage is aborted' }] });
-    await this.transition(actor, pilot, action, manager, { detail: reason ?? null, abortReason: action === 'abort' ? reason!.trim() : undefined });
+    if (action === 'abort' && !reason?.trim())
+      throw new DomainError('validation', 'Say why the pilot is aborted', {
+        errors: [{ field: 'reason', message: 'required when stage is aborted' }],
+      });
+    await this.transition(actor, pilot, action, manager, {
+      detail: reason ?? null,
+      abortReason: action === 'abort' ? reason!.trim() : undefined,
+    });
   }
 
-  private async transition(actor: Actor | null, pilot: PilotRow, action: PilotAction, manager: EntityManager, options: { detail?: string | null; abortReason?: string }): Promise<void> {
+  private async transition(
+    actor: Actor | null,
+    pilot: PilotRow,
+    action: PilotAction,
+    manager: EntityManager,
+    options: { detail?: string | null; abortReason?: string },
+  ): Promise<void> {
     const to = nextStage(pilot.stage, action);
     if (to === null) throw new ConflictError(`A ${pilot.stage} pilot cannot be ${PAST[action]}`);
     await this.pilots.setStage(pilot.id, to, this.clock.now(), manager, options.abortReason);
-    if (to === 'running') for (const metric of await this.pilots.metrics(pilot.id, manager)) await this.planRequests(pilot, metric, manager);
+    if (to === 'running')
+      for (const metric of await this.pilots.metrics(pilot.id, manager))
+        await this.planRequests(pilot, metric, manager);
     if (to === 'completed' || to === 'aborted') await this.pilots.dropUnopenedRequests(pilot.id, manager);
     // Changes that time makes are audited too, with no actor.
-    await this.recordChange(actor, pilot, `pilot.${to}`, { from: pilot.stage, to, reason: options.detail ?? null }, manager, null);
-    await this.pilots.addEvent(pilot.id, { type: to, fromStage: pilot.stage, toStage: to, actor, detail: options.detail }, manager);
+    await this.recordChange(
+      actor,
+      pilot,
+      `pilot.${to}`,
+      { from: pilot.stage, to, reason: options.detail ?? null },
+      manager,
+      null,
+    );
+    await this.pilots.addEvent(
+      pilot.id,
+      { type: to, fromStage: pilot.stage, toStage: to, actor, detail: options.detail },
+      manager,
+    );
   }
 
   /** The metric's cadence points over the pilot's period that are still ahead. */
   private async planRequests(pilot: PilotRow, metric: MetricRow, manager: EntityManager): Promise<void> {
     const now = this.clock.now().getTime();
-    const points = cadencePoints(metric.cadence, { startsAt: new Date(pilot.startsAt), endsAt: new Date(pilot.endsAt) }, pilot.timezone, this.config.pilots.measurementGraceDays);
-    await this.pilots.planRequests(pilot.id, metric.id, points.filter((point) => point.dueAt.getTime() > now), manager);
+    const points = cadencePoints(
+      metric.cadence,
+      { startsAt: new Date(pilot.startsAt), endsAt: new Date(pilot.endsAt) },
+      pilot.timezone,
+      this.config.pilots.measurementGraceDays,
+    );
+    await this.pilots.planRequests(
+      pilot.id,
+      metric.id,
+      points.filter((point) => point.dueAt.getTime() > now),
+      manager,
+    );
   }
 
   /** Audit entries for both organizations, and optionally a pilot event; in the change's transaction. */
@@ -323,13 +490,22 @@ export class PilotsService {
     event: { type: string; detail: string } | null = null,
   ): Promise<void> {
     for (const organizationId of new Set([pilot.organizationId, pilot.testbedOrganizationId])) {
-      await this.audit.record(actor, { action, organizationId, subjectType: 'pilot', subjectId: pilot.id, details }, manager);
+      await this.audit.record(
+        actor,
+        { action, organizationId, subjectType: 'pilot', subjectId: pilot.id, details },
+        manager,
+      );
     }
     if (event) await this.pilots.addEvent(pilot.id, { ...event, actor }, manager);
   }
 
   /** Runs a change on the locked pilot after checking the caller may make it. */
-  private async changing(actor: Actor, id: string, permission: 'pilot.update' | 'pilot.outcome' | 'pilot.read', work: (pilot: PilotRow, manager: EntityManager) => Promise<void>): Promise<void> {
+  private async changing(
+    actor: Actor,
+    id: string,
+    permission: 'pilot.update' | 'pilot.outcome' | 'pilot.read',
+    work: (pilot: PilotRow, manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
     await this.readable(actor, id);
     await this.dataSource.transaction(async (manager) => {
       await this.pilots.lock(id, manager);

@@ -45,7 +45,8 @@ const PILOT_STAGES = ['planned', 'running', 'evaluating', 'completed', 'aborted'
 const OUTCOME_RESULTS = ['adopted', 'procured', 'extended', 'discontinued'];
 const ORGANIZATION_KINDS = ['company', 'region', 'municipality', 'agency'];
 
-const each = (values: string[], sql: (value: string) => string) => Object.fromEntries(values.map((value) => [value, sql(value)]));
+const each = (values: string[], sql: (value: string) => string) =>
+  Object.fromEntries(values.map((value) => [value, sql(value)]));
 
 export const FAMILIES: Family[] = [
   {
@@ -54,9 +55,40 @@ export const FAMILIES: Family[] = [
     inPeriod: 'f.starts_at >= p.starts AND f.starts_at < p.ends',
     partials: { capacity: 'sum(f.capacity)', held: 'sum(f.held)' },
     figures: [
-      { key: 'placesOffered', title: 'Places offered', sv: { title: 'Erbjudna platser', definition: 'Summan av kapaciteten för de öppna tillfällen som börjar under perioden.' }, unit: 'count', definition: 'The sum of the capacities of the open slots that start in the period.', sql: 'sum(f.capacity)' },
-      { key: 'placesHeld', title: 'Places held', sv: { title: 'Bokade platser', definition: 'Av de erbjudna platserna, de som hölls av en väntande eller bekräftad bokning när rapporten byggdes.' }, unit: 'count', definition: 'Of the places offered, those held by a pending or confirmed booking when the report was built.', sql: 'sum(f.held)' },
-      { key: 'utilization', title: 'Utilization', sv: { title: 'Beläggning', definition: 'Bokade platser delat med erbjudna platser; tom när ingen plats erbjöds.' }, unit: 'ratio', definition: 'Places held divided by places offered; empty when no place was offered.', sql: 'sum(f.held)::float8 / nullif(sum(f.capacity), 0)' },
+      {
+        key: 'placesOffered',
+        title: 'Places offered',
+        sv: {
+          title: 'Erbjudna platser',
+          definition: 'Summan av kapaciteten för de öppna tillfällen som börjar under perioden.',
+        },
+        unit: 'count',
+        definition: 'The sum of the capacities of the open slots that start in the period.',
+        sql: 'sum(f.capacity)',
+      },
+      {
+        key: 'placesHeld',
+        title: 'Places held',
+        sv: {
+          title: 'Bokade platser',
+          definition:
+            'Av de erbjudna platserna, de som hölls av en väntande eller bekräftad bokning när rapporten byggdes.',
+        },
+        unit: 'count',
+        definition: 'Of the places offered, those held by a pending or confirmed booking when the report was built.',
+        sql: 'sum(f.held)',
+      },
+      {
+        key: 'utilization',
+        title: 'Utilization',
+        sv: {
+          title: 'Beläggning',
+          definition: 'Bokade platser delat med erbjudna platser; tom när ingen plats erbjöds.',
+        },
+        unit: 'ratio',
+        definition: 'Places held divided by places offered; empty when no place was offered.',
+        sql: 'sum(f.held)::float8 / nullif(sum(f.capacity), 0)',
+      },
     ],
   },
   {
@@ -65,8 +97,29 @@ export const FAMILIES: Family[] = [
     inPeriod: 'f.requested_at >= p.starts AND f.requested_at < p.ends',
     partials: each(BOOKING_STATUSES, (status) => `count(*) FILTER (WHERE f.status = '${status}')`),
     figures: [
-      { key: 'bookingsByStatus', title: 'Bookings by status', sv: { title: 'Bokningar efter status', definition: 'Bokningar som begärdes under perioden, efter sin status när rapporten byggdes.' }, unit: 'count', definition: 'Bookings requested in the period, by their status when the report was built.', parts: each(BOOKING_STATUSES, (status) => `sum(f.${status})`) },
-      { key: 'waitingListLength', title: 'Waiting list', sv: { title: 'Kölista', definition: 'Bokningar som begärdes under perioden och fortfarande väntade på en plats när rapporten byggdes.' }, unit: 'count', definition: 'Bookings requested in the period that were still waiting for a place when the report was built.', sql: 'sum(f.waitlisted)' },
+      {
+        key: 'bookingsByStatus',
+        title: 'Bookings by status',
+        sv: {
+          title: 'Bokningar efter status',
+          definition: 'Bokningar som begärdes under perioden, efter sin status när rapporten byggdes.',
+        },
+        unit: 'count',
+        definition: 'Bookings requested in the period, by their status when the report was built.',
+        parts: each(BOOKING_STATUSES, (status) => `sum(f.${status})`),
+      },
+      {
+        key: 'waitingListLength',
+        title: 'Waiting list',
+        sv: {
+          title: 'Kölista',
+          definition:
+            'Bokningar som begärdes under perioden och fortfarande väntade på en plats när rapporten byggdes.',
+        },
+        unit: 'count',
+        definition: 'Bookings requested in the period that were still waiting for a place when the report was built.',
+        sql: 'sum(f.waitlisted)',
+      },
     ],
   },
   {
@@ -78,9 +131,41 @@ export const FAMILIES: Family[] = [
     inPeriod: 'f.requested_at >= p.starts AND f.requested_at < p.ends',
     distinctOn: ['company_id', 'company_kind', 'first_requested_at'],
     figures: [
-      { key: 'organizationsServed', title: 'Organizations that requested places', sv: { title: 'Organisationer som begärt plats', definition: 'Olika organisationer som begärde en bokning under perioden, efter slag.' }, unit: 'count', definition: 'Distinct organizations that requested a booking in the period, by kind.', parts: each(ORGANIZATION_KINDS, (kind) => `count(*) FILTER (WHERE f.company_kind = '${kind}')`) },
-      { key: 'firstTimeCompanies', title: 'First-time companies', sv: { title: 'Nya företag', definition: 'Organisationer som begärde en bokning under perioden och vars första bokning på Slussen gjordes under perioden.' }, unit: 'count', definition: 'Organizations that requested a booking in the period and whose first booking on Slussen was in the period.', sql: 'count(*) FILTER (WHERE f.first_requested_at >= f.period_starts)' },
-      { key: 'returningCompanies', title: 'Returning companies', sv: { title: 'Återkommande företag', definition: 'Organisationer som begärde en bokning under perioden och hade bokat på Slussen före den.' }, unit: 'count', definition: 'Organizations that requested a booking in the period and had booked on Slussen before it.', sql: 'count(*) FILTER (WHERE f.first_requested_at < f.period_starts)' },
+      {
+        key: 'organizationsServed',
+        title: 'Organizations that requested places',
+        sv: {
+          title: 'Organisationer som begärt plats',
+          definition: 'Olika organisationer som begärde en bokning under perioden, efter slag.',
+        },
+        unit: 'count',
+        definition: 'Distinct organizations that requested a booking in the period, by kind.',
+        parts: each(ORGANIZATION_KINDS, (kind) => `count(*) FILTER (WHERE f.company_kind = '${kind}')`),
+      },
+      {
+        key: 'firstTimeCompanies',
+        title: 'First-time companies',
+        sv: {
+          title: 'Nya företag',
+          definition:
+            'Organisationer som begärde en bokning under perioden och vars första bokning på Slussen gjordes under perioden.',
+        },
+        unit: 'count',
+        definition:
+          'Organizations that requested a booking in the period and whose first booking on Slussen was in the period.',
+        sql: 'count(*) FILTER (WHERE f.first_requested_at >= f.period_starts)',
+      },
+      {
+        key: 'returningCompanies',
+        title: 'Returning companies',
+        sv: {
+          title: 'Återkommande företag',
+          definition: 'Organisationer som begärde en bokning under perioden och hade bokat på Slussen före den.',
+        },
+        unit: 'count',
+        definition: 'Organizations that requested a booking in the period and had booked on Slussen before it.',
+        sql: 'count(*) FILTER (WHERE f.first_requested_at < f.period_starts)',
+      },
     ],
   },
   {
@@ -88,8 +173,30 @@ export const FAMILIES: Family[] = [
     from: `(SELECT testbed_id, requested_at, decided_at FROM scheduling_decision_facts)`,
     inPeriod: 'f.decided_at >= p.starts AND f.decided_at < p.ends',
     figures: [
-      { key: 'decisions', title: 'Decisions', sv: { title: 'Beslut', definition: 'Bokningsförfrågningar som en förvaltare godkände eller avslog under perioden.' }, unit: 'count', definition: 'Booking requests that a manager approved or rejected in the period.', sql: 'count(*)' },
-      { key: 'medianDaysToDecision', title: 'Median days to decision', sv: { title: 'Mediantid till beslut i dagar', definition: 'Mediantiden i dagar från en bokningsförfrågan till godkännande eller avslag, över besluten under perioden; tom utan beslut.' }, unit: 'days', definition: 'The median time, in days, from a booking request to its approval or rejection, over the decisions made in the period; empty without decisions.', sql: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.decided_at - f.requested_at) / 86400)' },
+      {
+        key: 'decisions',
+        title: 'Decisions',
+        sv: {
+          title: 'Beslut',
+          definition: 'Bokningsförfrågningar som en förvaltare godkände eller avslog under perioden.',
+        },
+        unit: 'count',
+        definition: 'Booking requests that a manager approved or rejected in the period.',
+        sql: 'count(*)',
+      },
+      {
+        key: 'medianDaysToDecision',
+        title: 'Median days to decision',
+        sv: {
+          title: 'Mediantid till beslut i dagar',
+          definition:
+            'Mediantiden i dagar från en bokningsförfrågan till godkännande eller avslag, över besluten under perioden; tom utan beslut.',
+        },
+        unit: 'days',
+        definition:
+          'The median time, in days, from a booking request to its approval or rejection, over the decisions made in the period; empty without decisions.',
+        sql: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.decided_at - f.requested_at) / 86400)',
+      },
     ],
   },
   {
@@ -97,14 +204,38 @@ export const FAMILIES: Family[] = [
     from: `(SELECT testbed_id, promoted_at FROM scheduling_promotion_facts)`,
     inPeriod: 'f.promoted_at >= p.starts AND f.promoted_at < p.ends',
     partials: { promoted: 'count(*)' },
-    figures: [{ key: 'promotions', title: 'Promotions from waiting lists', sv: { title: 'Flyttade från kölista', definition: 'Bokningar som fick en plats från en kölista under perioden.' }, unit: 'count', definition: 'Bookings that got a place from a waiting list in the period.', sql: 'sum(f.promoted)' }],
+    figures: [
+      {
+        key: 'promotions',
+        title: 'Promotions from waiting lists',
+        sv: {
+          title: 'Flyttade från kölista',
+          definition: 'Bokningar som fick en plats från en kölista under perioden.',
+        },
+        unit: 'count',
+        definition: 'Bookings that got a place from a waiting list in the period.',
+        sql: 'sum(f.promoted)',
+      },
+    ],
   },
   {
     name: 'pilots',
     from: `(SELECT testbed_id, stage, starts_at, ends_at FROM pilots_pilot_facts)`,
     inPeriod: 'f.starts_at < p.ends AND f.ends_at > p.starts',
     partials: each(PILOT_STAGES, (stage) => `count(*) FILTER (WHERE f.stage = '${stage}')`),
-    figures: [{ key: 'pilotsByStage', title: 'Pilots by stage', sv: { title: 'Piloter efter skede', definition: 'Piloter vars tillfälle överlappar perioden, efter sitt skede när rapporten byggdes.' }, unit: 'count', definition: 'Pilots whose slot overlaps the period, by their stage when the report was built.', parts: each(PILOT_STAGES, (stage) => `sum(f.${stage})`) }],
+    figures: [
+      {
+        key: 'pilotsByStage',
+        title: 'Pilots by stage',
+        sv: {
+          title: 'Piloter efter skede',
+          definition: 'Piloter vars tillfälle överlappar perioden, efter sitt skede när rapporten byggdes.',
+        },
+        unit: 'count',
+        definition: 'Pilots whose slot overlaps the period, by their stage when the report was built.',
+        parts: each(PILOT_STAGES, (stage) => `sum(f.${stage})`),
+      },
+    ],
   },
   {
     name: 'outcomes',
@@ -112,8 +243,30 @@ export const FAMILIES: Family[] = [
     inPeriod: 'f.outcome_recorded_at >= p.starts AND f.outcome_recorded_at < p.ends',
     partials: each(OUTCOME_RESULTS, (result) => `count(*) FILTER (WHERE f.outcome = '${result}')`),
     figures: [
-      { key: 'outcomesByResult', title: 'Outcomes by result', sv: { title: 'Utfall efter resultat', definition: 'Utfall av avslutade piloter som registrerades under perioden, efter resultat.' }, unit: 'count', definition: 'Outcomes of completed pilots recorded in the period, by result.', parts: each(OUTCOME_RESULTS, (result) => `sum(f.${result})`) },
-      { key: 'adoptionRate', title: 'Adoption rate', sv: { title: 'Andel införda', definition: 'Av piloterna som avslutades under perioden, andelen vars utfall är infört eller upphandlat; tom när ingen avslutades.' }, unit: 'ratio', definition: 'Of the pilots completed in the period, the share whose outcome is adopted or procured; empty when none was completed.', sql: `(sum(f.adopted) + sum(f.procured))::float8 / nullif(${OUTCOME_RESULTS.map((result) => `sum(f.${result})`).join(' + ')}, 0)` },
+      {
+        key: 'outcomesByResult',
+        title: 'Outcomes by result',
+        sv: {
+          title: 'Utfall efter resultat',
+          definition: 'Utfall av avslutade piloter som registrerades under perioden, efter resultat.',
+        },
+        unit: 'count',
+        definition: 'Outcomes of completed pilots recorded in the period, by result.',
+        parts: each(OUTCOME_RESULTS, (result) => `sum(f.${result})`),
+      },
+      {
+        key: 'adoptionRate',
+        title: 'Adoption rate',
+        sv: {
+          title: 'Andel införda',
+          definition:
+            'Av piloterna som avslutades under perioden, andelen vars utfall är infört eller upphandlat; tom när ingen avslutades.',
+        },
+        unit: 'ratio',
+        definition:
+          'Of the pilots completed in the period, the share whose outcome is adopted or procured; empty when none was completed.',
+        sql: `(sum(f.adopted) + sum(f.procured))::float8 / nullif(${OUTCOME_RESULTS.map((result) => `sum(f.${result})`).join(' + ')}, 0)`,
+      },
     ],
   },
   {
@@ -125,8 +278,30 @@ export const FAMILIES: Family[] = [
     inPeriod: 'f.outcome_recorded_at >= p.starts AND f.outcome_recorded_at < p.ends',
     partials: { metrics: 'count(*)', met: 'count(*) FILTER (WHERE f.met)' },
     figures: [
-      { key: 'metricsWithTargets', title: 'Metrics with a target', sv: { title: 'Mått med mål', definition: 'Mått med ett mål och minst en mätning, för piloterna som avslutades under perioden.' }, unit: 'count', definition: 'Metrics with a target and at least one measurement, of the pilots completed in the period.', sql: 'sum(f.metrics)' },
-      { key: 'targetsMetShare', title: 'Targets met', sv: { title: 'Uppnådda mål', definition: 'Av de måtten, andelen vars senaste värde når målet (på eller över det vid en ökning, på eller under det vid en minskning); tom när det inte finns några.' }, unit: 'ratio', definition: 'Of those metrics, the share whose latest value meets its target (at or above it for an increase, at or below it for a decrease); empty when there are none.', sql: 'sum(f.met)::float8 / nullif(sum(f.metrics), 0)' },
+      {
+        key: 'metricsWithTargets',
+        title: 'Metrics with a target',
+        sv: {
+          title: 'Mått med mål',
+          definition: 'Mått med ett mål och minst en mätning, för piloterna som avslutades under perioden.',
+        },
+        unit: 'count',
+        definition: 'Metrics with a target and at least one measurement, of the pilots completed in the period.',
+        sql: 'sum(f.metrics)',
+      },
+      {
+        key: 'targetsMetShare',
+        title: 'Targets met',
+        sv: {
+          title: 'Uppnådda mål',
+          definition:
+            'Av de måtten, andelen vars senaste värde når målet (på eller över det vid en ökning, på eller under det vid en minskning); tom när det inte finns några.',
+        },
+        unit: 'ratio',
+        definition:
+          'Of those metrics, the share whose latest value meets its target (at or above it for an increase, at or below it for a decrease); empty when there are none.',
+        sql: 'sum(f.met)::float8 / nullif(sum(f.metrics), 0)',
+      },
     ],
   },
   {
@@ -135,8 +310,28 @@ export const FAMILIES: Family[] = [
     inPeriod: 'f.due_at >= p.starts AND f.due_at < p.ends',
     partials: { requested: 'count(*)', received: 'count(*) FILTER (WHERE f.answered)' },
     figures: [
-      { key: 'measurementsRequested', title: 'Measurements requested', sv: { title: 'Begärda mätningar', definition: 'Mätningar som piloter ombads lämna, vid mättillfällen som inföll under perioden.' }, unit: 'count', definition: 'Measurements that pilots were asked for, at cadence points that came due in the period.', sql: 'sum(f.requested)' },
-      { key: 'measurementsReceived', title: 'Measurements received', sv: { title: 'Mottagna mätningar', definition: 'Av de begärda, de som besvarades med en mätning gjord inom begärans fönster.' }, unit: 'count', definition: 'Of those requests, the ones answered by a measurement observed in the request’s window.', sql: 'sum(f.received)' },
+      {
+        key: 'measurementsRequested',
+        title: 'Measurements requested',
+        sv: {
+          title: 'Begärda mätningar',
+          definition: 'Mätningar som piloter ombads lämna, vid mättillfällen som inföll under perioden.',
+        },
+        unit: 'count',
+        definition: 'Measurements that pilots were asked for, at cadence points that came due in the period.',
+        sql: 'sum(f.requested)',
+      },
+      {
+        key: 'measurementsReceived',
+        title: 'Measurements received',
+        sv: {
+          title: 'Mottagna mätningar',
+          definition: 'Av de begärda, de som besvarades med en mätning gjord inom begärans fönster.',
+        },
+        unit: 'count',
+        definition: 'Of those requests, the ones answered by a measurement observed in the request’s window.',
+        sql: 'sum(f.received)',
+      },
     ],
   },
 ];
@@ -146,6 +341,13 @@ export const FIGURES: Figure[] = FAMILIES.flatMap((family) => family.figures);
 /** What a snapshot says for a figure nothing happened for: zero counts, empty ratios and medians. */
 export function emptyFigures(): Record<string, unknown> {
   return Object.fromEntries(
-    FIGURES.map((figure) => [figure.key, figure.parts ? Object.fromEntries(Object.keys(figure.parts).map((part) => [part, 0])) : figure.unit === 'count' ? 0 : null]),
+    FIGURES.map((figure) => [
+      figure.key,
+      figure.parts
+        ? Object.fromEntries(Object.keys(figure.parts).map((part) => [part, 0]))
+        : figure.unit === 'count'
+          ? 0
+          : null,
+    ]),
   );
 }

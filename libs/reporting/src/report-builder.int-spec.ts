@@ -11,7 +11,10 @@ import { DataSource } from 'typeorm';
 import { ReportBuilderService } from './report-builder.service.js';
 import { ReportingModule } from './reporting.module.js';
 
-type Snapshot = { figures: Record<string, unknown>; breakdowns: Record<string, Record<string, Record<string, unknown>>> };
+type Snapshot = {
+  figures: Record<string, unknown>;
+  breakdowns: Record<string, Record<string, Record<string, unknown>>>;
+};
 
 describe('nightly report figures', () => {
   let database: Awaited<ReturnType<typeof isolatedDatabase>>;
@@ -21,7 +24,9 @@ describe('nightly report figures', () => {
 
   beforeAll(async () => {
     database = await isolatedDatabase();
-    const moduleRef = await Test.createTestingModule({ imports: [CoreModule.forRoot(testConfig({ DATABASE_URL: database.url })), ReportingModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [CoreModule.forRoot(testConfig({ DATABASE_URL: database.url })), ReportingModule],
+    }).compile();
     app = await moduleRef.init();
     db = app.get(DataSource);
     await buildWorld();
@@ -31,25 +36,66 @@ describe('nightly report figures', () => {
     await database.drop();
   });
 
-  const one = async (sql: string, params: unknown[] = []) => ((await db.query(sql, params)) as Array<Record<string, string>>)[0]!;
-  const insert = async (table: string, row: Record<string, unknown>) => (await one(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((_, index) => `$${index + 1}`).join(', ')}) RETURNING *`, Object.values(row)));
+  const one = async (sql: string, params: unknown[] = []) =>
+    ((await db.query(sql, params)) as Array<Record<string, string>>)[0]!;
+  const insert = async (table: string, row: Record<string, unknown>) =>
+    await one(
+      `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row)
+        .map((_, index) => `$${index + 1}`)
+        .join(', ')}) RETURNING *`,
+      Object.values(row),
+    );
 
   async function buildWorld(): Promise<void> {
-    for (const [name, kind] of [['region', 'region'], ['municipality', 'municipality'], ['x', 'company'], ['y', 'company'], ['z', 'company']] as const) ids[name] = (await insert('organizations', { name, kind })).id!;
-    const testbed = (name: string, organization: string, environment: string, domains: string[], status = 'published') =>
-      insert('testbeds', { organization_id: ids[organization], name, slug: name, summary: 's', environment_type: environment, domains, municipality: 'M', capacity: 5, max_active_bookings_per_company: 10, status, created_at: '2026-06-01T00:00:00Z' }).then((row) => (ids[name] = row.id!));
+    for (const [name, kind] of [
+      ['region', 'region'],
+      ['municipality', 'municipality'],
+      ['x', 'company'],
+      ['y', 'company'],
+      ['z', 'company'],
+    ] as const)
+      ids[name] = (await insert('organizations', { name, kind })).id!;
+    const testbed = (
+      name: string,
+      organization: string,
+      environment: string,
+      domains: string[],
+      status = 'published',
+    ) =>
+      insert('testbeds', {
+        organization_id: ids[organization],
+        name,
+        slug: name,
+        summary: 's',
+        environment_type: environment,
+        domains,
+        municipality: 'M',
+        capacity: 5,
+        max_active_bookings_per_company: 10,
+        status,
+        created_at: '2026-06-01T00:00:00Z',
+      }).then((row) => (ids[name] = row.id!));
     await testbed('a', 'region', 'lab', ['health', 'elderly-care']);
     await testbed('b', 'region', 'real', ['health']);
     await testbed('c', 'municipality', 'simulated', ['mobility']);
     await testbed('d', 'municipality', 'lab', ['mobility'], 'draft');
     const slot = (name: string, testbed: string, from: string, to: string, capacity: number, status = 'open') =>
-      insert('slots', { testbed_id: ids[testbed], period: `[${from},${to})`, capacity, status }).then((row) => (ids[name] = row.id!));
+      insert('slots', { testbed_id: ids[testbed], period: `[${from},${to})`, capacity, status }).then(
+        (row) => (ids[name] = row.id!),
+      );
     await slot('s1', 'a', '2027-03-27T23:30:00Z', '2027-04-30T00:00:00Z', 2); // starts in the reported day
     await slot('s2', 'a', '2027-03-10T08:00:00Z', '2027-03-20T16:00:00Z', 1); // earlier in March
     await slot('s3', 'a', '2027-01-15T08:00:00Z', '2027-01-25T16:00:00Z', 3); // January
     await slot('s4', 'a', '2027-03-28T08:00:00Z', '2027-03-28T16:00:00Z', 1, 'cancelled');
     const booking = (name: string, company: string, slot: string, status: string, createdAt: string) =>
-      insert('bookings', { slot_id: ids[slot], testbed_id: ids.a, organization_id: ids[company], title: name, status, created_at: createdAt }).then((row) => (ids[name] = row.id!));
+      insert('bookings', {
+        slot_id: ids[slot],
+        testbed_id: ids.a,
+        organization_id: ids[company],
+        title: name,
+        status,
+        created_at: createdAt,
+      }).then((row) => (ids[name] = row.id!));
     await booking('b5', 'x', 's3', 'confirmed', '2026-12-20T10:00:00Z'); // x's first booking, last year
     await booking('b4', 'x', 's2', 'confirmed', '2027-03-01T00:00:00Z');
     await booking('b6', 'y', 's2', 'rejected', '2027-03-05T00:00:00Z'); // y's first booking, this month
@@ -57,21 +103,58 @@ describe('nightly report figures', () => {
     await booking('b2', 'y', 's1', 'pending', '2027-03-28T06:00:00Z');
     await booking('b3', 'z', 's1', 'waitlisted', '2027-03-28T07:00:00Z'); // z's first booking
     await booking('b8', 'z', 's2', 'waitlisted', '2027-03-28T22:30:00Z'); // 00:30 local on the 29th: the next day
-    const event = (bookingName: string, type: string, from: string | null, to: string, at: string) => insert('booking_events', { booking_id: ids[bookingName], type, from_status: from, to_status: to, at });
+    const event = (bookingName: string, type: string, from: string | null, to: string, at: string) =>
+      insert('booking_events', { booking_id: ids[bookingName], type, from_status: from, to_status: to, at });
     await event('b1', 'confirmed', 'pending', 'confirmed', '2027-03-28T10:00:00Z'); // 10 h after the request
     await event('b4', 'confirmed', 'pending', 'confirmed', '2027-03-03T00:00:00Z'); // 2 days
     await event('b6', 'rejected', 'pending', 'rejected', '2027-03-09T00:00:00Z'); // 4 days
     await event('b2', 'promoted', 'waitlisted', 'pending', '2027-03-28T09:00:00Z');
     // The pilots trigger made b1, b4 and b5 pilots; move them along.
-    const pilot = async (bookingName: string) => (ids[`p-${bookingName}`] = (await one('SELECT id FROM pilots WHERE booking_id = $1', [ids[bookingName]])).id!);
+    const pilot = async (bookingName: string) =>
+      (ids[`p-${bookingName}`] = (await one('SELECT id FROM pilots WHERE booking_id = $1', [ids[bookingName]])).id!);
     for (const name of ['b1', 'b4', 'b5']) await pilot(name);
     await db.query(`UPDATE pilots SET stage = 'running' WHERE id = $1`, [ids['p-b1']]);
     await db.query(`UPDATE pilots SET stage = 'completed' WHERE id = ANY($1::uuid[])`, [[ids['p-b4'], ids['p-b5']]]);
-    await insert('pilot_outcomes', { pilot_id: ids['p-b4'], result: 'procured', summary: 's', procurement_reference: 'R-1', procurement_date: '2027-03-28', recorded_at: '2027-03-28T09:00:00Z' });
-    await insert('pilot_outcomes', { pilot_id: ids['p-b5'], result: 'discontinued', summary: 's', recorded_at: '2027-02-10T09:00:00Z' });
-    const metric = async (name: string, pilotName: string, direction: string, target: number | null, values: number[]) => {
-      ids[name] = (await insert('pilot_metrics', { pilot_id: ids[pilotName], key: name, name, unit: 'u', direction, target, cadence: 'weekly' })).id!;
-      for (const [index, value] of values.entries()) await insert('measurements', { pilot_id: ids[pilotName], metric_id: ids[name], value, observed_at: `2027-03-1${index}T12:00:00Z`, origin: 'submitted' });
+    await insert('pilot_outcomes', {
+      pilot_id: ids['p-b4'],
+      result: 'procured',
+      summary: 's',
+      procurement_reference: 'R-1',
+      procurement_date: '2027-03-28',
+      recorded_at: '2027-03-28T09:00:00Z',
+    });
+    await insert('pilot_outcomes', {
+      pilot_id: ids['p-b5'],
+      result: 'discontinued',
+      summary: 's',
+      recorded_at: '2027-02-10T09:00:00Z',
+    });
+    const metric = async (
+      name: string,
+      pilotName: string,
+      direction: string,
+      target: number | null,
+      values: number[],
+    ) => {
+      ids[name] = (
+        await insert('pilot_metrics', {
+          pilot_id: ids[pilotName],
+          key: name,
+          name,
+          unit: 'u',
+          direction,
+          target,
+          cadence: 'weekly',
+        })
+      ).id!;
+      for (const [index, value] of values.entries())
+        await insert('measurements', {
+          pilot_id: ids[pilotName],
+          metric_id: ids[name],
+          value,
+          observed_at: `2027-03-1${index}T12:00:00Z`,
+          origin: 'submitted',
+        });
     };
     await metric('m1', 'p-b4', 'increase', 10, [8, 12]); // latest 12 ≥ 10: met
     await metric('m2', 'p-b4', 'decrease', 5, [9, 7]); // latest 7 > 5: not met
@@ -79,14 +162,32 @@ describe('nightly report figures', () => {
     await metric('m4', 'p-b5', 'increase', 1, [2]); // met
     await metric('m5', 'p-b1', 'decrease', 3, []);
     const request = (windowStart: string, dueAt: string, opened: boolean) =>
-      insert('measurement_requests', { pilot_id: ids['p-b1'], metric_id: ids.m5, window_start: windowStart, due_at: dueAt, window_end: dueAt, opened_at: opened ? dueAt : null });
+      insert('measurement_requests', {
+        pilot_id: ids['p-b1'],
+        metric_id: ids.m5,
+        window_start: windowStart,
+        due_at: dueAt,
+        window_end: dueAt,
+        opened_at: opened ? dueAt : null,
+      });
     await request('2027-03-27T00:00:00Z', '2027-03-28T08:00:00Z', true); // answered below
     await request('2027-03-28T08:00:00Z', '2027-03-28T09:00:00Z', true); // unanswered
     await request('2027-03-28T09:00:00Z', '2027-03-28T10:00:00Z', false); // not opened yet: not requested
-    await insert('measurements', { pilot_id: ids['p-b1'], metric_id: ids.m5, value: 2, observed_at: '2027-03-28T07:00:00Z', origin: 'submitted' });
+    await insert('measurements', {
+      pilot_id: ids['p-b1'],
+      metric_id: ids.m5,
+      value: 2,
+      observed_at: '2027-03-28T07:00:00Z',
+      origin: 'submitted',
+    });
   }
 
-  const snapshot = async (scope: string, subject: string | null, kind: string, night = '2027-03-28'): Promise<Snapshot> => {
+  const snapshot = async (
+    scope: string,
+    subject: string | null,
+    kind: string,
+    night = '2027-03-28',
+  ): Promise<Snapshot> => {
     const rows: Snapshot[] = await db.query(
       `SELECT r.figures, r.breakdowns FROM report_snapshots r JOIN report_runs run ON run.id = r.run_id
         WHERE run.night = $1 AND r.scope = $2 AND r.subject_id IS NOT DISTINCT FROM $3::uuid AND r.period_kind = $4`,
@@ -97,19 +198,25 @@ describe('nightly report figures', () => {
   };
 
   const DAY_FIGURES = {
-    placesOffered: 2, placesHeld: 2, utilization: 1,
+    placesOffered: 2,
+    placesHeld: 2,
+    utilization: 1,
     bookingsByStatus: { pending: 1, confirmed: 1, rejected: 0, waitlisted: 1, cancelled: 0, expired: 0 },
     waitingListLength: 1,
     organizationsServed: { company: 3, region: 0, municipality: 0, agency: 0 },
     // z booked for the first time; x (last year) and y (on 5 March) had booked before.
-    firstTimeCompanies: 1, returningCompanies: 2,
-    decisions: 1, medianDaysToDecision: 10 / 24,
+    firstTimeCompanies: 1,
+    returningCompanies: 2,
+    decisions: 1,
+    medianDaysToDecision: 10 / 24,
     promotions: 1,
     pilotsByStage: { planned: 0, running: 1, evaluating: 0, completed: 0, aborted: 0 },
     outcomesByResult: { adopted: 0, procured: 1, extended: 0, discontinued: 0 },
     adoptionRate: 1,
-    metricsWithTargets: 2, targetsMetShare: 0.5,
-    measurementsRequested: 2, measurementsReceived: 1,
+    metricsWithTargets: 2,
+    targetsMetShare: 0.5,
+    measurementsRequested: 2,
+    measurementsReceived: 1,
   };
 
   it('builds the reported day’s figures exactly, for the test bed, its organization and the platform', async () => {
@@ -118,7 +225,11 @@ describe('nightly report figures', () => {
     const { snapshots } = await builder.build(run.id);
     // Platform, 2 owners, 3 published test beds (not the draft), for 3 periods.
     expect(snapshots).toBe(18);
-    for (const [scope, subject] of [['testbed', ids.a], ['organization', ids.region], ['platform', null]] as const) {
+    for (const [scope, subject] of [
+      ['testbed', ids.a],
+      ['organization', ids.region],
+      ['platform', null],
+    ] as const) {
       const { figures } = await snapshot(scope, subject ?? null, 'day');
       expect(figures).toEqual({ ...DAY_FIGURES, medianDaysToDecision: expect.closeTo(10 / 24, 10) });
     }
@@ -126,40 +237,74 @@ describe('nightly report figures', () => {
 
   it('gives a test bed with no slots zeros, and empty ratios and medians', async () => {
     const { figures, breakdowns } = await snapshot('testbed', ids.b!, 'day');
-    expect(figures).toMatchObject({ placesOffered: 0, placesHeld: 0, utilization: null, medianDaysToDecision: null, adoptionRate: null, targetsMetShare: null, bookingsByStatus: { pending: 0, confirmed: 0 } });
+    expect(figures).toMatchObject({
+      placesOffered: 0,
+      placesHeld: 0,
+      utilization: null,
+      medianDaysToDecision: null,
+      adoptionRate: null,
+      targetsMetShare: null,
+      bookingsByStatus: { pending: 0, confirmed: 0 },
+    });
     expect(breakdowns).toEqual({ domain: {}, environmentType: {} });
   });
 
   it('breaks every figure down by domain and by environment type', async () => {
     const { breakdowns } = await snapshot('platform', null, 'day');
     expect(Object.keys(breakdowns.domain!).sort()).toEqual(['elderly-care', 'health']);
-    expect(breakdowns.domain!.health).toMatchObject({ placesOffered: 2, bookingsByStatus: { confirmed: 1, pending: 1, waitlisted: 1 }, firstTimeCompanies: 1, outcomesByResult: { procured: 1 }, measurementsRequested: 2 });
-    expect(breakdowns.environmentType).toEqual({ lab: expect.objectContaining({ placesOffered: 2, promotions: 1, targetsMetShare: 0.5 }) });
+    expect(breakdowns.domain!.health).toMatchObject({
+      placesOffered: 2,
+      bookingsByStatus: { confirmed: 1, pending: 1, waitlisted: 1 },
+      firstTimeCompanies: 1,
+      outcomesByResult: { procured: 1 },
+      measurementsRequested: 2,
+    });
+    expect(breakdowns.environmentType).toEqual({
+      lab: expect.objectContaining({ placesOffered: 2, promotions: 1, targetsMetShare: 0.5 }),
+    });
   });
 
   it('adds up the month and the year to date', async () => {
     const month = (await snapshot('testbed', ids.a!, 'month-to-date')).figures;
     expect(month).toMatchObject({
-      placesOffered: 3, placesHeld: 3, utilization: 1,
+      placesOffered: 3,
+      placesHeld: 3,
+      utilization: 1,
       bookingsByStatus: { confirmed: 2, pending: 1, waitlisted: 1, rejected: 1 },
-      firstTimeCompanies: 2, returningCompanies: 1, decisions: 3, medianDaysToDecision: 2,
+      firstTimeCompanies: 2,
+      returningCompanies: 1,
+      decisions: 3,
+      medianDaysToDecision: 2,
       pilotsByStage: { running: 1, completed: 1 },
     });
     const year = (await snapshot('platform', null, 'year-to-date')).figures;
     expect(year).toMatchObject({
-      placesOffered: 6, placesHeld: 4, utilization: 4 / 6,
+      placesOffered: 6,
+      placesHeld: 4,
+      utilization: 4 / 6,
       pilotsByStage: { running: 1, completed: 2 },
-      outcomesByResult: { procured: 1, discontinued: 1 }, adoptionRate: 0.5,
-      metricsWithTargets: 3, targetsMetShare: 2 / 3,
+      outcomesByResult: { procured: 1, discontinued: 1 },
+      adoptionRate: 0.5,
+      metricsWithTargets: 3,
+      targetsMetShare: 2 / 3,
     });
   });
 
   it('counts a booking made after local midnight in the next day, and a day with no bookings as zeros', async () => {
     const builder = app.get(ReportBuilderService);
     await builder.build((await builder.nightlyRun('2027-03-29')).id);
-    expect((await snapshot('platform', null, 'day', '2027-03-29')).figures).toMatchObject({ bookingsByStatus: { waitlisted: 1, confirmed: 0 }, waitingListLength: 1, placesOffered: 0 });
+    expect((await snapshot('platform', null, 'day', '2027-03-29')).figures).toMatchObject({
+      bookingsByStatus: { waitlisted: 1, confirmed: 0 },
+      waitingListLength: 1,
+      placesOffered: 0,
+    });
     await builder.build((await builder.nightlyRun('2027-03-30')).id);
-    expect((await snapshot('platform', null, 'day', '2027-03-30')).figures).toMatchObject({ bookingsByStatus: { pending: 0, confirmed: 0, waitlisted: 0 }, decisions: 0, medianDaysToDecision: null, organizationsServed: { company: 0 } });
+    expect((await snapshot('platform', null, 'day', '2027-03-30')).figures).toMatchObject({
+      bookingsByStatus: { pending: 0, confirmed: 0, waitlisted: 0 },
+      decisions: 0,
+      medianDaysToDecision: null,
+      organizationsServed: { company: 0 },
+    });
   });
 
   it('replaces a night’s snapshots when the night runs again, never duplicating them', async () => {

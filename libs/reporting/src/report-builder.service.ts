@@ -38,10 +38,24 @@ export class ReportBuilderService {
   async build(runId: string): Promise<{ snapshots: number }> {
     const run = await this.runs.findById(runId);
     if (!run) return { snapshots: 0 };
-    const periods: ReportPeriod[] = run.kind === 'nightly' ? nightlyPeriods(run.night!, this.config.reports.timezone) : [{ kind: 'custom', start: new Date(run.periodStart), end: new Date(run.periodEnd) }];
-    const filter: ScopeFilter = run.scope === null ? { scope: 'every' } : run.scope === 'platform' ? { scope: 'platform' } : { scope: run.scope, subjectId: run.subjectId! };
-    const params = [periods.map((period) => period.kind), periods.map((period) => period.start), periods.map((period) => period.end), 'subjectId' in filter ? filter.subjectId : null];
-    if (!(await this.runs.claim(runId, FAMILIES.length + 1, this.config.reports.statementTimeoutMs))) throw new Error(`report run ${runId} is already being built`);
+    const periods: ReportPeriod[] =
+      run.kind === 'nightly'
+        ? nightlyPeriods(run.night!, this.config.reports.timezone)
+        : [{ kind: 'custom', start: new Date(run.periodStart), end: new Date(run.periodEnd) }];
+    const filter: ScopeFilter =
+      run.scope === null
+        ? { scope: 'every' }
+        : run.scope === 'platform'
+          ? { scope: 'platform' }
+          : { scope: run.scope, subjectId: run.subjectId! };
+    const params = [
+      periods.map((period) => period.kind),
+      periods.map((period) => period.start),
+      periods.map((period) => period.end),
+      'subjectId' in filter ? filter.subjectId : null,
+    ];
+    if (!(await this.runs.claim(runId, FAMILIES.length + 1, this.config.reports.statementTimeoutMs)))
+      throw new Error(`report run ${runId} is already being built`);
     const started = Date.now();
     const settings = async (manager: EntityManager) => {
       await manager.query(`SET LOCAL statement_timeout = ${this.config.reports.statementTimeoutMs}`);
@@ -65,13 +79,20 @@ export class ReportBuilderService {
       await Promise.all(Array.from({ length: this.config.reports.parallelism }, lane));
       const ids = await this.dataSource.transaction(async (manager) => {
         await settings(manager);
-        const rows: Array<{ id: string }> = await manager.query(assembleStatement(filter), [...params, runId, EMPTY_FIGURES]);
+        const rows: Array<{ id: string }> = await manager.query(assembleStatement(filter), [
+          ...params,
+          runId,
+          EMPTY_FIGURES,
+        ]);
         if (run.kind === 'nightly' && endsMonth(run.night!)) await this.noticeMonthReady(runId, manager);
         return rows.map((row) => row.id);
       });
       await this.runs.clearValues(runId);
       await this.runs.finish(runId, ids.length);
-      this.logger.log({ runId, kind: run.kind, night: run.night, snapshots: ids.length, durationMs: Date.now() - started }, 'report run completed');
+      this.logger.log(
+        { runId, kind: run.kind, night: run.night, snapshots: ids.length, durationMs: Date.now() - started },
+        'report run completed',
+      );
       return { snapshots: ids.length };
     } catch (error) {
       await this.runs.clearValues(runId).catch(() => undefined);
@@ -97,10 +118,16 @@ export class ReportBuilderService {
 
 /** What a failed run tells whoever follows it: what to do about it, nothing of the internals. */
 export function publicRunError(error: unknown): string {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
-  if (code === '57014') return 'A step of the run took longer than the database allows (REPORT_STATEMENT_TIMEOUT_MS); try a shorter period';
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+    (error as { code?: unknown } | null)?.code;
+  if (code === '57014')
+    return 'A step of the run took longer than the database allows (REPORT_STATEMENT_TIMEOUT_MS); try a shorter period';
   if (code === '40001' || code === '40P01' || code === '55P03') return 'The run met concurrent changes; start it again';
-  if (typeof code === 'string' && (code.startsWith('08') || code === '57P01' || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code))) {
+  if (
+    typeof code === 'string' &&
+    (code.startsWith('08') || code === '57P01' || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code))
+  ) {
     return 'The database could not be reached during the run; start it again';
   }
   return 'The run failed on our side; start it again, and tell the operators if it keeps failing';

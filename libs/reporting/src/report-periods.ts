@@ -39,6 +39,11 @@ export function endsMonth(day: string): boolean {
 export function monthsOfPeriod(from: Date, to: Date, timezone: string, limit = 25): Date[] {
   const months: Date[] = [];
   const end = DateTime.fromJSDate(to, { zone: timezone });
-  for (let month = DateTime.fromJSDate(from, { zone: timezone }).startOf('month'); month < end; month = month.plus({ months: 1 })) months.push(month.toJSDate());
+  for (
+    let month = DateTime.fromJSDate(from, { zone: timezone }).startOf('month');
+    month < end;
+    month = month.plus({ months: 1 })
+  )
+    months.push(month.toJSDate());
   return months.slice(-limit);
 }

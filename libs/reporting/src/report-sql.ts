@@ -13,11 +13,19 @@ const PERIODS = `SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timesta
 export type ScopeFilter = { scope: 'every' | 'platform' } | { scope: 'organization' | 'testbed'; subjectId: string };
 
 const scopeCondition = (filter: ScopeFilter) =>
-  filter.scope === 'every' || filter.scope === 'platform' ? '$4::uuid IS NULL' : filter.scope === 'organization' ? 't.organization_id = $4::uuid' : 't.testbed_id = $4::uuid';
+  filter.scope === 'every' || filter.scope === 'platform'
+    ? '$4::uuid IS NULL'
+    : filter.scope === 'organization'
+      ? 't.organization_id = $4::uuid'
+      : 't.testbed_id = $4::uuid';
 
 /** What a fact row carries beyond its period and test bed: the family's partial sums, its distinct columns, or the whole read-model row. */
 function columns(family: Family): string {
-  if (family.partials) return ['f.testbed_id', ...Object.entries(family.partials).map(([name, sql]) => `(${sql})::float8 AS ${name}`)].join(', ');
+  if (family.partials)
+    return [
+      'f.testbed_id',
+      ...Object.entries(family.partials).map(([name, sql]) => `(${sql})::float8 AS ${name}`),
+    ].join(', ');
   if (family.distinctOn) return ['f.testbed_id', ...family.distinctOn.map((column) => `f.${column}`)].join(', ');
   return 'f.*';
 }

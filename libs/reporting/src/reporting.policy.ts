@@ -19,16 +19,24 @@ const OWNER_KINDS = new Set(['region', 'municipality']);
 
 /** Funders and platform admins read every report. */
 export function readsEveryReport(actor: Actor | null): boolean {
-  return actor?.platformAdmin === true || (actor?.memberships.some((membership) => membership.organizationKind === 'agency') ?? false);
+  return (
+    actor?.platformAdmin === true ||
+    (actor?.memberships.some((membership) => membership.organizationKind === 'agency') ?? false)
+  );
 }
 
 /** The organizations whose reports the actor reads as an admin or manager of a test-bed owner. */
 export function ownedReportOrganizations(actor: Actor | null): string[] {
-  return (actor?.memberships ?? []).filter((membership) => OWNER_KINDS.has(membership.organizationKind) && membership.role !== 'member').map((membership) => membership.organizationId);
+  return (actor?.memberships ?? [])
+    .filter((membership) => OWNER_KINDS.has(membership.organizationKind) && membership.role !== 'member')
+    .map((membership) => membership.organizationId);
 }
 
 function isAgencyAdmin(actor: Actor | null): boolean {
-  return actor?.memberships.some((membership) => membership.organizationKind === 'agency' && membership.role === 'admin') ?? false;
+  return (
+    actor?.memberships.some((membership) => membership.organizationKind === 'agency' && membership.role === 'admin') ??
+    false
+  );
 }
 
 /** Agencies and platform admins read all; admins and managers of regions and municipalities read the platform's and their own. */
@@ -53,7 +61,11 @@ export class ReportingPolicy {
       allowed: (actor, report) =>
         actor?.platformAdmin === true ||
         isAgencyAdmin(actor) ||
-        (report.organizationId !== null ? hasRole(actor, report.organizationId, 'admin') : (actor?.memberships.some((membership) => OWNER_KINDS.has(membership.organizationKind) && membership.role === 'admin') ?? false)),
+        (report.organizationId !== null
+          ? hasRole(actor, report.organizationId, 'admin')
+          : (actor?.memberships.some(
+              (membership) => OWNER_KINDS.has(membership.organizationKind) && membership.role === 'admin',
+            ) ?? false)),
     });
   }
 }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TestbedsService } from '@slussen/catalogue';
-import { AppConfig, DomainError, NotFoundError, PolicyService, ValidationError, type Actor, type Page } from '@slussen/core';
+import {
+  AppConfig,
+  DomainError,
+  NotFoundError,
+  PolicyService,
+  ValidationError,
+  type Actor,
+  type Page,
+} from '@slussen/core';
 import { AccountsService, OrganizationsService } from '@slussen/identity';
 import { DateTime } from 'luxon';
 import type { ReportScope } from './entities/report-snapshot.entity.js';
@@ -60,22 +68,46 @@ export class ReportsService {
     private readonly config: AppConfig,
   ) {}
 
-  async list(actor: Actor, filter: SnapshotFilter, limit: number, cursor?: string): Promise<Page<ReturnType<typeof toReportSummary>>> {
-    const visible = readsEveryReport(actor) ? { all: true as const } : { organizations: ownedReportOrganizations(actor) };
+  async list(
+    actor: Actor,
+    filter: SnapshotFilter,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<ReturnType<typeof toReportSummary>>> {
+    const visible = readsEveryReport(actor)
+      ? { all: true as const }
+      : { organizations: ownedReportOrganizations(actor) };
     const page = await this.reports.list(visible, filter, limit, cursor);
     const names = await this.subjectNames(page.items);
-    return { items: page.items.map((row) => ({ ...toReportSummary(row), subjectName: row.subjectId ? (names.get(row.subjectId) ?? null) : null })), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((row) => ({
+        ...toReportSummary(row),
+        subjectName: row.subjectId ? (names.get(row.subjectId) ?? null) : null,
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** The snapshot with its figures' words in `language` (English unless asked), and utilization by month of its period. */
   async get(actor: Actor, id: string, language: ReportLanguage = 'en'): Promise<ReportView> {
     const row = await this.reports.findById(id);
     if (!row) throw new NotFoundError('Report');
-    this.policy.authorize(actor, 'report.read', { scope: row.scope, organizationId: row.subjectOrganizationId }, 'Report');
+    this.policy.authorize(
+      actor,
+      'report.read',
+      { scope: row.scope, organizationId: row.subjectOrganizationId },
+      'Report',
+    );
     const timezone = this.config.reports.timezone;
     const months = monthsOfPeriod(new Date(row.periodStart), new Date(row.periodEnd), timezone);
     const found = await this.reports.monthlyUtilization(row.scope, row.subjectId, months);
-    return toReportView(row, await this.subjectName(row.scope, row.subjectId), timezone, language, utilizationByMonth(months, found, timezone));
+    return toReportView(
+      row,
+      await this.subjectName(row.scope, row.subjectId),
+      timezone,
+      language,
+      utilizationByMonth(months, found, timezone),
+    );
   }
 
   async csv(actor: Actor, id: string): Promise<string> {
@@ -84,7 +116,8 @@ export class ReportsService {
 
   /** The printable page in the language asked for, else the reader's own. */
   async html(actor: Actor, id: string, asked?: ReportLanguage): Promise<string> {
-    const readers = asked ?? (actor.type === 'user' ? (await this.accounts.me(actor).catch(() => null))?.language : undefined);
+    const readers =
+      asked ?? (actor.type === 'user' ? (await this.accounts.me(actor).catch(() => null))?.language : undefined);
     return renderReportHtml(await this.get(actor, id, reportLanguage(asked, readers)));
   }
 
@@ -97,61 +130,105 @@ export class ReportsService {
     const timezone = this.config.reports.timezone;
     const command = { ...request, from: localInstant(request.from, timezone), to: localInstant(request.to, timezone) };
     if (Number.isNaN(command.from.getTime()) || Number.isNaN(command.to.getTime())) {
-      throw new ValidationError('from and to must be ISO 8601 dates or times', [{ field: Number.isNaN(command.from.getTime()) ? 'from' : 'to', message: 'must be an ISO 8601 date or time' }]);
+      throw new ValidationError('from and to must be ISO 8601 dates or times', [
+        { field: Number.isNaN(command.from.getTime()) ? 'from' : 'to', message: 'must be an ISO 8601 date or time' },
+      ]);
     }
     if ((command.scope === 'platform') !== (command.subjectId === undefined)) {
-      throw new ValidationError('A platform report has no subject; an organization or test-bed report needs one', [{ field: 'subjectId', message: command.scope === 'platform' ? 'must be absent for the platform' : 'required' }]);
+      throw new ValidationError('A platform report has no subject; an organization or test-bed report needs one', [
+        { field: 'subjectId', message: command.scope === 'platform' ? 'must be absent for the platform' : 'required' },
+      ]);
     }
-    if (command.to.getTime() <= command.from.getTime() || command.to.getTime() - command.from.getTime() > this.config.reports.maxPeriodDays * DAY_MS) {
-      throw new ValidationError(`The period must end after it starts and last at most ${this.config.reports.maxPeriodDays} days`, [{ field: 'to', message: 'must be after from, within the longest period' }]);
+    if (
+      command.to.getTime() <= command.from.getTime() ||
+      command.to.getTime() - command.from.getTime() > this.config.reports.maxPeriodDays * DAY_MS
+    ) {
+      throw new ValidationError(
+        `The period must end after it starts and last at most ${this.config.reports.maxPeriodDays} days`,
+        [{ field: 'to', message: 'must be after from, within the longest period' }],
+      );
     }
     const owner = await this.reports.subjectOwner(command.scope, command.subjectId ?? null);
     if (!owner.exists) throw new NotFoundError(command.scope === 'organization' ? 'Organization' : 'Test bed');
-    this.policy.authorize(actor, 'report.run', { scope: command.scope, organizationId: owner.organizationId }, 'Report');
+    this.policy.authorize(
+      actor,
+      'report.run',
+      { scope: command.scope, organizationId: owner.organizationId },
+      'Report',
+    );
     const requested = await this.runs.requestOnDemand(
       { scope: command.scope, subjectId: command.subjectId ?? null, periodStart: command.from, periodEnd: command.to },
       { userId: actor.userId, apiTokenId: actor.type === 'apiToken' ? actor.id : null },
       this.config.reports.runsPerHour,
     );
     if ('retryAfterSeconds' in requested) {
-      throw new DomainError('rate-limited', `You may start ${this.config.reports.runsPerHour} report runs an hour; try again in ${requested.retryAfterSeconds} s`, {
-        extensions: { retryAfterSeconds: requested.retryAfterSeconds },
-      });
+      throw new DomainError(
+        'rate-limited',
+        `You may start ${this.config.reports.runsPerHour} report runs an hour; try again in ${requested.retryAfterSeconds} s`,
+        {
+          extensions: { retryAfterSeconds: requested.retryAfterSeconds },
+        },
+      );
     }
     return requested;
   }
 
   async run(actor: Actor, id: string) {
     const run = await this.runs.findById(id);
-    if (!run || !(readsEveryReport(actor) || (run.requestedByUserId !== null && run.requestedByUserId === actor.userId))) throw new NotFoundError('Report run');
+    if (
+      !run ||
+      !(readsEveryReport(actor) || (run.requestedByUserId !== null && run.requestedByUserId === actor.userId))
+    )
+      throw new NotFoundError('Report run');
     return toRunView(run);
   }
 
   async subscribe(actor: Actor, scope: ReportScope, subjectId: string | undefined) {
     if (actor.type !== 'user') throw new DomainError('forbidden', 'Subscriptions are for people, not API tokens');
     const owner = await this.reports.subjectOwner(scope, subjectId ?? null);
-    if (!owner.exists || (scope === 'platform') !== (subjectId === undefined)) throw new NotFoundError('Report subject');
+    if (!owner.exists || (scope === 'platform') !== (subjectId === undefined))
+      throw new NotFoundError('Report subject');
     this.policy.authorize(actor, 'report.subscribe', { scope, organizationId: owner.organizationId }, 'Report subject');
     return this.reports.subscribe(actor.userId, scope, subjectId ?? null);
   }
 
   subscriptions(actor: Actor) {
-    return actor.type === 'user' ? this.reports.subscriptionsOf(actor.userId).then((items) => ({ items })) : Promise.resolve({ items: [] });
+    return actor.type === 'user'
+      ? this.reports.subscriptionsOf(actor.userId).then((items) => ({ items }))
+      : Promise.resolve({ items: [] });
   }
 
   async unsubscribe(actor: Actor, id: string): Promise<void> {
-    if (actor.type !== 'user' || !(await this.reports.unsubscribe(actor.userId, id))) throw new NotFoundError('Subscription');
+    if (actor.type !== 'user' || !(await this.reports.unsubscribe(actor.userId, id)))
+      throw new NotFoundError('Subscription');
   }
 
   /** A snapshot and its subject's name, for the month-ready e-mail (no access check: for the worker). */
-  async forNotification(id: string): Promise<{ id: string; scope: ReportScope; subjectName: string | null; periodStart: Date; periodEnd: Date } | null> {
+  async forNotification(id: string): Promise<{
+    id: string;
+    scope: ReportScope;
+    subjectName: string | null;
+    periodStart: Date;
+    periodEnd: Date;
+  } | null> {
     const row = await this.reports.findById(id);
-    return row ? { id: row.id, scope: row.scope, subjectName: await this.subjectName(row.scope, row.subjectId), periodStart: row.periodStart, periodEnd: row.periodEnd } : null;
+    return row
+      ? {
+          id: row.id,
+          scope: row.scope,
+          subjectName: await this.subjectName(row.scope, row.subjectId),
+          periodStart: row.periodStart,
+          periodEnd: row.periodEnd,
+        }
+      : null;
   }
 
   /** The names of the organizations and test beds the snapshots are about. */
-  private async subjectNames(rows: Array<{ scope: ReportScope; subjectId: string | null }>): Promise<Map<string, string>> {
-    const of = (scope: ReportScope) => rows.filter((row) => row.scope === scope && row.subjectId).map((row) => row.subjectId!);
+  private async subjectNames(
+    rows: Array<{ scope: ReportScope; subjectId: string | null }>,
+  ): Promise<Map<string, string>> {
+    const of = (scope: ReportScope) =>
+      rows.filter((row) => row.scope === scope && row.subjectId).map((row) => row.subjectId!);
     const [organizations, testbeds] = [of('organization'), of('testbed')];
     const names = new Map(organizations.length ? await this.organizations.namesOf(organizations) : []);
     if (testbeds.length) for (const [id, testbed] of await this.testbeds.byIds(testbeds)) names.set(id, testbed.name);

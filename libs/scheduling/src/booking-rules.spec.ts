@@ -30,15 +30,35 @@ describe('booking rules', () => {
   });
 
   it('offers a closed slot to nobody, not even its waiting list', () => {
-    expect(bookability(slot({ status: 'closed', held: 2 }), free, now)).toEqual({ bookable: false, reason: 'slot-closed', waitlistable: false });
+    expect(bookability(slot({ status: 'closed', held: 2 }), free, now)).toEqual({
+      bookable: false,
+      reason: 'slot-closed',
+      waitlistable: false,
+    });
   });
 
   it('adds the company’s own standing, and lets a full slot be waited for whatever the limit', () => {
     expect(bookability(slot(), free, now)).toEqual({ bookable: true, reason: null, waitlistable: false });
     expect(bookability(slot({ held: 2 }), free, now)).toEqual({ bookable: false, reason: 'full', waitlistable: true });
-    expect(bookability(slot({ held: 2 }), { holdsSlot: false, activePlaces: 2 }, now)).toEqual({ bookable: false, reason: 'full', waitlistable: true });
-    expect(bookability(slot({ held: 1 }), { holdsSlot: false, activePlaces: 2 }, now)).toEqual({ bookable: false, reason: 'company-limit', waitlistable: false });
-    expect(bookability(slot({ held: 2 }), { holdsSlot: true, activePlaces: 1 }, now)).toEqual({ bookable: false, reason: 'already-booked', waitlistable: false });
-    expect(bookability(slot({ held: 2, minLeadDays: 30 }), free, now)).toEqual({ bookable: false, reason: 'min-lead-days', waitlistable: false });
+    expect(bookability(slot({ held: 2 }), { holdsSlot: false, activePlaces: 2 }, now)).toEqual({
+      bookable: false,
+      reason: 'full',
+      waitlistable: true,
+    });
+    expect(bookability(slot({ held: 1 }), { holdsSlot: false, activePlaces: 2 }, now)).toEqual({
+      bookable: false,
+      reason: 'company-limit',
+      waitlistable: false,
+    });
+    expect(bookability(slot({ held: 2 }), { holdsSlot: true, activePlaces: 1 }, now)).toEqual({
+      bookable: false,
+      reason: 'already-booked',
+      waitlistable: false,
+    });
+    expect(bookability(slot({ held: 2, minLeadDays: 30 }), free, now)).toEqual({
+      bookable: false,
+      reason: 'min-lead-days',
+      waitlistable: false,
+    });
   });
 });

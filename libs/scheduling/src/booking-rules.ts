@@ -7,7 +7,17 @@ import { DomainError } from '@slussen/core';
  * partial unique index bookings_one_per_company_slot and the trigger
  * bookings_company_limit); `full` means every place is taken.
  */
-export const BOOKABILITY_REASONS = ['testbed-retired', 'slot-cancelled', 'slot-closed', 'slot-started', 'min-lead-days', 'max-advance-days', 'already-booked', 'company-limit', 'full'] as const;
+export const BOOKABILITY_REASONS = [
+  'testbed-retired',
+  'slot-cancelled',
+  'slot-closed',
+  'slot-started',
+  'min-lead-days',
+  'max-advance-days',
+  'already-booked',
+  'company-limit',
+  'full',
+] as const;
 export type BookabilityReason = (typeof BOOKABILITY_REASONS)[number];
 
 /** What the rules read of a slot and its test bed. */
@@ -63,12 +73,16 @@ export function bookability(slot: SlotRuleFacts, company: CompanyFacts, now: num
   const refusal = slotRefusal(slot, now) ?? (company.holdsSlot ? 'already-booked' : null);
   if (refusal) return { bookable: false, reason: refusal, waitlistable: false };
   if (slot.held >= slot.capacity) return { bookable: false, reason: 'full', waitlistable: true };
-  if (company.activePlaces >= slot.maxActiveBookingsPerCompany) return { bookable: false, reason: 'company-limit', waitlistable: false };
+  if (company.activePlaces >= slot.maxActiveBookingsPerCompany)
+    return { bookable: false, reason: 'company-limit', waitlistable: false };
   return { bookable: true, reason: null, waitlistable: false };
 }
 
 /** The problem a refusal answers with: 409 for the slot's places, 422 booking-rule naming the rule otherwise. */
-export function refusalProblem(reason: BookabilityReason, slot: Pick<SlotRuleFacts, 'minLeadDays' | 'maxAdvanceDays' | 'maxActiveBookingsPerCompany'>): DomainError {
+export function refusalProblem(
+  reason: BookabilityReason,
+  slot: Pick<SlotRuleFacts, 'minLeadDays' | 'maxAdvanceDays' | 'maxActiveBookingsPerCompany'>,
+): DomainError {
   switch (reason) {
     case 'testbed-retired':
       return bookingRule('testbedRetired', 'The test bed is retired and takes no bookings');
@@ -79,15 +93,24 @@ export function refusalProblem(reason: BookabilityReason, slot: Pick<SlotRuleFac
     case 'slot-started':
       return bookingRule('slotStarted', 'The slot has already started');
     case 'min-lead-days':
-      return bookingRule('minLeadDays', `Bookings must be made at least ${slot.minLeadDays} days before the slot starts`);
+      return bookingRule(
+        'minLeadDays',
+        `Bookings must be made at least ${slot.minLeadDays} days before the slot starts`,
+      );
     case 'max-advance-days':
       return bookingRule('maxAdvanceDays', `Bookings open ${slot.maxAdvanceDays} days before the slot starts`);
     case 'company-limit':
-      return bookingRule('maxActiveBookingsPerCompany', `A company may hold at most ${slot.maxActiveBookingsPerCompany} active bookings on this test bed`);
+      return bookingRule(
+        'maxActiveBookingsPerCompany',
+        `A company may hold at most ${slot.maxActiveBookingsPerCompany} active bookings on this test bed`,
+      );
     case 'already-booked':
       return new DomainError('already-booked', 'Your organization already holds or waits for this slot');
     case 'full':
-      return new DomainError('slot-full', 'Every place in this slot is taken; ask again with waitlist: true to wait for one');
+      return new DomainError(
+        'slot-full',
+        'Every place in this slot is taken; ask again with waitlist: true to wait for one',
+      );
   }
 }
 

@@ -25,16 +25,21 @@ describe('booking state machine', () => {
 
   it('property: final statuses have no way out, and only leaving pending/confirmed frees a place', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...BOOKING_STATUSES), fc.constantFrom(...ACTIONS), fc.boolean(), (from, action, approval) => {
-        const to = nextStatus(from, action, approval);
-        if (['rejected', 'cancelled', 'expired'].includes(from)) expect(to).toBeNull();
-        if (to !== null) {
-          expect(to).not.toBe(from);
-          expect(freesPlace(from, to)).toBe(HOLDS_PLACE.has(from) && !HOLDS_PLACE.has(to));
-          // Only a promotion takes a place.
-          if (!HOLDS_PLACE.has(from) && HOLDS_PLACE.has(to)) expect(action).toBe('promote');
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...BOOKING_STATUSES),
+        fc.constantFrom(...ACTIONS),
+        fc.boolean(),
+        (from, action, approval) => {
+          const to = nextStatus(from, action, approval);
+          if (['rejected', 'cancelled', 'expired'].includes(from)) expect(to).toBeNull();
+          if (to !== null) {
+            expect(to).not.toBe(from);
+            expect(freesPlace(from, to)).toBe(HOLDS_PLACE.has(from) && !HOLDS_PLACE.has(to));
+            // Only a promotion takes a place.
+            if (!HOLDS_PLACE.has(from) && HOLDS_PLACE.has(to)) expect(action).toBe('promote');
+          }
+        },
+      ),
     );
   });
 });

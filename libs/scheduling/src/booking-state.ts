@@ -21,7 +21,11 @@ export const HOLDS_PLACE: ReadonlySet<BookingStatus> = new Set(['pending', 'conf
 export const ACTIVE: ReadonlySet<BookingStatus> = new Set(['pending', 'confirmed', 'waitlisted']);
 
 /** The status an action leads to, or null when the action is not allowed from `from`. */
-export function nextStatus(from: BookingStatus, action: BookingAction, requiresApproval: boolean): BookingStatus | null {
+export function nextStatus(
+  from: BookingStatus,
+  action: BookingAction,
+  requiresApproval: boolean,
+): BookingStatus | null {
   const to = TRANSITIONS[action][from];
   if (to === undefined) return null;
   if (to === 'on-approval') return requiresApproval ? 'pending' : 'confirmed';

@@ -1,6 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, twoSidedScope, ConflictError, DomainError, NotFoundError, PolicyService, ReplayedProblem, toProblem, ValidationError, type Actor, type Page } from '@slussen/core';
+import {
+  AppConfig,
+  twoSidedScope,
+  ConflictError,
+  DomainError,
+  NotFoundError,
+  PolicyService,
+  ReplayedProblem,
+  toProblem,
+  ValidationError,
+  type Actor,
+  type Page,
+} from '@slussen/core';
 import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { bookingRule, refusalProblem, slotRefusal } from './booking-rules.js';
@@ -75,7 +87,13 @@ export const toBookingView = (row: BookingRow): BookingView => ({
   updatedAt: iso(row.updatedAt)!,
 });
 
-const PAST: Record<BookingAction, string> = { approve: 'approved', reject: 'rejected', cancel: 'cancelled', expire: 'expired', promote: 'promoted' };
+const PAST: Record<BookingAction, string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  cancel: 'cancelled',
+  expire: 'expired',
+  promote: 'promoted',
+};
 
 @Injectable()
 export class BookingsService {
@@ -95,15 +113,39 @@ export class BookingsService {
    * key and body replay the first answer, another body is 422, and a request
    * still running is 409. A success is stored in the booking's own transaction.
    */
-  async bookOnce(actor: Actor, slotId: string, command: BookCommand, idempotencyKey: string | undefined): Promise<BookingView> {
+  async bookOnce(
+    actor: Actor,
+    slotId: string,
+    command: BookCommand,
+    idempotencyKey: string | undefined,
+  ): Promise<BookingView> {
     if (idempotencyKey === undefined) return this.book(actor, slotId, command);
     const organizationId = this.bookingCompany(actor, command.organizationId);
     const requestHash = createHash('sha256')
-      .update(JSON.stringify([slotId, command.title, command.description ?? null, command.waitlist ?? false, command.organizationId ?? null]))
+      .update(
+        JSON.stringify([
+          slotId,
+          command.title,
+          command.description ?? null,
+          command.waitlist ?? false,
+          command.organizationId ?? null,
+        ]),
+      )
       .digest('hex');
-    const claim = await this.idempotency.claim(organizationId, idempotencyKey, requestHash, this.config.idempotency.ttlHours, this.config.idempotency.staleSeconds);
-    if (claim.state === 'mismatch') throw new DomainError('idempotency-mismatch', 'This Idempotency-Key was used with another request');
-    if (claim.state === 'in-progress') throw new DomainError('idempotency-in-progress', 'A request with this Idempotency-Key is still running; retry shortly');
+    const claim = await this.idempotency.claim(
+      organizationId,
+      idempotencyKey,
+      requestHash,
+      this.config.idempotency.ttlHours,
+      this.config.idempotency.staleSeconds,
+    );
+    if (claim.state === 'mismatch')
+      throw new DomainError('idempotency-mismatch', 'This Idempotency-Key was used with another request');
+    if (claim.state === 'in-progress')
+      throw new DomainError(
+        'idempotency-in-progress',
+        'A request with this Idempotency-Key is still running; retry shortly',
+      );
     if (claim.state === 'completed') {
       if (claim.status === 201) return claim.body as BookingView;
       throw new ReplayedProblem(claim.status, claim.body as Record<string, unknown>);
@@ -132,11 +174,21 @@ export class BookingsService {
    * nothing (409 slot-full). The database decides under the slot's row lock; the
    * read only decides which rules to explain.
    */
-  async book(actor: Actor, slotId: string, command: BookCommand, idempotency?: { organizationId: string; key: string }): Promise<BookingView> {
+  async book(
+    actor: Actor,
+    slotId: string,
+    command: BookCommand,
+    idempotency?: { organizationId: string; key: string },
+  ): Promise<BookingView> {
     const organizationId = idempotency?.organizationId ?? this.bookingCompany(actor, command.organizationId);
     const slot = await this.places.readSlot(slotId, this.dataSource.manager);
     if (!slot) throw new NotFoundError('Slot');
-    this.policy.authorize(actor, 'testbed.read', { organizationId: slot.testbedOrganizationId, status: slot.testbedStatus as 'published' }, 'Slot');
+    this.policy.authorize(
+      actor,
+      'testbed.read',
+      { organizationId: slot.testbedOrganizationId, status: slot.testbedStatus as 'published' },
+      'Slot',
+    );
     checkRules(slot);
     const request = {
       slotId: slot.id,
@@ -149,14 +201,27 @@ export class BookingsService {
       waitlist: command.waitlist ?? false,
     };
     const attempt = async (manager?: EntityManager) => {
-      const { booking, slotOpen, company } = await this.bookings.bookAtomically(request, actor, manager).catch(explainRefusal(slot));
+      const { booking, slotOpen, company } = await this.bookings
+        .bookAtomically(request, actor, manager)
+        .catch(explainRefusal(slot));
       if (!booking) {
         // Not open any more: closed or cancelled since the read above; say which.
         const now = slotOpen ? null : await this.places.readSlot(slot.id, manager ?? this.dataSource.manager);
         throw refusalProblem(slotOpen ? 'full' : now?.status === 'closed' ? 'slot-closed' : 'slot-cancelled', slot);
       }
-      const view = toBookingView({ ...request, ...booking, ...company, testbedId: slot.testbedId, testbedOrganizationId: slot.testbedOrganizationId, testbedName: slot.testbedName, testbedTimezone: slot.testbedTimezone, startsAt: slot.startsAt, endsAt: slot.endsAt });
-      if (idempotency && manager) await this.idempotency.complete(idempotency.organizationId, idempotency.key, 201, view, manager);
+      const view = toBookingView({
+        ...request,
+        ...booking,
+        ...company,
+        testbedId: slot.testbedId,
+        testbedOrganizationId: slot.testbedOrganizationId,
+        testbedName: slot.testbedName,
+        testbedTimezone: slot.testbedTimezone,
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+      });
+      if (idempotency && manager)
+        await this.idempotency.complete(idempotency.organizationId, idempotency.key, 201, view, manager);
       return view;
     };
     // With an Idempotency-Key the answer is stored in the booking's transaction; without, one statement is one.
@@ -181,7 +246,8 @@ export class BookingsService {
         type: row.type,
         fromStatus: row.fromStatus,
         toStatus: row.toStatus,
-        actor: row.actorUserId || row.actorApiTokenId ? { userId: row.actorUserId, apiTokenId: row.actorApiTokenId } : null,
+        actor:
+          row.actorUserId || row.actorApiTokenId ? { userId: row.actorUserId, apiTokenId: row.actorApiTokenId } : null,
         reason: row.reason,
       })),
     };
@@ -216,32 +282,59 @@ export class BookingsService {
       const source = locked.get(found.slotId)!;
       const target = locked.get(targetSlotId);
       if (!target) throw new NotFoundError('Slot');
-      this.policy.authorize(actor, 'testbed.read', { organizationId: target.testbedOrganizationId, status: target.testbedStatus as 'published' }, 'Slot');
+      this.policy.authorize(
+        actor,
+        'testbed.read',
+        { organizationId: target.testbedOrganizationId, status: target.testbedStatus as 'published' },
+        'Slot',
+      );
       await this.bookings.lock(id, manager);
       const booking = (await this.bookings.findById(id, manager))!;
-      if (!['pending', 'confirmed', 'waitlisted'].includes(booking.status)) throw new ConflictError(`A ${booking.status} booking cannot be moved`);
-      if (target.testbedId !== booking.testbedId) throw bookingRule('sameTestbed', 'A booking can only move to another slot of the same test bed');
+      if (!['pending', 'confirmed', 'waitlisted'].includes(booking.status))
+        throw new ConflictError(`A ${booking.status} booking cannot be moved`);
+      if (target.testbedId !== booking.testbedId)
+        throw bookingRule('sameTestbed', 'A booking can only move to another slot of the same test bed');
       checkRules(target);
-      if (await this.bookings.companyHoldsSlot(booking.organizationId, target.id, manager)) throw new DomainError('already-booked', 'Your organization already holds or waits for that slot');
+      if (await this.bookings.companyHoldsSlot(booking.organizationId, target.id, manager))
+        throw new DomainError('already-booked', 'Your organization already holds or waits for that slot');
       const free = target.held < target.capacity;
-      if (booking.status !== 'waitlisted' && !free) throw new DomainError('slot-full', 'Every place in that slot is taken; the booking stays where it is');
+      if (booking.status !== 'waitlisted' && !free)
+        throw new DomainError('slot-full', 'Every place in that slot is taken; the booking stays where it is');
       // A move changes the dates a manager agreed to: it needs a new decision where approval is required.
       const to: BookingStatus = !free ? 'waitlisted' : target.requiresApproval ? 'pending' : 'confirmed';
-      await this.bookings.transition(id, to, { type: 'rescheduled', fromStatus: booking.status, toStatus: to, actor, reason: `moved from slot ${booking.slotId}` }, manager, {
-        slotId: target.id,
-        decisionDueAt: to === 'pending' ? decisionDue(target) : null,
-      });
+      await this.bookings.transition(
+        id,
+        to,
+        {
+          type: 'rescheduled',
+          fromStatus: booking.status,
+          toStatus: to,
+          actor,
+          reason: `moved from slot ${booking.slotId}`,
+        },
+        manager,
+        {
+          slotId: target.id,
+          decisionDueAt: to === 'pending' ? decisionDue(target) : null,
+        },
+      );
       if (booking.status !== 'waitlisted') await this.places.promoteWaiting(source, actor, manager);
       return toBookingView((await this.bookings.findById(id, manager))!);
     });
   }
 
   /** A booking and its latest event as notifications tell them (no access check: for the worker). */
-  async forNotification(id: string): Promise<{ booking: BookingView; testbedOrganizationId: string; reason: string | null } | null> {
+  async forNotification(
+    id: string,
+  ): Promise<{ booking: BookingView; testbedOrganizationId: string; reason: string | null } | null> {
     const row = await this.bookings.findById(id);
     if (!row) return null;
     const events = await this.bookings.events(id);
-    return { booking: toBookingView(row), testbedOrganizationId: row.testbedOrganizationId, reason: events.at(-1)?.reason ?? null };
+    return {
+      booking: toBookingView(row),
+      testbedOrganizationId: row.testbedOrganizationId,
+      reason: events.at(-1)?.reason ?? null,
+    };
   }
 
   /** Queues due reminders; run every minute by the worker. They follow the database: cancelled bookings get none. */
@@ -258,8 +351,18 @@ export class BookingsService {
         await this.bookings.lock(id, manager);
         const booking = (await this.bookings.findById(id, manager))!;
         // Decided meanwhile: nothing to do.
-        if (booking.status !== 'pending' || !booking.decisionDueAt || new Date(booking.decisionDueAt).getTime() > Date.now()) return false;
-        await this.bookings.transition(id, 'expired', { type: 'expired', fromStatus: 'pending', toStatus: 'expired', actor: null, reason: 'not decided in time' }, manager);
+        if (
+          booking.status !== 'pending' ||
+          !booking.decisionDueAt ||
+          new Date(booking.decisionDueAt).getTime() > Date.now()
+        )
+          return false;
+        await this.bookings.transition(
+          id,
+          'expired',
+          { type: 'expired', fromStatus: 'pending', toStatus: 'expired', actor: null, reason: 'not decided in time' },
+          manager,
+        );
         await this.places.promoteWaiting(slot, null, manager);
         return true;
       });
@@ -273,17 +376,40 @@ export class BookingsService {
   async cancelAllOfSlot(actor: Actor, slotId: string, manager: EntityManager, reason?: string): Promise<number> {
     const active = await this.bookings.activeOfSlot(slotId, manager);
     for (const booking of active) {
-      await this.bookings.transition(booking.id, 'cancelled', { type: 'cancelled', fromStatus: booking.status, toStatus: 'cancelled', actor, reason: reason ?? 'the slot was cancelled' }, manager);
+      await this.bookings.transition(
+        booking.id,
+        'cancelled',
+        {
+          type: 'cancelled',
+          fromStatus: booking.status,
+          toStatus: 'cancelled',
+          actor,
+          reason: reason ?? 'the slot was cancelled',
+        },
+        manager,
+      );
     }
     return active.length;
   }
 
   /** Records on each active booking of the slot that the slot was closed or reopened (the status stays). */
-  noteSlotChange(actor: Actor, slotId: string, type: 'slot-closed' | 'slot-reopened', reason: string | null, manager: EntityManager): Promise<number> {
+  noteSlotChange(
+    actor: Actor,
+    slotId: string,
+    type: 'slot-closed' | 'slot-reopened',
+    reason: string | null,
+    manager: EntityManager,
+  ): Promise<number> {
     return this.bookings.noteOnActiveOfSlot(slotId, type, reason, actor, manager);
   }
 
-  private async change(actor: Actor, id: string, action: BookingAction, permission: 'booking.decide' | 'booking.cancel', reason?: string): Promise<BookingView> {
+  private async change(
+    actor: Actor,
+    id: string,
+    action: BookingAction,
+    permission: 'booking.decide' | 'booking.cancel',
+    reason?: string,
+  ): Promise<BookingView> {
     const found = await this.readable(actor, id);
     return this.dataSource.transaction(async (manager) => {
       const slot = (await this.places.lockSlot(found.slotId, manager))!;
@@ -292,7 +418,13 @@ export class BookingsService {
       this.policy.authorize(actor, permission, booking, 'Booking');
       const to = nextStatus(booking.status, action, slot.requiresApproval);
       if (to === null) throw new ConflictError(`A ${booking.status} booking cannot be ${PAST[action]}`);
-      await this.bookings.transition(id, to, { type: to, fromStatus: booking.status, toStatus: to, actor, reason: reason ?? null }, manager, to === 'pending' ? {} : { decisionDueAt: null });
+      await this.bookings.transition(
+        id,
+        to,
+        { type: to, fromStatus: booking.status, toStatus: to, actor, reason: reason ?? null },
+        manager,
+        to === 'pending' ? {} : { decisionDueAt: null },
+      );
       if (freesPlace(booking.status, to)) await this.places.promoteWaiting(slot, actor, manager);
       return toBookingView((await this.bookings.findById(id, manager))!);
     });
@@ -308,19 +440,30 @@ export class BookingsService {
   private bookingCompany(actor: Actor, requested: string | undefined): string {
     const companies = actor.memberships.filter((membership) => membership.organizationKind === 'company');
     if (requested !== undefined) {
-      this.policy.authorize(actor, 'booking.create', { organizationId: requested, organizationKind: companies.some((company) => company.organizationId === requested) ? 'company' : 'other' }, 'Organization');
+      this.policy.authorize(
+        actor,
+        'booking.create',
+        {
+          organizationId: requested,
+          organizationKind: companies.some((company) => company.organizationId === requested) ? 'company' : 'other',
+        },
+        'Organization',
+      );
       return requested;
     }
     if (companies.length === 1) return companies[0]!.organizationId;
     if (companies.length === 0) throw new DomainError('forbidden', 'Only members of a company can book pilot slots');
-    throw new ValidationError('You belong to several companies: say which one books', [{ field: 'organizationId', message: 'required when you belong to several companies' }]);
+    throw new ValidationError('You belong to several companies: say which one books', [
+      { field: 'organizationId', message: 'required when you belong to several companies' },
+    ]);
   }
 }
 
 /** Turns the database's refusals into the booking problems callers know. */
 function explainRefusal(slot: LockedSlot) {
   return (error: unknown): never => {
-    const constraint = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
+    const constraint =
+      error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
     if (constraint === 'bookings_one_per_company_slot') throw refusalProblem('already-booked', slot);
     if (constraint === 'bookings_company_limit') throw refusalProblem('company-limit', slot);
     throw error;

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { TestbedsService, type Testbed } from '@slussen/catalogue';
-import { AppConfig, DomainError, hasRole, hashToken, isMemberOf, newOpaqueToken, NotFoundError, PolicyService, singleLine, type Actor } from '@slussen/core';
+import {
+  AppConfig,
+  DomainError,
+  hasRole,
+  hashToken,
+  isMemberOf,
+  newOpaqueToken,
+  NotFoundError,
+  PolicyService,
+  singleLine,
+  type Actor,
+} from '@slussen/core';
 import { AccountsService, OrganizationsService } from '@slussen/identity';
 import { createEvents, type EventAttributes } from 'ics';
 import { CalendarRepository, type FeedBooking, type FeedTokenRow } from './repositories/calendar.repository.js';
@@ -8,8 +19,16 @@ import { CalendarRepository, type FeedBooking, type FeedTokenRow } from './repos
 export type FeedScope = 'testbed' | 'organization';
 
 const FEED_TOKEN_PREFIX = 'slf_';
-const STATUS: Record<string, EventAttributes['status']> = { confirmed: 'CONFIRMED', pending: 'TENTATIVE', waitlisted: 'TENTATIVE' };
-const utc = (value: Date | string) => ({ value: new Date(value).getTime(), input: 'utc' as const, output: 'utc' as const });
+const STATUS: Record<string, EventAttributes['status']> = {
+  confirmed: 'CONFIRMED',
+  pending: 'TENTATIVE',
+  waitlisted: 'TENTATIVE',
+};
+const utc = (value: Date | string) => ({
+  value: new Date(value).getTime(),
+  input: 'utc' as const,
+  output: 'utc' as const,
+});
 
 /** A feed token as its creator and the organization's admins see it; the token itself is never shown again. */
 export interface FeedTokenView extends FeedTokenRow {
@@ -35,14 +54,29 @@ export class CalendarService {
   ) {}
 
   /** A subscription URL for calendar apps; the token is shown here only. */
-  async createToken(actor: Actor, scope: FeedScope, subjectId: string): Promise<{ id: string; token: string; url: string; expiresAt: Date }> {
+  async createToken(
+    actor: Actor,
+    scope: FeedScope,
+    subjectId: string,
+  ): Promise<{ id: string; token: string; url: string; expiresAt: Date }> {
     await this.authorize(actor, scope, subjectId);
     const token = newOpaqueToken(FEED_TOKEN_PREFIX);
     const saved = await this.calendar.createToken(
-      { scope, subjectId, tokenHash: hashToken(token), tokenPrefix: token.slice(0, FEED_TOKEN_PREFIX.length + 6), createdByUserId: actor.userId },
+      {
+        scope,
+        subjectId,
+        tokenHash: hashToken(token),
+        tokenPrefix: token.slice(0, FEED_TOKEN_PREFIX.length + 6),
+        createdByUserId: actor.userId,
+      },
       this.config.calendarFeeds.tokenTtlDays,
     );
-    return { id: saved.id, token, url: `${this.config.publicUrl}/api/v1/${scope === 'testbed' ? 'testbeds' : 'organizations'}/${subjectId}/calendar.ics?token=${token}`, expiresAt: saved.expiresAt };
+    return {
+      id: saved.id,
+      token,
+      url: `${this.config.publicUrl}/api/v1/${scope === 'testbed' ? 'testbeds' : 'organizations'}/${subjectId}/calendar.ics?token=${token}`,
+      expiresAt: saved.expiresAt,
+    };
   }
 
   /** The feed tokens of a test bed, or of an organization and its test beds: all of them for its admins, one's own for its managers. */
@@ -50,16 +84,28 @@ export class CalendarService {
     const owner = await this.authorize(actor, scope, subjectId);
     const admin = hasRole(actor, owner, 'admin');
     if (!admin && actor.userId === null) return { items: [] };
-    const rows = await this.calendar.listTokens(scope === 'testbed' ? { testbedId: subjectId } : { organizationId: subjectId }, admin ? null : actor.userId);
+    const rows = await this.calendar.listTokens(
+      scope === 'testbed' ? { testbedId: subjectId } : { organizationId: subjectId },
+      admin ? null : actor.userId,
+    );
     const creators = new Map<string, Actor | null>();
-    for (const id of new Set(rows.map((row) => row.createdByUserId).filter((id): id is string => id !== null))) creators.set(id, await this.accounts.actorOfUser(id));
-    const testbeds = await this.testbeds.byIds(rows.filter((row) => row.scope === 'testbed').map((row) => row.subjectId));
+    for (const id of new Set(rows.map((row) => row.createdByUserId).filter((id): id is string => id !== null)))
+      creators.set(id, await this.accounts.actorOfUser(id));
+    const testbeds = await this.testbeds.byIds(
+      rows.filter((row) => row.scope === 'testbed').map((row) => row.subjectId),
+    );
     const now = Date.now();
     return {
       items: rows.map((row) => {
         const creator = row.createdByUserId ? (creators.get(row.createdByUserId) ?? null) : null;
         const status: FeedTokenView['status'] =
-          row.revokedAt !== null ? 'revoked' : new Date(row.expiresAt).getTime() <= now ? 'expired' : this.mayRead(creator, row.scope, row.subjectId, testbeds.get(row.subjectId)) ? 'active' : 'stopped';
+          row.revokedAt !== null
+            ? 'revoked'
+            : new Date(row.expiresAt).getTime() <= now
+              ? 'expired'
+              : this.mayRead(creator, row.scope, row.subjectId, testbeds.get(row.subjectId))
+                ? 'active'
+                : 'stopped';
         return { ...row, status };
       }),
     };
@@ -73,12 +119,19 @@ export class CalendarService {
     const token = await this.calendar.findToken(tokenId);
     if (!token) throw new NotFoundError('Calendar token');
     const owner = await this.ownerOf(token.scope, token.subjectId);
-    const belongs = !under || (under.scope === 'testbed' ? token.scope === 'testbed' && token.subjectId === under.subjectId : owner === under.subjectId);
-    const mayManage = owner !== null && (hasRole(actor, owner, 'admin') || (actor.userId !== null && actor.userId === token.createdByUserId));
+    const belongs =
+      !under ||
+      (under.scope === 'testbed'
+        ? token.scope === 'testbed' && token.subjectId === under.subjectId
+        : owner === under.subjectId);
+    const mayManage =
+      owner !== null &&
+      (hasRole(actor, owner, 'admin') || (actor.userId !== null && actor.userId === token.createdByUserId));
     if (!belongs || owner === null) throw new NotFoundError('Calendar token');
     if (!mayManage) {
       // A manager of the feed knows the token exists but may revoke only its own.
-      if (isMemberOf(actor, owner) || actor.platformAdmin) throw new DomainError('forbidden', 'Only the token’s creator and the organization’s admins may revoke it');
+      if (isMemberOf(actor, owner) || actor.platformAdmin)
+        throw new DomainError('forbidden', 'Only the token’s creator and the organization’s admins may revoke it');
       throw new NotFoundError('Calendar token');
     }
     await this.calendar.revokeToken(tokenId);
@@ -90,7 +143,10 @@ export class CalendarService {
       const creator = found?.createdByUserId ? await this.accounts.actorOfUser(found.createdByUserId) : null;
       const testbed = scope === 'testbed' ? (await this.testbeds.byIds([subjectId])).get(subjectId) : undefined;
       if (!found || !this.mayRead(creator, scope, subjectId, testbed)) {
-        throw new DomainError('unauthenticated', 'The calendar token is not valid: it was revoked, it expired, or its creator may no longer read this feed');
+        throw new DomainError(
+          'unauthenticated',
+          'The calendar token is not valid: it was revoked, it expired, or its creator may no longer read this feed',
+        );
       }
     } else {
       await this.authorize(actor, scope, subjectId);
@@ -126,7 +182,10 @@ export class CalendarService {
 
   private async testbedFeed(testbedId: string): Promise<string> {
     const testbed = (await this.testbeds.byIds([testbedId])).get(testbedId)!;
-    const [slots, bookings] = await Promise.all([this.calendar.openSlots(testbedId), this.calendar.bookings({ testbedId })]);
+    const [slots, bookings] = await Promise.all([
+      this.calendar.openSlots(testbedId),
+      this.calendar.bookings({ testbedId }),
+    ]);
     const companies = await this.organizations.namesOf(bookings.map((booking) => booking.organizationId));
     const events: EventAttributes[] = [
       ...slots.map((slot) => ({
@@ -136,7 +195,9 @@ export class CalendarService {
         location: where(testbed),
         transp: 'TRANSPARENT' as const,
       })),
-      ...bookings.map((booking) => bookingEvent(booking, testbed, `${companies.get(booking.organizationId) ?? 'Company'}: ${booking.title}`)),
+      ...bookings.map((booking) =>
+        bookingEvent(booking, testbed, `${companies.get(booking.organizationId) ?? 'Company'}: ${booking.title}`),
+      ),
     ];
     return render(events, testbed.name);
   }
@@ -149,7 +210,8 @@ export class CalendarService {
     ]);
     const events = bookings.map((booking) => {
       const testbed = testbeds.get(booking.testbedId)!;
-      const company = booking.organizationId === organizationId ? '' : `${names.get(booking.organizationId) ?? 'Company'} at `;
+      const company =
+        booking.organizationId === organizationId ? '' : `${names.get(booking.organizationId) ?? 'Company'} at `;
       return bookingEvent(booking, testbed, `${company}${testbed.name}: ${booking.title}`);
     });
     return render(events, names.get(organizationId) ?? 'Slussen');
@@ -159,7 +221,14 @@ export class CalendarService {
 function period(startsAt: Date, endsAt: Date) {
   const start = utc(startsAt);
   const end = utc(endsAt);
-  return { start: start.value, startInputType: start.input, startOutputType: start.output, end: end.value, endInputType: end.input, endOutputType: end.output };
+  return {
+    start: start.value,
+    startInputType: start.input,
+    startOutputType: start.output,
+    end: end.value,
+    endInputType: end.input,
+    endOutputType: end.output,
+  };
 }
 
 function where(testbed: Testbed): string {
@@ -178,7 +247,10 @@ function bookingEvent(booking: FeedBooking, testbed: Testbed, title: string): Ev
 }
 
 function render(events: EventAttributes[], name: string): string {
-  const { error, value } = createEvents(events, { productId: '-//Slussen//Pilot slots//EN', calName: singleLine(name) });
+  const { error, value } = createEvents(events, {
+    productId: '-//Slussen//Pilot slots//EN',
+    calName: singleLine(name),
+  });
   if (error || value === null) throw error ?? new Error('the calendar could not be rendered');
   return value;
 }

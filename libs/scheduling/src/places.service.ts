@@ -57,14 +57,22 @@ export class PlacesService {
   async promoteWaiting(slot: LockedSlot, actor: Actor | null, manager: EntityManager): Promise<string[]> {
     const promoted: string[] = [];
     if (slot.status !== 'open' || new Date(slot.startsAt).getTime() <= Date.now()) return promoted;
-    let [{ held }] = (await manager.query('SELECT held FROM slots WHERE id = $1', [slot.id])) as Array<{ held: number }>;
+    let [{ held }] = (await manager.query('SELECT held FROM slots WHERE id = $1', [slot.id])) as Array<{
+      held: number;
+    }>;
     while (held! < slot.capacity) {
       const waiting = await this.bookings.oldestWaiting(slot.id, manager);
       if (!waiting) break;
       const to = nextStatus('waitlisted', 'promote', slot.requiresApproval)!;
-      await this.bookings.transition(waiting, to, { type: 'promoted', fromStatus: 'waitlisted', toStatus: to, actor, reason: 'a place became free' }, manager, {
-        decisionDueAt: to === 'pending' ? decisionDue(slot) : null,
-      });
+      await this.bookings.transition(
+        waiting,
+        to,
+        { type: 'promoted', fromStatus: 'waitlisted', toStatus: to, actor, reason: 'a place became free' },
+        manager,
+        {
+          decisionDueAt: to === 'pending' ? decisionDue(slot) : null,
+        },
+      );
       promoted.push(waiting);
       held!++;
     }

@@ -29,7 +29,8 @@ export class RecurrenceError extends Error {
  */
 export function expandRecurrence(first: Period, zone: string, recurrence?: Recurrence): Period[] {
   if (!recurrence) return [first];
-  if (recurrence.count === undefined && recurrence.until === undefined) throw new RecurrenceError('a recurrence needs count or until');
+  if (recurrence.count === undefined && recurrence.until === undefined)
+    throw new RecurrenceError('a recurrence needs count or until');
   const start = DateTime.fromJSDate(first.startsAt, { zone });
   const end = DateTime.fromJSDate(first.endsAt, { zone });
   if (!start.isValid) throw new RecurrenceError(`unknown time zone ${zone}`);
@@ -44,7 +45,8 @@ export function expandRecurrence(first: Period, zone: string, recurrence?: Recur
     const step = index * recurrence.interval;
     const occurrenceStart = start.plus(recurrence.frequency === 'weekly' ? { weeks: step } : { months: step });
     if (until && occurrenceStart > until) break;
-    if (occurrences.length === MAX_OCCURRENCES) throw new RecurrenceError(`a recurrence may make at most ${MAX_OCCURRENCES} slots`);
+    if (occurrences.length === MAX_OCCURRENCES)
+      throw new RecurrenceError(`a recurrence may make at most ${MAX_OCCURRENCES} slots`);
     const occurrenceEnd = occurrenceStart.startOf('day').plus({ days: endDayOffset }).set(endClock);
     occurrences.push({ startsAt: occurrenceStart.toJSDate(), endsAt: occurrenceEnd.toJSDate() });
   }

@@ -16,7 +16,17 @@ import { SlotsService } from './slots.service.js';
 /** Slots (and, to come, bookings and waiting lists); used by both apps. */
 @Module({
   imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), CatalogueModule, IdentityModule],
-  providers: [SlotsRepository, BookingsRepository, IdempotencyRepository, CalendarRepository, CalendarService, PlacesService, BookingsService, SlotsService, SchedulingPolicy],
+  providers: [
+    SlotsRepository,
+    BookingsRepository,
+    IdempotencyRepository,
+    CalendarRepository,
+    CalendarService,
+    PlacesService,
+    BookingsService,
+    SlotsService,
+    SchedulingPolicy,
+  ],
   exports: [SlotsService, BookingsService, CalendarService],
 })
 export class SchedulingModule {}

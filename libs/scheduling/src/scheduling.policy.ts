@@ -32,15 +32,25 @@ export class SchedulingPolicy {
       allowed: (actor, company) => company.organizationKind === 'company' && isMemberOf(actor, company.organizationId),
     });
     policy.define('booking.read', { visible: canSeeBooking, allowed: (actor) => actor !== null });
-    policy.define('booking.decide', { visible: canSeeBooking, allowed: (actor, booking) => hasRole(actor, booking.testbedOrganizationId, 'admin', 'manager') });
+    policy.define('booking.decide', {
+      visible: canSeeBooking,
+      allowed: (actor, booking) => hasRole(actor, booking.testbedOrganizationId, 'admin', 'manager'),
+    });
     policy.define('booking.cancel', { visible: canSeeBooking, allowed: (actor) => actor !== null });
     // A test bed's feed shows which companies booked it: its managers only.
     policy.define('calendar.testbed', {
-      visible: (actor, testbed) => testbed.status !== 'draft' || isMemberOf(actor, testbed.organizationId) || actor?.platformAdmin === true,
+      visible: (actor, testbed) =>
+        testbed.status !== 'draft' || isMemberOf(actor, testbed.organizationId) || actor?.platformAdmin === true,
       allowed: (actor, testbed) => hasRole(actor, testbed.organizationId, 'admin', 'manager'),
     });
     // An organization's feed shows every booking it made or that was made on its test beds: its managers and admins only.
-    policy.define('calendar.organization', { visible: () => true, allowed: (actor, organization) => hasRole(actor, organization.id, 'admin', 'manager') });
-    policy.define('booking.reschedule', { visible: canSeeBooking, allowed: (actor, booking) => isMemberOf(actor, booking.organizationId) });
+    policy.define('calendar.organization', {
+      visible: () => true,
+      allowed: (actor, organization) => hasRole(actor, organization.id, 'admin', 'manager'),
+    });
+    policy.define('booking.reschedule', {
+      visible: canSeeBooking,
+      allowed: (actor, booking) => isMemberOf(actor, booking.organizationId),
+    });
   }
 }

@@ -28,7 +28,13 @@ export type SlotsCommand = Period & { capacity: number; recurrence?: Recurrence 
 
 export interface SlotPreview {
   timezone: string;
-  items: Array<{ startsAt: string; endsAt: string; capacity: number; utcOffsetMinutes: number; offsetChanged: boolean }>;
+  items: Array<{
+    startsAt: string;
+    endsAt: string;
+    capacity: number;
+    utcOffsetMinutes: number;
+    offsetChanged: boolean;
+  }>;
 }
 
 /** A slot as a company sees it: whether it may book it now (booking-rules.ts). */
@@ -67,7 +73,17 @@ export class SlotsService {
       const periods = plan(testbed, command);
       const recurrenceId = command.recurrence ? randomUUID() : null;
       const rows = await this.slots.insertMany(testbed.id, periods, command.capacity, recurrenceId, manager);
-      await this.audit.record(actor, { action: 'slot.create', organizationId: testbed.organizationId, subjectType: 'testbed', subjectId: testbed.id, details: { count: rows.length, recurrenceId } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'slot.create',
+          organizationId: testbed.organizationId,
+          subjectType: 'testbed',
+          subjectId: testbed.id,
+          details: { count: rows.length, recurrenceId },
+        },
+        manager,
+      );
       return { items: rows.map(toSlotView) };
     });
   }
@@ -83,7 +99,13 @@ export class SlotsService {
     const periods = withOffsets(plan(testbed, command), testbed.timezone);
     return {
       timezone: testbed.timezone,
-      items: periods.map((period) => ({ startsAt: period.startsAt.toISOString(), endsAt: period.endsAt.toISOString(), capacity: command.capacity, utcOffsetMinutes: period.utcOffsetMinutes, offsetChanged: period.offsetChanged })),
+      items: periods.map((period) => ({
+        startsAt: period.startsAt.toISOString(),
+        endsAt: period.endsAt.toISOString(),
+        capacity: command.capacity,
+        utcOffsetMinutes: period.utcOffsetMinutes,
+        offsetChanged: period.offsetChanged,
+      })),
     };
   }
 
@@ -92,17 +114,30 @@ export class SlotsService {
    * only company, or `organizationId`), each says whether that company may book
    * it now, judged by the booking path's own rules in one statement.
    */
-  async list(actor: Actor | null, testbedId: string, window: { from?: Date; to?: Date; organizationId?: string }): Promise<{ items: Array<SlotView | JudgedSlotView> }> {
+  async list(
+    actor: Actor | null,
+    testbedId: string,
+    window: { from?: Date; to?: Date; organizationId?: string },
+  ): Promise<{ items: Array<SlotView | JudgedSlotView> }> {
     const testbed = await this.testbeds.findReadable(actor, testbedId);
     const company = judgedCompany(actor, window.organizationId);
-    if (!company) return { items: (await this.slots.listOverlapping(testbedId, window.from ?? null, window.to ?? null)).map(toSlotView) };
+    if (!company)
+      return {
+        items: (await this.slots.listOverlapping(testbedId, window.from ?? null, window.to ?? null)).map(toSlotView),
+      };
     const rows = await this.slots.listOverlappingFor(testbedId, window.from ?? null, window.to ?? null, company);
     const now = Date.now();
     return {
       items: rows.map((row) => ({
         ...toSlotView(row),
         ...bookability(
-          { ...row, testbedStatus: testbed.status, minLeadDays: testbed.minLeadDays, maxAdvanceDays: testbed.maxAdvanceDays, maxActiveBookingsPerCompany: testbed.maxActiveBookingsPerCompany },
+          {
+            ...row,
+            testbedStatus: testbed.status,
+            minLeadDays: testbed.minLeadDays,
+            maxAdvanceDays: testbed.maxAdvanceDays,
+            maxActiveBookingsPerCompany: testbed.maxActiveBookingsPerCompany,
+          },
           { holdsSlot: row.companyHoldsSlot, activePlaces: row.companyActivePlaces },
           now,
         ),
@@ -110,20 +145,44 @@ export class SlotsService {
     };
   }
 
-  async update(actor: Actor, slotId: string, changes: { startsAt?: Date; endsAt?: Date; capacity?: number }): Promise<SlotView> {
+  async update(
+    actor: Actor,
+    slotId: string,
+    changes: { startsAt?: Date; endsAt?: Date; capacity?: number },
+  ): Promise<SlotView> {
     return this.dataSource.transaction(async (manager) => {
       const { slot, testbed } = await this.manageableSlot(actor, slotId, manager);
       if (slot.status === 'cancelled') throw new ConflictError('A cancelled slot cannot be changed');
-      const period = { startsAt: changes.startsAt ?? new Date(slot.startsAt), endsAt: changes.endsAt ?? new Date(slot.endsAt) };
+      const period = {
+        startsAt: changes.startsAt ?? new Date(slot.startsAt),
+        endsAt: changes.endsAt ?? new Date(slot.endsAt),
+      };
       const moves = changes.startsAt !== undefined || changes.endsAt !== undefined;
       if (moves) checkPeriod(period, testbed);
       if (changes.capacity !== undefined && changes.capacity > testbed.capacity) {
-        throw new ValidationError(`capacity may be at most the test bed's ${testbed.capacity}`, [{ field: 'capacity', message: `must be 1 to ${testbed.capacity}` }]);
+        throw new ValidationError(`capacity may be at most the test bed's ${testbed.capacity}`, [
+          { field: 'capacity', message: `must be 1 to ${testbed.capacity}` },
+        ]);
       }
-      const updated = await this.slots.update(slot.id, { period: moves ? period : undefined, capacity: changes.capacity }, manager);
+      const updated = await this.slots.update(
+        slot.id,
+        { period: moves ? period : undefined, capacity: changes.capacity },
+        manager,
+      );
       // More places: the waiting list moves up in the same transaction.
-      if (changes.capacity !== undefined && changes.capacity > slot.capacity) await this.places.promoteWaiting((await this.places.lockSlot(slot.id, manager))!, actor, manager);
-      await this.audit.record(actor, { action: 'slot.update', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id, details: { ...changes } }, manager);
+      if (changes.capacity !== undefined && changes.capacity > slot.capacity)
+        await this.places.promoteWaiting((await this.places.lockSlot(slot.id, manager))!, actor, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'slot.update',
+          organizationId: testbed.organizationId,
+          subjectType: 'slot',
+          subjectId: slot.id,
+          details: { ...changes },
+        },
+        manager,
+      );
       return toSlotView(updated);
     });
   }
@@ -135,7 +194,17 @@ export class SlotsService {
       await this.places.lockSlot(slot.id, manager);
       const cancelledBookings = await this.bookings.cancelAllOfSlot(actor, slot.id, manager, reason);
       const updated = await this.slots.update(slot.id, { status: 'cancelled' }, manager);
-      await this.audit.record(actor, { action: 'slot.cancel', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id, details: { cancelledBookings, reason: reason ?? null } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'slot.cancel',
+          organizationId: testbed.organizationId,
+          subjectType: 'slot',
+          subjectId: slot.id,
+          details: { cancelledBookings, reason: reason ?? null },
+        },
+        manager,
+      );
       return toSlotView(updated);
     });
   }
@@ -147,8 +216,24 @@ export class SlotsService {
       if (slot.status !== 'open') throw new ConflictError(`A ${slot.status} slot cannot be closed`);
       await this.places.lockSlot(slot.id, manager);
       const updated = await this.slots.setOpen(slot.id, false, reason ?? null, manager);
-      const notedBookings = await this.bookings.noteSlotChange(actor, slot.id, 'slot-closed', reason ?? 'the slot was closed to new bookings', manager);
-      await this.audit.record(actor, { action: 'slot.close', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id, details: { notedBookings, reason: reason ?? null } }, manager);
+      const notedBookings = await this.bookings.noteSlotChange(
+        actor,
+        slot.id,
+        'slot-closed',
+        reason ?? 'the slot was closed to new bookings',
+        manager,
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'slot.close',
+          organizationId: testbed.organizationId,
+          subjectType: 'slot',
+          subjectId: slot.id,
+          details: { notedBookings, reason: reason ?? null },
+        },
+        manager,
+      );
       return toSlotView(updated);
     });
   }
@@ -161,7 +246,17 @@ export class SlotsService {
       await this.places.lockSlot(slot.id, manager);
       const updated = await this.slots.setOpen(slot.id, true, null, manager);
       const notedBookings = await this.bookings.noteSlotChange(actor, slot.id, 'slot-reopened', null, manager);
-      await this.audit.record(actor, { action: 'slot.reopen', organizationId: testbed.organizationId, subjectType: 'slot', subjectId: slot.id, details: { notedBookings } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'slot.reopen',
+          organizationId: testbed.organizationId,
+          subjectType: 'slot',
+          subjectId: slot.id,
+          details: { notedBookings },
+        },
+        manager,
+      );
       return toSlotView(updated);
     });
   }
@@ -172,7 +267,11 @@ export class SlotsService {
     return testbed;
   }
 
-  private async manageableSlot(actor: Actor, slotId: string, manager: EntityManager): Promise<{ slot: SlotRow; testbed: Testbed }> {
+  private async manageableSlot(
+    actor: Actor,
+    slotId: string,
+    manager: EntityManager,
+  ): Promise<{ slot: SlotRow; testbed: Testbed }> {
     const found = await this.slots.findById(slotId, manager);
     if (!found) throw new NotFoundError('Slot');
     const testbed = await this.testbeds.findManageable(actor, found.testbedId, manager);
@@ -184,7 +283,9 @@ export class SlotsService {
 
 /** The company whose bookability a slot listing shows: the one asked for, else the caller's only company. */
 function judgedCompany(actor: Actor | null, requested: string | undefined): string | null {
-  const companies = (actor?.memberships ?? []).filter((membership) => membership.organizationKind === 'company').map((membership) => membership.organizationId);
+  const companies = (actor?.memberships ?? [])
+    .filter((membership) => membership.organizationKind === 'company')
+    .map((membership) => membership.organizationId);
   if (requested === undefined) return companies.length === 1 ? companies[0]! : null;
   if (!companies.includes(requested)) throw new DomainError('forbidden', 'You do not act for that company');
   return requested;
@@ -194,20 +295,25 @@ function judgedCompany(actor: Actor | null, requested: string | undefined): stri
 function plan(testbed: Testbed, command: SlotsCommand): Period[] {
   checkPeriod(command, testbed);
   if (command.capacity > testbed.capacity) {
-    throw new ValidationError(`capacity may be at most the test bed's ${testbed.capacity}`, [{ field: 'capacity', message: `must be 1 to ${testbed.capacity}` }]);
+    throw new ValidationError(`capacity may be at most the test bed's ${testbed.capacity}`, [
+      { field: 'capacity', message: `must be 1 to ${testbed.capacity}` },
+    ]);
   }
   try {
     return expandRecurrence(command, testbed.timezone, command.recurrence);
   } catch (error) {
-    if (error instanceof RecurrenceError) throw new ValidationError(error.message, [{ field: 'recurrence', message: error.message }]);
+    if (error instanceof RecurrenceError)
+      throw new ValidationError(error.message, [{ field: 'recurrence', message: error.message }]);
     throw error;
   }
 }
 
 function checkPeriod(period: Period, testbed: Testbed): void {
   const errors = [];
-  if (period.endsAt.getTime() <= period.startsAt.getTime()) errors.push({ field: 'endsAt', message: 'must be after startsAt' });
-  if (period.endsAt.getTime() - period.startsAt.getTime() > MAX_SLOT_MS) errors.push({ field: 'endsAt', message: 'a slot lasts at most a year' });
+  if (period.endsAt.getTime() <= period.startsAt.getTime())
+    errors.push({ field: 'endsAt', message: 'must be after startsAt' });
+  if (period.endsAt.getTime() - period.startsAt.getTime() > MAX_SLOT_MS)
+    errors.push({ field: 'endsAt', message: 'a slot lasts at most a year' });
   if (period.startsAt.getTime() < Date.now()) errors.push({ field: 'startsAt', message: 'must not be in the past' });
   if (errors.length) throw new ValidationError(`Not a valid slot for ${testbed.name}`, errors);
 }

@@ -5,6 +5,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const env = validateEnvironment({ ...process.env, ...overrides });
   const databaseUrl = env.DATABASE_URL;
   const redisUrl = env.REDIS_URL;
-  if (!databaseUrl || !redisUrl) throw new Error('Run tests through npm test: its global setup provides DATABASE_URL and REDIS_URL');
+  if (!databaseUrl || !redisUrl)
+    throw new Error('Run tests through npm test: its global setup provides DATABASE_URL and REDIS_URL');
   return new AppConfig(env, { databaseUrl, redisUrl });
 }

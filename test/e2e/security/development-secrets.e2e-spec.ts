@@ -38,9 +38,18 @@ describe('Development secrets', () => {
   });
 
   it('give way to JWT_SECRET and SECRETS_KEY when set, and production still requires both', () => {
-    const set = new AppConfig(validateEnvironment({ DATA_DIR: freshDataDir(), JWT_SECRET: 'j'.repeat(40), SECRETS_KEY: 's'.repeat(40) }), services);
+    const set = new AppConfig(
+      validateEnvironment({ DATA_DIR: freshDataDir(), JWT_SECRET: 'j'.repeat(40), SECRETS_KEY: 's'.repeat(40) }),
+      services,
+    );
     expect([set.jwt.secret, set.secretsKey]).toEqual(['j'.repeat(40), 's'.repeat(40)]);
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/s', REDIS_URL: 'redis://r', PUBLIC_URL: 'https://slussen.example.se', DATA_DIR: freshDataDir() };
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/s',
+      REDIS_URL: 'redis://r',
+      PUBLIC_URL: 'https://slussen.example.se',
+      DATA_DIR: freshDataDir(),
+    };
     expect(() => validateEnvironment({ ...production, SECRETS_KEY: 's'.repeat(40) })).toThrow(/JWT_SECRET/);
     expect(() => validateEnvironment({ ...production, JWT_SECRET: 'j'.repeat(40) })).toThrow(/SECRETS_KEY/);
   });
@@ -48,15 +57,31 @@ describe('Development secrets', () => {
   describe('an API started in development without them', () => {
     let app: NestExpressApplication;
     beforeAll(async () => {
-      app = await createApiApp({ env: { NODE_ENV: 'development', JWT_SECRET: '', SECRETS_KEY: '', DATA_DIR: freshDataDir(), LOG_PRETTY: 'false' } });
+      app = await createApiApp({
+        env: {
+          NODE_ENV: 'development',
+          JWT_SECRET: '',
+          SECRETS_KEY: '',
+          DATA_DIR: freshDataDir(),
+          LOG_PRETTY: 'false',
+        },
+      });
     });
     afterAll(() => app.close());
 
     it('refuses an access token forged with the constant that used to be the default', async () => {
       const user = await new IdentityFactory(app).user();
-      expect((await request(app.getHttpServer()).get('/api/v1/me').set('Authorization', `Bearer ${user.token}`)).status).toBe(200);
-      const claims = JSON.parse(Buffer.from(user.token.split('.')[1]!, 'base64url').toString('utf8')) as { sub: string; sid: string };
-      const forged = await new JwtService({ secret: PUBLISHED_JWT_SECRET }).signAsync({ sub: claims.sub, typ: 'access', sid: claims.sid }, { algorithm: 'HS256', expiresIn: 900 });
+      expect(
+        (await request(app.getHttpServer()).get('/api/v1/me').set('Authorization', `Bearer ${user.token}`)).status,
+      ).toBe(200);
+      const claims = JSON.parse(Buffer.from(user.token.split('.')[1]!, 'base64url').toString('utf8')) as {
+        sub: string;
+        sid: string;
+      };
+      const forged = await new JwtService({ secret: PUBLISHED_JWT_SECRET }).signAsync(
+        { sub: claims.sub, typ: 'access', sid: claims.sid },
+        { algorithm: 'HS256', expiresIn: 900 },
+      );
       const response = await request(app.getHttpServer()).get('/api/v1/me').set('Authorization', `Bearer ${forged}`);
       expect(response.status).toBe(401);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

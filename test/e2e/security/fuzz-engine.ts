@@ -34,8 +34,27 @@ export interface FuzzContext {
   ids: string[];
 }
 
-type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; format?: string };
-type OpenApi = { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>; components?: { schemas?: Record<string, Schema> } };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  format?: string;
+};
+type OpenApi = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Array<{ in: string; name: string }>;
+        requestBody?: { content?: Record<string, { schema?: Schema }> };
+      }
+    >
+  >;
+  components?: { schemas?: Record<string, Schema> };
+};
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 
@@ -78,7 +97,12 @@ function fieldsOfClass(target: Function, depth = 0): FieldSet {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false);
   const byProperty = new Map<string, Field>();
   for (const entry of metadata) {
-    const field = byProperty.get(entry.propertyName) ?? { name: entry.propertyName, rules: new Map(), each: false, nested: null };
+    const field = byProperty.get(entry.propertyName) ?? {
+      name: entry.propertyName,
+      rules: new Map(),
+      each: false,
+      nested: null,
+    };
     byProperty.set(entry.propertyName, field);
     const name = entry.name ?? (entry.type as ValidationTypes | string);
     field.rules.set(String(name), entry.constraints ?? []);
@@ -109,26 +133,101 @@ function fieldsOfSchema(document: OpenApi, name: string, depth = 0): FieldSet {
     else if (item.type === 'boolean') rules.set('isBoolean', []);
     else if (item.type === 'string') rules.set('isString', []);
     const ref = item.$ref?.split('/').pop();
-    return { name: property, rules, each: value.type === 'array', nested: ref && depth < 3 ? fieldsOfSchema(document, ref, depth + 1) : null };
+    return {
+      name: property,
+      rules,
+      each: value.type === 'array',
+      nested: ref && depth < 3 ? fieldsOfSchema(document, ref, depth + 1) : null,
+    };
   });
 }
 
 // ---- values ----
 
 const HOSTILE_STRINGS = [
-  '', ' ', '\u0000', 'a\u0000b', '\r\n', 'line\rbreak', '\t', '\u001b[31mred', '\u007f', '\u0085', '\ud800', 'x\udc00y', '\ud83d', '😀', 'ÅÄÖ åäö',
-  '../../etc/passwd', '%00', '%', "' OR 1=1 --", '"; DROP TABLE users; --', '<script>alert(1)</script>', '=HYPERLINK("x")', '{{7*7}}', '${jndi:ldap://x}',
-  '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'not-a-uuid', '6f1c2a8e-1f0e-4d7e-9a55-2b1c3d4e5f6', '6F1C2A8E-1F0E-4D7E-9A55-2B1C3D4E5F60',
-  '2027-02-30T25:61:00Z', '9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z', '-271821-04-20T00:00:00Z', '+275760-09-13T00:00:00.001Z', '+294277-01-01T00:00:00Z',
-  '-004713-11-24T00:00:00Z', '1970-01-01', 'infinity', '-infinity', 'NaN', 'null', 'true', '1e309', '-1', '0x10', 'Europe/Nowhere', 'https://127.0.0.1:6379/', 'javascript:alert(1)',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\r\n',
+  'line\rbreak',
+  '\t',
+  '\u001b[31mred',
+  '\u007f',
+  '\u0085',
+  '\ud800',
+  'x\udc00y',
+  '\ud83d',
+  '😀',
+  'ÅÄÖ åäö',
+  '../../etc/passwd',
+  '%00',
+  '%',
+  "' OR 1=1 --",
+  '"; DROP TABLE users; --',
+  '<script>alert(1)</script>',
+  '=HYPERLINK("x")',
+  '{{7*7}}',
+  '${jndi:ldap://x}',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  'not-a-uuid',
+  '6f1c2a8e-1f0e-4d7e-9a55-2b1c3d4e5f6',
+  '6F1C2A8E-1F0E-4D7E-9A55-2B1C3D4E5F60',
+  '2027-02-30T25:61:00Z',
+  '9999-12-31T23:59:59Z',
+  '0000-01-01T00:00:00Z',
+  '-271821-04-20T00:00:00Z',
+  '+275760-09-13T00:00:00.001Z',
+  '+294277-01-01T00:00:00Z',
+  '-004713-11-24T00:00:00Z',
+  '1970-01-01',
+  'infinity',
+  '-infinity',
+  'NaN',
+  'null',
+  'true',
+  '1e309',
+  '-1',
+  '0x10',
+  'Europe/Nowhere',
+  'https://127.0.0.1:6379/',
+  'javascript:alert(1)',
 ];
-const HOSTILE_NUMBERS = [0, -1, -0.5, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, -(2 ** 63), 1e21, 1e308, -1e308, Number.MIN_VALUE];
+const HOSTILE_NUMBERS = [
+  0,
+  -1,
+  -0.5,
+  1.5,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53 + 1,
+  -(2 ** 63),
+  1e21,
+  1e308,
+  -1e308,
+  Number.MIN_VALUE,
+];
 
 function hostileValue(): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom<unknown>(...HOSTILE_STRINGS) },
     { weight: 2, arbitrary: fc.constantFrom<unknown>(...HOSTILE_NUMBERS) },
-    { weight: 2, arbitrary: fc.constantFrom<unknown>(null, true, false, [], {}, [null], [[[]]], { $gt: '' }, { a: { b: { c: { d: 1 } } } }, ['x'.repeat(300)]) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom<unknown>(
+        null,
+        true,
+        false,
+        [],
+        {},
+        [null],
+        [[[]]],
+        { $gt: '' },
+        { a: { b: { c: { d: 1 } } } },
+        ['x'.repeat(300)],
+      ),
+    },
     { weight: 1, arbitrary: fc.constant('x'.repeat(5000)) },
     { weight: 1, arbitrary: fc.constant('ä'.repeat(60_000)) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
@@ -174,7 +273,12 @@ function plausibleValue(field: Field, ids: string[], depth = 0): fc.Arbitrary<un
   return field.each || rule('isArray') ? fc.array(value, { maxLength: 3 }) : value;
 }
 
-function objectOf(fields: FieldSet, ids: string[], depth: number, hostile: boolean): fc.Arbitrary<Record<string, unknown>> {
+function objectOf(
+  fields: FieldSet,
+  ids: string[],
+  depth: number,
+  hostile: boolean,
+): fc.Arbitrary<Record<string, unknown>> {
   const entries = fields.map((field) =>
     fc.oneof(
       { weight: 5, arbitrary: plausibleValue(field, ids, depth).map((value) => [field.name, value] as const) },
@@ -182,75 +286,137 @@ function objectOf(fields: FieldSet, ids: string[], depth: number, hostile: boole
       { weight: 1, arbitrary: fc.constant(null) },
     ),
   );
-  return fc.tuple(fc.tuple(...entries), hostile ? fc.option(fc.tuple(fc.constantFrom('admin', 'platformAdmin', '__proto__', 'constructor', 'id', 'x'.repeat(300), '\u0000'), hostileValue())) : fc.constant(null)).map(([pairs, extra]) => {
-    const body: Record<string, unknown> = {};
-    for (const pair of pairs) if (pair) body[pair[0]] = pair[1];
-    if (extra) Object.defineProperty(body, extra[0], { value: extra[1], enumerable: true, configurable: true, writable: true });
-    return body;
-  });
+  return fc
+    .tuple(
+      fc.tuple(...entries),
+      hostile
+        ? fc.option(
+            fc.tuple(
+              fc.constantFrom('admin', 'platformAdmin', '__proto__', 'constructor', 'id', 'x'.repeat(300), '\u0000'),
+              hostileValue(),
+            ),
+          )
+        : fc.constant(null),
+    )
+    .map(([pairs, extra]) => {
+      const body: Record<string, unknown> = {};
+      for (const pair of pairs) if (pair) body[pair[0]] = pair[1];
+      if (extra)
+        Object.defineProperty(body, extra[0], {
+          value: extra[1],
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+      return body;
+    });
 }
 
 // ---- encoding: lone surrogates and raw bytes must reach the server as they are ----
 
 function encodeComponent(value: string): string {
-  return [...Buffer.from(value, 'utf8')].map((byte) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(value, 'utf8')]
+    .map((byte) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 }
 
-const RAW_PATH_SEGMENTS = ['%E0%A4%A', '%FF%FE', '%', '%25', '..', '.', '%2e%2e', '%2F', 'a%00b', '%C0%AF', 'x'.repeat(3000)];
+const RAW_PATH_SEGMENTS = [
+  '%E0%A4%A',
+  '%FF%FE',
+  '%',
+  '%25',
+  '..',
+  '.',
+  '%2e%2e',
+  '%2F',
+  'a%00b',
+  '%C0%AF',
+  'x'.repeat(3000),
+];
 
 function pathValue(ids: string[]): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...ids) },
     { weight: 1, arbitrary: fc.uuid() },
-    { weight: 3, arbitrary: hostileValue().map((value) => encodeComponent((typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined').slice(0, 2000))) },
+    {
+      weight: 3,
+      arbitrary: hostileValue().map((value) =>
+        encodeComponent((typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined')).slice(0, 2000)),
+      ),
+    },
     { weight: 1, arbitrary: fc.constantFrom(...RAW_PATH_SEGMENTS) },
   );
 }
 
 function queryString(keys: string[], ids: string[]): fc.Arbitrary<string> {
   const pair = fc.tuple(
-    fc.oneof(fc.constantFrom(...keys), fc.constantFrom('limit', 'cursor', 'from', 'to', 'token', 'q', '__proto__', 'x[y]', 'a%00')),
+    fc.oneof(
+      fc.constantFrom(...keys),
+      fc.constantFrom('limit', 'cursor', 'from', 'to', 'token', 'q', '__proto__', 'x[y]', 'a%00'),
+    ),
     fc.oneof(
       hostileValue(),
       fc.constantFrom(...ids),
       fc.integer({ min: -5, max: 300 }),
       // A cursor as the API makes them (base64url JSON), holding what the API never would.
-      fc.array(fc.oneof(hostileValue(), fc.constantFrom(...ids)), { maxLength: 3 }).map((values) => Buffer.from(JSON.stringify(values)).toString('base64url')),
+      fc
+        .array(fc.oneof(hostileValue(), fc.constantFrom(...ids)), { maxLength: 3 })
+        .map((values) => Buffer.from(JSON.stringify(values)).toString('base64url')),
     ),
   );
   return fc.array(pair, { maxLength: 4 }).map((pairs) =>
     pairs
       .map(([key, value]) => {
-        const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+        const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
         return `${key.includes('%') ? key : encodeComponent(key)}=${encodeComponent(text.slice(0, 3000))}`;
       })
       .join('&'),
   );
 }
 
-function bodyOf(operation: Operation, fields: FieldSet, ids: string[]): fc.Arbitrary<{ contentType: string | null; body: string | null }> {
-  const json = (value: fc.Arbitrary<unknown>) => value.map((body) => ({ contentType: 'application/json', body: JSON.stringify(body) ?? 'null' }));
+function bodyOf(
+  operation: Operation,
+  fields: FieldSet,
+  ids: string[],
+): fc.Arbitrary<{ contentType: string | null; body: string | null }> {
+  const json = (value: fc.Arbitrary<unknown>) =>
+    value.map((body) => ({ contentType: 'application/json', body: JSON.stringify(body) ?? 'null' }));
   const wantsBody = operation.method !== 'get' && operation.method !== 'delete';
   return fc.oneof(
     { weight: wantsBody ? 8 : 1, arbitrary: json(objectOf(fields, ids, 0, true)) },
     { weight: 2, arbitrary: json(hostileValue()) },
     { weight: 1, arbitrary: fc.constant({ contentType: null, body: null }) },
-    { weight: 1, arbitrary: fc.constantFrom(
-      { contentType: 'application/json', body: '{"a":' },
-      { contentType: 'application/json', body: '' },
-      { contentType: 'application/json', body: '{"__proto__":{"admin":true}}' },
-      { contentType: 'application/json', body: '[' + '['.repeat(5000) },
-      { contentType: 'application/json; charset=utf-16', body: '{}' },
-      { contentType: 'text/plain', body: 'hello' },
-      { contentType: 'application/x-www-form-urlencoded', body: 'a[b][c]=1&title=%00&x=%E0%A4%A' },
-      { contentType: 'application/xml', body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>' },
-      { contentType: 'application/json', body: JSON.stringify({ x: 'y'.repeat(200_000) }) },
-    ) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        { contentType: 'application/json', body: '{"a":' },
+        { contentType: 'application/json', body: '' },
+        { contentType: 'application/json', body: '{"__proto__":{"admin":true}}' },
+        { contentType: 'application/json', body: '[' + '['.repeat(5000) },
+        { contentType: 'application/json; charset=utf-16', body: '{}' },
+        { contentType: 'text/plain', body: 'hello' },
+        { contentType: 'application/x-www-form-urlencoded', body: 'a[b][c]=1&title=%00&x=%E0%A4%A' },
+        {
+          contentType: 'application/xml',
+          body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+        },
+        { contentType: 'application/json', body: JSON.stringify({ x: 'y'.repeat(200_000) }) },
+      ),
+    },
   );
 }
 
 /** The cases of one operation: a caller, a path with its parameters, a query string and a body. */
-export function casesOf(document: OpenApi, operation: Operation, ids: string[], queryKeys: string[]): fc.Arbitrary<FuzzCase> {
+export function casesOf(
+  document: OpenApi,
+  operation: Operation,
+  ids: string[],
+  queryKeys: string[],
+): fc.Arbitrary<FuzzCase> {
   const fields = operation.bodySchema ? fieldsOfSchema(document, operation.bodySchema) : [];
   const keys = [...new Set([...operation.queryParams, ...queryKeys])];
   return fc
@@ -269,9 +435,12 @@ export function casesOf(document: OpenApi, operation: Operation, ids: string[], 
 
 /** Every field name any DTO declares: the query keys a list route may take, which the document may not list. */
 export function knownFieldNames(): string[] {
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Array<{ propertyName: string }>> };
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<Function, Array<{ propertyName: string }>>;
+  };
   const names = new Set<string>();
-  for (const entries of storage.validationMetadatas.values()) for (const entry of entries) if (!/^[A-Z0-9_]+$/.test(entry.propertyName)) names.add(entry.propertyName);
+  for (const entries of storage.validationMetadatas.values())
+    for (const entry of entries) if (!/^[A-Z0-9_]+$/.test(entry.propertyName)) names.add(entry.propertyName);
   return [...names];
 }
 
@@ -287,18 +456,24 @@ export async function send(context: FuzzContext, operation: Operation, fuzz: Fuz
   if (fuzz.caller === 'company') call = call.set('Authorization', `Bearer ${context.bearer}`);
   if (fuzz.contentType) call = call.set('Content-Type', fuzz.contentType);
   const response = fuzz.body === null ? await call : await call.send(fuzz.body);
-  return { status: response.status, contentType: String(response.headers['content-type'] ?? ''), body: response.text ?? '' };
+  return {
+    status: response.status,
+    contentType: String(response.headers['content-type'] ?? ''),
+    body: response.text ?? '',
+  };
 }
 
 /** Why an answer breaks the rules, or null when it keeps them. */
 export function brokenRule(answer: FuzzAnswer): string | null {
   if (answer.status >= 500) return `answered ${answer.status}: ${answer.body.slice(0, 500)}`;
-  if (answer.status >= 400 && !/^application\/problem\+json/.test(answer.contentType)) return `answered ${answer.status} as ${answer.contentType || 'no content type'}, not problem+json`;
+  if (answer.status >= 400 && !/^application\/problem\+json/.test(answer.contentType))
+    return `answered ${answer.status} as ${answer.contentType || 'no content type'}, not problem+json`;
   return null;
 }
 
 export function describeCase(operation: Operation, fuzz: FuzzCase): string {
-  const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}... (${text.length} chars)` : text);
+  const cut = (text: string, max: number) =>
+    text.length > max ? `${text.slice(0, max)}... (${text.length} chars)` : text;
   const body = fuzz.body === null ? '' : ` ${fuzz.contentType}: ${cut(fuzz.body, 400)}`;
   return `${operation.method.toUpperCase()} ${cut(fuzz.path, 300)}${fuzz.query ? `?${cut(fuzz.query, 300)}` : ''} as ${fuzz.caller}${body}`;
 }

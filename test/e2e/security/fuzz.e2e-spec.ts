@@ -6,7 +6,16 @@ import { writeFileSync } from 'node:fs';
 import request from 'supertest';
 import { createApiApp } from '../../api-app.js';
 import { createTestbed, daysFromNow } from '../../catalogue-fixtures.js';
-import { brokenRule, casesOf, describeCase, knownFieldNames, operationsOf, send, type FuzzContext, type Operation } from './fuzz-engine.js';
+import {
+  brokenRule,
+  casesOf,
+  describeCase,
+  knownFieldNames,
+  operationsOf,
+  send,
+  type FuzzContext,
+  type Operation,
+} from './fuzz-engine.js';
 
 // `npm test` runs a bounded, repeatable fuzz (a fixed seed); `npm run fuzz` a long
 // one with a random seed (FUZZ_SEED and FUZZ_RUNS override both), printing the seed.
@@ -26,18 +35,44 @@ describe('OpenAPI fuzzer: every operation, bad input, anonymous and as a company
     const manager = await factory.member(region.id, 'manager');
     const company = await factory.organization('company');
     const companyAdmin = await factory.member(company.id, 'admin');
-    const testbed = await createTestbed(app, manager.token, region.id, { rules: { requiresApproval: false, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 50, decisionDays: 5 } });
-    const slots = await request(app.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: daysFromNow(40, 8), endsAt: daysFromNow(40, 16), capacity: 2 });
+    const testbed = await createTestbed(app, manager.token, region.id, {
+      rules: {
+        requiresApproval: false,
+        minLeadDays: 1,
+        maxAdvanceDays: 365,
+        maxActiveBookingsPerCompany: 50,
+        decisionDays: 5,
+      },
+    });
+    const slots = await request(app.getHttpServer())
+      .post(`/api/v1/testbeds/${testbed.id}/slots`)
+      .set('Authorization', `Bearer ${manager.token}`)
+      .send({ startsAt: daysFromNow(40, 8), endsAt: daysFromNow(40, 16), capacity: 2 });
     const slotId = slots.body.items[0].id as string;
-    const booking = await request(app.getHttpServer()).post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${companyAdmin.token}`).send({ title: 'Fuzzpilot' });
-    const pilots = await request(app.getHttpServer()).get('/api/v1/pilots').set('Authorization', `Bearer ${companyAdmin.token}`);
+    const booking = await request(app.getHttpServer())
+      .post(`/api/v1/slots/${slotId}/bookings`)
+      .set('Authorization', `Bearer ${companyAdmin.token}`)
+      .send({ title: 'Fuzzpilot' });
+    const pilots = await request(app.getHttpServer())
+      .get('/api/v1/pilots')
+      .set('Authorization', `Bearer ${companyAdmin.token}`);
     context = {
       server: app.getHttpServer(),
       bearer: companyAdmin.token,
-      ids: [testbed.id, slotId, booking.body.id, company.id, region.id, ...(pilots.body.items ?? []).map((pilot: { id: string }) => pilot.id)].filter(Boolean),
+      ids: [
+        testbed.id,
+        slotId,
+        booking.body.id,
+        company.id,
+        region.id,
+        ...(pilots.body.items ?? []).map((pilot: { id: string }) => pilot.id),
+      ].filter(Boolean),
     };
     document = (await request(app.getHttpServer()).get('/docs-json')).body;
-    if (LONG) process.stderr.write(`fuzz: seed ${SEED}, ${RUNS} cases per operation (FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz repeats it)\n`);
+    if (LONG)
+      process.stderr.write(
+        `fuzz: seed ${SEED}, ${RUNS} cases per operation (FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz repeats it)\n`,
+      );
   });
   afterAll(() => app.close());
 
@@ -70,7 +105,9 @@ describe('OpenAPI fuzzer: every operation, bad input, anonymous and as a company
           if (LONG) process.stderr.write(`fuzz failure: ${message}\n`);
         }
       }
-      process.stderr.write(`fuzz: ${operations.length} operations, ${cases} cases (${RUNS} per operation), seed ${SEED}\n`);
+      process.stderr.write(
+        `fuzz: ${operations.length} operations, ${cases} cases (${RUNS} per operation), seed ${SEED}\n`,
+      );
       if (failures.length > 0 && process.env.FUZZ_REPORT) writeFileSync(process.env.FUZZ_REPORT, failures.join('\n\n'));
       expect(failures).toEqual([]);
     },

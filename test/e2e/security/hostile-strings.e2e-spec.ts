@@ -19,8 +19,19 @@ describe('Hostile strings and validation messages', () => {
     const region = await factory.organization('region');
     manager = await factory.member(region.id, 'manager');
     company = await factory.member((await factory.organization('company')).id, 'member');
-    const testbed = await createTestbed(app, manager.token, region.id, { rules: { requiresApproval: false, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
-    const slots = await api().post(`/api/v1/testbeds/${testbed.id}/slots`).set('Authorization', `Bearer ${manager.token}`).send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity: 2 });
+    const testbed = await createTestbed(app, manager.token, region.id, {
+      rules: {
+        requiresApproval: false,
+        minLeadDays: 1,
+        maxAdvanceDays: 365,
+        maxActiveBookingsPerCompany: 5,
+        decisionDays: 5,
+      },
+    });
+    const slots = await api()
+      .post(`/api/v1/testbeds/${testbed.id}/slots`)
+      .set('Authorization', `Bearer ${manager.token}`)
+      .send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity: 2 });
     slotId = slots.body.items[0].id;
   });
   afterAll(() => app.close());
@@ -33,22 +44,40 @@ describe('Hostile strings and validation messages', () => {
 
   describe('validation messages', () => {
     it('says a missing field is required, with a code, not that it is too long', async () => {
-      const response = await api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${company.token}`).send({});
+      const response = await api()
+        .post(`/api/v1/slots/${slotId}/bookings`)
+        .set('Authorization', `Bearer ${company.token}`)
+        .send({});
       expectValidation(response);
       expect(response.body.errors).toEqual([{ field: 'title', message: 'title is required', code: 'required' }]);
     });
 
     it('names the kind first, then the rule broken, each with its constraint as code', async () => {
-      const wrongKind = await api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${company.token}`).send({ title: 42 });
+      const wrongKind = await api()
+        .post(`/api/v1/slots/${slotId}/bookings`)
+        .set('Authorization', `Bearer ${company.token}`)
+        .send({ title: 42 });
       expect(wrongKind.body.errors).toEqual([{ field: 'title', message: 'title must be a string', code: 'isString' }]);
-      const tooLong = await api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${company.token}`).send({ title: 'x'.repeat(201) });
-      expect(tooLong.body.errors).toEqual([{ field: 'title', message: expect.stringContaining('200'), code: 'maxLength' }]);
-      const unknown = await api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${company.token}`).send({ title: 'Pilot', admin: true });
-      expect(unknown.body.errors).toEqual([{ field: 'admin', message: expect.stringContaining('should not exist'), code: 'unknownField' }]);
+      const tooLong = await api()
+        .post(`/api/v1/slots/${slotId}/bookings`)
+        .set('Authorization', `Bearer ${company.token}`)
+        .send({ title: 'x'.repeat(201) });
+      expect(tooLong.body.errors).toEqual([
+        { field: 'title', message: expect.stringContaining('200'), code: 'maxLength' },
+      ]);
+      const unknown = await api()
+        .post(`/api/v1/slots/${slotId}/bookings`)
+        .set('Authorization', `Bearer ${company.token}`)
+        .send({ title: 'Pilot', admin: true });
+      expect(unknown.body.errors).toEqual([
+        { field: 'admin', message: expect.stringContaining('should not exist'), code: 'unknownField' },
+      ]);
     });
 
     it('gives nested fields their path, and errors raised by services a code too', async () => {
-      const signup = await api().post('/api/v1/auth/signup').send({ email: 'ny@bolag.example.se', password: 'ett långt lösenord', name: 'Ny', company: {} });
+      const signup = await api()
+        .post('/api/v1/auth/signup')
+        .send({ email: 'ny@bolag.example.se', password: 'ett långt lösenord', name: 'Ny', company: {} });
       expectValidation(signup);
       expect(signup.body.errors).toEqual([{ field: 'company.name', message: 'name is required', code: 'required' }]);
       const badId = await api().get('/api/v1/testbeds/not-a-uuid');
@@ -60,9 +89,14 @@ describe('Hostile strings and validation messages', () => {
 
   describe('control characters', () => {
     it('refuses a NUL in a JSON string with 400, not 500 (POST /auth/login)', async () => {
-      const response = await api().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":"\\u0000","password":"whatever it is"}');
+      const response = await api()
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"email":"\\u0000","password":"whatever it is"}');
       expectValidation(response);
-      expect(response.body.errors).toEqual([{ field: 'email', message: 'must not contain control characters', code: 'controlCharacter' }]);
+      expect(response.body.errors).toEqual([
+        { field: 'email', message: 'must not contain control characters', code: 'controlCharacter' },
+      ]);
     });
 
     it('refuses control characters in query strings and path parameters', async () => {
@@ -77,16 +111,24 @@ describe('Hostile strings and validation messages', () => {
 
     it('refuses every C0 and C1 control, DEL and an unpaired surrogate in a one-line field', async () => {
       for (const hostile of ['\u0000', '\u0001', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085', '\u009f']) {
-        const response = await api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${company.token}`).send({ title: `Pilot${hostile}X` });
+        const response = await api()
+          .post(`/api/v1/slots/${slotId}/bookings`)
+          .set('Authorization', `Bearer ${company.token}`)
+          .send({ title: `Pilot${hostile}X` });
         expectValidation(response);
         expect(response.body.errors).toEqual([expect.objectContaining({ field: 'title', code: 'controlCharacter' })]);
       }
-      const surrogate = await api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${company.token}`).send({ title: 'Pilot \ud800' });
+      const surrogate = await api()
+        .post(`/api/v1/slots/${slotId}/bookings`)
+        .set('Authorization', `Bearer ${company.token}`)
+        .send({ title: 'Pilot \ud800' });
       expect(surrogate.body.errors).toEqual([expect.objectContaining({ field: 'title', code: 'malformedUnicode' })]);
     });
 
     it('refuses an unpaired surrogate before validators that would throw on it (an e-mail: 500 before, found by the fuzzer)', async () => {
-      const response = await api().post('/api/v1/auth/signup').send({ email: 'x\udc00y', password: 'ett långt lösenord', name: 'Ny', company: { name: 'Bolaget' } });
+      const response = await api()
+        .post('/api/v1/auth/signup')
+        .send({ email: 'x\udc00y', password: 'ett långt lösenord', name: 'Ny', company: { name: 'Bolaget' } });
       expectValidation(response);
       expect(response.body.errors).toEqual([{ field: 'email', message: expect.any(String), code: 'malformedUnicode' }]);
     });
@@ -99,7 +141,9 @@ describe('Hostile strings and validation messages', () => {
     });
 
     it('refuses a cursor that carries a NUL into SQL (500 before, found while fuzzing)', async () => {
-      const cursor = Buffer.from(JSON.stringify(['\u0000', '6f1c2a8e-1f0e-4d7e-9a55-2b1c3d4e5f60'])).toString('base64url');
+      const cursor = Buffer.from(JSON.stringify(['\u0000', '6f1c2a8e-1f0e-4d7e-9a55-2b1c3d4e5f60'])).toString(
+        'base64url',
+      );
       for (const path of ['/api/v1/bookings', '/api/v1/pilots', '/api/v1/organizations']) {
         const response = await api().get(`${path}?cursor=${cursor}`).set('Authorization', `Bearer ${company.token}`);
         expectValidation(response);
@@ -108,13 +152,22 @@ describe('Hostile strings and validation messages', () => {
     });
 
     it('lets free text keep tabs and line breaks (CRLF becomes LF) and refuses the other controls there', async () => {
-      const bad = await api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${company.token}`).send({ title: 'Pilot', description: 'rad ett\u0000' });
+      const bad = await api()
+        .post(`/api/v1/slots/${slotId}/bookings`)
+        .set('Authorization', `Bearer ${company.token}`)
+        .send({ title: 'Pilot', description: 'rad ett\u0000' });
       expectValidation(bad);
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'description', code: 'controlCharacter' })]);
-      const bareCr = await api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${company.token}`).send({ title: 'Pilot', description: 'rad ett\rrad två' });
+      const bareCr = await api()
+        .post(`/api/v1/slots/${slotId}/bookings`)
+        .set('Authorization', `Bearer ${company.token}`)
+        .send({ title: 'Pilot', description: 'rad ett\rrad två' });
       expectValidation(bareCr);
 
-      const good = await api().post(`/api/v1/slots/${slotId}/bookings`).set('Authorization', `Bearer ${company.token}`).send({ title: 'Pilot', description: 'rad ett\r\nrad två\n\tindrag' });
+      const good = await api()
+        .post(`/api/v1/slots/${slotId}/bookings`)
+        .set('Authorization', `Bearer ${company.token}`)
+        .send({ title: 'Pilot', description: 'rad ett\r\nrad två\n\tindrag' });
       expect(good.status).toBe(201);
       const read = await api().get(`/api/v1/bookings/${good.body.id}`).set('Authorization', `Bearer ${company.token}`);
       expect(read.body.description).toBe('rad ett\nrad två\n\tindrag');

@@ -31,7 +31,14 @@ describe('security: passwords and invitations by e-mail', () => {
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
     database = await isolatedDatabase();
-    const env = { DATABASE_URL: database.url, SMTP_URL: smtp.url, PUBLIC_URL, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-pw-${randomUUID().slice(0, 8)}`, OUTBOX_POLL_MS: '200', THROTTLE_AUTH_ACCOUNT_LIMIT: '4' };
+    const env = {
+      DATABASE_URL: database.url,
+      SMTP_URL: smtp.url,
+      PUBLIC_URL,
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-pw-${randomUUID().slice(0, 8)}`,
+      OUTBOX_POLL_MS: '200',
+      THROTTLE_AUTH_ACCOUNT_LIMIT: '4',
+    };
     app = await createApiApp({ env });
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
     worker = moduleRef.createNestApplication({ bufferLogs: true });
@@ -46,10 +53,17 @@ describe('security: passwords and invitations by e-mail', () => {
   });
 
   /** The newest e-mail to `to` whose text has the pattern, waiting for the worker to send it. */
-  const mailTo = async (to: string, pattern: RegExp, after = 0): Promise<{ mail: ReceivedMail; match: RegExpMatchArray }> => {
+  const mailTo = async (
+    to: string,
+    pattern: RegExp,
+    after = 0,
+  ): Promise<{ mail: ReceivedMail; match: RegExpMatchArray }> => {
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const mail = smtp.received.slice(after).filter((received) => received.to === to.toLowerCase() && pattern.test(received.text)).at(-1);
+      const mail = smtp.received
+        .slice(after)
+        .filter((received) => received.to === to.toLowerCase() && pattern.test(received.text))
+        .at(-1);
       if (mail) return { mail, match: mail.text.match(pattern)! };
       if (Date.now() > deadline) throw new Error(`no e-mail to ${to} matching ${pattern}`);
       await new Promise((done) => setTimeout(done, 100));
@@ -74,9 +88,17 @@ describe('security: passwords and invitations by e-mail', () => {
       expect(mail.subject).toBe('Choose a new password for Slussen');
       const token = match[1]!;
       // Neither the database nor the outbox holds the token itself.
-      const [{ stored }] = await db().query(`SELECT count(*)::int AS stored FROM password_tokens WHERE token_hash = encode(sha256($1::bytea), 'hex') AND expires_at <= now() + interval '30 minutes 5 seconds'`, [token]);
+      const [{ stored }] = await db().query(
+        `SELECT count(*)::int AS stored FROM password_tokens WHERE token_hash = encode(sha256($1::bytea), 'hex') AND expires_at <= now() + interval '30 minutes 5 seconds'`,
+        [token],
+      );
       expect(stored).toBe(1);
-      expect(await db().query(`SELECT 1 FROM outbox_messages WHERE payload::text LIKE '%' || $1 || '%' UNION ALL SELECT 1 FROM password_tokens WHERE token_hash = $1`, [token])).toEqual([]);
+      expect(
+        await db().query(
+          `SELECT 1 FROM outbox_messages WHERE payload::text LIKE '%' || $1 || '%' UNION ALL SELECT 1 FROM password_tokens WHERE token_hash = $1`,
+          [token],
+        ),
+      ).toEqual([]);
       expect(smtp.received.some((received) => received.to === unknown)).toBe(false);
     });
 
@@ -87,13 +109,19 @@ describe('security: passwords and invitations by e-mail', () => {
       await api().post('/api/v1/auth/password/forgot').send({ email: user.email }).expect(202);
       const token = (await mailTo(user.email, resetLink)).match[1]!;
 
-      expect((await api().post('/api/v1/auth/password/reset').send({ token, password: NEW_PASSWORD })).status).toBe(204);
+      expect((await api().post('/api/v1/auth/password/reset').send({ token, password: NEW_PASSWORD })).status).toBe(
+        204,
+      );
       expect((await me(before.body.accessToken)).status).toBe(401);
-      expect((await api().post('/api/v1/auth/refresh').send({ refreshToken: before.body.refreshToken })).status).toBe(401);
+      expect((await api().post('/api/v1/auth/refresh').send({ refreshToken: before.body.refreshToken })).status).toBe(
+        401,
+      );
       expect((await login(user.email, user.password)).status).toBe(401);
       expect((await login(user.email, NEW_PASSWORD)).status).toBe(200);
 
-      const again = await api().post('/api/v1/auth/password/reset').send({ token, password: 'ett tredje lösenord 2026' });
+      const again = await api()
+        .post('/api/v1/auth/password/reset')
+        .send({ token, password: 'ett tredje lösenord 2026' });
       expect(again.status).toBe(400);
       expect(again.body.errors).toEqual([expect.objectContaining({ field: 'token' })]);
 
@@ -101,15 +129,22 @@ describe('security: passwords and invitations by e-mail', () => {
       await api().post('/api/v1/auth/password/forgot').send({ email: user.email }).expect(202);
       const late = (await mailTo(user.email, resetLink, sentBefore)).match[1]!;
       expect(late).not.toBe(token);
-      await db().query(`UPDATE password_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [late]);
-      expect((await api().post('/api/v1/auth/password/reset').send({ token: late, password: 'ett tredje lösenord 2026' })).status).toBe(400);
+      await db().query(
+        `UPDATE password_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = encode(sha256($1::bytea), 'hex')`,
+        [late],
+      );
+      expect(
+        (await api().post('/api/v1/auth/password/reset').send({ token: late, password: 'ett tredje lösenord 2026' }))
+          .status,
+      ).toBe(400);
     });
 
     it('changes the signed-in person’s password with the current one, ending their other sessions only', async () => {
       const user = await factory.user();
       const here = await login(user.email, user.password);
       const elsewhere = await login(user.email, user.password);
-      const change = (body: object, token = here.body.accessToken) => api().post('/api/v1/me/password').set('Authorization', `Bearer ${token}`).send(body);
+      const change = (body: object, token = here.body.accessToken) =>
+        api().post('/api/v1/me/password').set('Authorization', `Bearer ${token}`).send(body);
 
       const wrong = await change({ currentPassword: 'not my password at all', newPassword: NEW_PASSWORD });
       expect(wrong.status).toBe(400);
@@ -119,26 +154,46 @@ describe('security: passwords and invitations by e-mail', () => {
       expect((await change({ currentPassword: user.password, newPassword: NEW_PASSWORD })).status).toBe(204);
       expect((await me(here.body.accessToken)).status).toBe(200);
       expect((await me(elsewhere.body.accessToken)).status).toBe(401);
-      expect((await api().post('/api/v1/auth/refresh').send({ refreshToken: elsewhere.body.refreshToken })).status).toBe(401);
-      expect((await api().post('/api/v1/auth/refresh').send({ refreshToken: here.body.refreshToken })).status).toBe(200);
+      expect(
+        (await api().post('/api/v1/auth/refresh').send({ refreshToken: elsewhere.body.refreshToken })).status,
+      ).toBe(401);
+      expect((await api().post('/api/v1/auth/refresh').send({ refreshToken: here.body.refreshToken })).status).toBe(
+        200,
+      );
       expect((await login(user.email, NEW_PASSWORD)).status).toBe(200);
     });
 
     it('refuses an API token (403), and throttles guesses at the current password', async () => {
       const organizationId = (await factory.organization('company')).id;
       const token = await factory.apiToken(organizationId, 'admin');
-      expect((await api().post('/api/v1/me/password').set('Authorization', `Bearer ${token}`).send({ currentPassword: 'x', newPassword: NEW_PASSWORD })).status).toBe(403);
+      expect(
+        (
+          await api()
+            .post('/api/v1/me/password')
+            .set('Authorization', `Bearer ${token}`)
+            .send({ currentPassword: 'x', newPassword: NEW_PASSWORD })
+        ).status,
+      ).toBe(403);
 
       const user = await factory.user();
       const statuses = [];
-      for (let i = 0; i < 5; i++) statuses.push((await api().post('/api/v1/me/password').set('Authorization', `Bearer ${user.token}`).send({ currentPassword: `guess ${i} at it`, newPassword: NEW_PASSWORD })).status);
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (
+            await api()
+              .post('/api/v1/me/password')
+              .set('Authorization', `Bearer ${user.token}`)
+              .send({ currentPassword: `guess ${i} at it`, newPassword: NEW_PASSWORD })
+          ).status,
+        );
       expect(statuses).toEqual([400, 400, 400, 400, 429]);
     });
 
     it('throttles forgotten-password requests per address like login', async () => {
       const user = await factory.user();
       const statuses = [];
-      for (let i = 0; i < 5; i++) statuses.push((await api().post('/api/v1/auth/password/forgot').send({ email: user.email })).status);
+      for (let i = 0; i < 5; i++)
+        statuses.push((await api().post('/api/v1/auth/password/forgot').send({ email: user.email })).status);
       expect(statuses).toEqual([202, 202, 202, 202, 429]);
     });
   });
@@ -153,8 +208,14 @@ describe('security: passwords and invitations by e-mail', () => {
     });
 
     const add = (email: string, extra: object = {}) =>
-      api().post(`/api/v1/organizations/${organizationId}/members`).set('Authorization', `Bearer ${admin.token}`).send({ email, name: 'Namn Som Admin Skrev', role: 'manager', ...extra });
-    const members = async () => (await api().get(`/api/v1/organizations/${organizationId}/members`).set('Authorization', `Bearer ${admin.token}`)).body.items.map((item: { userId: string }) => item.userId);
+      api()
+        .post(`/api/v1/organizations/${organizationId}/members`)
+        .set('Authorization', `Bearer ${admin.token}`)
+        .send({ email, name: 'Namn Som Admin Skrev', role: 'manager', ...extra });
+    const members = async () =>
+      (
+        await api().get(`/api/v1/organizations/${organizationId}/members`).set('Authorization', `Bearer ${admin.token}`)
+      ).body.items.map((item: { userId: string }) => item.userId);
 
     it('shows nothing of the account and grants nothing until its owner accepts the e-mailed invitation', async () => {
       const invitee = await factory.user();
@@ -164,7 +225,9 @@ describe('security: passwords and invitations by e-mail', () => {
       expect(await members()).not.toContain(invitee.id);
       expect((await me(invitee.token)).body.memberships).toEqual([]);
       expect((await login(invitee.email, 'chosen by the admin, ignored')).status).toBe(401);
-      const audit = await api().get(`/api/v1/organizations/${organizationId}/audit`).set('Authorization', `Bearer ${admin.token}`);
+      const audit = await api()
+        .get(`/api/v1/organizations/${organizationId}/audit`)
+        .set('Authorization', `Bearer ${admin.token}`);
       expect(JSON.stringify(audit.body)).not.toContain(invitee.id);
 
       const { mail, match } = await mailTo(invitee.email, invitationLink);
@@ -172,32 +235,71 @@ describe('security: passwords and invitations by e-mail', () => {
       const token = match[1]!;
 
       const listed = await api().get('/api/v1/me/invitations').set('Authorization', `Bearer ${invitee.token}`);
-      expect(listed.body.items).toEqual([expect.objectContaining({ id: added.body.invitationId, organizationId, organizationName: 'Inbjudarbolaget AB', role: 'manager' })]);
+      expect(listed.body.items).toEqual([
+        expect.objectContaining({
+          id: added.body.invitationId,
+          organizationId,
+          organizationName: 'Inbjudarbolaget AB',
+          role: 'manager',
+        }),
+      ]);
 
       // Only the invitee may use the link, signed in; anyone else learns nothing.
       const stranger = await factory.user();
-      expect((await api().post('/api/v1/invitations/accept').set('Authorization', `Bearer ${stranger.token}`).send({ token })).status).toBe(404);
+      expect(
+        (
+          await api()
+            .post('/api/v1/invitations/accept')
+            .set('Authorization', `Bearer ${stranger.token}`)
+            .send({ token })
+        ).status,
+      ).toBe(404);
       expect((await api().post('/api/v1/invitations/accept').send({ token })).status).toBe(401);
 
-      const accepted = await api().post('/api/v1/invitations/accept').set('Authorization', `Bearer ${invitee.token}`).send({ token });
+      const accepted = await api()
+        .post('/api/v1/invitations/accept')
+        .set('Authorization', `Bearer ${invitee.token}`)
+        .send({ token });
       expect(accepted.status).toBe(200);
       expect(accepted.body).toEqual({ organizationId, role: 'manager' });
       expect(await members()).toContain(invitee.id);
-      expect((await api().post('/api/v1/invitations/accept').set('Authorization', `Bearer ${invitee.token}`).send({ token })).status).toBe(404);
+      expect(
+        (await api().post('/api/v1/invitations/accept').set('Authorization', `Bearer ${invitee.token}`).send({ token }))
+          .status,
+      ).toBe(404);
     });
 
     it('lets the invitee decline, and the admins list and withdraw what is pending', async () => {
       const invitee = await factory.user();
       const declined = (await add(invitee.email)).body.invitationId as string;
-      expect((await api().post(`/api/v1/me/invitations/${declined}/decline`).set('Authorization', `Bearer ${invitee.token}`)).status).toBe(204);
-      expect((await api().post(`/api/v1/me/invitations/${declined}/accept`).set('Authorization', `Bearer ${invitee.token}`)).status).toBe(404);
+      expect(
+        (await api().post(`/api/v1/me/invitations/${declined}/decline`).set('Authorization', `Bearer ${invitee.token}`))
+          .status,
+      ).toBe(204);
+      expect(
+        (await api().post(`/api/v1/me/invitations/${declined}/accept`).set('Authorization', `Bearer ${invitee.token}`))
+          .status,
+      ).toBe(404);
 
       const withdrawn = (await add(invitee.email)).body.invitationId as string;
-      const pending = await api().get(`/api/v1/organizations/${organizationId}/invitations`).set('Authorization', `Bearer ${admin.token}`);
-      expect(pending.body.items).toEqual([expect.objectContaining({ id: withdrawn, email: invitee.email, role: 'manager' })]);
+      const pending = await api()
+        .get(`/api/v1/organizations/${organizationId}/invitations`)
+        .set('Authorization', `Bearer ${admin.token}`);
+      expect(pending.body.items).toEqual([
+        expect.objectContaining({ id: withdrawn, email: invitee.email, role: 'manager' }),
+      ]);
       expect(JSON.stringify(pending.body)).not.toContain(invitee.id);
-      expect((await api().delete(`/api/v1/organizations/${organizationId}/invitations/${withdrawn}`).set('Authorization', `Bearer ${admin.token}`)).status).toBe(204);
-      expect((await api().post(`/api/v1/me/invitations/${withdrawn}/accept`).set('Authorization', `Bearer ${invitee.token}`)).status).toBe(404);
+      expect(
+        (
+          await api()
+            .delete(`/api/v1/organizations/${organizationId}/invitations/${withdrawn}`)
+            .set('Authorization', `Bearer ${admin.token}`)
+        ).status,
+      ).toBe(204);
+      expect(
+        (await api().post(`/api/v1/me/invitations/${withdrawn}/accept`).set('Authorization', `Bearer ${invitee.token}`))
+          .status,
+      ).toBe(404);
       expect(await members()).not.toContain(invitee.id);
     });
 
@@ -208,10 +310,14 @@ describe('security: passwords and invitations by e-mail', () => {
       expect(added.body).toMatchObject({ organizationId, email, role: 'manager' });
       const { mail, match } = await mailTo(email, resetLink);
       expect(mail.subject).toBe('Välkommen till Inbjudarbolaget AB i Slussen');
-      expect((await api().post('/api/v1/auth/password/reset').send({ token: match[1], password: NEW_PASSWORD })).status).toBe(204);
+      expect(
+        (await api().post('/api/v1/auth/password/reset').send({ token: match[1], password: NEW_PASSWORD })).status,
+      ).toBe(204);
       const signedIn = await login(email, NEW_PASSWORD);
       expect(signedIn.status).toBe(200);
-      expect((await me(signedIn.body.accessToken)).body.memberships).toEqual([expect.objectContaining({ organizationId, role: 'manager' })]);
+      expect((await me(signedIn.body.accessToken)).body.memberships).toEqual([
+        expect.objectContaining({ organizationId, role: 'manager' }),
+      ]);
     });
   });
 });

@@ -11,7 +11,10 @@ import request from 'supertest';
 import { createApiApp } from '../../api-app.js';
 
 const QUEUES = '/admin/queues/api/queues';
-const passCookie = (response: request.Response) => ((response.headers['set-cookie'] as unknown as string[] | undefined) ?? []).find((cookie) => cookie.startsWith('slussen_queues='));
+const passCookie = (response: request.Response) =>
+  ((response.headers['set-cookie'] as unknown as string[] | undefined) ?? []).find((cookie) =>
+    cookie.startsWith('slussen_queues='),
+  );
 
 describe('security: the queue dashboard is no password oracle', () => {
   let app: NestExpressApplication;
@@ -21,7 +24,14 @@ describe('security: the queue dashboard is no password oracle', () => {
 
   beforeAll(async () => {
     // Its own counters (key prefix), so the limits here are this test's alone.
-    app = await createApiApp({ env: { THROTTLE_AUTH_ACCOUNT_LIMIT: '3', THROTTLE_AUTH_LIMIT: '50', THROTTLE_AUTH_WINDOW_SECONDS: '120', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-qd-${randomUUID().slice(0, 8)}` } });
+    app = await createApiApp({
+      env: {
+        THROTTLE_AUTH_ACCOUNT_LIMIT: '3',
+        THROTTLE_AUTH_LIMIT: '50',
+        THROTTLE_AUTH_WINDOW_SECONDS: '120',
+        QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-qd-${randomUUID().slice(0, 8)}`,
+      },
+    });
     factory = new IdentityFactory(app);
     admin = await factory.user({ platformAdmin: true });
   });
@@ -43,7 +53,8 @@ describe('security: the queue dashboard is no password oracle', () => {
   it('counts Basic tries against the login limit of the account, in the same counters as login', async () => {
     const target = await factory.user();
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await api().get(QUEUES).auth(target.email, `guess ${i} of many`)).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await api().get(QUEUES).auth(target.email, `guess ${i} of many`)).status);
     expect(statuses).toEqual([401, 401, 401]);
     const blocked = await api().get(QUEUES).auth(target.email, 'yet another guess');
     expect(blocked.status).toBe(429);
@@ -51,20 +62,38 @@ describe('security: the queue dashboard is no password oracle', () => {
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     // Even the right password now waits, and login is held back too: one budget for both doors.
     expect((await api().get(QUEUES).auth(target.email, target.password)).status).toBe(429);
-    expect((await api().post('/api/v1/auth/login').send({ email: target.email, password: target.password })).status).toBe(429);
+    expect(
+      (await api().post('/api/v1/auth/login').send({ email: target.email, password: target.password })).status,
+    ).toBe(429);
   });
 
   it('lets login tries use up the dashboard’s budget as well', async () => {
     const target = await factory.user();
-    for (let i = 0; i < 3; i++) expect((await api().post('/api/v1/auth/login').send({ email: target.email, password: `guess ${i} of many` })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (
+          await api()
+            .post('/api/v1/auth/login')
+            .send({ email: target.email, password: `guess ${i} of many` })
+        ).status,
+      ).toBe(401);
     expect((await api().get(QUEUES).auth(target.email, 'one more through the side door')).status).toBe(429);
   });
 
   it('holds a client address to the login limit across accounts', async () => {
-    const probe = await createApiApp({ env: { THROTTLE_AUTH_LIMIT: '4', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-qda-${randomUUID().slice(0, 8)}` } });
+    const probe = await createApiApp({
+      env: { THROTTLE_AUTH_LIMIT: '4', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-qda-${randomUUID().slice(0, 8)}` },
+    });
     try {
       const statuses = [];
-      for (let i = 0; i < 6; i++) statuses.push((await request(probe.getHttpServer()).get(QUEUES).auth(`someone-${i}-${randomUUID()}@test.slussen.se`, 'a password guess')).status);
+      for (let i = 0; i < 6; i++)
+        statuses.push(
+          (
+            await request(probe.getHttpServer())
+              .get(QUEUES)
+              .auth(`someone-${i}-${randomUUID()}@test.slussen.se`, 'a password guess')
+          ).status,
+        );
       expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
       expect(statuses.slice(4)).toEqual([429, 429]);
     } finally {
@@ -82,22 +111,35 @@ describe('security: the queue dashboard is no password oracle', () => {
     // Far more requests than the account may try passwords: none is counted.
     for (let i = 0; i < 6; i++) expect((await api().get(QUEUES).set('Cookie', cookie.split(';')[0]!)).status).toBe(200);
     // The pass is no bearer token.
-    expect((await api().get('/api/v1/me').set('Authorization', `Bearer ${cookie.split(';')[0]!.split('=')[1]}`)).status).toBe(401);
+    expect(
+      (
+        await api()
+          .get('/api/v1/me')
+          .set('Authorization', `Bearer ${cookie.split(';')[0]!.split('=')[1]}`)
+      ).status,
+    ).toBe(401);
   });
 
   it('opens from the web app: a platform admin’s session sets the pass, and signing out ends it', async () => {
     const signedIn = await api().post('/api/v1/auth/login').send({ email: admin.email, password: admin.password });
     expect(signedIn.status).toBe(200);
-    const opened = await api().post('/api/v1/admin/queue-dashboard/session').set('Authorization', `Bearer ${signedIn.body.accessToken}`);
+    const opened = await api()
+      .post('/api/v1/admin/queue-dashboard/session')
+      .set('Authorization', `Bearer ${signedIn.body.accessToken}`);
     expect(opened.status).toBe(204);
     const cookie = passCookie(opened)!.split(';')[0]!;
     expect((await api().get('/admin/queues').set('Cookie', cookie)).status).toBe(200);
     expect((await api().get(QUEUES).set('Cookie', cookie)).status).toBe(200);
 
     // A change from another site is refused even with the pass.
-    expect((await api().put('/admin/queues/api/queues/pause').set('Cookie', cookie).set('Origin', 'https://evil.example')).status).toBe(403);
+    expect(
+      (await api().put('/admin/queues/api/queues/pause').set('Cookie', cookie).set('Origin', 'https://evil.example'))
+        .status,
+    ).toBe(403);
 
-    expect((await api().post('/api/v1/auth/logout').send({ refreshToken: signedIn.body.refreshToken })).status).toBe(204);
+    expect((await api().post('/api/v1/auth/logout').send({ refreshToken: signedIn.body.refreshToken })).status).toBe(
+      204,
+    );
     const after = await api().get(QUEUES).set('Cookie', cookie);
     expect(after.status).toBe(401);
     expect(after.headers['set-cookie']?.[0]).toMatch(/^slussen_queues=;/);
@@ -105,7 +147,9 @@ describe('security: the queue dashboard is no password oracle', () => {
 
   it('refuses the pass to anyone but a platform admin', async () => {
     const member = await factory.member((await factory.organization('company')).id, 'admin');
-    expect((await api().post('/api/v1/admin/queue-dashboard/session').set('Authorization', `Bearer ${member.token}`)).status).toBe(403);
+    expect(
+      (await api().post('/api/v1/admin/queue-dashboard/session').set('Authorization', `Bearer ${member.token}`)).status,
+    ).toBe(403);
     expect((await api().post('/api/v1/admin/queue-dashboard/session')).status).toBe(401);
     expect((await api().get(QUEUES).set('Cookie', 'slussen_queues=forged.not.valid')).status).toBe(401);
   });

@@ -23,13 +23,21 @@ describe('Report runs', () => {
     const from = new Date(base + next++ * 60_000);
     return { from: from.toISOString(), to: new Date(from.getTime() + days * 86_400_000).toISOString() };
   };
-  const start = (user: TestUser | string, body: object) => api().post('/api/v1/reports/runs').set('Authorization', `Bearer ${typeof user === 'string' ? user : user.token}`).send(body);
+  const start = (user: TestUser | string, body: object) =>
+    api()
+      .post('/api/v1/reports/runs')
+      .set('Authorization', `Bearer ${typeof user === 'string' ? user : user.token}`)
+      .send(body);
 
   beforeAll(async () => {
     app = await createApiApp({ env: { REPORT_RUNS_PER_HOUR: '3' } });
     factory = new IdentityFactory(app);
     agencyId = (await factory.organization('agency')).id;
-    [agencyAdmin, agencyMember, platformAdmin] = await Promise.all([factory.member(agencyId, 'admin'), factory.member(agencyId, 'member'), factory.user({ platformAdmin: true })]);
+    [agencyAdmin, agencyMember, platformAdmin] = await Promise.all([
+      factory.member(agencyId, 'admin'),
+      factory.member(agencyId, 'member'),
+      factory.user({ platformAdmin: true }),
+    ]);
   });
   afterAll(() => app.close());
 
@@ -37,13 +45,23 @@ describe('Report runs', () => {
     const refused = await start(agencyMember, { scope: 'platform', ...period() });
     expect(refused.status).toBe(403);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect((await start(await factory.apiToken(agencyId, 'member'), { scope: 'platform', ...period() })).status).toBe(403);
-    expect((await start(await factory.apiToken(agencyId, 'manager'), { scope: 'platform', ...period() })).status).toBe(403);
+    expect((await start(await factory.apiToken(agencyId, 'member'), { scope: 'platform', ...period() })).status).toBe(
+      403,
+    );
+    expect((await start(await factory.apiToken(agencyId, 'manager'), { scope: 'platform', ...period() })).status).toBe(
+      403,
+    );
     expect((await start(platformAdmin, { scope: 'platform', ...period() })).status).toBe(202);
     const byAdmin = await start(agencyAdmin, { scope: 'platform', ...period() });
     expect(byAdmin.status).toBe(202);
     // An agency member still follows the run.
-    expect((await api().get(`/api/v1/reports/runs/${byAdmin.body.runId}`).set('Authorization', `Bearer ${agencyMember.token}`)).status).toBe(200);
+    expect(
+      (
+        await api()
+          .get(`/api/v1/reports/runs/${byAdmin.body.runId}`)
+          .set('Authorization', `Bearer ${agencyMember.token}`)
+      ).status,
+    ).toBe(200);
   });
 
   it('reuse an identical run still in progress: the same runId, whoever asks', async () => {
@@ -54,7 +72,12 @@ describe('Report runs', () => {
     expect(asks.map((response) => response.status)).toEqual([202, 202, 202]);
     expect(new Set(asks.map((response) => response.body.runId))).toEqual(new Set([first.body.runId]));
     expect(asks[0]!.body).toMatchObject({ runId: first.body.runId, status: 'queued', reused: true });
-    const rows = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM report_runs WHERE kind = 'on-demand' AND period_start = $1 AND period_end = $2`, [body.from, body.to]);
+    const rows = await app
+      .get(DataSource)
+      .query(
+        `SELECT count(*)::int AS n FROM report_runs WHERE kind = 'on-demand' AND period_start = $1 AND period_end = $2`,
+        [body.from, body.to],
+      );
     expect(rows[0].n).toBe(1);
     // Another period is another run.
     expect((await start(platformAdmin, { scope: 'platform', ...period() })).body.runId).not.toBe(first.body.runId);
@@ -89,7 +112,9 @@ describe('Report runs', () => {
       await db.query(`DROP TRIGGER ${fn} ON report_runs`);
       await db.query(`DROP FUNCTION ${fn}()`);
     }
-    const view = await api().get(`/api/v1/reports/runs/${started.body.runId}`).set('Authorization', `Bearer ${admin.token}`);
+    const view = await api()
+      .get(`/api/v1/reports/runs/${started.body.runId}`)
+      .set('Authorization', `Bearer ${admin.token}`);
     expect(view.status).toBe(200);
     expect(view.body.status).toBe('failed');
     expect(view.body.error).toEqual(expect.any(String));

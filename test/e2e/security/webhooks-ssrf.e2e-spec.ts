@@ -33,7 +33,11 @@ async function receiver(answer: (incoming: IncomingMessage, response: ServerResp
     port,
     requests,
     url: (path: string) => `http://127.0.0.1:${port}${path}`,
-    close: () => new Promise<void>((closed) => { server.closeAllConnections(); server.close(() => closed()); }),
+    close: () =>
+      new Promise<void>((closed) => {
+        server.closeAllConnections();
+        server.close(() => closed());
+      }),
   };
 }
 
@@ -51,7 +55,11 @@ describe('webhooks: no server-side request forgery', () => {
     });
     afterAll(() => api.close());
 
-    const subscribe = (url: string) => request(api.getHttpServer()).post(`/api/v1/organizations/${organizationId}/webhooks`).set(as(admin)).send({ url, events: ['*'] });
+    const subscribe = (url: string) =>
+      request(api.getHttpServer())
+        .post(`/api/v1/organizations/${organizationId}/webhooks`)
+        .set(as(admin))
+        .send({ url, events: ['*'] });
 
     it.each([
       'http://127.0.0.1:6379/',
@@ -86,15 +94,33 @@ describe('webhooks: no server-side request forgery', () => {
       expect(third.status).toBe(409);
 
       const db = api.get(DataSource);
-      await db.query(`UPDATE webhook_subscriptions SET status = 'disabled', consecutive_failures = 15, disabled_at = now() WHERE id = $1`, [first.body.id]);
-      const enabled = await request(api.getHttpServer()).post(`/api/v1/organizations/${organizationId}/webhooks/${first.body.id}/enable`).set(as(admin));
+      await db.query(
+        `UPDATE webhook_subscriptions SET status = 'disabled', consecutive_failures = 15, disabled_at = now() WHERE id = $1`,
+        [first.body.id],
+      );
+      const enabled = await request(api.getHttpServer())
+        .post(`/api/v1/organizations/${organizationId}/webhooks/${first.body.id}/enable`)
+        .set(as(admin));
       expect(enabled.status).toBe(200);
       expect(enabled.body).toMatchObject({ id: first.body.id, status: 'active', consecutiveFailures: 0 });
-      await request(api.getHttpServer()).delete(`/api/v1/organizations/${organizationId}/webhooks/${first.body.id}`).set(as(admin)).expect(204);
+      await request(api.getHttpServer())
+        .delete(`/api/v1/organizations/${organizationId}/webhooks/${first.body.id}`)
+        .set(as(admin))
+        .expect(204);
 
-      const audit = await request(api.getHttpServer()).get(`/api/v1/organizations/${organizationId}/audit`).set(as(admin)).expect(200);
-      const actions = audit.body.items.filter((entry: { subjectType: string }) => entry.subjectType === 'webhook').map((entry: { action: string; subjectId: string }) => `${entry.action} ${entry.subjectId === first.body.id ? 'first' : 'other'}`);
-      expect(actions.sort()).toEqual(['webhook.create first', 'webhook.create other', 'webhook.delete first', 'webhook.enable first'].sort());
+      const audit = await request(api.getHttpServer())
+        .get(`/api/v1/organizations/${organizationId}/audit`)
+        .set(as(admin))
+        .expect(200);
+      const actions = audit.body.items
+        .filter((entry: { subjectType: string }) => entry.subjectType === 'webhook')
+        .map(
+          (entry: { action: string; subjectId: string }) =>
+            `${entry.action} ${entry.subjectId === first.body.id ? 'first' : 'other'}`,
+        );
+      expect(actions.sort()).toEqual(
+        ['webhook.create first', 'webhook.create other', 'webhook.delete first', 'webhook.enable first'].sort(),
+      );
       expect(JSON.stringify(audit.body)).not.toContain('whsec_');
     });
   });
@@ -106,8 +132,12 @@ describe('webhooks: no server-side request forgery', () => {
     it('refuses at connect time a name that resolves to a non-public address, and never contacts it', async () => {
       const target = await receiver((_incoming, response) => response.writeHead(204).end());
       try {
-        await expect(guardedRequest(`http://${hostname()}:${target.port}/x`, { method: 'POST', body: '{}' }, strict)).rejects.toThrow(OutboundRefusedError);
-        await expect(guardedRequest(target.url('/x'), { method: 'POST', body: '{}' }, strict)).rejects.toThrow(OutboundRefusedError);
+        await expect(
+          guardedRequest(`http://${hostname()}:${target.port}/x`, { method: 'POST', body: '{}' }, strict),
+        ).rejects.toThrow(OutboundRefusedError);
+        await expect(guardedRequest(target.url('/x'), { method: 'POST', body: '{}' }, strict)).rejects.toThrow(
+          OutboundRefusedError,
+        );
         expect(target.requests).toEqual([]);
       } finally {
         await target.close();
@@ -123,9 +153,13 @@ describe('webhooks: no server-side request forgery', () => {
       });
       try {
         expect((await guardedRequest(target.url('/redirect'), { method: 'POST', body: '{}' }, open)).status).toBe(307);
-        await expect(guardedRequest(target.url('/huge'), { method: 'GET' }, open)).rejects.toMatchObject({ reason: 'too-large' });
+        await expect(guardedRequest(target.url('/huge'), { method: 'GET' }, open)).rejects.toMatchObject({
+          reason: 'too-large',
+        });
         const started = Date.now();
-        await expect(guardedRequest(target.url('/slow'), { method: 'GET' }, { ...open, timeoutMs: 300 })).rejects.toThrow(OutboundFetchError);
+        await expect(
+          guardedRequest(target.url('/slow'), { method: 'GET' }, { ...open, timeoutMs: 300 }),
+        ).rejects.toThrow(OutboundFetchError);
         expect(Date.now() - started).toBeLessThan(3000);
         expect(target.requests).toEqual(['/redirect', '/huge', '/slow']);
       } finally {
@@ -138,7 +172,14 @@ describe('webhooks: no server-side request forgery', () => {
   const startWorld = async (extra: Record<string, string>) => {
     const smtp = await startSmtpReceiver();
     const database = await isolatedDatabase();
-    const env = { DATABASE_URL: database.url, SMTP_URL: smtp.url, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-ssrf-${randomUUID().slice(0, 8)}`, OUTBOX_POLL_MS: '200', BOOKING_EXPIRY_EVERY_SECONDS: '3600', ...extra };
+    const env = {
+      DATABASE_URL: database.url,
+      SMTP_URL: smtp.url,
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-ssrf-${randomUUID().slice(0, 8)}`,
+      OUTBOX_POLL_MS: '200',
+      BOOKING_EXPIRY_EVERY_SECONDS: '3600',
+      ...extra,
+    };
     const api: NestExpressApplication = await createApiApp({ env });
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
     const worker: INestApplication = moduleRef.createNestApplication({ bufferLogs: true });
@@ -153,8 +194,20 @@ describe('webhooks: no server-side request forgery', () => {
       async slot(capacity: number) {
         const region = await factory.organization('region');
         const manager = await factory.member(region.id, 'manager');
-        const testbed = await createTestbed(api, manager.token, region.id, { capacity, rules: { requiresApproval: true, minLeadDays: 1, maxAdvanceDays: 365, maxActiveBookingsPerCompany: 5, decisionDays: 5 } });
-        const slot = await request(api.getHttpServer()).post(`/api/v1/testbeds/${testbed.id}/slots`).set(as(manager)).send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity });
+        const testbed = await createTestbed(api, manager.token, region.id, {
+          capacity,
+          rules: {
+            requiresApproval: true,
+            minLeadDays: 1,
+            maxAdvanceDays: 365,
+            maxActiveBookingsPerCompany: 5,
+            decisionDays: 5,
+          },
+        });
+        const slot = await request(api.getHttpServer())
+          .post(`/api/v1/testbeds/${testbed.id}/slots`)
+          .set(as(manager))
+          .send({ startsAt: daysFromNow(30, 8), endsAt: daysFromNow(30, 16), capacity });
         return { manager, slotId: slot.body.items[0].id as string };
       },
       async close() {
@@ -181,8 +234,18 @@ describe('webhooks: no server-side request forgery', () => {
         const member = await world.factory.member(company.id, 'member');
         const admin = await world.factory.member(company.id, 'admin');
         // A subscription registered before the guard (or by a name that later resolved inward).
-        const [{ id }] = await world.db.query(`INSERT INTO webhook_subscriptions (organization_id, url, events, secret) VALUES ($1, $2, '{*}', 'whsec_old') RETURNING id`, [company.id, internal.url('/latest/meta-data')]);
-        expect((await request(world.api.getHttpServer()).post(`/api/v1/slots/${slotId}/bookings`).set(as(member)).send({ title: 'SSRF-pilot' })).status).toBe(201);
+        const [{ id }] = await world.db.query(
+          `INSERT INTO webhook_subscriptions (organization_id, url, events, secret) VALUES ($1, $2, '{*}', 'whsec_old') RETURNING id`,
+          [company.id, internal.url('/latest/meta-data')],
+        );
+        expect(
+          (
+            await request(world.api.getHttpServer())
+              .post(`/api/v1/slots/${slotId}/bookings`)
+              .set(as(member))
+              .send({ title: 'SSRF-pilot' })
+          ).status,
+        ).toBe(201);
 
         const deadline = Date.now() + 20_000;
         let row: { status: string } | undefined;
@@ -193,7 +256,10 @@ describe('webhooks: no server-side request forgery', () => {
         }
         expect(row?.status).toBe('failed');
         expect(internal.requests).toEqual([]);
-        const listed = await request(world.api.getHttpServer()).get(`/api/v1/organizations/${company.id}/webhooks`).set(as(admin)).expect(200);
+        const listed = await request(world.api.getHttpServer())
+          .get(`/api/v1/organizations/${company.id}/webhooks`)
+          .set(as(admin))
+          .expect(200);
         expect(listed.body.items[0]).toMatchObject({ id, consecutiveFailures: 1, lastFailure: 'address-refused' });
       } finally {
         await internal.close();
@@ -204,7 +270,11 @@ describe('webhooks: no server-side request forgery', () => {
   describe('delivery, in the worker, with loopback receivers allowed by the operator', () => {
     let world: Awaited<ReturnType<typeof startWorld>>;
     beforeAll(async () => {
-      world = await startWorld({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_TIMEOUT_MS: '15000' });
+      world = await startWorld({
+        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+        WEBHOOK_TIMEOUT_MS: '15000',
+      });
     });
     afterAll(() => world.close());
 
@@ -215,23 +285,40 @@ describe('webhooks: no server-side request forgery', () => {
         const members = await Promise.all(
           Array.from({ length: 7 }, async () => {
             const company = await world.factory.organization('company');
-            await world.db.query(`INSERT INTO webhook_subscriptions (organization_id, url, events, secret) VALUES ($1, $2, '{*}', 'whsec_x')`, [company.id, hanging.url('/hook')]);
+            await world.db.query(
+              `INSERT INTO webhook_subscriptions (organization_id, url, events, secret) VALUES ($1, $2, '{*}', 'whsec_x')`,
+              [company.id, hanging.url('/hook')],
+            );
             return world.factory.member(company.id, 'member');
           }),
         );
         const started = Date.now();
         for (const [index, member] of members.entries()) {
-          expect((await request(world.api.getHttpServer()).post(`/api/v1/slots/${slotId}/bookings`).set(as(member)).send({ title: `Väntpilot ${index}` })).status).toBe(201);
+          expect(
+            (
+              await request(world.api.getHttpServer())
+                .post(`/api/v1/slots/${slotId}/bookings`)
+                .set(as(member))
+                .send({ title: `Väntpilot ${index}` })
+            ).status,
+          ).toBe(201);
         }
-        const toManager = () => world.smtp.received.filter((mail) => mail.to === manager.email && mail.subject.includes('Väntpilot'));
-        while (Date.now() - started < 30_000 && toManager().length < 7) await new Promise((done) => setTimeout(done, 100));
+        const toManager = () =>
+          world.smtp.received.filter((mail) => mail.to === manager.email && mail.subject.includes('Väntpilot'));
+        while (Date.now() - started < 30_000 && toManager().length < 7)
+          await new Promise((done) => setTimeout(done, 100));
         expect(toManager()).toHaveLength(7);
         // Every e-mail went out while the receivers were still holding their requests open (15 s).
         expect(Date.now() - started).toBeLessThan(12_000);
         expect(hanging.requests.length).toBeGreaterThanOrEqual(1);
-        const [{ count }] = await world.db.query(`SELECT count(*)::int AS count FROM deliveries WHERE channel = 'webhook' AND status = 'sending'`);
+        const [{ count }] = await world.db.query(
+          `SELECT count(*)::int AS count FROM deliveries WHERE channel = 'webhook' AND status = 'sending'`,
+        );
         expect(count).toBeGreaterThanOrEqual(1);
-        const webhooks = new Queue(QueueName.Webhooks, { connection: { url: process.env.REDIS_URL! }, prefix: world.env.QUEUE_PREFIX });
+        const webhooks = new Queue(QueueName.Webhooks, {
+          connection: { url: process.env.REDIS_URL! },
+          prefix: world.env.QUEUE_PREFIX,
+        });
         try {
           expect((await webhooks.getJobCounts('active')).active).toBeGreaterThanOrEqual(1);
         } finally {

@@ -2,7 +2,14 @@ import type { EntityManager } from 'typeorm';
 import type { DemoTestbed } from './demo-data.js';
 
 /** Companies that piloted on Slussen over the past year; they have no demo logins. */
-export const HISTORY_COMPANIES = ['Nattljus Omsorg AB', 'Trygga Steg AB', 'Klimatdata Norden AB', 'Lärväg AB', 'Mobilis Transit AB', 'Hemnära Vård AB'];
+export const HISTORY_COMPANIES = [
+  'Nattljus Omsorg AB',
+  'Trygga Steg AB',
+  'Klimatdata Norden AB',
+  'Lärväg AB',
+  'Mobilis Transit AB',
+  'Hemnära Vård AB',
+];
 
 /** What pilots of the past year tried, by a test bed's first domain (a title and what was measured). */
 const PILOT_TITLES: Record<string, string[]> = {
@@ -39,7 +46,11 @@ const OUTCOME_SUMMARIES: Record<string, string> = {
  * booking is decided, every pilot finished, every measurement request answered
  * or reminded.
  */
-export async function seedHistory(manager: EntityManager, testbeds: Array<DemoTestbed & { id: string }>, companyIds: string[]): Promise<{ bookings: number; pilots: number }> {
+export async function seedHistory(
+  manager: EntityManager,
+  testbeds: Array<DemoTestbed & { id: string }>,
+  companyIds: string[],
+): Promise<{ bookings: number; pilots: number }> {
   await manager.query(`SELECT setseed(0.2026)`);
   const plan = testbeds.map((testbed) => ({
     id: testbed.id,
@@ -52,7 +63,10 @@ export async function seedHistory(manager: EntityManager, testbeds: Array<DemoTe
   }));
 
   // The test beds were there all year (reports cover a test bed from its creation on).
-  await manager.query(`UPDATE testbeds SET created_at = now() - interval '13 months', published_at = now() - interval '13 months' WHERE id = ANY($1::uuid[])`, [testbeds.map((testbed) => testbed.id)]);
+  await manager.query(
+    `UPDATE testbeds SET created_at = now() - interval '13 months', published_at = now() - interval '13 months' WHERE id = ANY($1::uuid[])`,
+    [testbeds.map((testbed) => testbed.id)],
+  );
 
   // Past slots: a year of weekly days or monthly periods, ended at least a day ago.
   await manager.query(
@@ -69,7 +83,9 @@ export async function seedHistory(manager: EntityManager, testbeds: Array<DemoTe
        FROM starts WHERE starts + make_interval(hours => hours) < now() - interval '1 day'`,
     [JSON.stringify(plan)],
   );
-  await manager.query(`INSERT INTO slots (id, testbed_id, period, capacity, created_at, updated_at) SELECT id, testbed_id, tstzrange(starts, ends), capacity, starts - interval '60 days', starts - interval '60 days' FROM demo_slots`);
+  await manager.query(
+    `INSERT INTO slots (id, testbed_id, period, capacity, created_at, updated_at) SELECT id, testbed_id, tstzrange(starts, ends), capacity, starts - interval '60 days', starts - interval '60 days' FROM demo_slots`,
+  );
 
   // Requests: each place is asked for more often as the year goes on (about a third a year ago, most of them last month).
   await manager.query(
@@ -115,7 +131,9 @@ export async function seedHistory(manager: EntityManager, testbeds: Array<DemoTe
             created_at = d.decided_at, updated_at = d.ended_at
        FROM demo_pilots d WHERE d.id = p.id`,
   );
-  await manager.query(`UPDATE pilot_events e SET at = d.decided_at FROM demo_pilots d WHERE e.pilot_id = d.id AND e.type = 'created'`);
+  await manager.query(
+    `UPDATE pilot_events e SET at = d.decided_at FROM demo_pilots d WHERE e.pilot_id = d.id AND e.type = 'created'`,
+  );
   await manager.query(
     `INSERT INTO pilot_events (pilot_id, at, type, from_stage, to_stage, detail)
      SELECT id, starts, 'running', 'planned', 'running', NULL FROM demo_pilots
@@ -156,6 +174,8 @@ export async function seedHistory(manager: EntityManager, testbeds: Array<DemoTe
                FROM demo_pilots WHERE fate >= 0.06) o`,
     [JSON.stringify(OUTCOME_SUMMARIES)],
   );
-  const [{ bookings, pilots }] = await manager.query(`SELECT (SELECT count(*) FROM demo_bookings)::int AS bookings, (SELECT count(*) FROM demo_pilots)::int AS pilots`);
+  const [{ bookings, pilots }] = await manager.query(
+    `SELECT (SELECT count(*) FROM demo_bookings)::int AS bookings, (SELECT count(*) FROM demo_pilots)::int AS pilots`,
+  );
   return { bookings, pilots };
 }

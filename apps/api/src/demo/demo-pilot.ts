@@ -27,8 +27,17 @@ export interface RunningPilotParties {
  * database's triggers still hold the place, make the pilot of the confirmed
  * booking, and keep the answered request and the metric's latest value.
  */
-export async function seedRunningPilot(manager: EntityManager, parties: RunningPilotParties, now = new Date()): Promise<{ pilotId: string; startsAt: Date; endsAt: Date }> {
-  const today = DateTime.fromJSDate(now, { zone: parties.timezone }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+export async function seedRunningPilot(
+  manager: EntityManager,
+  parties: RunningPilotParties,
+  now = new Date(),
+): Promise<{ pilotId: string; startsAt: Date; endsAt: Date }> {
+  const today = DateTime.fromJSDate(now, { zone: parties.timezone }).set({
+    hour: 9,
+    minute: 0,
+    second: 0,
+    millisecond: 0,
+  });
   const lastDue = today.toMillis() <= now.getTime() ? today : today.minus({ days: 1 });
   const start = lastDue.minus({ weeks: 2 });
   const [startsAt, endsAt] = [start.toJSDate(), start.plus({ weeks: DEMO_PILOT.running.weeks }).toJSDate()];
@@ -42,7 +51,16 @@ export async function seedRunningPilot(manager: EntityManager, parties: RunningP
   const [{ id: bookingId }] = await manager.query(
     `INSERT INTO bookings (slot_id, testbed_id, organization_id, created_by_user_id, title, description, status, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, 'confirmed', $7, $8) RETURNING id`,
-    [slotId, parties.testbedId, parties.companyId, parties.companyUserId, DEMO_PILOT.title, DEMO_PILOT.description, requested, approved],
+    [
+      slotId,
+      parties.testbedId,
+      parties.companyId,
+      parties.companyUserId,
+      DEMO_PILOT.title,
+      DEMO_PILOT.description,
+      requested,
+      approved,
+    ],
   );
   await manager.query(
     `INSERT INTO booking_events (booking_id, at, type, from_status, to_status, actor_user_id)
@@ -64,25 +82,52 @@ export async function seedRunningPilot(manager: EntityManager, parties: RunningP
     const [{ id }] = await manager.query(
       `INSERT INTO pilot_metrics (pilot_id, key, name, unit, direction, baseline, target, minimum, maximum, cadence, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [pilotId, metric.key, metric.name, metric.unit, metric.direction, metric.baseline, metric.target, metric.minimum, metric.maximum, metric.cadence, at(-24, index)],
+      [
+        pilotId,
+        metric.key,
+        metric.name,
+        metric.unit,
+        metric.direction,
+        metric.baseline,
+        metric.target,
+        metric.minimum,
+        metric.maximum,
+        metric.cadence,
+        at(-24, index),
+      ],
     );
     metricIds.push(id);
   }
   const events: Array<[Date, string, string | null, string | null, string | null, string]> = [
     [at(-25), 'plan-changed', null, null, parties.companyUserId, 'goals changed; plan version 2'],
-    ...DEMO_PILOT.metrics.map((metric, index): [Date, string, null, null, string, string] => [at(-24, index), 'plan-changed', null, null, parties.companyUserId, `metric ${metric.key} added; plan version ${index + 3}`]),
+    ...DEMO_PILOT.metrics.map((metric, index): [Date, string, null, null, string, string] => [
+      at(-24, index),
+      'plan-changed',
+      null,
+      null,
+      parties.companyUserId,
+      `metric ${metric.key} added; plan version ${index + 3}`,
+    ]),
     [at(-22), 'plan-approved', null, null, parties.companyUserId, 'company approved plan version 4'],
     [agreed, 'plan-approved', null, null, parties.managerUserId, 'testbed approved plan version 4'],
     [agreed, 'plan-agreed', null, null, parties.managerUserId, 'plan version 4 agreed by both sides'],
     [startsAt, 'running', 'planned', 'running', null, 'the slot started'],
   ];
   for (const [when, type, from, to, actor, detail] of events) {
-    await manager.query(`INSERT INTO pilot_events (pilot_id, at, type, from_stage, to_stage, actor_user_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [pilotId, when, type, from, to, actor, detail]);
+    await manager.query(
+      `INSERT INTO pilot_events (pilot_id, at, type, from_stage, to_stage, actor_user_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [pilotId, when, type, from, to, actor, detail],
+    );
   }
 
   // Every cadence point was planned at the start; those due before this week's were opened when they came due.
   for (const [index, metric] of DEMO_PILOT.metrics.entries()) {
-    for (const point of cadencePoints(metric.cadence, { startsAt, endsAt }, parties.timezone, parties.measurementGraceDays)) {
+    for (const point of cadencePoints(
+      metric.cadence,
+      { startsAt, endsAt },
+      parties.timezone,
+      parties.measurementGraceDays,
+    )) {
       const opened = point.dueAt < lastDue.toJSDate() ? new Date(point.dueAt.getTime() + 60_000) : null;
       await manager.query(
         `INSERT INTO measurement_requests (pilot_id, metric_id, window_start, due_at, window_end, opened_at) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -94,7 +139,15 @@ export async function seedRunningPilot(manager: EntityManager, parties: RunningP
   const falls = DEMO_PILOT.metrics.findIndex((metric) => metric.cadence === 'weekly');
   await manager.query(
     `INSERT INTO measurements (pilot_id, metric_id, value, observed_at, note, origin, recorded_by_user_id, created_at) VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7)`,
-    [pilotId, metricIds[falls], DEMO_PILOT.running.firstWeek.value, at(6, 12), DEMO_PILOT.running.firstWeek.note, parties.companyUserId, at(7, 2)],
+    [
+      pilotId,
+      metricIds[falls],
+      DEMO_PILOT.running.firstWeek.value,
+      at(6, 12),
+      DEMO_PILOT.running.firstWeek.note,
+      parties.companyUserId,
+      at(7, 2),
+    ],
   );
   return { pilotId, startsAt, endsAt };
 }

@@ -10,6 +10,16 @@ import { SchedulingModule } from '@slussen/scheduling';
 @Module({})
 export class DemoModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: DemoModule, imports: [CoreModule.forRoot(config), IdentityModule, CatalogueModule, SchedulingModule, PilotsModule, ReportingModule] };
+    return {
+      module: DemoModule,
+      imports: [
+        CoreModule.forRoot(config),
+        IdentityModule,
+        CatalogueModule,
+        SchedulingModule,
+        PilotsModule,
+        ReportingModule,
+      ],
+    };
   }
 }

@@ -9,9 +9,17 @@ import { seedDemo } from './seed-demo.js';
 const say = (line: string) => process.stderr.write(`slussen seed: ${line}\n`);
 try {
   const env = validateEnvironment(process.env);
-  const services = await ensureLocalServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, dataDir: env.DATA_DIR, log: say });
+  const services = await ensureLocalServices({
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    dataDir: env.DATA_DIR,
+    log: say,
+  });
   const config = new AppConfig(env, services);
-  const app = await NestFactory.createApplicationContext(DemoModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
+  const app = await NestFactory.createApplicationContext(DemoModule.forRoot(config), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
   try {
     await app.get(AccountsService).bootstrapPlatformAdmin(config);
     const { seeded, logins } = await seedDemo(app);

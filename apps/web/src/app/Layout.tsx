@@ -11,7 +11,12 @@ function LanguageSwitch() {
   const other = i18n.language === 'en' ? 'sv' : 'en';
   // Switched at once; keeping it with the API for a signed-in person may fail quietly (the switch still holds here).
   return (
-    <button type="button" className="link-button" lang={other} onClick={() => void setLanguage(other).catch(() => undefined)}>
+    <button
+      type="button"
+      className="link-button"
+      lang={other}
+      onClick={() => void setLanguage(other).catch(() => undefined)}
+    >
       {t('switchLanguage')}
     </button>
   );
@@ -23,14 +28,17 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   // The test-bed workspace is offered only to managers and admins of regions and municipalities.
-  const managesTestbeds = (session.me?.memberships ?? []).some((m) => (m.kind === 'region' || m.kind === 'municipality') && (m.role === 'admin' || m.role === 'manager'));
+  const managesTestbeds = (session.me?.memberships ?? []).some(
+    (m) => (m.kind === 'region' || m.kind === 'municipality') && (m.role === 'admin' || m.role === 'manager'),
+  );
 
   // When the API says the session has ended, go to sign-in and come back here after.
   useEffect(
     () =>
       onUnauthenticated(() => {
         const next = window.location.pathname + window.location.search;
-        if (!window.location.pathname.startsWith('/sign-in')) void navigate(`/sign-in?next=${encodeURIComponent(next)}&expired=1`);
+        if (!window.location.pathname.startsWith('/sign-in'))
+          void navigate(`/sign-in?next=${encodeURIComponent(next)}&expired=1`);
       }),
     [navigate],
   );
@@ -98,7 +106,9 @@ export function Layout() {
               ) : session.status === 'signedOut' ? (
                 <>
                   <li>
-                    <NavLink to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('nav.signIn')}</NavLink>
+                    <NavLink to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>
+                      {t('nav.signIn')}
+                    </NavLink>
                   </li>
                   <li>
                     <NavLink to="/sign-up">{t('nav.signUp')}</NavLink>

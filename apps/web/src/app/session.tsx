@@ -98,14 +98,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [status, me.data, updateMe],
   );
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    const response = await startSession(email, password);
-    if (response.ok) {
-      queryClient.removeQueries();
-      setStatus('signedIn');
-    }
-    return response;
-  }, [queryClient]);
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const response = await startSession(email, password);
+      if (response.ok) {
+        queryClient.removeQueries();
+        setStatus('signedIn');
+      }
+      return response;
+    },
+    [queryClient],
+  );
 
   const signOut = useCallback(async () => {
     await endSession();

@@ -7,14 +7,19 @@ const LANGUAGES = ['sv', 'en'] as const;
 const SOURCES = ['libs', 'apps/api/src'].map((dir) => resolve(dir));
 const DOTTED = /^[a-z][a-z-]*\.[a-z][a-z-]*$/;
 
-const read = (language: string) => JSON.parse(readFileSync(resolve('apps/web/src/i18n', language, 'organization.json'), 'utf8')) as unknown;
-const text = (messages: unknown, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+const read = (language: string) =>
+  JSON.parse(readFileSync(resolve('apps/web/src/i18n', language, 'organization.json'), 'utf8')) as unknown;
+const text = (messages: unknown, key: string) =>
+  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' || entry.name === 'migrations' ? [] : sourceFiles(path);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'dist' || entry.name === 'migrations'
+        ? []
+        : sourceFiles(path);
     return /\.ts$/.test(entry.name) && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name) ? [path] : [];
   });
 }
@@ -25,7 +30,9 @@ function expand(area: string, name: string, source: string): string[] | null {
   if (union) return [...union[1]!.matchAll(/'([a-z-]+)'/g)].map((match) => `${area}.${match[1]}`);
   if (area === 'pilot' && name === 'to') {
     // pilots.service: `pilot.${to}` where `to` is a stage the TRANSITIONS table leads to.
-    const table = /const TRANSITIONS[^=]*= \{([\s\S]*?)\n\};/.exec(readFileSync(resolve('libs/pilots/src/pilot-stage.ts'), 'utf8'));
+    const table = /const TRANSITIONS[^=]*= \{([\s\S]*?)\n\};/.exec(
+      readFileSync(resolve('libs/pilots/src/pilot-stage.ts'), 'utf8'),
+    );
     return table ? [...new Set([...table[1]!.matchAll(/: '([a-z-]+)'/g)].map((match) => `${area}.${match[1]}`))] : null;
   }
   return null;
@@ -43,7 +50,9 @@ function actionsInSource(): { actions: Set<string>; unexpanded: string[] } {
     const source = readFileSync(file, 'utf8');
     if (!/\baudit\.record\(|\brecordChange\(/.test(source)) continue;
     const pieces = [
-      ...[...source.matchAll(/\b(?:record|recordChange)\(([^;]*)/g)].map((match) => match[1]!.split(/\b(?:manager|details)\b/)[0]!),
+      ...[...source.matchAll(/\b(?:record|recordChange)\(([^;]*)/g)].map(
+        (match) => match[1]!.split(/\b(?:manager|details)\b/)[0]!,
+      ),
       // `{ action: '…', … }` (one literal, not a parameter's `action: 'a' | 'b'` type) and `const action = … ? '…' : '…';`
       ...[...source.matchAll(/\baction: ('[^'\n]*')(?=\s*[,}])/g)].map((match) => match[1]!),
       ...[...source.matchAll(/\baction = ([^;]*)/g)].map((match) => match[1]!),
@@ -64,7 +73,16 @@ describe('audit actions read in Swedish and English', () => {
   const { actions, unexpanded } = actionsInSource();
 
   it('the scan of the API finds the actions it is known to write (so an empty scan cannot pass)', () => {
-    for (const known of ['member.add', 'user.reset-password', 'testbed.publish', 'slot.cancel', 'pilot.plan-approved', 'pilot.metric-added', 'pilot.aborted', 'pilot.source-removed']) {
+    for (const known of [
+      'member.add',
+      'user.reset-password',
+      'testbed.publish',
+      'slot.cancel',
+      'pilot.plan-approved',
+      'pilot.metric-added',
+      'pilot.aborted',
+      'pilot.source-removed',
+    ]) {
       expect(actions).toContain(known);
     }
     expect(unexpanded).toEqual([]);
@@ -79,6 +97,7 @@ describe('audit actions read in Swedish and English', () => {
     const messages = read(language);
     expect(AUDIT_ACTION_CODES.filter((action) => !filled(text(messages, auditActionKey(action))))).toEqual([]);
     expect(Object.keys(AUDIT_ACTIONS).filter((area) => !filled(text(messages, `audit.subject.${area}`)))).toEqual([]);
-    for (const key of ['audit.otherChange', 'audit.unknownArea', 'audit.code']) expect(filled(text(messages, key))).toBe(true);
+    for (const key of ['audit.otherChange', 'audit.unknownArea', 'audit.code'])
+      expect(filled(text(messages, key))).toBe(true);
   });
 });

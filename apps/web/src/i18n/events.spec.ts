@@ -1,14 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PILOT_EVENT_CAUSES, PILOT_EVENT_TYPES as API_PILOT_EVENT_TYPES, pilotEventFacts } from '../../../../libs/pilots/src/pilot-event-facts';
+import {
+  PILOT_EVENT_CAUSES,
+  PILOT_EVENT_TYPES as API_PILOT_EVENT_TYPES,
+  pilotEventFacts,
+} from '../../../../libs/pilots/src/pilot-event-facts';
 import { BOOKING_EVENT_TYPES, BOOKING_SYSTEM_REASONS } from '../features/booking/eventText';
 import { PILOT_EVENT_TYPES } from '../features/pilots/eventText';
 
 const ROOT = resolve('apps/web/src/i18n');
 const LANGUAGES = ['sv', 'en'] as const;
-const read = (language: string, file: string) => JSON.parse(readFileSync(join(ROOT, language, file), 'utf8')) as Record<string, unknown>;
-const text = (messages: unknown, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+const read = (language: string, file: string) =>
+  JSON.parse(readFileSync(join(ROOT, language, file), 'utf8')) as Record<string, unknown>;
+const text = (messages: unknown, key: string) =>
+  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
 describe('timeline events read in Swedish and English', () => {
@@ -18,19 +24,28 @@ describe('timeline events read in Swedish and English', () => {
 
   it.each(LANGUAGES)('every pilot event type and cause has a %s text, and so has an unknown type', (language) => {
     const pilots = read(language, 'pilots.json');
-    const missing = [...PILOT_EVENT_TYPES.map((type) => `eventTypes.${type}`), ...PILOT_EVENT_CAUSES.map((cause) => `eventCauses.${cause}`), 'eventUnknown', 'eventReason'].filter(
-      (key) => !filled(text(pilots, key)),
-    );
+    const missing = [
+      ...PILOT_EVENT_TYPES.map((type) => `eventTypes.${type}`),
+      ...PILOT_EVENT_CAUSES.map((cause) => `eventCauses.${cause}`),
+      'eventUnknown',
+      'eventReason',
+    ].filter((key) => !filled(text(pilots, key)));
     expect(missing).toEqual([]);
   });
 
-  it.each(LANGUAGES)('every booking event type and system reason has a %s text, and so has an unknown type', (language) => {
-    const booking = read(language, 'booking.json');
-    const missing = [...BOOKING_EVENT_TYPES.map((type) => `events.types.${type}`), ...Object.values(BOOKING_SYSTEM_REASONS).map((code) => `events.reasons.${code}`), 'events.unknown', 'events.reason'].filter(
-      (key) => !filled(text(booking, key)),
-    );
-    expect(missing).toEqual([]);
-  });
+  it.each(LANGUAGES)(
+    'every booking event type and system reason has a %s text, and so has an unknown type',
+    (language) => {
+      const booking = read(language, 'booking.json');
+      const missing = [
+        ...BOOKING_EVENT_TYPES.map((type) => `events.types.${type}`),
+        ...Object.values(BOOKING_SYSTEM_REASONS).map((code) => `events.reasons.${code}`),
+        'events.unknown',
+        'events.reason',
+      ].filter((key) => !filled(text(booking, key)));
+      expect(missing).toEqual([]);
+    },
+  );
 });
 
 describe('pilot event facts', () => {
@@ -39,7 +54,11 @@ describe('pilot event facts', () => {
     ['aborted', 'the booking was cancelled', { cause: 'booking-withdrawn', bookingStatus: 'cancelled' }],
     ['plan-changed', 'plan replaced; plan version 3', { cause: 'plan-replaced', planVersion: 3 }],
     ['plan-changed', 'goals changed; plan version 2', { cause: 'goals-changed', planVersion: 2 }],
-    ['plan-changed', 'metric wait-days added; plan version 4', { cause: 'metric-added', metricKey: 'wait-days', planVersion: 4 }],
+    [
+      'plan-changed',
+      'metric wait-days added; plan version 4',
+      { cause: 'metric-added', metricKey: 'wait-days', planVersion: 4 },
+    ],
     ['plan-approved', 'testbed approved plan version 2', { cause: 'plan-approved', side: 'testbed', planVersion: 2 }],
     ['plan-agreed', 'plan version 2 agreed by both sides', { cause: 'plan-agreed', planVersion: 2 }],
     ['running', 'the slot started', { cause: 'slot-started' }],
@@ -53,6 +72,9 @@ describe('pilot event facts', () => {
   it('every cause the facts name is one the page has texts for', () => {
     const causes = PILOT_EVENT_CAUSES as readonly string[];
     expect(causes).toContain(pilotEventFacts('plan-agreed', 'plan version 1 agreed by both sides').cause);
-    expect(pilotEventFacts('something-new', 'a new kind of English detail')).toMatchObject({ cause: null, reason: null });
+    expect(pilotEventFacts('something-new', 'a new kind of English detail')).toMatchObject({
+      cause: null,
+      reason: null,
+    });
   });
 });

@@ -30,8 +30,34 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'slussen.language';
 
 export const resources = {
-  sv: { common: svCommon, catalogue: svCatalogue, booking: svBooking, identity: svIdentity, manage: svManage, pilots: svPilots, problems: svProblems, statement: svStatement, organization: svOrganization, platform: svPlatform, invitations: svInvitations, reports: svReports },
-  en: { common: enCommon, catalogue: enCatalogue, booking: enBooking, identity: enIdentity, manage: enManage, pilots: enPilots, problems: enProblems, statement: enStatement, organization: enOrganization, platform: enPlatform, invitations: enInvitations, reports: enReports },
+  sv: {
+    common: svCommon,
+    catalogue: svCatalogue,
+    booking: svBooking,
+    identity: svIdentity,
+    manage: svManage,
+    pilots: svPilots,
+    problems: svProblems,
+    statement: svStatement,
+    organization: svOrganization,
+    platform: svPlatform,
+    invitations: svInvitations,
+    reports: svReports,
+  },
+  en: {
+    common: enCommon,
+    catalogue: enCatalogue,
+    booking: enBooking,
+    identity: enIdentity,
+    manage: enManage,
+    pilots: enPilots,
+    problems: enProblems,
+    statement: enStatement,
+    organization: enOrganization,
+    platform: enPlatform,
+    invitations: enInvitations,
+    reports: enReports,
+  },
 } as const;
 
 function storedLanguage(): Language | null {

@@ -9,13 +9,18 @@ function keys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, inner]) => keys(inner, prefix ? `${prefix}.${key}` : key));
 }
 
-const read = (language: string, file: string) => JSON.parse(readFileSync(join(ROOT, language, file), 'utf8')) as unknown;
+const read = (language: string, file: string) =>
+  JSON.parse(readFileSync(join(ROOT, language, file), 'utf8')) as unknown;
 
-describe('the web app\'s messages', () => {
+describe("the web app's messages", () => {
   const files = readdirSync(join(ROOT, 'sv')).filter((file) => file.endsWith('.json'));
 
   it('exist in Swedish and English for the same features', () => {
-    expect(readdirSync(join(ROOT, 'en')).filter((file) => file.endsWith('.json')).sort()).toEqual(files.sort());
+    expect(
+      readdirSync(join(ROOT, 'en'))
+        .filter((file) => file.endsWith('.json'))
+        .sort(),
+    ).toEqual(files.sort());
   });
 
   it.each(files)('%s has the same keys in both languages, none of them empty', (file) => {

@@ -29,7 +29,17 @@ function parse(value: string | undefined): CalendarDate | null {
  * date picker, which reads and writes dates in the person's locale and gives
  * screen readers and keyboards the full model. Submits YYYY-MM-DD as `name`.
  */
-export function DatePicker({ name, label, hint, defaultValue }: { name: string; label: string; hint?: string; defaultValue?: string }) {
+export function DatePicker({
+  name,
+  label,
+  hint,
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+}) {
   const { t } = useTranslation();
   const [value, setValue] = useState<DateValue | null>(() => parse(defaultValue));
   return (
@@ -38,7 +48,9 @@ export function DatePicker({ name, label, hint, defaultValue }: { name: string; 
       <input type="hidden" name={name} value={value ? value.toString() : ''} />
       <AriaLabel label={label} hint={hint} />
       <Group className="date-picker__group">
-        <DateInput className="date-input">{(segment) => <DateSegment segment={segment} className="date-segment" />}</DateInput>
+        <DateInput className="date-input">
+          {(segment) => <DateSegment segment={segment} className="date-segment" />}
+        </DateInput>
         <Button className="icon-button" aria-label={t('datePicker.open')}>
           <span aria-hidden="true">▾</span>
         </Button>
@@ -47,7 +59,9 @@ export function DatePicker({ name, label, hint, defaultValue }: { name: string; 
         <Dialog className="calendar" aria-label={label}>
           <Calendar>
             <CalendarHeader />
-            <CalendarGrid>{(date) => <CalendarCell date={date} className="calendar-cell calendar-cell--any" />}</CalendarGrid>
+            <CalendarGrid>
+              {(date) => <CalendarCell date={date} className="calendar-cell calendar-cell--any" />}
+            </CalendarGrid>
           </Calendar>
         </Dialog>
       </Popover>

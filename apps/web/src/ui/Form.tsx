@@ -45,17 +45,32 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 /** A labelled input with its hint and its error beside it, one question per field. */
-export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ name, label, hint, error, ...input }, ref) {
+export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
+  { name, label, hint, error, ...input },
+  ref,
+) {
   const id = `field-${name}`;
   return (
     <FormField id={id} label={label} hint={hint} error={error}>
-      {(describedBy, invalid) => <input ref={ref} id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} {...input} />}
+      {(describedBy, invalid) => (
+        <input ref={ref} id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} {...input} />
+      )}
     </FormField>
   );
 });
 
 /** A form's submit button; while the form sends it says so and stays focusable (aria-disabled, not disabled). */
-export function SubmitButton({ sending, label, sendingLabel, className = 'button' }: { sending: boolean; label: string; sendingLabel: string; className?: string }) {
+export function SubmitButton({
+  sending,
+  label,
+  sendingLabel,
+  className = 'button',
+}: {
+  sending: boolean;
+  label: string;
+  sendingLabel: string;
+  className?: string;
+}) {
   return (
     <button type="submit" className={className} aria-disabled={sending}>
       {sending ? sendingLabel : label}

@@ -29,10 +29,15 @@ export function SelectField({
 }) {
   const [value, setValue] = useState<string>(defaultValue ?? '');
   // A value the list does not (yet) hold still shows, and is kept, rather than silently dropped.
-  const shown = value && !options.some((option) => option.value === value) ? [...options, { value, label: value }] : options;
+  const shown =
+    value && !options.some((option) => option.value === value) ? [...options, { value, label: value }] : options;
   const items = [{ value: '', label: emptyLabel }, ...shown];
   return (
-    <Select className="field select-field" selectedKey={value} onSelectionChange={(key: Key | null) => setValue(key === null ? '' : String(key))}>
+    <Select
+      className="field select-field"
+      selectedKey={value}
+      onSelectionChange={(key: Key | null) => setValue(key === null ? '' : String(key))}
+    >
       {/* The form's value, outside React Aria's own hidden select (which axe takes for an unlabelled field). */}
       <input type="hidden" name={name} value={value} />
       <AriaLabel label={label} hint={hint} />

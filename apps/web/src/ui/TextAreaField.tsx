@@ -13,7 +13,9 @@ export function TextAreaField({ name, label, hint, error, ...textarea }: TextAre
   const id = `field-${name}`;
   return (
     <FormField id={id} label={label} hint={hint} error={error}>
-      {(describedBy, invalid) => <textarea id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} {...textarea} />}
+      {(describedBy, invalid) => (
+        <textarea id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} {...textarea} />
+      )}
     </FormField>
   );
 }

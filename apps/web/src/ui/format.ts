@@ -7,12 +7,23 @@ export function formatDate(iso: string, language: string, timeZone: string): str
 }
 
 export function formatDateTime(iso: string, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', ...H24, timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', ...H24, timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** "mån 7 dec. 09:00 – mån 14 dec. 09:00", or one day's hours when start and end share a day. */
 export function formatPeriod(startsAt: string, endsAt: string, language: string, timeZone: string): string {
-  const format = new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', ...H24, timeZone });
+  const format = new Intl.DateTimeFormat(language, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...H24,
+    timeZone,
+  });
   return format.formatRange(new Date(startsAt), new Date(endsAt));
 }
 
@@ -26,5 +37,7 @@ export function zoneName(timeZone: string, language: string, at = new Date()): s
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in a time zone. */
 export function dayIn(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(iso),
+  );
 }

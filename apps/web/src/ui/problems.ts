@@ -4,7 +4,8 @@ import { isProblem, type FieldProblem } from '../api/problem';
 /** A problem from the API in the person's language, by its type, falling back to what the API said. */
 export function describeProblem(t: TFunction, error: unknown): string {
   if (!isProblem(error)) return t('problems:unknown');
-  const fallback = error.status >= 500 ? t('problems:server') : (error.body.detail ?? error.body.title ?? t('problems:unknown'));
+  const fallback =
+    error.status >= 500 ? t('problems:server') : (error.body.detail ?? error.body.title ?? t('problems:unknown'));
   return t(`problems:types.${error.code}`, { defaultValue: fallback });
 }
 

@@ -20,7 +20,11 @@ export function useFormProblems(ns: string, labels: Record<string, string>) {
       setErrors(
         known
           .filter((problem) => (seen.has(problem.field) ? false : (seen.add(problem.field), true)))
-          .map((problem) => ({ field: problem.field, label: labels[problem.field]!, message: describeFieldProblem(t, ns, problem, labels[problem.field]!) })),
+          .map((problem) => ({
+            field: problem.field,
+            label: labels[problem.field]!,
+            message: describeFieldProblem(t, ns, problem, labels[problem.field]!),
+          })),
       );
       const unknown = error.errors.filter((problem) => !labels[problem.field]);
       setGeneral(known.length === 0 || unknown.length ? describeProblem(t, error) : null);

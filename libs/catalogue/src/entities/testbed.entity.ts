@@ -1,6 +1,24 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { Organization } from '@slussen/identity/entities';
-import { DOMAIN_KEYS, ENVIRONMENT_TYPES, TESTBED_STATUSES, type Domain, type EnvironmentType, type TestbedStatus } from '../domains.js';
+import {
+  DOMAIN_KEYS,
+  ENVIRONMENT_TYPES,
+  TESTBED_STATUSES,
+  type Domain,
+  type EnvironmentType,
+  type TestbedStatus,
+} from '../domains.js';
 
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
@@ -15,9 +33,18 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
 @Check('testbeds_domains_check', `"domains" <@ ARRAY[${list(DOMAIN_KEYS)}]::text[]`)
 @Check('testbeds_trl_check', '"trl_min" BETWEEN 1 AND 9 AND "trl_max" BETWEEN 1 AND 9 AND "trl_min" <= "trl_max"')
 @Check('testbeds_capacity_check', '"capacity" >= 1')
-@Check('testbeds_rules_check', '"min_lead_days" >= 0 AND "max_advance_days" >= 1 AND "max_active_bookings_per_company" >= 1 AND "decision_days" >= 1')
-@Check('testbeds_reminder_days_check', '"reminder_days" <@ ARRAY[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30]::integer[]')
-@Check('testbeds_coordinates_check', '("lat" IS NULL OR "lat" BETWEEN -90 AND 90) AND ("lon" IS NULL OR "lon" BETWEEN -180 AND 180)')
+@Check(
+  'testbeds_rules_check',
+  '"min_lead_days" >= 0 AND "max_advance_days" >= 1 AND "max_active_bookings_per_company" >= 1 AND "decision_days" >= 1',
+)
+@Check(
+  'testbeds_reminder_days_check',
+  '"reminder_days" <@ ARRAY[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30]::integer[]',
+)
+@Check(
+  'testbeds_coordinates_check',
+  '("lat" IS NULL OR "lat" BETWEEN -90 AND 90) AND ("lon" IS NULL OR "lon" BETWEEN -180 AND 180)',
+)
 @Index('testbeds_slug_unique', ['slug'], { unique: true })
 @Index('testbeds_organization_id_index', ['organizationId'])
 @Index('testbeds_status_name_index', ['status', 'name', 'id'])

@@ -47,12 +47,17 @@ export function buildTestbedSearch(search: TestbedSearch): { sql: string; params
   if (search.municipality) where.push(`lower(t.municipality) = lower(${param(search.municipality)})`);
   if (search.availableFrom || search.availableTo) {
     const window = `tstzrange(${param(search.availableFrom ?? null)}::timestamptz, ${param(search.availableTo ?? null)}::timestamptz, '[)')`;
-    where.push(`EXISTS (SELECT 1 FROM slots s WHERE s.testbed_id = t.id AND s.status = 'open' AND s.held < s.capacity AND s.period <@ ${window} AND upper(s.period) > now())`);
+    where.push(
+      `EXISTS (SELECT 1 FROM slots s WHERE s.testbed_id = t.id AND s.status = 'open' AND s.held < s.capacity AND s.period <@ ${window} AND upper(s.period) > now())`,
+    );
   }
 
   const rank = query ? `ts_rank(${TESTBED_SEARCH_DOCUMENT}, ${query})::float8` : '0::float8';
   const after = decodeCursor(search.cursor, 3);
-  if (after) where.push(`(-(${rank}), t.name, t.id) > (${param(-Number(after[0]))}::float8, ${param(after[1])}::text, ${param(after[2])}::uuid)`);
+  if (after)
+    where.push(
+      `(-(${rank}), t.name, t.id) > (${param(-Number(after[0]))}::float8, ${param(after[1])}::text, ${param(after[2])}::uuid)`,
+    );
 
   const sql = `SELECT t.id, ${rank} AS rank FROM testbeds t WHERE ${where.join(' AND ')}
     ORDER BY -(${rank}), t.name, t.id LIMIT ${param(search.limit + 1)}`;
@@ -108,7 +113,11 @@ export class TestbedsRepository {
 
   /** Locks the test bed's row for the rest of the transaction (its lifecycle and capacity). */
   findForUpdate(id: string, manager: EntityManager): Promise<Testbed | null> {
-    return this.repo(manager).createQueryBuilder('testbed').setLock('pessimistic_write').where('testbed.id = :id', { id }).getOne();
+    return this.repo(manager)
+      .createQueryBuilder('testbed')
+      .setLock('pessimistic_write')
+      .where('testbed.id = :id', { id })
+      .getOne();
   }
 
   slugTaken(slug: string, manager?: EntityManager): Promise<boolean> {
@@ -128,7 +137,8 @@ export class TestbedsRepository {
     const last = page.at(-1);
     return {
       items,
-      nextCursor: rows.length > search.limit && last ? encodeCursor([last.rank, byId.get(last.id)!.name, last.id]) : null,
+      nextCursor:
+        rows.length > search.limit && last ? encodeCursor([last.rank, byId.get(last.id)!.name, last.id]) : null,
     };
   }
 }

@@ -16,7 +16,14 @@ export interface ActorMembership {
  * null when no session is involved (HTTP Basic, system tasks).
  */
 export type Actor =
-  | { type: 'user'; id: string; userId: string; platformAdmin: boolean; memberships: ActorMembership[]; sessionId: string | null }
+  | {
+      type: 'user';
+      id: string;
+      userId: string;
+      platformAdmin: boolean;
+      memberships: ActorMembership[];
+      sessionId: string | null;
+    }
   | { type: 'apiToken'; id: string; userId: null; platformAdmin: false; memberships: [ActorMembership] };
 
 export function roleIn(actor: Actor | null, organizationId: string): Role | null {
@@ -49,6 +56,8 @@ export function twoSidedScope(actor: Actor): TwoSidedScope {
   if (actor.platformAdmin) return { all: true };
   return {
     companies: actor.memberships.map((membership) => membership.organizationId),
-    managed: actor.memberships.filter((membership) => membership.role !== 'member').map((membership) => membership.organizationId),
+    managed: actor.memberships
+      .filter((membership) => membership.role !== 'member')
+      .map((membership) => membership.organizationId),
   };
 }

@@ -18,7 +18,12 @@ export const PERSON_ONLY_ROUTE = 'slussen:person-only';
  * tokens, webhooks, feed tokens, settings), so a leaked token cannot entrench itself.
  */
 export const PersonOnly = () =>
-  applyDecorators(SetMetadata(PERSON_ONLY_ROUTE, true), ApiForbiddenResponse({ description: 'Your role does not allow this, or you called with an API token: only a signed-in person may' }));
+  applyDecorators(
+    SetMetadata(PERSON_ONLY_ROUTE, true),
+    ApiForbiddenResponse({
+      description: 'Your role does not allow this, or you called with an API token: only a signed-in person may',
+    }),
+  );
 
 export interface RequestWithActor {
   actor?: Actor | null;
@@ -26,5 +31,6 @@ export interface RequestWithActor {
 
 /** The calling actor; `null` on a public route called anonymously. */
 export const CurrentActor = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Actor | null => context.switchToHttp().getRequest<RequestWithActor>().actor ?? null,
+  (_data: unknown, context: ExecutionContext): Actor | null =>
+    context.switchToHttp().getRequest<RequestWithActor>().actor ?? null,
 );

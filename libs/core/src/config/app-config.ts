@@ -7,7 +7,6 @@ export interface ServiceUrls {
   redisUrl: string;
 }
 
-
 /** The validated, typed settings every module injects. Built once per process. */
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
@@ -18,20 +17,59 @@ export class AppConfig {
   readonly publicUrl: string;
   readonly database: { url: string; poolSize: number; statementTimeoutMs: number; connectAttempts: number };
   readonly redis: { url: string };
-  readonly queue: { prefix: string; attempts: number; keepCompleted: number; keepFailed: number; concurrency: number; reconnectMs: number; scheduleCheckSeconds: number };
+  readonly queue: {
+    prefix: string;
+    attempts: number;
+    keepCompleted: number;
+    keepFailed: number;
+    concurrency: number;
+    reconnectMs: number;
+    scheduleCheckSeconds: number;
+  };
   readonly bookingExpiry: { everySeconds: number; batchSize: number };
   readonly reminders: { everySeconds: number; windowMinutes: number };
   readonly calendarFeeds: { tokenTtlDays: number };
   readonly idempotency: { ttlHours: number; staleSeconds: number };
   readonly outbox: { pollMs: number; batchSize: number; enqueueTimeoutMs: number; redispatchHours: number };
   readonly mail: { from: string; leaseSeconds: number; sweepEverySeconds: number; sweepBatchSize: number };
-  readonly webhooks: { timeoutMs: number; disableAfter: number; concurrency: number; maxPerOrganization: number; maxBytes: number; allowPrivateAddresses: boolean; allowHttp: boolean };
+  readonly webhooks: {
+    timeoutMs: number;
+    disableAfter: number;
+    concurrency: number;
+    maxPerOrganization: number;
+    maxBytes: number;
+    allowPrivateAddresses: boolean;
+    allowHttp: boolean;
+  };
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
   readonly identityLinks: { passwordResetTtlMinutes: number; invitationTtlDays: number };
   readonly secretsKey: string;
-  readonly pilots: { scanEverySeconds: number; batchSize: number; planReminderDays: number; measurementGraceDays: number; measurementReminderDays: number };
-  readonly sources: { timeoutMs: number; maxBytes: number; attempts: number; retryDelayMs: number; concurrency: number; allowPrivateAddresses: boolean; allowHttp: boolean };
-  readonly reports: { timezone: string; nightlyCron: string; statementTimeoutMs: number; workMemMb: number; parallelism: number; maxPeriodDays: number; sweepEverySeconds: number; runsPerHour: number };
+  readonly pilots: {
+    scanEverySeconds: number;
+    batchSize: number;
+    planReminderDays: number;
+    measurementGraceDays: number;
+    measurementReminderDays: number;
+  };
+  readonly sources: {
+    timeoutMs: number;
+    maxBytes: number;
+    attempts: number;
+    retryDelayMs: number;
+    concurrency: number;
+    allowPrivateAddresses: boolean;
+    allowHttp: boolean;
+  };
+  readonly reports: {
+    timezone: string;
+    nightlyCron: string;
+    statementTimeoutMs: number;
+    workMemMb: number;
+    parallelism: number;
+    maxPeriodDays: number;
+    sweepEverySeconds: number;
+    runsPerHour: number;
+  };
   readonly argon2: { memoryKib: number; timeCost: number };
   readonly throttle: { authLimit: number; authAccountLimit: number; authWindowSeconds: number };
   readonly trustProxyHops: number;
@@ -72,8 +110,18 @@ export class AppConfig {
     this.reminders = { everySeconds: env.REMINDER_SCAN_EVERY_SECONDS, windowMinutes: env.REMINDER_WINDOW_MINUTES };
     this.calendarFeeds = { tokenTtlDays: env.CALENDAR_FEED_TOKEN_TTL_DAYS };
     this.idempotency = { ttlHours: env.IDEMPOTENCY_TTL_HOURS, staleSeconds: env.IDEMPOTENCY_STALE_SECONDS };
-    this.outbox = { pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE, enqueueTimeoutMs: env.OUTBOX_ENQUEUE_TIMEOUT_MS, redispatchHours: env.OUTBOX_REDISPATCH_HOURS };
-    this.mail = { from: env.MAIL_FROM, leaseSeconds: env.DELIVERY_LEASE_SECONDS, sweepEverySeconds: env.DELIVERY_SWEEP_EVERY_SECONDS, sweepBatchSize: env.DELIVERY_SWEEP_BATCH_SIZE };
+    this.outbox = {
+      pollMs: env.OUTBOX_POLL_MS,
+      batchSize: env.OUTBOX_BATCH_SIZE,
+      enqueueTimeoutMs: env.OUTBOX_ENQUEUE_TIMEOUT_MS,
+      redispatchHours: env.OUTBOX_REDISPATCH_HOURS,
+    };
+    this.mail = {
+      from: env.MAIL_FROM,
+      leaseSeconds: env.DELIVERY_LEASE_SECONDS,
+      sweepEverySeconds: env.DELIVERY_SWEEP_EVERY_SECONDS,
+      sweepBatchSize: env.DELIVERY_SWEEP_BATCH_SIZE,
+    };
     this.webhooks = {
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
       disableAfter: env.WEBHOOK_DISABLE_AFTER,
@@ -84,13 +132,17 @@ export class AppConfig {
       allowHttp: env.WEBHOOK_ALLOW_HTTP,
     };
     // Production requires both (validateEnvironment); elsewhere a missing one comes from DATA_DIR, made at random on first start.
-    const generated = env.JWT_SECRET === undefined || env.SECRETS_KEY === undefined ? developmentSecrets(env.DATA_DIR) : null;
+    const generated =
+      env.JWT_SECRET === undefined || env.SECRETS_KEY === undefined ? developmentSecrets(env.DATA_DIR) : null;
     this.jwt = {
       secret: env.JWT_SECRET ?? generated!.jwtSecret,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
       refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     };
-    this.identityLinks = { passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES, invitationTtlDays: env.INVITATION_TTL_DAYS };
+    this.identityLinks = {
+      passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
+      invitationTtlDays: env.INVITATION_TTL_DAYS,
+    };
     this.secretsKey = env.SECRETS_KEY ?? generated!.secretsKey;
     this.pilots = {
       scanEverySeconds: env.PILOT_SCAN_EVERY_SECONDS,
@@ -125,7 +177,8 @@ export class AppConfig {
       authWindowSeconds: env.THROTTLE_AUTH_WINDOW_SECONDS,
     };
     this.trustProxyHops = env.TRUST_PROXY_HOPS;
-    this.admin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null;
+    this.admin =
+      env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null;
     this.smtpUrl = env.SMTP_URL ?? null;
     this.cors = { origins: parseCorsOrigins(env.CORS_ORIGINS, this.isProduction) };
     this.log = { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY ?? env.NODE_ENV === 'development' };
@@ -140,6 +193,9 @@ export class AppConfig {
 function parseCorsOrigins(value: string | undefined, isProduction: boolean): string[] | true | false {
   if (value === undefined) return !isProduction;
   if (value.trim() === '*') return true;
-  const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   return origins.length > 0 ? origins : false;
 }

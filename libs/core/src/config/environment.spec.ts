@@ -18,7 +18,10 @@ const secrets = { JWT_SECRET: 'd'.repeat(32), SECRETS_KEY: 'e'.repeat(32) };
 
 describe('validateEnvironment', () => {
   it('gives development safe defaults for everything', () => {
-    const config = new AppConfig(validateEnvironment({ DATA_DIR: mkdtempSync(join(tmpdir(), 'slussen-config-')) }), services);
+    const config = new AppConfig(
+      validateEnvironment({ DATA_DIR: mkdtempSync(join(tmpdir(), 'slussen-config-')) }),
+      services,
+    );
     expect(config.nodeEnv).toBe('development');
     expect(config.port).toBe(3000);
     expect(config.queue.prefix).toBe('slussen');
@@ -35,17 +38,20 @@ describe('validateEnvironment', () => {
     expect(config.log.pretty).toBe(false);
   });
 
-  it.each(['JWT_SECRET', 'SECRETS_KEY', 'DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL'])('stops a production start without %s with one line naming it', (name) => {
-    const env: Record<string, string | undefined> = { ...production, [name]: undefined };
-    expect(() => validateEnvironment(env)).toThrow(ConfigurationError);
-    try {
-      validateEnvironment(env);
-    } catch (error) {
-      const message = (error as Error).message;
-      expect(message).toContain(name);
-      expect(message).not.toContain('\n');
-    }
-  });
+  it.each(['JWT_SECRET', 'SECRETS_KEY', 'DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL'])(
+    'stops a production start without %s with one line naming it',
+    (name) => {
+      const env: Record<string, string | undefined> = { ...production, [name]: undefined };
+      expect(() => validateEnvironment(env)).toThrow(ConfigurationError);
+      try {
+        validateEnvironment(env);
+      } catch (error) {
+        const message = (error as Error).message;
+        expect(message).toContain(name);
+        expect(message).not.toContain('\n');
+      }
+    },
+  );
 
   it('rejects a short JWT secret even in development, and treats an empty variable as unset', () => {
     expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
@@ -62,17 +68,23 @@ describe('validateEnvironment', () => {
   });
 
   it('names every bad variable at once', () => {
-    expect(() => validateEnvironment({ NODE_ENV: 'staging', DATABASE_URL: 'mysql://x' })).toThrow(/NODE_ENV.*DATABASE_URL|DATABASE_URL.*NODE_ENV/);
+    expect(() => validateEnvironment({ NODE_ENV: 'staging', DATABASE_URL: 'mysql://x' })).toThrow(
+      /NODE_ENV.*DATABASE_URL|DATABASE_URL.*NODE_ENV/,
+    );
   });
 
   it('wants the admin password with the admin e-mail', () => {
     expect(() => validateEnvironment({ ADMIN_EMAIL: 'admin@region.se' })).toThrow(/ADMIN_PASSWORD/);
-    const config = new AppConfig(validateEnvironment({ ...secrets, ADMIN_EMAIL: 'admin@region.se', ADMIN_PASSWORD: 'a long enough one' }), services);
+    const config = new AppConfig(
+      validateEnvironment({ ...secrets, ADMIN_EMAIL: 'admin@region.se', ADMIN_PASSWORD: 'a long enough one' }),
+      services,
+    );
     expect(config.admin).toEqual({ email: 'admin@region.se', password: 'a long enough one' });
   });
 
   it('reads CORS origins as a list, * or nothing', () => {
-    const cors = (value: string) => new AppConfig(validateEnvironment({ ...secrets, CORS_ORIGINS: value }), services).cors.origins;
+    const cors = (value: string) =>
+      new AppConfig(validateEnvironment({ ...secrets, CORS_ORIGINS: value }), services).cors.origins;
     expect(cors('https://a.se, https://b.se')).toEqual(['https://a.se', 'https://b.se']);
     expect(cors('*')).toBe(true);
   });

@@ -31,13 +31,19 @@ export class SecretBox {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [CURRENT, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+    return [
+      CURRENT,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      ciphertext.toString('base64url'),
+    ].join('.');
   }
 
   /** Opens a value sealed for this context (or a legacy `v1` value, which carries none); throws when it was changed or moved. */
   open(sealed: string, context: string): string {
     const [version, iv, tag, ciphertext, extra] = sealed.split('.');
-    if ((version !== CURRENT && version !== LEGACY) || !iv || !tag || ciphertext === undefined || extra !== undefined) throw new Error('not a sealed secret');
+    if ((version !== CURRENT && version !== LEGACY) || !iv || !tag || ciphertext === undefined || extra !== undefined)
+      throw new Error('not a sealed secret');
     const ivBytes = Buffer.from(iv, 'base64url');
     const tagBytes = Buffer.from(tag, 'base64url');
     if (ivBytes.length !== IV_BYTES || tagBytes.length !== TAG_BYTES) throw new Error('not a sealed secret');

@@ -36,7 +36,9 @@ describe('migrations on the real PostgreSQL', () => {
     const url = new URL(runUrl());
     url.pathname = `/${name}`;
     const racers = await Promise.all(
-      Array.from({ length: 4 }, () => new DataSource(dataSourceOptions({ url: url.toString(), poolSize: 2 })).initialize()),
+      Array.from({ length: 4 }, () =>
+        new DataSource(dataSourceOptions({ url: url.toString(), poolSize: 2 })).initialize(),
+      ),
     );
     try {
       const applied = await Promise.all(racers.map((racer) => runPendingMigrations(racer)));

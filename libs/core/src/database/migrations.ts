@@ -26,4 +26,28 @@ import { ClosedSlots1796020000000 } from './migrations/1796020000000-ClosedSlots
  * Every migration, oldest first. Listed as classes, not a glob, so that dist,
  * tsx and jest load them the same way; a unit test checks none is missing.
  */
-export const MIGRATIONS = [Extensions1795819638944, Identity1795820590440, CatalogueAndSlots1795821667565, SlotCapacityRules1795821855605, Bookings1795822717678, IdempotencyKeys1795823267865, CalendarFeeds1795823536852, BookingCompanyLimit1795824196615, OutboxAndDeliveries1795824534494, Reminders1795825080611, Webhooks1795825840831, Pilots1795828602801, Reporting1795831321275, MeasurementFacts1795832621000, WebhookFailures1795998355686, CompanyActivePlaces1795998616647, CalendarFeedTokenExpiry1795999120909, ReportRunGuards1796000506142, DeliverySweep1796000814706, IdempotencyBodyAsSent1796001473806, InvitationsAndPasswordTokens1796002722417, WebhookDeliveriesBySubscription1796010000000, ClosedSlots1796020000000];
+export const MIGRATIONS = [
+  Extensions1795819638944,
+  Identity1795820590440,
+  CatalogueAndSlots1795821667565,
+  SlotCapacityRules1795821855605,
+  Bookings1795822717678,
+  IdempotencyKeys1795823267865,
+  CalendarFeeds1795823536852,
+  BookingCompanyLimit1795824196615,
+  OutboxAndDeliveries1795824534494,
+  Reminders1795825080611,
+  Webhooks1795825840831,
+  Pilots1795828602801,
+  Reporting1795831321275,
+  MeasurementFacts1795832621000,
+  WebhookFailures1795998355686,
+  CompanyActivePlaces1795998616647,
+  CalendarFeedTokenExpiry1795999120909,
+  ReportRunGuards1796000506142,
+  DeliverySweep1796000814706,
+  IdempotencyBodyAsSent1796001473806,
+  InvitationsAndPasswordTokens1796002722417,
+  WebhookDeliveriesBySubscription1796010000000,
+  ClosedSlots1796020000000,
+];

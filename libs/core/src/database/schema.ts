@@ -9,4 +9,12 @@ import { REPORTING_ENTITIES } from '@slussen/reporting/entities';
 import { SCHEDULING_ENTITIES } from '@slussen/scheduling/entities';
 import { CORE_ENTITIES } from '../outbox/outbox.entities.js';
 
-export const SCHEMA_ENTITIES = [...CORE_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES, ...SCHEDULING_ENTITIES, ...PILOTS_ENTITIES, ...REPORTING_ENTITIES, ...NOTIFICATIONS_ENTITIES];
+export const SCHEMA_ENTITIES = [
+  ...CORE_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...CATALOGUE_ENTITIES,
+  ...SCHEDULING_ENTITIES,
+  ...PILOTS_ENTITIES,
+  ...REPORTING_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
+];

@@ -16,7 +16,16 @@ const CONNECTION_SQLSTATES = new Set([
   '08006', // connection_failure
 ]);
 
-const SOCKET_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
+const SOCKET_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'EAI_AGAIN',
+]);
 
 const CONNECTION_MESSAGES = [
   /Connection terminated/i, // node-postgres: "Connection terminated unexpectedly", "... due to connection timeout"
@@ -32,7 +41,12 @@ const CONNECTION_MESSAGES = [
 /** True when the error, or the driver error or cause it wraps, is a lost or unreachable connection. */
 export function isConnectionLoss(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 3) return false;
-  const { code, message, driverError, cause } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  const { code, message, driverError, cause } = error as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+  };
   if (typeof code === 'string' && (CONNECTION_SQLSTATES.has(code) || SOCKET_ERRNOS.has(code))) return true;
   // A server error with any other SQLSTATE (a constraint, a syntax error) is not a lost connection, whatever its text.
   if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return false;

@@ -1,6 +1,11 @@
 import { Controller, Get, Optional } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import {
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators.js';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../errors/domain-error.js';
@@ -37,8 +42,14 @@ export class HealthController {
    * Worker: 200 when PostgreSQL, Redis and every job scheduler are there; otherwise 503.
    */
   @Get('ready')
-  @ApiOkResponse({ description: '{ status: "ok" | "degraded", info: { database, redis, schedules? } }; API: "degraded" while Redis is away' })
-  @ApiServiceUnavailableResponse({ description: 'problem+json with `info` and `error` per dependency (API: PostgreSQL down; worker: PostgreSQL, Redis or a job scheduler missing)' })
+  @ApiOkResponse({
+    description:
+      '{ status: "ok" | "degraded", info: { database, redis, schedules? } }; API: "degraded" while Redis is away',
+  })
+  @ApiServiceUnavailableResponse({
+    description:
+      'problem+json with `info` and `error` per dependency (API: PostgreSQL down; worker: PostgreSQL, Redis or a job scheduler missing)',
+  })
   async ready(): Promise<HealthCheckResult> {
     const timeout = this.config.health.timeoutMs;
     const worker = this.schedules !== undefined;

@@ -26,14 +26,17 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     const result = await this.healthIndicators
       .check(key)
       .attempt(async () => {
-        if (this.client.status === 'wait' || this.client.status === 'end') await this.client.connect().catch(() => undefined);
+        if (this.client.status === 'wait' || this.client.status === 'end')
+          await this.client.connect().catch(() => undefined);
         await this.client.ping();
         this.lastError = '';
       })
       .withTimeout(timeoutMs);
     if (required || result[key].status !== 'down') return result;
     const { status: _down, ...data } = result[key];
-    return this.healthIndicators.check(key).degraded({ ...data, message: typeof data.message === 'string' ? data.message : 'not reachable' });
+    return this.healthIndicators
+      .check(key)
+      .degraded({ ...data, message: typeof data.message === 'string' ? data.message : 'not reachable' });
   }
 
   onModuleDestroy(): void {

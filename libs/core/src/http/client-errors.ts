@@ -15,7 +15,16 @@ export function answerClientErrorsWithProblems(server: Server): void {
     }
     const code: ProblemCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : 'validation';
     const { status, title } = PROBLEMS[code];
-    const body = JSON.stringify({ type: `/problems/${code}`, title, status, detail: code === 'validation' ? 'The request could not be read as HTTP' : 'The request line and headers must be smaller', instance: '' });
+    const body = JSON.stringify({
+      type: `/problems/${code}`,
+      title,
+      status,
+      detail:
+        code === 'validation'
+          ? 'The request could not be read as HTTP'
+          : 'The request line and headers must be smaller',
+      instance: '',
+    });
     socket.end(
       `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );

@@ -41,9 +41,16 @@ function isMultiline(instance: object, property: string): boolean {
 export function textProblem(value: string, multiline = false): FieldError | null {
   const text = multiline ? value.replace(/\r\n/g, '\n') : value;
   if ((multiline ? CONTROL_EXCEPT_TAB_LF : CONTROL).test(text)) {
-    return { field: '', message: multiline ? 'must not contain control characters other than tab and line break' : 'must not contain control characters', code: 'controlCharacter' };
+    return {
+      field: '',
+      message: multiline
+        ? 'must not contain control characters other than tab and line break'
+        : 'must not contain control characters',
+      code: 'controlCharacter',
+    };
   }
-  if (LONE_SURROGATE.test(text)) return { field: '', message: 'must be well-formed Unicode (no unpaired surrogates)', code: 'malformedUnicode' };
+  if (LONE_SURROGATE.test(text))
+    return { field: '', message: 'must be well-formed Unicode (no unpaired surrogates)', code: 'malformedUnicode' };
   return null;
 }
 
@@ -89,12 +96,19 @@ function walk(value: unknown, field: string, multiline: boolean, problems: Field
  * before validation: some validators (isEmail's URI handling) throw on them.
  */
 export function malformedUnicode(value: unknown, field: string, depth = 0): FieldError[] {
-  const problem = (at: string): FieldError => ({ field: at || 'value', message: 'must be well-formed Unicode (no unpaired surrogates)', code: 'malformedUnicode' });
+  const problem = (at: string): FieldError => ({
+    field: at || 'value',
+    message: 'must be well-formed Unicode (no unpaired surrogates)',
+    code: 'malformedUnicode',
+  });
   if (typeof value === 'string') return LONE_SURROGATE.test(value) ? [problem(field)] : [];
   if (value === null || typeof value !== 'object' || depth > 32) return [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => malformedUnicode(item, `${field}[${index}]`, depth + 1));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => malformedUnicode(item, `${field}[${index}]`, depth + 1));
   return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => {
-    const path = field ? `${field}.${key.replace(LONE_SURROGATE_GLOBAL, '\ufffd')}` : key.replace(LONE_SURROGATE_GLOBAL, '\ufffd');
+    const path = field
+      ? `${field}.${key.replace(LONE_SURROGATE_GLOBAL, '\ufffd')}`
+      : key.replace(LONE_SURROGATE_GLOBAL, '\ufffd');
     return [...(LONE_SURROGATE.test(key) ? [problem(path)] : []), ...malformedUnicode(item, path, depth + 1)];
   });
 }
@@ -110,5 +124,8 @@ export function singleLine(value: string): string {
 
 /** Text that may keep its line breaks (an iCalendar DESCRIPTION): CRLF and CR become LF, other controls go. */
 export function plainText(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_TAB_LF_GLOBAL, '').replace(LONE_SURROGATE_GLOBAL, '\ufffd');
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL_EXCEPT_TAB_LF_GLOBAL, '')
+    .replace(LONE_SURROGATE_GLOBAL, '\ufffd');
 }

@@ -6,6 +6,7 @@ export const IdParam = (name = 'id') =>
   Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () => new ValidationError(`${name} must be a UUID`, [{ field: name, message: 'must be a UUID', code: 'isUuid' }]),
+      exceptionFactory: () =>
+        new ValidationError(`${name} must be a UUID`, [{ field: name, message: 'must be a UUID', code: 'isUuid' }]),
     }),
   );

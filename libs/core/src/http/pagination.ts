@@ -8,13 +8,25 @@ import { textProblem } from './control-characters.js';
 /** `?limit=&cursor=` as API.md fixes them: 50 by default, 200 at most. */
 export class PageQueryDto {
   /** How many items, 1 to 200 (default 50). */
-  @ApiPropertyOptional({ description: 'How many items, 1 to 200.', minimum: 1, maximum: 200, default: 50, type: 'integer' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @ApiPropertyOptional({
+    description: 'How many items, 1 to 200.',
+    minimum: 1,
+    maximum: 200,
+    default: 50,
+    type: 'integer',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit: number = 50;
 
   /** `nextCursor` of the previous page. */
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 512 })
-  @IsOptional() @IsString() @MaxLength(512)
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
   cursor?: string;
 }
 
@@ -33,7 +45,9 @@ export function decodeCursor(cursor: string | undefined, arity: number): Array<s
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     // A cursor is the caller's input too: its strings obey the same rules as every other string (no NUL for PostgreSQL).
-    const wellFormed = (value: unknown) => (typeof value === 'string' && textProblem(value) === null) || (typeof value === 'number' && Number.isFinite(value));
+    const wellFormed = (value: unknown) =>
+      (typeof value === 'string' && textProblem(value) === null) ||
+      (typeof value === 'number' && Number.isFinite(value));
     if (Array.isArray(values) && values.length === arity && values.every(wellFormed)) {
       return values as Array<string | number>;
     }

@@ -17,11 +17,15 @@ export class ProblemFilter implements ExceptionFilter {
 
     if (unexpected) {
       // The cause and where it arose; never the request body or headers.
-      this.logger.error({ err: exception, errorId, method: request.method, path: instanceOf(request) }, 'request failed');
+      this.logger.error(
+        { err: exception, errorId, method: request.method, path: instanceOf(request) },
+        'request failed',
+      );
     }
     if (response.headersSent) return;
     // 503 means "try again shortly" (a lost database connection, a dependency away): say when.
-    if (problem.status === 503 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (problem.status === 503 && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 }

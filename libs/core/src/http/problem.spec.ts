@@ -7,12 +7,19 @@ import { PROBLEMS } from '../errors/problem-codes.js';
 import { toProblem } from './problem.js';
 
 const pgError = (code: string, constraint?: string) =>
-  new QueryFailedError('INSERT INTO secret_table VALUES ($1)', ['private'], Object.assign(new Error('duplicate key'), { code, constraint }));
+  new QueryFailedError(
+    'INSERT INTO secret_table VALUES ($1)',
+    ['private'],
+    Object.assign(new Error('duplicate key'), { code, constraint }),
+  );
 
 describe('toProblem', () => {
   it('keeps a domain error’s code, detail, field errors and extensions', () => {
     const { problem, unexpected } = toProblem(
-      new DomainError('booking-rule', 'Bookings open 14 days ahead', { errors: [{ field: 'slotId', message: 'too soon' }], extensions: { rule: 'minLeadDays' } }),
+      new DomainError('booking-rule', 'Bookings open 14 days ahead', {
+        errors: [{ field: 'slotId', message: 'too soon' }],
+        extensions: { rule: 'minLeadDays' },
+      }),
       '/api/v1/slots/1/bookings',
       'req-1',
     );
@@ -29,17 +36,35 @@ describe('toProblem', () => {
   });
 
   it('maps Nest and body-parser HTTP errors by status', () => {
-    expect(toProblem(new NotFoundException('Cannot GET /x'), '/x', 'r').problem).toMatchObject({ type: '/problems/not-found', status: 404, detail: 'Cannot GET /x' });
-    expect(toProblem(new BadRequestException('Unexpected token'), '/x', 'r').problem).toMatchObject({ type: '/problems/validation', status: 400 });
-    expect(toProblem(new HttpException('too big', 413), '/x', 'r').problem).toMatchObject({ type: '/problems/payload-too-large', status: 413 });
-    expect(toProblem(new HttpException('slow down', 429), '/x', 'r').problem).toMatchObject({ type: '/problems/rate-limited', status: 429 });
+    expect(toProblem(new NotFoundException('Cannot GET /x'), '/x', 'r').problem).toMatchObject({
+      type: '/problems/not-found',
+      status: 404,
+      detail: 'Cannot GET /x',
+    });
+    expect(toProblem(new BadRequestException('Unexpected token'), '/x', 'r').problem).toMatchObject({
+      type: '/problems/validation',
+      status: 400,
+    });
+    expect(toProblem(new HttpException('too big', 413), '/x', 'r').problem).toMatchObject({
+      type: '/problems/payload-too-large',
+      status: 413,
+    });
+    expect(toProblem(new HttpException('slow down', 429), '/x', 'r').problem).toMatchObject({
+      type: '/problems/rate-limited',
+      status: 429,
+    });
   });
 
   it('maps database constraint violations to 409 and registered constraints to their own problem', () => {
-    expect(toProblem(pgError('23505', 'some_unique'), '/x', 'r').problem).toMatchObject({ type: '/problems/conflict', status: 409 });
+    expect(toProblem(pgError('23505', 'some_unique'), '/x', 'r').problem).toMatchObject({
+      type: '/problems/conflict',
+      status: 409,
+    });
     expect(toProblem(pgError('23P01'), '/x', 'r').problem).toMatchObject({ status: 409 });
     expect(toProblem(pgError('23514'), '/x', 'r').problem).toMatchObject({ status: 409 });
-    registerConstraintProblems({ booking_one_per_company: { code: 'already-booked', detail: 'Your organization already holds this slot' } });
+    registerConstraintProblems({
+      booking_one_per_company: { code: 'already-booked', detail: 'Your organization already holds this slot' },
+    });
     expect(toProblem(pgError('23505', 'booking_one_per_company'), '/x', 'r').problem).toMatchObject({
       type: '/problems/already-booked',
       detail: 'Your organization already holds this slot',
@@ -47,7 +72,13 @@ describe('toProblem', () => {
   });
 
   it('never shows SQL, parameters or messages of unexpected errors, and carries the error id', () => {
-    for (const error of [pgError('XX000'), new Error('password=hunter2'), 'a string', null, new HttpException('boom at db.internal', 500)]) {
+    for (const error of [
+      pgError('XX000'),
+      new Error('password=hunter2'),
+      'a string',
+      null,
+      new HttpException('boom at db.internal', 500),
+    ]) {
       const { problem, unexpected } = toProblem(error, '/x', 'req-42');
       expect(unexpected).toBe(true);
       expect(problem).toMatchObject({ type: '/problems/internal', status: 500, errorId: 'req-42' });
@@ -73,9 +104,15 @@ describe('toProblem', () => {
       new Error('Connection terminated unexpectedly'),
       new Error('Client has encountered a connection error and is not queryable'),
       new Error('timeout exceeded when trying to connect'),
-      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), {
+        name: 'QueryRunnerAlreadyReleasedError',
+      }),
       Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
-      new QueryFailedError('SELECT 1', [], Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })),
+      new QueryFailedError(
+        'SELECT 1',
+        [],
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      ),
     ];
     for (const error of lost) {
       expect(toProblem(error, '/x', 'r').problem).toMatchObject({ type: '/problems/unavailable', status: 503 });

@@ -68,7 +68,10 @@ export function toProblem(exception: unknown, instance: string, errorId: string)
   if (exception instanceof DomainError) {
     const { errors, extensions } = exception.options;
     return {
-      problem: build(exception.code, exception.detail, instance, { ...extensions, ...(errors?.length ? { errors: errors.map(withCode) } : {}) }),
+      problem: build(exception.code, exception.detail, instance, {
+        ...extensions,
+        ...(errors?.length ? { errors: errors.map(withCode) } : {}),
+      }),
       unexpected: false,
     };
   }
@@ -81,16 +84,25 @@ export function toProblem(exception: unknown, instance: string, errorId: string)
   if (exception instanceof QueryFailedError) {
     const driverError = exception.driverError as { code?: string; constraint?: string };
     const mapped = constraintProblem(driverError.constraint) ?? SQLSTATE_PROBLEMS[driverError.code ?? ''];
-    if (mapped) return { problem: build(mapped.code, mapped.detail, instance), unexpected: mapped.code === 'unavailable' };
+    if (mapped)
+      return { problem: build(mapped.code, mapped.detail, instance), unexpected: mapped.code === 'unavailable' };
   }
 
   // Not logged with its stack and query: a dropped connection is the network's doing, and the access log has the 503.
   if (isConnectionLoss(exception)) {
-    return { problem: build('unavailable', 'A service Slussen depends on is not reachable; try again shortly', instance), unexpected: false };
+    return {
+      problem: build('unavailable', 'A service Slussen depends on is not reachable; try again shortly', instance),
+      unexpected: false,
+    };
   }
 
   return {
-    problem: build('internal', `Something went wrong on our side. Quote error id ${errorId} if you report it.`, instance, { errorId }),
+    problem: build(
+      'internal',
+      `Something went wrong on our side. Quote error id ${errorId} if you report it.`,
+      instance,
+      { errorId },
+    ),
     unexpected: true,
   };
 }

@@ -1,5 +1,13 @@
 import { ExecutionContext, Injectable, Logger, Module, OnModuleDestroy, SetMetadata } from '@nestjs/common';
-import { normalizeIp, seconds, ThrottlerGuard, ThrottlerModule, ThrottlerStorageService, type ThrottlerLimitDetail, type ThrottlerStorage } from '@nestjs/throttler';
+import {
+  normalizeIp,
+  seconds,
+  ThrottlerGuard,
+  ThrottlerModule,
+  ThrottlerStorageService,
+  type ThrottlerLimitDetail,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { Request, Response } from 'express';
@@ -22,7 +30,9 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleDestroy {
   private degraded = false;
 
   constructor(config: AppConfig) {
-    this.client = createRedisClient(config.redis.url, () => undefined, { keyPrefix: `${config.queue.prefix}:throttle:` });
+    this.client = createRedisClient(config.redis.url, () => undefined, {
+      keyPrefix: `${config.queue.prefix}:throttle:`,
+    });
     this.client.connect().catch(() => undefined);
     this.shared = new ThrottlerStorageRedisService(this.client);
   }
@@ -34,7 +44,8 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleDestroy {
       this.degraded = false;
       return record;
     } catch (error) {
-      if (!this.degraded) this.logger.warn(`rate limits counted per process while Redis is unreachable: ${(error as Error).message}`);
+      if (!this.degraded)
+        this.logger.warn(`rate limits counted per process while Redis is unreachable: ${(error as Error).message}`);
       this.degraded = true;
       return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
     }
@@ -71,18 +82,28 @@ export const PASSWORD_ATTEMPTS = 'password';
  */
 export const ThrottleBucket = (bucket: string) => SetMetadata(THROTTLE_BUCKET, bucket);
 
-const bucketKey = (bucket: string, throttler: string, tracker: string) => createHash('sha256').update(`${bucket}-${throttler}-${tracker}`).digest('hex');
+const bucketKey = (bucket: string, throttler: string, tracker: string) =>
+  createHash('sha256').update(`${bucket}-${throttler}-${tracker}`).digest('hex');
 
 /** Applies the throttlers and answers 429 problem+json with Retry-After. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override generateKey(context: ExecutionContext, tracker: string, throttler: string): string {
-    const bucket = this.reflector.getAllAndOverride<string | undefined>(THROTTLE_BUCKET, [context.getHandler(), context.getClass()]);
+    const bucket = this.reflector.getAllAndOverride<string | undefined>(THROTTLE_BUCKET, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     return bucket ? bucketKey(bucket, throttler, tracker) : super.generateKey(context, tracker, throttler);
   }
 
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    context
+      .switchToHttp()
+      .getResponse<Response>()
+      .setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
     throw new DomainError('rate-limited', `Too many attempts; try again in ${Math.max(1, detail.timeToBlockExpire)} s`);
   }
 }

@@ -18,7 +18,11 @@ export function currentRequestId(): string | null {
  * Gives every request an id (the caller's X-Request-Id when sane), echoes it
  * in the response, and keeps it for everything the request does.
  */
-export function requestContextMiddleware(request: Request & { id?: unknown }, response: Response, next: NextFunction): void {
+export function requestContextMiddleware(
+  request: Request & { id?: unknown },
+  response: Response,
+  next: NextFunction,
+): void {
   const given = request.headers['x-request-id'];
   const requestId = typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
   request.id = requestId;

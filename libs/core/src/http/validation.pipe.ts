@@ -6,8 +6,25 @@ import { checkRequestText, malformedUnicode } from './control-characters.js';
 // Constraints that say what kind of value a field takes: when several fail, the
 // caller hears about the kind first ("must be a string", not "must be shorter").
 const KIND_CONSTRAINTS = new Set([
-  'nestedValidation', 'isString', 'isInt', 'isNumber', 'isNumberString', 'isBoolean', 'isDate', 'isDateString', 'isIso8601', 'isArray',
-  'isObject', 'isEnum', 'isIn', 'isUuid', 'isEmail', 'isUrl', 'isTimeZone', 'isLatitude', 'isLongitude',
+  'nestedValidation',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isNumberString',
+  'isBoolean',
+  'isDate',
+  'isDateString',
+  'isIso8601',
+  'isArray',
+  'isObject',
+  'isEnum',
+  'isIn',
+  'isUuid',
+  'isEmail',
+  'isUrl',
+  'isTimeZone',
+  'isLatitude',
+  'isLongitude',
 ]);
 
 const CODE_BY_CONSTRAINT: Record<string, string> = { whitelistValidation: 'unknownField' };
@@ -66,7 +83,8 @@ function own(error: ClassValidatorError, field: string): FieldError[] {
   if (constraints.length === 0) return [];
   const unknown = constraints.find(([name]) => name === 'whitelistValidation');
   if (unknown) return [{ field, message: unknown[1], code: CODE_BY_CONSTRAINT.whitelistValidation! }];
-  if (error.value === undefined || error.value === null) return [{ field, message: `${error.property} is required`, code: 'required' }];
+  if (error.value === undefined || error.value === null)
+    return [{ field, message: `${error.property} is required`, code: 'required' }];
   const [name, message] = constraints.find(([constraint]) => KIND_CONSTRAINTS.has(constraint)) ?? constraints[0]!;
   return [{ field, message, code: CODE_BY_CONSTRAINT[name] ?? name }];
 }

@@ -5,7 +5,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config.js';
 
 /** The id requestContextMiddleware gave the request (outside the API, a fresh one). */
-const requestId = (request: IncomingMessage & { id?: unknown }) => (typeof request.id === 'string' ? request.id : randomUUID());
+const requestId = (request: IncomingMessage & { id?: unknown }) =>
+  typeof request.id === 'string' ? request.id : randomUUID();
 
 @Module({
   imports: [
@@ -27,7 +28,9 @@ const requestId = (request: IncomingMessage & { id?: unknown }) => (typeof reque
           autoLogging: { ignore: (request: IncomingMessage) => request.url?.startsWith('/health/') ?? false },
           customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
             error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-          transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } : undefined,
+          transport: config.log.pretty
+            ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
+            : undefined,
         },
       }),
     }),

@@ -58,13 +58,37 @@ export interface OutboundAnswer {
 // shared (CGNAT) and reserved ranges (RFC 6890), in IPv4 and IPv6.
 const NOT_PUBLIC = new BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
-  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 23], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
+  ['::', 96],
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001::', 23],
+  ['2001:db8::', 32],
+  ['2002::', 16],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+] as const)
+  NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
 
 /** Whether an IP address is on the public internet (an IPv4-mapped or -compatible IPv6 address is judged by its IPv4 part). */
 export function isPublicAddress(address: string): boolean {
@@ -98,10 +122,14 @@ export function checkOutboundUrl(raw: string, policy: OutboundPolicy): URL {
   } catch {
     throw new OutboundRefusedError('not a URL');
   }
-  if (url.protocol !== 'https:' && !(policy.allowHttp && url.protocol === 'http:')) throw new OutboundRefusedError(policy.allowHttp ? 'only http and https URLs' : 'only https URLs');
+  if (url.protocol !== 'https:' && !(policy.allowHttp && url.protocol === 'http:'))
+    throw new OutboundRefusedError(policy.allowHttp ? 'only http and https URLs' : 'only https URLs');
   if (url.username || url.password) throw new OutboundRefusedError('credentials do not belong in the URL');
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!policy.allowPrivateAddresses && (host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && !isPublicAddress(host)))) {
+  if (
+    !policy.allowPrivateAddresses &&
+    (host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && !isPublicAddress(host)))
+  ) {
     throw new OutboundRefusedError(`${host} is not a public address`);
   }
   return url;
@@ -139,7 +167,12 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
       if (error) return callback(error, '', 0);
       const list = addresses as Array<{ address: string; family: number }>;
       const refused = allowPrivate ? undefined : list.find((entry) => !isPublicAddress(entry.address));
-      if (refused) return callback(new OutboundRefusedError(`${hostname} resolves to ${refused.address}, which is not a public address`), '', 0);
+      if (refused)
+        return callback(
+          new OutboundRefusedError(`${hostname} resolves to ${refused.address}, which is not a public address`),
+          '',
+          0,
+        );
       if (options.all) return callback(null, list as never);
       return callback(null, list[0]!.address, list[0]!.family);
     });
@@ -163,7 +196,10 @@ export function guardedRequest(raw: string, request: OutboundRequest, limits: Ou
   return new Promise((resolve, reject) => {
     const outgoing = client.request(url, {
       method: request.method,
-      headers: { ...(request.body !== undefined ? { 'content-length': String(Buffer.byteLength(request.body)) } : {}), ...request.headers },
+      headers: {
+        ...(request.body !== undefined ? { 'content-length': String(Buffer.byteLength(request.body)) } : {}),
+        ...request.headers,
+      },
       lookup: guardedLookup(limits.allowPrivateAddresses),
       agent: false,
     });
@@ -172,7 +208,11 @@ export function guardedRequest(raw: string, request: OutboundRequest, limits: Ou
       clearTimeout(deadline);
       if (settled) return;
       settled = true;
-      reject(error instanceof OutboundRefusedError || error instanceof OutboundFetchError ? error : new OutboundFetchError(error.message));
+      reject(
+        error instanceof OutboundRefusedError || error instanceof OutboundFetchError
+          ? error
+          : new OutboundFetchError(error.message),
+      );
     };
     // Settles first, then tears the connection down: once an answer has begun, Node reports
     // a destroyed request on the response (or not at all), never on the request.
@@ -180,20 +220,30 @@ export function guardedRequest(raw: string, request: OutboundRequest, limits: Ou
       fail(error);
       outgoing.destroy();
     };
-    const deadline = setTimeout(() => abort(new OutboundFetchError(`no complete answer within ${limits.timeoutMs} ms`, null, 'timeout')), limits.timeoutMs);
+    const deadline = setTimeout(
+      () => abort(new OutboundFetchError(`no complete answer within ${limits.timeoutMs} ms`, null, 'timeout')),
+      limits.timeoutMs,
+    );
     outgoing.on('error', fail);
     outgoing.on('response', (response) => {
       const status = response.statusCode ?? 0;
       const declared = Number(response.headers['content-length']);
       if (declared > limits.maxBytes) {
-        abort(new OutboundFetchError(`answer of ${declared} bytes is over the limit of ${limits.maxBytes}`, status, 'too-large'));
+        abort(
+          new OutboundFetchError(
+            `answer of ${declared} bytes is over the limit of ${limits.maxBytes}`,
+            status,
+            'too-large',
+          ),
+        );
         return;
       }
       const chunks: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > limits.maxBytes) abort(new OutboundFetchError(`answer is over the limit of ${limits.maxBytes} bytes`, status, 'too-large'));
+        if (size > limits.maxBytes)
+          abort(new OutboundFetchError(`answer is over the limit of ${limits.maxBytes} bytes`, status, 'too-large'));
         else chunks.push(chunk);
       });
       response.on('error', fail);

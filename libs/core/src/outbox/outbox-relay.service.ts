@@ -40,10 +40,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     // Its own connection that fails fast while Redis is away (no offline queue): the rows stay in
     // PostgreSQL until the next round instead of piling up commands that all replay on reconnect.
     // It tries again every REDIS_RECONNECT_MS (not BullMQ's backoff of up to 20 s) and drains once ready.
-    this.redis = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: () => config.queue.reconnectMs });
+    this.redis = new Redis(config.redis.url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: () => config.queue.reconnectMs,
+    });
     this.redis.on('error', (error: Error) => this.pause(error.message));
     this.redis.on('ready', () => void this.onRedisReady());
-    this.queue = new Queue(QueueName.Notifications, { connection: this.redis, prefix: config.queue.prefix, defaultJobOptions: defaultJobOptions(config) });
+    this.queue = new Queue(QueueName.Notifications, {
+      connection: this.redis,
+      prefix: config.queue.prefix,
+      defaultJobOptions: defaultJobOptions(config),
+    });
     this.queue.on('error', (error: Error) => this.pause(error.message));
   }
 
@@ -87,7 +95,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           `UPDATE outbox_messages SET dispatched_at = NULL WHERE dispatched_at > now() - make_interval(hours => $1) RETURNING 1`,
           [this.config.outbox.redispatchHours],
         );
-        if (again.length) this.logger.warn(`Redis came back without its data: ${again.length} outbox message(s) of the last ${this.config.outbox.redispatchHours} h dispatched again`);
+        if (again.length)
+          this.logger.warn(
+            `Redis came back without its data: ${again.length} outbox message(s) of the last ${this.config.outbox.redispatchHours} h dispatched again`,
+          );
       }
     } catch (error) {
       this.logger.warn(`outbox relay could not check Redis's data: ${(error as Error).message}`);
@@ -102,13 +113,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.again = true;
       return;
     }
-    this.running = this.drain().then(() => undefined).finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    this.running = this.drain()
+      .then(() => undefined)
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
   }
 
   /** Dispatches batches until none is full; returns how many rows went out. */
@@ -141,7 +154,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         opts: { jobId: `outbox-${row.id}` },
       }));
       await withTimeout(this.queue.addBulk(jobs), this.config.outbox.enqueueTimeoutMs);
-      await manager.query('UPDATE outbox_messages SET dispatched_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
+      await manager.query('UPDATE outbox_messages SET dispatched_at = now() WHERE id = ANY($1::uuid[])', [
+        rows.map((row) => row.id),
+      ]);
       return rows.length;
     });
   }
@@ -149,7 +164,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** LISTENs on its own connection; when that connection is lost (or cannot be opened) it tries again shortly. */
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.config.database.url, application_name: 'slussen-outbox-listener' });
+    const client = new pg.Client({
+      connectionString: this.config.database.url,
+      application_name: 'slussen-outbox-listener',
+    });
     let lost = false;
     const onLost = (reason: string) => {
       if (lost) return;
@@ -157,7 +175,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (this.listener === client) this.listener = null;
       client.end().catch(() => undefined);
       if (this.stopped) return;
-      this.logger.warn(`outbox listener lost (${reason}); listening again, polling every ${this.config.outbox.pollMs} ms meanwhile`);
+      this.logger.warn(
+        `outbox listener lost (${reason}); listening again, polling every ${this.config.outbox.pollMs} ms meanwhile`,
+      );
       this.relistenLater();
     };
     client.on('notification', () => this.wake());
@@ -183,10 +203,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Tries to listen again within a second (or the poll interval, if shorter). */
   private relistenLater(): void {
     if (this.stopped || this.relistenTimer) return;
-    this.relistenTimer = setTimeout(() => {
-      this.relistenTimer = null;
-      void this.listen();
-    }, Math.min(this.config.outbox.pollMs, 1000));
+    this.relistenTimer = setTimeout(
+      () => {
+        this.relistenTimer = null;
+        void this.listen();
+      },
+      Math.min(this.config.outbox.pollMs, 1000),
+    );
   }
 }
 

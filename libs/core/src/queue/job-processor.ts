@@ -34,10 +34,22 @@ export abstract class JobProcessor extends WorkerHost {
     const started = Date.now();
     try {
       const result = await handler(job.data, job);
-      this.jobLogger.log({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1, durationMs: Date.now() - started, requestId: (job.data as { requestId?: string }).requestId }, 'job done');
+      this.jobLogger.log(
+        {
+          jobId: job.id,
+          job: job.name,
+          attempt: job.attemptsMade + 1,
+          durationMs: Date.now() - started,
+          requestId: (job.data as { requestId?: string }).requestId,
+        },
+        'job done',
+      );
       return result;
     } catch (error) {
-      this.jobLogger.warn({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1, durationMs: Date.now() - started, err: error }, 'job failed');
+      this.jobLogger.warn(
+        { jobId: job.id, job: job.name, attempt: job.attemptsMade + 1, durationMs: Date.now() - started, err: error },
+        'job failed',
+      );
       throw error;
     }
   }

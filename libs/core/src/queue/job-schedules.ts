@@ -1,4 +1,12 @@
-import { Global, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, type Provider } from '@nestjs/common';
+import {
+  Global,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { Queue, type JobSchedulerTemplateOptions } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -27,7 +35,11 @@ let declarations = 0;
  *     providers: [declareJobSchedules((config) => [{ job: JobName.SweepDeliveries, repeat: { every: 60_000 } }])]
  */
 export function declareJobSchedules(declare: (config: AppConfig) => JobSchedule[]): Provider {
-  return { provide: `job-schedules-${++declarations}`, inject: [AppConfig], useFactory: (config: AppConfig) => new DeclaredJobSchedules(declare(config)) };
+  return {
+    provide: `job-schedules-${++declarations}`,
+    inject: [AppConfig],
+    useFactory: (config: AppConfig) => new DeclaredJobSchedules(declare(config)),
+  };
 }
 
 /**
@@ -53,7 +65,10 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
     private readonly discovery: DiscoveryService,
     private readonly config: AppConfig,
   ) {
-    this.connection = new Redis(config.redis.url, { maxRetriesPerRequest: null, retryStrategy: () => config.queue.reconnectMs });
+    this.connection = new Redis(config.redis.url, {
+      maxRetriesPerRequest: null,
+      retryStrategy: () => config.queue.reconnectMs,
+    });
     this.connection.on('error', (error: Error) => {
       if (error.message !== this.lastError) this.logger.warn(`job schedulers' Redis connection: ${error.message}`);
       this.lastError = error.message;
@@ -86,7 +101,10 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
       this.lastError = '';
       void this.registerAll('Redis connection returned').catch(() => undefined);
     });
-    this.timer = setInterval(() => void this.check().catch(() => undefined), this.config.queue.scheduleCheckSeconds * 1000);
+    this.timer = setInterval(
+      () => void this.check().catch(() => undefined),
+      this.config.queue.scheduleCheckSeconds * 1000,
+    );
     this.timer.unref();
   }
 
@@ -101,7 +119,11 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
   /** The keys of declared schedulers that Redis does not hold now; rejects when Redis does not answer. */
   async missing(): Promise<JobName[]> {
     if (this.connection.status !== 'ready') throw new Error(`Redis connection ${this.connection.status}`);
-    const found = await Promise.all(this.schedules.map(async (schedule) => ((await this.queueOf(schedule).getJobScheduler(schedule.job)) ? null : schedule.job)));
+    const found = await Promise.all(
+      this.schedules.map(async (schedule) =>
+        (await this.queueOf(schedule).getJobScheduler(schedule.job)) ? null : schedule.job,
+      ),
+    );
     return found.filter((key): key is JobName => key !== null);
   }
 
@@ -123,9 +145,14 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
     this.registering = (async () => {
       try {
         for (const schedule of this.schedules) {
-          await this.queueOf(schedule).upsertJobScheduler(schedule.job, schedule.repeat, { name: schedule.job, data: {}, opts: schedule.opts ?? { attempts: 1 } });
+          await this.queueOf(schedule).upsertJobScheduler(schedule.job, schedule.repeat, {
+            name: schedule.job,
+            data: {},
+            opts: schedule.opts ?? { attempts: 1 },
+          });
         }
-        if (reason !== 'start') this.logger.warn(`job schedulers registered again (${reason}): ${this.schedules.length}`);
+        if (reason !== 'start')
+          this.logger.warn(`job schedulers registered again (${reason}): ${this.schedules.length}`);
       } finally {
         this.registering = null;
         const again = this.registerAgain;

@@ -9,6 +9,8 @@ describe('job registry', () => {
   it('finds jobs without a processor and jobs claimed twice', () => {
     expect(uncoveredJobs([Object.values(JobName)])).toEqual({ missing: [], duplicated: [] });
     expect(uncoveredJobs([])).toEqual({ missing: Object.values(JobName), duplicated: [] });
-    expect(uncoveredJobs([[JobName.ExpireOverdueBookings], [JobName.ExpireOverdueBookings]]).duplicated).toEqual([JobName.ExpireOverdueBookings]);
+    expect(uncoveredJobs([[JobName.ExpireOverdueBookings], [JobName.ExpireOverdueBookings]]).duplicated).toEqual([
+      JobName.ExpireOverdueBookings,
+    ]);
   });
 });

@@ -17,7 +17,10 @@ describe('BullMQ on the real Redis with the run’s prefix', () => {
     const connection = queueConnectionOptions(redisUrl);
     const queue = new Queue(name, { connection, prefix });
     const events = new QueueEvents(name, { connection, prefix });
-    const worker = new Worker(name, async (job) => ({ doubled: (job.data as { n: number }).n * 2 }), { connection, prefix });
+    const worker = new Worker(name, async (job) => ({ doubled: (job.data as { n: number }).n * 2 }), {
+      connection,
+      prefix,
+    });
     try {
       await events.waitUntilReady();
       const job = await queue.add('double', { n: 21 }, { jobId: 'outbox-1' });

@@ -27,7 +27,10 @@ export function createRedisClient(url: string, onError: (error: Error) => void, 
 }
 
 /** Logs a queue's connection errors once per cause (BullMQ prints every reconnect attempt otherwise). */
-export function logQueueErrors(queue: { on(event: 'error', listener: (error: Error) => void): unknown }, warn: (line: string) => void): void {
+export function logQueueErrors(
+  queue: { on(event: 'error', listener: (error: Error) => void): unknown },
+  warn: (line: string) => void,
+): void {
   let last = '';
   queue.on('error', (error: Error) => {
     if (error.message !== last) warn(`queue connection: ${error.message}`);

@@ -50,7 +50,10 @@ export async function ensureLocalServices(options: LocalServicesOptions): Promis
   }
 }
 
-async function ensureEmbeddedPostgres(options: LocalServicesOptions, stops: Array<() => Promise<void>>): Promise<string> {
+async function ensureEmbeddedPostgres(
+  options: LocalServicesOptions,
+  stops: Array<() => Promise<void>>,
+): Promise<string> {
   const dir = resolve(options.dataDir, 'postgres');
   const runningPort = readPostmasterPort(dir);
   if (runningPort !== null && (await postgresAnswers(runningPort))) {
@@ -122,7 +125,10 @@ function readPostmasterPort(dir: string): number | null {
 }
 
 async function postgresAnswers(port: number): Promise<boolean> {
-  const client = new pg.Client({ connectionString: embeddedUrl(port).replace(/\/[^/]*$/, '/postgres'), connectionTimeoutMillis: 1000 });
+  const client = new pg.Client({
+    connectionString: embeddedUrl(port).replace(/\/[^/]*$/, '/postgres'),
+    connectionTimeoutMillis: 1000,
+  });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -161,14 +167,29 @@ async function ensureLocalRedis(options: LocalServicesOptions, stops: Array<() =
   const binary = findOnPath('redis-server');
   if (!binary) {
     throw new LocalServiceError(
-      'No Redis found: set REDIS_URL, or start one with `docker compose -f docker/compose.yml up -d redis`, or install your distribution\'s redis-server package',
+      "No Redis found: set REDIS_URL, or start one with `docker compose -f docker/compose.yml up -d redis`, or install your distribution's redis-server package",
     );
   }
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const child: ChildProcess = spawn(
     binary,
-    ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction', '--daemonize', 'no'],
+    [
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+      '--daemonize',
+      'no',
+    ],
     { stdio: 'ignore' },
   );
   const url = `redis://127.0.0.1:${port}`;
@@ -194,7 +215,13 @@ async function ensureLocalRedis(options: LocalServicesOptions, stops: Array<() =
 }
 
 export async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 500,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

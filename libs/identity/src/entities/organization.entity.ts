@@ -1,5 +1,16 @@
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@slussen/core';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 
 const kinds = ORGANIZATION_KINDS.map((kind) => `'${kind}'`).join(', ');
 

@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { PASSWORD_ATTEMPTS, Public, RateLimitGuard, ThrottleBucket } from '@slussen/core';
 import { AccountsService } from '../accounts.service.js';
 import { PasswordChangesService } from '../password-changes.service.js';
@@ -57,7 +64,10 @@ export class AuthController {
   @Post('password/reset')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The password is set; sign in with it' })
-  @ApiBadRequestResponse({ description: 'The link was used, has expired or is unknown (`errors[0].field` is `token`), or the password is too short' })
+  @ApiBadRequestResponse({
+    description:
+      'The link was used, has expired or is unknown (`errors[0].field` is `token`), or the password is too short',
+  })
   async resetPassword(@Body() body: ResetPasswordDto): Promise<void> {
     await this.passwordChanges.reset(body.token, body.password);
   }

@@ -17,7 +17,14 @@ import { UsersController } from './users.controller.js';
  */
 @Module({
   imports: [IdentityModule, RateLimitModule],
-  controllers: [AuthController, MeController, InvitationsController, OrganizationsController, SessionController, UsersController],
+  controllers: [
+    AuthController,
+    MeController,
+    InvitationsController,
+    OrganizationsController,
+    SessionController,
+    UsersController,
+  ],
   providers: [
     BrowserClientGuard,
     { provide: ActorResolver, useExisting: IdentityActorResolver },

@@ -18,7 +18,10 @@ export class InvitationsController {
   @HttpCode(200)
   @PersonOnly()
   @ApiOkResponse({ type: JoinedDto })
-  @ApiNotFoundResponse({ description: 'No open invitation for the signed-in person has this token (unknown, someone else’s, decided or expired)' })
+  @ApiNotFoundResponse({
+    description:
+      'No open invitation for the signed-in person has this token (unknown, someone else’s, decided or expired)',
+  })
   accept(@CurrentActor() actor: Actor, @Body() body: AcceptInvitationDto) {
     return this.invitations.accept(actor, { token: body.token });
   }
@@ -32,7 +35,10 @@ export class InvitationsController {
   @HttpCode(200)
   @PersonOnly()
   @ApiOkResponse({ type: ReceivedInvitationDto })
-  @ApiNotFoundResponse({ description: 'No open invitation for the signed-in person has this token (unknown, someone else’s, decided or expired)' })
+  @ApiNotFoundResponse({
+    description:
+      'No open invitation for the signed-in person has this token (unknown, someone else’s, decided or expired)',
+  })
   preview(@CurrentActor() actor: Actor, @Body() body: AcceptInvitationDto) {
     return this.invitations.preview(actor, body.token);
   }

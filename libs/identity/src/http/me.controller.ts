@@ -1,6 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, PASSWORD_ATTEMPTS, PersonOnly, RateLimitGuard, ThrottleBucket, type Actor } from '@slussen/core';
+import {
+  CurrentActor,
+  IdParam,
+  PASSWORD_ATTEMPTS,
+  PersonOnly,
+  RateLimitGuard,
+  ThrottleBucket,
+  type Actor,
+} from '@slussen/core';
 import { AccountsService } from '../accounts.service.js';
 import { InvitationsService } from '../invitations.service.js';
 import { PasswordChangesService } from '../password-changes.service.js';
@@ -48,7 +56,9 @@ export class MeController {
   @UseGuards(RateLimitGuard)
   @ThrottleBucket(PASSWORD_ATTEMPTS)
   @ApiNoContentResponse({ description: 'Changed' })
-  @ApiBadRequestResponse({ description: 'The current password is wrong (`errors[0].field` is `currentPassword`), or the new one is too short' })
+  @ApiBadRequestResponse({
+    description: 'The current password is wrong (`errors[0].field` is `currentPassword`), or the new one is too short',
+  })
   async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
     await this.passwordChanges.change(actor, body.currentPassword, body.newPassword);
   }

@@ -7,7 +7,17 @@ import { AuditService } from '../audit.service.js';
 import { InvitationsService } from '../invitations.service.js';
 import { MembersService } from '../members.service.js';
 import { OrganizationsService } from '../organizations.service.js';
-import { AddMemberDto, AuditListQueryDto, ChangeRoleDto, CreateApiTokenDto, CreateOrganizationDto, InvitationIdDto, MemberDto, OrganizationListQueryDto, SentInvitationListDto } from './dto/identity.dto.js';
+import {
+  AddMemberDto,
+  AuditListQueryDto,
+  ChangeRoleDto,
+  CreateApiTokenDto,
+  CreateOrganizationDto,
+  InvitationIdDto,
+  MemberDto,
+  OrganizationListQueryDto,
+  SentInvitationListDto,
+} from './dto/identity.dto.js';
 
 @ApiTags('identity')
 @ApiBearerAuth()
@@ -46,8 +56,16 @@ export class OrganizationsController {
   @PersonOnly()
   @Post(':id/members')
   @ApiCreatedResponse({ type: MemberDto, description: 'A new account, added' })
-  @ApiAcceptedResponse({ type: InvitationIdDto, description: 'The address has an account: its owner is invited, and becomes a member on accepting' })
-  async addMember(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AddMemberDto, @Res({ passthrough: true }) response: Response) {
+  @ApiAcceptedResponse({
+    type: InvitationIdDto,
+    description: 'The address has an account: its owner is invited, and becomes a member on accepting',
+  })
+  async addMember(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: AddMemberDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const added = await this.members.add(actor, id, body);
     if ('invitationId' in added) response.status(202);
     return added;
@@ -64,7 +82,11 @@ export class OrganizationsController {
   @PersonOnly()
   @Delete(':id/invitations/:invitationId')
   @HttpCode(204)
-  async revokeInvitation(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('invitationId') invitationId: string): Promise<void> {
+  async revokeInvitation(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('invitationId') invitationId: string,
+  ): Promise<void> {
     await this.invitations.revoke(actor, id, invitationId);
   }
 
@@ -75,14 +97,23 @@ export class OrganizationsController {
 
   @PersonOnly()
   @Patch(':id/members/:userId')
-  changeRole(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('userId') userId: string, @Body() body: ChangeRoleDto) {
+  changeRole(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('userId') userId: string,
+    @Body() body: ChangeRoleDto,
+  ) {
     return this.members.changeRole(actor, id, userId, body.role);
   }
 
   @PersonOnly()
   @Delete(':id/members/:userId')
   @HttpCode(204)
-  async removeMember(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('userId') userId: string): Promise<void> {
+  async removeMember(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('userId') userId: string,
+  ): Promise<void> {
     await this.members.remove(actor, id, userId);
   }
 
@@ -102,7 +133,11 @@ export class OrganizationsController {
   @PersonOnly()
   @Delete(':id/api-tokens/:tokenId')
   @HttpCode(204)
-  async revokeApiToken(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('tokenId') tokenId: string): Promise<void> {
+  async revokeApiToken(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('tokenId') tokenId: string,
+  ): Promise<void> {
     await this.apiTokens.revoke(actor, id, tokenId);
   }
 
@@ -110,6 +145,11 @@ export class OrganizationsController {
   @Get(':id/audit')
   async auditLog(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: AuditListQueryDto) {
     await this.organizations.findAuthorized(actor, 'organization.read-audit', id);
-    return this.audit.list(id, { actorUserId: query.actorUserId, action: query.action, from: query.from, to: query.to }, query.limit, query.cursor);
+    return this.audit.list(
+      id,
+      { actorUserId: query.actorUserId, action: query.action, from: query.from, to: query.to },
+      query.limit,
+      query.cursor,
+    );
   }
 }

@@ -1,6 +1,33 @@
-import { Body, CanActivate, Controller, ExecutionContext, HttpCode, Injectable, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AppConfig, DomainError, PASSWORD_ATTEMPTS, Public, RateLimitGuard, readCookie, ThrottleBucket } from '@slussen/core';
+import {
+  Body,
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  HttpCode,
+  Injectable,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  AppConfig,
+  DomainError,
+  PASSWORD_ATTEMPTS,
+  Public,
+  RateLimitGuard,
+  readCookie,
+  ThrottleBucket,
+} from '@slussen/core';
 import type { CookieOptions, Request, Response } from 'express';
 import { AccountsService } from '../accounts.service.js';
 import { InvalidRefreshTokenError } from '../identity.errors.js';
@@ -17,7 +44,9 @@ export const SESSION_COOKIE_SCHEME = 'sessionCookie';
 export const CLIENT_HEADER = 'x-slussen-client';
 
 export class BrowserSessionDto {
-  @ApiProperty({ description: 'Short-lived JWT; keep it in memory only and send it as `Authorization: Bearer <accessToken>`.' })
+  @ApiProperty({
+    description: 'Short-lived JWT; keep it in memory only and send it as `Authorization: Bearer <accessToken>`.',
+  })
   accessToken: string;
 
   @ApiProperty({ description: 'Seconds until the access token expires; refresh shortly before.', example: 900 })
@@ -32,15 +61,23 @@ export class BrowserSessionDto {
 export class BrowserClientGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
-    if (request.headers[CLIENT_HEADER] !== undefined || /^application\/json\b/i.test(request.headers['content-type'] ?? '')) return true;
-    throw new DomainError('forbidden', 'Browser session routes need the header X-Slussen-Client: web or Content-Type: application/json');
+    if (
+      request.headers[CLIENT_HEADER] !== undefined ||
+      /^application\/json\b/i.test(request.headers['content-type'] ?? '')
+    )
+      return true;
+    throw new DomainError(
+      'forbidden',
+      'Browser session routes need the header X-Slussen-Client: web or Content-Type: application/json',
+    );
   }
 }
 
 const CLIENT_HEADER_DOC = {
   name: 'X-Slussen-Client',
   required: false,
-  description: 'Send `web` (any value) unless the request has `Content-Type: application/json`; without either the request is 403 (CSRF protection).',
+  description:
+    'Send `web` (any value) unless the request has `Content-Type: application/json`; without either the request is 403 (CSRF protection).',
 };
 
 /**
@@ -67,7 +104,15 @@ export class SessionController {
     summary: 'Sign a browser in',
     description: `Same credentials, throttling and 401 as /auth/login. Sets the cookie \`${SESSION_COOKIE}\` (HttpOnly, SameSite=Strict, Path=${SESSION_COOKIE_PATH}, Secure in production).`,
   })
-  @ApiOkResponse({ type: BrowserSessionDto, headers: { 'Set-Cookie': { description: `${SESSION_COOKIE}=<refresh token>; HttpOnly; SameSite=Strict; Path=${SESSION_COOKIE_PATH}`, schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    type: BrowserSessionDto,
+    headers: {
+      'Set-Cookie': {
+        description: `${SESSION_COOKIE}=<refresh token>; HttpOnly; SameSite=Strict; Path=${SESSION_COOKIE_PATH}`,
+        schema: { type: 'string' },
+      },
+    },
+  })
   async signIn(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<BrowserSessionDto> {
     return this.toBrowser(await this.accounts.login(body.email, body.password), response);
   }
@@ -77,7 +122,8 @@ export class SessionController {
   @ApiCookieAuth(SESSION_COOKIE_SCHEME)
   @ApiOperation({
     summary: 'A new access token for the browser',
-    description: 'Reads the refresh cookie (no body), rotates it and answers a new access token. A missing, unknown or reused cookie is 401 and clears the cookie; reuse revokes the whole session.',
+    description:
+      'Reads the refresh cookie (no body), rotates it and answers a new access token. A missing, unknown or reused cookie is 401 and clears the cookie; reuse revokes the whole session.',
   })
   @ApiOkResponse({ type: BrowserSessionDto })
   async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<BrowserSessionDto> {
@@ -94,7 +140,10 @@ export class SessionController {
   @Post('session/logout')
   @HttpCode(204)
   @ApiCookieAuth(SESSION_COOKIE_SCHEME)
-  @ApiOperation({ summary: 'Sign the browser out', description: 'Revokes the session of the refresh cookie and clears it; 204 also when there is none.' })
+  @ApiOperation({
+    summary: 'Sign the browser out',
+    description: 'Revokes the session of the refresh cookie and clears it; 204 also when there is none.',
+  })
   @ApiNoContentResponse()
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     const token = readCookie(request, SESSION_COOKIE);
@@ -103,7 +152,10 @@ export class SessionController {
   }
 
   private toBrowser(pair: TokenPair, response: Response): BrowserSessionDto {
-    response.cookie(SESSION_COOKIE, pair.refreshToken, { ...this.cookieOptions(), maxAge: this.config.jwt.refreshTtlDays * 86_400_000 });
+    response.cookie(SESSION_COOKIE, pair.refreshToken, {
+      ...this.cookieOptions(),
+      maxAge: this.config.jwt.refreshTtlDays * 86_400_000,
+    });
     response.setHeader('Cache-Control', 'no-store');
     return { accessToken: pair.accessToken, expiresIn: pair.expiresIn };
   }

@@ -21,11 +21,18 @@ export class AuditRepository {
 
   async insert(entry: NewAuditEntry, manager?: EntityManager): Promise<void> {
     // details is JSON, which TypeORM's deep-partial type cannot express.
-    await (manager ?? this.dataSource.manager).getRepository(AuditEntry).insert(entry as QueryDeepPartialEntity<AuditEntry>);
+    await (manager ?? this.dataSource.manager)
+      .getRepository(AuditEntry)
+      .insert(entry as QueryDeepPartialEntity<AuditEntry>);
   }
 
   /** Newest first, keyset-paginated on (at, id). */
-  async listFor(organizationId: string, filter: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditEntry>> {
+  async listFor(
+    organizationId: string,
+    filter: AuditFilter,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<AuditEntry>> {
     const before = decodeCursor(cursor, 2);
     const query = this.dataSource
       .getRepository(AuditEntry)
@@ -35,7 +42,11 @@ export class AuditRepository {
       .addOrderBy('entry.id', 'DESC')
       .limit(limit + 1);
     if (filter.actorUserId) query.andWhere('entry.actorUserId = :actorUserId', { actorUserId: filter.actorUserId });
-    if (filter.action) query.andWhere("(entry.action = :action OR starts_with(entry.action, :prefix))", { action: filter.action, prefix: `${filter.action}.` });
+    if (filter.action)
+      query.andWhere('(entry.action = :action OR starts_with(entry.action, :prefix))', {
+        action: filter.action,
+        prefix: `${filter.action}.`,
+      });
     if (filter.from) query.andWhere('entry.at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('entry.at < :to', { to: filter.to });
     if (before) query.andWhere('(entry.at, entry.id) < (:at, :id)', { at: before[0], id: before[1] });
@@ -43,13 +54,25 @@ export class AuditRepository {
   }
 
   /** Names of the people and API tokens that acted, for showing who did what (they may have left since). */
-  async actorNames(userIds: string[], apiTokenIds: string[]): Promise<{ users: Map<string, { name: string; email: string }>; apiTokens: Map<string, string> }> {
+  async actorNames(
+    userIds: string[],
+    apiTokenIds: string[],
+  ): Promise<{ users: Map<string, { name: string; email: string }>; apiTokens: Map<string, string> }> {
     const [users, tokens] = await Promise.all([
-      userIds.length ? this.dataSource.query(`SELECT id, name, email FROM users WHERE id = ANY($1::uuid[])`, [userIds]) : [],
-      apiTokenIds.length ? this.dataSource.query(`SELECT id, name FROM api_tokens WHERE id = ANY($1::uuid[])`, [apiTokenIds]) : [],
+      userIds.length
+        ? this.dataSource.query(`SELECT id, name, email FROM users WHERE id = ANY($1::uuid[])`, [userIds])
+        : [],
+      apiTokenIds.length
+        ? this.dataSource.query(`SELECT id, name FROM api_tokens WHERE id = ANY($1::uuid[])`, [apiTokenIds])
+        : [],
     ]);
     return {
-      users: new Map((users as Array<{ id: string; name: string; email: string }>).map((row) => [row.id, { name: row.name, email: row.email }])),
+      users: new Map(
+        (users as Array<{ id: string; name: string; email: string }>).map((row) => [
+          row.id,
+          { name: row.name, email: row.email },
+        ]),
+      ),
       apiTokens: new Map((tokens as Array<{ id: string; name: string }>).map((row) => [row.id, row.name])),
     };
   }

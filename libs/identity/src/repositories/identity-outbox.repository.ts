@@ -9,6 +9,10 @@ export type IdentityTopic = (typeof IDENTITY_TOPICS)[number];
 @Injectable()
 export class IdentityOutboxRepository {
   async add(topic: IdentityTopic, payload: Record<string, string>, manager: EntityManager): Promise<void> {
-    await manager.query('INSERT INTO outbox_messages (topic, payload, request_id) VALUES ($1, $2, $3)', [topic, JSON.stringify(payload), currentRequestId() ?? null]);
+    await manager.query('INSERT INTO outbox_messages (topic, payload, request_id) VALUES ($1, $2, $3)', [
+      topic,
+      JSON.stringify(payload),
+      currentRequestId() ?? null,
+    ]);
   }
 }

@@ -35,11 +35,35 @@ export class InvitationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A new pending invitation; one still pending for the same person and organization is withdrawn, so only the newest link works. */
-  async replacePending(data: { id: string; organizationId: string; userId: string; email: string; role: Role; invitedByUserId: string | null; tokenHash: string; expiresAt: Date }, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE invitations SET status = 'revoked', decided_at = now() WHERE organization_id = $1 AND user_id = $2 AND status = 'pending'`, [data.organizationId, data.userId]);
+  async replacePending(
+    data: {
+      id: string;
+      organizationId: string;
+      userId: string;
+      email: string;
+      role: Role;
+      invitedByUserId: string | null;
+      tokenHash: string;
+      expiresAt: Date;
+    },
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE invitations SET status = 'revoked', decided_at = now() WHERE organization_id = $1 AND user_id = $2 AND status = 'pending'`,
+      [data.organizationId, data.userId],
+    );
     await manager.query(
       `INSERT INTO invitations (id, organization_id, user_id, email, role, invited_by_user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [data.id, data.organizationId, data.userId, data.email, data.role, data.invitedByUserId, data.tokenHash, data.expiresAt],
+      [
+        data.id,
+        data.organizationId,
+        data.userId,
+        data.email,
+        data.role,
+        data.invitedByUserId,
+        data.tokenHash,
+        data.expiresAt,
+      ],
     );
   }
 
@@ -47,7 +71,12 @@ export class InvitationsRepository {
    * Decides a pending, unexpired invitation of this user in one conditional
    * UPDATE (so it is decided once); found by id or by its token's hash.
    */
-  async decide(userId: string, by: { id: string } | { tokenHash: string }, status: Exclude<InvitationStatus, 'pending'>, manager: EntityManager): Promise<{ id: string; organizationId: string; role: Role } | null> {
+  async decide(
+    userId: string,
+    by: { id: string } | { tokenHash: string },
+    status: Exclude<InvitationStatus, 'pending'>,
+    manager: EntityManager,
+  ): Promise<{ id: string; organizationId: string; role: Role } | null> {
     const [rows] = (await manager.query(
       `UPDATE invitations SET status = $3, decided_at = now()
         WHERE user_id = $1 AND ${'id' in by ? 'id = $2::uuid' : 'token_hash = $2'} AND status = 'pending' AND expires_at > now()
@@ -59,17 +88,26 @@ export class InvitationsRepository {
 
   /** Withdraws a pending invitation of the organization; false when there is none. */
   async revoke(organizationId: string, id: string, manager: EntityManager): Promise<boolean> {
-    const [, count] = (await manager.query(`UPDATE invitations SET status = 'revoked', decided_at = now() WHERE organization_id = $1 AND id = $2 AND status = 'pending'`, [organizationId, id])) as [unknown, number];
+    const [, count] = (await manager.query(
+      `UPDATE invitations SET status = 'revoked', decided_at = now() WHERE organization_id = $1 AND id = $2 AND status = 'pending'`,
+      [organizationId, id],
+    )) as [unknown, number];
     return count > 0;
   }
 
   receivedBy(userId: string): Promise<ReceivedInvitationRow[]> {
-    return this.dataSource.query(`${RECEIVED} WHERE i.user_id = $1 AND i.status = 'pending' AND i.expires_at > now() ORDER BY i.created_at DESC, i.id`, [userId]);
+    return this.dataSource.query(
+      `${RECEIVED} WHERE i.user_id = $1 AND i.status = 'pending' AND i.expires_at > now() ORDER BY i.created_at DESC, i.id`,
+      [userId],
+    );
   }
 
   /** The signed-in person's own open invitation with this token hash; null for anyone else's, a decided or an expired one. */
   async receivedByToken(userId: string, tokenHash: string): Promise<ReceivedInvitationRow | null> {
-    const [row] = await this.dataSource.query(`${RECEIVED} WHERE i.user_id = $1 AND i.token_hash = $2 AND i.status = 'pending' AND i.expires_at > now()`, [userId, tokenHash]);
+    const [row] = await this.dataSource.query(
+      `${RECEIVED} WHERE i.user_id = $1 AND i.token_hash = $2 AND i.status = 'pending' AND i.expires_at > now()`,
+      [userId, tokenHash],
+    );
     return row ?? null;
   }
 
@@ -82,7 +120,9 @@ export class InvitationsRepository {
   }
 
   /** A pending invitation with its invitee's contact, for the e-mail that carries it; null once decided or expired. */
-  async pendingForMail(id: string): Promise<(ReceivedInvitationRow & { userId: string; email: string; name: string; language: 'sv' | 'en' }) | null> {
+  async pendingForMail(
+    id: string,
+  ): Promise<(ReceivedInvitationRow & { userId: string; email: string; name: string; language: 'sv' | 'en' }) | null> {
     const [row] = await this.dataSource.query(
       `SELECT r.*, u.id AS "userId", u.email, u.name, u.language
          FROM (${RECEIVED} WHERE i.id = $1 AND i.status = 'pending' AND i.expires_at > now()) r

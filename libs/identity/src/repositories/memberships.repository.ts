@@ -24,7 +24,10 @@ export class MembershipsRepository {
     return (manager ?? this.dataSource.manager).getRepository(Membership);
   }
 
-  async add(data: { organizationId: string; userId: string; role: Role }, manager?: EntityManager): Promise<Membership> {
+  async add(
+    data: { organizationId: string; userId: string; role: Role },
+    manager?: EntityManager,
+  ): Promise<Membership> {
     return this.repo(manager).save(this.repo(manager).create(data));
   }
 
@@ -65,7 +68,10 @@ export class MembershipsRepository {
   }
 
   /** E-mail contacts of an organization's members, optionally of some roles only. */
-  contacts(organizationId: string, roles?: Role[]): Promise<Array<{ userId: string; email: string; name: string; language: 'sv' | 'en' }>> {
+  contacts(
+    organizationId: string,
+    roles?: Role[],
+  ): Promise<Array<{ userId: string; email: string; name: string; language: 'sv' | 'en' }>> {
     return this.dataSource.query(
       `SELECT u.id AS "userId", u.email, u.name, u.language
          FROM memberships m JOIN users u ON u.id = m.user_id
@@ -76,8 +82,13 @@ export class MembershipsRepository {
   }
 
   /** A user's e-mail contact, whatever organizations they belong to. */
-  async contactOfUser(userId: string): Promise<{ userId: string; email: string; name: string; language: 'sv' | 'en' } | null> {
-    const [row] = await this.dataSource.query(`SELECT u.id AS "userId", u.email, u.name, u.language FROM users u WHERE u.id = $1`, [userId]);
+  async contactOfUser(
+    userId: string,
+  ): Promise<{ userId: string; email: string; name: string; language: 'sv' | 'en' } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT u.id AS "userId", u.email, u.name, u.language FROM users u WHERE u.id = $1`,
+      [userId],
+    );
     return row ?? null;
   }
 

@@ -15,7 +15,10 @@ export class OrganizationsRepository {
     return (manager ?? this.dataSource.manager).getRepository(Organization);
   }
 
-  create(data: Pick<Organization, 'name' | 'kind' | 'orgNumber' | 'parentId'>, manager?: EntityManager): Promise<Organization> {
+  create(
+    data: Pick<Organization, 'name' | 'kind' | 'orgNumber' | 'parentId'>,
+    manager?: EntityManager,
+  ): Promise<Organization> {
     return this.repo(manager).save(this.repo(manager).create(data));
   }
 
@@ -28,11 +31,22 @@ export class OrganizationsRepository {
   }
 
   /** Oldest first, keyset-paginated on (created_at, id). */
-  async findVisible(visibility: OrganizationVisibility, filter: { kind?: string }, limit: number, cursor?: string): Promise<Page<Organization>> {
+  async findVisible(
+    visibility: OrganizationVisibility,
+    filter: { kind?: string },
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Organization>> {
     const after = decodeCursor(cursor, 2);
-    const query = this.repo().createQueryBuilder('organization').orderBy('organization.createdAt', 'ASC').addOrderBy('organization.id', 'ASC').limit(limit + 1);
+    const query = this.repo()
+      .createQueryBuilder('organization')
+      .orderBy('organization.createdAt', 'ASC')
+      .addOrderBy('organization.id', 'ASC')
+      .limit(limit + 1);
     if (!visibility.all) {
-      query.andWhere("(organization.kind <> 'company' OR organization.id = ANY(:memberOf))", { memberOf: visibility.memberOf });
+      query.andWhere("(organization.kind <> 'company' OR organization.id = ANY(:memberOf))", {
+        memberOf: visibility.memberOf,
+      });
     }
     if (filter.kind) query.andWhere('organization.kind = :kind', { kind: filter.kind });
     if (after) query.andWhere('(organization.createdAt, organization.id) > (:at, :id)', { at: after[0], id: after[1] });

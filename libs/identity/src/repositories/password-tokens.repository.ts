@@ -7,8 +7,14 @@ import type { PasswordTokenPurpose } from '../entities/password-token.entity.js'
 export class PasswordTokensRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(data: { id: string; userId: string; purpose: PasswordTokenPurpose; tokenHash: string; expiresAt: Date }, manager: EntityManager): Promise<void> {
-    await manager.query('INSERT INTO password_tokens (id, user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)', [data.id, data.userId, data.purpose, data.tokenHash, data.expiresAt]);
+  async create(
+    data: { id: string; userId: string; purpose: PasswordTokenPurpose; tokenHash: string; expiresAt: Date },
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      'INSERT INTO password_tokens (id, user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)',
+      [data.id, data.userId, data.purpose, data.tokenHash, data.expiresAt],
+    );
   }
 
   /** Ends every link of the user still open, so only the newest works (or none, once the password is set). */
@@ -17,7 +23,10 @@ export class PasswordTokensRepository {
   }
 
   /** Uses the token in one conditional UPDATE: of two requests with one token, exactly one wins. */
-  async consume(tokenHash: string, manager: EntityManager): Promise<{ userId: string; purpose: PasswordTokenPurpose } | null> {
+  async consume(
+    tokenHash: string,
+    manager: EntityManager,
+  ): Promise<{ userId: string; purpose: PasswordTokenPurpose } | null> {
     const [rows] = (await manager.query(
       `UPDATE password_tokens SET used_at = now()
         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
@@ -28,7 +37,14 @@ export class PasswordTokensRepository {
   }
 
   /** An open link with its user's contact, for the e-mail that carries it; null once used or expired. */
-  async openForMail(id: string): Promise<{ purpose: PasswordTokenPurpose; expiresAt: Date; userId: string; email: string; name: string; language: 'sv' | 'en' } | null> {
+  async openForMail(id: string): Promise<{
+    purpose: PasswordTokenPurpose;
+    expiresAt: Date;
+    userId: string;
+    email: string;
+    name: string;
+    language: 'sv' | 'en';
+  } | null> {
     const [row] = await this.dataSource.query(
       `SELECT t.purpose, t.expires_at AS "expiresAt", u.id AS "userId", u.email, u.name, u.language
          FROM password_tokens t JOIN users u ON u.id = t.user_id

@@ -17,7 +17,10 @@ export class RefreshTokensRepository {
     return (manager ?? this.dataSource.manager).getRepository(RefreshToken);
   }
 
-  async issue(data: { familyId: string; userId: string; tokenHash: string; expiresAt: Date }, manager?: EntityManager): Promise<void> {
+  async issue(
+    data: { familyId: string; userId: string; tokenHash: string; expiresAt: Date },
+    manager?: EntityManager,
+  ): Promise<void> {
     await this.repo(manager).insert(data);
   }
 

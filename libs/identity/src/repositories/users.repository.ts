@@ -45,18 +45,31 @@ export class UsersRepository {
 
   /** With the password hash, which is otherwise never selected. */
   findCredentials(email: string): Promise<Pick<User, 'id' | 'passwordHash'> | null> {
-    return this.repo().createQueryBuilder('user').select(['user.id', 'user.passwordHash']).where('user.email = :email', { email }).getOne();
+    return this.repo()
+      .createQueryBuilder('user')
+      .select(['user.id', 'user.passwordHash'])
+      .where('user.email = :email', { email })
+      .getOne();
   }
 
   passwordHashOf(id: string): Promise<string | null> {
-    return this.repo().createQueryBuilder('user').select(['user.id', 'user.passwordHash']).where('user.id = :id', { id }).getOne().then((user) => user?.passwordHash ?? null);
+    return this.repo()
+      .createQueryBuilder('user')
+      .select(['user.id', 'user.passwordHash'])
+      .where('user.id = :id', { id })
+      .getOne()
+      .then((user) => user?.passwordHash ?? null);
   }
 
   async setPassword(id: string, passwordHash: string, manager?: EntityManager): Promise<void> {
     await this.repo(manager).update({ id }, { passwordHash });
   }
 
-  async updateProfile(id: string, fields: { name?: string; language?: Language }, manager?: EntityManager): Promise<void> {
+  async updateProfile(
+    id: string,
+    fields: { name?: string; language?: Language },
+    manager?: EntityManager,
+  ): Promise<void> {
     await this.repo(manager).update({ id }, fields);
   }
 
@@ -77,7 +90,10 @@ export class UsersRepository {
    * every membership; nothing when `sessionId` names a session that was revoked
    * (signed out, password changed or reset, a refresh token replayed).
    */
-  async actorOf(userId: string, sessionId: string | null): Promise<{ id: string; platformAdmin: boolean; memberships: ActorMembershipRow[] } | null> {
+  async actorOf(
+    userId: string,
+    sessionId: string | null,
+  ): Promise<{ id: string; platformAdmin: boolean; memberships: ActorMembershipRow[] } | null> {
     const [row] = await this.dataSource.query(
       `SELECT u.id, u.platform_admin AS "platformAdmin",
               coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'organizationKind', o.kind, 'organizationName', o.name, 'role', m.role))

@@ -12,7 +12,9 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 // The sweeper's search: only deliveries not yet settled, a small part of the table.
 @Index('deliveries_unsettled_index', ['claimedAt'], { where: `"status" IN ('pending', 'sending')` })
 // A webhook subscription's recent deliveries, newest first, for its organization's admins.
-@Index('deliveries_subscription_id_created_at_index', ['subscriptionId', 'createdAt'], { where: '"subscription_id" IS NOT NULL' })
+@Index('deliveries_subscription_id_created_at_index', ['subscriptionId', 'createdAt'], {
+  where: '"subscription_id" IS NOT NULL',
+})
 export class Delivery {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'deliveries_pkey' })
   id: string;

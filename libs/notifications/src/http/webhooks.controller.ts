@@ -9,12 +9,15 @@ class SubscribeWebhookDto {
   // Described by hand: the Swagger plugin reads only *.dto.ts files.
   /** Where Slussen POSTs the events: https on a public address (an operator may allow http and private addresses). */
   @ApiProperty({ format: 'uri', maxLength: 2048, example: 'https://example.se/slussen-events' })
-  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }) @MaxLength(2048)
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  @MaxLength(2048)
   url: string;
 
   /** Topics such as `booking.confirmed`, or `*`. */
   @ApiProperty({ type: [String], enum: WEBHOOK_EVENTS, minItems: 1, maxItems: 20 })
-  @IsIn(WEBHOOK_EVENTS, { each: true }) @ArrayMinSize(1) @ArrayMaxSize(20)
+  @IsIn(WEBHOOK_EVENTS, { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
   events: string[];
 }
 
@@ -53,7 +56,11 @@ export class WebhooksController {
   @PersonOnly()
   @Delete(':webhookId')
   @HttpCode(204)
-  async remove(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('webhookId') webhookId: string): Promise<void> {
+  async remove(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('webhookId') webhookId: string,
+  ): Promise<void> {
     await this.webhooks.remove(actor, id, webhookId);
   }
 }

@@ -29,6 +29,16 @@ import { WebhooksProcessor } from './webhooks.processor.js';
     PilotsModule,
     ReportingModule,
   ],
-  providers: [DeliveriesRepository, DeliveryMarks, MailerService, NotificationsService, WebhookDeliveriesService, NotificationsProcessor, notificationsSchedules, SweepAtStart, WebhooksProcessor],
+  providers: [
+    DeliveriesRepository,
+    DeliveryMarks,
+    MailerService,
+    NotificationsService,
+    WebhookDeliveriesService,
+    NotificationsProcessor,
+    notificationsSchedules,
+    SweepAtStart,
+    WebhooksProcessor,
+  ],
 })
 export class NotificationsJobsModule {}

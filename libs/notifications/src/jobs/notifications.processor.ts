@@ -21,7 +21,9 @@ export class NotificationsProcessor extends JobProcessor {
 }
 
 /** The delivery sweep; the worker's keeper registers it, and again whenever Redis lost it. */
-export const notificationsSchedules = declareJobSchedules((config) => [{ job: JobName.SweepDeliveries, repeat: { every: config.mail.sweepEverySeconds * 1000 } }]);
+export const notificationsSchedules = declareJobSchedules((config) => [
+  { job: JobName.SweepDeliveries, repeat: { every: config.mail.sweepEverySeconds * 1000 } },
+]);
 
 /**
  * One sweep as the worker starts, without waiting for Redis or the schedule:
@@ -34,6 +36,8 @@ export class SweepAtStart implements OnApplicationBootstrap {
   constructor(private readonly notifications: NotificationsService) {}
 
   onApplicationBootstrap(): void {
-    this.notifications.sweep().catch((error: unknown) => this.logger.warn(`the sweep at start failed: ${(error as Error).message}`));
+    this.notifications
+      .sweep()
+      .catch((error: unknown) => this.logger.warn(`the sweep at start failed: ${(error as Error).message}`));
   }
 }

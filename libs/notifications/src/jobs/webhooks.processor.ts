@@ -1,6 +1,14 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, JobName, JobProcessor, logQueueErrors, OutboundRefusedError, QueueName, type JobHandlers } from '@slussen/core';
+import {
+  AppConfig,
+  JobName,
+  JobProcessor,
+  logQueueErrors,
+  OutboundRefusedError,
+  QueueName,
+  type JobHandlers,
+} from '@slussen/core';
 import { UnrecoverableError, type Queue } from 'bullmq';
 import { WebhookDeliveriesService } from '../webhook-deliveries.service.js';
 
@@ -9,15 +17,21 @@ import { WebhookDeliveriesService } from '../webhook-deliveries.service.js';
 export class WebhooksProcessor extends JobProcessor implements OnApplicationBootstrap {
   protected readonly handlers: JobHandlers;
 
-  constructor(webhooks: WebhookDeliveriesService, private readonly config: AppConfig, @InjectQueue(QueueName.Webhooks) queue: Queue) {
+  constructor(
+    webhooks: WebhookDeliveriesService,
+    private readonly config: AppConfig,
+    @InjectQueue(QueueName.Webhooks) queue: Queue,
+  ) {
     super();
     logQueueErrors(queue, (line) => new Logger(WebhooksProcessor.name).warn(line));
     this.handlers = {
       [JobName.DeliverWebhook]: (data, job) =>
-        webhooks.deliver(data.deliveryId, data.claim ?? null, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)).catch((error: unknown) => {
-          // A refused address stays refused: retrying would only knock again.
-          throw error instanceof OutboundRefusedError ? new UnrecoverableError(error.message) : error;
-        }),
+        webhooks
+          .deliver(data.deliveryId, data.claim ?? null, job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
+          .catch((error: unknown) => {
+            // A refused address stays refused: retrying would only knock again.
+            throw error instanceof OutboundRefusedError ? new UnrecoverableError(error.message) : error;
+          }),
     };
   }
 

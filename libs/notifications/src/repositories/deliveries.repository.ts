@@ -18,7 +18,9 @@ export class DeliveriesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   outboxMessage(id: string): Promise<{ topic: string; payload: Record<string, unknown> } | null> {
-    return this.dataSource.query('SELECT topic, payload FROM outbox_messages WHERE id = $1', [id]).then(([row]) => row ?? null);
+    return this.dataSource
+      .query('SELECT topic, payload FROM outbox_messages WHERE id = $1', [id])
+      .then(([row]) => row ?? null);
   }
 
   /** One row per recipient; a retried job finds the rows of its first attempt. */
@@ -40,7 +42,11 @@ export class DeliveriesRepository {
        SELECT $1::uuid, 'webhook', $1::text || ':webhook:' || s.id, s.id, s.url
          FROM unnest($2::uuid[], $3::text[]) AS s(id, url)
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [outboxId, subscriptions.map((subscription) => subscription.id), subscriptions.map((subscription) => subscription.url)],
+      [
+        outboxId,
+        subscriptions.map((subscription) => subscription.id),
+        subscriptions.map((subscription) => subscription.url),
+      ],
     );
   }
 
@@ -60,7 +66,10 @@ export class DeliveriesRepository {
    * longer ago than the lease (the worker died, or could not record a failure),
    * or pending that long (their job was lost). Oldest first.
    */
-  expired(leaseSeconds: number, limit: number): Promise<Array<{ id: string; outboxId: string; channel: 'email' | 'webhook' }>> {
+  expired(
+    leaseSeconds: number,
+    limit: number,
+  ): Promise<Array<{ id: string; outboxId: string; channel: 'email' | 'webhook' }>> {
     return this.dataSource.query(
       `SELECT id, outbox_id AS "outboxId", channel FROM deliveries
         WHERE status IN ('pending', 'sending') AND coalesce(claimed_at, created_at) < now() - make_interval(secs => $1)
@@ -71,7 +80,10 @@ export class DeliveriesRepository {
 
   /** The webhook deliveries of a message not yet taken by any job. */
   async pendingWebhooks(outboxId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM deliveries WHERE outbox_id = $1 AND channel = 'webhook' AND status = 'pending'`, [outboxId]);
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM deliveries WHERE outbox_id = $1 AND channel = 'webhook' AND status = 'pending'`,
+      [outboxId],
+    );
     return rows.map((row) => row.id);
   }
 
@@ -79,7 +91,11 @@ export class DeliveriesRepository {
    * Takes one delivery to send: a pending one, one whose lease expired, or one
    * a sweep took back and handed to this job (`handedClaim`: its attempts count then).
    */
-  async claimOne(id: string, leaseSeconds: number, handedClaim: number | null): Promise<(DeliveryRow & { outboxId: string }) | null> {
+  async claimOne(
+    id: string,
+    leaseSeconds: number,
+    handedClaim: number | null,
+  ): Promise<(DeliveryRow & { outboxId: string }) | null> {
     const [rows] = (await this.dataSource.query(
       `UPDATE deliveries SET status = 'sending', claimed_at = now(),
               attempts = CASE WHEN status = 'sending' AND attempts = $3 THEN attempts ELSE attempts + 1 END
@@ -91,11 +107,18 @@ export class DeliveriesRepository {
   }
 
   async sent(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE deliveries SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
+    await this.dataSource.query(
+      `UPDATE deliveries SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`,
+      [id],
+    );
   }
 
   /** Back to pending for the job's next attempt, or failed when attempts are spent. */
   async failed(id: string, error: string, final: boolean): Promise<void> {
-    await this.dataSource.query(`UPDATE deliveries SET status = $2, last_error = $3 WHERE id = $1`, [id, final ? 'failed' : 'pending', error.slice(0, 2000)]);
+    await this.dataSource.query(`UPDATE deliveries SET status = $2, last_error = $3 WHERE id = $1`, [
+      id,
+      final ? 'failed' : 'pending',
+      error.slice(0, 2000),
+    ]);
   }
 }

@@ -22,9 +22,18 @@ export class WebhooksRepository {
    * Saves a subscription unless the organization already holds `max`: counted
    * under a transaction lock per organization, so two at once cannot both pass.
    */
-  async createWithin(max: number, values: Pick<WebhookSubscription, 'id' | 'organizationId' | 'url' | 'events' | 'secret'>, manager: EntityManager): Promise<WebhookSubscription | null> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('webhook_subscriptions:' || $1, 0))`, [values.organizationId]);
-    const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM webhook_subscriptions WHERE organization_id = $1', [values.organizationId]);
+  async createWithin(
+    max: number,
+    values: Pick<WebhookSubscription, 'id' | 'organizationId' | 'url' | 'events' | 'secret'>,
+    manager: EntityManager,
+  ): Promise<WebhookSubscription | null> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('webhook_subscriptions:' || $1, 0))`, [
+      values.organizationId,
+    ]);
+    const [{ count }] = await manager.query(
+      'SELECT count(*)::int AS count FROM webhook_subscriptions WHERE organization_id = $1',
+      [values.organizationId],
+    );
     if (count >= max) return null;
     return this.repo(manager).save(this.repo(manager).create(values));
   }
@@ -42,7 +51,10 @@ export class WebhooksRepository {
   }
 
   async enable(id: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE webhook_subscriptions SET status = 'active', consecutive_failures = 0, disabled_at = NULL WHERE id = $1`, [id]);
+    await manager.query(
+      `UPDATE webhook_subscriptions SET status = 'active', consecutive_failures = 0, disabled_at = NULL WHERE id = $1`,
+      [id],
+    );
   }
 
   /** Active subscriptions of these organizations that want this topic. */
@@ -56,18 +68,26 @@ export class WebhooksRepository {
 
   /** An active subscription with its stored secret (for the worker that signs a delivery). */
   async activeWithSecret(id: string): Promise<SubscriberRow | null> {
-    const [row] = await this.dataSource.query(`SELECT id, organization_id AS "organizationId", url, secret FROM webhook_subscriptions WHERE id = $1 AND status = 'active'`, [id]);
+    const [row] = await this.dataSource.query(
+      `SELECT id, organization_id AS "organizationId", url, secret FROM webhook_subscriptions WHERE id = $1 AND status = 'active'`,
+      [id],
+    );
     return (row as SubscriberRow | undefined) ?? null;
   }
 
   /** Subscriptions whose secret is still stored in clear. */
   plainSecrets(plainPrefix: string): Promise<Array<{ id: string; secret: string }>> {
-    return this.dataSource.query('SELECT id, secret FROM webhook_subscriptions WHERE starts_with(secret, $1)', [plainPrefix]);
+    return this.dataSource.query('SELECT id, secret FROM webhook_subscriptions WHERE starts_with(secret, $1)', [
+      plainPrefix,
+    ]);
   }
 
   /** Replaces a stored secret only if it is still the one read. */
   async replaceSecret(id: string, was: string, secret: string): Promise<number> {
-    const [, count] = await this.dataSource.query('UPDATE webhook_subscriptions SET secret = $3 WHERE id = $1 AND secret = $2', [id, was, secret]);
+    const [, count] = await this.dataSource.query(
+      'UPDATE webhook_subscriptions SET secret = $3 WHERE id = $1 AND secret = $2',
+      [id, was, secret],
+    );
     return count as number;
   }
 
@@ -99,7 +119,20 @@ export class WebhooksRepository {
   }
 
   /** A subscription's newest deliveries with their event, newest first. */
-  recentDeliveries(subscriptionId: string, limit: number): Promise<Array<{ id: string; event: string; status: string; attempts: number; lastError: string | null; createdAt: Date; sentAt: Date | null }>> {
+  recentDeliveries(
+    subscriptionId: string,
+    limit: number,
+  ): Promise<
+    Array<{
+      id: string;
+      event: string;
+      status: string;
+      attempts: number;
+      lastError: string | null;
+      createdAt: Date;
+      sentAt: Date | null;
+    }>
+  > {
     return this.dataSource.query(
       `SELECT d.id, o.topic AS event, d.status, d.attempts, d.last_error AS "lastError", d.created_at AS "createdAt", d.sent_at AS "sentAt"
          FROM deliveries d JOIN outbox_messages o ON o.id = d.outbox_id

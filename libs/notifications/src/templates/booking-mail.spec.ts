@@ -32,6 +32,7 @@ describe('booking e-mail', () => {
   });
 
   it('tells the company of every change of its booking; decision reminders go to managers only', () => {
-    for (const [topic, audiences] of Object.entries(AUDIENCE)) expect(audiences).toEqual(topic === 'decision-due' ? ['managers'] : expect.arrayContaining(['company']));
+    for (const [topic, audiences] of Object.entries(AUDIENCE))
+      expect(audiences).toEqual(topic === 'decision-due' ? ['managers'] : expect.arrayContaining(['company']));
   });
 });

@@ -2,7 +2,17 @@ import { formatInstant, renderMail, type Language } from './mail-layout.js';
 
 export { escapeHtml } from './mail-layout.js';
 
-export type BookingTopic = 'requested' | 'confirmed' | 'rejected' | 'waitlisted' | 'promoted' | 'cancelled' | 'expired' | 'rescheduled' | 'starts-soon' | 'decision-due';
+export type BookingTopic =
+  | 'requested'
+  | 'confirmed'
+  | 'rejected'
+  | 'waitlisted'
+  | 'promoted'
+  | 'cancelled'
+  | 'expired'
+  | 'rescheduled'
+  | 'starts-soon'
+  | 'decision-due';
 export type Audience = 'company' | 'managers';
 
 /** Who hears of each change: the booking company, the test bed's managers, or both. */
@@ -36,49 +46,80 @@ export interface BookingMailData {
 
 const SUBJECTS: Record<Language, Record<BookingTopic, string>> = {
   sv: {
-    requested: 'Ny bokningsförfrågan', confirmed: 'Bokningen är bekräftad', rejected: 'Bokningen avslogs', waitlisted: 'Du står på väntelistan',
-    promoted: 'En plats har blivit ledig', cancelled: 'Bokningen är avbokad', expired: 'Förfrågan har gått ut', rescheduled: 'Bokningen är flyttad',
-    'starts-soon': 'Påminnelse: piloten börjar snart', 'decision-due': 'Påminnelse: en förfrågan väntar på beslut',
+    requested: 'Ny bokningsförfrågan',
+    confirmed: 'Bokningen är bekräftad',
+    rejected: 'Bokningen avslogs',
+    waitlisted: 'Du står på väntelistan',
+    promoted: 'En plats har blivit ledig',
+    cancelled: 'Bokningen är avbokad',
+    expired: 'Förfrågan har gått ut',
+    rescheduled: 'Bokningen är flyttad',
+    'starts-soon': 'Påminnelse: piloten börjar snart',
+    'decision-due': 'Påminnelse: en förfrågan väntar på beslut',
   },
   en: {
-    requested: 'New booking request', confirmed: 'Booking confirmed', rejected: 'Booking rejected', waitlisted: 'You are on the waiting list',
-    promoted: 'A place has become free', cancelled: 'Booking cancelled', expired: 'Request expired', rescheduled: 'Booking moved',
-    'starts-soon': 'Reminder: the pilot starts soon', 'decision-due': 'Reminder: a request awaits your decision',
+    requested: 'New booking request',
+    confirmed: 'Booking confirmed',
+    rejected: 'Booking rejected',
+    waitlisted: 'You are on the waiting list',
+    promoted: 'A place has become free',
+    cancelled: 'Booking cancelled',
+    expired: 'Request expired',
+    rescheduled: 'Booking moved',
+    'starts-soon': 'Reminder: the pilot starts soon',
+    'decision-due': 'Reminder: a request awaits your decision',
   },
 };
 
 const LINES: Record<Language, Record<BookingTopic, (data: BookingMailData) => string>> = {
   sv: {
-    requested: (d) => (d.audience === 'managers' ? `Ett företag vill boka ${d.testbedName}. Besluta senast ${when(d.decisionDueAt, d, 'sv')}.` : `Vi har tagit emot er förfrågan om ${d.testbedName}. Testbädden beslutar senast ${when(d.decisionDueAt, d, 'sv')}.`),
+    requested: (d) =>
+      d.audience === 'managers'
+        ? `Ett företag vill boka ${d.testbedName}. Besluta senast ${when(d.decisionDueAt, d, 'sv')}.`
+        : `Vi har tagit emot er förfrågan om ${d.testbedName}. Testbädden beslutar senast ${when(d.decisionDueAt, d, 'sv')}.`,
     confirmed: (d) => `Er pilot i ${d.testbedName} är bekräftad. En kalenderfil finns bifogad.`,
     rejected: (d) => `Er förfrågan om ${d.testbedName} avslogs.`,
-    waitlisted: (d) => `Alla platser i ${d.testbedName} är bokade. Ni står på väntelistan och får besked om en plats blir ledig.`,
-    promoted: (d) => `En plats i ${d.testbedName} har blivit ledig och gått till ${d.audience === 'managers' ? 'nästa företag på väntelistan' : 'er'}. Status: ${d.status}.`,
+    waitlisted: (d) =>
+      `Alla platser i ${d.testbedName} är bokade. Ni står på väntelistan och får besked om en plats blir ledig.`,
+    promoted: (d) =>
+      `En plats i ${d.testbedName} har blivit ledig och gått till ${d.audience === 'managers' ? 'nästa företag på väntelistan' : 'er'}. Status: ${d.status}.`,
     cancelled: (d) => `Bokningen i ${d.testbedName} är avbokad.`,
     expired: (d) => `Förfrågan om ${d.testbedName} fick inget beslut i tid och har gått ut.`,
     rescheduled: (d) => `Bokningen i ${d.testbedName} är flyttad. Status: ${d.status}.`,
     'starts-soon': (d) => `Piloten i ${d.testbedName} börjar ${when(d.startsAt, d, 'sv')}.`,
-    'decision-due': (d) => `En förfrågan om ${d.testbedName} behöver beslut senast ${when(d.decisionDueAt, d, 'sv')}, annars går den ut.`,
+    'decision-due': (d) =>
+      `En förfrågan om ${d.testbedName} behöver beslut senast ${when(d.decisionDueAt, d, 'sv')}, annars går den ut.`,
   },
   en: {
-    requested: (d) => (d.audience === 'managers' ? `A company wants to book ${d.testbedName}. Please decide by ${when(d.decisionDueAt, d, 'en')}.` : `We have received your request for ${d.testbedName}. The test bed decides by ${when(d.decisionDueAt, d, 'en')}.`),
+    requested: (d) =>
+      d.audience === 'managers'
+        ? `A company wants to book ${d.testbedName}. Please decide by ${when(d.decisionDueAt, d, 'en')}.`
+        : `We have received your request for ${d.testbedName}. The test bed decides by ${when(d.decisionDueAt, d, 'en')}.`,
     confirmed: (d) => `Your pilot in ${d.testbedName} is confirmed. A calendar file is attached.`,
     rejected: (d) => `Your request for ${d.testbedName} was rejected.`,
-    waitlisted: (d) => `Every place in ${d.testbedName} is taken. You are on the waiting list and will hear if a place becomes free.`,
-    promoted: (d) => `A place in ${d.testbedName} has become free and gone to ${d.audience === 'managers' ? 'the next company on the waiting list' : 'you'}. Status: ${d.status}.`,
+    waitlisted: (d) =>
+      `Every place in ${d.testbedName} is taken. You are on the waiting list and will hear if a place becomes free.`,
+    promoted: (d) =>
+      `A place in ${d.testbedName} has become free and gone to ${d.audience === 'managers' ? 'the next company on the waiting list' : 'you'}. Status: ${d.status}.`,
     cancelled: (d) => `The booking in ${d.testbedName} is cancelled.`,
     expired: (d) => `The request for ${d.testbedName} was not decided in time and has expired.`,
     rescheduled: (d) => `The booking in ${d.testbedName} has moved. Status: ${d.status}.`,
     'starts-soon': (d) => `The pilot in ${d.testbedName} starts ${when(d.startsAt, d, 'en')}.`,
-    'decision-due': (d) => `A request for ${d.testbedName} needs a decision by ${when(d.decisionDueAt, d, 'en')}, or it expires.`,
+    'decision-due': (d) =>
+      `A request for ${d.testbedName} needs a decision by ${when(d.decisionDueAt, d, 'en')}, or it expires.`,
   },
 };
 
-const when = (iso: string | null, data: BookingMailData, language: Language): string => formatInstant(iso, data.timezone, language);
+const when = (iso: string | null, data: BookingMailData, language: Language): string =>
+  formatInstant(iso, data.timezone, language);
 
 /** A booking e-mail in the recipient's language, as plain text and HTML. */
-export function renderBookingMail(language: Language, data: BookingMailData): { subject: string; text: string; html: string } {
-  const labels = language === 'sv' ? { period: 'Period', reason: 'Motivering' } : { period: 'Period', reason: 'Reason' };
+export function renderBookingMail(
+  language: Language,
+  data: BookingMailData,
+): { subject: string; text: string; html: string } {
+  const labels =
+    language === 'sv' ? { period: 'Period', reason: 'Motivering' } : { period: 'Period', reason: 'Reason' };
   const period = `${when(data.startsAt, data, language)} – ${when(data.endsAt, data, language)} (${data.timezone})`;
   return renderMail(language, {
     subject: `${SUBJECTS[language][data.topic]}: ${data.title}`,

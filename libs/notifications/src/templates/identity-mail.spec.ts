@@ -27,7 +27,14 @@ describe('identity e-mail', () => {
 
   it('sends the reset and first-password links in both languages', () => {
     const link = 'https://slussen.test/reset-password?token=slp_abc';
-    const reset = { ...base, kind: 'password-reset' as const, link, organizationName: null, role: null, invitedByName: null };
+    const reset = {
+      ...base,
+      kind: 'password-reset' as const,
+      link,
+      organizationName: null,
+      role: null,
+      invitedByName: null,
+    };
     expect(renderIdentityMail('sv', reset).subject).toBe('Välj ett nytt lösenord i Slussen');
     expect(renderIdentityMail('en', reset).text).toContain('If it was not you, ignore this message');
     expect(renderIdentityMail('en', reset).html).toContain('reset-password?token=slp_abc');

@@ -18,7 +18,10 @@ const ROLE_NAMES: Record<Language, Record<'admin' | 'manager' | 'member', string
 };
 
 /** An invitation to an organization, a forgotten-password link, or the first-password link of a new member. */
-export function renderIdentityMail(language: Language, data: IdentityMailData): { subject: string; text: string; html: string } {
+export function renderIdentityMail(
+  language: Language,
+  data: IdentityMailData,
+): { subject: string; text: string; html: string } {
   const until = `${formatInstant(data.expiresAt, data.timezone, language)} (${data.timezone})`;
   const organization = data.organizationName ?? 'Slussen';
   const sv = language === 'sv';
@@ -39,9 +42,22 @@ export function renderIdentityMail(language: Language, data: IdentityMailData): 
     },
     'password-setup': {
       subject: sv ? `Välkommen till ${organization} i Slussen` : `Welcome to ${organization} in Slussen`,
-      line: sv ? `Du har lagts till i ${organization} i Slussen. Välj ditt lösenord via länken för att logga in.` : `You have been added to ${organization} in Slussen. Choose your password through the link to sign in.`,
-      rows: [sv ? `Länken fungerar en gång, till ${until}. Har den gått ut kan du begära en ny via "Glömt lösenord".` : `The link works once, until ${until}. If it has expired, ask for a new one with "Forgot password".`],
+      line: sv
+        ? `Du har lagts till i ${organization} i Slussen. Välj ditt lösenord via länken för att logga in.`
+        : `You have been added to ${organization} in Slussen. Choose your password through the link to sign in.`,
+      rows: [
+        sv
+          ? `Länken fungerar en gång, till ${until}. Har den gått ut kan du begära en ny via "Glömt lösenord".`
+          : `The link works once, until ${until}. If it has expired, ask for a new one with "Forgot password".`,
+      ],
     },
   }[data.kind];
-  return renderMail(language, { subject: texts.subject, recipientName: data.recipientName, line: texts.line, title: organization, rows: texts.rows, link: data.link });
+  return renderMail(language, {
+    subject: texts.subject,
+    recipientName: data.recipientName,
+    line: texts.line,
+    title: organization,
+    rows: texts.rows,
+    link: data.link,
+  });
 }

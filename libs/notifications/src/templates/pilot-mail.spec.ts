@@ -20,11 +20,19 @@ describe('pilot e-mail', () => {
     expect(planApprovedAudience('company')).toEqual(['managers']);
     expect(planApprovedAudience('testbed')).toEqual(['company']);
     expect(renderPilotMail('sv', data).text).toContain('Företaget har godkänt planen för piloten i Simuleringscentrum');
-    expect(renderPilotMail('en', { ...data, audience: 'company' }).subject).toBe('The pilot plan awaits your approval: Sensormattor mot fall nattetid');
+    expect(renderPilotMail('en', { ...data, audience: 'company' }).subject).toBe(
+      'The pilot plan awaits your approval: Sensormattor mot fall nattetid',
+    );
   });
 
   it('names the metrics and the due time on the test bed’s clock when measurements are requested', () => {
-    const mail = renderPilotMail('en', { ...data, topic: 'measurement-requested', audience: 'company', dueAt: '2027-03-09T07:00:00.000Z', metricKeys: ['falls', 'visits'] });
+    const mail = renderPilotMail('en', {
+      ...data,
+      topic: 'measurement-requested',
+      audience: 'company',
+      dueAt: '2027-03-09T07:00:00.000Z',
+      metricKeys: ['falls', 'visits'],
+    });
     expect(mail.text).toContain('is due to report falls, visits for the period up to 9 March 2027 08:00');
     expect(mail.html).toContain('<a href="http://localhost:3000/api/v1/pilots/1">');
   });

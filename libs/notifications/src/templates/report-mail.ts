@@ -11,13 +11,24 @@ export interface ReportMailData {
 }
 
 /** "The report for March is ready", with links to the page, its CSV and its JSON. */
-export function renderReportMail(language: Language, data: ReportMailData): { subject: string; text: string; html: string } {
-  const month = DateTime.fromISO(data.periodStart, { zone: data.timezone }).setLocale(language === 'sv' ? 'sv-SE' : 'en-GB').toFormat('LLLL yyyy');
+export function renderReportMail(
+  language: Language,
+  data: ReportMailData,
+): { subject: string; text: string; html: string } {
+  const month = DateTime.fromISO(data.periodStart, { zone: data.timezone })
+    .setLocale(language === 'sv' ? 'sv-SE' : 'en-GB')
+    .toFormat('LLLL yyyy');
   const subject = data.scope === 'platform' ? 'Slussen' : (data.subjectName ?? data.scope);
   return renderMail(language, {
-    subject: language === 'sv' ? `Månadsrapporten för ${month} är klar: ${subject}` : `The report for ${month} is ready: ${subject}`,
+    subject:
+      language === 'sv'
+        ? `Månadsrapporten för ${month} är klar: ${subject}`
+        : `The report for ${month} is ready: ${subject}`,
     recipientName: data.recipientName,
-    line: language === 'sv' ? `Utfallsrapporten för ${month} är klar att läsa.` : `The outcome report for ${month} is ready to read.`,
+    line:
+      language === 'sv'
+        ? `Utfallsrapporten för ${month} är klar att läsa.`
+        : `The outcome report for ${month} is ready to read.`,
     title: subject,
     rows: [`HTML: ${data.link}.html`, `CSV: ${data.link}.csv`],
     link: `${data.link}.html`,

@@ -6,7 +6,10 @@ import { Pilot } from './pilot.entity.js';
 @Entity('pilot_outcomes')
 @Index('pilot_outcomes_recorded_at_index', ['recordedAt'])
 @Check('pilot_outcomes_result_check', `"result" IN (${OUTCOME_RESULTS.map((result) => `'${result}'`).join(', ')})`)
-@Check('pilot_outcomes_procurement_check', `"result" <> 'procured' OR ("procurement_reference" IS NOT NULL AND "procurement_date" IS NOT NULL)`)
+@Check(
+  'pilot_outcomes_procurement_check',
+  `"result" <> 'procured' OR ("procurement_reference" IS NOT NULL AND "procurement_date" IS NOT NULL)`,
+)
 export class PilotOutcome {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pilot_outcomes_pkey' })
   pilotId: string;

@@ -5,7 +5,16 @@ import { MeasurementSourcesService } from '../measurement-sources.service.js';
 import { MeasurementsService } from '../measurements.service.js';
 import { PilotsService } from '../pilots.service.js';
 import type { NewMetric } from '../repositories/pilots.repository.js';
-import { CreateMeasurementDto, CreateMetricDto, MeasurementListQueryDto, PilotListQueryDto, PlanDto, RecordOutcomeDto, RegisterSourceDto, UpdatePilotDto } from './dto/pilot.dto.js';
+import {
+  CreateMeasurementDto,
+  CreateMetricDto,
+  MeasurementListQueryDto,
+  PilotListQueryDto,
+  PlanDto,
+  RecordOutcomeDto,
+  RegisterSourceDto,
+  UpdatePilotDto,
+} from './dto/pilot.dto.js';
 
 const toNewMetric = (body: CreateMetricDto): NewMetric => ({
   key: body.key,

@@ -1,6 +1,15 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, declareJobSchedules, JobName, JobProcessor, logQueueErrors, OutboundRefusedError, QueueName, type JobHandlers } from '@slussen/core';
+import {
+  AppConfig,
+  declareJobSchedules,
+  JobName,
+  JobProcessor,
+  logQueueErrors,
+  OutboundRefusedError,
+  QueueName,
+  type JobHandlers,
+} from '@slussen/core';
 import { UnrecoverableError, type Queue } from 'bullmq';
 import { MeasurementSourcesService } from '../measurement-sources.service.js';
 import { PilotProgressService } from '../pilot-progress.service.js';
@@ -21,7 +30,11 @@ export class PullQueuer {
       pulls.map((pull) => ({
         name: JobName.PullMeasurements,
         data: { sourceId: pull.sourceId, dueAt: new Date(pull.dueAt).toISOString() },
-        opts: { jobId: `pull-${pull.sourceId}-${new Date(pull.dueAt).getTime()}`, attempts: this.config.sources.attempts, backoff: { type: 'exponential', delay: this.config.sources.retryDelayMs } },
+        opts: {
+          jobId: `pull-${pull.sourceId}-${new Date(pull.dueAt).getTime()}`,
+          attempts: this.config.sources.attempts,
+          backoff: { type: 'exponential', delay: this.config.sources.retryDelayMs },
+        },
       })),
     );
     await this.progress.markPullsQueued(pulls);
@@ -33,7 +46,13 @@ export class PullQueuer {
 export class PilotsProcessor extends JobProcessor implements OnApplicationBootstrap {
   protected readonly handlers: JobHandlers;
 
-  constructor(progress: PilotProgressService, sources: MeasurementSourcesService, queuer: PullQueuer, private readonly config: AppConfig, @InjectQueue(QueueName.Pilots) queue: Queue) {
+  constructor(
+    progress: PilotProgressService,
+    sources: MeasurementSourcesService,
+    queuer: PullQueuer,
+    private readonly config: AppConfig,
+    @InjectQueue(QueueName.Pilots) queue: Queue,
+  ) {
     super();
     logQueueErrors(queue, (line) => new Logger(PilotsProcessor.name).warn(line));
     this.handlers = {
@@ -53,4 +72,6 @@ export class PilotsProcessor extends JobProcessor implements OnApplicationBootst
 }
 
 /** The pilot scan; the worker's keeper registers it, and again whenever Redis lost it. */
-export const pilotsSchedules = declareJobSchedules((config) => [{ job: JobName.ScanPilots, repeat: { every: config.pilots.scanEverySeconds * 1000 } }]);
+export const pilotsSchedules = declareJobSchedules((config) => [
+  { job: JobName.ScanPilots, repeat: { every: config.pilots.scanEverySeconds * 1000 } },
+]);

@@ -24,7 +24,14 @@ const MEASUREMENT_ROWS = `SELECT x.id, m.key AS "metricKey", x.value, x.observed
 export class MeasurementsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insertSubmitted(pilotId: string, metricId: string, value: number, observedAt: Date, note: string | null, actor: Actor): Promise<MeasurementRow> {
+  async insertSubmitted(
+    pilotId: string,
+    metricId: string,
+    value: number,
+    observedAt: Date,
+    note: string | null,
+    actor: Actor,
+  ): Promise<MeasurementRow> {
     const [row] = await this.dataSource.query(
       `WITH x AS (
          INSERT INTO measurements (pilot_id, metric_id, value, observed_at, note, origin, recorded_by_user_id, recorded_by_api_token_id)
@@ -37,7 +44,11 @@ export class MeasurementsRepository {
   }
 
   /** Records pulled values in one statement; a value already pulled for that metric and time is skipped. Returns how many are new. */
-  async insertPulled(pilotId: string, values: Array<{ metricId: string; value: number; observedAt: Date }>, fetchId: string): Promise<number> {
+  async insertPulled(
+    pilotId: string,
+    values: Array<{ metricId: string; value: number; observedAt: Date }>,
+    fetchId: string,
+  ): Promise<number> {
     if (values.length === 0) return 0;
     const rows: unknown[] = await this.dataSource.query(
       `INSERT INTO measurements (pilot_id, metric_id, value, observed_at, origin, source_fetch_id)
@@ -45,20 +56,34 @@ export class MeasurementsRepository {
          FROM unnest($2::uuid[], $3::float8[], $4::timestamptz[]) AS v(metric_id, value, observed_at)
        ON CONFLICT (metric_id, observed_at) WHERE origin = 'pulled' DO NOTHING
        RETURNING 1`,
-      [pilotId, values.map((item) => item.metricId), values.map((item) => item.value), values.map((item) => item.observedAt), fetchId],
+      [
+        pilotId,
+        values.map((item) => item.metricId),
+        values.map((item) => item.value),
+        values.map((item) => item.observedAt),
+        fetchId,
+      ],
     );
     return rows.length;
   }
 
   /** Oldest observation first, keyset-paginated on (observed_at, id). */
-  async list(pilotId: string, metricKey: string | undefined, limit: number, cursor?: string): Promise<Page<MeasurementRow>> {
+  async list(
+    pilotId: string,
+    metricKey: string | undefined,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<MeasurementRow>> {
     const params: unknown[] = [pilotId];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where = ['x.pilot_id = $1'];
     if (metricKey) where.push(`m.key = ${param(metricKey)}`);
     const after = decodeCursor(cursor, 2);
     if (after) where.push(`(x.observed_at, x.id) > (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
-    const rows: MeasurementRow[] = await this.dataSource.query(`${MEASUREMENT_ROWS} WHERE ${where.join(' AND ')} ORDER BY x.observed_at, x.id LIMIT ${param(limit + 1)}`, params);
+    const rows: MeasurementRow[] = await this.dataSource.query(
+      `${MEASUREMENT_ROWS} WHERE ${where.join(' AND ')} ORDER BY x.observed_at, x.id LIMIT ${param(limit + 1)}`,
+      params,
+    );
     return toPage(rows, limit, (last) => [new Date(last.observedAt).toISOString(), last.id]);
   }
 }

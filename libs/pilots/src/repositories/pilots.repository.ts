@@ -135,7 +135,10 @@ export class PilotsRepository {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where: string[] = [];
-    if (!('all' in visible)) where.push(`(p.organization_id = ANY(${param(visible.companies)}::uuid[]) OR t.organization_id = ANY(${param(visible.managed)}::uuid[]))`);
+    if (!('all' in visible))
+      where.push(
+        `(p.organization_id = ANY(${param(visible.companies)}::uuid[]) OR t.organization_id = ANY(${param(visible.managed)}::uuid[]))`,
+      );
     if (filter.stage) where.push(`p.stage = ${param(filter.stage)}`);
     if (filter.testbedId) where.push(`p.testbed_id = ${param(filter.testbedId)}::uuid`);
     if (filter.organizationId) where.push(`p.organization_id = ${param(filter.organizationId)}::uuid`);
@@ -148,16 +151,37 @@ export class PilotsRepository {
     return toPage(rows, limit, (last) => [new Date(last.createdAt).toISOString(), last.id]);
   }
 
-  async addEvent(pilotId: string, event: { type: string; fromStage?: PilotStage | null; toStage?: PilotStage | null; actor: Actor | null; detail?: string | null }, manager: EntityManager): Promise<void> {
+  async addEvent(
+    pilotId: string,
+    event: {
+      type: string;
+      fromStage?: PilotStage | null;
+      toStage?: PilotStage | null;
+      actor: Actor | null;
+      detail?: string | null;
+    },
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO pilot_events (pilot_id, type, from_stage, to_stage, actor_user_id, actor_api_token_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [pilotId, event.type, event.fromStage ?? null, event.toStage ?? null, ...actorIds(event.actor), event.detail ?? null],
+      [
+        pilotId,
+        event.type,
+        event.fromStage ?? null,
+        event.toStage ?? null,
+        ...actorIds(event.actor),
+        event.detail ?? null,
+      ],
     );
   }
 
   /** An outbox message in the change's transaction, for the notifications relay. */
   async addMessage(topic: string, payload: Record<string, unknown>, manager: EntityManager): Promise<void> {
-    await manager.query('INSERT INTO outbox_messages (topic, payload, request_id) VALUES ($1, $2, $3)', [topic, JSON.stringify(payload), currentRequestId() ?? null]);
+    await manager.query('INSERT INTO outbox_messages (topic, payload, request_id) VALUES ($1, $2, $3)', [
+      topic,
+      JSON.stringify(payload),
+      currentRequestId() ?? null,
+    ]);
   }
 
   events(pilotId: string): Promise<PilotEventRow[]> {
@@ -202,11 +226,17 @@ export class PilotsRepository {
   }
 
   metrics(pilotId: string, manager?: EntityManager): Promise<MetricRow[]> {
-    return this.run(manager).query(`SELECT ${METRIC_COLUMNS} FROM pilot_metrics m WHERE m.pilot_id = $1 ORDER BY m.created_at, m.key`, [pilotId]);
+    return this.run(manager).query(
+      `SELECT ${METRIC_COLUMNS} FROM pilot_metrics m WHERE m.pilot_id = $1 ORDER BY m.created_at, m.key`,
+      [pilotId],
+    );
   }
 
   async metricByKey(pilotId: string, key: string): Promise<MetricRow | null> {
-    const [row] = await this.dataSource.query(`SELECT ${METRIC_COLUMNS} FROM pilot_metrics m WHERE m.pilot_id = $1 AND m.key = $2`, [pilotId, key]);
+    const [row] = await this.dataSource.query(
+      `SELECT ${METRIC_COLUMNS} FROM pilot_metrics m WHERE m.pilot_id = $1 AND m.key = $2`,
+      [pilotId, key],
+    );
     return (row as MetricRow | undefined) ?? null;
   }
 
@@ -214,7 +244,18 @@ export class PilotsRepository {
     const [row] = await manager.query(
       `INSERT INTO pilot_metrics AS m (pilot_id, key, name, unit, direction, baseline, target, minimum, maximum, cadence)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${METRIC_COLUMNS}`,
-      [pilotId, metric.key, metric.name, metric.unit, metric.direction, metric.baseline, metric.target, metric.minimum, metric.maximum, metric.cadence],
+      [
+        pilotId,
+        metric.key,
+        metric.name,
+        metric.unit,
+        metric.direction,
+        metric.baseline,
+        metric.target,
+        metric.minimum,
+        metric.maximum,
+        metric.cadence,
+      ],
     );
     return row as MetricRow;
   }
@@ -223,14 +264,27 @@ export class PilotsRepository {
   async updateMetric(metricId: string, metric: NewMetric, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE pilot_metrics SET name = $2, unit = $3, direction = $4, baseline = $5, target = $6, minimum = $7, maximum = $8, cadence = $9 WHERE id = $1`,
-      [metricId, metric.name, metric.unit, metric.direction, metric.baseline, metric.target, metric.minimum, metric.maximum, metric.cadence],
+      [
+        metricId,
+        metric.name,
+        metric.unit,
+        metric.direction,
+        metric.baseline,
+        metric.target,
+        metric.minimum,
+        metric.maximum,
+        metric.cadence,
+      ],
     );
   }
 
   /** Removes a metric that has no measurements; false when it has some (and stays). */
   async deleteMetricWithoutMeasurements(metricId: string, manager: EntityManager): Promise<boolean> {
     // A DELETE answers [rows, count].
-    const [, count] = (await manager.query(`DELETE FROM pilot_metrics m WHERE m.id = $1 AND NOT EXISTS (SELECT 1 FROM measurements x WHERE x.metric_id = m.id)`, [metricId])) as [unknown, number];
+    const [, count] = (await manager.query(
+      `DELETE FROM pilot_metrics m WHERE m.id = $1 AND NOT EXISTS (SELECT 1 FROM measurements x WHERE x.metric_id = m.id)`,
+      [metricId],
+    )) as [unknown, number];
     return count > 0;
   }
 
@@ -278,7 +332,13 @@ export class PilotsRepository {
        SELECT $1, $2, window_start, due_at, window_end
          FROM unnest($3::timestamptz[], $4::timestamptz[], $5::timestamptz[]) AS point(window_start, due_at, window_end)
        ON CONFLICT (metric_id, due_at) DO NOTHING`,
-      [pilotId, metricId, points.map((point) => point.windowStart), points.map((point) => point.dueAt), points.map((point) => point.windowEnd)],
+      [
+        pilotId,
+        metricId,
+        points.map((point) => point.windowStart),
+        points.map((point) => point.dueAt),
+        points.map((point) => point.windowEnd),
+      ],
     );
   }
 
@@ -297,11 +357,25 @@ export class PilotsRepository {
     return (row as OutcomeRow | undefined) ?? null;
   }
 
-  async insertOutcome(pilotId: string, outcome: Omit<OutcomeRow, 'recordedAt'>, at: Date, manager: EntityManager): Promise<void> {
+  async insertOutcome(
+    pilotId: string,
+    outcome: Omit<OutcomeRow, 'recordedAt'>,
+    at: Date,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO pilot_outcomes (pilot_id, result, summary, lessons, procurement_reference, procurement_date, recorded_by_user_id, recorded_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [pilotId, outcome.result, outcome.summary, outcome.lessons, outcome.procurementReference, outcome.procurementDate, outcome.recordedByUserId, at],
+      [
+        pilotId,
+        outcome.result,
+        outcome.summary,
+        outcome.lessons,
+        outcome.procurementReference,
+        outcome.procurementDate,
+        outcome.recordedByUserId,
+        at,
+      ],
     );
   }
 }

@@ -81,7 +81,10 @@ export class ProgressRepository {
   }
 
   async markPullsQueued(requestIds: string[], now: Date): Promise<void> {
-    await this.dataSource.query('UPDATE measurement_requests SET pull_queued_at = $2 WHERE id = ANY($1::uuid[])', [requestIds, now]);
+    await this.dataSource.query('UPDATE measurement_requests SET pull_queued_at = $2 WHERE id = ANY($1::uuid[])', [
+      requestIds,
+      now,
+    ]);
   }
 
   /** Reminds the company, once, of requests still unanswered `days` after they were due. */

@@ -33,7 +33,9 @@ export class SourcesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async ofPilot(pilotId: string): Promise<SourceRow | null> {
-    const [row] = await this.dataSource.query(`SELECT ${SOURCE_COLUMNS} FROM measurement_sources WHERE pilot_id = $1`, [pilotId]);
+    const [row] = await this.dataSource.query(`SELECT ${SOURCE_COLUMNS} FROM measurement_sources WHERE pilot_id = $1`, [
+      pilotId,
+    ]);
     return (row as SourceRow | undefined) ?? null;
   }
 
@@ -43,7 +45,13 @@ export class SourcesRepository {
   }
 
   /** One source per pilot: registering again replaces the URL and token. */
-  async upsert(pilotId: string, url: string, sealedToken: string | null, userId: string | null, manager: EntityManager): Promise<SourceRow> {
+  async upsert(
+    pilotId: string,
+    url: string,
+    sealedToken: string | null,
+    userId: string | null,
+    manager: EntityManager,
+  ): Promise<SourceRow> {
     const [row] = await manager.query(
       `INSERT INTO measurement_sources (pilot_id, url, sealed_token, created_by_user_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (pilot_id) DO UPDATE SET url = EXCLUDED.url, sealed_token = EXCLUDED.sealed_token, updated_at = now()
@@ -55,12 +63,18 @@ export class SourcesRepository {
 
   /** Sources whose token is not sealed in the current format. */
   legacyTokens(currentPrefix: string): Promise<Array<{ id: string; pilotId: string; sealedToken: string }>> {
-    return this.dataSource.query(`SELECT id, pilot_id AS "pilotId", sealed_token AS "sealedToken" FROM measurement_sources WHERE sealed_token IS NOT NULL AND NOT starts_with(sealed_token, $1)`, [currentPrefix]);
+    return this.dataSource.query(
+      `SELECT id, pilot_id AS "pilotId", sealed_token AS "sealedToken" FROM measurement_sources WHERE sealed_token IS NOT NULL AND NOT starts_with(sealed_token, $1)`,
+      [currentPrefix],
+    );
   }
 
   /** Replaces a sealed token only if it is still the one read. */
   async replaceToken(id: string, was: string, sealedToken: string): Promise<number> {
-    const [, count] = await this.dataSource.query('UPDATE measurement_sources SET sealed_token = $3 WHERE id = $1 AND sealed_token = $2', [id, was, sealedToken]);
+    const [, count] = await this.dataSource.query(
+      'UPDATE measurement_sources SET sealed_token = $3 WHERE id = $1 AND sealed_token = $2',
+      [id, was, sealedToken],
+    );
     return count as number;
   }
 
@@ -73,12 +87,26 @@ export class SourcesRepository {
     await this.dataSource.query(
       `INSERT INTO source_fetches (id, source_id, started_at, duration_ms, attempt, outcome, http_status, recorded, refused, error)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [id, sourceId, fetch.startedAt, fetch.durationMs, fetch.attempt, fetch.outcome, fetch.httpStatus, fetch.recorded, fetch.refused, fetch.error],
+      [
+        id,
+        sourceId,
+        fetch.startedAt,
+        fetch.durationMs,
+        fetch.attempt,
+        fetch.outcome,
+        fetch.httpStatus,
+        fetch.recorded,
+        fetch.refused,
+        fetch.error,
+      ],
     );
   }
 
   async lastFetch(sourceId: string): Promise<SourceFetchRow | null> {
-    const [row] = await this.dataSource.query(`SELECT ${FETCH_COLUMNS} FROM source_fetches WHERE source_id = $1 ORDER BY started_at DESC, id DESC LIMIT 1`, [sourceId]);
+    const [row] = await this.dataSource.query(
+      `SELECT ${FETCH_COLUMNS} FROM source_fetches WHERE source_id = $1 ORDER BY started_at DESC, id DESC LIMIT 1`,
+      [sourceId],
+    );
     return (row as SourceFetchRow | undefined) ?? null;
   }
 

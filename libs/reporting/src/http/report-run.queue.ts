@@ -19,7 +19,9 @@ export class ReportRunQueue {
     try {
       await Promise.race([
         this.queue.add(JobName.BuildReportRun, { runId }, { jobId: `report-run-${runId}`, attempts: 1 }),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('queue did not answer within 2 s')), 2000).unref()),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('queue did not answer within 2 s')), 2000).unref(),
+        ),
       ]);
     } catch (error) {
       this.logger.warn(`run ${runId} stays queued for the sweep: ${(error as Error).message}`);

@@ -4,5 +4,9 @@ import { ReportingModule } from '../reporting.module.js';
 import { ReportRunQueue } from './report-run.queue.js';
 import { ReportsController } from './reports.controller.js';
 
-@Module({ imports: [ReportingModule, QueueModule.registerQueues(QueueName.Reports)], controllers: [ReportsController], providers: [ReportRunQueue] })
+@Module({
+  imports: [ReportingModule, QueueModule.registerQueues(QueueName.Reports)],
+  controllers: [ReportsController],
+  providers: [ReportRunQueue],
+})
 export class ReportingHttpModule {}

@@ -1,6 +1,15 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { AppConfig, Clock, declareJobSchedules, JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
+import {
+  AppConfig,
+  Clock,
+  declareJobSchedules,
+  JobName,
+  JobProcessor,
+  logQueueErrors,
+  QueueName,
+  type JobHandlers,
+} from '@slussen/core';
 import type { Queue } from 'bullmq';
 import { ReportBuilderService } from '../report-builder.service.js';
 import { reportedDay } from '../report-periods.js';
@@ -10,7 +19,12 @@ import { reportedDay } from '../report-periods.js';
 export class ReportingProcessor extends JobProcessor {
   protected readonly handlers: JobHandlers;
 
-  constructor(builder: ReportBuilderService, clock: Clock, config: AppConfig, @InjectQueue(QueueName.Reports) queue: Queue) {
+  constructor(
+    builder: ReportBuilderService,
+    clock: Clock,
+    config: AppConfig,
+    @InjectQueue(QueueName.Reports) queue: Queue,
+  ) {
     super();
     logQueueErrors(queue, (line) => new Logger(ReportingProcessor.name).warn(line));
     this.handlers = {
@@ -21,7 +35,14 @@ export class ReportingProcessor extends JobProcessor {
       [JobName.BuildReportRun]: (data) => builder.build(data.runId),
       [JobName.SweepReportRuns]: async () => {
         const stale = await builder.staleRuns(config.reports.sweepEverySeconds);
-        if (stale.length) await queue.addBulk(stale.map(({ id }) => ({ name: JobName.BuildReportRun, data: { runId: id }, opts: { jobId: `report-run-${id}`, attempts: 1 } })));
+        if (stale.length)
+          await queue.addBulk(
+            stale.map(({ id }) => ({
+              name: JobName.BuildReportRun,
+              data: { runId: id },
+              opts: { jobId: `report-run-${id}`, attempts: 1 },
+            })),
+          );
         return { queued: stale.length };
       },
     };
@@ -30,6 +51,10 @@ export class ReportingProcessor extends JobProcessor {
 
 /** The nightly run (cron in the report time zone) and the sweep; the worker's keeper registers them, and again whenever Redis lost them. */
 export const reportingSchedules = declareJobSchedules((config) => [
-  { job: JobName.BuildNightlyReports, repeat: { pattern: config.reports.nightlyCron, tz: config.reports.timezone }, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
+  {
+    job: JobName.BuildNightlyReports,
+    repeat: { pattern: config.reports.nightlyCron, tz: config.reports.timezone },
+    opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } },
+  },
   { job: JobName.SweepReportRuns, repeat: { every: config.reports.sweepEverySeconds * 1000 } },
 ]);

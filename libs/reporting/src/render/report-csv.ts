@@ -12,13 +12,18 @@ export function renderReportCsv(report: ReportView): string {
   const add = (dimension: string, dimensionValue: string, figures: Record<string, unknown>) => {
     for (const figure of FIGURES) {
       const value = figures[figure.key];
-      const parts = value !== null && typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : [['', value] as const];
-      for (const [part, partValue] of parts) rows.push([dimension, dimensionValue, figure.key, part, partValue ?? '', figure.unit, figure.definition]);
+      const parts =
+        value !== null && typeof value === 'object'
+          ? Object.entries(value as Record<string, unknown>)
+          : [['', value] as const];
+      for (const [part, partValue] of parts)
+        rows.push([dimension, dimensionValue, figure.key, part, partValue ?? '', figure.unit, figure.definition]);
     }
   };
   add('all', '', Object.fromEntries(report.figures.map((figure) => [figure.key, figure.value])));
   for (const [dimension, values] of Object.entries(report.breakdowns)) {
-    for (const [dimensionValue, figures] of Object.entries(values).sort(([a], [b]) => a.localeCompare(b))) add(dimension, dimensionValue, figures);
+    for (const [dimensionValue, figures] of Object.entries(values).sort(([a], [b]) => a.localeCompare(b)))
+      add(dimension, dimensionValue, figures);
   }
   return stringify(rows, {
     header: true,

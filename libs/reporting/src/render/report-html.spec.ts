@@ -40,7 +40,15 @@ describe('the printable report', () => {
     expect(months).toHaveLength(7);
     const found = [{ month: months[2]!, offered: 8, held: 6, utilization: 0.75 }];
     const view = toReportView(row(), null, ZONE, 'en', utilizationByMonth(months, found, ZONE));
-    expect(view.utilizationByMonth.map((month) => month.month)).toEqual(['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07']);
+    expect(view.utilizationByMonth.map((month) => month.month)).toEqual([
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+    ]);
     const html = renderReportHtml(view);
     const chart = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
     for (const label of ['2027-01', '2027-03', '2027-07']) expect(chart).toContain(`>${label}</text>`);
@@ -52,7 +60,15 @@ describe('the printable report', () => {
   it('names domains and environment types, and splits a wide breakdown into tables that fit across A4', () => {
     const figures = { ...emptyFigures(), placesOffered: 3 };
     const html = renderReportHtml(
-      toReportView(row({ domain: Object.fromEntries(DOMAIN_KEYS.map((key) => [key, figures])), environmentType: { real: figures, lab: figures } }), null, ZONE, 'sv'),
+      toReportView(
+        row({
+          domain: Object.fromEntries(DOMAIN_KEYS.map((key) => [key, figures])),
+          environmentType: { real: figures, lab: figures },
+        }),
+        null,
+        ZONE,
+        'sv',
+      ),
     );
     expect(html).toContain('@page{size:A4');
     expect(html).toContain('<th scope="col">Äldreomsorg</th>');

@@ -12,7 +12,10 @@ const formatNumber = (value: number, language: ReportLanguage, digits = 1) =>
 
 function formatValue(value: unknown, unit: string, language: ReportLanguage): string {
   if (value === null || value === undefined) return '–';
-  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([part, count]) => `${partLabel(part, language)}: ${formatValue(count, unit, language)}`).join(', ');
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([part, count]) => `${partLabel(part, language)}: ${formatValue(count, unit, language)}`)
+      .join(', ');
   if (typeof value !== 'number') return String(value);
   if (unit === 'ratio') return `${formatNumber(value * 100, language)} %`;
   if (unit === 'days') return `${formatNumber(value, language)} ${REPORT_TEXT[language].days}`;
@@ -35,24 +38,46 @@ export function renderReportHtml(report: ReportView): string {
   const language: ReportLanguage = report.language === 'sv' ? 'sv' : 'en';
   const text = REPORT_TEXT[language];
   const day = (iso: string) => DateTime.fromISO(iso, { zone: report.period.timezone }).toFormat('yyyy-MM-dd HH:mm');
-  const subject = report.scope === 'platform' ? text.platform : `${report.subjectName ?? report.subjectId} (${text.scope[report.scope]})`;
-  const outcomes = (report.figures.find((figure) => figure.key === 'outcomesByResult')?.value ?? {}) as Record<string, number>;
+  const subject =
+    report.scope === 'platform'
+      ? text.platform
+      : `${report.subjectName ?? report.subjectId} (${text.scope[report.scope]})`;
+  const outcomes = (report.figures.find((figure) => figure.key === 'outcomesByResult')?.value ?? {}) as Record<
+    string,
+    number
+  >;
   const results = Object.keys(FIGURES.find((figure) => figure.key === 'outcomesByResult')!.parts!);
   const months = report.utilizationByMonth;
-  const utilization = barChart(text.utilizationByMonth, months.map((month) => ({ label: month.month, value: month.utilization })), { percent: true, noData: text.noData });
-  const outcomeChart = barChart(text.outcomesByResult, results.map((result) => ({ label: partLabel(result, language), value: outcomes[result] ?? 0 })), { noData: text.noData });
+  const utilization = barChart(
+    text.utilizationByMonth,
+    months.map((month) => ({ label: month.month, value: month.utilization })),
+    { percent: true, noData: text.noData },
+  );
+  const outcomeChart = barChart(
+    text.outcomesByResult,
+    results.map((result) => ({ label: partLabel(result, language), value: outcomes[result] ?? 0 })),
+    { noData: text.noData },
+  );
   const numbersOf = (caption: string, head: string, rows: Array<[string, string]>) =>
     `<table class="numbers"><caption>${escapeHtml(caption)}</caption><tr><th scope="col">${escapeHtml(head)}</th><th scope="col">${escapeHtml(text.value)}</th></tr>${rows.map(([label, value]) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>`;
   const rows = report.figures
-    .map((figure) => `<tr><th scope="row">${escapeHtml(figure.title)}</th><td>${escapeHtml(formatValue(figure.value, figure.unit, language))}</td><td class="definition">${escapeHtml(figure.definition)}</td></tr>`)
+    .map(
+      (figure) =>
+        `<tr><th scope="row">${escapeHtml(figure.title)}</th><td>${escapeHtml(formatValue(figure.value, figure.unit, language))}</td><td class="definition">${escapeHtml(figure.definition)}</td></tr>`,
+    )
     .join('\n');
   const breakdown = (dimension: string, name: string, values: Record<string, Record<string, unknown>>) => {
-    const keys = Object.keys(values).sort((a, b) => dimensionLabel(dimension, a, language).localeCompare(dimensionLabel(dimension, b, language), language));
+    const keys = Object.keys(values).sort((a, b) =>
+      dimensionLabel(dimension, a, language).localeCompare(dimensionLabel(dimension, b, language), language),
+    );
     if (keys.length === 0) return `<p>${escapeHtml(text.noActivity(name))}</p>`;
     return chunks(keys, BREAKDOWN_COLUMNS_PER_TABLE)
       .map((group) => {
         const head = `<tr><th scope="col">${escapeHtml(text.figure)}</th>${group.map((key) => `<th scope="col">${escapeHtml(dimensionLabel(dimension, key, language))}</th>`).join('')}</tr>`;
-        const body = FIGURES.map((figure) => `<tr><th scope="row">${escapeHtml(figureText(figure, language).title)}</th>${group.map((key) => `<td>${escapeHtml(formatValue(values[key]![figure.key], figure.unit, language))}</td>`).join('')}</tr>`).join('\n');
+        const body = FIGURES.map(
+          (figure) =>
+            `<tr><th scope="row">${escapeHtml(figureText(figure, language).title)}</th>${group.map((key) => `<td>${escapeHtml(formatValue(values[key]![figure.key], figure.unit, language))}</td>`).join('')}</tr>`,
+        ).join('\n');
         return `<table class="breakdown">${head}${body}</table>`;
       })
       .join('\n');
@@ -76,9 +101,17 @@ ${rows}
 </table>
 <h2>${escapeHtml(text.charts)}</h2>
 ${utilization}
-${numbersOf(text.utilizationByMonth, text.month, months.map((month) => [month.month, formatValue(month.utilization, 'ratio', language)]))}
+${numbersOf(
+  text.utilizationByMonth,
+  text.month,
+  months.map((month) => [month.month, formatValue(month.utilization, 'ratio', language)]),
+)}
 ${outcomeChart}
-${numbersOf(text.outcomesByResult, text.figure, results.map((result) => [partLabel(result, language), formatValue(outcomes[result] ?? 0, 'count', language)]))}
+${numbersOf(
+  text.outcomesByResult,
+  text.figure,
+  results.map((result) => [partLabel(result, language), formatValue(outcomes[result] ?? 0, 'count', language)]),
+)}
 <h2>${escapeHtml(text.byDomain)}</h2>
 ${breakdown('domain', text.domain, report.breakdowns.domain ?? {})}
 <h2>${escapeHtml(text.byEnvironmentType)}</h2>

@@ -11,7 +11,12 @@ export const REPORT_TEXT = {
     platform: 'Slussen (hela plattformen)',
     scope: { organization: 'organisation', testbed: 'testbädd', platform: 'plattform' },
     period: 'Period',
-    periodKind: { day: 'dag', 'month-to-date': 'månaden hittills', 'year-to-date': 'året hittills', custom: 'vald period' },
+    periodKind: {
+      day: 'dag',
+      'month-to-date': 'månaden hittills',
+      'year-to-date': 'året hittills',
+      custom: 'vald period',
+    },
     built: 'Byggd',
     byRun: 'av körning',
     figures: 'Mått',
@@ -30,10 +35,25 @@ export const REPORT_TEXT = {
     days: 'dagar',
     noData: 'Inga data ännu',
     parts: {
-      pending: 'väntande', confirmed: 'bekräftade', rejected: 'avslagna', waitlisted: 'i kö', cancelled: 'avbokade', expired: 'förfallna',
-      planned: 'planerade', running: 'pågående', evaluating: 'utvärderas', completed: 'avslutade', aborted: 'avbrutna',
-      adopted: 'införda', procured: 'upphandlade', extended: 'förlängda', discontinued: 'avslutade utan införande',
-      company: 'företag', region: 'regioner', municipality: 'kommuner', agency: 'myndigheter',
+      pending: 'väntande',
+      confirmed: 'bekräftade',
+      rejected: 'avslagna',
+      waitlisted: 'i kö',
+      cancelled: 'avbokade',
+      expired: 'förfallna',
+      planned: 'planerade',
+      running: 'pågående',
+      evaluating: 'utvärderas',
+      completed: 'avslutade',
+      aborted: 'avbrutna',
+      adopted: 'införda',
+      procured: 'upphandlade',
+      extended: 'förlängda',
+      discontinued: 'avslutade utan införande',
+      company: 'företag',
+      region: 'regioner',
+      municipality: 'kommuner',
+      agency: 'myndigheter',
     } as Record<string, string>,
     environments: { lab: 'Labb', simulated: 'Simulerad miljö', real: 'Verklig miljö' } as Record<string, string>,
   },
@@ -42,7 +62,12 @@ export const REPORT_TEXT = {
     platform: 'Slussen (whole platform)',
     scope: { organization: 'organization', testbed: 'test bed', platform: 'platform' },
     period: 'Period',
-    periodKind: { day: 'day', 'month-to-date': 'month to date', 'year-to-date': 'year to date', custom: 'chosen period' },
+    periodKind: {
+      day: 'day',
+      'month-to-date': 'month to date',
+      'year-to-date': 'year to date',
+      custom: 'chosen period',
+    },
     built: 'Built',
     byRun: 'by run',
     figures: 'Figures',
@@ -61,7 +86,10 @@ export const REPORT_TEXT = {
     days: 'days',
     noData: 'No data yet',
     parts: {} as Record<string, string>,
-    environments: { lab: 'Lab', simulated: 'Simulated environment', real: 'Real environment' } as Record<string, string>,
+    environments: { lab: 'Lab', simulated: 'Simulated environment', real: 'Real environment' } as Record<
+      string,
+      string
+    >,
   },
 } as const;
 
@@ -81,7 +109,8 @@ export function partLabel(part: string, language: ReportLanguage): string {
 
 /** A breakdown's value as a reader names it: a domain's or an environment type's name, not its key. */
 export function dimensionLabel(dimension: string, value: string, language: ReportLanguage): string {
-  if (dimension === 'domain') return (DOMAINS as Record<string, { sv: string; en: string }>)[value]?.[language] ?? value;
+  if (dimension === 'domain')
+    return (DOMAINS as Record<string, { sv: string; en: string }>)[value]?.[language] ?? value;
   if (dimension === 'environmentType') return REPORT_TEXT[language].environments[value] ?? value;
   return value;
 }

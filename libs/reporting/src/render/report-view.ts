@@ -20,17 +20,33 @@ export interface MonthUtilization {
 }
 
 /** A snapshot as every rendering shows it: each figure with its definition (in `language`), its breakdowns, and utilization by month of its period. */
-export function toReportView(row: SnapshotRow, subjectName: string | null, timezone: string, language: ReportLanguage = 'en', months: MonthUtilization[] = []) {
+export function toReportView(
+  row: SnapshotRow,
+  subjectName: string | null,
+  timezone: string,
+  language: ReportLanguage = 'en',
+  months: MonthUtilization[] = [],
+) {
   return {
     id: row.id,
     scope: row.scope,
     subjectId: row.subjectId,
     subjectName,
     language,
-    period: { kind: row.periodKind, from: new Date(row.periodStart).toISOString(), to: new Date(row.periodEnd).toISOString(), timezone },
+    period: {
+      kind: row.periodKind,
+      from: new Date(row.periodStart).toISOString(),
+      to: new Date(row.periodEnd).toISOString(),
+      timezone,
+    },
     runId: row.runId,
     builtAt: new Date(row.builtAt).toISOString(),
-    figures: FIGURES.map((figure): FigureView => ({ key: figure.key, ...figureText(figure, language), unit: figure.unit, value: row.figures[figure.key] ?? null })),
+    figures: FIGURES.map((figure): FigureView => ({
+      key: figure.key,
+      ...figureText(figure, language),
+      unit: figure.unit,
+      value: row.figures[figure.key] ?? null,
+    })),
     breakdowns: row.breakdowns,
     utilizationByMonth: months,
   };
@@ -39,11 +55,20 @@ export function toReportView(row: SnapshotRow, subjectName: string | null, timez
 export type ReportView = ReturnType<typeof toReportView>;
 
 /** Every month of the period in order, each with the month report found for it (by its first instant), or nulls. */
-export function utilizationByMonth(months: Date[], found: Array<{ month: Date; offered: number | null; held: number | null; utilization: number | null }>, timezone: string): MonthUtilization[] {
+export function utilizationByMonth(
+  months: Date[],
+  found: Array<{ month: Date; offered: number | null; held: number | null; utilization: number | null }>,
+  timezone: string,
+): MonthUtilization[] {
   const byStart = new Map(found.map((row) => [new Date(row.month).getTime(), row]));
   return months.map((month) => {
     const row = byStart.get(month.getTime());
-    return { month: DateTime.fromJSDate(month, { zone: timezone }).toFormat('yyyy-MM'), offered: row?.offered ?? null, held: row?.held ?? null, utilization: row?.utilization ?? null };
+    return {
+      month: DateTime.fromJSDate(month, { zone: timezone }).toFormat('yyyy-MM'),
+      offered: row?.offered ?? null,
+      held: row?.held ?? null,
+      utilization: row?.utilization ?? null,
+    };
   });
 }
 
@@ -51,7 +76,11 @@ export const toReportSummary = (row: SnapshotRow) => ({
   id: row.id,
   scope: row.scope,
   subjectId: row.subjectId,
-  period: { kind: row.periodKind, from: new Date(row.periodStart).toISOString(), to: new Date(row.periodEnd).toISOString() },
+  period: {
+    kind: row.periodKind,
+    from: new Date(row.periodStart).toISOString(),
+    to: new Date(row.periodEnd).toISOString(),
+  },
   runId: row.runId,
   builtAt: new Date(row.builtAt).toISOString(),
 });

@@ -59,15 +59,19 @@ export class ReportRunsRepository {
   ): Promise<{ run: RunRow; reused: boolean } | { retryAfterSeconds: number }> {
     const identity = [run.scope, run.subjectId, run.periodStart, run.periodEnd];
     const inProgress = async (manager: EntityManager) =>
-      ((await manager.query(
-        `SELECT ${RUN_COLUMNS} FROM report_runs
+      (
+        (await manager.query(
+          `SELECT ${RUN_COLUMNS} FROM report_runs
           WHERE kind = 'on-demand' AND status IN ('queued', 'running') AND scope = $1 AND subject_id IS NOT DISTINCT FROM $2 AND period_start = $3 AND period_end = $4`,
-        identity,
-      )) as RunRow[])[0];
+          identity,
+        )) as RunRow[]
+      )[0];
     return this.dataSource.transaction(async (manager) => {
       const existing = await inProgress(manager);
       if (existing) return { run: existing, reused: true };
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`report-runs:${requester.userId ?? requester.apiTokenId}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `report-runs:${requester.userId ?? requester.apiTokenId}`,
+      ]);
       const [recent] = await manager.query(
         `SELECT count(*)::int AS runs, ceil(extract(epoch FROM min(created_at) + interval '1 hour' - now()))::int AS "retryAfterSeconds"
            FROM report_runs
@@ -92,7 +96,10 @@ export class ReportRunsRepository {
 
   /** Runs still queued after `seconds`: their job may never have reached the queue. */
   async stale(seconds: number): Promise<Array<{ id: string }>> {
-    return this.dataSource.query(`SELECT id FROM report_runs WHERE status = 'queued' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 100`, [seconds]);
+    return this.dataSource.query(
+      `SELECT id FROM report_runs WHERE status = 'queued' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 100`,
+      [seconds],
+    );
   }
 
   /** Marks the run as being built, unless another worker is building it (a run stuck longer than `staleMs` is taken over). */
@@ -115,10 +122,16 @@ export class ReportRunsRepository {
   }
 
   async finish(id: string, snapshots: number): Promise<void> {
-    await this.dataSource.query(`UPDATE report_runs SET status = 'completed', finished_at = now(), snapshots = $2, steps_done = steps_total WHERE id = $1`, [id, snapshots]);
+    await this.dataSource.query(
+      `UPDATE report_runs SET status = 'completed', finished_at = now(), snapshots = $2, steps_done = steps_total WHERE id = $1`,
+      [id, snapshots],
+    );
   }
 
   async fail(id: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE report_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`, [id, error.slice(0, 1000)]);
+    await this.dataSource.query(
+      `UPDATE report_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`,
+      [id, error.slice(0, 1000)],
+    );
   }
 }

@@ -62,13 +62,20 @@ export class ReportsRepository {
   }
 
   /** Newest period first, or by scope and kind of period first (`order: 'scope'`); snapshots overlapping [from, to). */
-  async list(visible: ReportVisibility, filter: SnapshotFilter, limit: number, cursor?: string): Promise<Page<SnapshotRow>> {
+  async list(
+    visible: ReportVisibility,
+    filter: SnapshotFilter,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<SnapshotRow>> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where: string[] = [];
     if (!('all' in visible)) {
       const organizations = param(visible.organizations);
-      where.push(`(r.scope = 'platform' AND cardinality(${organizations}::uuid[]) > 0 OR r.scope = 'organization' AND r.subject_id = ANY(${organizations}::uuid[]) OR r.scope = 'testbed' AND t.organization_id = ANY(${organizations}::uuid[]))`);
+      where.push(
+        `(r.scope = 'platform' AND cardinality(${organizations}::uuid[]) > 0 OR r.scope = 'organization' AND r.subject_id = ANY(${organizations}::uuid[]) OR r.scope = 'testbed' AND t.organization_id = ANY(${organizations}::uuid[]))`,
+      );
     }
     if (filter.scope) where.push(`r.scope = ${param(filter.scope)}`);
     if (filter.subjectId) where.push(`r.subject_id = ${param(filter.subjectId)}::uuid`);
@@ -81,7 +88,10 @@ export class ReportsRepository {
       const newer = `(r.period_end, r.period_start, r.id) < (${param(before.at(-3))}::timestamptz, ${param(before.at(-2))}::timestamptz, ${param(before.at(-1))}::uuid)`;
       if (!byScope) where.push(newer);
       else {
-        if (!Number.isInteger(before[0]) || !Number.isInteger(before[1])) throw new ValidationError('cursor is not one this API gave out', [{ field: 'cursor', message: 'is not valid' }]);
+        if (!Number.isInteger(before[0]) || !Number.isInteger(before[1]))
+          throw new ValidationError('cursor is not one this API gave out', [
+            { field: 'cursor', message: 'is not valid' },
+          ]);
         const rank = `(${param(before[0])}::int, ${param(before[1])}::int)`;
         where.push(`((${SCOPE_RANK}, ${KIND_RANK}) > ${rank} OR (${SCOPE_RANK}, ${KIND_RANK}) = ${rank} AND ${newer})`);
       }
@@ -102,7 +112,11 @@ export class ReportsRepository {
   }
 
   /** Utilization of each given month (its first instant): that month's fullest month-to-date snapshot of the scope, where one was built. */
-  monthlyUtilization(scope: ReportScope, subjectId: string | null, months: Date[]): Promise<Array<{ month: Date; offered: number; held: number; utilization: number | null }>> {
+  monthlyUtilization(
+    scope: ReportScope,
+    subjectId: string | null,
+    months: Date[],
+  ): Promise<Array<{ month: Date; offered: number; held: number; utilization: number | null }>> {
     return this.dataSource.query(
       `SELECT DISTINCT ON (r.period_start) r.period_start AS month, (r.figures->>'placesOffered')::float8 AS offered,
               (r.figures->>'placesHeld')::float8 AS held, (r.figures->>'utilization')::float8 AS utilization
@@ -114,7 +128,10 @@ export class ReportsRepository {
   }
 
   /** The organization that owns a subject, and whether the subject exists. */
-  async subjectOwner(scope: ReportScope, subjectId: string | null): Promise<{ exists: boolean; organizationId: string | null }> {
+  async subjectOwner(
+    scope: ReportScope,
+    subjectId: string | null,
+  ): Promise<{ exists: boolean; organizationId: string | null }> {
     if (scope === 'platform') return { exists: true, organizationId: null };
     const [row] = await this.dataSource.query(
       scope === 'organization'
@@ -122,7 +139,10 @@ export class ReportsRepository {
         : `SELECT organization_id FROM catalogue_testbed_facts WHERE testbed_id = $1`,
       [subjectId],
     );
-    return { exists: row !== undefined, organizationId: (row as { organization_id: string } | undefined)?.organization_id ?? null };
+    return {
+      exists: row !== undefined,
+      organizationId: (row as { organization_id: string } | undefined)?.organization_id ?? null,
+    };
   }
 
   async subscribe(userId: string, scope: ReportScope, subjectId: string | null): Promise<SubscriptionRow> {
@@ -137,11 +157,17 @@ export class ReportsRepository {
   }
 
   subscriptionsOf(userId: string): Promise<SubscriptionRow[]> {
-    return this.dataSource.query(`SELECT id, user_id AS "userId", scope, subject_id AS "subjectId", created_at AS "createdAt" FROM report_subscriptions WHERE user_id = $1 ORDER BY created_at`, [userId]);
+    return this.dataSource.query(
+      `SELECT id, user_id AS "userId", scope, subject_id AS "subjectId", created_at AS "createdAt" FROM report_subscriptions WHERE user_id = $1 ORDER BY created_at`,
+      [userId],
+    );
   }
 
   async unsubscribe(userId: string, id: string): Promise<boolean> {
-    const [, count] = await this.dataSource.query('DELETE FROM report_subscriptions WHERE id = $1 AND user_id = $2', [id, userId]);
+    const [, count] = await this.dataSource.query('DELETE FROM report_subscriptions WHERE id = $1 AND user_id = $2', [
+      id,
+      userId,
+    ]);
     return (count as number) > 0;
   }
 }

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { Organization } from '@slussen/identity/entities';
 import { BOOKING_STATUSES, type BookingStatus } from '../booking-state.js';
 import { Slot } from './slot.entity.js';
@@ -6,7 +17,10 @@ import { Slot } from './slot.entity.js';
 /** A company's claim on a place in a slot. */
 @Entity('bookings')
 @Check('bookings_status_check', `"status" IN (${BOOKING_STATUSES.map((status) => `'${status}'`).join(', ')})`)
-@Index('bookings_one_per_company_slot', ['slotId', 'organizationId'], { unique: true, where: `"status" IN ('pending', 'confirmed', 'waitlisted')` })
+@Index('bookings_one_per_company_slot', ['slotId', 'organizationId'], {
+  unique: true,
+  where: `"status" IN ('pending', 'confirmed', 'waitlisted')`,
+})
 @Index('bookings_waitlist_index', ['slotId', 'createdAt'], { where: `"status" = 'waitlisted'` })
 @Index('bookings_decision_due_index', ['decisionDueAt'], { where: `"status" = 'pending'` })
 @Index('bookings_organization_id_index', ['organizationId', 'createdAt'])

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { Testbed } from '@slussen/catalogue/entities';
 
 /** `closed` takes no new bookings or waiting-list entries but keeps those it has; a manager may reopen it. */
@@ -14,7 +25,10 @@ export type SlotStatus = (typeof SLOT_STATUSES)[number];
 @Check('slots_status_check', `"status" IN ('open', 'closed', 'cancelled')`)
 @Check('slots_capacity_check', '"capacity" >= 1')
 @Check('slots_held_within_capacity', '"held" >= 0 AND "held" <= "capacity"')
-@Check('slots_period_check', `NOT isempty("period") AND lower_inc("period") AND NOT upper_inc("period") AND NOT lower_inf("period") AND NOT upper_inf("period") AND upper("period") - lower("period") <= interval '366 days'`)
+@Check(
+  'slots_period_check',
+  `NOT isempty("period") AND lower_inc("period") AND NOT upper_inc("period") AND NOT lower_inf("period") AND NOT upper_inf("period") AND upper("period") - lower("period") <= interval '366 days'`,
+)
 @Index('slots_testbed_period_index', { synchronize: false })
 @Index('slots_open_free_period_index', { synchronize: false })
 export class Slot {

@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } 
 import { CurrentActor, IdParam, ValidationError, type Actor } from '@slussen/core';
 import { BookingsService } from '../bookings.service.js';
 import { BookingDto, BookingEventListDto, BookingPageDto } from './dto/booking-response.dto.js';
-import { BookingListQueryDto, CancelBookingDto, CreateBookingDto, RejectBookingDto, RescheduleBookingDto } from './dto/booking.dto.js';
+import {
+  BookingListQueryDto,
+  CancelBookingDto,
+  CreateBookingDto,
+  RejectBookingDto,
+  RescheduleBookingDto,
+} from './dto/booking.dto.js';
 
 @ApiTags('booking')
 @ApiBearerAuth()
@@ -14,10 +20,21 @@ export class BookingsController {
   /** 201 with status pending, confirmed or waitlisted; 409 slot-full or already-booked; 422 booking-rule. */
   @Post('slots/:id/bookings')
   @ApiCreatedResponse({ type: BookingDto })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body within 24 h replay the first answer' })
-  book(@CurrentActor() actor: Actor, @IdParam() slotId: string, @Body() body: CreateBookingDto, @Headers('idempotency-key') idempotencyKey?: string) {
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key and body within 24 h replay the first answer',
+  })
+  book(
+    @CurrentActor() actor: Actor,
+    @IdParam() slotId: string,
+    @Body() body: CreateBookingDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
-      throw new ValidationError('Idempotency-Key must be 1 to 255 visible ASCII characters', [{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
+      throw new ValidationError('Idempotency-Key must be 1 to 255 visible ASCII characters', [
+        { field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
+      ]);
     }
     return this.bookings.bookOnce(actor, slotId, body, idempotencyKey);
   }

@@ -1,5 +1,12 @@
 import { Controller, Delete, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, IdParam, PersonOnly, Public, type Actor } from '@slussen/core';
 import { CalendarService } from '../calendar.service.js';
 import { CreatedFeedTokenDto, FeedQueryDto, FeedTokenListDto } from './dto/calendar.dto.js';
@@ -65,7 +72,11 @@ export class CalendarController {
   @Delete('testbeds/:id/calendar-tokens/:tokenId')
   @HttpCode(204)
   @ApiNoContentResponse()
-  async revokeTestbedToken(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('tokenId') tokenId: string): Promise<void> {
+  async revokeTestbedToken(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('tokenId') tokenId: string,
+  ): Promise<void> {
     await this.calendar.revokeToken(actor, tokenId, { scope: 'testbed', subjectId: id });
   }
 
@@ -74,7 +85,11 @@ export class CalendarController {
   @Delete('organizations/:id/calendar-tokens/:tokenId')
   @HttpCode(204)
   @ApiNoContentResponse()
-  async revokeOrganizationToken(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('tokenId') tokenId: string): Promise<void> {
+  async revokeOrganizationToken(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('tokenId') tokenId: string,
+  ): Promise<void> {
     await this.calendar.revokeToken(actor, tokenId, { scope: 'organization', subjectId: id });
   }
 

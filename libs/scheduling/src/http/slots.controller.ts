@@ -2,7 +2,16 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, Public, type Actor } from '@slussen/core';
 import { SlotsService } from '../slots.service.js';
-import { CancelSlotDto, CloseSlotDto, CreateSlotsDto, SlotDto, SlotListDto, SlotListQueryDto, SlotPreviewDto, UpdateSlotDto } from './dto/slot.dto.js';
+import {
+  CancelSlotDto,
+  CloseSlotDto,
+  CreateSlotsDto,
+  SlotDto,
+  SlotListDto,
+  SlotListQueryDto,
+  SlotPreviewDto,
+  UpdateSlotDto,
+} from './dto/slot.dto.js';
 
 @ApiTags('scheduling')
 @ApiBearerAuth()
@@ -11,7 +20,10 @@ export class SlotsController {
   constructor(private readonly slots: SlotsService) {}
 
   @Post('testbeds/:id/slots')
-  @ApiCreatedResponse({ type: SlotListDto, description: 'Every slot made, in order (one, or each occurrence of the recurrence).' })
+  @ApiCreatedResponse({
+    type: SlotListDto,
+    description: 'Every slot made, in order (one, or each occurrence of the recurrence).',
+  })
   create(@CurrentActor() actor: Actor, @IdParam() testbedId: string, @Body() body: CreateSlotsDto) {
     return this.slots.create(actor, testbedId, body);
   }
@@ -20,7 +32,11 @@ export class SlotsController {
   @Post('testbeds/:id/slots/preview')
   @HttpCode(200)
   @ApiOkResponse({ type: SlotPreviewDto })
-  preview(@CurrentActor() actor: Actor, @IdParam() testbedId: string, @Body() body: CreateSlotsDto): Promise<SlotPreviewDto> {
+  preview(
+    @CurrentActor() actor: Actor,
+    @IdParam() testbedId: string,
+    @Body() body: CreateSlotsDto,
+  ): Promise<SlotPreviewDto> {
     return this.slots.preview(actor, testbedId, body);
   }
 
@@ -28,7 +44,11 @@ export class SlotsController {
   @Public()
   @Get('testbeds/:id/slots')
   @ApiOkResponse({ type: SlotListDto })
-  list(@CurrentActor() actor: Actor | null, @IdParam() testbedId: string, @Query() query: SlotListQueryDto): Promise<SlotListDto> {
+  list(
+    @CurrentActor() actor: Actor | null,
+    @IdParam() testbedId: string,
+    @Query() query: SlotListQueryDto,
+  ): Promise<SlotListDto> {
     return this.slots.list(actor, testbedId, query);
   }
 

@@ -1,6 +1,14 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { AppConfig, declareJobSchedules, JobName, JobProcessor, logQueueErrors, QueueName, type JobHandlers } from '@slussen/core';
+import {
+  AppConfig,
+  declareJobSchedules,
+  JobName,
+  JobProcessor,
+  logQueueErrors,
+  QueueName,
+  type JobHandlers,
+} from '@slussen/core';
 import type { Queue } from 'bullmq';
 import { BookingsService } from '../bookings.service.js';
 

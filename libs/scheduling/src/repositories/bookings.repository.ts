@@ -68,7 +68,16 @@ export class BookingsRepository {
   }
 
   async insert(
-    data: { slotId: string; testbedId: string; organizationId: string; createdByUserId: string | null; title: string; description: string | null; status: BookingStatus; decisionDueAt: Date | null },
+    data: {
+      slotId: string;
+      testbedId: string;
+      organizationId: string;
+      createdByUserId: string | null;
+      title: string;
+      description: string | null;
+      status: BookingStatus;
+      decisionDueAt: Date | null;
+    },
     event: NewBookingEvent,
     manager: EntityManager,
   ): Promise<{ id: string; createdAt: Date; updatedAt: Date }> {
@@ -81,7 +90,20 @@ export class BookingsRepository {
          SELECT id, $9, NULL, $7, $10, $11, $12 FROM booking
        )
        SELECT id, created_at AS "createdAt", updated_at AS "updatedAt" FROM booking`,
-      [data.slotId, data.testbedId, data.organizationId, data.createdByUserId, data.title, data.description, data.status, data.decisionDueAt, event.type, event.actor?.userId ?? null, event.actor?.type === 'apiToken' ? event.actor.id : null, event.reason ?? null],
+      [
+        data.slotId,
+        data.testbedId,
+        data.organizationId,
+        data.createdByUserId,
+        data.title,
+        data.description,
+        data.status,
+        data.decisionDueAt,
+        event.type,
+        event.actor?.userId ?? null,
+        event.actor?.type === 'apiToken' ? event.actor.id : null,
+        event.reason ?? null,
+      ],
     );
     return row as { id: string; createdAt: Date; updatedAt: Date };
   }
@@ -94,10 +116,23 @@ export class BookingsRepository {
    * row back means the slot is full (or no longer open).
    */
   async bookAtomically(
-    data: { slotId: string; organizationId: string; createdByUserId: string | null; title: string; description: string | null; placeStatus: 'pending' | 'confirmed'; decisionDueAt: Date | null; waitlist: boolean },
+    data: {
+      slotId: string;
+      organizationId: string;
+      createdByUserId: string | null;
+      title: string;
+      description: string | null;
+      placeStatus: 'pending' | 'confirmed';
+      decisionDueAt: Date | null;
+      waitlist: boolean;
+    },
     actor: Actor,
     manager?: EntityManager,
-  ): Promise<{ booking: { id: string; status: BookingStatus; decisionDueAt: Date | null; createdAt: Date; updatedAt: Date } | null; slotOpen: boolean; company: { organizationName: string; organizationNumber: string | null } }> {
+  ): Promise<{
+    booking: { id: string; status: BookingStatus; decisionDueAt: Date | null; createdAt: Date; updatedAt: Date } | null;
+    slotOpen: boolean;
+    company: { organizationName: string; organizationNumber: string | null };
+  }> {
     const [row] = await this.run(manager).query(
       `WITH slot AS (
          SELECT id, testbed_id, capacity, held FROM slots WHERE id = $1 AND status = 'open' FOR UPDATE
@@ -119,13 +154,31 @@ export class BookingsRepository {
        SELECT (SELECT json_build_object('id', id, 'status', status, 'decisionDueAt', decision_due_at, 'createdAt', created_at, 'updatedAt', updated_at) FROM booking) AS booking,
               EXISTS (SELECT 1 FROM slot) AS "slotOpen",
               (SELECT json_build_object('organizationName', name, 'organizationNumber', org_number) FROM organizations WHERE id = $2) AS company`,
-      [data.slotId, data.organizationId, data.createdByUserId, data.title, data.description, data.placeStatus, data.decisionDueAt, data.waitlist, actor.userId, actor.type === 'apiToken' ? actor.id : null, currentRequestId()],
+      [
+        data.slotId,
+        data.organizationId,
+        data.createdByUserId,
+        data.title,
+        data.description,
+        data.placeStatus,
+        data.decisionDueAt,
+        data.waitlist,
+        actor.userId,
+        actor.type === 'apiToken' ? actor.id : null,
+        currentRequestId(),
+      ],
     );
     return row;
   }
 
   /** Changes the status, records the event and the outbox message in one statement; the held-places trigger follows. */
-  async transition(id: string, to: BookingStatus, event: NewBookingEvent, manager: EntityManager, changes: { decisionDueAt?: Date | null; slotId?: string } = {}): Promise<void> {
+  async transition(
+    id: string,
+    to: BookingStatus,
+    event: NewBookingEvent,
+    manager: EntityManager,
+    changes: { decisionDueAt?: Date | null; slotId?: string } = {},
+  ): Promise<void> {
     await manager.query(
       `WITH changed AS (
          UPDATE bookings SET status = $2, updated_at = now(),
@@ -139,7 +192,19 @@ export class BookingsRepository {
        )
        INSERT INTO outbox_messages (topic, payload, request_id)
        SELECT 'booking.' || $3, json_build_object('bookingId', id), $11 FROM changed`,
-      [id, to, event.type, event.fromStatus, event.actor?.userId ?? null, event.actor?.type === 'apiToken' ? event.actor.id : null, event.reason ?? null, 'decisionDueAt' in changes, changes.decisionDueAt ?? null, changes.slotId ?? null, currentRequestId()],
+      [
+        id,
+        to,
+        event.type,
+        event.fromStatus,
+        event.actor?.userId ?? null,
+        event.actor?.type === 'apiToken' ? event.actor.id : null,
+        event.reason ?? null,
+        'decisionDueAt' in changes,
+        changes.decisionDueAt ?? null,
+        changes.slotId ?? null,
+        currentRequestId(),
+      ],
     );
   }
 
@@ -163,7 +228,10 @@ export class BookingsRepository {
   }
 
   async activeOfSlot(slotId: string, manager: EntityManager): Promise<Array<{ id: string; status: BookingStatus }>> {
-    return manager.query(`SELECT id, status FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted') ORDER BY created_at FOR UPDATE`, [slotId]);
+    return manager.query(
+      `SELECT id, status FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted') ORDER BY created_at FOR UPDATE`,
+      [slotId],
+    );
   }
 
   /**
@@ -171,7 +239,13 @@ export class BookingsRepository {
    * is (the slot was closed or reopened), so each company reads why in its
    * booking's history. No outbox message: no notice is mailed for it.
    */
-  async noteOnActiveOfSlot(slotId: string, type: string, reason: string | null, actor: Actor, manager: EntityManager): Promise<number> {
+  async noteOnActiveOfSlot(
+    slotId: string,
+    type: string,
+    reason: string | null,
+    actor: Actor,
+    manager: EntityManager,
+  ): Promise<number> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason)
        SELECT id, $2, status, status, $3, $4, $5 FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted')
@@ -245,12 +319,18 @@ export class BookingsRepository {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where: string[] = [];
-    if (!('all' in visible)) where.push(`(b.organization_id = ANY(${param(visible.companies)}::uuid[]) OR t.organization_id = ANY(${param(visible.managed)}::uuid[]))`);
+    if (!('all' in visible))
+      where.push(
+        `(b.organization_id = ANY(${param(visible.companies)}::uuid[]) OR t.organization_id = ANY(${param(visible.managed)}::uuid[]))`,
+      );
     if (filter.status) where.push(`b.status = ${param(filter.status)}`);
     if (filter.testbedId) where.push(`b.testbed_id = ${param(filter.testbedId)}::uuid`);
     if (filter.organizationId) where.push(`b.organization_id = ${param(filter.organizationId)}::uuid`);
     if (filter.slotId) where.push(`b.slot_id = ${param(filter.slotId)}::uuid`);
-    if (filter.from || filter.to) where.push(`s.period && tstzrange(${param(filter.from ?? null)}::timestamptz, ${param(filter.to ?? null)}::timestamptz, '[)')`);
+    if (filter.from || filter.to)
+      where.push(
+        `s.period && tstzrange(${param(filter.from ?? null)}::timestamptz, ${param(filter.to ?? null)}::timestamptz, '[)')`,
+      );
     const before = decodeCursor(cursor, 2);
     if (before) where.push(`(b.created_at, b.id) < (${param(before[0])}::timestamptz, ${param(before[1])}::uuid)`);
     const rows: BookingRow[] = await this.dataSource.query(

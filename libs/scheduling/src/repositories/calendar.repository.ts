@@ -44,7 +44,10 @@ export class CalendarRepository {
     return this.dataSource.getRepository(CalendarFeedToken);
   }
 
-  async createToken(data: Pick<CalendarFeedToken, 'scope' | 'subjectId' | 'tokenHash' | 'tokenPrefix' | 'createdByUserId'>, ttlDays: number): Promise<CalendarFeedToken> {
+  async createToken(
+    data: Pick<CalendarFeedToken, 'scope' | 'subjectId' | 'tokenHash' | 'tokenPrefix' | 'createdByUserId'>,
+    ttlDays: number,
+  ): Promise<CalendarFeedToken> {
     const [row] = await this.dataSource.query(
       `INSERT INTO calendar_feed_tokens (scope, subject_id, token_hash, token_prefix, created_by_user_id, expires_at)
        VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6))
@@ -63,7 +66,11 @@ export class CalendarRepository {
   }
 
   /** The token behind this hash when it opens this feed, is not revoked and has not expired. */
-  findUsable(scope: 'testbed' | 'organization', subjectId: string, tokenHash: string): Promise<CalendarFeedToken | null> {
+  findUsable(
+    scope: 'testbed' | 'organization',
+    subjectId: string,
+    tokenHash: string,
+  ): Promise<CalendarFeedToken | null> {
     return this.tokens.findOneBy({ scope, subjectId, tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) });
   }
 
@@ -71,7 +78,10 @@ export class CalendarRepository {
    * The feed tokens of one test bed, or of an organization's own feed and its
    * test beds' feeds; only one user's when `createdByUserId` is given. Newest first.
    */
-  listTokens(filter: { testbedId: string } | { organizationId: string }, createdByUserId: string | null): Promise<FeedTokenRow[]> {
+  listTokens(
+    filter: { testbedId: string } | { organizationId: string },
+    createdByUserId: string | null,
+  ): Promise<FeedTokenRow[]> {
     const subject =
       'testbedId' in filter
         ? `k.scope = 'testbed' AND k.subject_id = $1`

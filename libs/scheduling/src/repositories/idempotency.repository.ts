@@ -17,7 +17,13 @@ export class IdempotencyRepository {
    * with the key sees it in progress. An expired key, or one a dead request
    * left in progress, is taken over.
    */
-  async claim(organizationId: string, key: string, requestHash: string, ttlHours: number, staleSeconds: number): Promise<ClaimResult> {
+  async claim(
+    organizationId: string,
+    key: string,
+    requestHash: string,
+    ttlHours: number,
+    staleSeconds: number,
+  ): Promise<ClaimResult> {
     const claimed: unknown[] = await this.dataSource.query(
       `INSERT INTO idempotency_keys (organization_id, key, request_hash, status, expires_at)
        VALUES ($1, $2, $3, 'in-progress', now() + make_interval(hours => $4))
@@ -44,7 +50,13 @@ export class IdempotencyRepository {
   }
 
   /** Stores the answer as the JSON text sent; in the booking's transaction for a success, so both commit together. */
-  async complete(organizationId: string, key: string, status: number, body: unknown, manager?: EntityManager): Promise<void> {
+  async complete(
+    organizationId: string,
+    key: string,
+    status: number,
+    body: unknown,
+    manager?: EntityManager,
+  ): Promise<void> {
     await (manager ?? this.dataSource.manager).query(
       `UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_body = $4 WHERE organization_id = $1 AND key = $2`,
       [organizationId, key, status, JSON.stringify(body)],
@@ -53,7 +65,10 @@ export class IdempotencyRepository {
 
   /** Lets the key go after an unexpected failure, so a retry runs the request again. */
   async release(organizationId: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE organization_id = $1 AND key = $2 AND status = 'in-progress'`, [organizationId, key]);
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE organization_id = $1 AND key = $2 AND status = 'in-progress'`,
+      [organizationId, key],
+    );
   }
 
   async purgeExpired(limit: number): Promise<number> {

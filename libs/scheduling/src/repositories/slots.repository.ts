@@ -27,13 +27,25 @@ export class SlotsRepository {
   }
 
   /** All periods in one statement; the capacity trigger checks each row as it goes in. */
-  async insertMany(testbedId: string, periods: Period[], capacity: number, recurrenceId: string | null, manager: EntityManager): Promise<SlotRow[]> {
+  async insertMany(
+    testbedId: string,
+    periods: Period[],
+    capacity: number,
+    recurrenceId: string | null,
+    manager: EntityManager,
+  ): Promise<SlotRow[]> {
     return manager.query(
       `INSERT INTO slots (testbed_id, period, capacity, recurrence_id)
        SELECT $1, tstzrange(starts_at, ends_at, '[)'), $4, $5
          FROM unnest($2::timestamptz[], $3::timestamptz[]) AS period(starts_at, ends_at)
        RETURNING ${SLOT_COLUMNS}`,
-      [testbedId, periods.map((period) => period.startsAt.toISOString()), periods.map((period) => period.endsAt.toISOString()), capacity, recurrenceId],
+      [
+        testbedId,
+        periods.map((period) => period.startsAt.toISOString()),
+        periods.map((period) => period.endsAt.toISOString()),
+        capacity,
+        recurrenceId,
+      ],
     );
   }
 
@@ -59,7 +71,12 @@ export class SlotsRepository {
    * index bookings_one_per_company_slot), and the places it holds on the test
    * bed (company_active_places, which the company-limit trigger enforces).
    */
-  listOverlappingFor(testbedId: string, from: Date | null, to: Date | null, organizationId: string): Promise<Array<SlotRow & { companyHoldsSlot: boolean; companyActivePlaces: number }>> {
+  listOverlappingFor(
+    testbedId: string,
+    from: Date | null,
+    to: Date | null,
+    organizationId: string,
+  ): Promise<Array<SlotRow & { companyHoldsSlot: boolean; companyActivePlaces: number }>> {
     return this.dataSource.query(
       `WITH standing AS (SELECT company_active_places($4::uuid, $1::uuid) AS places)
        SELECT ${SLOT_COLUMNS},
@@ -73,7 +90,11 @@ export class SlotsRepository {
     );
   }
 
-  async update(id: string, changes: { period?: Period; capacity?: number; status?: SlotStatus }, manager: EntityManager): Promise<SlotRow> {
+  async update(
+    id: string,
+    changes: { period?: Period; capacity?: number; status?: SlotStatus },
+    manager: EntityManager,
+  ): Promise<SlotRow> {
     const [rows] = (await manager.query(
       `UPDATE slots SET
           period = CASE WHEN $2::timestamptz IS NULL THEN period ELSE tstzrange($2::timestamptz, $3::timestamptz, '[)') END,
@@ -82,7 +103,13 @@ export class SlotsRepository {
           updated_at = now()
         WHERE id = $1
         RETURNING ${SLOT_COLUMNS}`,
-      [id, changes.period?.startsAt.toISOString() ?? null, changes.period?.endsAt.toISOString() ?? null, changes.capacity ?? null, changes.status ?? null],
+      [
+        id,
+        changes.period?.startsAt.toISOString() ?? null,
+        changes.period?.endsAt.toISOString() ?? null,
+        changes.capacity ?? null,
+        changes.status ?? null,
+      ],
     )) as [SlotRow[], number];
     return rows[0]!;
   }

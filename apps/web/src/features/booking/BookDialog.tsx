@@ -52,16 +52,26 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
     const description = String(form.get('description') ?? '').trim();
     const missing: ShownError[] = [];
     if (!title) missing.push({ field: 'title', label: labels.title, message: t('errors.title.isNotEmpty') });
-    if (full && form.get('waitlist') !== 'yes') missing.push({ field: 'waitlist', label: labels.waitlist, message: t('errors.waitlist.required') });
+    if (full && form.get('waitlist') !== 'yes')
+      missing.push({ field: 'waitlist', label: labels.waitlist, message: t('errors.waitlist.required') });
     if (missing.length) return problems.setFieldErrors(missing);
     problems.clear();
     // The problem is shown by onError; the same Idempotency-Key makes a retry book once.
-    void run(() => book.mutateAsync({ title, ...(description ? { description } : {}), ...(full ? { waitlist: true } : {}) }).catch(() => undefined));
+    void run(() =>
+      book
+        .mutateAsync({ title, ...(description ? { description } : {}), ...(full ? { waitlist: true } : {}) })
+        .catch(() => undefined),
+    );
   };
 
   const result = book.data;
   return (
-    <ModalOverlay isOpen isDismissable onOpenChange={(open) => (open ? undefined : onClose())} className="modal-overlay">
+    <ModalOverlay
+      isOpen
+      isDismissable
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      className="modal-overlay"
+    >
       <Modal className="modal">
         <Dialog className="dialog">
           {result ? (
@@ -69,7 +79,9 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
               <Heading slot="title" ref={doneHeading} tabIndex={-1}>
                 {t(`done.${result.status}.title`, { defaultValue: t('done.other.title') })}
               </Heading>
-              <p>{t(`done.${result.status}.body`, { defaultValue: t('done.other.body'), testbed: testbed.name, period })}</p>
+              <p>
+                {t(`done.${result.status}.body`, { defaultValue: t('done.other.body'), testbed: testbed.name, period })}
+              </p>
               <div className="actions">
                 <Link className="button" to={`/bookings/${result.id}`}>
                   {t('done.open')}
@@ -87,7 +99,9 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
                 <br />
                 {period}
                 <br />
-                <span className="meta">{t('common:timeZone', { zone: zoneName(testbed.timezone, i18n.language) })}</span>
+                <span className="meta">
+                  {t('common:timeZone', { zone: zoneName(testbed.timezone, i18n.language) })}
+                </span>
               </p>
               {full ? <p className="notice">{t('dialog.fullExplained')}</p> : null}
               <h3>{t('dialog.rules')}</h3>
@@ -97,11 +111,31 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
                 ))}
               </ul>
               <h3>{t('dialog.next')}</h3>
-              <p>{full ? t('dialog.nextWaitlist') : testbed.rules.requiresApproval ? t('dialog.nextApproval', { count: testbed.rules.decisionDays }) : t('dialog.nextConfirmed')}</p>
+              <p>
+                {full
+                  ? t('dialog.nextWaitlist')
+                  : testbed.rules.requiresApproval
+                    ? t('dialog.nextApproval', { count: testbed.rules.decisionDays })
+                    : t('dialog.nextConfirmed')}
+              </p>
               <form onSubmit={submit} noValidate>
                 <ErrorSummary errors={problems.errors} general={problems.general} />
-                <Field name="title" label={labels.title} hint={t('form.titleHint')} error={problems.errorFor('title')} maxLength={200} autoComplete="off" />
-                <TextAreaField name="description" label={labels.description} hint={t('form.descriptionHint')} error={problems.errorFor('description')} rows={4} maxLength={5000} />
+                <Field
+                  name="title"
+                  label={labels.title}
+                  hint={t('form.titleHint')}
+                  error={problems.errorFor('title')}
+                  maxLength={200}
+                  autoComplete="off"
+                />
+                <TextAreaField
+                  name="description"
+                  label={labels.description}
+                  hint={t('form.descriptionHint')}
+                  error={problems.errorFor('description')}
+                  rows={4}
+                  maxLength={5000}
+                />
                 {full ? (
                   <div className={problems.errorFor('waitlist') ? 'field field--error' : 'field'}>
                     {problems.errorFor('waitlist') ? (
@@ -111,7 +145,13 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
                     ) : null}
                     <div className="radio-group">
                       <label>
-                        <input type="checkbox" id="field-waitlist" name="waitlist" value="yes" aria-describedby={problems.errorFor('waitlist') ? 'field-waitlist-error' : undefined} />
+                        <input
+                          type="checkbox"
+                          id="field-waitlist"
+                          name="waitlist"
+                          value="yes"
+                          aria-describedby={problems.errorFor('waitlist') ? 'field-waitlist-error' : undefined}
+                        />
                         {labels.waitlist}
                       </label>
                     </div>
@@ -119,7 +159,13 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
                 ) : null}
                 <div className="actions">
                   <button type="submit" className="button" aria-disabled={sending}>
-                    {sending ? t('form.sending') : full ? t('form.submitWait') : testbed.rules.requiresApproval ? t('form.submitRequest') : t('form.submitBook')}
+                    {sending
+                      ? t('form.sending')
+                      : full
+                        ? t('form.submitWait')
+                        : testbed.rules.requiresApproval
+                          ? t('form.submitRequest')
+                          : t('form.submitBook')}
                   </button>
                   <button type="button" className="button button--secondary" onClick={onClose}>
                     {t('form.cancel')}

@@ -29,7 +29,8 @@ function BookingDetails() {
   const [dialog, setDialog] = useState<'cancel' | 'reschedule' | null>(null);
   const [changed, setChanged] = useState<string | null>(null);
 
-  if (booking.isError) return <QueryFailure error={booking.error} title={t('details.errorTitle')} retry={() => void booking.refetch()} />;
+  if (booking.isError)
+    return <QueryFailure error={booking.error} title={t('details.errorTitle')} retry={() => void booking.refetch()} />;
   if (!booking.data) return <Loading />;
   const b = booking.data;
   const zone = b.testbedTimezone ?? testbed.data?.timezone ?? 'Europe/Stockholm';
@@ -91,7 +92,12 @@ function BookingDetails() {
                 <strong>{bookingEventTitle(t, event)}</strong>
                 <br />
                 <time dateTime={event.at}>{formatDateTime(event.at, i18n.language, zone)}</time>
-                {event.fromStatus && event.fromStatus !== event.toStatus ? <span className="meta"> · {t('events.change', { from: t(`status.${event.fromStatus}`), to: t(`status.${event.toStatus}`) })}</span> : null}
+                {event.fromStatus && event.fromStatus !== event.toStatus ? (
+                  <span className="meta">
+                    {' '}
+                    · {t('events.change', { from: t(`status.${event.fromStatus}`), to: t(`status.${event.toStatus}`) })}
+                  </span>
+                ) : null}
                 {event.reason ? <p className="meta">{bookingEventReason(t, event.reason)}</p> : null}
               </li>
             ))}

@@ -7,7 +7,15 @@ import { useFormProblems } from '../../ui/useFormProblems';
 import { useSubmitOnce } from '../../ui/useSubmitOnce';
 import { useCancelBooking } from './queries';
 
-export function CancelDialog({ bookingId, onClose, onDone }: { bookingId: string; onClose: () => void; onDone: () => void }) {
+export function CancelDialog({
+  bookingId,
+  onClose,
+  onDone,
+}: {
+  bookingId: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('booking');
   const cancel = useCancelBooking(bookingId);
   const problems = useFormProblems('booking', { reason: t('cancel.reason') });
@@ -20,14 +28,27 @@ export function CancelDialog({ bookingId, onClose, onDone }: { bookingId: string
   };
 
   return (
-    <ModalOverlay isOpen isDismissable onOpenChange={(open) => (open ? undefined : onClose())} className="modal-overlay">
+    <ModalOverlay
+      isOpen
+      isDismissable
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      className="modal-overlay"
+    >
       <Modal className="modal">
         <Dialog className="dialog" role="alertdialog">
           <Heading slot="title">{t('cancel.title')}</Heading>
           <p>{t('cancel.body')}</p>
           <form onSubmit={submit} noValidate>
             <ErrorSummary errors={problems.errors} general={problems.general} />
-            <TextAreaField name="reason" label={t('cancel.reason')} hint={t('cancel.reasonHint')} error={problems.errorFor('reason')} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <TextAreaField
+              name="reason"
+              label={t('cancel.reason')}
+              hint={t('cancel.reasonHint')}
+              error={problems.errorFor('reason')}
+              rows={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
             <div className="actions">
               <button type="submit" className="button button--warning" aria-disabled={sending}>
                 {sending ? t('form.sending') : t('cancel.confirm')}

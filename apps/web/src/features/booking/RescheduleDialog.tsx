@@ -11,9 +11,22 @@ import { useRescheduleBooking } from './queries';
 import type { Booking } from './types';
 
 /** Move a booking to another open slot of the same test bed; the API moves it atomically or not at all. */
-export function RescheduleDialog({ booking, zone, onClose, onDone }: { booking: Booking; zone: string; onClose: () => void; onDone: () => void }) {
+export function RescheduleDialog({
+  booking,
+  zone,
+  onClose,
+  onDone,
+}: {
+  booking: Booking;
+  zone: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t, i18n } = useTranslation('booking');
-  const [window] = useState(() => ({ from: new Date().toISOString(), to: new Date(Date.now() + 400 * 86_400_000).toISOString() }));
+  const [window] = useState(() => ({
+    from: new Date().toISOString(),
+    to: new Date(Date.now() + 400 * 86_400_000).toISOString(),
+  }));
   const slots = useSlots(booking.testbedId, window.from, window.to);
   const reschedule = useRescheduleBooking(booking.id);
   const problems = useFormProblems('booking', { slotId: t('reschedule.slot') });
@@ -21,18 +34,29 @@ export function RescheduleDialog({ booking, zone, onClose, onDone }: { booking: 
   const { sending, run } = useSubmitOnce();
 
   const choices = useMemo(
-    () => (slots.data?.items ?? []).filter((slot) => slot.status === 'open' && slot.id !== booking.slotId && slot.remaining > 0 && slot.bookable !== false),
+    () =>
+      (slots.data?.items ?? []).filter(
+        (slot) => slot.status === 'open' && slot.id !== booking.slotId && slot.remaining > 0 && slot.bookable !== false,
+      ),
     [slots.data, booking.slotId],
   );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!slotId) return problems.setFieldErrors([{ field: 'slotId', label: t('reschedule.slot'), message: t('errors.slotId.required') }]);
+    if (!slotId)
+      return problems.setFieldErrors([
+        { field: 'slotId', label: t('reschedule.slot'), message: t('errors.slotId.required') },
+      ]);
     void run(() => reschedule.mutateAsync(slotId).then(onDone, problems.show));
   };
 
   return (
-    <ModalOverlay isOpen isDismissable onOpenChange={(open) => (open ? undefined : onClose())} className="modal-overlay">
+    <ModalOverlay
+      isOpen
+      isDismissable
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      className="modal-overlay"
+    >
       <Modal className="modal">
         <Dialog className="dialog">
           <Heading slot="title">{t('reschedule.title')}</Heading>
@@ -43,7 +67,13 @@ export function RescheduleDialog({ booking, zone, onClose, onDone }: { booking: 
           <form onSubmit={submit} noValidate>
             <ErrorSummary errors={problems.errors} general={problems.general} />
             {choices.length ? (
-              <RadioGroup id="field-slotId" className={problems.errorFor('slotId') ? 'field field--error' : 'field'} value={slotId} onChange={setSlotId} isInvalid={Boolean(problems.errorFor('slotId'))}>
+              <RadioGroup
+                id="field-slotId"
+                className={problems.errorFor('slotId') ? 'field field--error' : 'field'}
+                value={slotId}
+                onChange={setSlotId}
+                isInvalid={Boolean(problems.errorFor('slotId'))}
+              >
                 <Label className="label">{t('reschedule.slot')}</Label>
                 <Text slot="description" className="hint">
                   {t('common:timeZone', { zone: zoneName(zone, i18n.language) })}
@@ -56,7 +86,8 @@ export function RescheduleDialog({ booking, zone, onClose, onDone }: { booking: 
                 <div className="radio-group">
                   {choices.map((slot) => (
                     <Radio key={slot.id} value={slot.id} className="radio">
-                      {formatPeriod(slot.startsAt, slot.endsAt, i18n.language, zone)} ({t('reschedule.free', { count: slot.remaining })})
+                      {formatPeriod(slot.startsAt, slot.endsAt, i18n.language, zone)} (
+                      {t('reschedule.free', { count: slot.remaining })})
                     </Radio>
                   ))}
                 </div>

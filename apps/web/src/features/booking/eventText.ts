@@ -2,7 +2,20 @@ import type { TFunction } from 'i18next';
 import type { BookingEvent } from './types';
 
 /** Every booking event type the API writes; the i18n spec holds both languages to them. */
-export const BOOKING_EVENT_TYPES = ['requested', 'booked', 'confirmed', 'approved', 'rejected', 'cancelled', 'expired', 'waitlisted', 'promoted', 'rescheduled', 'slot-closed', 'slot-reopened'] as const;
+export const BOOKING_EVENT_TYPES = [
+  'requested',
+  'booked',
+  'confirmed',
+  'approved',
+  'rejected',
+  'cancelled',
+  'expired',
+  'waitlisted',
+  'promoted',
+  'rescheduled',
+  'slot-closed',
+  'slot-reopened',
+] as const;
 
 /** Reasons the API itself writes (in English), by the code the page renders them from; anything else is a person's own words. */
 export const BOOKING_SYSTEM_REASONS: Record<string, string> = {
@@ -14,7 +27,9 @@ export const BOOKING_SYSTEM_REASONS: Record<string, string> = {
 
 /** A booking event's heading in the reader's language; a type the page does not know yet still reads sensibly. */
 export function bookingEventTitle(t: TFunction, event: Pick<BookingEvent, 'type'>): string {
-  return (BOOKING_EVENT_TYPES as readonly string[]).includes(event.type) ? t(`booking:events.types.${event.type}`) : t('booking:events.unknown', { type: event.type });
+  return (BOOKING_EVENT_TYPES as readonly string[]).includes(event.type)
+    ? t(`booking:events.types.${event.type}`)
+    : t('booking:events.unknown', { type: event.type });
 }
 
 /** The event's reason in the reader's language when the API wrote it, else as the person wrote it. */

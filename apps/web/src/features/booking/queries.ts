@@ -30,14 +30,16 @@ export function useBookingTestbed(booking: Booking | undefined) {
     queryKey: ['testbed', booking?.testbedId, 'for-booking'],
     enabled: Boolean(booking && (!booking.testbedName || !booking.testbedTimezone)),
     staleTime: 5 * 60_000,
-    queryFn: ({ signal }) => call(api.GET('/api/v1/testbeds/{id}', { params: { path: { id: booking!.testbedId } }, signal })),
+    queryFn: ({ signal }) =>
+      call(api.GET('/api/v1/testbeds/{id}', { params: { path: { id: booking!.testbedId } }, signal })),
   });
 }
 
 export function useCancelBooking(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (reason: string) => call(api.POST('/api/v1/bookings/{id}/cancel', { params: { path: { id } }, body: reason ? { reason } : {} })),
+    mutationFn: (reason: string) =>
+      call(api.POST('/api/v1/bookings/{id}/cancel', { params: { path: { id } }, body: reason ? { reason } : {} })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['bookings'] }),
   });
 }
@@ -45,7 +47,8 @@ export function useCancelBooking(id: string) {
 export function useRescheduleBooking(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (slotId: string) => call(api.POST('/api/v1/bookings/{id}/reschedule', { params: { path: { id } }, body: { slotId } })),
+    mutationFn: (slotId: string) =>
+      call(api.POST('/api/v1/bookings/{id}/reschedule', { params: { path: { id } }, body: { slotId } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['bookings'] });
       void queryClient.invalidateQueries({ queryKey: ['slots'] });

@@ -13,7 +13,9 @@ import { ENVIRONMENT_TYPES } from './types';
 export function SearchPage() {
   const { t, i18n } = useTranslation('catalogue');
   const [searchParams, setSearchParams] = useSearchParams();
-  const params = Object.fromEntries(SEARCH_KEYS.flatMap((key) => (searchParams.get(key) ? [[key, searchParams.get(key)!]] : []))) as SearchParams;
+  const params = Object.fromEntries(
+    SEARCH_KEYS.flatMap((key) => (searchParams.get(key) ? [[key, searchParams.get(key)!]] : [])),
+  ) as SearchParams;
   const page = Number(searchParams.get('page') ?? '1') || 1;
   const results = useTestbedSearch(params);
   const domains = useDomains();
@@ -58,13 +60,20 @@ export function SearchPage() {
 
   const items = results.data?.items ?? [];
   const ownerName = params.organizationId
-    ? (owners.data?.items.find((owner) => owner.id === params.organizationId)?.name ?? items.find((item) => item.organizationId === params.organizationId)?.owner.name)
+    ? (owners.data?.items.find((owner) => owner.id === params.organizationId)?.name ??
+      items.find((item) => item.organizationId === params.organizationId)?.owner.name)
     : undefined;
 
   return (
     <Page title={t('search.title')}>
       <div className="search-layout">
-        <form role="search" aria-label={t('search.formLabel')} onSubmit={search} key={searchParams.toString()} className="filters">
+        <form
+          role="search"
+          aria-label={t('search.formLabel')}
+          onSubmit={search}
+          key={searchParams.toString()}
+          className="filters"
+        >
           <div className="field">
             <label htmlFor="field-q">{t('search.q')}</label>
             <p className="hint" id="field-q-hint">
@@ -118,7 +127,12 @@ export function SearchPage() {
           />
           <div className="field">
             <label htmlFor="field-municipality">{t('search.municipality')}</label>
-            <input id="field-municipality" name="municipality" defaultValue={params.municipality ?? ''} autoComplete="address-level2" />
+            <input
+              id="field-municipality"
+              name="municipality"
+              defaultValue={params.municipality ?? ''}
+              autoComplete="address-level2"
+            />
           </div>
           <fieldset className="field">
             <legend>{t('search.available')}</legend>
@@ -136,11 +150,14 @@ export function SearchPage() {
 
         <section aria-labelledby="results-heading" aria-busy={results.isFetching}>
           <h2 id="results-heading" ref={resultsHeading} tabIndex={-1}>
-            {results.data ? t('search.resultCount', { count: items.length, context: results.data.nextCursor ? 'more' : undefined }) : t('search.results')}
+            {results.data
+              ? t('search.resultCount', { count: items.length, context: results.data.nextCursor ? 'more' : undefined })
+              : t('search.results')}
           </h2>
           {params.organizationId ? (
             <p>
-              {t('search.ownerFilter', { owner: ownerName ?? t('search.oneOwner') })} <Link to={`/search?${withoutOwner}`}>{t('search.removeOwner')}</Link>
+              {t('search.ownerFilter', { owner: ownerName ?? t('search.oneOwner') })}{' '}
+              <Link to={`/search?${withoutOwner}`}>{t('search.removeOwner')}</Link>
             </p>
           ) : null}
           {page > 1 ? <p className="meta">{t('search.pageNumber', { page })}</p> : null}

@@ -1,7 +1,14 @@
 import { CalendarDate, parseDate, today } from '@internationalized/date';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Calendar, CalendarCell, CalendarGrid, CalendarGridBody, CalendarGridHeader, CalendarHeaderCell } from 'react-aria-components';
+import {
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  CalendarGridBody,
+  CalendarGridHeader,
+  CalendarHeaderCell,
+} from 'react-aria-components';
 import { CalendarHeader } from '../../ui/CalendarHeader';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../app/session';
@@ -106,14 +113,28 @@ export function SlotsSection({ testbed }: { testbed: Testbed }) {
             ) : null}
           </div>
           <div>
-            <h3 id="slot-list-heading">{selectedDay ? t('slots.listForDay', { day: new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(selectedDay.toDate('UTC')) }) : t('slots.list')}</h3>
+            <h3 id="slot-list-heading">
+              {selectedDay
+                ? t('slots.listForDay', {
+                    day: new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(
+                      selectedDay.toDate('UTC'),
+                    ),
+                  })
+                : t('slots.list')}
+            </h3>
             {weeks.length === 0 ? <Empty>{t('slots.noneThatDay')}</Empty> : null}
             {weeks.map((week) => (
               <div key={week.monday}>
                 <h4 className="week-heading">{t('slots.week', { number: week.number })}</h4>
                 <ul className="slot-list">
                   {week.slots.map((slot) => (
-                    <SlotRow key={slot.id} slot={slot} zone={zone} isCompany={isCompany} onBook={() => setBooking(slot)} />
+                    <SlotRow
+                      key={slot.id}
+                      slot={slot}
+                      zone={zone}
+                      isCompany={isCompany}
+                      onBook={() => setBooking(slot)}
+                    />
                   ))}
                 </ul>
               </div>
@@ -130,7 +151,17 @@ export function SlotsSection({ testbed }: { testbed: Testbed }) {
   );
 }
 
-function SlotRow({ slot, zone, isCompany, onBook }: { slot: Slot; zone: string; isCompany: boolean; onBook: () => void }) {
+function SlotRow({
+  slot,
+  zone,
+  isCompany,
+  onBook,
+}: {
+  slot: Slot;
+  zone: string;
+  isCompany: boolean;
+  onBook: () => void;
+}) {
   const { t, i18n } = useTranslation('catalogue');
   const period = formatPeriod(slot.startsAt, slot.endsAt, i18n.language, zone);
   const closed = slot.status === 'closed';
@@ -150,7 +181,9 @@ function SlotRow({ slot, zone, isCompany, onBook }: { slot: Slot; zone: string; 
             : full
               ? t('slots.full')
               : t('slots.free', { count: slot.remaining, capacity: slot.capacity })}
-          {isCompany && !closed && !canBook && !canWait && slot.reason ? ` ${t(`slots.reasons.${slot.reason}`, { defaultValue: slot.reason })}` : ''}
+          {isCompany && !closed && !canBook && !canWait && slot.reason
+            ? ` ${t(`slots.reasons.${slot.reason}`, { defaultValue: slot.reason })}`
+            : ''}
         </p>
       </div>
       {canBook ? (
@@ -158,7 +191,12 @@ function SlotRow({ slot, zone, isCompany, onBook }: { slot: Slot; zone: string; 
           {t('slots.book')}
         </button>
       ) : canWait ? (
-        <button type="button" className="button button--secondary" onClick={onBook} aria-label={t('slots.waitLabel', { period })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onBook}
+          aria-label={t('slots.waitLabel', { period })}
+        >
           {t('slots.wait')}
         </button>
       ) : null}

@@ -28,7 +28,14 @@ export function StartPage() {
             <p className="hint" id="field-q-hint">
               {t('start.searchHint')}
             </p>
-            <input id="field-q" name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby="field-q-hint" />
+            <input
+              id="field-q"
+              name="q"
+              type="search"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              aria-describedby="field-q-hint"
+            />
           </div>
           <button type="submit" className="button">
             {t('search.submit')}

@@ -14,7 +14,14 @@ export function TestbedCard({ testbed }: { testbed: Testbed }) {
         <Link to={`/testbeds/${testbed.id}`}>{testbed.name}</Link>
       </h3>
       <p className="meta">
-        {[testbed.location.municipality, testbed.owner.name, t(`environment.${testbed.environmentType}`), t('testbed.trlRange', testbed.trl)].filter(Boolean).join(' · ')}
+        {[
+          testbed.location.municipality,
+          testbed.owner.name,
+          t(`environment.${testbed.environmentType}`),
+          t('testbed.trlRange', testbed.trl),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       <p>{testbed.summary}</p>
       <ul className="tags" aria-label={t('testbed.domains')}>

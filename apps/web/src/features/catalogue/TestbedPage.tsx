@@ -14,7 +14,8 @@ export function TestbedPage() {
   const domains = useDomains();
   const language = i18n.language === 'en' ? 'en' : 'sv';
 
-  if (testbed.isError) return <QueryFailure error={testbed.error} title={t('testbed.errorTitle')} retry={() => void testbed.refetch()} />;
+  if (testbed.isError)
+    return <QueryFailure error={testbed.error} title={t('testbed.errorTitle')} retry={() => void testbed.refetch()} />;
   if (!testbed.data) return <Loading />;
   const bed = testbed.data;
   const label = (key: string) => domains.data?.items.find((domain) => domain.key === key)?.labels[language] ?? key;
@@ -38,10 +39,18 @@ export function TestbedPage() {
             <dd>
               <span>{bed.owner.name}</span>
               <br />
-              <Link to={`/search?organizationId=${bed.owner.id}`}>{t('testbed.moreFrom', { owner: bed.owner.name })}</Link>
+              <Link to={`/search?organizationId=${bed.owner.id}`}>
+                {t('testbed.moreFrom', { owner: bed.owner.name })}
+              </Link>
             </dd>
             <dt>{t('testbed.contact')}</dt>
-            <dd>{bed.contactEmail ? <a href={`mailto:${bed.contactEmail}`}>{bed.contactEmail}</a> : t('testbed.noContact')}</dd>
+            <dd>
+              {bed.contactEmail ? (
+                <a href={`mailto:${bed.contactEmail}`}>{bed.contactEmail}</a>
+              ) : (
+                t('testbed.noContact')
+              )}
+            </dd>
           </dl>
         </section>
         <section aria-labelledby="rules-heading">

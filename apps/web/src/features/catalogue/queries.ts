@@ -18,7 +18,17 @@ export interface SearchParams {
   cursor?: string;
 }
 
-export const SEARCH_KEYS = ['q', 'domain', 'environmentType', 'trl', 'municipality', 'organizationId', 'availableFrom', 'availableTo', 'cursor'] as const;
+export const SEARCH_KEYS = [
+  'q',
+  'domain',
+  'environmentType',
+  'trl',
+  'municipality',
+  'organizationId',
+  'availableFrom',
+  'availableTo',
+  'cursor',
+] as const;
 
 /** The person picks the last day they can; the API's window ends before availableTo, so send the day after. */
 function dayAfter(day: string | undefined): string | undefined {
@@ -40,7 +50,15 @@ export function useTestbedSearch(params: SearchParams) {
       return call(
         api.GET('/api/v1/testbeds', {
           // The address may hold anything; the API answers an unknown domain with its problem.
-          params: { query: { ...rest, domain: domain as DomainKey | undefined, trl: trl ? Number(trl) : undefined, availableTo: dayAfter(params.availableTo), limit: 50 } },
+          params: {
+            query: {
+              ...rest,
+              domain: domain as DomainKey | undefined,
+              trl: trl ? Number(trl) : undefined,
+              availableTo: dayAfter(params.availableTo),
+              limit: 50,
+            },
+          },
           signal,
         }),
       );
@@ -53,7 +71,8 @@ export function useTestbed(id: string) {
   return useQuery({
     queryKey: ['testbed', id, signedIn],
     // While the session check changes the key, keep showing the same test bed (never another one).
-    placeholderData: (previous: Testbed | undefined, previousQuery) => (previousQuery?.queryKey[1] === id ? previous : undefined),
+    placeholderData: (previous: Testbed | undefined, previousQuery) =>
+      previousQuery?.queryKey[1] === id ? previous : undefined,
     queryFn: ({ signal }) => call(api.GET('/api/v1/testbeds/{id}', { params: { path: { id } }, signal })),
   });
 }
@@ -82,6 +101,8 @@ export function useSlots(testbedId: string, from: string, to: string) {
     // Anonymous first; once the person is known to act for a company, with its bookability.
     queryKey: ['slots', testbedId, from, to, company?.organizationId ?? null],
     queryFn: ({ signal }) =>
-      call(api.GET('/api/v1/testbeds/{id}/slots', { params: { path: { id: testbedId }, query: { from, to } }, signal })),
+      call(
+        api.GET('/api/v1/testbeds/{id}/slots', { params: { path: { id: testbedId }, query: { from, to } }, signal }),
+      ),
   });
 }

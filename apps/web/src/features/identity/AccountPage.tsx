@@ -31,7 +31,10 @@ function Account() {
           {me.memberships.length
             ? me.memberships.map((membership) => (
                 <span key={membership.organizationId}>
-                  {t('account.membership', { organization: membership.organizationName, role: t(`roles.${membership.role}`) })}
+                  {t('account.membership', {
+                    organization: membership.organizationName,
+                    role: t(`roles.${membership.role}`),
+                  })}
                   <br />
                 </span>
               ))

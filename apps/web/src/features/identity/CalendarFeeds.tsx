@@ -18,14 +18,16 @@ export function CalendarFeeds({ membership }: { membership: Membership }) {
   const key = ['calendar-tokens', id];
   const tokens = useQuery({
     queryKey: key,
-    queryFn: ({ signal }) => call(api.GET('/api/v1/organizations/{id}/calendar-tokens', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) =>
+      call(api.GET('/api/v1/organizations/{id}/calendar-tokens', { params: { path: { id } }, signal })),
   });
   const create = useMutation({
     mutationFn: () => call(api.POST('/api/v1/organizations/{id}/calendar-tokens', { params: { path: { id } } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
   });
   const revoke = useMutation({
-    mutationFn: (tokenId: string) => call(api.DELETE('/api/v1/organizations/{id}/calendar-tokens/{tokenId}', { params: { path: { id, tokenId } } })),
+    mutationFn: (tokenId: string) =>
+      call(api.DELETE('/api/v1/organizations/{id}/calendar-tokens/{tokenId}', { params: { path: { id, tokenId } } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
   });
   const [revoked, setRevoked] = useState<string | null>(null);
@@ -49,9 +51,13 @@ export function CalendarFeeds({ membership }: { membership: Membership }) {
               <li key={token.id} className="token-list__item">
                 <p>
                   <strong>{token.scope === 'organization' ? what : <TestbedFeedName id={token.subjectId} />}</strong>
-                  {token.tokenPrefix ? <span className="meta"> · {t('feed.startsWith', { prefix: token.tokenPrefix })}</span> : null}
+                  {token.tokenPrefix ? (
+                    <span className="meta"> · {t('feed.startsWith', { prefix: token.tokenPrefix })}</span>
+                  ) : null}
                   <br />
-                  <span className="meta">{t('feed.dates', { created: date(token.createdAt), expires: date(token.expiresAt) })}</span>
+                  <span className="meta">
+                    {t('feed.dates', { created: date(token.createdAt), expires: date(token.expiresAt) })}
+                  </span>
                 </p>
                 <button
                   type="button"
@@ -76,7 +82,12 @@ export function CalendarFeeds({ membership }: { membership: Membership }) {
       {create.data ? (
         <NewFeed url={create.data.url} headingId={headingId} />
       ) : (
-        <button type="button" className="button button--secondary" onClick={() => (create.isPending ? undefined : create.mutate())} aria-disabled={create.isPending}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => (create.isPending ? undefined : create.mutate())}
+          aria-disabled={create.isPending}
+        >
           {create.isPending ? t('feed.creating') : t('feed.create')}
         </button>
       )}
@@ -113,7 +124,15 @@ function NewFeed({ url, headingId }: { url: string; headingId: string }) {
           {t('feed.private')}
         </p>
         <div className="copy-row">
-          <input ref={input} id={`${headingId}-url`} className="input" readOnly value={url} aria-describedby={`${headingId}-hint`} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            ref={input}
+            id={`${headingId}-url`}
+            className="input"
+            readOnly
+            value={url}
+            aria-describedby={`${headingId}-hint`}
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <button type="button" className="button button--secondary" onClick={() => void copy()}>
             {t('feed.copy')}
           </button>

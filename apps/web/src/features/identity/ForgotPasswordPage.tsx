@@ -22,7 +22,8 @@ export function ForgotPasswordPage() {
     const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
     const missing: ShownError[] = [];
     if (!email) missing.push({ field: 'email', label: labels.email, message: t('errors.email.isNotEmpty') });
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) missing.push({ field: 'email', label: labels.email, message: t('errors.email.isEmail') });
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      missing.push({ field: 'email', label: labels.email, message: t('errors.email.isEmail') });
     if (missing.length) return problems.setFieldErrors(missing);
     await run(async () => {
       try {
@@ -48,7 +49,13 @@ export function ForgotPasswordPage() {
       ) : (
         <form className="form" onSubmit={(event) => void submit(event)} noValidate>
           <ErrorSummary errors={problems.errors} general={problems.general} />
-          <Field name="email" type="email" label={labels.email} autoComplete="email" error={problems.errorFor('email')} />
+          <Field
+            name="email"
+            type="email"
+            label={labels.email}
+            autoComplete="email"
+            error={problems.errorFor('email')}
+          />
           <div className="actions">
             <SubmitButton sending={sending} label={t('forgot.submit')} sendingLabel={t('forgot.sending')} />
             <Link to="/sign-in">{t('forgot.backToSignIn')}</Link>

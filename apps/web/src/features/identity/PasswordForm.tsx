@@ -23,8 +23,14 @@ export function PasswordForm() {
     const newPassword = String(form.get('newPassword') ?? '');
     setChanged(false);
     const missing: ShownError[] = [];
-    if (!currentPassword) missing.push({ field: 'currentPassword', label: labels.currentPassword, message: t('errors.currentPassword.isNotEmpty') });
-    if (newPassword.length < 12) missing.push({ field: 'newPassword', label: labels.newPassword, message: t('errors.password.minLength') });
+    if (!currentPassword)
+      missing.push({
+        field: 'currentPassword',
+        label: labels.currentPassword,
+        message: t('errors.currentPassword.isNotEmpty'),
+      });
+    if (newPassword.length < 12)
+      missing.push({ field: 'newPassword', label: labels.newPassword, message: t('errors.password.minLength') });
     if (missing.length) return problems.setFieldErrors(missing);
     await run(async () => {
       try {
@@ -43,8 +49,21 @@ export function PasswordForm() {
       <h2 id="password-heading">{t('password.title')}</h2>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <ErrorSummary errors={problems.errors} general={problems.general} />
-        <Field name="currentPassword" type="password" label={labels.currentPassword} autoComplete="current-password" error={problems.errorFor('currentPassword')} />
-        <Field name="newPassword" type="password" label={labels.newPassword} hint={t('signUp.passwordHint')} autoComplete="new-password" error={problems.errorFor('newPassword')} />
+        <Field
+          name="currentPassword"
+          type="password"
+          label={labels.currentPassword}
+          autoComplete="current-password"
+          error={problems.errorFor('currentPassword')}
+        />
+        <Field
+          name="newPassword"
+          type="password"
+          label={labels.newPassword}
+          hint={t('signUp.passwordHint')}
+          autoComplete="new-password"
+          error={problems.errorFor('newPassword')}
+        />
         <div className="actions">
           <SubmitButton sending={sending} label={t('password.submit')} sendingLabel={t('password.sending')} />
         </div>

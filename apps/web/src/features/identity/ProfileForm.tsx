@@ -45,7 +45,14 @@ export function ProfileForm({ me }: { me: Me }) {
       <h2 id="profile-heading">{t('account.profile')}</h2>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <ErrorSummary errors={problems.errors} general={problems.general} />
-        <Field name="name" label={labels.name} defaultValue={me.name} autoComplete="name" maxLength={200} error={problems.errorFor('name')} />
+        <Field
+          name="name"
+          label={labels.name}
+          defaultValue={me.name}
+          autoComplete="name"
+          maxLength={200}
+          error={problems.errorFor('name')}
+        />
         <fieldset className={problems.errorFor('language') ? 'field field--error' : 'field'} id="field-language">
           <legend>{labels.language}</legend>
           <p className="hint">{t('account.languageHint')}</p>
@@ -53,7 +60,12 @@ export function ProfileForm({ me }: { me: Me }) {
           <div className="radio-group">
             {(['sv', 'en'] as const).map((option) => (
               <label key={option} lang={option}>
-                <input type="radio" name="language" value={option} defaultChecked={(i18n.language === 'en' ? 'en' : 'sv') === option} />
+                <input
+                  type="radio"
+                  name="language"
+                  value={option}
+                  defaultChecked={(i18n.language === 'en' ? 'en' : 'sv') === option}
+                />
                 {option === 'sv' ? 'Svenska' : 'English'}
               </label>
             ))}

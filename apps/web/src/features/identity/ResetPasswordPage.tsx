@@ -24,7 +24,8 @@ export function ResetPasswordPage() {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget).get('password') ?? '');
     const missing: ShownError[] = [];
-    if (password.length < 12) missing.push({ field: 'password', label: labels.password, message: t('errors.password.minLength') });
+    if (password.length < 12)
+      missing.push({ field: 'password', label: labels.password, message: t('errors.password.minLength') });
     if (missing.length) return problems.setFieldErrors(missing);
     await run(async () => {
       try {
@@ -52,7 +53,14 @@ export function ResetPasswordPage() {
     <Page title={t('reset.title')} lead={t('reset.lead')}>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <ErrorSummary errors={problems.errors} general={problems.general} />
-        <Field name="password" type="password" label={labels.password} hint={t('signUp.passwordHint')} autoComplete="new-password" error={problems.errorFor('password')} />
+        <Field
+          name="password"
+          type="password"
+          label={labels.password}
+          hint={t('signUp.passwordHint')}
+          autoComplete="new-password"
+          error={problems.errorFor('password')}
+        />
         <div className="actions">
           <SubmitButton sending={sending} label={t('reset.submit')} sendingLabel={t('reset.sending')} />
         </div>

@@ -27,7 +27,8 @@ export function SignInPage() {
     const password = String(form.get('password') ?? '');
     const missing: ShownError[] = [];
     if (!email) missing.push({ field: 'email', label: labels.email, message: t('errors.email.isNotEmpty') });
-    if (!password) missing.push({ field: 'password', label: labels.password, message: t('errors.password.isNotEmpty') });
+    if (!password)
+      missing.push({ field: 'password', label: labels.password, message: t('errors.password.isNotEmpty') });
     if (missing.length) return problems.setFieldErrors(missing);
     await run(async () => {
       try {
@@ -49,12 +50,20 @@ export function SignInPage() {
     <Page title={t('signIn.title')}>
       {params.get('expired') ? <Notice>{t('signIn.expired')}</Notice> : null}
       {params.get('passwordReset') ? <Notice tone="success">{t('signIn.passwordReset')}</Notice> : null}
-      {params.get('signedOut') === 'everywhere' ? <Notice tone="success">{t('signIn.signedOutEverywhere')}</Notice> : null}
+      {params.get('signedOut') === 'everywhere' ? (
+        <Notice tone="success">{t('signIn.signedOutEverywhere')}</Notice>
+      ) : null}
       {params.get('next') && !params.get('expired') ? <Notice>{t('signIn.needed')}</Notice> : null}
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <ErrorSummary errors={problems.errors} general={problems.general} />
         <Field name="email" type="email" label={labels.email} autoComplete="email" error={problems.errorFor('email')} />
-        <Field name="password" type="password" label={labels.password} autoComplete="current-password" error={problems.errorFor('password')} />
+        <Field
+          name="password"
+          type="password"
+          label={labels.password}
+          autoComplete="current-password"
+          error={problems.errorFor('password')}
+        />
         <div className="actions">
           <SubmitButton sending={sending} label={t('signIn.submit')} sendingLabel={t('signIn.sending')} />
         </div>
@@ -64,7 +73,9 @@ export function SignInPage() {
       </p>
       <h2>{t('signIn.noAccount')}</h2>
       <p>
-        <Link to={`/sign-up${params.get('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>{t('signIn.signUp')}</Link>
+        <Link to={`/sign-up${params.get('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>
+          {t('signIn.signUp')}
+        </Link>
       </p>
     </Page>
   );

@@ -34,15 +34,25 @@ export function SignUpPage() {
       name: value('name'),
       email: value('email'),
       password: String(form.get('password') ?? ''),
-      company: { name: value('company.name'), ...(value('company.orgNumber') ? { orgNumber: value('company.orgNumber') } : {}) },
+      company: {
+        name: value('company.name'),
+        ...(value('company.orgNumber') ? { orgNumber: value('company.orgNumber') } : {}),
+      },
       language: (i18n.language === 'en' ? 'en' : 'sv') as 'sv' | 'en',
     };
     const missing: ShownError[] = [];
     if (!body.name) missing.push({ field: 'name', label: labels.name, message: t('errors.name.isNotEmpty') });
     if (!body.email) missing.push({ field: 'email', label: labels.email, message: t('errors.email.isNotEmpty') });
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.email)) missing.push({ field: 'email', label: labels.email, message: t('errors.email.isEmail') });
-    if (body.password.length < 12) missing.push({ field: 'password', label: labels.password, message: t('errors.password.minLength') });
-    if (!body.company.name) missing.push({ field: 'company.name', label: labels['company.name'], message: t('errors.company.name.isNotEmpty') });
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.email))
+      missing.push({ field: 'email', label: labels.email, message: t('errors.email.isEmail') });
+    if (body.password.length < 12)
+      missing.push({ field: 'password', label: labels.password, message: t('errors.password.minLength') });
+    if (!body.company.name)
+      missing.push({
+        field: 'company.name',
+        label: labels['company.name'],
+        message: t('errors.company.name.isNotEmpty'),
+      });
     if (missing.length) return problems.setFieldErrors(missing);
     await run(async () => {
       try {
@@ -66,11 +76,35 @@ export function SignUpPage() {
         <ErrorSummary errors={problems.errors} general={problems.general} />
         <h2>{t('signUp.you')}</h2>
         <Field name="name" label={labels.name} autoComplete="name" error={problems.errorFor('name')} />
-        <Field name="email" type="email" label={labels.email} hint={t('signUp.emailHint')} autoComplete="email" error={problems.errorFor('email')} />
-        <Field name="password" type="password" label={labels.password} hint={t('signUp.passwordHint')} autoComplete="new-password" error={problems.errorFor('password')} />
+        <Field
+          name="email"
+          type="email"
+          label={labels.email}
+          hint={t('signUp.emailHint')}
+          autoComplete="email"
+          error={problems.errorFor('email')}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={labels.password}
+          hint={t('signUp.passwordHint')}
+          autoComplete="new-password"
+          error={problems.errorFor('password')}
+        />
         <h2>{t('signUp.company')}</h2>
-        <Field name="company.name" label={labels['company.name']} autoComplete="organization" error={problems.errorFor('company.name')} />
-        <Field name="company.orgNumber" label={labels['company.orgNumber']} hint={t('signUp.orgNumberHint')} error={problems.errorFor('company.orgNumber')} />
+        <Field
+          name="company.name"
+          label={labels['company.name']}
+          autoComplete="organization"
+          error={problems.errorFor('company.name')}
+        />
+        <Field
+          name="company.orgNumber"
+          label={labels['company.orgNumber']}
+          hint={t('signUp.orgNumberHint')}
+          error={problems.errorFor('company.orgNumber')}
+        />
         <div className="actions">
           <SubmitButton sending={sending} label={t('signUp.submit')} sendingLabel={t('signUp.sending')} />
         </div>

@@ -54,7 +54,9 @@ export function InvitationPage() {
   }
 
   if (accept.isSuccess) {
-    const organization = session.me.memberships.find((membership) => membership.organizationId === accept.data.organizationId);
+    const organization = session.me.memberships.find(
+      (membership) => membership.organizationId === accept.data.organizationId,
+    );
     const name = organization?.organizationName ?? t('theOrganization');
     return (
       <Page title={t('accepted.title')}>
@@ -64,7 +66,9 @@ export function InvitationPage() {
         <ul>
           {accept.data.role === 'admin' ? (
             <li>
-              <Link to={`/organization/${accept.data.organizationId}`}>{t('accepted.administer', { organization: name })}</Link>
+              <Link to={`/organization/${accept.data.organizationId}`}>
+                {t('accepted.administer', { organization: name })}
+              </Link>
             </li>
           ) : null}
           <li>
@@ -115,7 +119,10 @@ export function InvitationPage() {
   const offered = offer.data!;
   const until = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(offered.expiresAt));
   return (
-    <Page title={t('offer.title', { organization: offered.organizationName })} lead={t('signedIn.lead', { email: session.me.email })}>
+    <Page
+      title={t('offer.title', { organization: offered.organizationName })}
+      lead={t('signedIn.lead', { email: session.me.email })}
+    >
       {accept.isError ? <ErrorMessage error={accept.error} /> : null}
       <dl className="facts">
         <dt>{t('offer.organization')}</dt>
@@ -133,7 +140,12 @@ export function InvitationPage() {
       </dl>
       <p>{t('signedIn.body')}</p>
       <div className="actions">
-        <button type="button" className="button" aria-disabled={accept.isPending} onClick={() => (accept.isPending ? undefined : accept.mutate())}>
+        <button
+          type="button"
+          className="button"
+          aria-disabled={accept.isPending}
+          onClick={() => (accept.isPending ? undefined : accept.mutate())}
+        >
           {accept.isPending ? t('signedIn.accepting') : t('signedIn.accept')}
         </button>
         <Link className="button button--secondary" to="/">

@@ -1,7 +1,14 @@
 import { parseDate, today, type CalendarDate } from '@internationalized/date';
 import { memo, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Calendar, CalendarCell, CalendarGrid, CalendarGridBody, CalendarGridHeader, CalendarHeaderCell } from 'react-aria-components';
+import {
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  CalendarGridBody,
+  CalendarGridHeader,
+  CalendarHeaderCell,
+} from 'react-aria-components';
 import { CalendarHeader } from '../../ui/CalendarHeader';
 import { Link, useSearchParams } from 'react-router';
 import { dayIn } from '../../ui/format';
@@ -56,7 +63,10 @@ function OrganizationCalendar() {
   const window = { from: `${addDays(from, -1)}T00:00:00Z`, to: `${addDays(to, 1)}T00:00:00Z` };
 
   const testbeds = useOrganizationTestbeds(organization?.organizationId);
-  const own = useMemo(() => (testbeds.data?.items ?? []).filter((testbed) => testbed.organizationId === organization?.organizationId), [testbeds.data, organization]);
+  const own = useMemo(
+    () => (testbeds.data?.items ?? []).filter((testbed) => testbed.organizationId === organization?.organizationId),
+    [testbeds.data, organization],
+  );
   const slotQueries = useSlotsOf(own, window.from, window.to);
   const loading = testbeds.isPending || slotQueries.some((query) => query.isPending);
   const failed = testbeds.error ?? slotQueries.find((query) => query.isError)?.error;
@@ -71,7 +81,9 @@ function OrganizationCalendar() {
         if (day >= from && day < to) list.push({ slot, testbed, day, state: slotState(slot, now) });
       }
     });
-    return list.sort((a, b) => a.slot.startsAt.localeCompare(b.slot.startsAt) || a.testbed.name.localeCompare(b.testbed.name));
+    return list.sort(
+      (a, b) => a.slot.startsAt.localeCompare(b.slot.startsAt) || a.testbed.name.localeCompare(b.testbed.name),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [own, dataStamp, from, to]);
 
@@ -91,7 +103,12 @@ function OrganizationCalendar() {
   };
 
   const language = i18n.language;
-  const dayHeading = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const dayHeading = new Intl.DateTimeFormat(language, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  });
   // The grid answers the key at once; the list (up to hundreds of rows) follows in the next render.
   const listDay = useDeferredValue(selected);
   const shownDays = listDay && byDay.has(listDay) ? [listDay] : [...byDay.keys()];
@@ -101,10 +118,20 @@ function OrganizationCalendar() {
     <Page title={t('calendar.title')} lead={t('calendar.lead')}>
       <ManageNav />
       <div className="calendar-toolbar" role="group" aria-label={t('calendar.view')}>
-        <button type="button" className="button button--secondary button--small" aria-pressed={view === 'month'} onClick={() => set({ view: 'month', day: null })}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-pressed={view === 'month'}
+          onClick={() => set({ view: 'month', day: null })}
+        >
           {t('calendar.month')}
         </button>
-        <button type="button" className="button button--secondary button--small" aria-pressed={view === 'week'} onClick={() => set({ view: 'week', day: null })}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-pressed={view === 'week'}
+          onClick={() => set({ view: 'week', day: null })}
+        >
           {t('calendar.week')}
         </button>
       </div>
@@ -147,17 +174,36 @@ function OrganizationCalendar() {
           </Calendar>
         ) : (
           <div className="week-nav">
-            <button type="button" className="icon-button" aria-label={t('calendar.previousWeek')} onClick={() => set({ date: addDays(from, -7) })}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('calendar.previousWeek')}
+              onClick={() => set({ date: addDays(from, -7) })}
+            >
               <span aria-hidden="true">‹</span>
             </button>
-            <h2>{t('calendar.weekOf', { from: dayHeading.format(new Date(`${from}T12:00:00Z`)), to: dayHeading.format(new Date(`${addDays(from, 6)}T12:00:00Z`)) })}</h2>
-            <button type="button" className="icon-button" aria-label={t('calendar.nextWeek')} onClick={() => set({ date: addDays(from, 7) })}>
+            <h2>
+              {t('calendar.weekOf', {
+                from: dayHeading.format(new Date(`${from}T12:00:00Z`)),
+                to: dayHeading.format(new Date(`${addDays(from, 6)}T12:00:00Z`)),
+              })}
+            </h2>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('calendar.nextWeek')}
+              onClick={() => set({ date: addDays(from, 7) })}
+            >
               <span aria-hidden="true">›</span>
             </button>
             <ol className="week-strip" aria-hidden="true">
               {weekDays.map((day) => (
                 <li key={day}>
-                  <span>{new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`))}</span>
+                  <span>
+                    {new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+                      new Date(`${day}T12:00:00Z`),
+                    )}
+                  </span>
                   <DayDots entries={byDay.get(day)} />
                 </li>
               ))}
@@ -165,7 +211,11 @@ function OrganizationCalendar() {
           </div>
         )}
         <section aria-labelledby="calendar-list-heading" className="calendar-list">
-          <h2 id="calendar-list-heading">{listDay && byDay.has(listDay) ? dayHeading.format(new Date(`${listDay}T12:00:00Z`)) : t('calendar.listTitle', { count: entries.length })}</h2>
+          <h2 id="calendar-list-heading">
+            {listDay && byDay.has(listDay)
+              ? dayHeading.format(new Date(`${listDay}T12:00:00Z`))
+              : t('calendar.listTitle', { count: entries.length })}
+          </h2>
           {selected ? (
             <p>
               <button type="button" className="link-button" onClick={() => set({ day: null })}>
@@ -210,7 +260,11 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
 function timeFormat(language: string, timeZone: string): Intl.DateTimeFormat {
   const key = `${language} ${timeZone}`;
   let format = timeFormats.get(key);
-  if (!format) timeFormats.set(key, (format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone })));
+  if (!format)
+    timeFormats.set(
+      key,
+      (format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone })),
+    );
   return format;
 }
 
@@ -223,10 +277,12 @@ const SlotItem = memo(function SlotItem({ entry }: { entry: Entry }) {
     <li className="slot">
       <div>
         <p className="slot__when">
-          {time.format(new Date(entry.slot.startsAt))}–{time.format(new Date(entry.slot.endsAt))} · <Link to={`/manage/testbeds/${entry.testbed.id}`}>{entry.testbed.name}</Link>
+          {time.format(new Date(entry.slot.startsAt))}–{time.format(new Date(entry.slot.endsAt))} ·{' '}
+          <Link to={`/manage/testbeds/${entry.testbed.id}`}>{entry.testbed.name}</Link>
         </p>
         <p className="slot__why">
-          <span className={`slot-state slot-state--${entry.state}`}>{t(`states.${entry.state}`)}</span> {t('slots.held', { held, capacity: entry.slot.capacity })}
+          <span className={`slot-state slot-state--${entry.state}`}>{t(`states.${entry.state}`)}</span>{' '}
+          {t('slots.held', { held, capacity: entry.slot.capacity })}
         </p>
       </div>
     </li>

@@ -7,7 +7,17 @@ import { useFormProblems } from '../../ui/useFormProblems';
 import { useCancelSlot } from './queries';
 
 /** Cancels a slot and its bookings; the reason reaches every company whose booking it ends. */
-export function CancelSlotDialog({ slotId, period, booked, onClose }: { slotId: string; period: string; booked: number; onClose: () => void }) {
+export function CancelSlotDialog({
+  slotId,
+  period,
+  booked,
+  onClose,
+}: {
+  slotId: string;
+  period: string;
+  booked: number;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('manage');
   const cancel = useCancelSlot(slotId);
   const problems = useFormProblems('manage', { reason: t('cancelSlot.reason') });
@@ -17,14 +27,21 @@ export function CancelSlotDialog({ slotId, period, booked, onClose }: { slotId: 
     event.preventDefault();
     if (cancel.isPending) return;
     if (booked > 0 && !reason.trim()) {
-      problems.setFieldErrors([{ field: 'reason', label: t('cancelSlot.reason'), message: t('cancelSlot.reasonNeeded') }]);
+      problems.setFieldErrors([
+        { field: 'reason', label: t('cancelSlot.reason'), message: t('cancelSlot.reasonNeeded') },
+      ]);
       return;
     }
     cancel.mutate(reason.trim(), { onSuccess: onClose, onError: problems.show });
   };
 
   return (
-    <ModalOverlay isOpen isDismissable onOpenChange={(open) => (open ? undefined : onClose())} className="modal-overlay">
+    <ModalOverlay
+      isOpen
+      isDismissable
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      className="modal-overlay"
+    >
       <Modal className="modal">
         <Dialog className="dialog" role="alertdialog">
           <Heading slot="title">{t('cancelSlot.title')}</Heading>
@@ -32,7 +49,15 @@ export function CancelSlotDialog({ slotId, period, booked, onClose }: { slotId: 
           <p>{booked > 0 ? t('cancelSlot.bodyBooked', { count: booked }) : t('cancelSlot.body')}</p>
           <form onSubmit={submit} noValidate>
             <ErrorSummary errors={problems.errors} general={problems.general} />
-            <TextAreaField name="reason" label={t('cancelSlot.reason')} hint={t('cancelSlot.reasonHint')} error={problems.errorFor('reason')} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <TextAreaField
+              name="reason"
+              label={t('cancelSlot.reason')}
+              hint={t('cancelSlot.reasonHint')}
+              error={problems.errorFor('reason')}
+              rows={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
             <div className="actions">
               <button type="submit" className="button button--warning" aria-disabled={cancel.isPending}>
                 {cancel.isPending ? t('form.saving') : t('cancelSlot.confirm')}

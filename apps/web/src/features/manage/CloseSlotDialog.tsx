@@ -7,7 +7,17 @@ import { useFormProblems } from '../../ui/useFormProblems';
 import { useSlotOpening } from './queries';
 
 /** Closes a slot to new bookings and waiting-list entries; its bookings stay, and they read the reason in their history. */
-export function CloseSlotDialog({ slotId, period, booked, onClose }: { slotId: string; period: string; booked: number; onClose: () => void }) {
+export function CloseSlotDialog({
+  slotId,
+  period,
+  booked,
+  onClose,
+}: {
+  slotId: string;
+  period: string;
+  booked: number;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('manage');
   const closing = useSlotOpening(slotId);
   const problems = useFormProblems('manage', { reason: t('closeSlot.reason') });
@@ -20,7 +30,12 @@ export function CloseSlotDialog({ slotId, period, booked, onClose }: { slotId: s
   };
 
   return (
-    <ModalOverlay isOpen isDismissable onOpenChange={(open) => (open ? undefined : onClose())} className="modal-overlay">
+    <ModalOverlay
+      isOpen
+      isDismissable
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      className="modal-overlay"
+    >
       <Modal className="modal">
         <Dialog className="dialog">
           <Heading slot="title">{t('closeSlot.title')}</Heading>
@@ -28,7 +43,16 @@ export function CloseSlotDialog({ slotId, period, booked, onClose }: { slotId: s
           <p>{booked > 0 ? t('closeSlot.bodyBooked', { count: booked }) : t('closeSlot.body')}</p>
           <form onSubmit={submit} noValidate>
             <ErrorSummary errors={problems.errors} general={problems.general} />
-            <TextAreaField name="reason" label={t('closeSlot.reason')} hint={t('closeSlot.reasonHint')} error={problems.errorFor('reason')} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+            <TextAreaField
+              name="reason"
+              label={t('closeSlot.reason')}
+              hint={t('closeSlot.reasonHint')}
+              error={problems.errorFor('reason')}
+              rows={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              autoFocus
+            />
             <div className="actions">
               <button type="submit" className="button" aria-disabled={closing.isPending}>
                 {closing.isPending ? t('form.saving') : t('closeSlot.confirm')}

@@ -49,7 +49,9 @@ function MyTestbeds() {
                     <Link to={`/manage/testbeds/${testbed.id}`}>{testbed.name}</Link>
                   </td>
                   <td>
-                    <span className={`tag tag--status tag--tb-${testbed.status}`}>{t(`testbedStatus.${testbed.status}`)}</span>
+                    <span className={`tag tag--status tag--tb-${testbed.status}`}>
+                      {t(`testbedStatus.${testbed.status}`)}
+                    </span>
                   </td>
                   <td>{testbed.location.municipality}</td>
                   <td>{testbed.capacity}</td>

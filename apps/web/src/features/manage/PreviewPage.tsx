@@ -34,7 +34,11 @@ function Preview({ tb }: { tb: Testbed }) {
       <div className="two-columns">
         <div>
           <h2>{t('preview.about')}</h2>
-          {tb.description ? tb.description.split(/\n{2,}/).map((paragraph, index) => <p key={index}>{paragraph}</p>) : <p className="empty">{t('preview.noDescription')}</p>}
+          {tb.description ? (
+            tb.description.split(/\n{2,}/).map((paragraph, index) => <p key={index}>{paragraph}</p>)
+          ) : (
+            <p className="empty">{t('preview.noDescription')}</p>
+          )}
           <ul className="tags" aria-label={t('form.domains')}>
             {tb.domains.map((domain) => (
               <li key={domain} className="tag">
@@ -57,7 +61,11 @@ function Preview({ tb }: { tb: Testbed }) {
           <dt>{t('form.capacity')}</dt>
           <dd>{tb.capacity}</dd>
           <dt>{t('preview.approval')}</dt>
-          <dd>{tb.rules.requiresApproval ? t('preview.approvalYes', { days: tb.rules.decisionDays }) : t('preview.approvalNo')}</dd>
+          <dd>
+            {tb.rules.requiresApproval
+              ? t('preview.approvalYes', { days: tb.rules.decisionDays })
+              : t('preview.approvalNo')}
+          </dd>
           <dt>{t('preview.window')}</dt>
           <dd>{t('preview.windowValue', { min: tb.rules.minLeadDays, max: tb.rules.maxAdvanceDays })}</dd>
           <dt>{t('form.contactEmail')}</dt>

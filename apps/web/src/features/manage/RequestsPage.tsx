@@ -39,7 +39,15 @@ function Inbox() {
   const testbeds = useOrganizationTestbeds(organization?.organizationId);
   const pending = useManagedBookings({ status: 'pending' });
   const [decided, setDecided] = useState<{ title: string; approved: boolean } | null>(null);
-  const ours = useMemo(() => new Set((testbeds.data?.items ?? []).filter((tb) => tb.organizationId === organization?.organizationId).map((tb) => tb.id)), [testbeds.data, organization]);
+  const ours = useMemo(
+    () =>
+      new Set(
+        (testbeds.data?.items ?? [])
+          .filter((tb) => tb.organizationId === organization?.organizationId)
+          .map((tb) => tb.id),
+      ),
+    [testbeds.data, organization],
+  );
   const requests = useMemo(
     () =>
       (pending.data?.items ?? [])
@@ -51,14 +59,22 @@ function Inbox() {
   return (
     <Page title={t('requests.title')} lead={t('requests.lead')}>
       <ManageNav />
-      {decided ? <Notice tone="success">{t(decided.approved ? 'requests.approvedNotice' : 'requests.rejectedNotice', { title: decided.title })}</Notice> : null}
+      {decided ? (
+        <Notice tone="success">
+          {t(decided.approved ? 'requests.approvedNotice' : 'requests.rejectedNotice', { title: decided.title })}
+        </Notice>
+      ) : null}
       {loading ? <Loading /> : null}
       {pending.isError ? <ErrorMessage error={pending.error} retry={() => void pending.refetch()} /> : null}
       {!loading && !pending.isError && requests.length === 0 ? <Empty>{t('requests.none')}</Empty> : null}
       {requests.length ? (
         <ol className="request-list">
           {requests.map((booking) => (
-            <RequestCard key={booking.id} booking={booking} onDecided={(approved) => setDecided({ title: booking.title, approved })} />
+            <RequestCard
+              key={booking.id}
+              booking={booking}
+              onDecided={(approved) => setDecided({ title: booking.title, approved })}
+            />
           ))}
         </ol>
       ) : null}
@@ -88,12 +104,17 @@ function RequestCard({ booking, onDecided }: { booking: ManagedBooking; onDecide
           <Link to={`/manage/testbeds/${booking.testbedId}`}>{booking.testbedName}</Link>
         </dd>
         <dt>{t('requests.slot')}</dt>
-        <dd>{booking.slotStartsAt && booking.slotEndsAt ? formatPeriod(booking.slotStartsAt, booking.slotEndsAt, language, zone) : '—'}</dd>
+        <dd>
+          {booking.slotStartsAt && booking.slotEndsAt
+            ? formatPeriod(booking.slotStartsAt, booking.slotEndsAt, language, zone)
+            : '—'}
+        </dd>
         <dt>{t('requests.deadline')}</dt>
         <dd>
           {booking.decisionDueAt ? (
             <>
-              {formatDateTime(booking.decisionDueAt, language, zone)} <strong>({timeLeft(booking.decisionDueAt, language, Date.now())})</strong>
+              {formatDateTime(booking.decisionDueAt, language, zone)}{' '}
+              <strong>({timeLeft(booking.decisionDueAt, language, Date.now())})</strong>
             </>
           ) : (
             '—'
@@ -119,11 +140,18 @@ function RequestCard({ booking, onDecided }: { booking: ManagedBooking; onDecide
         >
           {t('requests.approve')}
         </button>
-        <button type="button" className="button button--warning" aria-label={t('requests.rejectLabel', { title: booking.title, company })} onClick={() => setRejecting(true)}>
+        <button
+          type="button"
+          className="button button--warning"
+          aria-label={t('requests.rejectLabel', { title: booking.title, company })}
+          onClick={() => setRejecting(true)}
+        >
           {t('requests.reject')}
         </button>
       </div>
-      {rejecting ? <RejectDialog booking={booking} onClose={() => setRejecting(false)} onDone={() => onDecided(false)} /> : null}
+      {rejecting ? (
+        <RejectDialog booking={booking} onClose={() => setRejecting(false)} onDone={() => onDecided(false)} />
+      ) : null}
     </li>
   );
 }
@@ -141,7 +169,8 @@ function EarlierPilots({ organizationId, company }: { organizationId: string; co
         <ul>
           {pilots.data.items.map((pilot) => (
             <li key={pilot.id}>
-              <Link to={`/pilots/${pilot.id}`}>{pilot.title ?? pilot.testbedName ?? pilot.id}</Link> – {t(`pilots:stages.${pilot.stage}`, { defaultValue: pilot.stage })}
+              <Link to={`/pilots/${pilot.id}`}>{pilot.title ?? pilot.testbedName ?? pilot.id}</Link> –{' '}
+              {t(`pilots:stages.${pilot.stage}`, { defaultValue: pilot.stage })}
             </li>
           ))}
         </ul>
@@ -150,7 +179,15 @@ function EarlierPilots({ organizationId, company }: { organizationId: string; co
   );
 }
 
-function RejectDialog({ booking, onClose, onDone }: { booking: ManagedBooking; onClose: () => void; onDone: () => void }) {
+function RejectDialog({
+  booking,
+  onClose,
+  onDone,
+}: {
+  booking: ManagedBooking;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('manage');
   const decide = useDecide(booking.id);
   const problems = useFormProblems('manage', { reason: t('requests.reason') });
@@ -165,13 +202,26 @@ function RejectDialog({ booking, onClose, onDone }: { booking: ManagedBooking; o
     decide.mutate({ approve: false, reason: reason.trim() }, { onSuccess: onDone, onError: problems.show });
   };
   return (
-    <ModalOverlay isOpen isDismissable onOpenChange={(open) => (open ? undefined : onClose())} className="modal-overlay">
+    <ModalOverlay
+      isOpen
+      isDismissable
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      className="modal-overlay"
+    >
       <Modal className="modal">
         <Dialog className="dialog">
           <Heading slot="title">{t('requests.rejectTitle', { title: booking.title })}</Heading>
           <form onSubmit={submit} noValidate>
             <ErrorSummary errors={problems.errors} general={problems.general} />
-            <TextAreaField name="reason" label={t('requests.reason')} hint={t('requests.reasonHint')} error={problems.errorFor('reason')} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <TextAreaField
+              name="reason"
+              label={t('requests.reason')}
+              hint={t('requests.reasonHint')}
+              error={problems.errorFor('reason')}
+              rows={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
             <div className="actions">
               <button type="submit" className="button button--warning" aria-disabled={decide.isPending}>
                 {t('requests.rejectConfirm')}

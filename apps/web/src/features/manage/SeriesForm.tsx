@@ -37,8 +37,13 @@ export function SeriesForm({ testbed }: { testbed: Testbed }) {
   const preview = usePreviewSlots(testbed.id);
   const create = useCreateSlots(testbed.id);
   const labels: Record<string, string> = {
-    startsAt: t('slots.date'), endsAt: t('slots.end'), capacity: t('slots.capacity'), recurrence: t('slots.repeat'),
-    'recurrence.interval': t('slots.interval'), 'recurrence.count': t('slots.count'), 'recurrence.until': t('slots.until'),
+    startsAt: t('slots.date'),
+    endsAt: t('slots.end'),
+    capacity: t('slots.capacity'),
+    recurrence: t('slots.repeat'),
+    'recurrence.interval': t('slots.interval'),
+    'recurrence.count': t('slots.count'),
+    'recurrence.until': t('slots.until'),
   };
   const problems = useFormProblems('manage', labels);
 
@@ -47,7 +52,12 @@ export function SeriesForm({ testbed }: { testbed: Testbed }) {
     const day = String(data.get('date') ?? '');
     const missing = [];
     if (!day) missing.push({ field: 'startsAt', label: labels.startsAt!, message: t('slots.errors.dateMissing') });
-    if (repeat !== 'once' && ends === 'until' && !data.get('until')) missing.push({ field: 'recurrence.until', label: labels['recurrence.until']!, message: t('slots.errors.untilMissing') });
+    if (repeat !== 'once' && ends === 'until' && !data.get('until'))
+      missing.push({
+        field: 'recurrence.until',
+        label: labels['recurrence.until']!,
+        message: t('slots.errors.untilMissing'),
+      });
     if (missing.length) {
       problems.setFieldErrors(missing);
       return null;
@@ -100,7 +110,13 @@ export function SeriesForm({ testbed }: { testbed: Testbed }) {
   };
 
   const language = i18n.language;
-  const dayFormat = new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone });
+  const dayFormat = new Intl.DateTimeFormat(language, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: zone,
+  });
   const timeFormat = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone: zone });
   const errorFor = problems.errorFor;
 
@@ -118,29 +134,76 @@ export function SeriesForm({ testbed }: { testbed: Testbed }) {
           <TimeInput name="startTime" label={t('slots.start')} defaultValue="09:00" />
           <TimeInput name="endTime" label={labels.endsAt!} defaultValue="12:00" error={errorFor('endsAt')} />
         </div>
-        <Field name="capacity" label={labels.capacity!} hint={t('slots.capacityHint', { capacity: testbed.capacity })} type="number" min={1} max={testbed.capacity} inputMode="numeric" defaultValue={1} error={errorFor('capacity')} />
-        <fieldset className={errorFor('recurrence') ? 'field field--error' : 'field'} id="field-recurrence" tabIndex={-1}>
+        <Field
+          name="capacity"
+          label={labels.capacity!}
+          hint={t('slots.capacityHint', { capacity: testbed.capacity })}
+          type="number"
+          min={1}
+          max={testbed.capacity}
+          inputMode="numeric"
+          defaultValue={1}
+          error={errorFor('capacity')}
+        />
+        <fieldset
+          className={errorFor('recurrence') ? 'field field--error' : 'field'}
+          id="field-recurrence"
+          tabIndex={-1}
+        >
           <legend>{labels.recurrence}</legend>
           {errorFor('recurrence') ? <p className="field-error">{errorFor('recurrence')}</p> : null}
           {(['once', 'weekly', 'monthly'] as const).map((option) => (
             <label key={option} className="choice">
-              <input type="radio" name="repeat" value={option} checked={repeat === option} onChange={() => setRepeat(option)} /> {t(`slots.repeats.${option}`)}
+              <input
+                type="radio"
+                name="repeat"
+                value={option}
+                checked={repeat === option}
+                onChange={() => setRepeat(option)}
+              />{' '}
+              {t(`slots.repeats.${option}`)}
             </label>
           ))}
         </fieldset>
         {repeat !== 'once' ? (
           <>
-            <Field name="interval" label={labels['recurrence.interval']!} hint={t(`slots.intervalHint.${repeat}`)} type="number" min={1} max={52} inputMode="numeric" defaultValue={1} error={errorFor('recurrence.interval')} />
+            <Field
+              name="interval"
+              label={labels['recurrence.interval']!}
+              hint={t(`slots.intervalHint.${repeat}`)}
+              type="number"
+              min={1}
+              max={52}
+              inputMode="numeric"
+              defaultValue={1}
+              error={errorFor('recurrence.interval')}
+            />
             <fieldset className="field">
               <legend>{t('slots.ends')}</legend>
               {(['count', 'until'] as const).map((option) => (
                 <label key={option} className="choice">
-                  <input type="radio" name="ends" value={option} checked={ends === option} onChange={() => setEnds(option)} /> {t(`slots.endsBy.${option}`)}
+                  <input
+                    type="radio"
+                    name="ends"
+                    value={option}
+                    checked={ends === option}
+                    onChange={() => setEnds(option)}
+                  />{' '}
+                  {t(`slots.endsBy.${option}`)}
                 </label>
               ))}
             </fieldset>
             {ends === 'count' ? (
-              <Field name="count" label={labels['recurrence.count']!} type="number" min={1} max={200} inputMode="numeric" defaultValue={8} error={errorFor('recurrence.count')} />
+              <Field
+                name="count"
+                label={labels['recurrence.count']!}
+                type="number"
+                min={1}
+                max={200}
+                inputMode="numeric"
+                defaultValue={8}
+                error={errorFor('recurrence.count')}
+              />
             ) : (
               <div id="field-recurrence.until" tabIndex={-1}>
                 {errorFor('recurrence.until') ? <p className="field-error">{errorFor('recurrence.until')}</p> : null}
@@ -185,7 +248,11 @@ export function SeriesForm({ testbed }: { testbed: Testbed }) {
                         {item.offsetChanged && before ? (
                           <strong className="dst-note">
                             {' '}
-                            {t('slots.dstChange', { from: offsetLabel(before.utcOffsetMinutes), to: offsetLabel(item.utcOffsetMinutes), time: timeFormat.format(new Date(item.startsAt)) })}
+                            {t('slots.dstChange', {
+                              from: offsetLabel(before.utcOffsetMinutes),
+                              to: offsetLabel(item.utcOffsetMinutes),
+                              time: timeFormat.format(new Date(item.startsAt)),
+                            })}
                           </strong>
                         ) : null}
                       </td>

@@ -45,10 +45,13 @@ function StatusPanel({ testbed }: { testbed: Testbed }) {
       <h2 id="status-heading">{t('testbed.statusTitle')}</h2>
       {params.get('saved') ? <Notice tone="success">{t('testbed.saved')}</Notice> : null}
       <p>
-        {t('testbed.status')} <span className={`tag tag--status tag--tb-${testbed.status}`}>{t(`testbedStatus.${testbed.status}`)}</span>
+        {t('testbed.status')}{' '}
+        <span className={`tag tag--status tag--tb-${testbed.status}`}>{t(`testbedStatus.${testbed.status}`)}</span>
       </p>
       <p className="hint">{t(`testbed.statusHint.${testbed.status}`)}</p>
-      {change.isSuccess ? <Notice tone="success">{t(`testbed.changed.${change.data.status}`, { defaultValue: '' })}</Notice> : null}
+      {change.isSuccess ? (
+        <Notice tone="success">{t(`testbed.changed.${change.data.status}`, { defaultValue: '' })}</Notice>
+      ) : null}
       {failure ? (
         <div className="notice notice--error" role="alert">
           <p>{describeProblem(t, failure)}</p>
@@ -73,7 +76,12 @@ function StatusPanel({ testbed }: { testbed: Testbed }) {
           {t('testbed.preview')}
         </Link>
         {testbed.status === 'draft' ? (
-          <button type="button" className="button" aria-disabled={change.isPending} onClick={() => !change.isPending && change.mutate('publish')}>
+          <button
+            type="button"
+            className="button"
+            aria-disabled={change.isPending}
+            onClick={() => !change.isPending && change.mutate('publish')}
+          >
             {t('testbed.publish')}
           </button>
         ) : null}
@@ -87,7 +95,11 @@ function StatusPanel({ testbed }: { testbed: Testbed }) {
         <div className="notice" role="group" aria-labelledby="retire-question">
           <p id="retire-question">{t('testbed.retireQuestion')}</p>
           <div className="actions">
-            <button type="button" className="button button--warning" onClick={() => change.mutate('retire', { onSettled: () => setConfirmRetire(false) })}>
+            <button
+              type="button"
+              className="button button--warning"
+              onClick={() => change.mutate('retire', { onSettled: () => setConfirmRetire(false) })}
+            >
               {t('testbed.retireConfirm')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => setConfirmRetire(false)}>
@@ -102,14 +114,18 @@ function StatusPanel({ testbed }: { testbed: Testbed }) {
 
 function SlotTable({ testbed }: { testbed: Testbed }) {
   const { t, i18n } = useTranslation('manage');
-  const [window] = useState(() => ({ from: new Date(Date.now() - 31 * 86_400_000).toISOString(), to: new Date(Date.now() + 800 * 86_400_000).toISOString() }));
+  const [window] = useState(() => ({
+    from: new Date(Date.now() - 31 * 86_400_000).toISOString(),
+    to: new Date(Date.now() + 800 * 86_400_000).toISOString(),
+  }));
   const slots = useManagedSlots(testbed.id, window.from, window.to);
   const waiting = useManagedBookings({ testbedId: testbed.id, status: 'waitlisted' });
   const [cancelling, setCancelling] = useState<Slot | null>(null);
   const [closing, setClosing] = useState<Slot | null>(null);
   const waitingBySlot = useMemo(() => {
     const groups = new Map<string, ManagedBooking[]>();
-    for (const booking of waiting.data?.items ?? []) groups.set(booking.slotId, [...(groups.get(booking.slotId) ?? []), booking]);
+    for (const booking of waiting.data?.items ?? [])
+      groups.set(booking.slotId, [...(groups.get(booking.slotId) ?? []), booking]);
     for (const list of groups.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return groups;
   }, [waiting.data]);
@@ -147,7 +163,13 @@ function SlotTable({ testbed }: { testbed: Testbed }) {
                     <td>{t('slots.held', { held: heldPlaces(slot), capacity: slot.capacity })}</td>
                     <td>
                       <span className={`slot-state slot-state--${state}`}>{t(`states.${state}`)}</span>
-                      {slot.status === 'closed' ? <p className="hint slot-closed-reason">{slot.closedReason ? t('slots.closedBecause', { reason: slot.closedReason }) : t('slots.closedHint')}</p> : null}
+                      {slot.status === 'closed' ? (
+                        <p className="hint slot-closed-reason">
+                          {slot.closedReason
+                            ? t('slots.closedBecause', { reason: slot.closedReason })
+                            : t('slots.closedHint')}
+                        </p>
+                      ) : null}
                     </td>
                     <td>
                       {queue.length ? (
@@ -169,13 +191,23 @@ function SlotTable({ testbed }: { testbed: Testbed }) {
                       {slot.status !== 'cancelled' && state !== 'past' ? (
                         <div className="actions slot-actions">
                           {slot.status === 'open' ? (
-                            <button type="button" className="button button--secondary button--small" onClick={() => setClosing(slot)} aria-label={t('slots.closeLabel', { period })}>
+                            <button
+                              type="button"
+                              className="button button--secondary button--small"
+                              onClick={() => setClosing(slot)}
+                              aria-label={t('slots.closeLabel', { period })}
+                            >
                               {t('slots.close')}
                             </button>
                           ) : (
                             <ReopenButton slot={slot} period={period} />
                           )}
-                          <button type="button" className="button button--secondary button--small" onClick={() => setCancelling(slot)} aria-label={t('slots.cancelLabel', { period })}>
+                          <button
+                            type="button"
+                            className="button button--secondary button--small"
+                            onClick={() => setCancelling(slot)}
+                            aria-label={t('slots.cancelLabel', { period })}
+                          >
                             {t('slots.cancel')}
                           </button>
                         </div>

@@ -3,7 +3,21 @@ import { useState } from 'react';
 import { DateInput, DateSegment, Label, Text, TimeField } from 'react-aria-components';
 
 /** A time of day typed hour and minute (React Aria's time field, 24-hour), submitted as HH:MM under `name`. */
-export function TimeInput({ name, label, hint, defaultValue, error, onChange }: { name: string; label: string; hint?: string; defaultValue: string; error?: string; onChange?: () => void }) {
+export function TimeInput({
+  name,
+  label,
+  hint,
+  defaultValue,
+  error,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue: string;
+  error?: string;
+  onChange?: () => void;
+}) {
   const [value, setValue] = useState<Time | null>(() => {
     const [hour, minute] = defaultValue.split(':').map(Number);
     return new Time(hour, minute);
@@ -33,7 +47,9 @@ export function TimeInput({ name, label, hint, defaultValue, error, onChange }: 
           {error}
         </Text>
       ) : null}
-      <DateInput className="date-input">{(segment) => <DateSegment segment={segment} className="date-segment" />}</DateInput>
+      <DateInput className="date-input">
+        {(segment) => <DateSegment segment={segment} className="date-segment" />}
+      </DateInput>
     </TimeField>
   );
 }

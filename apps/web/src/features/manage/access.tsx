@@ -7,7 +7,9 @@ import { Loading } from '../../ui/Status';
 /** The regions and municipalities the person runs test beds for (as admin or manager). */
 export function useManagedOrganizations(): Membership[] {
   const { me } = useSession();
-  return (me?.memberships ?? []).filter((m) => (m.kind === 'region' || m.kind === 'municipality') && (m.role === 'admin' || m.role === 'manager'));
+  return (me?.memberships ?? []).filter(
+    (m) => (m.kind === 'region' || m.kind === 'municipality') && (m.role === 'admin' || m.role === 'manager'),
+  );
 }
 
 /** The organization the workspace shows: `?org=` when the person runs several, else the first. */
@@ -27,7 +29,8 @@ export function RequireManager({ children }: { children: ReactNode }) {
   const location = useLocation();
   const managed = useManagedOrganizations();
   if (session.loading) return <Loading />;
-  if (session.status !== 'signedIn') return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (session.status !== 'signedIn')
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (managed.length === 0) return <NotFoundPage />;
   return <>{children}</>;
 }

@@ -53,7 +53,13 @@ export function useTestbedStatusChange(id: string) {
 export function useManagedSlots(testbedId: string, from: string, to: string) {
   return useQuery({
     queryKey: ['manage', 'slots', testbedId, from, to],
-    queryFn: ({ signal }) => call(api.GET('/api/v1/testbeds/{id}/slots', { params: { path: { id: testbedId }, query: { from, to } as never }, signal })),
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/v1/testbeds/{id}/slots', {
+          params: { path: { id: testbedId }, query: { from, to } as never },
+          signal,
+        }),
+      ),
   });
 }
 
@@ -63,7 +69,12 @@ export function useSlotsOf(testbeds: Testbed[], from: string, to: string) {
     queries: testbeds.map((testbed) => ({
       queryKey: ['manage', 'slots', testbed.id, from, to],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        call(api.GET('/api/v1/testbeds/{id}/slots', { params: { path: { id: testbed.id }, query: { from, to } as never }, signal })),
+        call(
+          api.GET('/api/v1/testbeds/{id}/slots', {
+            params: { path: { id: testbed.id }, query: { from, to } as never },
+            signal,
+          }),
+        ),
     })),
   });
 }
@@ -71,14 +82,18 @@ export function useSlotsOf(testbeds: Testbed[], from: string, to: string) {
 /** What saving would create, from the API's own expansion (the same function that saves). */
 export function usePreviewSlots(testbedId: string) {
   return useMutation({
-    mutationFn: (body: SlotsCommand) => call(api.POST('/api/v1/testbeds/{id}/slots/preview', { params: { path: { id: testbedId } }, body: body as never })),
+    mutationFn: (body: SlotsCommand) =>
+      call(
+        api.POST('/api/v1/testbeds/{id}/slots/preview', { params: { path: { id: testbedId } }, body: body as never }),
+      ),
   });
 }
 
 export function useCreateSlots(testbedId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SlotsCommand) => call(api.POST('/api/v1/testbeds/{id}/slots', { params: { path: { id: testbedId } }, body: body as never })),
+    mutationFn: (body: SlotsCommand) =>
+      call(api.POST('/api/v1/testbeds/{id}/slots', { params: { path: { id: testbedId } }, body: body as never })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['manage', 'slots', testbedId] }),
   });
 }
@@ -86,7 +101,13 @@ export function useCreateSlots(testbedId: string) {
 export function useCancelSlot(slotId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (reason: string) => call(api.POST('/api/v1/slots/{id}/cancel', { params: { path: { id: slotId } }, body: (reason ? { reason } : {}) as never })),
+    mutationFn: (reason: string) =>
+      call(
+        api.POST('/api/v1/slots/{id}/cancel', {
+          params: { path: { id: slotId } },
+          body: (reason ? { reason } : {}) as never,
+        }),
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['manage'] });
       void queryClient.invalidateQueries({ queryKey: ['bookings'] });
@@ -100,7 +121,12 @@ export function useSlotOpening(slotId: string) {
   return useMutation({
     mutationFn: (change: { close: true; reason: string } | { close: false }) =>
       change.close
-        ? call(api.POST('/api/v1/slots/{id}/close', { params: { path: { id: slotId } }, body: (change.reason ? { reason: change.reason } : {}) as never }))
+        ? call(
+            api.POST('/api/v1/slots/{id}/close', {
+              params: { path: { id: slotId } },
+              body: (change.reason ? { reason: change.reason } : {}) as never,
+            }),
+          )
         : call(api.POST('/api/v1/slots/{id}/reopen', { params: { path: { id: slotId } } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['manage'] });
@@ -113,7 +139,8 @@ export function useSlotOpening(slotId: string) {
 export function useManagedBookings(query: { status?: string; testbedId?: string }) {
   return useQuery({
     queryKey: ['bookings', 'managed', query],
-    queryFn: ({ signal }) => call(api.GET('/api/v1/bookings', { params: { query: { ...query, limit: 200 } as never }, signal })),
+    queryFn: ({ signal }) =>
+      call(api.GET('/api/v1/bookings', { params: { query: { ...query, limit: 200 } as never }, signal })),
   });
 }
 
@@ -123,7 +150,10 @@ export function useCompanyPilots(organizationId: string) {
     queryKey: ['pilots', 'of-company', organizationId],
     staleTime: 60_000,
     // The pilots' list is read only for these few fields.
-    queryFn: ({ signal }) => call(api.GET('/api/v1/pilots', { params: { query: { organizationId, limit: 50 } as never }, signal })) as unknown as Promise<Page<PilotSummary>>,
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/v1/pilots', { params: { query: { organizationId, limit: 50 } as never }, signal }),
+      ) as unknown as Promise<Page<PilotSummary>>,
   });
 }
 
@@ -133,7 +163,12 @@ export function useDecide(bookingId: string) {
     mutationFn: (decision: { approve: true } | { approve: false; reason: string }) =>
       decision.approve
         ? call(api.POST('/api/v1/bookings/{id}/approve', { params: { path: { id: bookingId } } }))
-        : call(api.POST('/api/v1/bookings/{id}/reject', { params: { path: { id: bookingId } }, body: { reason: decision.reason } as never })),
+        : call(
+            api.POST('/api/v1/bookings/{id}/reject', {
+              params: { path: { id: bookingId } },
+              body: { reason: decision.reason } as never,
+            }),
+          ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['bookings'] });
       void queryClient.invalidateQueries({ queryKey: ['manage'] });

@@ -20,7 +20,10 @@ export function ApiTokensSection({ organizationId }: { organizationId: string })
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
   const [key, setKey] = useState(0);
-  const when = (iso: string | null) => (iso ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : t('tokens.never'));
+  const when = (iso: string | null) =>
+    iso
+      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+      : t('tokens.never');
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -45,10 +48,23 @@ export function ApiTokensSection({ organizationId }: { organizationId: string })
       <section aria-labelledby="new-token-heading">
         <h2 id="new-token-heading">{t('tokens.createTitle')}</h2>
         <p>{t('tokens.lead')}</p>
-        {create.data ? <ShownOnce id="new-token" title={t('tokens.created', { name: create.data.name })} label={t('tokens.token')} value={create.data.token} /> : null}
+        {create.data ? (
+          <ShownOnce
+            id="new-token"
+            title={t('tokens.created', { name: create.data.name })}
+            label={t('tokens.token')}
+            value={create.data.token}
+          />
+        ) : null}
         <form key={key} className="form" onSubmit={submit} noValidate>
           <ErrorSummary errors={problems.errors} general={problems.general} />
-          <Field name="name" label={labels.name} hint={t('tokens.nameHint')} autoComplete="off" error={problems.errorFor('name')} />
+          <Field
+            name="name"
+            label={labels.name}
+            hint={t('tokens.nameHint')}
+            autoComplete="off"
+            error={problems.errorFor('name')}
+          />
           <RoleSelect name="role" label={labels.role} defaultValue="member" error={problems.errorFor('role')} />
           <div className="actions">
             <button type="submit" className="button" aria-disabled={create.isPending}>
@@ -77,7 +93,9 @@ export function ApiTokensSection({ organizationId }: { organizationId: string })
               {
                 label: t('tokens.status'),
                 cell: (token) => (
-                  <span className={`tag tag--${token.revokedAt ? 'revoked' : 'active'}`}>{token.revokedAt ? t('tokens.revokedAt', { at: when(token.revokedAt) }) : t('status.active')}</span>
+                  <span className={`tag tag--${token.revokedAt ? 'revoked' : 'active'}`}>
+                    {token.revokedAt ? t('tokens.revokedAt', { at: when(token.revokedAt) }) : t('status.active')}
+                  </span>
                 ),
               },
               {

@@ -22,7 +22,12 @@ export function AuditSection({ organizationId }: { organizationId: string }) {
   const members = useMembers(organizationId);
   const [who, setWho] = useState<Key | null>(params.get('who'));
   const [cursors, setCursors] = useState<string[]>([]);
-  const shown = { who: params.get('who') ?? '', what: params.get('what') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  const shown = {
+    who: params.get('who') ?? '',
+    what: params.get('what') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+  };
   const filter = useMemo<AuditFilter>(
     () => ({
       ...(shown.who ? { actorUserId: shown.who } : {}),
@@ -33,13 +38,19 @@ export function AuditSection({ organizationId }: { organizationId: string }) {
     [shown.who, shown.what, shown.from, shown.to],
   );
   const log = useAuditLog(organizationId, filter, cursors.at(-1));
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams(params);
-    const values = { who: who ? String(who) : '', what: String(form.get('what') ?? ''), from: String(form.get('from') ?? ''), to: String(form.get('to') ?? '') };
+    const values = {
+      who: who ? String(who) : '',
+      what: String(form.get('what') ?? ''),
+      from: String(form.get('from') ?? ''),
+      to: String(form.get('to') ?? ''),
+    };
     for (const [name, value] of Object.entries(values)) {
       if (value) next.set(name, value);
       else next.delete(name);
@@ -48,7 +59,10 @@ export function AuditSection({ organizationId }: { organizationId: string }) {
     setParams(next, { replace: true });
   };
 
-  const whoItems = (members.data?.items ?? []).map((member) => ({ id: member.userId, name: `${member.name} (${member.email})` }));
+  const whoItems = (members.data?.items ?? []).map((member) => ({
+    id: member.userId,
+    name: `${member.name} (${member.email})`,
+  }));
   const entries = log.data?.items ?? [];
   return (
     <section aria-labelledby="audit-heading">
@@ -56,7 +70,13 @@ export function AuditSection({ organizationId }: { organizationId: string }) {
       <p>{t('audit.lead')}</p>
       <form className="form" onSubmit={submit} noValidate role="search" aria-label={t('audit.filters')}>
         <div className="filters-row">
-          <ComboBox className="field" defaultItems={whoItems} defaultSelectedKey={params.get('who') ?? undefined} onSelectionChange={setWho} menuTrigger="focus">
+          <ComboBox
+            className="field"
+            defaultItems={whoItems}
+            defaultSelectedKey={params.get('who') ?? undefined}
+            onSelectionChange={setWho}
+            menuTrigger="focus"
+          >
             <Label>{t('audit.who')}</Label>
             <Text slot="description" className="hint">
               {t('audit.whoHint')}
@@ -126,12 +146,20 @@ export function AuditSection({ organizationId }: { organizationId: string }) {
       ) : null}
       <nav className="pager" aria-label={t('audit.pages')}>
         {cursors.length ? (
-          <button type="button" className="button button--secondary" onClick={() => setCursors((list) => list.slice(0, -1))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setCursors((list) => list.slice(0, -1))}
+          >
             {t('audit.newer')}
           </button>
         ) : null}
         {log.data?.nextCursor ? (
-          <button type="button" className="button button--secondary" onClick={() => setCursors((list) => [...list, log.data!.nextCursor!])}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setCursors((list) => [...list, log.data!.nextCursor!])}
+          >
             {t('audit.older')}
           </button>
         ) : null}
@@ -169,7 +197,10 @@ function details(entry: AuditEntry, t: (key: string, options?: Record<string, un
   for (const field of ['name', 'email', 'url']) if (text(d[field])) parts.push(text(d[field])!);
   if (text(d.role)) parts.push(t(`roles.${d.role}`, { defaultValue: String(d.role) }));
   // A role change (member.change-role) or a pilot's move between stages (pilot.<stage>), each worded in its own namespace.
-  const words = entry.action.startsWith('pilot.') ? (value: string) => t(`pilots:stages.${value}`, { defaultValue: value }) : (value: string) => t(`roles.${value}`, { defaultValue: value });
-  if (text(d.from) && text(d.to)) parts.push(t('audit.roleChange', { from: words(String(d.from)), to: words(String(d.to)) }));
+  const words = entry.action.startsWith('pilot.')
+    ? (value: string) => t(`pilots:stages.${value}`, { defaultValue: value })
+    : (value: string) => t(`roles.${value}`, { defaultValue: value });
+  if (text(d.from) && text(d.to))
+    parts.push(t('audit.roleChange', { from: words(String(d.from)), to: words(String(d.to)) }));
   return parts.join(' · ');
 }

@@ -22,14 +22,24 @@ export function ConfirmDialog({
 }) {
   const { t } = useTranslation('organization');
   return (
-    <ModalOverlay isOpen isDismissable onOpenChange={(open) => (open ? undefined : onClose())} className="modal-overlay">
+    <ModalOverlay
+      isOpen
+      isDismissable
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      className="modal-overlay"
+    >
       <Modal className="modal">
         <Dialog className="dialog" role="alertdialog">
           <Heading slot="title">{title}</Heading>
           <p>{body}</p>
           {error ? <ErrorMessage error={error} /> : null}
           <div className="actions">
-            <button type="button" className="button button--warning" aria-disabled={pending} onClick={() => (pending ? undefined : onConfirm())}>
+            <button
+              type="button"
+              className="button button--warning"
+              aria-disabled={pending}
+              onClick={() => (pending ? undefined : onConfirm())}
+            >
               {pending ? t('sending') : confirm}
             </button>
             <button type="button" className="button button--secondary" onClick={onClose} autoFocus>

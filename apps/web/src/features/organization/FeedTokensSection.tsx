@@ -6,7 +6,13 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { useFeedTokens, useMembers, useRevokeFeedToken, useTestbedNames } from './queries';
 import type { FeedToken } from './types';
 
-export function FeedTokensSection({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+export function FeedTokensSection({
+  organizationId,
+  organizationName,
+}: {
+  organizationId: string;
+  organizationName: string;
+}) {
   const { t, i18n } = useTranslation('organization');
   const tokens = useFeedTokens(organizationId);
   const members = useMembers(organizationId);
@@ -16,8 +22,11 @@ export function FeedTokensSection({ organizationId, organizationName }: { organi
   const [done, setDone] = useState<string | null>(null);
   const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
   const feedName = (token: FeedToken) =>
-    token.scope === 'organization' ? organizationName : t('feeds.testbed', { name: testbeds.data?.get(token.subjectId) ?? t('feeds.unknownTestbed') });
-  const madeBy = (token: FeedToken) => members.data?.items.find((member) => member.userId === token.createdByUserId)?.name ?? t('feeds.formerMember');
+    token.scope === 'organization'
+      ? organizationName
+      : t('feeds.testbed', { name: testbeds.data?.get(token.subjectId) ?? t('feeds.unknownTestbed') });
+  const madeBy = (token: FeedToken) =>
+    members.data?.items.find((member) => member.userId === token.createdByUserId)?.name ?? t('feeds.formerMember');
 
   return (
     <section aria-labelledby="feeds-heading">
@@ -35,16 +44,25 @@ export function FeedTokensSection({ organizationId, organizationName }: { organi
           columns={[
             { label: t('feeds.feed'), cell: feedName },
             { label: t('feeds.madeBy'), cell: madeBy },
-            { label: t('feeds.prefix'), cell: (token) => <span className="secret">{token.tokenPrefix ? `${token.tokenPrefix}…` : '–'}</span> },
+            {
+              label: t('feeds.prefix'),
+              cell: (token) => <span className="secret">{token.tokenPrefix ? `${token.tokenPrefix}…` : '–'}</span>,
+            },
             { label: t('feeds.expires'), cell: (token) => date(token.expiresAt) },
-            { label: t('feeds.status'), cell: (token) => <span className={`tag tag--${token.status}`}>{t(`status.${token.status}`)}</span> },
+            {
+              label: t('feeds.status'),
+              cell: (token) => <span className={`tag tag--${token.status}`}>{t(`status.${token.status}`)}</span>,
+            },
             {
               label: t('actions'),
               cell: (token) =>
                 token.status === 'active' ? (
                   <button type="button" className="button button--secondary" onClick={() => setRevoking(token)}>
                     {t('feeds.revokeShort')}
-                    <span className="visually-hidden"> {t('feeds.revokeWhich', { feed: feedName(token), person: madeBy(token) })}</span>
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('feeds.revokeWhich', { feed: feedName(token), person: madeBy(token) })}
+                    </span>
                   </button>
                 ) : null,
             },

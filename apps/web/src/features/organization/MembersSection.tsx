@@ -1,6 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dialog, Heading, Menu, MenuItem, MenuTrigger, Modal, ModalOverlay, Popover } from 'react-aria-components';
+import {
+  Button,
+  Dialog,
+  Heading,
+  Menu,
+  MenuItem,
+  MenuTrigger,
+  Modal,
+  ModalOverlay,
+  Popover,
+} from 'react-aria-components';
 import { AdminTable } from '../../ui/AdminTable';
 import { useSession } from '../../app/session';
 import { explainConflict } from '../../ui/conflicts';
@@ -9,7 +19,14 @@ import { Empty, ErrorMessage, Loading, Notice } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
 import { FormField } from '../../ui/FormField';
 import { ConfirmDialog } from './ConfirmDialog';
-import { useAddMember, useChangeRole, useMembers, useRemoveMember, useSentInvitations, useWithdrawInvitation } from './queries';
+import {
+  useAddMember,
+  useChangeRole,
+  useMembers,
+  useRemoveMember,
+  useSentInvitations,
+  useWithdrawInvitation,
+} from './queries';
 import { ROLES, type Member, type Role } from './types';
 
 export function MembersSection({ organizationId }: { organizationId: string }) {
@@ -44,11 +61,17 @@ export function MembersSection({ organizationId }: { organizationId: string }) {
                 label: t('actions'),
                 cell: (member) => (
                   <MenuTrigger>
-                    <Button className="button button--secondary" aria-label={t('members.actionsFor', { name: member.name })}>
+                    <Button
+                      className="button button--secondary"
+                      aria-label={t('members.actionsFor', { name: member.name })}
+                    >
                       {t('members.change')} <span aria-hidden="true">▾</span>
                     </Button>
                     <Popover placement="bottom end">
-                      <Menu className="menu" onAction={(key) => (key === 'role' ? setChanging(member) : setRemoving(member))}>
+                      <Menu
+                        className="menu"
+                        onAction={(key) => (key === 'role' ? setChanging(member) : setRemoving(member))}
+                      >
                         <MenuItem id="role" className="menu-item">
                           {t('members.changeRole')}
                         </MenuItem>
@@ -70,7 +93,9 @@ export function MembersSection({ organizationId }: { organizationId: string }) {
       <section aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">{t('invitations.title')}</h2>
         {invitations.isPending ? <Loading /> : null}
-        {invitations.isError ? <ErrorMessage error={invitations.error} retry={() => void invitations.refetch()} /> : null}
+        {invitations.isError ? (
+          <ErrorMessage error={invitations.error} retry={() => void invitations.refetch()} />
+        ) : null}
         {withdraw.isError ? <ErrorMessage error={withdraw.error} /> : null}
         {invitations.data && invitations.data.items.length === 0 ? <Empty>{t('invitations.none')}</Empty> : null}
         {invitations.data && invitations.data.items.length ? (
@@ -80,8 +105,15 @@ export function MembersSection({ organizationId }: { organizationId: string }) {
                 <p>
                   <strong>{invitation.email}</strong> · {t(`roles.${invitation.role}`)}
                 </p>
-                <p className="meta">{t('invitations.open', { sent: date(invitation.createdAt), expires: date(invitation.expiresAt) })}</p>
-                <button type="button" className="button button--secondary" aria-disabled={withdraw.isPending} onClick={() => withdraw.mutate(invitation.id)}>
+                <p className="meta">
+                  {t('invitations.open', { sent: date(invitation.createdAt), expires: date(invitation.expiresAt) })}
+                </p>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-disabled={withdraw.isPending}
+                  onClick={() => withdraw.mutate(invitation.id)}
+                >
                   {t('invitations.withdraw', { email: invitation.email })}
                 </button>
               </li>
@@ -137,7 +169,11 @@ function InviteForm({ organizationId, onDone }: { organizationId: string; onDone
     event.preventDefault();
     if (add.isPending) return;
     const form = new FormData(event.currentTarget);
-    const body = { email: String(form.get('email') ?? '').trim(), name: String(form.get('name') ?? '').trim(), role: String(form.get('role')) as Role };
+    const body = {
+      email: String(form.get('email') ?? '').trim(),
+      name: String(form.get('name') ?? '').trim(),
+      role: String(form.get('role')) as Role,
+    };
     const missing: ShownError[] = [];
     if (!body.email) missing.push({ field: 'email', label: labels.email, message: t('errors.email.required') });
     if (!body.name) missing.push({ field: 'name', label: labels.name, message: t('errors.name.required') });
@@ -145,7 +181,11 @@ function InviteForm({ organizationId, onDone }: { organizationId: string; onDone
     add.mutate(body, {
       onSuccess: (answer) => {
         problems.clear();
-        onDone('invitationId' in answer ? t('invite.invited', { email: body.email }) : t('invite.added', { email: body.email }));
+        onDone(
+          'invitationId' in answer
+            ? t('invite.invited', { email: body.email })
+            : t('invite.added', { email: body.email }),
+        );
         setKey((k) => k + 1);
       },
       onError: (error) => problems.show(explainConflict(error, [[/already a member/, t('invite.alreadyMember')]])),
@@ -159,7 +199,13 @@ function InviteForm({ organizationId, onDone }: { organizationId: string; onDone
       <form key={key} className="form" onSubmit={submit} noValidate>
         <ErrorSummary errors={problems.errors} general={problems.general} />
         <Field name="email" type="email" label={labels.email} autoComplete="off" error={problems.errorFor('email')} />
-        <Field name="name" label={labels.name} hint={t('invite.nameHint')} autoComplete="off" error={problems.errorFor('name')} />
+        <Field
+          name="name"
+          label={labels.name}
+          hint={t('invite.nameHint')}
+          autoComplete="off"
+          error={problems.errorFor('name')}
+        />
         <RoleSelect name="role" label={labels.role} defaultValue="member" error={problems.errorFor('role')} />
         <div className="actions">
           <button type="submit" className="button" aria-disabled={add.isPending}>
@@ -171,7 +217,17 @@ function InviteForm({ organizationId, onDone }: { organizationId: string; onDone
   );
 }
 
-export function RoleSelect({ name, label, defaultValue, error }: { name: string; label: string; defaultValue: Role; error?: string }) {
+export function RoleSelect({
+  name,
+  label,
+  defaultValue,
+  error,
+}: {
+  name: string;
+  label: string;
+  defaultValue: Role;
+  error?: string;
+}) {
   const { t } = useTranslation('organization');
   const id = `field-${name}`;
   return (
@@ -189,7 +245,17 @@ export function RoleSelect({ name, label, defaultValue, error }: { name: string;
   );
 }
 
-function ChangeRoleDialog({ organizationId, member, onClose, onDone }: { organizationId: string; member: Member; onClose: () => void; onDone: (role: Role) => void }) {
+function ChangeRoleDialog({
+  organizationId,
+  member,
+  onClose,
+  onDone,
+}: {
+  organizationId: string;
+  member: Member;
+  onClose: () => void;
+  onDone: (role: Role) => void;
+}) {
   const { t } = useTranslation('organization');
   const change = useChangeRole(organizationId);
   const { me } = useSession();
@@ -200,13 +266,20 @@ function ChangeRoleDialog({ organizationId, member, onClose, onDone }: { organiz
     change.mutate({ userId: member.userId, role }, { onSuccess: () => onDone(role) });
   };
   return (
-    <ModalOverlay isOpen isDismissable onOpenChange={(open) => (open ? undefined : onClose())} className="modal-overlay">
+    <ModalOverlay
+      isOpen
+      isDismissable
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      className="modal-overlay"
+    >
       <Modal className="modal">
         <Dialog className="dialog">
           <Heading slot="title">{t('members.changeRoleTitle', { name: member.name })}</Heading>
           {me?.id === member.userId ? <p>{t('members.changeOwnRole')}</p> : null}
           <form onSubmit={submit} noValidate>
-            {change.isError ? <ErrorMessage error={explainConflict(change.error, [[/at least one admin/, t('members.lastAdmin')]])} /> : null}
+            {change.isError ? (
+              <ErrorMessage error={explainConflict(change.error, [[/at least one admin/, t('members.lastAdmin')]])} />
+            ) : null}
             <RoleSelect name="new-role" label={t('members.newRole')} defaultValue={member.role} />
             <div className="actions">
               <button type="submit" className="button" aria-disabled={change.isPending}>

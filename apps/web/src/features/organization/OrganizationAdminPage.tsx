@@ -50,11 +50,19 @@ function OrganizationAdmin() {
   return <Administration id={id} others={adminOf.filter((membership) => membership.organizationId !== id)} />;
 }
 
-function Administration({ id, others }: { id: string; others: Array<{ organizationId: string; organizationName: string }> }) {
+function Administration({
+  id,
+  others,
+}: {
+  id: string;
+  others: Array<{ organizationId: string; organizationName: string }>;
+}) {
   const { t } = useTranslation('organization');
   const organization = useOrganization(id);
   const [params, setParams] = useSearchParams();
-  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as (typeof TABS)[number]) : 'members';
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as (typeof TABS)[number])
+    : 'members';
   const choose = (key: Key) => setParams(key === 'members' ? {} : { tab: String(key) }, { replace: true });
 
   if (organization.isPending) return <Loading />;
@@ -73,7 +81,9 @@ function Administration({ id, others }: { id: string; others: Array<{ organizati
           <ul className="org-switch">
             {others.map((other) => (
               <li key={other.organizationId}>
-                <Link to={`/organization/${other.organizationId}`}>{t('administer', { name: other.organizationName })}</Link>
+                <Link to={`/organization/${other.organizationId}`}>
+                  {t('administer', { name: other.organizationName })}
+                </Link>
               </li>
             ))}
           </ul>

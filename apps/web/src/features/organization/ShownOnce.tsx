@@ -24,7 +24,14 @@ export function ShownOnce({ id, title, label, value }: { id: string; title: stri
       <div className="field">
         <label htmlFor={id}>{label}</label>
         <div className="copy-row">
-          <input ref={input} id={id} className="input secret" readOnly value={value} onFocus={(event) => event.currentTarget.select()} />
+          <input
+            ref={input}
+            id={id}
+            className="input secret"
+            readOnly
+            value={value}
+            onFocus={(event) => event.currentTarget.select()}
+          />
           <button type="button" className="button button--secondary" onClick={() => void copy()}>
             {t('copy')}
           </button>

@@ -20,8 +20,10 @@ export function WebhooksSection({ organizationId }: { organizationId: string }) 
   const [deleting, setDeleting] = useState<Webhook | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [key, setKey] = useState(0);
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-  const eventName = (event: string) => (event === '*' ? t('webhooks.allEvents') : t(`webhooks.event.${event.replace(/\./g, '_')}`, { defaultValue: event }));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const eventName = (event: string) =>
+    event === '*' ? t('webhooks.allEvents') : t(`webhooks.event.${event.replace(/\./g, '_')}`, { defaultValue: event });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -31,7 +33,8 @@ export function WebhooksSection({ organizationId }: { organizationId: string }) 
     if (body.events.includes('*')) body.events = ['*'];
     const missing: ShownError[] = [];
     if (!body.url) missing.push({ field: 'url', label: labels.url, message: t('errors.url.required') });
-    if (!body.events.length) missing.push({ field: 'events', label: labels.events, message: t('errors.events.required') });
+    if (!body.events.length)
+      missing.push({ field: 'events', label: labels.events, message: t('errors.events.required') });
     if (missing.length) return problems.setFieldErrors(missing);
     setDone(null);
     add.mutate(body, {
@@ -49,11 +52,31 @@ export function WebhooksSection({ organizationId }: { organizationId: string }) 
       <section aria-labelledby="new-webhook-heading">
         <h2 id="new-webhook-heading">{t('webhooks.addTitle')}</h2>
         <p>{t('webhooks.lead')}</p>
-        {add.data ? <ShownOnce id="new-webhook-secret" title={t('webhooks.added', { url: add.data.url })} label={t('webhooks.secret')} value={add.data.secret} /> : null}
+        {add.data ? (
+          <ShownOnce
+            id="new-webhook-secret"
+            title={t('webhooks.added', { url: add.data.url })}
+            label={t('webhooks.secret')}
+            value={add.data.secret}
+          />
+        ) : null}
         <form key={key} className="form" onSubmit={submit} noValidate>
           <ErrorSummary errors={problems.errors} general={problems.general} />
-          <Field name="url" type="url" label={labels.url} hint={t('webhooks.urlHint')} autoComplete="off" inputMode="url" error={problems.errorFor('url')} />
-          <fieldset className={eventsError ? 'field field--error' : 'field'} id="field-events" tabIndex={-1} aria-describedby={eventsError ? 'field-events-error' : undefined}>
+          <Field
+            name="url"
+            type="url"
+            label={labels.url}
+            hint={t('webhooks.urlHint')}
+            autoComplete="off"
+            inputMode="url"
+            error={problems.errorFor('url')}
+          />
+          <fieldset
+            className={eventsError ? 'field field--error' : 'field'}
+            id="field-events"
+            tabIndex={-1}
+            aria-describedby={eventsError ? 'field-events-error' : undefined}
+          >
             <legend>{labels.events}</legend>
             <p className="hint">{t('webhooks.eventsHint')}</p>
             {eventsError ? (
@@ -99,7 +122,10 @@ export function WebhooksSection({ organizationId }: { organizationId: string }) 
                 {webhook.lastFailure && webhook.lastFailureAt ? (
                   <p>
                     {t('webhooks.failures', { count: webhook.consecutiveFailures })}{' '}
-                    {t('webhooks.lastFailure', { reason: t(`webhooks.reason.${webhook.lastFailure}`, { defaultValue: webhook.lastFailure }), at: when(webhook.lastFailureAt) })}
+                    {t('webhooks.lastFailure', {
+                      reason: t(`webhooks.reason.${webhook.lastFailure}`, { defaultValue: webhook.lastFailure }),
+                      at: when(webhook.lastFailureAt),
+                    })}
                   </p>
                 ) : (
                   <p className="meta">{t('webhooks.noFailures')}</p>
@@ -112,7 +138,11 @@ export function WebhooksSection({ organizationId }: { organizationId: string }) 
                       type="button"
                       className="button"
                       aria-disabled={enable.isPending}
-                      onClick={() => enable.mutate(webhook.id, { onSuccess: () => setDone(t('webhooks.enabled', { url: webhook.url })) })}
+                      onClick={() =>
+                        enable.mutate(webhook.id, {
+                          onSuccess: () => setDone(t('webhooks.enabled', { url: webhook.url })),
+                        })
+                      }
                     >
                       {t('webhooks.enable')}
                     </button>
@@ -154,11 +184,20 @@ export function WebhooksSection({ organizationId }: { organizationId: string }) 
 }
 
 /** The subscription's latest deliveries, read when the person opens the list. */
-function RecentDeliveries({ organizationId, webhookId, eventName }: { organizationId: string; webhookId: string; eventName: (event: string) => string }) {
+function RecentDeliveries({
+  organizationId,
+  webhookId,
+  eventName,
+}: {
+  organizationId: string;
+  webhookId: string;
+  eventName: (event: string) => string;
+}) {
   const { t, i18n } = useTranslation('organization');
   const [open, setOpen] = useState(false);
   const deliveries = useWebhookDeliveries(organizationId, webhookId, open);
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   return (
     <details className="deliveries" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('webhooks.recent')}</summary>
@@ -174,7 +213,9 @@ function RecentDeliveries({ organizationId, webhookId, eventName }: { organizati
                 at: when(delivery.createdAt),
                 status: t(`webhooks.deliveryStatus.${delivery.status}`),
               })}
-              {delivery.failure ? ` ${t('webhooks.because', { reason: t(`webhooks.reason.${delivery.failure}`, { defaultValue: delivery.failure }) })}` : ''}
+              {delivery.failure
+                ? ` ${t('webhooks.because', { reason: t(`webhooks.reason.${delivery.failure}`, { defaultValue: delivery.failure }) })}`
+                : ''}
             </li>
           ))}
         </ul>

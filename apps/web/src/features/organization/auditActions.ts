@@ -11,17 +11,35 @@ export const AUDIT_ACTIONS = {
   testbed: ['create', 'update', 'publish', 'retire'],
   slot: ['create', 'update', 'cancel', 'close', 'reopen'],
   pilot: [
-    'plan-replaced', 'plan-changed', 'plan-approved', 'metric-added', 'source-registered', 'source-removed',
-    'running', 'evaluating', 'completed', 'aborted', 'outcome-recorded',
+    'plan-replaced',
+    'plan-changed',
+    'plan-approved',
+    'metric-added',
+    'source-registered',
+    'source-removed',
+    'running',
+    'evaluating',
+    'completed',
+    'aborted',
+    'outcome-recorded',
   ],
   /** A person's own account: written without an organization, so never in an organization's log. */
-  user: ['change-password', 'set-first-password', 'reset-password', 'update-profile', 'sign-out-everywhere', 'bootstrap-platform-admin'],
+  user: [
+    'change-password',
+    'set-first-password',
+    'reset-password',
+    'update-profile',
+    'sign-out-everywhere',
+    'bootstrap-platform-admin',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditArea = keyof typeof AUDIT_ACTIONS;
 
 /** All actions as the API writes them, `area.verb`. */
-export const AUDIT_ACTION_CODES: readonly string[] = Object.entries(AUDIT_ACTIONS).flatMap(([area, verbs]) => verbs.map((verb) => `${area}.${verb}`));
+export const AUDIT_ACTION_CODES: readonly string[] = Object.entries(AUDIT_ACTIONS).flatMap(([area, verbs]) =>
+  verbs.map((verb) => `${area}.${verb}`),
+);
 
 /** The i18n key (organization namespace) that words an action. */
 export const auditActionKey = (action: string) => `audit.action.${action.replace(/\./g, '_')}`;

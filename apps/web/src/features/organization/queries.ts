@@ -3,8 +3,20 @@ import { api } from '../../api/client';
 import { call } from '../../api/problem';
 
 /** The API's answer, typed here where its document describes it loosely (a map, or nothing). */
-const answer = <T,>(request: Promise<{ data?: unknown; error?: unknown; response: Response }>) => call<unknown>(request) as Promise<T>;
-import type { ApiToken, AuditEntry, AuditFilter, FeedToken, Member, Organization, Role, SentInvitation, Webhook, WebhookDelivery } from './types';
+const answer = <T>(request: Promise<{ data?: unknown; error?: unknown; response: Response }>) =>
+  call<unknown>(request) as Promise<T>;
+import type {
+  ApiToken,
+  AuditEntry,
+  AuditFilter,
+  FeedToken,
+  Member,
+  Organization,
+  Role,
+  SentInvitation,
+  Webhook,
+  WebhookDelivery,
+} from './types';
 
 type List<T> = { items: T[]; nextCursor?: string | null };
 const path = (id: string) => ({ params: { path: { id } } });
@@ -19,14 +31,21 @@ export function useOrganization(id: string) {
 export function useMembers(id: string) {
   return useQuery({
     queryKey: ['organization', id, 'members'],
-    queryFn: ({ signal }) => answer<List<Member>>(api.GET('/api/v1/organizations/{id}/members', { params: { path: { id }, query: { limit: 200 } as never }, signal })),
+    queryFn: ({ signal }) =>
+      answer<List<Member>>(
+        api.GET('/api/v1/organizations/{id}/members', {
+          params: { path: { id }, query: { limit: 200 } as never },
+          signal,
+        }),
+      ),
   });
 }
 
 export function useSentInvitations(id: string) {
   return useQuery({
     queryKey: ['organization', id, 'invitations'],
-    queryFn: ({ signal }) => answer<List<SentInvitation>>(api.GET('/api/v1/organizations/{id}/invitations', { ...path(id), signal })),
+    queryFn: ({ signal }) =>
+      answer<List<SentInvitation>>(api.GET('/api/v1/organizations/{id}/invitations', { ...path(id), signal })),
   });
 }
 
@@ -35,7 +54,9 @@ export function useAddMember(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; name: string; role: Role }) =>
-      answer<Member | { invitationId: string }>(api.POST('/api/v1/organizations/{id}/members', { ...path(id), body: body as never })),
+      answer<Member | { invitationId: string }>(
+        api.POST('/api/v1/organizations/{id}/members', { ...path(id), body: body as never }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', id] }),
   });
 }
@@ -43,7 +64,10 @@ export function useAddMember(id: string) {
 export function useWithdrawInvitation(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (invitationId: string) => answer<void>(api.DELETE('/api/v1/organizations/{id}/invitations/{invitationId}', { params: { path: { id, invitationId } } })),
+    mutationFn: (invitationId: string) =>
+      answer<void>(
+        api.DELETE('/api/v1/organizations/{id}/invitations/{invitationId}', { params: { path: { id, invitationId } } }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', id] }),
   });
 }
@@ -52,7 +76,12 @@ export function useChangeRole(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
-      answer<Member>(api.PATCH('/api/v1/organizations/{id}/members/{userId}', { params: { path: { id, userId } }, body: { role } as never })),
+      answer<Member>(
+        api.PATCH('/api/v1/organizations/{id}/members/{userId}', {
+          params: { path: { id, userId } },
+          body: { role } as never,
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', id] }),
   });
 }
@@ -60,7 +89,8 @@ export function useChangeRole(id: string) {
 export function useRemoveMember(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => answer<void>(api.DELETE('/api/v1/organizations/{id}/members/{userId}', { params: { path: { id, userId } } })),
+    mutationFn: (userId: string) =>
+      answer<void>(api.DELETE('/api/v1/organizations/{id}/members/{userId}', { params: { path: { id, userId } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', id] }),
   });
 }
@@ -68,14 +98,18 @@ export function useRemoveMember(id: string) {
 export function useApiTokens(id: string) {
   return useQuery({
     queryKey: ['organization', id, 'api-tokens'],
-    queryFn: ({ signal }) => answer<List<ApiToken>>(api.GET('/api/v1/organizations/{id}/api-tokens', { ...path(id), signal })),
+    queryFn: ({ signal }) =>
+      answer<List<ApiToken>>(api.GET('/api/v1/organizations/{id}/api-tokens', { ...path(id), signal })),
   });
 }
 
 export function useCreateApiToken(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; role: Role }) => answer<ApiToken & { token: string }>(api.POST('/api/v1/organizations/{id}/api-tokens', { ...path(id), body: body as never })),
+    mutationFn: (body: { name: string; role: Role }) =>
+      answer<ApiToken & { token: string }>(
+        api.POST('/api/v1/organizations/{id}/api-tokens', { ...path(id), body: body as never }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', id] }),
   });
 }
@@ -83,7 +117,10 @@ export function useCreateApiToken(id: string) {
 export function useRevokeApiToken(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (tokenId: string) => answer<void>(api.DELETE('/api/v1/organizations/{id}/api-tokens/{tokenId}', { params: { path: { id, tokenId } } })),
+    mutationFn: (tokenId: string) =>
+      answer<void>(
+        api.DELETE('/api/v1/organizations/{id}/api-tokens/{tokenId}', { params: { path: { id, tokenId } } }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', id] }),
   });
 }
@@ -91,14 +128,18 @@ export function useRevokeApiToken(id: string) {
 export function useWebhooks(id: string) {
   return useQuery({
     queryKey: ['organization', id, 'webhooks'],
-    queryFn: ({ signal }) => answer<List<Webhook>>(api.GET('/api/v1/organizations/{id}/webhooks', { ...path(id), signal })),
+    queryFn: ({ signal }) =>
+      answer<List<Webhook>>(api.GET('/api/v1/organizations/{id}/webhooks', { ...path(id), signal })),
   });
 }
 
 export function useAddWebhook(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { url: string; events: string[] }) => answer<Webhook & { secret: string }>(api.POST('/api/v1/organizations/{id}/webhooks', { ...path(id), body: body as never })),
+    mutationFn: (body: { url: string; events: string[] }) =>
+      answer<Webhook & { secret: string }>(
+        api.POST('/api/v1/organizations/{id}/webhooks', { ...path(id), body: body as never }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', id] }),
   });
 }
@@ -107,14 +148,23 @@ export function useWebhookDeliveries(id: string, webhookId: string, enabled: boo
   return useQuery({
     queryKey: ['organization', id, 'webhooks', webhookId, 'deliveries'],
     enabled,
-    queryFn: ({ signal }) => answer<List<WebhookDelivery>>(api.GET('/api/v1/organizations/{id}/webhooks/{webhookId}/deliveries', { params: { path: { id, webhookId } }, signal })),
+    queryFn: ({ signal }) =>
+      answer<List<WebhookDelivery>>(
+        api.GET('/api/v1/organizations/{id}/webhooks/{webhookId}/deliveries', {
+          params: { path: { id, webhookId } },
+          signal,
+        }),
+      ),
   });
 }
 
 export function useEnableWebhook(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (webhookId: string) => answer<Webhook>(api.POST('/api/v1/organizations/{id}/webhooks/{webhookId}/enable', { params: { path: { id, webhookId } } })),
+    mutationFn: (webhookId: string) =>
+      answer<Webhook>(
+        api.POST('/api/v1/organizations/{id}/webhooks/{webhookId}/enable', { params: { path: { id, webhookId } } }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', id] }),
   });
 }
@@ -122,7 +172,10 @@ export function useEnableWebhook(id: string) {
 export function useDeleteWebhook(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (webhookId: string) => answer<void>(api.DELETE('/api/v1/organizations/{id}/webhooks/{webhookId}', { params: { path: { id, webhookId } } })),
+    mutationFn: (webhookId: string) =>
+      answer<void>(
+        api.DELETE('/api/v1/organizations/{id}/webhooks/{webhookId}', { params: { path: { id, webhookId } } }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', id] }),
   });
 }
@@ -130,7 +183,8 @@ export function useDeleteWebhook(id: string) {
 export function useFeedTokens(id: string) {
   return useQuery({
     queryKey: ['organization', id, 'calendar-tokens'],
-    queryFn: ({ signal }) => answer<List<FeedToken>>(api.GET('/api/v1/organizations/{id}/calendar-tokens', { ...path(id), signal })),
+    queryFn: ({ signal }) =>
+      answer<List<FeedToken>>(api.GET('/api/v1/organizations/{id}/calendar-tokens', { ...path(id), signal })),
   });
 }
 
@@ -139,7 +193,9 @@ export function useTestbedNames(id: string) {
   return useQuery({
     queryKey: ['organization', id, 'testbed-names'],
     queryFn: async ({ signal }) => {
-      const page = await answer<List<{ id: string; name: string }>>(api.GET('/api/v1/testbeds', { params: { query: { organizationId: id, limit: 200 } as never }, signal }));
+      const page = await answer<List<{ id: string; name: string }>>(
+        api.GET('/api/v1/testbeds', { params: { query: { organizationId: id, limit: 200 } as never }, signal }),
+      );
       return new Map(page.items.map((testbed) => [testbed.id, testbed.name]));
     },
   });
@@ -148,7 +204,10 @@ export function useTestbedNames(id: string) {
 export function useRevokeFeedToken(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (tokenId: string) => answer<void>(api.DELETE('/api/v1/organizations/{id}/calendar-tokens/{tokenId}', { params: { path: { id, tokenId } } })),
+    mutationFn: (tokenId: string) =>
+      answer<void>(
+        api.DELETE('/api/v1/organizations/{id}/calendar-tokens/{tokenId}', { params: { path: { id, tokenId } } }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', id] }),
   });
 }
@@ -158,6 +217,11 @@ export function useAuditLog(id: string, filter: AuditFilter, cursor: string | un
     queryKey: ['organization', id, 'audit', filter, cursor ?? null],
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>
-      answer<List<AuditEntry>>(api.GET('/api/v1/organizations/{id}/audit', { params: { path: { id }, query: { ...filter, limit: 25, ...(cursor ? { cursor } : {}) } as never }, signal })),
+      answer<List<AuditEntry>>(
+        api.GET('/api/v1/organizations/{id}/audit', {
+          params: { path: { id }, query: { ...filter, limit: 25, ...(cursor ? { cursor } : {}) } as never },
+          signal,
+        }),
+      ),
   });
 }

@@ -90,9 +90,22 @@ export interface AuditFilter {
 
 /** The events an organization may subscribe a webhook to (the API's list), `*` for all of them. */
 export const WEBHOOK_EVENTS = [
-  'booking.requested', 'booking.confirmed', 'booking.rejected', 'booking.waitlisted', 'booking.promoted',
-  'booking.cancelled', 'booking.expired', 'booking.rescheduled', 'booking.starts-soon', 'booking.decision-due',
-  'pilot.plan-not-agreed', 'pilot.plan-approved', 'pilot.plan-agreed', 'pilot.measurement-requested', 'pilot.measurement-overdue', 'pilot.evaluating',
+  'booking.requested',
+  'booking.confirmed',
+  'booking.rejected',
+  'booking.waitlisted',
+  'booking.promoted',
+  'booking.cancelled',
+  'booking.expired',
+  'booking.rescheduled',
+  'booking.starts-soon',
+  'booking.decision-due',
+  'pilot.plan-not-agreed',
+  'pilot.plan-approved',
+  'pilot.plan-agreed',
+  'pilot.measurement-requested',
+  'pilot.measurement-overdue',
+  'pilot.evaluating',
 ] as const;
 
 /** What the audit log can be narrowed to: every action on one subject. */

@@ -30,7 +30,9 @@ export function MeasurementsSection({ pilot, onDone }: { pilot: Pilot; onDone: (
       {requests.data ? <Requests pilot={pilot} items={requests.data.items} /> : null}
       {pilot.permissions.submitMeasurement ? <SubmitForm pilot={pilot} onDone={onDone} /> : null}
       {measurements.isPending ? <Loading /> : null}
-      {measurements.isError ? <ErrorMessage error={measurements.error} retry={() => void measurements.refetch()} /> : null}
+      {measurements.isError ? (
+        <ErrorMessage error={measurements.error} retry={() => void measurements.refetch()} />
+      ) : null}
       {measurements.data
         ? pilot.metrics.map((metric) => {
             const own = measurements.data.items.filter((m) => m.metricKey === metric.key);
@@ -72,7 +74,8 @@ function Requests({ pilot, items }: { pilot: Pilot; items: MeasurementRequest[] 
                 <th scope="row">{names.get(item.metricKey) ?? item.metricKey}</th>
                 <td>{formatDateTime(item.dueAt, i18n.language, pilot.timezone)}</td>
                 <td>
-                  {formatDateTime(item.windowStart, i18n.language, pilot.timezone)} – {formatDateTime(item.windowEnd, i18n.language, pilot.timezone)}
+                  {formatDateTime(item.windowStart, i18n.language, pilot.timezone)} –{' '}
+                  {formatDateTime(item.windowEnd, i18n.language, pilot.timezone)}
                 </td>
                 <td>
                   <span className={`tag tag--request-${item.state}`}>{t(`requestStates.${item.state}`)}</span>
@@ -86,7 +89,17 @@ function Requests({ pilot, items }: { pilot: Pilot; items: MeasurementRequest[] 
   );
 }
 
-function MeasurementTable({ pilot, name, unit, items }: { pilot: Pilot; name: string; unit: string; items: Measurement[] }) {
+function MeasurementTable({
+  pilot,
+  name,
+  unit,
+  items,
+}: {
+  pilot: Pilot;
+  name: string;
+  unit: string;
+  items: Measurement[];
+}) {
   const { t, i18n } = useTranslation('pilots');
   if (!items.length) return <p className="empty">{t('noMeasurements')}</p>;
   return (
@@ -119,7 +132,12 @@ function MeasurementTable({ pilot, name, unit, items }: { pilot: Pilot; name: st
 function SubmitForm({ pilot, onDone }: { pilot: Pilot; onDone: (message: string) => void }) {
   const { t, i18n } = useTranslation('pilots');
   const submitMeasurement = useSubmitMeasurement(pilot.id);
-  const labels = { metricKey: t('measurementForm.metric'), value: t('measurementForm.value'), observedAt: t('measurementForm.observedAt'), note: t('measurementForm.note') };
+  const labels = {
+    metricKey: t('measurementForm.metric'),
+    value: t('measurementForm.value'),
+    observedAt: t('measurementForm.observedAt'),
+    note: t('measurementForm.note'),
+  };
   const problems = useFormProblems('pilots', labels);
   const [metricKey, setMetricKey] = useState(pilot.metrics[0]?.key ?? '');
   const [value, setValue] = useState('');
@@ -133,17 +151,36 @@ function SubmitForm({ pilot, onDone }: { pilot: Pilot; onDone: (message: string)
     if (submitMeasurement.isPending || !metric) return;
     const errors: ShownError[] = [];
     const number = parseNumber(value);
-    if (number === null || number === undefined) errors.push({ field: 'value', label: labels.value, message: t('measurementForm.valueNumber') });
-    else if (metric.minimum !== null && number < metric.minimum) errors.push({ field: 'value', label: labels.value, message: t('measurementForm.valueLow', { minimum: formatNumber(metric.minimum, i18n.language), unit: metric.unit }) });
-    else if (metric.maximum !== null && number > metric.maximum) errors.push({ field: 'value', label: labels.value, message: t('measurementForm.valueHigh', { maximum: formatNumber(metric.maximum, i18n.language), unit: metric.unit }) });
+    if (number === null || number === undefined)
+      errors.push({ field: 'value', label: labels.value, message: t('measurementForm.valueNumber') });
+    else if (metric.minimum !== null && number < metric.minimum)
+      errors.push({
+        field: 'value',
+        label: labels.value,
+        message: t('measurementForm.valueLow', {
+          minimum: formatNumber(metric.minimum, i18n.language),
+          unit: metric.unit,
+        }),
+      });
+    else if (metric.maximum !== null && number > metric.maximum)
+      errors.push({
+        field: 'value',
+        label: labels.value,
+        message: t('measurementForm.valueHigh', {
+          maximum: formatNumber(metric.maximum, i18n.language),
+          unit: metric.unit,
+        }),
+      });
     let at: Date | null = null;
     try {
       at = parseDateTime(observedAt).toDate(pilot.timezone);
     } catch {
       errors.push({ field: 'observedAt', label: labels.observedAt, message: t('measurementForm.observedAtMissing') });
     }
-    if (at && at.getTime() < new Date(pilot.startsAt).getTime()) errors.push({ field: 'observedAt', label: labels.observedAt, message: t('measurementForm.beforeStart') });
-    else if (at && at.getTime() > Date.now() + 5 * 60_000) errors.push({ field: 'observedAt', label: labels.observedAt, message: t('measurementForm.future') });
+    if (at && at.getTime() < new Date(pilot.startsAt).getTime())
+      errors.push({ field: 'observedAt', label: labels.observedAt, message: t('measurementForm.beforeStart') });
+    else if (at && at.getTime() > Date.now() + 5 * 60_000)
+      errors.push({ field: 'observedAt', label: labels.observedAt, message: t('measurementForm.future') });
     if (errors.length) return problems.setFieldErrors(errors);
     submitMeasurement.mutate(
       { metricKey, value: number!, observedAt: at!.toISOString(), ...(note.trim() ? { note: note.trim() } : {}) },
@@ -158,7 +195,11 @@ function SubmitForm({ pilot, onDone }: { pilot: Pilot; onDone: (message: string)
       },
     );
   };
-  const field = (name: keyof typeof labels, hint: string | null, control: (describedBy: string | undefined, invalid: true | undefined) => React.ReactNode) => (
+  const field = (
+    name: keyof typeof labels,
+    hint: string | null,
+    control: (describedBy: string | undefined, invalid: true | undefined) => React.ReactNode,
+  ) => (
     <FormField id={`field-${name}`} label={labels[name]} hint={hint} error={problems.errorFor(name)}>
       {control}
     </FormField>
@@ -170,7 +211,13 @@ function SubmitForm({ pilot, onDone }: { pilot: Pilot; onDone: (message: string)
       <h3 id="measurement-form-title">{t('measurementForm.title')}</h3>
       <ErrorSummary errors={problems.errors} general={problems.general} />
       {field('metricKey', null, (describedBy, invalid) => (
-        <select id="field-metricKey" value={metricKey} onChange={(event) => setMetricKey(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid}>
+        <select
+          id="field-metricKey"
+          value={metricKey}
+          onChange={(event) => setMetricKey(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+        >
           {pilot.metrics.map((m) => (
             <option key={m.key} value={m.key}>
               {m.name} ({m.unit})
@@ -178,14 +225,43 @@ function SubmitForm({ pilot, onDone }: { pilot: Pilot; onDone: (message: string)
           ))}
         </select>
       ))}
-      {field('value', [metric ? t('measurementForm.valueHint', { unit: metric.unit }) : null, bounds].filter(Boolean).join(' '), (describedBy, invalid) => (
-        <input id="field-value" inputMode="decimal" autoComplete="off" value={value} onChange={(event) => setValue(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />
-      ))}
-      {field('observedAt', t('measurementForm.observedAtHint', { zone: zoneName(pilot.timezone, i18n.language) }), (describedBy, invalid) => (
-        <input id="field-observedAt" type="datetime-local" value={observedAt} onChange={(event) => setObservedAt(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />
-      ))}
+      {field(
+        'value',
+        [metric ? t('measurementForm.valueHint', { unit: metric.unit }) : null, bounds].filter(Boolean).join(' '),
+        (describedBy, invalid) => (
+          <input
+            id="field-value"
+            inputMode="decimal"
+            autoComplete="off"
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        ),
+      )}
+      {field(
+        'observedAt',
+        t('measurementForm.observedAtHint', { zone: zoneName(pilot.timezone, i18n.language) }),
+        (describedBy, invalid) => (
+          <input
+            id="field-observedAt"
+            type="datetime-local"
+            value={observedAt}
+            onChange={(event) => setObservedAt(event.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        ),
+      )}
       {field('note', null, (describedBy) => (
-        <textarea id="field-note" rows={2} value={note} onChange={(event) => setNote(event.target.value)} aria-describedby={describedBy} />
+        <textarea
+          id="field-note"
+          rows={2}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          aria-describedby={describedBy}
+        />
       ))}
       <div className="actions">
         <button type="submit" className="button" aria-disabled={submitMeasurement.isPending}>

@@ -12,7 +12,12 @@ const FONT = 13;
 
 /** An end of the time axis: the day, and the time of day too when the whole axis is one day. */
 const axisDate = (at: number, oneDay: boolean, language: string, timeZone: string) =>
-  new Intl.DateTimeFormat(language, oneDay ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone } : { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(at));
+  new Intl.DateTimeFormat(
+    language,
+    oneDay
+      ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }
+      : { day: 'numeric', month: 'short', year: 'numeric', timeZone },
+  ).format(new Date(at));
 
 /**
  * One metric over time as an SVG line chart, drawn like the reports' charts:
@@ -20,7 +25,17 @@ const axisDate = (at: number, oneDay: boolean, language: string, timeZone: strin
  * labelled dashed lines. It is one image with a name and a description; the
  * numbers are in the table beside it.
  */
-export function MetricChart({ metric, measurements, period, zone }: { metric: MetricSummary; measurements: Measurement[]; period: { startsAt: string; endsAt: string }; zone: string }) {
+export function MetricChart({
+  metric,
+  measurements,
+  period,
+  zone,
+}: {
+  metric: MetricSummary;
+  measurements: Measurement[];
+  period: { startsAt: string; endsAt: string };
+  zone: string;
+}) {
   const { t, i18n } = useTranslation('pilots');
   const titleId = useId();
   const descId = useId();
@@ -44,7 +59,14 @@ export function MetricChart({ metric, measurements, period, zone }: { metric: Me
   const description = [
     metric.baseline !== null ? t('chart.baseline', { value: n(metric.baseline), unit: metric.unit }) : null,
     metric.target !== null ? t('chart.target', { value: n(metric.target), unit: metric.unit }) : null,
-    last ? t('chart.latest', { count: measurements.length, value: n(last.value), unit: metric.unit, date: formatDate(last.observedAt, i18n.language, zone) }) : t('chart.noData'),
+    last
+      ? t('chart.latest', {
+          count: measurements.length,
+          value: n(last.value),
+          unit: metric.unit,
+          date: formatDate(last.observedAt, i18n.language, zone),
+        })
+      : t('chart.noData'),
   ]
     .filter(Boolean)
     .join(' ');
@@ -60,7 +82,13 @@ export function MetricChart({ metric, measurements, period, zone }: { metric: Me
 
   return (
     <figure className="metric-chart">
-      <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" preserveAspectRatio="xMidYMid meet">
+      <svg
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        preserveAspectRatio="xMidYMid meet"
+      >
         <title id={titleId}>{t('chart.title', { name: metric.name, unit: metric.unit })}</title>
         <desc id={descId}>{description}</desc>
         <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} className="axis" />
@@ -84,7 +112,13 @@ export function MetricChart({ metric, measurements, period, zone }: { metric: Me
           <circle key={i} cx={x(p.at)} cy={y(p.value)} r={5} className="chart-point" />
         ))}
         {points.length === 0 ? (
-          <text x={(WIDTH - PAD.right + PAD.left) / 2} y={HEIGHT / 2} textAnchor="middle" fontSize={FONT + 1} className="chart-empty">
+          <text
+            x={(WIDTH - PAD.right + PAD.left) / 2}
+            y={HEIGHT / 2}
+            textAnchor="middle"
+            fontSize={FONT + 1}
+            className="chart-empty"
+          >
             {t('chart.noData')}
           </text>
         ) : null}
@@ -92,4 +126,3 @@ export function MetricChart({ metric, measurements, period, zone }: { metric: Me
     </figure>
   );
 }
-

@@ -29,7 +29,8 @@ function PilotDetails() {
   const { t, i18n } = useTranslation('pilots');
   const pilot = usePilot(id);
   const [notice, setNotice] = useState<string | null>(null);
-  if (pilot.isError) return <QueryFailure error={pilot.error} title={t('errorTitle')} retry={() => void pilot.refetch()} />;
+  if (pilot.isError)
+    return <QueryFailure error={pilot.error} title={t('errorTitle')} retry={() => void pilot.refetch()} />;
   if (!pilot.data) return <Loading />;
   const p = pilot.data;
   const zone = p.timezone;
@@ -57,7 +58,11 @@ function PilotDetails() {
           <span className="meta">{t('common:timeZone', { zone: zoneName(zone, i18n.language) })}</span>
         </dd>
         <dt>{t('plan')}</dt>
-        <dd>{p.plan.agreed ? t('planAgreed', { version: p.plan.version }) : t('planNotAgreed', { version: p.plan.version })}</dd>
+        <dd>
+          {p.plan.agreed
+            ? t('planAgreed', { version: p.plan.version })
+            : t('planNotAgreed', { version: p.plan.version })}
+        </dd>
         <dt>{t('booking')}</dt>
         <dd>
           <Link to={`/bookings/${p.bookingId}`}>{t('openBooking')}</Link>

@@ -23,7 +23,14 @@ export function PilotTimeline({ pilot }: { pilot: Pilot }) {
               <br />
               <time dateTime={event.at}>{formatDateTime(event.at, i18n.language, pilot.timezone)}</time>
               {event.fromStage && event.toStage ? (
-                <span className="meta"> · {t('eventChange', { from: t(`stages.${event.fromStage}`, { defaultValue: event.fromStage }), to: t(`stages.${event.toStage}`, { defaultValue: event.toStage }) })}</span>
+                <span className="meta">
+                  {' '}
+                  ·{' '}
+                  {t('eventChange', {
+                    from: t(`stages.${event.fromStage}`, { defaultValue: event.fromStage }),
+                    to: t(`stages.${event.toStage}`, { defaultValue: event.toStage }),
+                  })}
+                </span>
               ) : null}
               {eventDetails(t, event).map((line) => (
                 <p key={line} className="meta">

@@ -22,7 +22,8 @@ export function PilotsPage() {
 function PilotList() {
   const { t, i18n } = useTranslation('pilots');
   const pilots = usePilots();
-  if (pilots.isError) return <QueryFailure error={pilots.error} title={t('list.errorTitle')} retry={() => void pilots.refetch()} />;
+  if (pilots.isError)
+    return <QueryFailure error={pilots.error} title={t('list.errorTitle')} retry={() => void pilots.refetch()} />;
   if (!pilots.data) return <Loading />;
   const items = pilots.data.items;
   return (
@@ -47,7 +48,8 @@ function PilotList() {
                         <Link to={`/pilots/${pilot.id}`}>{pilot.title}</Link>
                       </h3>
                       <p>
-                        <StageTag stage={pilot.stage} /> {pilot.plan.agreed ? t('list.planAgreed') : t('list.planOpen', { version: pilot.plan.version })}
+                        <StageTag stage={pilot.stage} />{' '}
+                        {pilot.plan.agreed ? t('list.planAgreed') : t('list.planOpen', { version: pilot.plan.version })}
                       </p>
                       <p className="meta">
                         {pilot.company.name} · {pilot.testbedName}

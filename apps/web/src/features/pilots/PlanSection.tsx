@@ -27,10 +27,30 @@ const TEXT_FIELDS = ['key', 'name', 'unit'] as const;
 
 const draftOf = (metric: MetricDefinition, language: string): MetricDraft => {
   const text = (value: number | null) => (value === null ? '' : formatNumber(value, language).replace(/\s/g, ''));
-  return { key: metric.key, name: metric.name, unit: metric.unit, direction: metric.direction, cadence: metric.cadence, baseline: text(metric.baseline), target: text(metric.target), minimum: text(metric.minimum), maximum: text(metric.maximum) };
+  return {
+    key: metric.key,
+    name: metric.name,
+    unit: metric.unit,
+    direction: metric.direction,
+    cadence: metric.cadence,
+    baseline: text(metric.baseline),
+    target: text(metric.target),
+    minimum: text(metric.minimum),
+    maximum: text(metric.maximum),
+  };
 };
 
-const emptyMetric = (): MetricDraft => ({ key: '', name: '', unit: '', direction: 'decrease', baseline: '', target: '', minimum: '', maximum: '', cadence: 'weekly' });
+const emptyMetric = (): MetricDraft => ({
+  key: '',
+  name: '',
+  unit: '',
+  direction: 'decrease',
+  baseline: '',
+  target: '',
+  minimum: '',
+  maximum: '',
+  cadence: 'weekly',
+});
 
 /** Goals and metrics, one plan: read it, change it as a whole, approve it; and its versions. */
 export function PlanSection({ pilot, onDone }: { pilot: Pilot; onDone: (message: string) => void }) {
@@ -55,9 +75,15 @@ export function PlanSection({ pilot, onDone }: { pilot: Pilot; onDone: (message:
           </li>
         ))}
       </ul>
-      {ownSide && !pilot.plan.agreed && !pilot.permissions.approvePlan && pilot.plan.approvedBy[ownSide] ? <p>{t(`waitingFor.${otherSide}`)}</p> : null}
+      {ownSide && !pilot.plan.agreed && !pilot.permissions.approvePlan && pilot.plan.approvedBy[ownSide] ? (
+        <p>{t(`waitingFor.${otherSide}`)}</p>
+      ) : null}
       {editing ? (
-        <PlanForm pilot={pilot} onCancel={() => setEditing(false)} onSaved={() => (setEditing(false), onDone(t('done.planSaved')))} />
+        <PlanForm
+          pilot={pilot}
+          onCancel={() => setEditing(false)}
+          onSaved={() => (setEditing(false), onDone(t('done.planSaved')))}
+        />
       ) : (
         <>
           <h3>{t('goals')}</h3>
@@ -82,7 +108,10 @@ export function PlanSection({ pilot, onDone }: { pilot: Pilot; onDone: (message:
                 onClick={() => {
                   if (approve.isPending) return;
                   setApproveError(null);
-                  approve.mutate(undefined, { onSuccess: (answer) => onDone(answer.plan.agreed ? t('done.agreed') : t('done.approved')), onError: setApproveError });
+                  approve.mutate(undefined, {
+                    onSuccess: (answer) => onDone(answer.plan.agreed ? t('done.agreed') : t('done.approved')),
+                    onError: setApproveError,
+                  });
                 }}
               >
                 {approve.isPending ? t('sending') : t('actions.approve')}
@@ -188,44 +217,84 @@ function PlanForm({ pilot, onCancel, onSaved }: { pilot: Pilot; onCancel: () => 
   const { t, i18n } = useTranslation('pilots');
   const save = useReplacePlan(pilot.id);
   const [goals, setGoals] = useState(pilot.goals.join('\n'));
-  const [metrics, setMetrics] = useState<MetricDraft[]>(() => (pilot.metrics.length ? pilot.metrics.map((metric) => draftOf(metric, i18n.language)) : [emptyMetric()]));
+  const [metrics, setMetrics] = useState<MetricDraft[]>(() =>
+    pilot.metrics.length ? pilot.metrics.map((metric) => draftOf(metric, i18n.language)) : [emptyMetric()],
+  );
   const labels: Record<string, string> = { goals: t('fields.goals') };
   metrics.forEach((_, index) => {
-    for (const field of [...TEXT_FIELDS, ...NUMBER_FIELDS, 'direction', 'cadence']) labels[`metrics.${index}.${field}`] = t('fieldOfMetric', { field: t(`fields.${field}`), number: index + 1 });
+    for (const field of [...TEXT_FIELDS, ...NUMBER_FIELDS, 'direction', 'cadence'])
+      labels[`metrics.${index}.${field}`] = t('fieldOfMetric', { field: t(`fields.${field}`), number: index + 1 });
     labels[`metrics.${index}`] = t('metricNumber', { number: index + 1 });
   });
   const problems = useFormProblems('pilots', labels);
-  const change = (index: number, field: keyof MetricDraft, value: string) => setMetrics((list) => list.map((metric, i) => (i === index ? { ...metric, [field]: value } : metric)));
+  const change = (index: number, field: keyof MetricDraft, value: string) =>
+    setMetrics((list) => list.map((metric, i) => (i === index ? { ...metric, [field]: value } : metric)));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (save.isPending) return;
     const errors: ShownError[] = [];
-    const goalList = goals.split('\n').map((goal) => goal.trim()).filter(Boolean);
+    const goalList = goals
+      .split('\n')
+      .map((goal) => goal.trim())
+      .filter(Boolean);
     if (!goalList.length) errors.push({ field: 'goals', label: labels.goals!, message: t('check.goalsMissing') });
     const definitions = metrics.map((metric, index) => {
       const at = (field: string) => `metrics.${index}.${field}`;
-      for (const field of TEXT_FIELDS) if (!metric[field].trim()) errors.push({ field: at(field), label: labels[at(field)]!, message: t('check.required', { label: labels[at(field)] }) });
-      if (metric.key.trim() && !/^[a-z][a-z0-9_-]{0,63}$/.test(metric.key.trim())) errors.push({ field: at('key'), label: labels[at('key')]!, message: t('check.key', { label: labels[at('key')] }) });
+      for (const field of TEXT_FIELDS)
+        if (!metric[field].trim())
+          errors.push({
+            field: at(field),
+            label: labels[at(field)]!,
+            message: t('check.required', { label: labels[at(field)] }),
+          });
+      if (metric.key.trim() && !/^[a-z][a-z0-9_-]{0,63}$/.test(metric.key.trim()))
+        errors.push({
+          field: at('key'),
+          label: labels[at('key')]!,
+          message: t('check.key', { label: labels[at('key')] }),
+        });
       const numbers = Object.fromEntries(
         NUMBER_FIELDS.map((field) => {
           const parsed = parseNumber(metric[field]);
-          if (parsed === undefined) errors.push({ field: at(field), label: labels[at(field)]!, message: t('check.number', { label: labels[at(field)] }) });
+          if (parsed === undefined)
+            errors.push({
+              field: at(field),
+              label: labels[at(field)]!,
+              message: t('check.number', { label: labels[at(field)] }),
+            });
           return [field, parsed ?? null];
         }),
       ) as Record<(typeof NUMBER_FIELDS)[number], number | null>;
-      if (numbers.minimum !== null && numbers.maximum !== null && numbers.minimum > numbers.maximum) errors.push({ field: at('maximum'), label: labels[at('maximum')]!, message: t('check.maximumBelowMinimum') });
-      return { key: metric.key.trim(), name: metric.name.trim(), unit: metric.unit.trim(), direction: metric.direction, cadence: metric.cadence, ...numbers };
+      if (numbers.minimum !== null && numbers.maximum !== null && numbers.minimum > numbers.maximum)
+        errors.push({ field: at('maximum'), label: labels[at('maximum')]!, message: t('check.maximumBelowMinimum') });
+      return {
+        key: metric.key.trim(),
+        name: metric.name.trim(),
+        unit: metric.unit.trim(),
+        direction: metric.direction,
+        cadence: metric.cadence,
+        ...numbers,
+      };
     });
     const keys = definitions.map((metric) => metric.key);
     keys.forEach((key, index) => {
-      if (key && keys.indexOf(key) !== index) errors.push({ field: `metrics.${index}.key`, label: labels[`metrics.${index}.key`]!, message: t('check.keyTwice') });
+      if (key && keys.indexOf(key) !== index)
+        errors.push({
+          field: `metrics.${index}.key`,
+          label: labels[`metrics.${index}.key`]!,
+          message: t('check.keyTwice'),
+        });
     });
     if (errors.length) return problems.setFieldErrors(errors);
     save.mutate({ goals: goalList, metrics: definitions }, { onSuccess: onSaved, onError: problems.show });
   };
 
-  const input = (index: number, field: (typeof TEXT_FIELDS)[number] | (typeof NUMBER_FIELDS)[number], hint?: string) => {
+  const input = (
+    index: number,
+    field: (typeof TEXT_FIELDS)[number] | (typeof NUMBER_FIELDS)[number],
+    hint?: string,
+  ) => {
     const name = `metrics.${index}.${field}`;
     return (
       <FormField id={`field-${name}`} label={t(`fields.${field}`)} hint={hint} error={problems.errorFor(name)}>
@@ -265,12 +334,27 @@ function PlanForm({ pilot, onCancel, onSaved }: { pilot: Pilot; onCancel: () => 
       <p>{t('planFormLead')}</p>
       <ErrorSummary errors={problems.errors} general={problems.general} />
       <FormField id="field-goals" label={t('fields.goals')} hint={t('goalsHint')} error={problems.errorFor('goals')}>
-        {(describedBy, invalid) => <textarea id="field-goals" rows={4} value={goals} onChange={(event) => setGoals(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />}
+        {(describedBy, invalid) => (
+          <textarea
+            id="field-goals"
+            rows={4}
+            value={goals}
+            onChange={(event) => setGoals(event.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
       </FormField>
       {metrics.map((metric, index) => (
         <fieldset key={index} className="fieldset metric-fieldset" id={`field-metrics.${index}`}>
-          <legend>{metric.name.trim() ? t('metricNamed', { number: index + 1, name: metric.name.trim() }) : t('metricNumber', { number: index + 1 })}</legend>
-          {problems.errorFor(`metrics.${index}`) ? <p className="field-error">{problems.errorFor(`metrics.${index}`)}</p> : null}
+          <legend>
+            {metric.name.trim()
+              ? t('metricNamed', { number: index + 1, name: metric.name.trim() })
+              : t('metricNumber', { number: index + 1 })}
+          </legend>
+          {problems.errorFor(`metrics.${index}`) ? (
+            <p className="field-error">{problems.errorFor(`metrics.${index}`)}</p>
+          ) : null}
           {input(index, 'key', t('keyHint'))}
           {input(index, 'name')}
           {input(index, 'unit', t('unitHint'))}
@@ -280,13 +364,21 @@ function PlanForm({ pilot, onCancel, onSaved }: { pilot: Pilot; onCancel: () => 
           {input(index, 'minimum', t('minimumHint'))}
           {input(index, 'maximum', t('maximumHint'))}
           {select(index, 'cadence', CADENCES, 'cadences')}
-          <button type="button" className="button button--secondary" onClick={() => setMetrics((list) => list.filter((_, i) => i !== index))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setMetrics((list) => list.filter((_, i) => i !== index))}
+          >
             {t('removeMetric', { number: index + 1 })}
           </button>
         </fieldset>
       ))}
       <div className="actions">
-        <button type="button" className="button button--secondary" onClick={() => setMetrics((list) => [...list, emptyMetric()])}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setMetrics((list) => [...list, emptyMetric()])}
+        >
           {t('addMetric')}
         </button>
       </div>

@@ -68,7 +68,9 @@ export function SourceSection({ pilot, onDone }: { pilot: Pilot; onDone: (messag
                       <th scope="row">
                         {formatDateTime(fetch.startedAt, i18n.language, pilot.timezone)}
                         <br />
-                        <span className="meta">{t('fetchAttempt', { attempt: fetch.attempt, ms: fetch.durationMs })}</span>
+                        <span className="meta">
+                          {t('fetchAttempt', { attempt: fetch.attempt, ms: fetch.durationMs })}
+                        </span>
                       </th>
                       <td>
                         <span className={`tag tag--fetch-${fetch.outcome}`}>{t(`fetchOutcomes.${fetch.outcome}`)}</span>
@@ -98,17 +100,43 @@ function SourceForm({ pilot, onCancel, onSaved }: { pilot: Pilot; onCancel: () =
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (register.isPending) return;
-    if (!/^https?:\/\/\S+$/i.test(url.trim())) return problems.setFieldErrors([{ field: 'url', label: labels.url, message: t('sourceForm.urlInvalid') }]);
+    if (!/^https?:\/\/\S+$/i.test(url.trim()))
+      return problems.setFieldErrors([{ field: 'url', label: labels.url, message: t('sourceForm.urlInvalid') }]);
     register.mutate({ url: url.trim(), ...(token ? { token } : {}) }, { onSuccess: onSaved, onError: problems.show });
   };
   return (
     <form onSubmit={submit} noValidate aria-label={t('sourceForm.title')}>
       <ErrorSummary errors={problems.errors} general={problems.general} />
       <FormField id="field-url" label={labels.url} hint={t('sourceForm.urlHint')} error={problems.errorFor('url')}>
-        {(describedBy, invalid) => <input id="field-url" type="url" value={url} onChange={(event) => setUrl(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid} autoComplete="url" />}
+        {(describedBy, invalid) => (
+          <input
+            id="field-url"
+            type="url"
+            value={url}
+            onChange={(event) => setUrl(event.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            autoComplete="url"
+          />
+        )}
       </FormField>
-      <FormField id="field-token" label={labels.token} hint={pilot.source?.hasToken ? t('sourceForm.tokenHintReplace') : t('sourceForm.tokenHint')} error={problems.errorFor('token')}>
-        {(describedBy, invalid) => <input id="field-token" type="password" autoComplete="off" value={token} onChange={(event) => setToken(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />}
+      <FormField
+        id="field-token"
+        label={labels.token}
+        hint={pilot.source?.hasToken ? t('sourceForm.tokenHintReplace') : t('sourceForm.tokenHint')}
+        error={problems.errorFor('token')}
+      >
+        {(describedBy, invalid) => (
+          <input
+            id="field-token"
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(event) => setToken(event.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
       </FormField>
       <div className="actions">
         <button type="submit" className="button" aria-disabled={register.isPending}>

@@ -29,7 +29,8 @@ export function StageSection({ pilot, onDone }: { pilot: Pilot; onDone: (message
         <dl className="facts">
           <dt>{t('outcome')}</dt>
           <dd>
-            <strong>{t(`results.${pilot.outcome.result}`)}</strong> · {formatDateTime(pilot.outcome.recordedAt, i18n.language, pilot.timezone)}
+            <strong>{t(`results.${pilot.outcome.result}`)}</strong> ·{' '}
+            {formatDateTime(pilot.outcome.recordedAt, i18n.language, pilot.timezone)}
           </dd>
           <dt>{t('outcomeForm.summary')}</dt>
           <dd>{pilot.outcome.summary}</dd>
@@ -68,16 +69,37 @@ export function StageSection({ pilot, onDone }: { pilot: Pilot; onDone: (message
           ) : null}
         </div>
       ) : null}
-      {open === 'evaluate' ? <EvaluateDialog pilot={pilot} onClose={() => setOpen(null)} onDone={() => done(t('done.evaluating'))} /> : null}
-      {open === 'abort' ? <AbortDialog pilot={pilot} onClose={() => setOpen(null)} onDone={() => done(t('done.aborted'))} /> : null}
-      {open === 'outcome' ? <OutcomeDialog pilot={pilot} onClose={() => setOpen(null)} onDone={() => done(t('done.outcome'))} /> : null}
+      {open === 'evaluate' ? (
+        <EvaluateDialog pilot={pilot} onClose={() => setOpen(null)} onDone={() => done(t('done.evaluating'))} />
+      ) : null}
+      {open === 'abort' ? (
+        <AbortDialog pilot={pilot} onClose={() => setOpen(null)} onDone={() => done(t('done.aborted'))} />
+      ) : null}
+      {open === 'outcome' ? (
+        <OutcomeDialog pilot={pilot} onClose={() => setOpen(null)} onDone={() => done(t('done.outcome'))} />
+      ) : null}
     </section>
   );
 }
 
-export function PilotDialog({ title, onClose, children, alert }: { title: string; onClose: () => void; children: ReactNode; alert?: boolean }) {
+export function PilotDialog({
+  title,
+  onClose,
+  children,
+  alert,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  alert?: boolean;
+}) {
   return (
-    <ModalOverlay isOpen isDismissable onOpenChange={(isOpen) => (isOpen ? undefined : onClose())} className="modal-overlay">
+    <ModalOverlay
+      isOpen
+      isDismissable
+      onOpenChange={(isOpen) => (isOpen ? undefined : onClose())}
+      className="modal-overlay"
+    >
       <Modal className="modal">
         <Dialog className="dialog" role={alert ? 'alertdialog' : 'dialog'}>
           <Heading slot="title">{title}</Heading>
@@ -89,7 +111,17 @@ export function PilotDialog({ title, onClose, children, alert }: { title: string
 }
 
 /** A dialog's answer: do it (a warning when it cannot be undone), or go back, which has the focus. */
-function ConfirmActions({ pending, confirm, onClose, warning }: { pending: boolean; confirm: string; onClose: () => void; warning?: boolean }) {
+function ConfirmActions({
+  pending,
+  confirm,
+  onClose,
+  warning,
+}: {
+  pending: boolean;
+  confirm: string;
+  onClose: () => void;
+  warning?: boolean;
+}) {
   const { t } = useTranslation('pilots');
   return (
     <div className="actions">
@@ -130,7 +162,10 @@ function AbortDialog({ pilot, onClose, onDone }: { pilot: Pilot; onClose: () => 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (move.isPending) return;
-    if (!reason.trim()) return problems.setFieldErrors([{ field: 'reason', label: t('abortDialog.reason'), message: t('abortDialog.reasonMissing') }]);
+    if (!reason.trim())
+      return problems.setFieldErrors([
+        { field: 'reason', label: t('abortDialog.reason'), message: t('abortDialog.reasonMissing') },
+      ]);
     move.mutate({ stage: 'aborted', reason: reason.trim() }, { onSuccess: onDone, onError: problems.show });
   };
   const error = problems.errorFor('reason');
@@ -146,10 +181,36 @@ function AbortDialog({ pilot, onClose, onDone }: { pilot: Pilot; onClose: () => 
   );
 }
 
-export function TextArea({ name, label, hint, value, onChange, error, rows = 3 }: { name: string; label: string; hint?: string; value: string; onChange: (value: string) => void; error?: string; rows?: number }) {
+export function TextArea({
+  name,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  rows = 3,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  rows?: number;
+}) {
   return (
     <FormField id={`field-${name}`} label={label} hint={hint} error={error}>
-      {(describedBy, invalid) => <textarea id={`field-${name}`} name={name} rows={rows} value={value} onChange={(event) => onChange(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />}
+      {(describedBy, invalid) => (
+        <textarea
+          id={`field-${name}`}
+          name={name}
+          rows={rows}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+        />
+      )}
     </FormField>
   );
 }
@@ -177,8 +238,16 @@ function OutcomeDialog({ pilot, onClose, onDone }: { pilot: Pilot; onClose: () =
     const missing = [
       !result ? { field: 'result', label: labels.result, message: t('outcomeForm.resultMissing') } : null,
       !summary.trim() ? { field: 'summary', label: labels.summary, message: t('outcomeForm.summaryMissing') } : null,
-      result === 'procured' && !reference.trim() ? { field: 'procurementReference', label: labels.procurementReference, message: t('outcomeForm.referenceMissing') } : null,
-      result === 'procured' && !date ? { field: 'procurementDate', label: labels.procurementDate, message: t('outcomeForm.dateMissing') } : null,
+      result === 'procured' && !reference.trim()
+        ? {
+            field: 'procurementReference',
+            label: labels.procurementReference,
+            message: t('outcomeForm.referenceMissing'),
+          }
+        : null,
+      result === 'procured' && !date
+        ? { field: 'procurementDate', label: labels.procurementDate, message: t('outcomeForm.dateMissing') }
+        : null,
     ].filter((error) => error !== null);
     if (missing.length) return problems.setFieldErrors(missing);
     record.mutate(
@@ -212,19 +281,51 @@ function OutcomeDialog({ pilot, onClose, onDone }: { pilot: Pilot; onClose: () =
             </Radio>
           ))}
         </RadioGroup>
-        <TextArea name="summary" label={labels.summary} value={summary} onChange={setSummary} error={problems.errorFor('summary')} rows={4} />
-        <TextArea name="lessons" label={labels.lessons} hint={t('outcomeForm.lessonsHint')} value={lessons} onChange={setLessons} error={problems.errorFor('lessons')} />
+        <TextArea
+          name="summary"
+          label={labels.summary}
+          value={summary}
+          onChange={setSummary}
+          error={problems.errorFor('summary')}
+          rows={4}
+        />
+        <TextArea
+          name="lessons"
+          label={labels.lessons}
+          hint={t('outcomeForm.lessonsHint')}
+          value={lessons}
+          onChange={setLessons}
+          error={problems.errorFor('lessons')}
+        />
         {result === 'procured' ? (
           <fieldset className="fieldset">
             <legend>{t('outcomeForm.procurement')}</legend>
-            <FormField id="field-procurementReference" label={labels.procurementReference} hint={t('outcomeForm.procurementReferenceHint')} error={problems.errorFor('procurementReference')}>
+            <FormField
+              id="field-procurementReference"
+              label={labels.procurementReference}
+              hint={t('outcomeForm.procurementReferenceHint')}
+              error={problems.errorFor('procurementReference')}
+            >
               {(describedBy, invalid) => (
-                <input id="field-procurementReference" name="procurementReference" value={reference} onChange={(event) => setReference(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />
+                <input
+                  id="field-procurementReference"
+                  name="procurementReference"
+                  value={reference}
+                  onChange={(event) => setReference(event.target.value)}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                />
               )}
             </FormField>
             <div id="field-procurementDate">
-              {problems.errorFor('procurementDate') ? <p className="field-error">{problems.errorFor('procurementDate')}</p> : null}
-              <DatePicker name="procurementDate" label={labels.procurementDate} hint={t('outcomeForm.procurementDateHint')} />
+              {problems.errorFor('procurementDate') ? (
+                <p className="field-error">{problems.errorFor('procurementDate')}</p>
+              ) : null}
+              <DatePicker
+                name="procurementDate"
+                label={labels.procurementDate}
+                hint={t('outcomeForm.procurementDateHint')}
+              />
             </div>
           </fieldset>
         ) : null}

@@ -2,11 +2,22 @@ import type { TFunction } from 'i18next';
 import type { PilotEvent } from './types';
 
 /** Every event type and cause the API writes (libs/pilots pilot-event-facts); the i18n spec holds both languages to them. */
-export const PILOT_EVENT_TYPES = ['created', 'plan-changed', 'plan-approved', 'plan-agreed', 'running', 'evaluating', 'completed', 'aborted'] as const;
+export const PILOT_EVENT_TYPES = [
+  'created',
+  'plan-changed',
+  'plan-approved',
+  'plan-agreed',
+  'running',
+  'evaluating',
+  'completed',
+  'aborted',
+] as const;
 
 /** A pilot event's heading in the reader's language; a type the page does not know yet still reads sensibly. */
 export function eventTitle(t: TFunction, event: Pick<PilotEvent, 'type'>): string {
-  return (PILOT_EVENT_TYPES as readonly string[]).includes(event.type) ? t(`pilots:eventTypes.${event.type}`) : t('pilots:eventUnknown', { type: event.type });
+  return (PILOT_EVENT_TYPES as readonly string[]).includes(event.type)
+    ? t(`pilots:eventTypes.${event.type}`)
+    : t('pilots:eventUnknown', { type: event.type });
 }
 
 /** A pilot event's details in the reader's language, from its structured facts (never the API's English `detail`). */
@@ -19,7 +30,9 @@ export function eventDetails(t: TFunction, event: PilotEvent): string[] {
         side: event.side ? t(`pilots:sides.${event.side}`) : '',
         metric: event.metricKey ?? '',
         result: event.result ? t(`pilots:results.${event.result}`) : '',
-        status: event.bookingStatus ? t(`booking:status.${event.bookingStatus}`, { defaultValue: event.bookingStatus }) : '',
+        status: event.bookingStatus
+          ? t(`booking:status.${event.bookingStatus}`, { defaultValue: event.bookingStatus })
+          : '',
       }),
     );
   }

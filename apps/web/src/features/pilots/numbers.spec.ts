@@ -19,7 +19,8 @@ describe('numbers as people type and read them on the pilot pages', () => {
   });
 
   it('says a metric’s bounds in words, or nothing when any value goes', () => {
-    const t = ((key: string, values: Record<string, string>) => `${key} ${JSON.stringify(values)}`) as unknown as TFunction;
+    const t = ((key: string, values: Record<string, string>) =>
+      `${key} ${JSON.stringify(values)}`) as unknown as TFunction;
     expect(boundsText(t, { minimum: 0, maximum: 120 }, 'sv')).toBe('pilots:boundsBoth {"minimum":"0","maximum":"120"}');
     expect(boundsText(t, { minimum: 0, maximum: null }, 'sv')).toBe('pilots:boundsMin {"minimum":"0"}');
     expect(boundsText(t, { minimum: null, maximum: 5 }, 'en')).toBe('pilots:boundsMax {"maximum":"5"}');

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 
 /** A number in the page's language: 3,5 on a Swedish page, 3.5 on an English one. */
-export const formatNumber = (value: number, language: string) => new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+export const formatNumber = (value: number, language: string) =>
+  new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
 
 /**
  * A number as a person types it: "7", "-2", "3,5" or "3.5" (a Swedish decimal
@@ -9,7 +10,10 @@ export const formatNumber = (value: number, language: string) => new Intl.Number
  * a finite number.
  */
 export function parseNumber(text: string): number | null | undefined {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.').replace(/^[\u2212–]/, '-');
+  const cleaned = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.')
+    .replace(/^[\u2212–]/, '-');
   if (cleaned === '') return null;
   if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
   const value = Number(cleaned);
@@ -17,8 +21,14 @@ export function parseNumber(text: string): number | null | undefined {
 }
 
 /** A metric's accepted values in words ("at least 0", "0 to 120"), or null when any number goes. */
-export function boundsText(t: TFunction, metric: { minimum: number | null; maximum: number | null }, language: string): string | null {
-  const [minimum, maximum] = [metric.minimum, metric.maximum].map((value) => (value === null ? null : formatNumber(value, language)));
+export function boundsText(
+  t: TFunction,
+  metric: { minimum: number | null; maximum: number | null },
+  language: string,
+): string | null {
+  const [minimum, maximum] = [metric.minimum, metric.maximum].map((value) =>
+    value === null ? null : formatNumber(value, language),
+  );
   if (minimum !== null && maximum !== null) return t('pilots:boundsBoth', { minimum, maximum });
   if (minimum !== null) return t('pilots:boundsMin', { minimum });
   if (maximum !== null) return t('pilots:boundsMax', { maximum });

@@ -1,14 +1,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { call } from '../../api/problem';
-import type { Measurement, MeasurementRequest, MetricDefinition, Pilot, PilotEvent, PilotListItem, PlanVersion, Result, Source, SourceFetch } from './types';
+import type {
+  Measurement,
+  MeasurementRequest,
+  MetricDefinition,
+  Pilot,
+  PilotEvent,
+  PilotListItem,
+  PlanVersion,
+  Result,
+  Source,
+  SourceFetch,
+} from './types';
 
 const path = (id: string) => ({ path: { id } });
 
 export function usePilots() {
   return useQuery({
     queryKey: ['pilots', 'list'],
-    queryFn: ({ signal }) => call<{ items: PilotListItem[]; nextCursor: string | null }>(api.GET('/api/v1/pilots', { params: { query: { limit: 200 } as never }, signal })),
+    queryFn: ({ signal }) =>
+      call<{ items: PilotListItem[]; nextCursor: string | null }>(
+        api.GET('/api/v1/pilots', { params: { query: { limit: 200 } as never }, signal }),
+      ),
   });
 }
 
@@ -22,28 +36,39 @@ export function usePilot(id: string) {
 export function usePlanVersions(id: string) {
   return useQuery({
     queryKey: ['pilots', id, 'versions'],
-    queryFn: ({ signal }) => call<{ items: PlanVersion[] }>(api.GET('/api/v1/pilots/{id}/plan/versions', { params: path(id), signal })),
+    queryFn: ({ signal }) =>
+      call<{ items: PlanVersion[] }>(api.GET('/api/v1/pilots/{id}/plan/versions', { params: path(id), signal })),
   });
 }
 
 export function useMeasurementRequests(id: string) {
   return useQuery({
     queryKey: ['pilots', id, 'requests'],
-    queryFn: ({ signal }) => call<{ items: MeasurementRequest[] }>(api.GET('/api/v1/pilots/{id}/measurement-requests', { params: path(id), signal })),
+    queryFn: ({ signal }) =>
+      call<{ items: MeasurementRequest[] }>(
+        api.GET('/api/v1/pilots/{id}/measurement-requests', { params: path(id), signal }),
+      ),
   });
 }
 
 export function useMeasurements(id: string) {
   return useQuery({
     queryKey: ['pilots', id, 'measurements'],
-    queryFn: ({ signal }) => call<{ items: Measurement[] }>(api.GET('/api/v1/pilots/{id}/measurements', { params: { ...path(id), query: { limit: 200 } as never }, signal })),
+    queryFn: ({ signal }) =>
+      call<{ items: Measurement[] }>(
+        api.GET('/api/v1/pilots/{id}/measurements', {
+          params: { ...path(id), query: { limit: 200 } as never },
+          signal,
+        }),
+      ),
   });
 }
 
 export function usePilotEvents(id: string) {
   return useQuery({
     queryKey: ['pilots', id, 'events'],
-    queryFn: ({ signal }) => call<{ items: PilotEvent[] }>(api.GET('/api/v1/pilots/{id}/events', { params: path(id), signal })),
+    queryFn: ({ signal }) =>
+      call<{ items: PilotEvent[] }>(api.GET('/api/v1/pilots/{id}/events', { params: path(id), signal })),
   });
 }
 
@@ -52,7 +77,13 @@ export function useSourceFetches(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['pilots', id, 'fetches'],
     enabled,
-    queryFn: ({ signal }) => call<{ items: SourceFetch[] }>(api.GET('/api/v1/pilots/{id}/source/fetches', { params: { ...path(id), query: { limit: 50 } as never }, signal })),
+    queryFn: ({ signal }) =>
+      call<{ items: SourceFetch[] }>(
+        api.GET('/api/v1/pilots/{id}/source/fetches', {
+          params: { ...path(id), query: { limit: 50 } as never },
+          signal,
+        }),
+      ),
   });
 }
 
@@ -66,16 +97,28 @@ function usePilotChange<T, R>(id: string, send: (input: T) => Promise<R>) {
 }
 
 export const useReplacePlan = (id: string) =>
-  usePilotChange(id, (plan: { goals: string[]; metrics: MetricDefinition[] }) => call<Pilot>(api.PUT('/api/v1/pilots/{id}/plan', { params: path(id), body: plan as never })));
+  usePilotChange(id, (plan: { goals: string[]; metrics: MetricDefinition[] }) =>
+    call<Pilot>(api.PUT('/api/v1/pilots/{id}/plan', { params: path(id), body: plan as never })),
+  );
 
-export const useApprovePlan = (id: string) => usePilotChange(id, (_: void) => call<Pilot>(api.POST('/api/v1/pilots/{id}/plan/approve', { params: path(id) })));
+export const useApprovePlan = (id: string) =>
+  usePilotChange(id, (_: void) => call<Pilot>(api.POST('/api/v1/pilots/{id}/plan/approve', { params: path(id) })));
 
 export const useMoveStage = (id: string) =>
-  usePilotChange(id, (change: { stage: 'evaluating' | 'aborted'; reason?: string }) => call<Pilot>(api.PATCH('/api/v1/pilots/{id}', { params: path(id), body: change as never })));
+  usePilotChange(id, (change: { stage: 'evaluating' | 'aborted'; reason?: string }) =>
+    call<Pilot>(api.PATCH('/api/v1/pilots/{id}', { params: path(id), body: change as never })),
+  );
 
 export const useRecordOutcome = (id: string) =>
-  usePilotChange(id, (outcome: { result: Result; summary: string; lessons?: string; procurementReference?: string; procurementDate?: string }) =>
-    call<Pilot>(api.POST('/api/v1/pilots/{id}/outcome', { params: path(id), body: outcome as never })),
+  usePilotChange(
+    id,
+    (outcome: {
+      result: Result;
+      summary: string;
+      lessons?: string;
+      procurementReference?: string;
+      procurementDate?: string;
+    }) => call<Pilot>(api.POST('/api/v1/pilots/{id}/outcome', { params: path(id), body: outcome as never })),
   );
 
 export const useSubmitMeasurement = (id: string) =>
@@ -84,4 +127,6 @@ export const useSubmitMeasurement = (id: string) =>
   );
 
 export const useRegisterSource = (id: string) =>
-  usePilotChange(id, (source: { url: string; token?: string }) => call<Source>(api.PUT('/api/v1/pilots/{id}/source', { params: path(id), body: source as never })));
+  usePilotChange(id, (source: { url: string; token?: string }) =>
+    call<Source>(api.PUT('/api/v1/pilots/{id}/source', { params: path(id), body: source as never })),
+  );

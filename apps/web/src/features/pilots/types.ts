@@ -58,7 +58,14 @@ export interface Pilot extends PilotListItem {
   goals: string[];
   abortReason: string | null;
   metrics: MetricSummary[];
-  outcome: { result: Result; summary: string; lessons: string | null; procurementReference: string | null; procurementDate: string | null; recordedAt: string } | null;
+  outcome: {
+    result: Result;
+    summary: string;
+    lessons: string | null;
+    procurementReference: string | null;
+    procurementDate: string | null;
+    recordedAt: string;
+  } | null;
   source: { url: string; hasToken: boolean } | null;
   permissions: Permissions;
 }

@@ -1,7 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text, type Key } from 'react-aria-components';
+import {
+  Button,
+  ComboBox,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Text,
+  type Key,
+} from 'react-aria-components';
 import { AdminTable } from '../../ui/AdminTable';
 import { explainConflict } from '../../ui/conflicts';
 import { ErrorSummary, Field, type ShownError } from '../../ui/Form';
@@ -36,7 +47,9 @@ export function OrganizationsSection() {
           </select>
         </div>
         {organizations.isPending ? <Loading /> : null}
-        {organizations.isError ? <ErrorMessage error={organizations.error} retry={() => void organizations.refetch()} /> : null}
+        {organizations.isError ? (
+          <ErrorMessage error={organizations.error} retry={() => void organizations.refetch()} />
+        ) : null}
         {organizations.data ? (
           <div aria-busy={organizations.isFetching}>
             <AdminTable
@@ -45,9 +58,15 @@ export function OrganizationsSection() {
               rowId={(organization) => organization.id}
               empty={t('organizations.none')}
               columns={[
-                { label: t('organizations.name'), cell: (organization) => <Link to={`/organization/${organization.id}`}>{organization.name}</Link> },
+                {
+                  label: t('organizations.name'),
+                  cell: (organization) => <Link to={`/organization/${organization.id}`}>{organization.name}</Link>,
+                },
                 { label: t('organizations.kind'), cell: (organization) => t(`kinds.${organization.kind}`) },
-                { label: t('organizations.parent'), cell: (organization) => (organization.parentId ? (names.get(organization.parentId) ?? '–') : '–') },
+                {
+                  label: t('organizations.parent'),
+                  cell: (organization) => (organization.parentId ? (names.get(organization.parentId) ?? '–') : '–'),
+                },
                 { label: t('organizations.orgNumber'), cell: (organization) => organization.orgNumber ?? '–' },
               ]}
             />
@@ -62,7 +81,12 @@ function CreateOrganization() {
   const { t } = useTranslation('platform');
   const create = useCreateOrganization();
   const regions = useAllOrganizations('region');
-  const labels = { name: t('create.name'), kind: t('create.kind'), parentId: t('create.parent'), orgNumber: t('create.orgNumber') };
+  const labels = {
+    name: t('create.name'),
+    kind: t('create.kind'),
+    parentId: t('create.parent'),
+    orgNumber: t('create.orgNumber'),
+  };
   const problems = useFormProblems('platform', labels);
   const [kind, setKind] = useState<Kind>('region');
   const [parent, setParent] = useState<Key | null>(null);
@@ -77,11 +101,17 @@ function CreateOrganization() {
     const orgNumber = String(form.get('orgNumber') ?? '').trim();
     const missing: ShownError[] = [];
     if (!name) missing.push({ field: 'name', label: labels.name, message: t('errors.name.required') });
-    if (kind === 'municipality' && !parent) missing.push({ field: 'parentId', label: labels.parentId, message: t('errors.parentId.required') });
+    if (kind === 'municipality' && !parent)
+      missing.push({ field: 'parentId', label: labels.parentId, message: t('errors.parentId.required') });
     if (missing.length) return problems.setFieldErrors(missing);
     setCreated(null);
     create.mutate(
-      { name, kind, ...(kind === 'municipality' && parent ? { parentId: String(parent) } : {}), ...(orgNumber ? { orgNumber } : {}) },
+      {
+        name,
+        kind,
+        ...(kind === 'municipality' && parent ? { parentId: String(parent) } : {}),
+        ...(orgNumber ? { orgNumber } : {}),
+      },
       {
         onSuccess: (organization) => {
           problems.clear();
@@ -89,7 +119,8 @@ function CreateOrganization() {
           setParent(null);
           setKey((k) => k + 1);
         },
-        onError: (error) => problems.show(explainConflict(error, [[/organization number/, t('errors.orgNumber.taken')]])),
+        onError: (error) =>
+          problems.show(explainConflict(error, [[/organization number/, t('errors.orgNumber.taken')]])),
       },
     );
   };
@@ -107,7 +138,13 @@ function CreateOrganization() {
           <div className="radio-group">
             {CREATABLE.map((option) => (
               <label key={option}>
-                <input type="radio" name="kind" value={option} checked={kind === option} onChange={() => setKind(option)} />
+                <input
+                  type="radio"
+                  name="kind"
+                  value={option}
+                  checked={kind === option}
+                  onChange={() => setKind(option)}
+                />
                 {t(`kinds.${option}`)}
               </label>
             ))}
@@ -134,7 +171,10 @@ function CreateOrganization() {
               </Button>
             </div>
             <Popover className="popover">
-              <ListBox className="listbox" renderEmptyState={() => <p className="listbox-item">{t('create.noRegion')}</p>}>
+              <ListBox
+                className="listbox"
+                renderEmptyState={() => <p className="listbox-item">{t('create.noRegion')}</p>}
+              >
                 {(region: { id: string; name: string }) => (
                   <ListBoxItem id={region.id} className="listbox-item">
                     {region.name}
@@ -144,7 +184,13 @@ function CreateOrganization() {
             </Popover>
           </ComboBox>
         ) : null}
-        <Field name="orgNumber" label={labels.orgNumber} hint={t('create.orgNumberHint')} autoComplete="off" error={problems.errorFor('orgNumber')} />
+        <Field
+          name="orgNumber"
+          label={labels.orgNumber}
+          hint={t('create.orgNumberHint')}
+          autoComplete="off"
+          error={problems.errorFor('orgNumber')}
+        />
         <div className="actions">
           <button type="submit" className="button" aria-disabled={create.isPending}>
             {create.isPending ? t('sending') : t('create.submit')}

@@ -26,10 +26,22 @@ export function PeopleSection() {
     <section aria-labelledby="people-heading">
       <h2 id="people-heading">{t('people.title')}</h2>
       <form className="form" role="search" aria-labelledby="people-heading" onSubmit={submit} noValidate>
-        <FormField id="field-q" label={t('people.q')} hint={t('people.qHint')} error={tooShort ? t('people.tooShort') : null}>
+        <FormField
+          id="field-q"
+          label={t('people.q')}
+          hint={t('people.qHint')}
+          error={tooShort ? t('people.tooShort') : null}
+        >
           {(describedBy, invalid) => (
             <div className="copy-row">
-              <input id="field-q" name="q" type="search" defaultValue={q} aria-describedby={describedBy} aria-invalid={invalid} />
+              <input
+                id="field-q"
+                name="q"
+                type="search"
+                defaultValue={q}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
               <button type="submit" className="button">
                 {t('people.search')}
               </button>
@@ -71,12 +83,20 @@ export function PeopleSection() {
       ) : null}
       <nav className="pager" aria-label={t('people.pages')}>
         {cursors.length ? (
-          <button type="button" className="button button--secondary" onClick={() => setCursors((list) => list.slice(0, -1))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setCursors((list) => list.slice(0, -1))}
+          >
             {t('people.previous')}
           </button>
         ) : null}
         {found.data?.nextCursor ? (
-          <button type="button" className="button button--secondary" onClick={() => setCursors((list) => [...list, found.data!.nextCursor!])}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setCursors((list) => [...list, found.data!.nextCursor!])}
+          >
             {t('people.next')}
           </button>
         ) : null}

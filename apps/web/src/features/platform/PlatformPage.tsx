@@ -29,7 +29,9 @@ function PlatformOnly() {
 function Platform() {
   const { t } = useTranslation('platform');
   const [params, setParams] = useSearchParams();
-  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as (typeof TABS)[number]) : 'organizations';
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as (typeof TABS)[number])
+    : 'organizations';
   const choose = (key: Key) => setParams(key === 'organizations' ? {} : { tab: String(key) }, { replace: true });
   return (
     <Page title={t('title')} lead={t('lead')}>

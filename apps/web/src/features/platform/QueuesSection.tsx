@@ -16,7 +16,9 @@ export function QueuesSection() {
         type="button"
         className="button"
         aria-disabled={open.isPending}
-        onClick={() => (open.isPending ? undefined : open.mutate(undefined, { onSuccess: () => window.location.assign(DASHBOARD) }))}
+        onClick={() =>
+          open.isPending ? undefined : open.mutate(undefined, { onSuccess: () => window.location.assign(DASHBOARD) })
+        }
       >
         {open.isPending ? t('queues.opening') : t('queues.open')}
       </button>

@@ -3,7 +3,8 @@ import { api } from '../../api/client';
 import { call } from '../../api/problem';
 
 /** The API's answer, typed here where its document describes it loosely (a map, or nothing). */
-const answer = <T,>(request: Promise<{ data?: unknown; error?: unknown; response: Response }>) => call<unknown>(request) as Promise<T>;
+const answer = <T>(request: Promise<{ data?: unknown; error?: unknown; response: Response }>) =>
+  call<unknown>(request) as Promise<T>;
 
 export type Kind = 'region' | 'municipality' | 'company' | 'agency';
 
@@ -22,7 +23,12 @@ export interface FoundUser {
   name: string;
   platformAdmin: boolean;
   createdAt: string;
-  memberships: Array<{ organizationId: string; organizationName: string; kind: Kind; role: 'admin' | 'manager' | 'member' }>;
+  memberships: Array<{
+    organizationId: string;
+    organizationName: string;
+    kind: Kind;
+    role: 'admin' | 'manager' | 'member';
+  }>;
 }
 
 type List<T> = { items: T[]; nextCursor: string | null };
@@ -37,7 +43,9 @@ export function useAllOrganizations(kind: Kind | '') {
       let cursor: string | null = null;
       do {
         const query: Record<string, unknown> = { limit: 200, ...(kind ? { kind } : {}), ...(cursor ? { cursor } : {}) };
-        const page: List<Organization> = await answer<List<Organization>>(api.GET('/api/v1/organizations', { params: { query: query as never }, signal }));
+        const page: List<Organization> = await answer<List<Organization>>(
+          api.GET('/api/v1/organizations', { params: { query: query as never }, signal }),
+        );
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && items.length < 2000);
@@ -49,7 +57,8 @@ export function useAllOrganizations(kind: Kind | '') {
 export function useCreateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; kind: Kind; parentId?: string; orgNumber?: string }) => answer<Organization>(api.POST('/api/v1/organizations', { body: body as never })),
+    mutationFn: (body: { name: string; kind: Kind; parentId?: string; orgNumber?: string }) =>
+      answer<Organization>(api.POST('/api/v1/organizations', { body: body as never })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['platform', 'organizations'] }),
   });
 }
@@ -59,7 +68,13 @@ export function useUserSearch(q: string, cursor: string | undefined) {
     queryKey: ['platform', 'users', q, cursor ?? null],
     enabled: q.length >= 2,
     placeholderData: keepPreviousData,
-    queryFn: ({ signal }) => answer<List<FoundUser>>(api.GET('/api/v1/users', { params: { query: { q, limit: 20, ...(cursor ? { cursor } : {}) } as never }, signal })),
+    queryFn: ({ signal }) =>
+      answer<List<FoundUser>>(
+        api.GET('/api/v1/users', {
+          params: { query: { q, limit: 20, ...(cursor ? { cursor } : {}) } as never },
+          signal,
+        }),
+      ),
   });
 }
 

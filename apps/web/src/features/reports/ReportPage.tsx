@@ -24,7 +24,17 @@ export function ReportPage() {
 }
 
 /** The figures of a breakdown table, one column each (the CSV has every figure of every breakdown). */
-const BREAKDOWN_FIGURES = ['placesOffered', 'placesHeld', 'utilization', 'bookingsByStatus', 'decisions', 'medianDaysToDecision', 'pilotsByStage', 'outcomesByResult', 'adoptionRate'];
+const BREAKDOWN_FIGURES = [
+  'placesOffered',
+  'placesHeld',
+  'utilization',
+  'bookingsByStatus',
+  'decisions',
+  'medianDaysToDecision',
+  'pilotsByStage',
+  'outcomesByResult',
+  'adoptionRate',
+];
 const OUTCOMES = ['adopted', 'procured', 'extended', 'discontinued'];
 
 function Report() {
@@ -33,7 +43,8 @@ function Report() {
   const language = i18n.language;
   const report = useReport(id, language);
   const rendering = useRendering(id, language);
-  if (report.isError) return <QueryFailure error={report.error} title={t('report.errorTitle')} retry={() => void report.refetch()} />;
+  if (report.isError)
+    return <QueryFailure error={report.error} title={t('report.errorTitle')} retry={() => void report.refetch()} />;
   if (!report.data) return <Loading />;
   const r = report.data;
   const figure = (key: string) => r.figures.find((item) => item.key === key);
@@ -53,10 +64,20 @@ function Report() {
         <dd>{formatBuilt(r.builtAt, language)}</dd>
       </dl>
       <div className="actions">
-        <button type="button" className="button button--secondary" onClick={() => void rendering.download()} disabled={rendering.busy !== null}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void rendering.download()}
+          disabled={rendering.busy !== null}
+        >
           {rendering.busy === 'csv' ? t('report.downloading') : t('report.csv')}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => void rendering.print()} disabled={rendering.busy !== null}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void rendering.print()}
+          disabled={rendering.busy !== null}
+        >
           {rendering.busy === 'html' ? t('report.downloading') : t('report.print')}
         </button>
       </div>
@@ -101,7 +122,15 @@ function Report() {
       <h3>{t('report.utilizationByMonth')}</h3>
       {r.utilizationByMonth.length ? (
         <>
-          <BarChart title={t('report.utilizationByMonth')} percent format={(value) => percent(value)} bars={r.utilizationByMonth.map((month) => ({ label: formatMonth(month.month, language), value: month.utilization }))} />
+          <BarChart
+            title={t('report.utilizationByMonth')}
+            percent
+            format={(value) => percent(value)}
+            bars={r.utilizationByMonth.map((month) => ({
+              label: formatMonth(month.month, language),
+              value: month.utilization,
+            }))}
+          />
           <ScrollTable label={t('report.utilizationByMonth')}>
             <thead>
               <tr>
@@ -127,7 +156,11 @@ function Report() {
         <p>{t('report.noMonths')}</p>
       )}
       <h3>{t('report.outcomesByResult')}</h3>
-      <BarChart title={t('report.outcomesByResult')} format={(value) => formatFigure(value, 'count', language, t)} bars={OUTCOMES.map((result) => ({ label: t(`parts.${result}`), value: outcomes[result] ?? 0 }))} />
+      <BarChart
+        title={t('report.outcomesByResult')}
+        format={(value) => formatFigure(value, 'count', language, t)}
+        bars={OUTCOMES.map((result) => ({ label: t(`parts.${result}`), value: outcomes[result] ?? 0 }))}
+      />
       <ScrollTable label={t('report.outcomesByResult')}>
         <thead>
           <tr>
@@ -169,9 +202,13 @@ function Breakdown({ report, dimension }: { report: ReportView; dimension: 'doma
   const domains = useDomains();
   const values = report.breakdowns[dimension] ?? {};
   const name = (key: string) =>
-    dimension === 'domain' ? (domains.data?.items.find((domain) => domain.key === key)?.labels[language] ?? key) : t(`catalogue:environment.${key}`, { defaultValue: key });
+    dimension === 'domain'
+      ? (domains.data?.items.find((domain) => domain.key === key)?.labels[language] ?? key)
+      : t(`catalogue:environment.${key}`, { defaultValue: key });
   const keys = Object.keys(values).sort((a, b) => name(a).localeCompare(name(b), language));
-  const columns = BREAKDOWN_FIGURES.map((key) => report.figures.find((figure) => figure.key === key)).filter((figure): figure is FigureView => Boolean(figure));
+  const columns = BREAKDOWN_FIGURES.map((key) => report.figures.find((figure) => figure.key === key)).filter(
+    (figure): figure is FigureView => Boolean(figure),
+  );
   const heading = dimension === 'domain' ? t('report.byDomain') : t('report.byEnvironmentType');
   return (
     <>
@@ -196,7 +233,16 @@ function Breakdown({ report, dimension }: { report: ReportView; dimension: 'doma
                 <th scope="row">{name(key)}</th>
                 {columns.map((figure) => {
                   const value = values[key]![figure.key];
-                  return <td key={figure.key}>{formatFigure(typeof value === 'object' && value !== null ? total(value) : value, figure.unit, i18n.language, t)}</td>;
+                  return (
+                    <td key={figure.key}>
+                      {formatFigure(
+                        typeof value === 'object' && value !== null ? total(value) : value,
+                        figure.unit,
+                        i18n.language,
+                        t,
+                      )}
+                    </td>
+                  );
                 })}
               </tr>
             ))}
@@ -220,17 +266,44 @@ function Compare({ report }: { report: ReportView }) {
         <p>{t('compare.onlyMonths')}</p>
       ) : (
         <>
-          <Comparison title={t('compare.lastYear')} report={report} other={lastYear.data} loading={lastYear.isPending} missing={formatMonth(monthKey(monthStartFrom(report.period.from, -12)), i18n.language)} />
-          <Comparison title={t('compare.previousMonth')} report={report} other={previous.data} loading={previous.isPending} missing={formatMonth(monthKey(monthStartFrom(report.period.from, -1)), i18n.language)} />
+          <Comparison
+            title={t('compare.lastYear')}
+            report={report}
+            other={lastYear.data}
+            loading={lastYear.isPending}
+            missing={formatMonth(monthKey(monthStartFrom(report.period.from, -12)), i18n.language)}
+          />
+          <Comparison
+            title={t('compare.previousMonth')}
+            report={report}
+            other={previous.data}
+            loading={previous.isPending}
+            missing={formatMonth(monthKey(monthStartFrom(report.period.from, -1)), i18n.language)}
+          />
         </>
       )}
     </>
   );
 }
 
-const monthKey = (start: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' }).format(start).slice(0, 7);
+const monthKey = (start: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' })
+    .format(start)
+    .slice(0, 7);
 
-function Comparison({ title, report, other, loading, missing }: { title: string; report: ReportView; other: ReportSummary | null | undefined; loading: boolean; missing: string }) {
+function Comparison({
+  title,
+  report,
+  other,
+  loading,
+  missing,
+}: {
+  title: string;
+  report: ReportView;
+  other: ReportSummary | null | undefined;
+  loading: boolean;
+  missing: string;
+}) {
   const { t, i18n } = useTranslation('reports');
   const otherReport = useReportIfAny(other?.id, i18n.language);
   return (
@@ -256,14 +329,33 @@ function useReportIfAny(id: string | undefined, language: string): ReportView | 
   return useReport(id ?? '', language, Boolean(id)).data;
 }
 
-function ComparisonTable({ report, other, t, language, caption }: { report: ReportView; other: ReportView; t: TFunction; language: string; caption: string }) {
+function ComparisonTable({
+  report,
+  other,
+  t,
+  language,
+  caption,
+}: {
+  report: ReportView;
+  other: ReportView;
+  t: TFunction;
+  language: string;
+  caption: string;
+}) {
   const rows = report.figures.map((figure) => {
     const now = total(figure.value);
     const then = total(other.figures.find((item) => item.key === figure.key)?.value);
     const change = now !== null && then !== null ? now - then : null;
     const sign = change !== null && change > 0 ? '+' : '';
     // A change of a share is in percentage points, not a percentage of it.
-    const shown = change === null ? t('report.none') : figure.unit === 'ratio' ? t('compare.points', { value: `${sign}${new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 }).format(change * 100)}` }) : `${sign}${formatFigure(change, figure.unit, language, t)}`;
+    const shown =
+      change === null
+        ? t('report.none')
+        : figure.unit === 'ratio'
+          ? t('compare.points', {
+              value: `${sign}${new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 }).format(change * 100)}`,
+            })
+          : `${sign}${formatFigure(change, figure.unit, language, t)}`;
     return { figure, now, then, change: shown };
   });
   return (
@@ -299,7 +391,9 @@ function MonthEmail({ report }: { report: ReportView }) {
   const subscribe = useSubscribe();
   const unsubscribe = useUnsubscribe();
   if (!allowed) return null;
-  const mine = subscriptions.data?.items.find((item) => item.scope === report.scope && item.subjectId === report.subjectId);
+  const mine = subscriptions.data?.items.find(
+    (item) => item.scope === report.scope && item.subjectId === report.subjectId,
+  );
   return (
     <section aria-labelledby="month-email">
       <h2 id="month-email">{t('subscribe.title')}</h2>
@@ -309,12 +403,22 @@ function MonthEmail({ report }: { report: ReportView }) {
       ) : mine ? (
         <>
           <p role="status">{t('subscribe.subscribed')}</p>
-          <button type="button" className="button button--secondary" disabled={unsubscribe.isPending} onClick={() => unsubscribe.mutate(mine.id)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={unsubscribe.isPending}
+            onClick={() => unsubscribe.mutate(mine.id)}
+          >
             {t('subscribe.cancel')}
           </button>
         </>
       ) : (
-        <button type="button" className="button" disabled={subscribe.isPending} onClick={() => subscribe.mutate({ scope: report.scope, subjectId: report.subjectId ?? undefined })}>
+        <button
+          type="button"
+          className="button"
+          disabled={subscribe.isPending}
+          onClick={() => subscribe.mutate({ scope: report.scope, subjectId: report.subjectId ?? undefined })}
+        >
           {t('subscribe.subscribe')}
         </button>
       )}

@@ -31,7 +31,8 @@ function useSubjects() {
   const latest = useReports({ periodKind: 'day' }, 100);
   return useMemo(() => {
     const seen = new Map<string, ReportSummary>();
-    for (const item of latest.data?.items ?? []) if (item.subjectId && !seen.has(item.subjectId)) seen.set(item.subjectId, item);
+    for (const item of latest.data?.items ?? [])
+      if (item.subjectId && !seen.has(item.subjectId)) seen.set(item.subjectId, item);
     return [...seen.values()].sort((a, b) => (a.subjectName ?? '').localeCompare(b.subjectName ?? '', 'sv'));
   }, [latest.data]);
 }
@@ -81,9 +82,24 @@ function Snapshots({ subjects }: { subjects: ReportSummary[] }) {
     <section aria-labelledby="snapshots">
       <h2 id="snapshots">{t('list.snapshots')}</h2>
       <form className="filters filters--row" aria-label={t('list.filters')} onSubmit={choose} key={params.toString()}>
-        <FilterSelect name="scope" label={t('list.scope')} value={filter.scope} options={SCOPES.map((scope) => [scope, t(`scopes.${scope}`)])} />
-        <FilterSelect name="subjectId" label={t('list.subject')} value={filter.subjectId} options={subjects.map((subject) => [subject.subjectId!, subjectOf(subject, t)])} />
-        <FilterSelect name="periodKind" label={t('list.periodKind')} value={filter.periodKind} options={PERIOD_KINDS.map((kind) => [kind, t(`periodKinds.${kind}`)])} />
+        <FilterSelect
+          name="scope"
+          label={t('list.scope')}
+          value={filter.scope}
+          options={SCOPES.map((scope) => [scope, t(`scopes.${scope}`)])}
+        />
+        <FilterSelect
+          name="subjectId"
+          label={t('list.subject')}
+          value={filter.subjectId}
+          options={subjects.map((subject) => [subject.subjectId!, subjectOf(subject, t)])}
+        />
+        <FilterSelect
+          name="periodKind"
+          label={t('list.periodKind')}
+          value={filter.periodKind}
+          options={PERIOD_KINDS.map((kind) => [kind, t(`periodKinds.${kind}`)])}
+        />
         <DatePicker name="on" label={t('list.on')} defaultValue={params.get('on') ?? undefined} />
         <button type="submit" className="button">
           {t('list.show')}
@@ -98,7 +114,12 @@ function Snapshots({ subjects }: { subjects: ReportSummary[] }) {
       ) : (
         <>
           <p className="report-list__order">{t('list.order')}</p>
-          <div className="table-wrap report-list--wide" role="region" aria-label={t('report.tableScroll', { name: t('list.snapshots') })} tabIndex={0}>
+          <div
+            className="table-wrap report-list--wide"
+            role="region"
+            aria-label={t('report.tableScroll', { name: t('list.snapshots') })}
+            tabIndex={0}
+          >
             <table className="table">
               <thead>
                 <tr>
@@ -170,7 +191,17 @@ function coveringDay(on: string | null): Pick<ReportFilter, 'from' | 'to'> {
 }
 
 /** A filter of the list: one choice, or any. */
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: Array<[string, string]> }) {
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: Array<[string, string]>;
+}) {
   const { t } = useTranslation('reports');
   return (
     <div className="field">
@@ -205,12 +236,27 @@ function RunForm({ subjects }: { subjects: ReportSummary[] }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (key: string) => (typeof form.get(key) === 'string' ? (form.get(key) as string) : '');
-    const missing = (['subjectId', 'from', 'to'] as const).filter((key) => (key !== 'subjectId' || scope !== 'platform') && !value(key));
-    if (missing.length) return problems.setFieldErrors(missing.map((field) => ({ field, label: labels[field], message: t('run.required', { label: labels[field].toLowerCase() }) })));
-    if (value('to') < value('from')) return problems.setFieldErrors([{ field: 'to', label: labels.to, message: t('run.order') }]);
+    const missing = (['subjectId', 'from', 'to'] as const).filter(
+      (key) => (key !== 'subjectId' || scope !== 'platform') && !value(key),
+    );
+    if (missing.length)
+      return problems.setFieldErrors(
+        missing.map((field) => ({
+          field,
+          label: labels[field],
+          message: t('run.required', { label: labels[field].toLowerCase() }),
+        })),
+      );
+    if (value('to') < value('from'))
+      return problems.setFieldErrors([{ field: 'to', label: labels.to, message: t('run.order') }]);
     problems.clear();
     try {
-      const started = await start.mutateAsync({ scope, subjectId: scope === 'platform' ? undefined : value('subjectId'), from: value('from'), to: dayAfter(value('to')) });
+      const started = await start.mutateAsync({
+        scope,
+        subjectId: scope === 'platform' ? undefined : value('subjectId'),
+        from: value('from'),
+        to: dayAfter(value('to')),
+      });
       void navigate(`/reports/runs/${started.runId}`);
     } catch (error) {
       problems.show(error);
@@ -227,7 +273,12 @@ function RunForm({ subjects }: { subjects: ReportSummary[] }) {
         <ErrorSummary errors={problems.errors} general={problems.general} />
         <div className="field">
           <label htmlFor="field-scope">{t('run.scope')}</label>
-          <select id="field-scope" name="scope" value={scope} onChange={(event) => setScope(event.target.value as ReportScope)}>
+          <select
+            id="field-scope"
+            name="scope"
+            value={scope}
+            onChange={(event) => setScope(event.target.value as ReportScope)}
+          >
             {SCOPES.map((item) => (
               <option key={item} value={item}>
                 {t(`scopes.${item}`)}
@@ -238,7 +289,13 @@ function RunForm({ subjects }: { subjects: ReportSummary[] }) {
         {scope !== 'platform' ? (
           <FormField id="field-subjectId" label={t('run.subject')} error={problems.errorFor('subjectId')}>
             {(describedBy, invalid) => (
-              <select id="field-subjectId" name="subjectId" defaultValue="" aria-describedby={describedBy} aria-invalid={invalid}>
+              <select
+                id="field-subjectId"
+                name="subjectId"
+                defaultValue=""
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              >
                 <option value="">{t('run.chooseSubject')}</option>
                 {choices.map((subject) => (
                   <option key={subject.subjectId} value={subject.subjectId!}>
@@ -250,7 +307,12 @@ function RunForm({ subjects }: { subjects: ReportSummary[] }) {
           </FormField>
         ) : null}
         {(['from', 'to'] as const).map((field) => (
-          <div key={field} id={`field-${field}`} tabIndex={-1} className={problems.errorFor(field) ? 'field--error' : undefined}>
+          <div
+            key={field}
+            id={`field-${field}`}
+            tabIndex={-1}
+            className={problems.errorFor(field) ? 'field--error' : undefined}
+          >
             {problems.errorFor(field) ? <p className="field-error">{problems.errorFor(field)}</p> : null}
             <DatePicker name={field} label={labels[field]} />
           </div>
@@ -269,7 +331,9 @@ function MySubscriptions({ subjects }: { subjects: ReportSummary[] }) {
   const unsubscribe = useUnsubscribe();
   const [cancelled, setCancelled] = useState(false);
   const name = (scope: ReportScope, subjectId: string | null) =>
-    scope === 'platform' ? t('platform') : (subjects.find((subject) => subject.subjectId === subjectId)?.subjectName ?? t(`scopes.${scope}`));
+    scope === 'platform'
+      ? t('platform')
+      : (subjects.find((subject) => subject.subjectId === subjectId)?.subjectName ?? t(`scopes.${scope}`));
   return (
     <section aria-labelledby="my-subscriptions">
       <h2 id="my-subscriptions">{t('subscribe.mine')}</h2>

@@ -23,7 +23,8 @@ function Run() {
   const { t, i18n } = useTranslation('reports');
   const run = useRun(id);
   const report = useRunReport(run.data);
-  if (run.isError) return <QueryFailure error={run.error} title={t('run.errorTitle')} retry={() => void run.refetch()} />;
+  if (run.isError)
+    return <QueryFailure error={run.error} title={t('run.errorTitle')} retry={() => void run.refetch()} />;
   if (!run.data) return <Loading />;
   const r = run.data;
   const { stepsDone, stepsTotal } = r.progress;
@@ -35,10 +36,17 @@ function Run() {
         <dt>{t('report.period')}</dt>
         <dd>{formatReportPeriod({ kind: 'custom', from: r.from, to: r.to }, i18n.language)}</dd>
       </dl>
-      <ProgressBar className="progress" value={r.status === 'completed' ? 1 : stepsDone} minValue={0} maxValue={r.status === 'completed' ? 1 : Math.max(1, stepsTotal)} valueLabel={t('run.progress', { done: r.status === 'completed' ? stepsTotal : stepsDone, total: stepsTotal })}>
+      <ProgressBar
+        className="progress"
+        value={r.status === 'completed' ? 1 : stepsDone}
+        minValue={0}
+        maxValue={r.status === 'completed' ? 1 : Math.max(1, stepsTotal)}
+        valueLabel={t('run.progress', { done: r.status === 'completed' ? stepsTotal : stepsDone, total: stepsTotal })}
+      >
         {({ percentage, valueText }) => (
           <>
-            <Label className="progress__label">{t('run.progressLabel')}</Label> <span className="progress__value">{valueText}</span>
+            <Label className="progress__label">{t('run.progressLabel')}</Label>{' '}
+            <span className="progress__value">{valueText}</span>
             <div className="progress__track" aria-hidden="true">
               <div className="progress__fill" style={{ width: `${percentage ?? 0}%` }} />
             </div>
@@ -48,7 +56,15 @@ function Run() {
       <p role="status" className={r.status === 'failed' ? 'run-status notice notice--error' : 'run-status'}>
         {t(`run.status.${r.status}`)} {r.error ?? ''}
       </p>
-      {r.status === 'completed' ? report.data ? <Link className="button" to={`/reports/${report.data.id}`}>{t('run.open')}</Link> : <Loading label={t('run.findingReport')} /> : null}
+      {r.status === 'completed' ? (
+        report.data ? (
+          <Link className="button" to={`/reports/${report.data.id}`}>
+            {t('run.open')}
+          </Link>
+        ) : (
+          <Loading label={t('run.findingReport')} />
+        )
+      ) : null}
       <p>
         <Link to="/reports">{t('run.back')}</Link>
       </p>

@@ -34,7 +34,9 @@ export function useRendering(id: string, language: string) {
     setBusy('html');
     setError(null);
     try {
-      const url = URL.createObjectURL(new Blob([await (await fetchRendering(id, 'html', language)).text()], { type: 'text/html' }));
+      const url = URL.createObjectURL(
+        new Blob([await (await fetchRendering(id, 'html', language)).text()], { type: 'text/html' }),
+      );
       if (opened) opened.location.href = url;
       else window.location.href = url;
     } catch (caught) {

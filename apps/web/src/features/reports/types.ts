@@ -39,7 +39,10 @@ export interface ReportView {
   runId: string;
   builtAt: string;
   figures: FigureView[];
-  breakdowns: { domain?: Record<string, Record<string, unknown>>; environmentType?: Record<string, Record<string, unknown>> };
+  breakdowns: {
+    domain?: Record<string, Record<string, unknown>>;
+    environmentType?: Record<string, Record<string, unknown>>;
+  };
   utilizationByMonth: MonthUtilization[];
 }
 

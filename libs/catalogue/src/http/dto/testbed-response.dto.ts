@@ -16,10 +16,14 @@ export class LocationDto {
 }
 
 export class BookingRulesDto {
-  @ApiProperty({ description: 'A request waits for a manager\'s approval (else it is confirmed at once).' }) requiresApproval: boolean;
-  @ApiProperty({ description: 'A slot can be booked at the latest this many days before it starts.' }) minLeadDays: number;
-  @ApiProperty({ description: 'A slot can be booked at the earliest this many days before it starts.' }) maxAdvanceDays: number;
-  @ApiProperty({ description: 'Places one company may hold at once in slots not yet ended.' }) maxActiveBookingsPerCompany: number;
+  @ApiProperty({ description: "A request waits for a manager's approval (else it is confirmed at once)." })
+  requiresApproval: boolean;
+  @ApiProperty({ description: 'A slot can be booked at the latest this many days before it starts.' })
+  minLeadDays: number;
+  @ApiProperty({ description: 'A slot can be booked at the earliest this many days before it starts.' })
+  maxAdvanceDays: number;
+  @ApiProperty({ description: 'Places one company may hold at once in slots not yet ended.' })
+  maxActiveBookingsPerCompany: number;
   @ApiProperty({ description: 'Days within which a request is decided, or it expires.' }) decisionDays: number;
 }
 
@@ -39,7 +43,8 @@ export class TestbedOwnerListDto {
 export class TestbedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', description: 'The region or municipality that owns it.' }) organizationId: string;
-  @ApiProperty({ type: TestbedOwnerDto, description: 'The owner organization (its id is organizationId), by name.' }) owner: TestbedOwnerDto;
+  @ApiProperty({ type: TestbedOwnerDto, description: 'The owner organization (its id is organizationId), by name.' })
+  owner: TestbedOwnerDto;
   @ApiProperty() name: string;
   @ApiProperty() slug: string;
   @ApiProperty() summary: string;
@@ -48,11 +53,16 @@ export class TestbedDto {
   @ApiProperty({ type: TrlRangeDto }) trl: TrlRangeDto;
   @ApiProperty({ enum: DOMAIN_KEYS, enumName: 'Domain', isArray: true }) domains: string[];
   @ApiProperty({ type: LocationDto }) location: LocationDto;
-  @ApiProperty({ example: 'Europe/Stockholm', description: 'IANA time zone of the test bed; its slots are shown in it.' }) timezone: string;
+  @ApiProperty({
+    example: 'Europe/Stockholm',
+    description: 'IANA time zone of the test bed; its slots are shown in it.',
+  })
+  timezone: string;
   @ApiProperty({ description: 'Pilots it can host at once.' }) capacity: number;
   @ApiProperty({ type: BookingRulesDto }) rules: BookingRulesDto;
   @ApiProperty({ type: 'string', nullable: true }) contactEmail: string | null;
-  @ApiProperty({ type: [Number], description: 'Days before a slot starts that both sides are reminded.' }) reminderDays: number[];
+  @ApiProperty({ type: [Number], description: 'Days before a slot starts that both sides are reminded.' })
+  reminderDays: number[];
   @ApiProperty({ enum: TESTBED_STATUSES, enumName: 'TestbedStatus' }) status: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) publishedAt: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) retiredAt: string | null;
@@ -62,7 +72,8 @@ export class TestbedDto {
 
 export class TestbedPageDto {
   @ApiProperty({ type: [TestbedDto] }) items: TestbedDto[];
-  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as ?cursor= for the next page; null on the last.' }) nextCursor: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as ?cursor= for the next page; null on the last.' })
+  nextCursor: string | null;
 }
 
 export class DomainLabelsDto {

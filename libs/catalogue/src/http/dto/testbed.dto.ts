@@ -22,24 +22,34 @@ import {
 import { DOMAIN_KEYS, ENVIRONMENT_TYPES, type Domain, type EnvironmentType } from '../../domains.js';
 
 export class TrlDto {
-  @IsInt() @Min(1) @Max(9)
+  @IsInt()
+  @Min(1)
+  @Max(9)
   min: number;
 
-  @IsInt() @Min(1) @Max(9)
+  @IsInt()
+  @Min(1)
+  @Max(9)
   max: number;
 }
 
 export class LocationDto {
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   municipality: string;
 
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   address?: string;
 
-  @IsOptional() @IsLatitude()
+  @IsOptional()
+  @IsLatitude()
   lat?: number;
 
-  @IsOptional() @IsLongitude()
+  @IsOptional()
+  @IsLongitude()
   lon?: number;
 }
 
@@ -48,17 +58,25 @@ export class RulesDto {
   @IsBoolean()
   requiresApproval: boolean;
 
-  @IsInt() @Min(0) @Max(365)
+  @IsInt()
+  @Min(0)
+  @Max(365)
   minLeadDays: number;
 
-  @IsInt() @Min(1) @Max(1095)
+  @IsInt()
+  @Min(1)
+  @Max(1095)
   maxAdvanceDays: number;
 
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   maxActiveBookingsPerCompany: number;
 
   /** Days a request may wait for a decision before it expires. */
-  @IsInt() @Min(1) @Max(90)
+  @IsInt()
+  @Min(1)
+  @Max(90)
   decisionDays: number;
 }
 
@@ -66,43 +84,68 @@ export class CreateTestbedDto {
   @IsUUID()
   organizationId: string;
 
-  @IsString() @MinLength(3) @MaxLength(200)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
   name: string;
 
-  @IsString() @MinLength(1) @MaxLength(500) @MultilineText()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  @MultilineText()
   summary: string;
 
-  @IsOptional() @IsString() @MaxLength(20_000) @MultilineText()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  @MultilineText()
   description?: string;
 
   @IsIn(ENVIRONMENT_TYPES)
   environmentType: EnvironmentType;
 
-  @IsOptional() @ValidateNested() @Type(() => TrlDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TrlDto)
   trl?: TrlDto;
 
-  @IsIn(DOMAIN_KEYS, { each: true }) @ArrayMaxSize(12)
+  @IsIn(DOMAIN_KEYS, { each: true })
+  @ArrayMaxSize(12)
   domains: Domain[];
 
-  @ValidateNested() @Type(() => LocationDto)
+  @ValidateNested()
+  @Type(() => LocationDto)
   location: LocationDto;
 
   /** IANA time zone; slots recur in it (default Europe/Stockholm). */
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   timezone?: string;
 
   /** Pilots it can host at once. */
-  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   capacity?: number;
 
-  @IsOptional() @ValidateNested() @Type(() => RulesDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RulesDto)
   rules?: RulesDto;
 
-  @IsOptional() @IsEmail() @MaxLength(254)
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
   contactEmail?: string;
 
   /** Days before a slot starts when both sides get a reminder (default [7, 1]). */
-  @IsOptional() @IsInt({ each: true }) @Min(1, { each: true }) @Max(30, { each: true }) @ArrayMaxSize(5)
+  @IsOptional()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(30, { each: true })
+  @ArrayMaxSize(5)
   reminderDays?: number[];
 }
 
@@ -113,42 +156,65 @@ export class LocationChangesDto extends PartialType(LocationDto) {}
 export class RulesChangesDto extends PartialType(RulesDto) {}
 
 /** Any field of the profile; nested objects are merged field by field. */
-export class UpdateTestbedDto extends PartialType(OmitType(CreateTestbedDto, ['organizationId', 'trl', 'location', 'rules'] as const)) {
-  @IsOptional() @ValidateNested() @Type(() => TrlChangesDto)
+export class UpdateTestbedDto extends PartialType(
+  OmitType(CreateTestbedDto, ['organizationId', 'trl', 'location', 'rules'] as const),
+) {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TrlChangesDto)
   trl?: TrlChangesDto;
 
-  @IsOptional() @ValidateNested() @Type(() => LocationChangesDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocationChangesDto)
   location?: LocationChangesDto;
 
-  @IsOptional() @ValidateNested() @Type(() => RulesChangesDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RulesChangesDto)
   rules?: RulesChangesDto;
 }
 
 export class TestbedSearchDto extends PageQueryDto {
   /** Free text, Swedish stemming: `äldreboende` finds `äldreboenden`. */
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
-  @IsOptional() @IsIn(DOMAIN_KEYS)
+  @IsOptional()
+  @IsIn(DOMAIN_KEYS)
   domain?: Domain;
 
-  @IsOptional() @IsIn(ENVIRONMENT_TYPES)
+  @IsOptional()
+  @IsIn(ENVIRONMENT_TYPES)
   environmentType?: EnvironmentType;
 
   /** A technology readiness level the test bed suits. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(9)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(9)
   trl?: number;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   organizationId?: string;
 
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   municipality?: string;
 
   /** Keeps test beds with an open slot with a free place wholly inside [availableFrom, availableTo). */
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
   availableFrom?: Date;
 
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
   availableTo?: Date;
 }

@@ -3,10 +3,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** Organizations, users, memberships, refresh and API tokens, and the audit log. */
 
 export class Identity1795820590440 implements MigrationInterface {
-    name = 'Identity1795820590440'
+  name = 'Identity1795820590440';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "organizations" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "name" text NOT NULL,
@@ -25,14 +25,14 @@ export class Identity1795820590440 implements MigrationInterface {
                 CONSTRAINT "organizations_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "organizations_parent_id_index" ON "organizations" ("parent_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "organizations_org_number_unique" ON "organizations" ("org_number")
             WHERE "org_number" IS NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "users" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "email" citext NOT NULL,
@@ -46,10 +46,10 @@ export class Identity1795820590440 implements MigrationInterface {
                 CONSTRAINT "users_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "users_email_unique" ON "users" ("email")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "api_tokens" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -65,13 +65,13 @@ export class Identity1795820590440 implements MigrationInterface {
                 CONSTRAINT "api_tokens_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "api_tokens_organization_id_index" ON "api_tokens" ("organization_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "api_tokens_token_hash_unique" ON "api_tokens" ("token_hash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "audit_entries" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -86,13 +86,13 @@ export class Identity1795820590440 implements MigrationInterface {
                 CONSTRAINT "audit_entries_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "audit_entries_at_index" ON "audit_entries" ("at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "audit_entries_organization_id_at_index" ON "audit_entries" ("organization_id", "at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "memberships" (
                 "organization_id" uuid NOT NULL,
                 "user_id" uuid NOT NULL,
@@ -102,10 +102,10 @@ export class Identity1795820590440 implements MigrationInterface {
                 CONSTRAINT "memberships_pkey" PRIMARY KEY ("organization_id", "user_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "memberships_user_id_index" ON "memberships" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "refresh_tokens" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "family_id" uuid NOT NULL,
@@ -118,46 +118,46 @@ export class Identity1795820590440 implements MigrationInterface {
                 CONSTRAINT "refresh_tokens_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "refresh_tokens_user_id_index" ON "refresh_tokens" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "refresh_tokens_family_id_index" ON "refresh_tokens" ("family_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "refresh_tokens_token_hash_unique" ON "refresh_tokens" ("token_hash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "organizations"
             ADD CONSTRAINT "organizations_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "api_tokens"
             ADD CONSTRAINT "api_tokens_organization_id_fkey" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "api_tokens"
             ADD CONSTRAINT "api_tokens_created_by_user_id_fkey" FOREIGN KEY ("created_by_user_id") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "memberships"
             ADD CONSTRAINT "memberships_organization_id_fkey" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "memberships"
             ADD CONSTRAINT "memberships_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "refresh_tokens"
             ADD CONSTRAINT "refresh_tokens_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        // Dropping a table drops its indexes and constraints; children first.
-        for (const table of ['refresh_tokens', 'memberships', 'audit_entries', 'api_tokens', 'users', 'organizations']) {
-            await queryRunner.query(`DROP TABLE "${table}"`);
-        }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    // Dropping a table drops its indexes and constraints; children first.
+    for (const table of ['refresh_tokens', 'memberships', 'audit_entries', 'api_tokens', 'users', 'organizations']) {
+      await queryRunner.query(`DROP TABLE "${table}"`);
     }
+  }
 }

@@ -3,10 +3,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** Test beds (with Swedish full-text search) and their slots. */
 
 export class CatalogueAndSlots1795821667565 implements MigrationInterface {
-    name = 'CatalogueAndSlots1795821667565'
+  name = 'CatalogueAndSlots1795821667565';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "testbeds" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -67,16 +67,16 @@ export class CatalogueAndSlots1795821667565 implements MigrationInterface {
                 CONSTRAINT "testbeds_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "testbeds_status_name_index" ON "testbeds" ("status", "name", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "testbeds_organization_id_index" ON "testbeds" ("organization_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "testbeds_slug_unique" ON "testbeds" ("slug")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "slots" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "testbed_id" uuid NOT NULL,
@@ -104,37 +104,37 @@ export class CatalogueAndSlots1795821667565 implements MigrationInterface {
                 CONSTRAINT "slots_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "testbeds"
             ADD CONSTRAINT "testbeds_organization_id_fkey" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "slots"
             ADD CONSTRAINT "slots_testbed_id_fkey" FOREIGN KEY ("testbed_id") REFERENCES "testbeds"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        // Hand-written: TypeORM cannot express these indexes (entities mark them synchronize: false).
-        // The search expression must stay identical to TESTBED_SEARCH_DOCUMENT in the catalogue.
-        await queryRunner.query(`
+    // Hand-written: TypeORM cannot express these indexes (entities mark them synchronize: false).
+    // The search expression must stay identical to TESTBED_SEARCH_DOCUMENT in the catalogue.
+    await queryRunner.query(`
             CREATE INDEX "testbeds_search_index" ON "testbeds" USING gin ((
                 setweight(to_tsvector('swedish'::regconfig, "name"), 'A')
                 || setweight(to_tsvector('swedish'::regconfig, "summary"), 'B')
                 || setweight(to_tsvector('swedish'::regconfig, coalesce("description", '')), 'C')
             ))
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "testbeds_domains_index" ON "testbeds" USING gin ("domains")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "slots_testbed_period_index" ON "slots" USING gist ("testbed_id", "period")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "slots_open_free_period_index" ON "slots" USING gist ("testbed_id", "period")
             WHERE "status" = 'open' AND "held" < "capacity"
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TABLE "slots"`);
-        await queryRunner.query(`DROP TABLE "testbeds"`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "slots"`);
+    await queryRunner.query(`DROP TABLE "testbeds"`);
+  }
 }

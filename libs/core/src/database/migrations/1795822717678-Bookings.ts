@@ -7,10 +7,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 
 export class Bookings1795822717678 implements MigrationInterface {
-    name = 'Bookings1795822717678'
+  name = 'Bookings1795822717678';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "bookings" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "slot_id" uuid NOT NULL,
@@ -36,25 +36,25 @@ export class Bookings1795822717678 implements MigrationInterface {
                 CONSTRAINT "bookings_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "bookings_testbed_id_index" ON "bookings" ("testbed_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "bookings_organization_id_index" ON "bookings" ("organization_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "bookings_decision_due_index" ON "bookings" ("decision_due_at")
             WHERE "status" = 'pending'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "bookings_waitlist_index" ON "bookings" ("slot_id", "created_at")
             WHERE "status" = 'waitlisted'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "bookings_one_per_company_slot" ON "bookings" ("slot_id", "organization_id")
             WHERE "status" IN ('pending', 'confirmed', 'waitlisted')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "booking_events" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "booking_id" uuid NOT NULL,
@@ -68,22 +68,22 @@ export class Bookings1795822717678 implements MigrationInterface {
                 CONSTRAINT "booking_events_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "booking_events_booking_id_at_index" ON "booking_events" ("booking_id", "at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "bookings"
             ADD CONSTRAINT "bookings_slot_id_fkey" FOREIGN KEY ("slot_id") REFERENCES "slots"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "bookings"
             ADD CONSTRAINT "bookings_organization_id_fkey" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "booking_events"
             ADD CONSTRAINT "booking_events_booking_id_fkey" FOREIGN KEY ("booking_id") REFERENCES "bookings"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION bookings_maintain_held() RETURNS trigger
             LANGUAGE plpgsql AS $$
             DECLARE
@@ -100,16 +100,16 @@ export class Bookings1795822717678 implements MigrationInterface {
             END
             $$
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TRIGGER bookings_maintain_held
               AFTER INSERT OR UPDATE OF status, slot_id ON bookings
               FOR EACH ROW EXECUTE FUNCTION bookings_maintain_held()
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TABLE "booking_events"`);
-        await queryRunner.query(`DROP TABLE "bookings"`);
-        await queryRunner.query(`DROP FUNCTION bookings_maintain_held()`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "booking_events"`);
+    await queryRunner.query(`DROP TABLE "bookings"`);
+    await queryRunner.query(`DROP FUNCTION bookings_maintain_held()`);
+  }
 }

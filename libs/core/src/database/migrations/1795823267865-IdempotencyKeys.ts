@@ -3,10 +3,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** Idempotency-Key of booking requests, kept 24 hours. */
 
 export class IdempotencyKeys1795823267865 implements MigrationInterface {
-    name = 'IdempotencyKeys1795823267865'
+  name = 'IdempotencyKeys1795823267865';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "idempotency_keys" (
                 "organization_id" uuid NOT NULL,
                 "key" text NOT NULL,
@@ -20,12 +20,12 @@ export class IdempotencyKeys1795823267865 implements MigrationInterface {
                 CONSTRAINT "idempotency_keys_pkey" PRIMARY KEY ("organization_id", "key")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idempotency_keys_expires_at_index" ON "idempotency_keys" ("expires_at")
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TABLE "idempotency_keys"`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "idempotency_keys"`);
+  }
 }

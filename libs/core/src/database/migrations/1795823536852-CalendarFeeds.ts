@@ -3,10 +3,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** Revocable tokens for calendar subscription URLs. */
 
 export class CalendarFeeds1795823536852 implements MigrationInterface {
-    name = 'CalendarFeeds1795823536852'
+  name = 'CalendarFeeds1795823536852';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "calendar_feed_tokens" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "scope" text NOT NULL,
@@ -19,15 +19,15 @@ export class CalendarFeeds1795823536852 implements MigrationInterface {
                 CONSTRAINT "calendar_feed_tokens_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "calendar_feed_tokens_subject_index" ON "calendar_feed_tokens" ("scope", "subject_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "calendar_feed_tokens_token_hash_unique" ON "calendar_feed_tokens" ("token_hash")
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TABLE "calendar_feed_tokens"`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "calendar_feed_tokens"`);
+  }
 }

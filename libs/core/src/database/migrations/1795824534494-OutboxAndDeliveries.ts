@@ -7,10 +7,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 
 export class OutboxAndDeliveries1795824534494 implements MigrationInterface {
-    name = 'OutboxAndDeliveries1795824534494'
+  name = 'OutboxAndDeliveries1795824534494';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "deliveries" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "outbox_id" uuid NOT NULL,
@@ -31,13 +31,13 @@ export class OutboxAndDeliveries1795824534494 implements MigrationInterface {
                 CONSTRAINT "deliveries_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "deliveries_outbox_id_index" ON "deliveries" ("outbox_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "deliveries_dedupe_key_unique" ON "deliveries" ("dedupe_key")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "outbox_messages" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "topic" text NOT NULL,
@@ -48,11 +48,11 @@ export class OutboxAndDeliveries1795824534494 implements MigrationInterface {
                 CONSTRAINT "outbox_messages_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "outbox_messages_undispatched_index" ON "outbox_messages" ("created_at")
             WHERE "dispatched_at" IS NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION outbox_messages_notify() RETURNS trigger
             LANGUAGE plpgsql AS $$
             BEGIN
@@ -61,16 +61,16 @@ export class OutboxAndDeliveries1795824534494 implements MigrationInterface {
             END
             $$
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TRIGGER outbox_messages_notify
               AFTER INSERT ON outbox_messages
               FOR EACH STATEMENT EXECUTE FUNCTION outbox_messages_notify()
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TABLE "deliveries"`);
-        await queryRunner.query(`DROP TABLE "outbox_messages"`);
-        await queryRunner.query(`DROP FUNCTION outbox_messages_notify()`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "deliveries"`);
+    await queryRunner.query(`DROP TABLE "outbox_messages"`);
+    await queryRunner.query(`DROP FUNCTION outbox_messages_notify()`);
+  }
 }

@@ -3,10 +3,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** Webhook subscriptions, and webhook deliveries beside e-mail. */
 
 export class Webhooks1795825840831 implements MigrationInterface {
-    name = 'Webhooks1795825840831'
+  name = 'Webhooks1795825840831';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "webhook_subscriptions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -21,31 +21,34 @@ export class Webhooks1795825840831 implements MigrationInterface {
                 CONSTRAINT "webhook_subscriptions_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "webhook_subscriptions_organization_id_index" ON "webhook_subscriptions" ("organization_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "deliveries"
             ADD "subscription_id" uuid
         `);
-        // Written by hand: TypeORM does not notice a CHECK whose expression changed.
-        await queryRunner.query(`ALTER TABLE "deliveries" DROP CONSTRAINT "deliveries_channel_check"`);
-        await queryRunner.query(`ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_channel_check" CHECK ("channel" IN ('email', 'webhook'))`);
-    }
+    // Written by hand: TypeORM does not notice a CHECK whose expression changed.
+    await queryRunner.query(`ALTER TABLE "deliveries" DROP CONSTRAINT "deliveries_channel_check"`);
+    await queryRunner.query(
+      `ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_channel_check" CHECK ("channel" IN ('email', 'webhook'))`,
+    );
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DELETE FROM "deliveries" WHERE "channel" = 'webhook'`);
-        await queryRunner.query(`ALTER TABLE "deliveries" DROP CONSTRAINT "deliveries_channel_check"`);
-        await queryRunner.query(`ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_channel_check" CHECK ("channel" IN ('email'))`);
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DELETE FROM "deliveries" WHERE "channel" = 'webhook'`);
+    await queryRunner.query(`ALTER TABLE "deliveries" DROP CONSTRAINT "deliveries_channel_check"`);
+    await queryRunner.query(
+      `ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_channel_check" CHECK ("channel" IN ('email'))`,
+    );
+    await queryRunner.query(`
             ALTER TABLE "deliveries" DROP COLUMN "subscription_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."webhook_subscriptions_organization_id_index"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "webhook_subscriptions"
         `);
-    }
-
+  }
 }

@@ -9,10 +9,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 
 export class Pilots1795828602801 implements MigrationInterface {
-    name = 'Pilots1795828602801'
+  name = 'Pilots1795828602801';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "pilots" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "booking_id" uuid NOT NULL,
@@ -48,19 +48,19 @@ export class Pilots1795828602801 implements MigrationInterface {
                 CONSTRAINT "pilots_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "pilots_organization_id_index" ON "pilots" ("organization_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "pilots_testbed_id_index" ON "pilots" ("testbed_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "pilots_stage_index" ON "pilots" ("stage")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "pilots_booking_id_key" ON "pilots" ("booking_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "pilot_metrics" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "pilot_id" uuid NOT NULL,
@@ -84,10 +84,10 @@ export class Pilots1795828602801 implements MigrationInterface {
                 CONSTRAINT "pilot_metrics_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "pilot_metrics_pilot_key" ON "pilot_metrics" ("pilot_id", "key")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "measurement_requests" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "pilot_id" uuid NOT NULL,
@@ -101,17 +101,17 @@ export class Pilots1795828602801 implements MigrationInterface {
                 CONSTRAINT "measurement_requests_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "measurement_requests_pilot_id_index" ON "measurement_requests" ("pilot_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "measurement_requests_unopened_index" ON "measurement_requests" ("due_at")
             WHERE "opened_at" IS NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "measurement_requests_metric_due_key" ON "measurement_requests" ("metric_id", "due_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "measurement_sources" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "pilot_id" uuid NOT NULL,
@@ -123,10 +123,10 @@ export class Pilots1795828602801 implements MigrationInterface {
                 CONSTRAINT "measurement_sources_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "measurement_sources_pilot_id_key" ON "measurement_sources" ("pilot_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "measurements" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "pilot_id" uuid NOT NULL,
@@ -143,17 +143,17 @@ export class Pilots1795828602801 implements MigrationInterface {
                 CONSTRAINT "measurements_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "measurements_pilot_id_index" ON "measurements" ("pilot_id", "observed_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "measurements_pulled_once" ON "measurements" ("metric_id", "observed_at")
             WHERE "origin" = 'pulled'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "measurements_metric_observed_index" ON "measurements" ("metric_id", "observed_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "pilot_events" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "pilot_id" uuid NOT NULL,
@@ -167,10 +167,10 @@ export class Pilots1795828602801 implements MigrationInterface {
                 CONSTRAINT "pilot_events_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "pilot_events_pilot_id_at_index" ON "pilot_events" ("pilot_id", "at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "pilot_outcomes" (
                 "pilot_id" uuid NOT NULL,
                 "result" text NOT NULL,
@@ -198,7 +198,7 @@ export class Pilots1795828602801 implements MigrationInterface {
                 CONSTRAINT "pilot_outcomes_pkey" PRIMARY KEY ("pilot_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "source_fetches" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "source_id" uuid NOT NULL,
@@ -214,58 +214,58 @@ export class Pilots1795828602801 implements MigrationInterface {
                 CONSTRAINT "source_fetches_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "source_fetches_source_id_index" ON "source_fetches" ("source_id", "started_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "pilots"
             ADD CONSTRAINT "pilots_booking_id_fkey" FOREIGN KEY ("booking_id") REFERENCES "bookings"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "pilots"
             ADD CONSTRAINT "pilots_testbed_id_fkey" FOREIGN KEY ("testbed_id") REFERENCES "testbeds"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "pilots"
             ADD CONSTRAINT "pilots_organization_id_fkey" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "pilot_metrics"
             ADD CONSTRAINT "pilot_metrics_pilot_id_fkey" FOREIGN KEY ("pilot_id") REFERENCES "pilots"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "measurement_requests"
             ADD CONSTRAINT "measurement_requests_pilot_id_fkey" FOREIGN KEY ("pilot_id") REFERENCES "pilots"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "measurement_requests"
             ADD CONSTRAINT "measurement_requests_metric_id_fkey" FOREIGN KEY ("metric_id") REFERENCES "pilot_metrics"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "measurement_sources"
             ADD CONSTRAINT "measurement_sources_pilot_id_fkey" FOREIGN KEY ("pilot_id") REFERENCES "pilots"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "measurements"
             ADD CONSTRAINT "measurements_pilot_id_fkey" FOREIGN KEY ("pilot_id") REFERENCES "pilots"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "measurements"
             ADD CONSTRAINT "measurements_metric_id_fkey" FOREIGN KEY ("metric_id") REFERENCES "pilot_metrics"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "pilot_events"
             ADD CONSTRAINT "pilot_events_pilot_id_fkey" FOREIGN KEY ("pilot_id") REFERENCES "pilots"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "pilot_outcomes"
             ADD CONSTRAINT "pilot_outcomes_pilot_id_fkey" FOREIGN KEY ("pilot_id") REFERENCES "pilots"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "source_fetches"
             ADD CONSTRAINT "source_fetches_source_id_fkey" FOREIGN KEY ("source_id") REFERENCES "measurement_sources"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION pilots_follow_bookings() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
               IF NEW.status = 'confirmed' THEN
@@ -291,117 +291,117 @@ export class Pilots1795828602801 implements MigrationInterface {
               RETURN NULL;
             END $$
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TRIGGER bookings_make_pilots AFTER INSERT OR UPDATE OF status ON bookings
             FOR EACH ROW WHEN (NEW.status IN ('confirmed', 'cancelled', 'rejected', 'expired'))
             EXECUTE FUNCTION pilots_follow_bookings()
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TRIGGER bookings_make_pilots ON bookings`);
-        await queryRunner.query(`DROP FUNCTION pilots_follow_bookings()`);
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER bookings_make_pilots ON bookings`);
+    await queryRunner.query(`DROP FUNCTION pilots_follow_bookings()`);
+    await queryRunner.query(`
             ALTER TABLE "source_fetches" DROP CONSTRAINT "source_fetches_source_id_fkey"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "pilot_outcomes" DROP CONSTRAINT "pilot_outcomes_pilot_id_fkey"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "pilot_events" DROP CONSTRAINT "pilot_events_pilot_id_fkey"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "measurements" DROP CONSTRAINT "measurements_metric_id_fkey"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "measurements" DROP CONSTRAINT "measurements_pilot_id_fkey"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "measurement_sources" DROP CONSTRAINT "measurement_sources_pilot_id_fkey"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "measurement_requests" DROP CONSTRAINT "measurement_requests_metric_id_fkey"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "measurement_requests" DROP CONSTRAINT "measurement_requests_pilot_id_fkey"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "pilot_metrics" DROP CONSTRAINT "pilot_metrics_pilot_id_fkey"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "pilots" DROP CONSTRAINT "pilots_organization_id_fkey"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "pilots" DROP CONSTRAINT "pilots_testbed_id_fkey"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "pilots" DROP CONSTRAINT "pilots_booking_id_fkey"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."source_fetches_source_id_index"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "source_fetches"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "pilot_outcomes"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."pilot_events_pilot_id_at_index"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "pilot_events"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."measurements_metric_observed_index"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."measurements_pulled_once"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."measurements_pilot_id_index"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "measurements"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."measurement_sources_pilot_id_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "measurement_sources"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."measurement_requests_metric_due_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."measurement_requests_unopened_index"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."measurement_requests_pilot_id_index"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "measurement_requests"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."pilot_metrics_pilot_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "pilot_metrics"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."pilots_booking_id_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."pilots_stage_index"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."pilots_testbed_id_index"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."pilots_organization_id_index"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "pilots"
         `);
-    }
+  }
 }

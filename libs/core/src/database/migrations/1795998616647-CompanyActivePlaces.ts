@@ -37,12 +37,18 @@ export class CompanyActivePlaces1795998616647 implements MigrationInterface {
   name = 'CompanyActivePlaces1795998616647';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE FUNCTION company_active_places(company uuid, testbed uuid) RETURNS integer LANGUAGE sql STABLE AS $$${ACTIVE_PLACES}$$`);
-    await queryRunner.query(enforceCompanyLimit('holding := company_active_places(NEW.organization_id, NEW.testbed_id);'));
+    await queryRunner.query(
+      `CREATE FUNCTION company_active_places(company uuid, testbed uuid) RETURNS integer LANGUAGE sql STABLE AS $$${ACTIVE_PLACES}$$`,
+    );
+    await queryRunner.query(
+      enforceCompanyLimit('holding := company_active_places(NEW.organization_id, NEW.testbed_id);'),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const inline = ACTIVE_PLACES.replace('SELECT count(*)::integer', 'SELECT count(*) INTO holding').replace('= company', '= NEW.organization_id').replace('= testbed', '= NEW.testbed_id');
+    const inline = ACTIVE_PLACES.replace('SELECT count(*)::integer', 'SELECT count(*) INTO holding')
+      .replace('= company', '= NEW.organization_id')
+      .replace('= testbed', '= NEW.testbed_id');
     await queryRunner.query(enforceCompanyLimit(`${inline};`));
     await queryRunner.query('DROP FUNCTION company_active_places(uuid, uuid)');
   }

@@ -3,10 +3,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** Invitations to existing accounts, and single-use links to set a password (forgotten, or a first one). */
 
 export class InvitationsAndPasswordTokens1796002722417 implements MigrationInterface {
-    name = 'InvitationsAndPasswordTokens1796002722417'
+  name = 'InvitationsAndPasswordTokens1796002722417';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "invitations" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -26,17 +26,17 @@ export class InvitationsAndPasswordTokens1796002722417 implements MigrationInter
                 CONSTRAINT "invitations_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "invitations_user_id_index" ON "invitations" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "invitations_one_pending_unique" ON "invitations" ("organization_id", "user_id")
             WHERE "status" = 'pending'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "invitations_token_hash_unique" ON "invitations" ("token_hash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "password_tokens" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "user_id" uuid NOT NULL,
@@ -49,33 +49,33 @@ export class InvitationsAndPasswordTokens1796002722417 implements MigrationInter
                 CONSTRAINT "password_tokens_pkey" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "password_tokens_user_id_index" ON "password_tokens" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "password_tokens_token_hash_unique" ON "password_tokens" ("token_hash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "invitations"
             ADD CONSTRAINT "invitations_organization_id_fkey" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "invitations"
             ADD CONSTRAINT "invitations_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "invitations"
             ADD CONSTRAINT "invitations_invited_by_user_id_fkey" FOREIGN KEY ("invited_by_user_id") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "password_tokens"
             ADD CONSTRAINT "password_tokens_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TABLE "password_tokens"`);
-        await queryRunner.query(`DROP TABLE "invitations"`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "password_tokens"`);
+    await queryRunner.query(`DROP TABLE "invitations"`);
+  }
 }

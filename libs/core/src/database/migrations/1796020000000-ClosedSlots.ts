@@ -10,7 +10,9 @@ export class ClosedSlots1796020000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "slots" DROP CONSTRAINT "slots_status_check"`);
-    await queryRunner.query(`ALTER TABLE "slots" ADD CONSTRAINT "slots_status_check" CHECK ("status" IN ('open', 'closed', 'cancelled'))`);
+    await queryRunner.query(
+      `ALTER TABLE "slots" ADD CONSTRAINT "slots_status_check" CHECK ("status" IN ('open', 'closed', 'cancelled'))`,
+    );
     await queryRunner.query(`ALTER TABLE "slots" ADD "closed_reason" text`);
     await this.capacityCounts(queryRunner, `<> 'cancelled'`, `= 'cancelled'`);
   }
@@ -20,7 +22,9 @@ export class ClosedSlots1796020000000 implements MigrationInterface {
     await this.capacityCounts(queryRunner, `= 'open'`, `<> 'open'`);
     await queryRunner.query(`ALTER TABLE "slots" DROP COLUMN "closed_reason"`);
     await queryRunner.query(`ALTER TABLE "slots" DROP CONSTRAINT "slots_status_check"`);
-    await queryRunner.query(`ALTER TABLE "slots" ADD CONSTRAINT "slots_status_check" CHECK ("status" IN ('open', 'cancelled'))`);
+    await queryRunner.query(
+      `ALTER TABLE "slots" ADD CONSTRAINT "slots_status_check" CHECK ("status" IN ('open', 'cancelled'))`,
+    );
   }
 
   /** The capacity functions of SlotCapacityRules, with which slots count (`counted`) and which a trigger skips (`skipped`). */

@@ -3,28 +3,41 @@ import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../render/report-text.js';
 import { REPORT_ORDERS, type ReportOrder } from '../../repositories/reports.repository.js';
-import { PERIOD_KINDS, REPORT_SCOPES, type PeriodKind, type ReportScope } from '../../entities/report-snapshot.entity.js';
+import {
+  PERIOD_KINDS,
+  REPORT_SCOPES,
+  type PeriodKind,
+  type ReportScope,
+} from '../../entities/report-snapshot.entity.js';
 
 export class ReportListQueryDto extends PageQueryDto {
-  @IsOptional() @IsIn(REPORT_SCOPES)
+  @IsOptional()
+  @IsIn(REPORT_SCOPES)
   scope?: ReportScope;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   subjectId?: string;
 
   /** day, month-to-date, year-to-date or custom (an on-demand run's). */
-  @IsOptional() @IsIn(PERIOD_KINDS)
+  @IsOptional()
+  @IsIn(PERIOD_KINDS)
   periodKind?: PeriodKind;
 
   /** Reports whose period overlaps [from, to). */
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
   from?: Date;
 
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
   to?: Date;
 
   /** newest (the default): newest period first; scope: the platform's first, then organizations', then test beds', months and years before days, newest first in each. */
-  @IsOptional() @IsIn(REPORT_ORDERS)
+  @IsOptional()
+  @IsIn(REPORT_ORDERS)
   order?: ReportOrder;
 }
 
@@ -33,7 +46,8 @@ export class CreateRunDto {
   scope: ReportScope;
 
   /** The organization or test bed; absent for the platform. */
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   subjectId?: string;
 
   /** The first instant of the period: a day (`2027-01-01`, its first instant in REPORT_TIMEZONE) or a time (one without an offset is in REPORT_TIMEZONE). */
@@ -47,7 +61,8 @@ export class CreateRunDto {
 
 export class ReportLanguageQueryDto {
   /** The language of the figures' titles and definitions (the JSON: English unless asked; the printable page: the reader's own unless asked). */
-  @IsOptional() @IsIn(REPORT_LANGUAGES)
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES)
   lang?: ReportLanguage;
 }
 
@@ -55,6 +70,7 @@ export class CreateSubscriptionDto {
   @IsIn(REPORT_SCOPES)
   scope: ReportScope;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   subjectId?: string;
 }

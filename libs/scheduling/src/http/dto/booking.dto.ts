@@ -5,50 +5,71 @@ import { BOOKING_STATUSES, type BookingStatus } from '../../booking-state.js';
 
 export class CreateBookingDto {
   /** What the company wants to pilot. */
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   title: string;
 
-  @IsOptional() @IsString() @MaxLength(10_000) @MultilineText()
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  @MultilineText()
   description?: string;
 
   /** Wait for a place when the slot is full, instead of 409 slot-full. */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   waitlist?: boolean;
 
   /** Which of your companies books; needed only when you belong to several. */
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   organizationId?: string;
 }
 
 export class RejectBookingDto {
-  @IsString() @MinLength(1) @MaxLength(2000) @MultilineText()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  @MultilineText()
   reason: string;
 }
 
 export class CancelBookingDto {
-  @IsOptional() @IsString() @MaxLength(2000) @MultilineText()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @MultilineText()
   reason?: string;
 }
 
 export class BookingListQueryDto extends PageQueryDto {
-  @IsOptional() @IsIn(BOOKING_STATUSES)
+  @IsOptional()
+  @IsIn(BOOKING_STATUSES)
   status?: BookingStatus;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   testbedId?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   organizationId?: string;
 
   /** One slot's bookings (its waiting list, with status=waitlisted). */
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   slotId?: string;
 
   /** Bookings whose slot overlaps [from, to). */
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
   from?: Date;
 
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
   to?: Date;
 }
 

@@ -3,7 +3,9 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class FeedQueryDto {
   /** The feed token of a subscription URL; or send a bearer instead. */
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   token?: string;
 }
 
@@ -46,7 +48,10 @@ export class FeedTokenDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   revokedAt: string | null;
 
-  @ApiProperty({ enum: ['active', 'expired', 'revoked', 'stopped'], description: '`stopped`: its creator no longer holds a role that may read the feed' })
+  @ApiProperty({
+    enum: ['active', 'expired', 'revoked', 'stopped'],
+    description: '`stopped`: its creator no longer holds a role that may read the feed',
+  })
   status: string;
 }
 

@@ -1,7 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { MultilineText } from '@slussen/core';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { BOOKABILITY_REASONS, type BookabilityReason } from '../../booking-rules.js';
 
 export class RecurrenceDto {
@@ -9,55 +20,80 @@ export class RecurrenceDto {
   frequency: 'weekly' | 'monthly';
 
   /** Every N weeks or months. */
-  @IsInt() @Min(1) @Max(52)
+  @IsInt()
+  @Min(1)
+  @Max(52)
   interval: number;
 
-  @IsOptional() @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
   count?: number;
 
   /** No occurrence starts after this instant. */
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
   until?: Date;
 }
 
 export class CreateSlotsDto {
-  @Type(() => Date) @IsDate()
+  @Type(() => Date)
+  @IsDate()
   startsAt: Date;
 
-  @Type(() => Date) @IsDate()
+  @Type(() => Date)
+  @IsDate()
   endsAt: Date;
 
-  @IsInt() @Min(1) @Max(1000)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   capacity: number;
 
   /** Expanded in the test bed's time zone: 09:00 stays 09:00 across daylight-saving changes. */
-  @IsOptional() @ValidateNested() @Type(() => RecurrenceDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecurrenceDto)
   recurrence?: RecurrenceDto;
 }
 
 export class UpdateSlotDto {
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
   startsAt?: Date;
 
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
   endsAt?: Date;
 
-  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   capacity?: number;
 }
 
 export class SlotWindowDto {
   /** Slots overlapping [from, to). */
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
   from?: Date;
 
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
   to?: Date;
 }
 
 export class SlotListQueryDto extends SlotWindowDto {
   /** The company to judge bookability for; by default the caller's only company. */
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   organizationId?: string;
 }
 
@@ -77,21 +113,33 @@ export class SlotDto {
   @ApiProperty({ description: 'Places the slot offers.' })
   capacity: number;
 
-  @ApiProperty({ description: 'Places not held (0 when cancelled; a closed slot keeps its bookings but offers none of these).' })
+  @ApiProperty({
+    description: 'Places not held (0 when cancelled; a closed slot keeps its bookings but offers none of these).',
+  })
   remaining: number;
 
-  @ApiProperty({ enum: ['open', 'closed', 'cancelled'], description: 'closed: takes no new bookings or waiting-list entries, keeps those it has; its managers may reopen it.' })
+  @ApiProperty({
+    enum: ['open', 'closed', 'cancelled'],
+    description:
+      'closed: takes no new bookings or waiting-list entries, keeps those it has; its managers may reopen it.',
+  })
   status: string;
 
   @ApiProperty({ type: 'string', nullable: true, description: 'Why its managers closed it; null unless closed.' })
   closedReason: string | null;
 
-  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'Shared by the slots of one recurrence.' })
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    nullable: true,
+    description: 'Shared by the slots of one recurrence.',
+  })
   recurrenceId: string | null;
 
   @ApiProperty({
     required: false,
-    description: 'Only for a caller acting for a company (its only company, or ?organizationId=): a request now would take a place. Judged by the same rules as POST /slots/:id/bookings.',
+    description:
+      'Only for a caller acting for a company (its only company, or ?organizationId=): a request now would take a place. Judged by the same rules as POST /slots/:id/bookings.',
   })
   bookable?: boolean;
 
@@ -102,11 +150,14 @@ export class SlotDto {
     enumName: 'BookabilityReason',
     nullable: true,
     description:
-      'Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-closed (closed by its managers: no bookings or waiting-list entries), slot-started, min-lead-days, max-advance-days (the test bed\'s booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable).',
+      "Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-closed (closed by its managers: no bookings or waiting-list entries), slot-started, min-lead-days, max-advance-days (the test bed's booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable).",
   })
   reason?: BookabilityReason | null;
 
-  @ApiProperty({ required: false, description: 'The slot is full and a request with waitlist: true would join its waiting list.' })
+  @ApiProperty({
+    required: false,
+    description: 'The slot is full and a request with waitlist: true would join its waiting list.',
+  })
   waitlistable?: boolean;
 }
 
@@ -117,7 +168,10 @@ export class SlotListDto {
 
 export class CancelSlotDto {
   /** Why: it reaches every company whose booking the cancellation ends (their booking event and e-mail). */
-  @IsOptional() @IsString() @MaxLength(2000) @MultilineText()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @MultilineText()
   reason?: string;
 }
 
@@ -131,10 +185,14 @@ export class SlotPreviewItemDto {
   @ApiProperty()
   capacity: number;
 
-  @ApiProperty({ description: 'Minutes the test bed\'s zone is ahead of UTC at the start (120 in Swedish summer time).' })
+  @ApiProperty({
+    description: "Minutes the test bed's zone is ahead of UTC at the start (120 in Swedish summer time).",
+  })
   utcOffsetMinutes: number;
 
-  @ApiProperty({ description: 'The offset differs from the previous occurrence\'s: a daylight-saving change falls between them.' })
+  @ApiProperty({
+    description: "The offset differs from the previous occurrence's: a daylight-saving change falls between them.",
+  })
   offsetChanged: boolean;
 }
 
@@ -148,6 +206,9 @@ export class SlotPreviewDto {
 
 export class CloseSlotDto {
   /** Why: it is shown beside the slot and recorded in the events of the bookings the slot keeps. */
-  @IsOptional() @IsString() @MaxLength(2000) @MultilineText()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @MultilineText()
   reason?: string;
 }
