@@ -43,8 +43,9 @@ const contextBoundaries = {
   },
 };
 
+// Upper-case keywords, as the project writes SQL; prose such as 'Select a slot' is not SQL.
 const SQL =
-  /^\s*(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|WITH\s+\w+\s+AS|CREATE\s|ALTER\s|DROP\s|LISTEN\s|NOTIFY\s)/i;
+  /^\s*(SELECT\s[\s\S]*\bFROM\b|SELECT\s+\w+\(|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|WITH\s+\w+\s+AS\s*\(|CREATE\s|ALTER\s|DROP\s|LISTEN\s|NOTIFY\s)/;
 
 const sqlInRepositories = {
   meta: {
