@@ -150,7 +150,9 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     expect(html.text).toContain('<svg');
     expect(html.text).toContain('Utilization by month');
     expect(html.text).toContain('Outcomes by result');
-    expect(html.text).toContain('The sum of the capacities of the open slots that start in the period.');
+    expect(html.text).toContain(
+      'The sum of the capacities of the slots that start in the period, except cancelled ones; a closed slot counts, as its places were offered until it closed.',
+    );
     expect(html.text).toContain('>Health care</th>');
 
     // The region admin reads Swedish: without `lang`, the page is in their language.

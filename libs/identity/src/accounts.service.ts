@@ -31,9 +31,6 @@ export interface MeView extends UserView {
   memberships: Array<{ organizationId: string; organizationName: string; kind: string; role: string }>;
 }
 
-// One constant key for every process: bootstrap of the first admin runs once.
-const ADMIN_BOOTSTRAP_LOCK = 7_263_302;
-
 /** Sign-up, sign-in and the signed-in user's own profile. */
 @Injectable()
 export class AccountsService {
@@ -187,7 +184,7 @@ export class AccountsService {
     if (!admin) return;
     const passwordHash = await this.passwords.hash(admin.password);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_BOOTSTRAP_LOCK]);
+      await this.users.lockPlatformAdminBootstrap(manager);
       if (await this.users.hasPlatformAdmin(manager)) return;
       const existing = await this.users.findByEmail(admin.email, manager);
       const user =

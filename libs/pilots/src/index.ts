@@ -7,7 +7,7 @@ export { MeasurementsService } from './measurements.service.js';
 export {
   PILOT_EVENT_CAUSES,
   PILOT_EVENT_TYPES,
-  pilotEventFacts,
+  pilotEventDetail,
   type PilotEventCause,
   type PilotEventFacts,
 } from './pilot-event-facts.js';

@@ -1,4 +1,4 @@
-import { OUTCOME_RESULTS, type OutcomeResult } from './pilot-stage.js';
+import type { OutcomeResult } from './pilot-stage.js';
 
 /** Every type of pilot event the API writes; a reader renders each from its type and facts. */
 export const PILOT_EVENT_TYPES = [
@@ -27,7 +27,11 @@ export const PILOT_EVENT_CAUSES = [
 ] as const;
 export type PilotEventCause = (typeof PILOT_EVENT_CAUSES)[number];
 
-/** The structured facts of a pilot event, beside its English `detail`. */
+/**
+ * The structured facts of a pilot event, written with it (`pilot_events.facts`,
+ * and by the pilots_follow_bookings trigger for the events a booking causes).
+ * The English `detail` is rendered from them, for the API's older readers.
+ */
 export interface PilotEventFacts {
   cause: PilotEventCause | null;
   planVersion: number | null;
@@ -49,47 +53,36 @@ const NONE: PilotEventFacts = {
   reason: null,
 };
 
-const PATTERNS: [RegExp, (match: RegExpExecArray) => Partial<PilotEventFacts>][] = [
-  [/^the booking was confirmed$/, () => ({ cause: 'booking-confirmed' })],
-  [/^the booking was (\w+)$/, ([, status]) => ({ cause: 'booking-withdrawn', bookingStatus: status! })],
-  [/^plan replaced; plan version (\d+)$/, ([, version]) => ({ cause: 'plan-replaced', planVersion: Number(version) })],
-  [/^goals changed; plan version (\d+)$/, ([, version]) => ({ cause: 'goals-changed', planVersion: Number(version) })],
-  [
-    /^metric (.+) added; plan version (\d+)$/,
-    ([, key, version]) => ({ cause: 'metric-added', metricKey: key!, planVersion: Number(version) }),
-  ],
-  [
-    /^(company|testbed) approved plan version (\d+)$/,
-    ([, side, version]) => ({
-      cause: 'plan-approved',
-      side: side as 'company' | 'testbed',
-      planVersion: Number(version),
-    }),
-  ],
-  [
-    /^plan version (\d+) agreed by both sides$/,
-    ([, version]) => ({ cause: 'plan-agreed', planVersion: Number(version) }),
-  ],
-  [/^the slot started$/, () => ({ cause: 'slot-started' })],
-  [/^the slot ended$/, () => ({ cause: 'slot-ended' })],
-  [
-    /^outcome: (\w+)$/,
-    ([, result]) =>
-      (OUTCOME_RESULTS as readonly string[]).includes(result!)
-        ? { cause: 'outcome-recorded', result: result as OutcomeResult }
-        : {},
-  ],
-];
+/** Every fact of an event, those it does not have as null (as the API answers them). */
+export function completeFacts(stored: Partial<PilotEventFacts> | null | undefined): PilotEventFacts {
+  return { ...NONE, ...stored };
+}
 
-/** Machine-written details (as the API has written them) become facts; anything else on a stage change is a person's reason. */
-export function pilotEventFacts(type: string, detail: string | null): PilotEventFacts {
-  if (!detail) return NONE;
-  for (const [pattern, facts] of PATTERNS) {
-    const match = pattern.exec(detail);
-    if (match) {
-      const found = facts(match);
-      if (found.cause) return { ...NONE, ...found };
-    }
+/** The English sentence the API has always given as an event's `detail`, from its facts. */
+export function pilotEventDetail(facts: Partial<PilotEventFacts>): string | null {
+  const { planVersion: version } = facts;
+  switch (facts.cause) {
+    case 'booking-confirmed':
+      return 'the booking was confirmed';
+    case 'booking-withdrawn':
+      return `the booking was ${facts.bookingStatus}`;
+    case 'plan-replaced':
+      return `plan replaced; plan version ${version}`;
+    case 'goals-changed':
+      return `goals changed; plan version ${version}`;
+    case 'metric-added':
+      return `metric ${facts.metricKey} added; plan version ${version}`;
+    case 'plan-approved':
+      return `${facts.side} approved plan version ${version}`;
+    case 'plan-agreed':
+      return `plan version ${version} agreed by both sides`;
+    case 'slot-started':
+      return 'the slot started';
+    case 'slot-ended':
+      return 'the slot ended';
+    case 'outcome-recorded':
+      return `outcome: ${facts.result}`;
+    default:
+      return facts.reason ?? null;
   }
-  return { ...NONE, reason: ['running', 'evaluating', 'completed', 'aborted'].includes(type) ? detail : null };
 }

@@ -1,4 +1,4 @@
-import { pilotEventFacts } from './pilot-event-facts.js';
+import { completeFacts } from './pilot-event-facts.js';
 import type {
   MeasurementRequestRow,
   MetricSummaryRow,
@@ -112,7 +112,7 @@ export const toPilotEventView = (row: PilotEventRow) => ({
   toStage: row.toStage,
   actor: row.actorUserId || row.actorApiTokenId ? { userId: row.actorUserId, apiTokenId: row.actorApiTokenId } : null,
   detail: row.detail,
-  ...pilotEventFacts(row.type, row.detail),
+  ...completeFacts(row.facts),
 });
 
 export type RequestState = 'upcoming' | 'due' | 'answered' | 'missing';

@@ -25,7 +25,7 @@ import {
   type PilotAction,
   type PilotStage,
 } from './pilot-stage.js';
-import { pilotEventFacts } from './pilot-event-facts.js';
+import { completeFacts, pilotEventDetail, type PilotEventFacts } from './pilot-event-facts.js';
 import {
   toMeasurementRequestView,
   toMetricSummary,
@@ -151,7 +151,7 @@ export class PilotsService {
           agreedAt: null,
           current: false,
         });
-      const facts = pilotEventFacts(event.type, event.detail);
+      const facts = completeFacts(event.facts);
       if (event.type === 'plan-changed' && facts.planVersion !== null)
         versions.push({
           version: facts.planVersion,
@@ -237,7 +237,7 @@ export class PilotsService {
         manager,
         {
           type: 'plan-changed',
-          detail: `plan replaced; plan version ${pilot.planVersion + 1}`,
+          facts: { cause: 'plan-replaced', planVersion: pilot.planVersion + 1 },
         },
       );
     });
@@ -258,7 +258,7 @@ export class PilotsService {
         await this.pilots.changePlan(id, manager, change.goals);
         await this.recordChange(actor, pilot, 'pilot.plan-changed', { goals: change.goals }, manager, {
           type: 'plan-changed',
-          detail: `goals changed; plan version ${pilot.planVersion + 1}`,
+          facts: { cause: 'goals-changed', planVersion: pilot.planVersion + 1 },
         });
         pilot = (await this.pilots.findById(id, manager))!;
       }
@@ -284,12 +284,12 @@ export class PilotsService {
       const agreed = await this.pilots.approvePlan(id, side, this.clock.now(), manager);
       await this.recordChange(actor, pilot, 'pilot.plan-approved', { side, version: pilot.planVersion }, manager, {
         type: 'plan-approved',
-        detail: `${side} approved plan version ${pilot.planVersion}`,
+        facts: { cause: 'plan-approved', side, planVersion: pilot.planVersion },
       });
       if (agreed)
         await this.pilots.addEvent(
           id,
-          { type: 'plan-agreed', actor, detail: `plan version ${pilot.planVersion} agreed by both sides` },
+          { type: 'plan-agreed', actor, facts: { cause: 'plan-agreed', planVersion: pilot.planVersion } },
           manager,
         );
       // The other side hears of an approval (it is their turn), both sides of an agreement.
@@ -312,7 +312,7 @@ export class PilotsService {
       if (pilot.stage === 'running') await this.planRequests(pilot, created, manager);
       await this.recordChange(actor, pilot, 'pilot.metric-added', { ...metric }, manager, {
         type: 'plan-changed',
-        detail: `metric ${metric.key} added; plan version ${pilot.planVersion + 1}`,
+        facts: { cause: 'metric-added', metricKey: metric.key, planVersion: pilot.planVersion + 1 },
       });
     });
     return created!;
@@ -348,7 +348,9 @@ export class PilotsService {
         now,
         manager,
       );
-      await this.transition(actor, pilot, 'complete', manager, { detail: `outcome: ${command.result}` });
+      await this.transition(actor, pilot, 'complete', manager, {
+        facts: { cause: 'outcome-recorded', result: command.result },
+      });
       await this.recordChange(actor, pilot, 'pilot.outcome-recorded', { result: command.result }, manager);
     });
     return this.get(actor, id);
@@ -370,7 +372,7 @@ export class PilotsService {
         new Date(pilot.startsAt) > this.clock.now()
       )
         return false;
-      await this.transition(null, pilot, 'start', manager, { detail: 'the slot started' });
+      await this.transition(null, pilot, 'start', manager, { facts: { cause: 'slot-started' } });
       return true;
     });
   }
@@ -397,7 +399,7 @@ export class PilotsService {
       await this.pilots.lock(id, manager);
       const pilot = await this.pilots.findById(id, manager);
       if (!pilot || pilot.stage !== 'running' || new Date(pilot.endsAt) > this.clock.now()) return false;
-      await this.transition(null, pilot, 'evaluate', manager, { detail: 'the slot ended' });
+      await this.transition(null, pilot, 'evaluate', manager, { facts: { cause: 'slot-ended' } });
       await this.pilots.addMessage('pilot.evaluating', { pilotId: id }, manager);
       return true;
     });
@@ -428,7 +430,7 @@ export class PilotsService {
         errors: [{ field: 'reason', message: 'required when stage is aborted' }],
       });
     await this.transition(actor, pilot, action, manager, {
-      detail: reason ?? null,
+      facts: { reason: reason ?? null },
       abortReason: action === 'abort' ? reason!.trim() : undefined,
     });
   }
@@ -438,7 +440,7 @@ export class PilotsService {
     pilot: PilotRow,
     action: PilotAction,
     manager: EntityManager,
-    options: { detail?: string | null; abortReason?: string },
+    options: { facts: Partial<PilotEventFacts>; abortReason?: string },
   ): Promise<void> {
     const to = nextStage(pilot.stage, action);
     if (to === null) throw new ConflictError(`A ${pilot.stage} pilot cannot be ${PAST[action]}`);
@@ -452,13 +454,13 @@ export class PilotsService {
       actor,
       pilot,
       `pilot.${to}`,
-      { from: pilot.stage, to, reason: options.detail ?? null },
+      { from: pilot.stage, to, reason: pilotEventDetail(options.facts) },
       manager,
       null,
     );
     await this.pilots.addEvent(
       pilot.id,
-      { type: to, fromStage: pilot.stage, toStage: to, actor, detail: options.detail },
+      { type: to, fromStage: pilot.stage, toStage: to, actor, facts: options.facts },
       manager,
     );
   }
@@ -487,7 +489,7 @@ export class PilotsService {
     action: string,
     details: Record<string, unknown>,
     manager: EntityManager,
-    event: { type: string; detail: string } | null = null,
+    event: { type: string; facts: Partial<PilotEventFacts> } | null = null,
   ): Promise<void> {
     for (const organizationId of new Set([pilot.organizationId, pilot.testbedOrganizationId])) {
       await this.audit.record(

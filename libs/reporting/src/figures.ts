@@ -1,3 +1,7 @@
+import { ORGANIZATION_KINDS } from '@slussen/core';
+import { OUTCOME_RESULTS, PILOT_STAGES } from '@slussen/pilots';
+import { BOOKING_STATUSES } from '@slussen/scheduling';
+
 /**
  * Every figure of an outcome report, defined once: what it means (shown in
  * every rendering) and the SQL aggregate that computes it. Figures come in
@@ -40,18 +44,17 @@ export interface Family {
   figures: Figure[];
 }
 
-const BOOKING_STATUSES = ['pending', 'confirmed', 'rejected', 'waitlisted', 'cancelled', 'expired'];
-const PILOT_STAGES = ['planned', 'running', 'evaluating', 'completed', 'aborted'];
-const OUTCOME_RESULTS = ['adopted', 'procured', 'extended', 'discontinued'];
-const ORGANIZATION_KINDS = ['company', 'region', 'municipality', 'agency'];
+// Companies first: they are whom the test beds serve.
+const REQUESTER_KINDS = ['company', ...ORGANIZATION_KINDS.filter((kind) => kind !== 'company')];
 
-const each = (values: string[], sql: (value: string) => string) =>
+const each = (values: readonly string[], sql: (value: string) => string) =>
   Object.fromEntries(values.map((value) => [value, sql(value)]));
 
 export const FAMILIES: Family[] = [
   {
     name: 'places',
-    from: `(SELECT testbed_id, starts_at, capacity, held FROM scheduling_slot_facts WHERE status = 'open')`,
+    // A closed slot takes no new bookings, but its places were offered until it closed: they count.
+    from: `(SELECT testbed_id, starts_at, capacity, held FROM scheduling_slot_facts WHERE status <> 'cancelled')`,
     inPeriod: 'f.starts_at >= p.starts AND f.starts_at < p.ends',
     partials: { capacity: 'sum(f.capacity)', held: 'sum(f.held)' },
     figures: [
@@ -60,10 +63,12 @@ export const FAMILIES: Family[] = [
         title: 'Places offered',
         sv: {
           title: 'Erbjudna platser',
-          definition: 'Summan av kapaciteten för de öppna tillfällen som börjar under perioden.',
+          definition:
+            'Summan av kapaciteten för de tillfällen som börjar under perioden, utom de inställda; ett stängt tillfälle räknas, eftersom dess platser erbjöds tills det stängdes.',
         },
         unit: 'count',
-        definition: 'The sum of the capacities of the open slots that start in the period.',
+        definition:
+          'The sum of the capacities of the slots that start in the period, except cancelled ones; a closed slot counts, as its places were offered until it closed.',
         sql: 'sum(f.capacity)',
       },
       {
@@ -140,7 +145,7 @@ export const FAMILIES: Family[] = [
         },
         unit: 'count',
         definition: 'Distinct organizations that requested a booking in the period, by kind.',
-        parts: each(ORGANIZATION_KINDS, (kind) => `count(*) FILTER (WHERE f.company_kind = '${kind}')`),
+        parts: each(REQUESTER_KINDS, (kind) => `count(*) FILTER (WHERE f.company_kind = '${kind}')`),
       },
       {
         key: 'firstTimeCompanies',

@@ -8,6 +8,8 @@ import { Test } from '@nestjs/testing';
 import { CoreModule } from '@slussen/core';
 import { isolatedDatabase, testConfig } from '@slussen/testing';
 import { DataSource } from 'typeorm';
+import type { PilotStage } from '@slussen/pilots';
+import { PilotsRepository } from '../../pilots/src/repositories/pilots.repository.js';
 import { ReportBuilderService } from './report-builder.service.js';
 import { ReportingModule } from './reporting.module.js';
 
@@ -45,6 +47,12 @@ describe('nightly report figures', () => {
         .join(', ')}) RETURNING *`,
       Object.values(row),
     );
+
+  /** Moves pilots to a stage, as time and people would have, through pilots' own repository. */
+  const stage = async (to: PilotStage, pilotIds: string[]) => {
+    const pilots = new PilotsRepository(db);
+    for (const id of pilotIds) await pilots.setStage(id, to, new Date('2027-03-01T00:00:00Z'), db.manager);
+  };
 
   async function buildWorld(): Promise<void> {
     for (const [name, kind] of [
@@ -109,12 +117,14 @@ describe('nightly report figures', () => {
     await event('b4', 'confirmed', 'pending', 'confirmed', '2027-03-03T00:00:00Z'); // 2 days
     await event('b6', 'rejected', 'pending', 'rejected', '2027-03-09T00:00:00Z'); // 4 days
     await event('b2', 'promoted', 'waitlisted', 'pending', '2027-03-28T09:00:00Z');
-    // The pilots trigger made b1, b4 and b5 pilots; move them along.
+    // The pilots trigger made b1, b4 and b5 pilots (found through pilots' view); move them along.
     const pilot = async (bookingName: string) =>
-      (ids[`p-${bookingName}`] = (await one('SELECT id FROM pilots WHERE booking_id = $1', [ids[bookingName]])).id!);
+      (ids[`p-${bookingName}`] = (
+        await one('SELECT pilot_id FROM pilots_pilot_facts WHERE booking_id = $1', [ids[bookingName]])
+      ).pilot_id!);
     for (const name of ['b1', 'b4', 'b5']) await pilot(name);
-    await db.query(`UPDATE pilots SET stage = 'running' WHERE id = $1`, [ids['p-b1']]);
-    await db.query(`UPDATE pilots SET stage = 'completed' WHERE id = ANY($1::uuid[])`, [[ids['p-b4'], ids['p-b5']]]);
+    await stage('running', [ids['p-b1']!]);
+    await stage('completed', [ids['p-b4']!, ids['p-b5']!]);
     await insert('pilot_outcomes', {
       pilot_id: ids['p-b4'],
       result: 'procured',
@@ -304,6 +314,26 @@ describe('nightly report figures', () => {
       decisions: 0,
       medianDaysToDecision: null,
       organizationsServed: { company: 0 },
+    });
+  });
+
+  it('counts the places of a closed slot as offered (they were, until it closed), never a cancelled slot’s', async () => {
+    const slot = (capacity: number, status: string) =>
+      insert('slots', {
+        testbed_id: ids.c,
+        period: '[2027-03-31T08:00:00Z,2027-03-31T16:00:00Z)',
+        capacity,
+        status,
+        closed_reason: status === 'closed' ? 'Personalen är sjuk' : null,
+      });
+    await slot(2, 'closed');
+    await slot(1, 'cancelled');
+    const builder = app.get(ReportBuilderService);
+    await builder.build((await builder.nightlyRun('2027-03-31')).id);
+    expect((await snapshot('testbed', ids.c!, 'day', '2027-03-31')).figures).toMatchObject({
+      placesOffered: 2,
+      placesHeld: 0,
+      utilization: 0,
     });
   });
 

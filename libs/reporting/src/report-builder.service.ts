@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@slussen/core';
-import { DataSource, type EntityManager } from 'typeorm';
 import { FAMILIES } from './figures.js';
 import { endsMonth, nightlyPeriods, type ReportPeriod } from './report-periods.js';
-import { assembleStatement, EMPTY_FIGURES, familyStatement, type ScopeFilter } from './report-sql.js';
+import { ReportBuildRepository } from './repositories/report-build.repository.js';
+import type { ScopeFilter } from './repositories/report-statements.js';
 import { ReportRunsRepository, type RunRow } from './repositories/report-runs.repository.js';
 
 /**
@@ -19,7 +18,7 @@ export class ReportBuilderService {
   private readonly logger = new Logger(ReportBuilderService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly statements: ReportBuildRepository,
     private readonly runs: ReportRunsRepository,
     private readonly config: AppConfig,
   ) {}
@@ -48,45 +47,28 @@ export class ReportBuilderService {
         : run.scope === 'platform'
           ? { scope: 'platform' }
           : { scope: run.scope, subjectId: run.subjectId! };
-    const params = [
-      periods.map((period) => period.kind),
-      periods.map((period) => period.start),
-      periods.map((period) => period.end),
-      'subjectId' in filter ? filter.subjectId : null,
-    ];
     if (!(await this.runs.claim(runId, FAMILIES.length + 1, this.config.reports.statementTimeoutMs)))
       throw new Error(`report run ${runId} is already being built`);
     const started = Date.now();
-    const settings = async (manager: EntityManager) => {
-      await manager.query(`SET LOCAL statement_timeout = ${this.config.reports.statementTimeoutMs}`);
-      await manager.query(`SET LOCAL work_mem = '${this.config.reports.workMemMb}MB'`);
-      // Compiling these one-off plans costs more than it saves.
-      await manager.query('SET LOCAL jit = off');
-    };
     try {
       await this.runs.clearValues(runId);
       // Families are independent: several at once, each on a connection of its own.
       const queue = [...FAMILIES];
       const lane = async () => {
         for (let family = queue.shift(); family; family = queue.shift()) {
-          await this.dataSource.transaction(async (manager) => {
-            await settings(manager);
-            await manager.query(familyStatement(family, filter), [...params, runId]);
-          });
+          await this.statements.stageFamily(runId, family, filter, periods);
           await this.runs.step(runId);
         }
       };
       await Promise.all(Array.from({ length: this.config.reports.parallelism }, lane));
-      const ids = await this.dataSource.transaction(async (manager) => {
-        await settings(manager);
-        const rows: Array<{ id: string }> = await manager.query(assembleStatement(filter), [
-          ...params,
-          runId,
-          EMPTY_FIGURES,
-        ]);
-        if (run.kind === 'nightly' && endsMonth(run.night!)) await this.noticeMonthReady(runId, manager);
-        return rows.map((row) => row.id);
-      });
+      const ids = await this.statements.assemble(
+        runId,
+        filter,
+        periods,
+        run.kind === 'nightly' && endsMonth(run.night!)
+          ? (manager) => this.statements.noticeMonthReady(runId, manager)
+          : undefined,
+      );
       await this.runs.clearValues(runId);
       await this.runs.finish(runId, ids.length);
       this.logger.log(
@@ -101,18 +83,6 @@ export class ReportBuilderService {
       await this.runs.fail(runId, publicRunError(error));
       throw error;
     }
-  }
-
-  /** The month just ended: one message per subscription whose scope has a month report in this run, once per run. */
-  private async noticeMonthReady(runId: string, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `WITH first_time AS (UPDATE report_runs SET month_notified_at = now() WHERE id = $1 AND month_notified_at IS NULL RETURNING id)
-       INSERT INTO outbox_messages (topic, payload)
-       SELECT 'report.month-ready', json_build_object('subscriptionId', s.id, 'userId', s.user_id, 'snapshotId', r.id)
-         FROM first_time, report_subscriptions s
-         JOIN report_snapshots r ON r.run_id = $1 AND r.period_kind = 'month-to-date' AND r.scope = s.scope AND r.subject_id IS NOT DISTINCT FROM s.subject_id`,
-      [runId],
-    );
   }
 }
 

@@ -1,4 +1,5 @@
 // The scheduling context's public surface.
+export { BOOKING_STATUSES, type BookingStatus } from './booking-state.js';
 export { BookingsService, type BookingView } from './bookings.service.js';
 export { SchedulingHttpModule } from './http/scheduling-http.module.js';
 export { expandRecurrence, MAX_OCCURRENCES, type Period, type Recurrence } from './recurrence.js';

@@ -135,11 +135,12 @@ export async function seedHistory(
     `UPDATE pilot_events e SET at = d.decided_at FROM demo_pilots d WHERE e.pilot_id = d.id AND e.type = 'created'`,
   );
   await manager.query(
-    `INSERT INTO pilot_events (pilot_id, at, type, from_stage, to_stage, detail)
-     SELECT id, starts, 'running', 'planned', 'running', NULL FROM demo_pilots
-     UNION ALL SELECT id, ends, 'evaluating', 'running', 'evaluating', NULL FROM demo_pilots WHERE fate >= 0.06
-     UNION ALL SELECT id, ended_at, 'completed', 'evaluating', 'completed', NULL FROM demo_pilots WHERE fate >= 0.06
-     UNION ALL SELECT id, starts + (ends - starts) / 2, 'aborted', 'running', 'aborted', 'Företaget kunde inte leverera i tid' FROM demo_pilots WHERE fate < 0.06`,
+    `INSERT INTO pilot_events (pilot_id, at, type, from_stage, to_stage, detail, facts)
+     SELECT id, starts, 'running', 'planned', 'running', NULL, '{}'::jsonb FROM demo_pilots
+     UNION ALL SELECT id, ends, 'evaluating', 'running', 'evaluating', NULL, '{}' FROM demo_pilots WHERE fate >= 0.06
+     UNION ALL SELECT id, ended_at, 'completed', 'evaluating', 'completed', NULL, '{}' FROM demo_pilots WHERE fate >= 0.06
+     UNION ALL SELECT id, starts + (ends - starts) / 2, 'aborted', 'running', 'aborted', 'Företaget kunde inte leverera i tid',
+                      '{"reason": "Företaget kunde inte leverera i tid"}' FROM demo_pilots WHERE fate < 0.06`,
   );
 
   // Two measured metrics with targets per completed pilot, asked for at the pilot's end; nearly all answered.

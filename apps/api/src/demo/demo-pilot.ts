@@ -1,4 +1,4 @@
-import { cadencePoints } from '@slussen/pilots';
+import { cadencePoints, pilotEventDetail, type PilotEventFacts } from '@slussen/pilots';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { DEMO_PILOT } from './demo-data.js';
@@ -98,25 +98,39 @@ export async function seedRunningPilot(
     );
     metricIds.push(id);
   }
-  const events: Array<[Date, string, string | null, string | null, string | null, string]> = [
-    [at(-25), 'plan-changed', null, null, parties.companyUserId, 'goals changed; plan version 2'],
-    ...DEMO_PILOT.metrics.map((metric, index): [Date, string, null, null, string, string] => [
+  const events: Array<[Date, string, string | null, string | null, string | null, Partial<PilotEventFacts>]> = [
+    [at(-25), 'plan-changed', null, null, parties.companyUserId, { cause: 'goals-changed', planVersion: 2 }],
+    ...DEMO_PILOT.metrics.map((metric, index): [Date, string, null, null, string, Partial<PilotEventFacts>] => [
       at(-24, index),
       'plan-changed',
       null,
       null,
       parties.companyUserId,
-      `metric ${metric.key} added; plan version ${index + 3}`,
+      { cause: 'metric-added', metricKey: metric.key, planVersion: index + 3 },
     ]),
-    [at(-22), 'plan-approved', null, null, parties.companyUserId, 'company approved plan version 4'],
-    [agreed, 'plan-approved', null, null, parties.managerUserId, 'testbed approved plan version 4'],
-    [agreed, 'plan-agreed', null, null, parties.managerUserId, 'plan version 4 agreed by both sides'],
-    [startsAt, 'running', 'planned', 'running', null, 'the slot started'],
+    [
+      at(-22),
+      'plan-approved',
+      null,
+      null,
+      parties.companyUserId,
+      { cause: 'plan-approved', side: 'company', planVersion: 4 },
+    ],
+    [
+      agreed,
+      'plan-approved',
+      null,
+      null,
+      parties.managerUserId,
+      { cause: 'plan-approved', side: 'testbed', planVersion: 4 },
+    ],
+    [agreed, 'plan-agreed', null, null, parties.managerUserId, { cause: 'plan-agreed', planVersion: 4 }],
+    [startsAt, 'running', 'planned', 'running', null, { cause: 'slot-started' }],
   ];
-  for (const [when, type, from, to, actor, detail] of events) {
+  for (const [when, type, from, to, actor, facts] of events) {
     await manager.query(
-      `INSERT INTO pilot_events (pilot_id, at, type, from_stage, to_stage, actor_user_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [pilotId, when, type, from, to, actor, detail],
+      `INSERT INTO pilot_events (pilot_id, at, type, from_stage, to_stage, actor_user_id, detail, facts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [pilotId, when, type, from, to, actor, pilotEventDetail(facts), JSON.stringify(facts)],
     );
   }
 

@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import {
   PILOT_EVENT_CAUSES,
   PILOT_EVENT_TYPES as API_PILOT_EVENT_TYPES,
-  pilotEventFacts,
 } from '../../../../libs/pilots/src/pilot-event-facts';
 import { BOOKING_EVENT_TYPES, BOOKING_SYSTEM_REASONS } from '../features/booking/eventText';
 import { PILOT_EVENT_TYPES } from '../features/pilots/eventText';
@@ -46,35 +45,4 @@ describe('timeline events read in Swedish and English', () => {
       expect(missing).toEqual([]);
     },
   );
-});
-
-describe('pilot event facts', () => {
-  it.each([
-    ['created', 'the booking was confirmed', { cause: 'booking-confirmed' }],
-    ['aborted', 'the booking was cancelled', { cause: 'booking-withdrawn', bookingStatus: 'cancelled' }],
-    ['plan-changed', 'plan replaced; plan version 3', { cause: 'plan-replaced', planVersion: 3 }],
-    ['plan-changed', 'goals changed; plan version 2', { cause: 'goals-changed', planVersion: 2 }],
-    [
-      'plan-changed',
-      'metric wait-days added; plan version 4',
-      { cause: 'metric-added', metricKey: 'wait-days', planVersion: 4 },
-    ],
-    ['plan-approved', 'testbed approved plan version 2', { cause: 'plan-approved', side: 'testbed', planVersion: 2 }],
-    ['plan-agreed', 'plan version 2 agreed by both sides', { cause: 'plan-agreed', planVersion: 2 }],
-    ['running', 'the slot started', { cause: 'slot-started' }],
-    ['evaluating', 'the slot ended', { cause: 'slot-ended' }],
-    ['completed', 'outcome: procured', { cause: 'outcome-recorded', result: 'procured' }],
-    ['aborted', 'Personalen hann inte', { cause: null, reason: 'Personalen hann inte' }],
-  ])('%s "%s" becomes facts', (type, detail, facts) => {
-    expect(pilotEventFacts(type, detail)).toMatchObject(facts);
-  });
-
-  it('every cause the facts name is one the page has texts for', () => {
-    const causes = PILOT_EVENT_CAUSES as readonly string[];
-    expect(causes).toContain(pilotEventFacts('plan-agreed', 'plan version 1 agreed by both sides').cause);
-    expect(pilotEventFacts('something-new', 'a new kind of English detail')).toMatchObject({
-      cause: null,
-      reason: null,
-    });
-  });
 });

@@ -20,6 +20,9 @@ export interface ActorMembershipRow {
   role: Role;
 }
 
+/** One constant advisory lock key for every process: bootstrap of the first admin runs once. */
+const ADMIN_BOOTSTRAP_LOCK = 7_263_302;
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -79,6 +82,11 @@ export class UsersRepository {
 
   firstPlatformAdmin(): Promise<User | null> {
     return this.repo().findOne({ where: { platformAdmin: true }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Serializes the first platform admin's bootstrap across processes starting at once, until the transaction ends. */
+  async lockPlatformAdminBootstrap(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_BOOTSTRAP_LOCK]);
   }
 
   hasPlatformAdmin(manager?: EntityManager): Promise<boolean> {

@@ -32,6 +32,10 @@ export class PilotEvent {
   @Column({ type: 'text', nullable: true })
   detail: string | null;
 
+  /** Why it happened, as codes (see pilot-event-facts.ts), written with the event. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  facts: Record<string, unknown>;
+
   @ManyToOne(() => Pilot, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'pilot_id', foreignKeyConstraintName: 'pilot_events_pilot_id_fkey' })
   pilot?: Relation<Pilot>;

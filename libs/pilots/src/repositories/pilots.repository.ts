@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { currentRequestId, decodeCursor, toPage, type Actor, type Page, type TwoSidedScope } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CadencePoint } from '../cadence.js';
+import { pilotEventDetail, type PilotEventFacts } from '../pilot-event-facts.js';
 import type { MetricCadence, MetricDirection, OutcomeResult, PilotStage } from '../pilot-stage.js';
 
 export interface PilotRow {
@@ -72,6 +73,7 @@ export interface PilotEventRow {
   actorUserId: string | null;
   actorApiTokenId: string | null;
   detail: string | null;
+  facts: Partial<PilotEventFacts>;
 }
 
 export interface PilotFilter {
@@ -91,17 +93,19 @@ export interface MeasurementRequestRow {
   answeredAt: Date | null;
 }
 
-// A pilot's period is its booking's slot, so a reschedule moves it.
+// A pilot's period is its booking's slot, so a reschedule moves it. The booking, test bed and company
+// come from the views their contexts publish (the PilotsReadThroughOwners migration).
 const PILOT_ROWS = `SELECT p.id, p.booking_id AS "bookingId", b.status AS "bookingStatus", p.testbed_id AS "testbedId",
        t.organization_id AS "testbedOrganizationId", t.name AS "testbedName", t.timezone,
        p.organization_id AS "organizationId", o.name AS "companyName", o.org_number AS "companyOrgNumber", p.title, p.stage, p.goals, p.plan_version AS "planVersion",
        p.company_approved_version AS "companyApprovedVersion", p.testbed_approved_version AS "testbedApprovedVersion",
        p.plan_agreed_at AS "planAgreedAt", p.abort_reason AS "abortReason",
-       lower(s.period) AS "startsAt", upper(s.period) AS "endsAt",
+       b.starts_at AS "startsAt", b.ends_at AS "endsAt",
        p.started_at AS "startedAt", p.evaluating_at AS "evaluatingAt", p.ended_at AS "endedAt",
        p.created_at AS "createdAt", p.updated_at AS "updatedAt"
-  FROM pilots p JOIN bookings b ON b.id = p.booking_id JOIN slots s ON s.id = b.slot_id JOIN testbeds t ON t.id = p.testbed_id
-  JOIN organizations o ON o.id = p.organization_id`;
+  FROM pilots p JOIN scheduling_booking_periods b ON b.booking_id = p.booking_id
+  JOIN catalogue_testbed_profiles t ON t.testbed_id = p.testbed_id
+  JOIN identity_organization_facts o ON o.organization_id = p.organization_id`;
 
 const METRIC_COLUMNS = `m.id, m.key, m.name, m.unit, m.direction, m.baseline, m.target, m.minimum, m.maximum, m.cadence`;
 
@@ -158,19 +162,23 @@ export class PilotsRepository {
       fromStage?: PilotStage | null;
       toStage?: PilotStage | null;
       actor: Actor | null;
-      detail?: string | null;
+      facts: Partial<PilotEventFacts>;
     },
     manager: EntityManager,
   ): Promise<void> {
+    // Only the facts the event has are kept; a reader fills the rest with null.
+    const facts = Object.fromEntries(Object.entries(event.facts).filter(([, value]) => value != null));
     await manager.query(
-      `INSERT INTO pilot_events (pilot_id, type, from_stage, to_stage, actor_user_id, actor_api_token_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO pilot_events (pilot_id, type, from_stage, to_stage, actor_user_id, actor_api_token_id, detail, facts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         pilotId,
         event.type,
         event.fromStage ?? null,
         event.toStage ?? null,
         ...actorIds(event.actor),
-        event.detail ?? null,
+        pilotEventDetail(facts),
+        JSON.stringify(facts),
       ],
     );
   }
@@ -186,7 +194,7 @@ export class PilotsRepository {
 
   events(pilotId: string): Promise<PilotEventRow[]> {
     return this.dataSource.query(
-      `SELECT at, type, from_stage AS "fromStage", to_stage AS "toStage", actor_user_id AS "actorUserId", actor_api_token_id AS "actorApiTokenId", detail
+      `SELECT at, type, from_stage AS "fromStage", to_stage AS "toStage", actor_user_id AS "actorUserId", actor_api_token_id AS "actorApiTokenId", detail, facts
          FROM pilot_events WHERE pilot_id = $1 ORDER BY at, id`,
       [pilotId],
     );

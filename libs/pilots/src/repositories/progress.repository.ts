@@ -13,7 +13,8 @@ export interface DuePull {
 const ANSWERED = `r.answered_at IS NOT NULL`;
 
 /**
- * The set-based steps of the worker's pilot scan. Each reads the time it is
+ * The set-based steps of the worker's pilot scan. A pilot's period is its booking's
+ * slot, read through scheduling's `scheduling_booking_periods` view. Each reads the time it is
  * given, claims its rows with FOR UPDATE SKIP LOCKED (so several workers share
  * a scan), and writes its outbox messages in the statement that changes state.
  */
@@ -24,9 +25,9 @@ export class ProgressRepository {
   /** Planned pilots whose confirmed booking's slot has started. */
   dueToStart(now: Date, limit: number): Promise<Array<{ id: string }>> {
     return this.dataSource.query(
-      `SELECT p.id FROM pilots p JOIN bookings b ON b.id = p.booking_id JOIN slots s ON s.id = b.slot_id
-        WHERE p.stage = 'planned' AND b.status = 'confirmed' AND lower(s.period) <= $1
-        ORDER BY lower(s.period) LIMIT $2`,
+      `SELECT p.id FROM pilots p JOIN scheduling_booking_periods b ON b.booking_id = p.booking_id
+        WHERE p.stage = 'planned' AND b.status = 'confirmed' AND b.starts_at <= $1
+        ORDER BY b.starts_at LIMIT $2`,
       [now, limit],
     );
   }
@@ -34,9 +35,9 @@ export class ProgressRepository {
   /** Running pilots whose slot has ended. */
   dueToEvaluate(now: Date, limit: number): Promise<Array<{ id: string }>> {
     return this.dataSource.query(
-      `SELECT p.id FROM pilots p JOIN bookings b ON b.id = p.booking_id JOIN slots s ON s.id = b.slot_id
-        WHERE p.stage = 'running' AND upper(s.period) <= $1
-        ORDER BY upper(s.period) LIMIT $2`,
+      `SELECT p.id FROM pilots p JOIN scheduling_booking_periods b ON b.booking_id = p.booking_id
+        WHERE p.stage = 'running' AND b.ends_at <= $1
+        ORDER BY b.ends_at LIMIT $2`,
       [now, limit],
     );
   }
@@ -111,9 +112,9 @@ export class ProgressRepository {
   async remindUnagreedPlans(now: Date, days: number, limit: number): Promise<number> {
     const rows: unknown[] = await this.dataSource.query(
       `WITH due AS (
-         SELECT p.id FROM pilots p JOIN bookings b ON b.id = p.booking_id JOIN slots s ON s.id = b.slot_id
+         SELECT p.id FROM pilots p JOIN scheduling_booking_periods b ON b.booking_id = p.booking_id
           WHERE p.stage = 'planned' AND p.plan_agreed_at IS NULL AND p.plan_reminded_at IS NULL
-            AND lower(s.period) - make_interval(days => $2) <= $1 AND lower(s.period) > $1
+            AND b.starts_at - make_interval(days => $2) <= $1 AND b.starts_at > $1
           LIMIT $3 FOR UPDATE OF p SKIP LOCKED
        ), reminded AS (
          UPDATE pilots p SET plan_reminded_at = $1 FROM due WHERE p.id = due.id RETURNING p.id

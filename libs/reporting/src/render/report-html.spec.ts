@@ -28,11 +28,15 @@ describe('the printable report', () => {
     expect(swedish).toContain('<html lang="sv">');
     expect(swedish).toContain('Utfallsrapport');
     expect(swedish).toContain('Beläggning per månad');
-    expect(swedish).toContain('Summan av kapaciteten för de öppna tillfällen som börjar under perioden.');
+    expect(swedish).toContain(
+      'Summan av kapaciteten för de tillfällen som börjar under perioden, utom de inställda; ett stängt tillfälle räknas, eftersom dess platser erbjöds tills det stängdes.',
+    );
     expect(swedish).not.toContain('The sum of the capacities');
     const english = renderReportHtml(toReportView(row(), null, ZONE, reportLanguage('en', 'sv')));
     expect(english).toContain('<html lang="en">');
-    expect(english).toContain('The sum of the capacities of the open slots that start in the period.');
+    expect(english).toContain(
+      'The sum of the capacities of the slots that start in the period, except cancelled ones; a closed slot counts, as its places were offered until it closed.',
+    );
   });
 
   it('draws every month of a seven-month period, each with its number, a gap where no month report was built', () => {

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { PilotEvent } from './types';
 
-/** Every event type and cause the API writes (libs/pilots pilot-event-facts); the i18n spec holds both languages to them. */
+/** Every event type the API writes (libs/pilots pilot-event-facts, with the causes); the i18n spec holds both languages to them. */
 export const PILOT_EVENT_TYPES = [
   'created',
   'plan-changed',
@@ -20,7 +20,7 @@ export function eventTitle(t: TFunction, event: Pick<PilotEvent, 'type'>): strin
     : t('pilots:eventUnknown', { type: event.type });
 }
 
-/** A pilot event's details in the reader's language, from its structured facts (never the API's English `detail`). */
+/** A pilot event's details in the reader's language, from the facts the API stored with it (never its English `detail`). */
 export function eventDetails(t: TFunction, event: PilotEvent): string[] {
   const lines: string[] = [];
   if (event.cause && t(`pilots:eventCauses.${event.cause}`, { defaultValue: '' })) {

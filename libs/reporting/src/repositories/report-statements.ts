@@ -1,4 +1,4 @@
-import { emptyFigures, type Family } from './figures.js';
+import { emptyFigures, type Family } from '../figures.js';
 
 /**
  * The SQL of a report run. Each family is one INSERT ... SELECT into the
