@@ -1,5 +1,10 @@
 // Unit (*.spec.ts beside the code), integration (*.int-spec.ts, real services)
 // and end-to-end (test/e2e/*.e2e-spec.ts) tests in one run against one database.
+import { readFileSync } from 'node:fs';
+import { pathsToModuleNameMapper } from 'ts-jest';
+
+const { compilerOptions } = JSON.parse(readFileSync(new URL('./tsconfig.json', import.meta.url), 'utf8'));
+
 export default {
   testEnvironment: 'node',
   rootDir: '.',
@@ -7,20 +12,8 @@ export default {
   testRegex: '\\.(spec|int-spec|e2e-spec)\\.ts$',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^@slussen/core$': '<rootDir>/libs/core/src/index.ts',
-    '^@slussen/testing$': '<rootDir>/libs/testing/src/index.ts',
-    '^@slussen/identity$': '<rootDir>/libs/identity/src/index.ts',
-    '^@slussen/identity/entities$': '<rootDir>/libs/identity/src/identity.entities.ts',
-    '^@slussen/catalogue$': '<rootDir>/libs/catalogue/src/index.ts',
-    '^@slussen/catalogue/entities$': '<rootDir>/libs/catalogue/src/catalogue.entities.ts',
-    '^@slussen/pilots$': '<rootDir>/libs/pilots/src/index.ts',
-    '^@slussen/pilots/entities$': '<rootDir>/libs/pilots/src/pilots.entities.ts',
-    '^@slussen/reporting$': '<rootDir>/libs/reporting/src/index.ts',
-    '^@slussen/reporting/entities$': '<rootDir>/libs/reporting/src/reporting.entities.ts',
-    '^@slussen/scheduling$': '<rootDir>/libs/scheduling/src/index.ts',
-    '^@slussen/scheduling/entities$': '<rootDir>/libs/scheduling/src/scheduling.entities.ts',
-    '^@slussen/notifications$': '<rootDir>/libs/notifications/src/index.ts',
-    '^@slussen/notifications/entities$': '<rootDir>/libs/notifications/src/notifications.entities.ts',
+    // The path aliases (@slussen/...) come from tsconfig.json, the one place they are written.
+    ...pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },

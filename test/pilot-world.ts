@@ -2,7 +2,8 @@ import { expect } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { Clock, JobName, ManualClock, QueueName } from '@slussen/core';
+import { Clock, ManualClock } from '@slussen/core';
+import { PILOTS_QUEUE, PilotsJob } from '@slussen/pilots';
 import { IdentityFactory, isolatedDatabase, testConfig, type TestUser } from '@slussen/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -40,8 +41,8 @@ export async function startPilotWorld(extraEnv: Record<string, string> = {}) {
   const worker: INestApplication = moduleRef.createNestApplication({ bufferLogs: true });
   await worker.init();
   const connection = { url: process.env.REDIS_URL! };
-  const queue = new Queue(QueueName.Pilots, { connection, prefix: env.QUEUE_PREFIX });
-  const events = new QueueEvents(QueueName.Pilots, { connection, prefix: env.QUEUE_PREFIX });
+  const queue = new Queue(PILOTS_QUEUE, { connection, prefix: env.QUEUE_PREFIX });
+  const events = new QueueEvents(PILOTS_QUEUE, { connection, prefix: env.QUEUE_PREFIX });
   await events.waitUntilReady();
   const http = () => request(api.getHttpServer());
 
@@ -52,7 +53,7 @@ export async function startPilotWorld(extraEnv: Record<string, string> = {}) {
     http,
     factory: new IdentityFactory(api),
     async scan(): Promise<Record<string, number>> {
-      const job = await queue.add(JobName.ScanPilots, {});
+      const job = await queue.add(PilotsJob.ScanPilots, {});
       return job.waitUntilFinished(events, 20_000);
     },
     async waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { JobName, QueueName } from '@slussen/core';
+import { REPORTS_QUEUE, ReportingJob } from '@slussen/reporting';
 import { IdentityFactory, isolatedDatabase, testConfig, type TestUser } from '@slussen/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -44,8 +44,8 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     env.DATABASE_URL = database.url;
     api = await createApiApp({ env });
     worker = await startWorker();
-    queue = new Queue(QueueName.Reports, { connection: { url: process.env.REDIS_URL! }, prefix: env.QUEUE_PREFIX });
-    events = new QueueEvents(QueueName.Reports, {
+    queue = new Queue(REPORTS_QUEUE, { connection: { url: process.env.REDIS_URL! }, prefix: env.QUEUE_PREFIX });
+    events = new QueueEvents(REPORTS_QUEUE, {
       connection: { url: process.env.REDIS_URL! },
       prefix: env.QUEUE_PREFIX,
     });
@@ -205,7 +205,7 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
       .send({ scope: 'organization', subjectId: regionId });
     expect(subscribed.status).toBe(201);
     const night = async () => {
-      const job = await queue.add(JobName.BuildNightlyReports, { night: lastDayOfLastMonth() });
+      const job = await queue.add(ReportingJob.BuildNightlyReports, { night: lastDayOfLastMonth() });
       return job.waitUntilFinished(events, 20_000);
     };
     const first = (await night()) as { runId: string; snapshots: number };

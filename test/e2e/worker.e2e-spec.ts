@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { QueueName } from '@slussen/core';
+import { SCHEDULING_QUEUE } from '@slussen/scheduling';
 import { IdentityFactory, isolatedDatabase, testConfig } from '@slussen/testing';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -32,7 +32,7 @@ describe('worker: scheduled booking expiry', () => {
     database = await isolatedDatabase();
     env.DATABASE_URL = database.url;
     api = await createApiApp({ env });
-    queue = new Queue(QueueName.Scheduling, { connection: { url: process.env.REDIS_URL! }, prefix: env.QUEUE_PREFIX });
+    queue = new Queue(SCHEDULING_QUEUE, { connection: { url: process.env.REDIS_URL! }, prefix: env.QUEUE_PREFIX });
   });
   afterAll(async () => {
     await queue.obliterate({ force: true });

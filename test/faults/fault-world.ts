@@ -1,5 +1,9 @@
 import { isolatedDatabase, IdentityFactory } from '@slussen/testing';
-import { JobName, QueueName } from '@slussen/core';
+import type { JobName, QueueName } from '@slussen/core';
+import { NOTIFICATIONS_QUEUE, NotificationsJob } from '@slussen/notifications';
+import { PILOTS_QUEUE, PilotsJob } from '@slussen/pilots';
+import { REPORTS_QUEUE, ReportingJob } from '@slussen/reporting';
+import { SCHEDULING_QUEUE, SchedulingJob } from '@slussen/scheduling';
 import { Queue } from 'bullmq';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -39,13 +43,13 @@ export async function within(
 
 /** Every job scheduler the worker declares (its keys are the job names). */
 export const SCHEDULED_JOBS: Array<[QueueName, JobName]> = [
-  [QueueName.Scheduling, JobName.ExpireOverdueBookings],
-  [QueueName.Scheduling, JobName.QueueReminders],
-  [QueueName.Scheduling, JobName.PurgeIdempotencyKeys],
-  [QueueName.Pilots, JobName.ScanPilots],
-  [QueueName.Reports, JobName.BuildNightlyReports],
-  [QueueName.Reports, JobName.SweepReportRuns],
-  [QueueName.Notifications, JobName.SweepDeliveries],
+  [SCHEDULING_QUEUE, SchedulingJob.ExpireOverdueBookings],
+  [SCHEDULING_QUEUE, SchedulingJob.QueueReminders],
+  [SCHEDULING_QUEUE, SchedulingJob.PurgeIdempotencyKeys],
+  [PILOTS_QUEUE, PilotsJob.ScanPilots],
+  [REPORTS_QUEUE, ReportingJob.BuildNightlyReports],
+  [REPORTS_QUEUE, ReportingJob.SweepReportRuns],
+  [NOTIFICATIONS_QUEUE, NotificationsJob.SweepDeliveries],
 ];
 
 export interface Company {

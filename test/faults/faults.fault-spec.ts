@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { QueueName } from '@slussen/core';
+import { PILOTS_QUEUE } from '@slussen/pilots';
 import { FaultWorld, SCHEDULED_JOBS, sleep, within, type BookingOutcome } from './fault-world.js';
 
 /**
@@ -188,7 +188,7 @@ describe('faults: nothing is lost when things break', () => {
     );
 
     // A scheduler lost by itself: the worker says not ready until its check has put it back.
-    await world.removeScheduler(QueueName.Pilots, SCHEDULED_JOBS.find(([queue]) => queue === QueueName.Pilots)![1]);
+    await world.removeScheduler(PILOTS_QUEUE, SCHEDULED_JOBS.find(([queue]) => queue === PILOTS_QUEUE)![1]);
     const notReady = await world.ready('worker');
     const readyAgain = await within(30_000, async () => (await world.ready('worker')).status === 200, 100);
     results.push({

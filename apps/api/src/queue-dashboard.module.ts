@@ -1,7 +1,7 @@
 import { ExpressAdapter } from '@bull-board/express';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { BullBoardModule } from '@bull-board/nestjs';
-import { InjectQueue } from '@nestjs/bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Controller, HttpCode, Injectable, Logger, Module, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
@@ -13,12 +13,12 @@ import {
   PasswordAttempts,
   PersonOnly,
   QueueModule,
-  QueueName,
   RateLimitModule,
   readCookie,
   type Actor,
 } from '@slussen/core';
 import { AccountsService, IdentityActorResolver, IdentityModule, SessionService } from '@slussen/identity';
+import { CONTEXT_QUEUES } from '@slussen/platform';
 import type { CookieOptions, NextFunction, Request, Response } from 'express';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
@@ -173,27 +173,22 @@ export class QueueDashboardSessionController {
 }
 
 /** Attached as the queues are made: a Redis outage is logged once, not once per reconnect. */
-@Injectable()
-class QueueErrorLog {
-  constructor(
-    @InjectQueue(QueueName.Scheduling) scheduling: Queue,
-    @InjectQueue(QueueName.Notifications) notifications: Queue,
-    @InjectQueue(QueueName.Pilots) pilots: Queue,
-    @InjectQueue(QueueName.Reports) reports: Queue,
-    @InjectQueue(QueueName.Webhooks) webhooks: Queue,
-  ) {
+const queueErrorLog = {
+  provide: 'QueueErrorLog',
+  inject: CONTEXT_QUEUES.map((name) => getQueueToken(name)),
+  useFactory: (...queues: Queue[]) => {
     const logger = new Logger(QueueDashboardModule.name);
-    for (const queue of [scheduling, notifications, pilots, reports, webhooks])
-      logQueueErrors(queue, (line) => logger.warn(line));
-  }
-}
+    for (const queue of queues) logQueueErrors(queue, (line) => logger.warn(line));
+    return queues.length;
+  },
+};
 
 @Module({
-  providers: [QueueErrorLog],
+  providers: [queueErrorLog],
   controllers: [QueueDashboardSessionController],
   imports: [
     QueueDashboardAccessModule,
-    QueueModule.registerQueues(...Object.values(QueueName)),
+    QueueModule.registerQueues(...CONTEXT_QUEUES),
     BullBoardModule.forRootAsync({
       imports: [QueueDashboardAccessModule],
       inject: [QueueDashboardAccess],
@@ -203,7 +198,7 @@ class QueueErrorLog {
         middleware: access.middleware(),
       }),
     }),
-    BullBoardModule.forFeature(...Object.values(QueueName).map((name) => ({ name, adapter: BullMQAdapter }))),
+    BullBoardModule.forFeature(...CONTEXT_QUEUES.map((name) => ({ name, adapter: BullMQAdapter }))),
   ],
 })
 export class QueueDashboardModule {}

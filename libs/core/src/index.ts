@@ -14,12 +14,8 @@ export { toProblem, type Problem } from './http/problem.js';
 export { createValidationPipe } from './http/validation.pipe.js';
 export { judgeEvictionPolicy, readMaxmemoryPolicy } from './queue/eviction-policy.js';
 export { QueueModule } from './queue/queue.module.js';
-export {
-  declareJobSchedules,
-  JobSchedulesKeeper,
-  JobSchedulesModule,
-  type JobSchedule,
-} from './queue/job-schedules.js';
+export { JobSchedulesKeeper, JobSchedulesModule, workerQueue, type JobSchedule } from './queue/job-schedules.js';
+export { InjectJobQueue, JobQueue } from './queue/job-queue.js';
 export { createRedisClient, logQueueErrors, queueConnectionOptions } from './queue/redis-connection.js';
 export { ensureLocalServices, LocalServiceError, type LocalServices } from './runtime/local-services.js';
 export { startProcess } from './runtime/start-process.js';
@@ -52,11 +48,23 @@ export {
 export { currentRequestId, requestContextMiddleware } from './http/request-context.js';
 export { decodeCursor, encodeCursor, PageQueryDto, toPage, type Page } from './http/pagination.js';
 export { JobProcessor, type JobHandlers } from './queue/job-processor.js';
-export { JOB_QUEUES, JobName, QueueName, uncoveredJobs, type JobData, type JobPayloads } from './queue/jobs.js';
+export {
+  declareJobs,
+  JobName,
+  QueueName,
+  uncoveredJobs,
+  type EnqueuedJob,
+  type JobData,
+  type JobDeclarations,
+  type JobPayloads,
+  type JobQueues,
+  type JobsOf,
+} from './queue/jobs.js';
 export { hashToken, newOpaqueToken } from './auth/opaque-token.js';
 export { OutboxRelay } from './outbox/outbox-relay.service.js';
 export { OutboxRelayModule } from './outbox/outbox.module.js';
 export { Clock, ClockModule, ManualClock } from './time/clock.js';
+export { withTimeout } from './time/with-timeout.js';
 export { SecretBox } from './crypto/secret-box.js';
 export { MultilineText, checkRequestText, plainText, singleLine, textProblem } from './http/control-characters.js';
 export {

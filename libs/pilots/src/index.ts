@@ -16,3 +16,4 @@ export { PILOTS_ENTITIES } from './pilots.entities.js';
 export { PilotsModule } from './pilots.module.js';
 export { PilotsService } from './pilots.service.js';
 export type { PilotView } from './pilot.view.js';
+export { PILOTS_JOBS, PILOTS_QUEUE, PilotsJob } from './pilots.jobs.js';

@@ -7,3 +7,4 @@ export { nightlyPeriods, reportedDay } from './report-periods.js';
 export { REPORTING_ENTITIES } from './reporting.entities.js';
 export { ReportingModule } from './reporting.module.js';
 export { ReportsService } from './reports.service.js';
+export { REPORTING_JOBS, REPORTS_QUEUE, ReportingJob } from './reporting.jobs.js';

@@ -7,3 +7,4 @@ export { SCHEDULING_ENTITIES } from './scheduling.entities.js';
 export { SchedulingModule } from './scheduling.module.js';
 export { SlotsService, type SlotView } from './slots.service.js';
 export { SchedulingJobsModule } from './jobs/scheduling-jobs.module.js';
+export { SCHEDULING_JOBS, SCHEDULING_QUEUE, SchedulingJob } from './scheduling.jobs.js';

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { guardedRequest, OutboundFetchError, OutboundRefusedError, QueueName } from '@slussen/core';
+import { guardedRequest, OutboundFetchError, OutboundRefusedError } from '@slussen/core';
+import { WEBHOOKS_QUEUE } from '@slussen/notifications';
 import { IdentityFactory, isolatedDatabase, testConfig, type TestUser } from '@slussen/testing';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -315,7 +316,7 @@ describe('webhooks: no server-side request forgery', () => {
           `SELECT count(*)::int AS count FROM deliveries WHERE channel = 'webhook' AND status = 'sending'`,
         );
         expect(count).toBeGreaterThanOrEqual(1);
-        const webhooks = new Queue(QueueName.Webhooks, {
+        const webhooks = new Queue(WEBHOOKS_QUEUE, {
           connection: { url: process.env.REDIS_URL! },
           prefix: world.env.QUEUE_PREFIX,
         });

@@ -1,4 +1,6 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import {
+  DynamicModule,
   Global,
   Injectable,
   Logger,
@@ -11,35 +13,61 @@ import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { Queue, type JobSchedulerTemplateOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
-import { JOB_QUEUES, JobName, QueueName } from './jobs.js';
+import type { JobName, JobsOf, QueueName } from './jobs.js';
+import { QueueModule } from './queue.module.js';
+import { logQueueErrors } from './redis-connection.js';
 
 /** A periodic job: every so many milliseconds, or a cron pattern in a time zone. Its scheduler's key is the job's name. */
-export interface JobSchedule {
-  job: JobName;
+export interface JobSchedule<N extends JobName = JobName> {
+  job: N;
   repeat: { every: number } | { pattern: string; tz?: string };
   opts?: JobSchedulerTemplateOptions;
 }
 
-/** The schedules one context declares; the keeper finds every instance. */
+/** The schedules one context declares on its queue; the keeper finds every instance. */
 export class DeclaredJobSchedules {
-  constructor(readonly schedules: JobSchedule[]) {}
+  constructor(
+    readonly queue: QueueName,
+    readonly schedules: JobSchedule[],
+  ) {}
 }
 
-let declarations = 0;
+/** Logs a queue's connection errors once per cause; one per queue a worker runs. */
+class QueueErrorLog {}
+
+@Module({})
+class WorkerQueueModule {}
 
 /**
- * How a context declares its periodic jobs: put the returned provider in its
- * jobs module. The worker's keeper registers them all at start, again whenever
- * its Redis connection returns, and whenever a check finds one missing:
+ * A context's queue in its jobs module, in one line: registers the queue (BullMQ's
+ * and the typed `JobQueue`), logs its connection errors once per cause, and
+ * declares its periodic jobs, which the worker's keeper registers at start, again
+ * whenever its Redis connection returns, and whenever a check finds one missing:
  *
- *     providers: [declareJobSchedules((config) => [{ job: JobName.SweepDeliveries, repeat: { every: 60_000 } }])]
+ *     imports: [PilotsModule, workerQueue(PILOTS_QUEUE, (config) => [{ job: PilotsJob.ScanPilots, repeat: { every: 60_000 } }])]
  */
-export function declareJobSchedules(declare: (config: AppConfig) => JobSchedule[]): Provider {
-  return {
-    provide: `job-schedules-${++declarations}`,
-    inject: [AppConfig],
-    useFactory: (config: AppConfig) => new DeclaredJobSchedules(declare(config)),
-  };
+export function workerQueue<Q extends QueueName>(
+  queue: Q,
+  schedules: (config: AppConfig) => JobSchedule<JobsOf<Q>>[] = () => [],
+): DynamicModule {
+  const registered = QueueModule.registerQueues(queue);
+  const providers: Provider[] = [
+    {
+      provide: `job-schedules:${queue}`,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new DeclaredJobSchedules(queue, schedules(config)),
+    },
+    {
+      provide: `queue-errors:${queue}`,
+      inject: [getQueueToken(queue)],
+      useFactory: (handle: Queue) => {
+        const logger = new Logger(`Queue ${queue}`);
+        logQueueErrors(handle, (line) => logger.warn(line));
+        return new QueueErrorLog();
+      },
+    },
+  ];
+  return { module: WorkerQueueModule, imports: [registered], providers, exports: [registered] };
 }
 
 /**
@@ -54,7 +82,7 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(JobSchedulesKeeper.name);
   private readonly connection: Redis;
   private readonly queues = new Map<QueueName, Queue>();
-  private schedules: JobSchedule[] = [];
+  private schedules: Array<JobSchedule & { queue: QueueName }> = [];
   private timer: NodeJS.Timeout | null = null;
   private registering: Promise<void> | null = null;
   private registerAgain: string | null = null;
@@ -85,11 +113,11 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
       .getProviders()
       .map((wrapper) => wrapper.instance as unknown)
       .filter((instance): instance is DeclaredJobSchedules => instance instanceof DeclaredJobSchedules)
-      .flatMap((declared) => declared.schedules);
+      .flatMap((declared) => declared.schedules.map((schedule) => ({ ...schedule, queue: declared.queue })));
     const keys = this.schedules.map((schedule) => schedule.job);
     const twice = keys.filter((key, index) => keys.indexOf(key) !== index);
     if (twice.length) throw new Error(`job schedules declared twice: ${twice.join(', ')}`);
-    for (const queue of new Set(this.schedules.map((schedule) => JOB_QUEUES[schedule.job]))) {
+    for (const queue of new Set(this.schedules.map((schedule) => schedule.queue))) {
       const handle = new Queue(queue, { connection: this.connection, prefix: this.config.queue.prefix });
       handle.on('error', () => undefined); // the shared connection logs it once
       this.queues.set(queue, handle);
@@ -163,8 +191,8 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
     return this.registering;
   }
 
-  private queueOf(schedule: JobSchedule): Queue {
-    return this.queues.get(JOB_QUEUES[schedule.job])!;
+  private queueOf(schedule: { queue: QueueName }): Queue {
+    return this.queues.get(schedule.queue)!;
   }
 }
 

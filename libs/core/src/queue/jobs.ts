@@ -1,66 +1,80 @@
+import type { JobsOptions } from 'bullmq';
+
 /**
- * Every queue and job of Slussen, with the payload each job carries. Payloads
- * carry ids, never state: the processor re-reads what it needs.
+ * The jobs map. Core knows no job: each context declares its queue, its jobs
+ * and the payload each carries beside its code (`libs/<context>/src/<context>.jobs.ts`),
+ * by declaration merging, as `PolicySubjects` does:
+ *
+ *     declare module '@slussen/core' {
+ *       interface JobPayloads { 'pilots.scan': { requestId?: string } }
+ *       interface JobQueues { pilots: PilotsJob }
+ *     }
+ *
+ * and hands the worker its list (`declareJobs`), which checks at start that every
+ * declared job has exactly one processor. Payloads carry ids, never state: the
+ * processor re-reads what it needs.
  */
-export enum QueueName {
-  Scheduling = 'scheduling',
-  Notifications = 'notifications',
-  Pilots = 'pilots',
-  Reports = 'reports',
-  Webhooks = 'webhooks',
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface JobPayloads {}
 
-export enum JobName {
-  ExpireOverdueBookings = 'scheduling.expire-overdue-bookings',
-  PurgeIdempotencyKeys = 'scheduling.purge-idempotency-keys',
-  QueueReminders = 'scheduling.queue-reminders',
-  DeliverOutboxMessage = 'notifications.deliver-outbox-message',
-  DeliverWebhook = 'webhooks.deliver',
-  SweepDeliveries = 'notifications.sweep-deliveries',
-  ScanPilots = 'pilots.scan',
-  PullMeasurements = 'pilots.pull-measurements',
-  BuildNightlyReports = 'reports.build-nightly',
-  BuildReportRun = 'reports.build-run',
-  SweepReportRuns = 'reports.sweep-runs',
-}
+/** Each queue, with the names of the jobs it carries. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface JobQueues {}
 
-export interface JobPayloads {
-  [JobName.ExpireOverdueBookings]: { requestId?: string };
-  [JobName.PurgeIdempotencyKeys]: { requestId?: string };
-  [JobName.QueueReminders]: { requestId?: string };
-  [JobName.DeliverOutboxMessage]: { outboxId: string; requestId?: string };
-  /** `claim`: the delivery's attempts count when a sweep took it back and handed it to this job. */
-  [JobName.DeliverWebhook]: { deliveryId: string; claim?: number; requestId?: string };
-  [JobName.SweepDeliveries]: { requestId?: string };
-  [JobName.ScanPilots]: { requestId?: string };
-  [JobName.PullMeasurements]: { sourceId: string; dueAt: string; requestId?: string };
-  /** `night`: the day to report (YYYY-MM-DD); by default the day before the job runs. */
-  [JobName.BuildNightlyReports]: { night?: string; requestId?: string };
-  [JobName.BuildReportRun]: { runId: string; requestId?: string };
-  [JobName.SweepReportRuns]: { requestId?: string };
-}
-
+export type JobName = keyof JobPayloads & string;
+export type QueueName = keyof JobQueues & string;
 export type JobData<N extends JobName> = JobPayloads[N];
+/** The names of one queue's jobs (a context's enum, whose values are keys of the jobs map). */
+export type JobsOf<Q extends QueueName> = JobQueues[Q] extends JobName ? JobQueues[Q] : never;
 
-export const JOB_QUEUES: Record<JobName, QueueName> = {
-  [JobName.ExpireOverdueBookings]: QueueName.Scheduling,
-  [JobName.PurgeIdempotencyKeys]: QueueName.Scheduling,
-  [JobName.QueueReminders]: QueueName.Scheduling,
-  [JobName.DeliverOutboxMessage]: QueueName.Notifications,
-  [JobName.DeliverWebhook]: QueueName.Webhooks,
-  [JobName.SweepDeliveries]: QueueName.Notifications,
-  [JobName.ScanPilots]: QueueName.Pilots,
-  [JobName.PullMeasurements]: QueueName.Pilots,
-  [JobName.BuildNightlyReports]: QueueName.Reports,
-  [JobName.BuildReportRun]: QueueName.Reports,
-  [JobName.SweepReportRuns]: QueueName.Reports,
-};
+/** One job as `enqueueBulk` takes it: its name, its payload, and BullMQ's options. */
+export type EnqueuedJob<N extends JobName = JobName> = {
+  [K in N]: { job: K; payload: JobData<K>; opts?: JobsOptions };
+}[N];
 
-/** The jobs no processor claims, and those claimed twice: both stop the worker at start. */
-export function uncoveredJobs(claimed: JobName[][]): { missing: JobName[]; duplicated: JobName[] } {
+/** The jobs of one queue, as a context hands them to the worker. */
+export interface JobDeclarations<Q extends QueueName = QueueName> {
+  readonly queue: Q;
+  readonly jobs: readonly JobsOf<Q>[];
+}
+
+/**
+ * A context's list of its queue's jobs (its enum's values): the compiler checks
+ * that the list names every job the context declared for that queue.
+ */
+export function declareJobs<Q extends QueueName, const T extends Record<string, JobsOf<Q>>>(
+  queue: Q,
+  names: T & ([Exclude<JobsOf<Q>, T[keyof T]>] extends [never] ? unknown : { missing: Exclude<JobsOf<Q>, T[keyof T]> }),
+): JobDeclarations<Q> {
+  return { queue, jobs: Object.values(names) as JobsOf<Q>[] };
+}
+
+/** The declared jobs no processor claims, and those claimed twice: both stop the worker at start. */
+export function uncoveredJobs(
+  declared: readonly JobName[],
+  claimed: JobName[][],
+): { missing: JobName[]; duplicated: JobName[] } {
   const all = claimed.flat();
   return {
-    missing: Object.values(JobName).filter((name) => !all.includes(name)),
+    missing: declared.filter((name) => !all.includes(name)),
     duplicated: [...new Set(all.filter((name, index) => all.indexOf(name) !== index))],
   };
 }
+
+/**
+ * @deprecated Transitional: the names the outbox relay and the notifications
+ * service still use; the notifications context declares these jobs and queues
+ * (notifications.jobs.ts). Remove once both enqueue through `JobQueue`.
+ */
+export const JobName = {
+  DeliverOutboxMessage: 'notifications.deliver-outbox-message',
+  DeliverWebhook: 'webhooks.deliver',
+} as const;
+/** @deprecated See `JobName`. */
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace JobName {
+  type DeliverOutboxMessage = typeof JobName.DeliverOutboxMessage;
+  type DeliverWebhook = typeof JobName.DeliverWebhook;
+}
+/** @deprecated See `JobName`. */
+export const QueueName = { Notifications: 'notifications', Webhooks: 'webhooks' } as const;

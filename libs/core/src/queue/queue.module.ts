@@ -1,6 +1,8 @@
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config.js';
+import { JobQueue, jobQueueToken } from './job-queue.js';
 import type { QueueName } from './jobs.js';
 import { queueConnectionOptions } from './redis-connection.js';
 
@@ -13,6 +15,10 @@ export function defaultJobOptions(config: AppConfig) {
     removeOnFail: { count: config.queue.keepFailed },
   };
 }
+
+/** The queues one module uses: BullMQ's (for processors) and a typed `JobQueue` for each. */
+@Module({})
+class RegisteredQueuesModule {}
 
 /**
  * The one BullMQ configuration of both apps: the connection and the key prefix
@@ -38,6 +44,17 @@ export class QueueModule {
   }
 
   static registerQueues(...names: QueueName[]): DynamicModule {
-    return BullModule.registerQueue(...names.map((name) => ({ name })));
+    const queues = BullModule.registerQueue(...names.map((name) => ({ name })));
+    const typed = names.map((name) => ({
+      provide: jobQueueToken(name),
+      inject: [getQueueToken(name)],
+      useFactory: (queue: Queue) => new JobQueue(queue),
+    }));
+    return {
+      module: RegisteredQueuesModule,
+      imports: [queues],
+      providers: typed,
+      exports: [queues, ...typed.map((provider) => provider.provide)],
+    };
   }
 }

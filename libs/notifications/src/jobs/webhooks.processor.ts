@@ -1,31 +1,22 @@
-import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import {
-  AppConfig,
-  JobName,
-  JobProcessor,
-  logQueueErrors,
-  OutboundRefusedError,
-  QueueName,
-  type JobHandlers,
-} from '@slussen/core';
-import { UnrecoverableError, type Queue } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig, JobProcessor, OutboundRefusedError, type JobHandlers } from '@slussen/core';
+import { UnrecoverableError } from 'bullmq';
+import { WEBHOOKS_QUEUE, WebhooksJob } from '../notifications.jobs.js';
 import { WebhookDeliveriesService } from '../webhook-deliveries.service.js';
 
 /** Webhook deliveries on their own queue and concurrency, so a slow receiver never holds up e-mail. */
-@Processor(QueueName.Webhooks, { concurrency: 10, lockDuration: 15_000, stalledInterval: 10_000 })
+@Processor(WEBHOOKS_QUEUE, { concurrency: 10, lockDuration: 15_000, stalledInterval: 10_000 })
 export class WebhooksProcessor extends JobProcessor implements OnApplicationBootstrap {
   protected readonly handlers: JobHandlers;
 
   constructor(
     webhooks: WebhookDeliveriesService,
     private readonly config: AppConfig,
-    @InjectQueue(QueueName.Webhooks) queue: Queue,
   ) {
     super();
-    logQueueErrors(queue, (line) => new Logger(WebhooksProcessor.name).warn(line));
     this.handlers = {
-      [JobName.DeliverWebhook]: (data, job) =>
+      [WebhooksJob.DeliverWebhook]: (data, job) =>
         webhooks
           .deliver(data.deliveryId, data.claim ?? null, job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
           .catch((error: unknown) => {

@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
-import { QueueModule, QueueName } from '@slussen/core';
+import { workerQueue } from '@slussen/core';
 import { PilotsModule } from '../pilots.module.js';
-import { PilotsProcessor, pilotsSchedules, PullQueuer } from './pilots.processor.js';
+import { PILOTS_QUEUE, PilotsJob } from '../pilots.jobs.js';
+import { PilotsProcessor, PullQueuer } from './pilots.processor.js';
 
 /** The worker's part of pilots: the scan that moves pilots along, and source fetches. */
 @Module({
-  imports: [PilotsModule, QueueModule.registerQueues(QueueName.Pilots)],
-  providers: [PilotsProcessor, pilotsSchedules, PullQueuer],
+  imports: [
+    PilotsModule,
+    workerQueue(PILOTS_QUEUE, (config) => [
+      { job: PilotsJob.ScanPilots, repeat: { every: config.pilots.scanEverySeconds * 1000 } },
+    ]),
+  ],
+  providers: [PilotsProcessor, PullQueuer],
 })
 export class PilotsJobsModule {}

@@ -1,35 +1,34 @@
-import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import {
   AppConfig,
-  declareJobSchedules,
-  JobName,
+  InjectJobQueue,
   JobProcessor,
-  logQueueErrors,
+  JobQueue,
   OutboundRefusedError,
-  QueueName,
   type JobHandlers,
 } from '@slussen/core';
-import { UnrecoverableError, type Queue } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { MeasurementSourcesService } from '../measurement-sources.service.js';
 import { PilotProgressService } from '../pilot-progress.service.js';
+import { PILOTS_QUEUE, PilotsJob } from '../pilots.jobs.js';
 
 /** Queues the source fetches that came due; a fetch is one job per source and due time, so queueing twice is harmless. */
 @Injectable()
 export class PullQueuer {
   constructor(
     private readonly progress: PilotProgressService,
-    @InjectQueue(QueueName.Pilots) private readonly queue: Queue,
+    @InjectJobQueue(PILOTS_QUEUE) private readonly queue: JobQueue<typeof PILOTS_QUEUE>,
     private readonly config: AppConfig,
   ) {}
 
   async queueDuePulls(): Promise<number> {
     const pulls = await this.progress.pullsToQueue();
     if (pulls.length === 0) return 0;
-    await this.queue.addBulk(
+    await this.queue.enqueueBulk(
       pulls.map((pull) => ({
-        name: JobName.PullMeasurements,
-        data: { sourceId: pull.sourceId, dueAt: new Date(pull.dueAt).toISOString() },
+        job: PilotsJob.PullMeasurements,
+        payload: { sourceId: pull.sourceId, dueAt: new Date(pull.dueAt).toISOString() },
         opts: {
           jobId: `pull-${pull.sourceId}-${new Date(pull.dueAt).getTime()}`,
           attempts: this.config.sources.attempts,
@@ -42,7 +41,7 @@ export class PullQueuer {
   }
 }
 
-@Processor(QueueName.Pilots, { concurrency: 1 })
+@Processor(PILOTS_QUEUE, { concurrency: 1 })
 export class PilotsProcessor extends JobProcessor implements OnApplicationBootstrap {
   protected readonly handlers: JobHandlers;
 
@@ -51,13 +50,11 @@ export class PilotsProcessor extends JobProcessor implements OnApplicationBootst
     sources: MeasurementSourcesService,
     queuer: PullQueuer,
     private readonly config: AppConfig,
-    @InjectQueue(QueueName.Pilots) queue: Queue,
   ) {
     super();
-    logQueueErrors(queue, (line) => new Logger(PilotsProcessor.name).warn(line));
     this.handlers = {
-      [JobName.ScanPilots]: async () => ({ ...(await progress.scan()), pullsQueued: await queuer.queueDuePulls() }),
-      [JobName.PullMeasurements]: (data, job) =>
+      [PilotsJob.ScanPilots]: async () => ({ ...(await progress.scan()), pullsQueued: await queuer.queueDuePulls() }),
+      [PilotsJob.PullMeasurements]: (data, job) =>
         sources.pull(data.sourceId, job.attemptsMade + 1).catch((error: unknown) => {
           // A refused address stays refused: retrying would only knock again.
           throw error instanceof OutboundRefusedError ? new UnrecoverableError(error.message) : error;
@@ -70,8 +67,3 @@ export class PilotsProcessor extends JobProcessor implements OnApplicationBootst
     this.worker.concurrency = this.config.sources.concurrency;
   }
 }
-
-/** The pilot scan; the worker's keeper registers it, and again whenever Redis lost it. */
-export const pilotsSchedules = declareJobSchedules((config) => [
-  { job: JobName.ScanPilots, repeat: { every: config.pilots.scanEverySeconds * 1000 } },
-]);

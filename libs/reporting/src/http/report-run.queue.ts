@@ -1,7 +1,6 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { JobName, logQueueErrors, QueueName } from '@slussen/core';
-import type { Queue } from 'bullmq';
+import { InjectJobQueue, JobQueue, logQueueErrors, withTimeout } from '@slussen/core';
+import { REPORTS_QUEUE, ReportingJob } from '../reporting.jobs.js';
 
 /**
  * Hands a recorded run to the worker. The run row is the source of truth: if
@@ -11,18 +10,17 @@ import type { Queue } from 'bullmq';
 export class ReportRunQueue {
   private readonly logger = new Logger(ReportRunQueue.name);
 
-  constructor(@InjectQueue(QueueName.Reports) private readonly queue: Queue) {
-    logQueueErrors(queue, (line) => this.logger.warn(line));
+  constructor(@InjectJobQueue(REPORTS_QUEUE) private readonly queue: JobQueue<typeof REPORTS_QUEUE>) {
+    logQueueErrors(queue.queue, (line) => this.logger.warn(line));
   }
 
   async enqueue(runId: string): Promise<void> {
     try {
-      await Promise.race([
-        this.queue.add(JobName.BuildReportRun, { runId }, { jobId: `report-run-${runId}`, attempts: 1 }),
-        new Promise((_, reject) =>
-          setTimeout(() => reject(new Error('queue did not answer within 2 s')), 2000).unref(),
-        ),
-      ]);
+      await withTimeout(
+        this.queue.enqueue(ReportingJob.BuildReportRun, { runId }, { jobId: `report-run-${runId}`, attempts: 1 }),
+        2000,
+        'queue did not answer within 2 s',
+      );
     } catch (error) {
       this.logger.warn(`run ${runId} stays queued for the sweep: ${(error as Error).message}`);
     }

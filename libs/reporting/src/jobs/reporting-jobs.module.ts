@@ -1,11 +1,22 @@
 import { Module } from '@nestjs/common';
-import { QueueModule, QueueName } from '@slussen/core';
+import { workerQueue } from '@slussen/core';
 import { ReportingModule } from '../reporting.module.js';
-import { ReportingProcessor, reportingSchedules } from './reporting.processor.js';
+import { REPORTS_QUEUE, ReportingJob } from '../reporting.jobs.js';
+import { ReportingProcessor } from './reporting.processor.js';
 
-/** The worker's part of reporting: the nightly run, on-demand runs and the sweep that re-queues lost ones. */
+/** The worker's part of reporting: the nightly run (cron in the report time zone), on-demand runs and the sweep that re-queues lost ones. */
 @Module({
-  imports: [ReportingModule, QueueModule.registerQueues(QueueName.Reports)],
-  providers: [ReportingProcessor, reportingSchedules],
+  imports: [
+    ReportingModule,
+    workerQueue(REPORTS_QUEUE, (config) => [
+      {
+        job: ReportingJob.BuildNightlyReports,
+        repeat: { pattern: config.reports.nightlyCron, tz: config.reports.timezone },
+        opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } },
+      },
+      { job: ReportingJob.SweepReportRuns, repeat: { every: config.reports.sweepEverySeconds * 1000 } },
+    ]),
+  ],
+  providers: [ReportingProcessor],
 })
 export class ReportingJobsModule {}

@@ -1,21 +1,11 @@
-import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
-import {
-  AppConfig,
-  Clock,
-  declareJobSchedules,
-  JobName,
-  JobProcessor,
-  logQueueErrors,
-  QueueName,
-  type JobHandlers,
-} from '@slussen/core';
-import type { Queue } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { AppConfig, Clock, InjectJobQueue, JobProcessor, JobQueue, type JobHandlers } from '@slussen/core';
 import { ReportBuilderService } from '../report-builder.service.js';
 import { reportedDay } from '../report-periods.js';
+import { REPORTS_QUEUE, ReportingJob } from '../reporting.jobs.js';
 
 // One run at a time: a run is a handful of heavy statements, better in line than side by side.
-@Processor(QueueName.Reports, { concurrency: 1, lockDuration: 60_000 })
+@Processor(REPORTS_QUEUE, { concurrency: 1, lockDuration: 60_000 })
 export class ReportingProcessor extends JobProcessor {
   protected readonly handlers: JobHandlers;
 
@@ -23,23 +13,22 @@ export class ReportingProcessor extends JobProcessor {
     builder: ReportBuilderService,
     clock: Clock,
     config: AppConfig,
-    @InjectQueue(QueueName.Reports) queue: Queue,
+    @InjectJobQueue(REPORTS_QUEUE) queue: JobQueue<typeof REPORTS_QUEUE>,
   ) {
     super();
-    logQueueErrors(queue, (line) => new Logger(ReportingProcessor.name).warn(line));
     this.handlers = {
-      [JobName.BuildNightlyReports]: async (data) => {
+      [ReportingJob.BuildNightlyReports]: async (data) => {
         const run = await builder.nightlyRun(data.night ?? reportedDay(clock.now(), config.reports.timezone));
         return { runId: run.id, ...(await builder.build(run.id)) };
       },
-      [JobName.BuildReportRun]: (data) => builder.build(data.runId),
-      [JobName.SweepReportRuns]: async () => {
+      [ReportingJob.BuildReportRun]: (data) => builder.build(data.runId),
+      [ReportingJob.SweepReportRuns]: async () => {
         const stale = await builder.staleRuns(config.reports.sweepEverySeconds);
         if (stale.length)
-          await queue.addBulk(
+          await queue.enqueueBulk(
             stale.map(({ id }) => ({
-              name: JobName.BuildReportRun,
-              data: { runId: id },
+              job: ReportingJob.BuildReportRun,
+              payload: { runId: id },
               opts: { jobId: `report-run-${id}`, attempts: 1 },
             })),
           );
@@ -48,13 +37,3 @@ export class ReportingProcessor extends JobProcessor {
     };
   }
 }
-
-/** The nightly run (cron in the report time zone) and the sweep; the worker's keeper registers them, and again whenever Redis lost them. */
-export const reportingSchedules = declareJobSchedules((config) => [
-  {
-    job: JobName.BuildNightlyReports,
-    repeat: { pattern: config.reports.nightlyCron, tz: config.reports.timezone },
-    opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } },
-  },
-  { job: JobName.SweepReportRuns, repeat: { every: config.reports.sweepEverySeconds * 1000 } },
-]);

@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
-import { QueueModule, QueueName } from '@slussen/core';
+import { workerQueue } from '@slussen/core';
 import { SchedulingModule } from '../scheduling.module.js';
-import { SchedulingProcessor, schedulingSchedules } from './scheduling.processor.js';
+import { SCHEDULING_QUEUE, SchedulingJob } from '../scheduling.jobs.js';
+import { SchedulingProcessor } from './scheduling.processor.js';
 
-/** The worker's part of scheduling: expiring undecided booking requests. */
+/** The worker's part of scheduling: expiring undecided booking requests, reminders, purging idempotency keys. */
 @Module({
-  imports: [SchedulingModule, QueueModule.registerQueues(QueueName.Scheduling)],
-  providers: [SchedulingProcessor, schedulingSchedules],
+  imports: [
+    SchedulingModule,
+    workerQueue(SCHEDULING_QUEUE, (config) => [
+      { job: SchedulingJob.ExpireOverdueBookings, repeat: { every: config.bookingExpiry.everySeconds * 1000 } },
+      { job: SchedulingJob.QueueReminders, repeat: { every: config.reminders.everySeconds * 1000 } },
+      { job: SchedulingJob.PurgeIdempotencyKeys, repeat: { pattern: '17 * * * *', tz: 'Europe/Stockholm' } },
+    ]),
+  ],
+  providers: [SchedulingProcessor],
 })
 export class SchedulingJobsModule {}

@@ -1,35 +1,18 @@
-import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
-import {
-  AppConfig,
-  declareJobSchedules,
-  JobName,
-  JobProcessor,
-  logQueueErrors,
-  QueueName,
-  type JobHandlers,
-} from '@slussen/core';
-import type { Queue } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { AppConfig, JobProcessor, type JobHandlers } from '@slussen/core';
 import { BookingsService } from '../bookings.service.js';
+import { SCHEDULING_QUEUE, SchedulingJob } from '../scheduling.jobs.js';
 
-@Processor(QueueName.Scheduling, { concurrency: 1 })
+@Processor(SCHEDULING_QUEUE, { concurrency: 1 })
 export class SchedulingProcessor extends JobProcessor {
   protected readonly handlers: JobHandlers;
 
-  constructor(bookings: BookingsService, config: AppConfig, @InjectQueue(QueueName.Scheduling) queue: Queue) {
+  constructor(bookings: BookingsService, config: AppConfig) {
     super();
-    logQueueErrors(queue, (line) => new Logger(SchedulingProcessor.name).warn(line));
     this.handlers = {
-      [JobName.ExpireOverdueBookings]: () => bookings.expireOverdue(config.bookingExpiry.batchSize),
-      [JobName.PurgeIdempotencyKeys]: () => bookings.purgeExpiredIdempotencyKeys(10_000),
-      [JobName.QueueReminders]: () => bookings.queueReminders(config.reminders.windowMinutes),
+      [SchedulingJob.ExpireOverdueBookings]: () => bookings.expireOverdue(config.bookingExpiry.batchSize),
+      [SchedulingJob.PurgeIdempotencyKeys]: () => bookings.purgeExpiredIdempotencyKeys(10_000),
+      [SchedulingJob.QueueReminders]: () => bookings.queueReminders(config.reminders.windowMinutes),
     };
   }
 }
-
-/** The periodic jobs of scheduling; the worker's keeper registers them, and again whenever Redis lost them. */
-export const schedulingSchedules = declareJobSchedules((config) => [
-  { job: JobName.ExpireOverdueBookings, repeat: { every: config.bookingExpiry.everySeconds * 1000 } },
-  { job: JobName.QueueReminders, repeat: { every: config.reminders.everySeconds * 1000 } },
-  { job: JobName.PurgeIdempotencyKeys, repeat: { pattern: '17 * * * *', tz: 'Europe/Stockholm' } },
-]);
