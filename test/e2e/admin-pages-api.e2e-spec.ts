@@ -161,6 +161,49 @@ describe('administration: finding people and reading the audit log', () => {
       expect(secondPage.body.nextCursor).toBeNull();
     });
 
+    it('names everyone "who" can be: members and former members who acted, for its admins only', async () => {
+      const company = await factory.organization('company');
+      const admin = await factory.member(company.id, 'admin');
+      const leaving = await factory.member(company.id, 'admin');
+      const quiet = await factory.member(company.id, 'member');
+      const member = await factory.member(company.id, 'member');
+      await api()
+        .post(`/api/v1/organizations/${company.id}/api-tokens`)
+        .set('Authorization', as(leaving))
+        .send({ name: 'Före avgången', role: 'member' })
+        .expect(201);
+      await api()
+        .delete(`/api/v1/organizations/${company.id}/members/${leaving.id}`)
+        .set('Authorization', as(admin))
+        .expect(204);
+      const actors = await api()
+        .get(`/api/v1/organizations/${company.id}/audit/actors`)
+        .set('Authorization', as(admin))
+        .expect(200);
+      expect(actors.body.items).toEqual(
+        expect.arrayContaining([
+          { userId: leaving.id, name: 'Test User', email: leaving.email, member: false },
+          { userId: quiet.id, name: 'Test User', email: quiet.email, member: true },
+          { userId: admin.id, name: 'Test User', email: admin.email, member: true },
+        ]),
+      );
+      expect(actors.body.items).toHaveLength(4);
+      // The former member's changes are still found by choosing them.
+      const theirs = await api()
+        .get(`/api/v1/organizations/${company.id}/audit`)
+        .query({ actorUserId: leaving.id })
+        .set('Authorization', as(admin));
+      expect(theirs.body.items.map((entry: { action: string }) => entry.action)).toEqual(['api-token.create']);
+      const stranger = await factory.member((await factory.organization('company')).id, 'admin');
+      for (const [who, status] of [
+        [member, 403],
+        [stranger, 404],
+      ] as const)
+        expect(
+          (await api().get(`/api/v1/organizations/${company.id}/audit/actors`).set('Authorization', as(who))).status,
+        ).toBe(status);
+    });
+
     it('refuses bad filters with 400 beside the field', async () => {
       const company = await factory.organization('company');
       const admin = await factory.member(company.id, 'admin');

@@ -5,6 +5,7 @@ import { Test } from '@nestjs/testing';
 import { REPORTS_QUEUE, ReportingJob } from '@slussen/reporting';
 import { IdentityFactory, isolatedDatabase, testConfig, type TestUser } from '@slussen/testing';
 import { Queue, QueueEvents } from 'bullmq';
+import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -161,6 +162,22 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     expect(swedish.text).toContain('Beläggning per månad');
     expect(swedish.text).toContain('>Hälso- och sjukvård</th>');
     expect(report.body.utilizationByMonth.length).toBeGreaterThanOrEqual(1);
+    // The chart's months are named in the reader's language, never yyyy-MM.
+    const [firstMonth] = report.body.utilizationByMonth as Array<{ month: string }>;
+    const named = (locale: string) =>
+      DateTime.fromFormat(firstMonth!.month, 'yyyy-MM', { locale }).toFormat('LLLL yyyy');
+    expect(swedish.text).toContain(`>${named('sv-SE')}<`);
+    expect(html.text).toContain(`>${named('en-GB')}<`);
+    expect(swedish.text).not.toContain(`>${firstMonth!.month}<`);
+
+    // The CSV's header row and definitions in Swedish on ?lang=sv; keys stay as the API names them.
+    const svCsv = (await http().get(`/api/v1/reports/${id}.csv?lang=sv`).set(as(regionAdmin)).expect(200)).text
+      .trim()
+      .split('\n');
+    expect(svCsv[0]).toBe('dimension,dimensionsvärde,mått,del,värde,enhet,vad det betyder');
+    expect(svCsv).toContain(
+      'all,,utilization,,0.5,ratio,Bokade platser delat med erbjudna platser; tom när ingen plats erbjöds.',
+    );
   });
 
   it('reads an on-demand run’s days as local days in REPORT_TIMEZONE', async () => {
@@ -259,6 +276,37 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
       (item.period.kind === 'day' ? 2 : item.period.kind === 'custom' ? 1 : 0);
     expect(ordered.map(rank)).toEqual(ordered.map(rank).sort((a, b) => a - b));
     await http().get('/api/v1/reports?order=oldest').set(as(agency)).expect(400);
+  });
+
+  it('lists every subject that has a report, beyond the hundred of one night, and only those the reader may see', async () => {
+    const db = api.get(DataSource);
+    // 120 organizations with one report each, built long ago: none is in the newest night's reports.
+    const organizations: Array<{ id: string; name: string }> = await db.query(
+      `INSERT INTO organizations (name, kind) SELECT 'Kommun ' || lpad(n::text, 3, '0'), 'municipality' FROM generate_series(1, 120) n RETURNING id, name`,
+    );
+    await db.query(
+      `INSERT INTO report_snapshots (scope, subject_id, period_kind, period_start, period_end, run_id, figures, breakdowns)
+       SELECT 'organization', id, 'day', '2020-01-01', '2020-01-02', gen_random_uuid(), '{}', '{}' FROM unnest($1::uuid[]) AS o(id)`,
+      [organizations.map((organization) => organization.id)],
+    );
+    type Subject = { scope: string; subjectId: string; subjectName: string | null };
+    const all: Subject[] = (await http().get('/api/v1/reports/subjects').set(as(agency)).expect(200)).body.items;
+    expect(all.length).toBeGreaterThan(120);
+    expect(all).toEqual(
+      expect.arrayContaining([
+        ...organizations.map((organization) => ({
+          scope: 'organization',
+          subjectId: organization.id,
+          subjectName: organization.name,
+        })),
+        { scope: 'organization', subjectId: regionId, subjectName: expect.any(String) },
+        { scope: 'testbed', subjectId: testbedId, subjectName: expect.any(String) },
+      ]),
+    );
+    expect(new Set(all.map((subject) => subject.subjectId)).size).toBe(all.length);
+    // A region's admin chooses among its own organization and test beds only.
+    const own: Subject[] = (await http().get('/api/v1/reports/subjects').set(as(regionAdmin)).expect(200)).body.items;
+    expect(own.map((subject) => subject.subjectId).sort()).toEqual([regionId, testbedId].sort());
   });
 });
 

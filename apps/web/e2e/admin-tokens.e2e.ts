@@ -35,6 +35,8 @@ const WORDS = {
     revokedAction: 'API-nyckel återkallad',
     webhookAdded: 'Webhook tillagd',
     regionTitle: 'Administrera Region Stockholm',
+    showPeople: 'Visa personerna',
+    notMemberLi: 'Li Andersson (li.andersson@demo.careup.se, inte medlem)',
     pilotsSubject: 'Piloter',
     planApproved: 'Pilotplanen godkänd',
     goalsChanged: 'Pilotplanens mål ändrade',
@@ -72,6 +74,8 @@ const WORDS = {
     revokedAction: 'API token revoked',
     webhookAdded: 'Webhook added',
     regionTitle: 'Administer Region Stockholm',
+    showPeople: 'Show the people',
+    notMemberLi: 'Li Andersson (li.andersson@demo.careup.se, not a member)',
     pilotsSubject: 'Pilots',
     planApproved: 'Pilot plan approved',
     goalsChanged: 'Pilot plan goals changed',
@@ -210,6 +214,14 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(page).toHaveURL(/what=pilot\.plan-approved/);
       await expect(page.getByRole('gridcell', { name: w.planApproved, exact: true }).first()).toBeVisible();
       await expect(page.getByRole('gridcell', { name: w.goalsChanged, exact: true })).toHaveCount(0);
+
+      // "Who" offers everyone who appears in the log, not only today's members: CareUp's Li Andersson changed the pilot.
+      await page.getByRole('button', { name: w.showPeople }).click();
+      await page.getByRole('option', { name: w.notMemberLi }).click();
+      await page.getByRole('button', { name: w.show, exact: true }).click();
+      await expect(page).toHaveURL(/who=/);
+      await expect(page.getByRole('gridcell', { name: w.planApproved, exact: true }).first()).toBeVisible();
+      await expect(page.getByRole('gridcell', { name: /^Johan Ek/ })).toHaveCount(0);
     });
   });
 }

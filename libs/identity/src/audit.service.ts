@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { currentRequestId, type Actor, type Page } from '@slussen/core';
 import type { EntityManager } from 'typeorm';
 import type { AuditEntry } from './entities/audit-entry.entity.js';
-import { AuditRepository, type AuditFilter } from './repositories/audit.repository.js';
+import { AuditRepository, type AuditActorRow, type AuditFilter } from './repositories/audit.repository.js';
 
 export interface AuditRecord {
   action: string;
@@ -49,6 +49,11 @@ export class AuditService {
     );
   }
 
+  /** Everyone the audit log can be narrowed to: members and former actors alike. */
+  async actors(organizationId: string): Promise<{ items: AuditActorView[] }> {
+    return { items: await this.audit.actorsOf(organizationId) };
+  }
+
   async list(
     organizationId: string,
     filter: AuditFilter,
@@ -75,6 +80,8 @@ export class AuditService {
     };
   }
 }
+
+export type AuditActorView = AuditActorRow;
 
 function toView(entry: AuditEntry): Omit<AuditEntryView, 'actorName' | 'actorEmail'> {
   return {

@@ -19,7 +19,7 @@ import { toReportSummary, toReportView, utilizationByMonth, type ReportView } fr
 import { monthsOfPeriod } from './report-periods.js';
 import { ownedReportOrganizations, readsEveryReport } from './reporting.policy.js';
 import { ReportRunsRepository, type RunRow } from './repositories/report-runs.repository.js';
-import { ReportsRepository, type SnapshotFilter } from './repositories/reports.repository.js';
+import { ReportsRepository, type ReportVisibility, type SnapshotFilter } from './repositories/reports.repository.js';
 
 export interface RunCommand {
   scope: ReportScope;
@@ -74,10 +74,7 @@ export class ReportsService {
     limit: number,
     cursor?: string,
   ): Promise<Page<ReturnType<typeof toReportSummary>>> {
-    const visible = readsEveryReport(actor)
-      ? { all: true as const }
-      : { organizations: ownedReportOrganizations(actor) };
-    const page = await this.reports.list(visible, filter, limit, cursor);
+    const page = await this.reports.list(this.visibleTo(actor), filter, limit, cursor);
     const names = await this.subjectNames(page.items);
     return {
       items: page.items.map((row) => ({
@@ -110,8 +107,9 @@ export class ReportsService {
     );
   }
 
-  async csv(actor: Actor, id: string): Promise<string> {
-    return renderReportCsv(await this.get(actor, id));
+  /** The CSV, its header row and definitions in the language asked for (the web app asks for its reader's), else English as before. */
+  async csv(actor: Actor, id: string, asked: ReportLanguage = 'en'): Promise<string> {
+    return renderReportCsv(await this.get(actor, id, asked));
   }
 
   /** The printable page in the language asked for, else the reader's own. */
@@ -119,6 +117,25 @@ export class ReportsService {
     const readers =
       asked ?? (actor.type === 'user' ? (await this.accounts.me(actor).catch(() => null))?.language : undefined);
     return renderReportHtml(await this.get(actor, id, reportLanguage(asked, readers)));
+  }
+
+  /** Every organization and test bed with a snapshot the caller may read, by name. */
+  async subjects(actor: Actor): Promise<{
+    items: Array<{ scope: 'organization' | 'testbed'; subjectId: string; subjectName: string | null }>;
+  }> {
+    const rows = await this.reports.subjects(this.visibleTo(actor));
+    const names = await this.subjectNames(rows);
+    const items = rows.map((row) => ({ ...row, subjectName: names.get(row.subjectId) ?? null }));
+    items.sort(
+      (a, b) =>
+        (a.subjectName ?? a.subjectId).localeCompare(b.subjectName ?? b.subjectId, 'sv') ||
+        a.scope.localeCompare(b.scope),
+    );
+    return { items };
+  }
+
+  private visibleTo(actor: Actor): ReportVisibility {
+    return readsEveryReport(actor) ? { all: true } : { organizations: ownedReportOrganizations(actor) };
   }
 
   /**

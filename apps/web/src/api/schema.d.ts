@@ -383,6 +383,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone the audit log's "who" can name: current members and every person who acted in it (former members too). */
+        get: operations["OrganizationsController_auditActors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}/audit": {
         parameters: {
             query?: never;
@@ -1225,6 +1242,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every organization and test bed with a report the caller may read, by name (for choosing a subject). */
+        get: operations["ReportsController_subjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/{id}.csv": {
         parameters: {
             query?: never;
@@ -1232,6 +1266,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The CSV; its header row and definitions in `lang` (English unless asked). */
         get: operations["ReportsController_csv"];
         put?: never;
         post?: never;
@@ -1599,6 +1634,17 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "manager" | "member";
+        };
+        AuditActorDto: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            email: string;
+            /** @description Whether the person belongs to the organization now (false: someone who acted in it, a former member say). */
+            member: boolean;
+        };
+        AuditActorListDto: {
+            items: components["schemas"]["AuditActorDto"][];
         };
         BrowserSessionDto: {
             /** @description Short-lived JWT; keep it in memory only and send it as `Authorization: Bearer <accessToken>`. */
@@ -2130,6 +2176,17 @@ export interface components {
             scope: "platform" | "organization" | "testbed";
             /** Format: uuid */
             subjectId?: string;
+        };
+        ReportSubjectDto: {
+            /** @enum {string} */
+            scope: "organization" | "testbed";
+            /** Format: uuid */
+            subjectId: string;
+            /** @description The organization’s or test bed’s name. */
+            subjectName: string | null;
+        };
+        ReportSubjectListDto: {
+            items: components["schemas"]["ReportSubjectDto"][];
         };
         SubscribeWebhookDto: {
             /**
@@ -3158,6 +3215,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganizationsController_auditActors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActorListDto"];
+                };
             };
             /** @description A problem (RFC 9457): every error of the API */
             default: {
@@ -5114,9 +5201,40 @@ export interface operations {
             };
         };
     };
-    ReportsController_csv: {
+    ReportsController_subjects: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSubjectListDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReportsController_csv: {
+        parameters: {
+            query?: {
+                /** @description The language of the figures' titles and definitions (the JSON: English unless asked; the printable page: the reader's own unless asked). */
+                lang?: "sv" | "en";
+            };
             header?: never;
             path: {
                 id: string;

@@ -18,6 +18,7 @@ import {
   OrganizationListQueryDto,
   SentInvitationListDto,
 } from './dto/identity.dto.js';
+import { AuditActorListDto } from './dto/identity-response.dto.js';
 
 @ApiTags('identity')
 @ApiBearerAuth()
@@ -139,6 +140,14 @@ export class OrganizationsController {
     @IdParam('tokenId') tokenId: string,
   ): Promise<void> {
     await this.apiTokens.revoke(actor, id, tokenId);
+  }
+
+  /** Everyone the audit log's "who" can name: current members and every person who acted in it (former members too). */
+  @Get(':id/audit/actors')
+  @ApiOkResponse({ type: AuditActorListDto })
+  async auditActors(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    await this.organizations.findAuthorized(actor, 'organization.read-audit', id);
+    return this.audit.actors(id);
   }
 
   /** Changes made in the organization, newest first; narrowed by who (`actorUserId`), what (`action`) and when (`from`, `to`). */

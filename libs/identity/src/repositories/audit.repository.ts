@@ -15,6 +15,13 @@ export interface AuditFilter {
   to?: Date;
 }
 
+export interface AuditActorRow {
+  userId: string;
+  name: string;
+  email: string;
+  member: boolean;
+}
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -51,6 +58,23 @@ export class AuditRepository {
     if (filter.to) query.andWhere('entry.at < :to', { to: filter.to });
     if (before) query.andWhere('(entry.at, entry.id) < (:at, :id)', { at: before[0], id: before[1] });
     return toPage(await query.getMany(), limit, (last) => [last.at.toISOString(), last.id]);
+  }
+
+  /**
+   * Everyone who can be chosen as "who" in the organization's audit log: its
+   * members, and every person who appears as an actor in its entries (former
+   * members among them), by name; `member` says whether they belong to it now.
+   */
+  async actorsOf(organizationId: string): Promise<AuditActorRow[]> {
+    return this.dataSource.query(
+      `SELECT u.id AS "userId", u.name, u.email,
+              EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = $1 AND m.user_id = u.id) AS member
+         FROM users u
+        WHERE u.id IN (SELECT e.actor_user_id FROM audit_entries e WHERE e.organization_id = $1 AND e.actor_user_id IS NOT NULL)
+           OR u.id IN (SELECT m.user_id FROM memberships m WHERE m.organization_id = $1)
+        ORDER BY u.name, u.email`,
+      [organizationId],
+    );
   }
 
   /** Names of the people and API tokens that acted, for showing who did what (they may have left since). */

@@ -1,9 +1,15 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor } from '@slussen/core';
 import { ReportsService } from '../reports.service.js';
 import { ReportRunQueue } from './report-run.queue.js';
-import { CreateRunDto, CreateSubscriptionDto, ReportLanguageQueryDto, ReportListQueryDto } from './dto/report.dto.js';
+import {
+  CreateRunDto,
+  CreateSubscriptionDto,
+  ReportLanguageQueryDto,
+  ReportListQueryDto,
+  ReportSubjectListDto,
+} from './dto/report.dto.js';
 
 // Renderings and fixed paths come before `:id`, which would otherwise take them.
 @ApiTags('reports')
@@ -57,11 +63,19 @@ export class ReportsController {
     await this.reports.unsubscribe(actor, id);
   }
 
+  /** Every organization and test bed with a report the caller may read, by name (for choosing a subject). */
+  @Get('subjects')
+  @ApiOkResponse({ type: ReportSubjectListDto })
+  subjects(@CurrentActor() actor: Actor) {
+    return this.reports.subjects(actor);
+  }
+
+  /** The CSV; its header row and definitions in `lang` (English unless asked). */
   @Get(':id.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
-  csv(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.reports.csv(actor, id);
+  csv(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: ReportLanguageQueryDto) {
+    return this.reports.csv(actor, id, query.lang);
   }
 
   @Get(':id.html')

@@ -55,10 +55,15 @@ describe('the printable report', () => {
     ]);
     const html = renderReportHtml(view);
     const chart = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
-    for (const label of ['2027-01', '2027-03', '2027-07']) expect(chart).toContain(`>${label}</text>`);
+    // Months by name, never yyyy-MM: short on the axis (the year on the first), in full in the table.
+    for (const label of ['Jan 2027', 'Mar', 'Jul']) expect(chart).toContain(`>${label}</text>`);
+    expect(chart).not.toMatch(/>\d{4}-\d{2}</);
     expect(chart.match(/<rect /g)).toHaveLength(1);
     expect(chart).toContain('>75 %</text>');
-    expect(html).toContain('<tr><th scope="row">2027-03</th><td>75 %</td></tr>');
+    expect(html).toContain('<tr><th scope="row">March 2027</th><td>75 %</td></tr>');
+    const swedish = renderReportHtml({ ...view, language: 'sv' });
+    expect(swedish).toContain('<tr><th scope="row">mars 2027</th><td>75 %</td></tr>');
+    expect(swedish).toContain('>jan. 2027</text>');
   });
 
   it('names domains and environment types, and splits a wide breakdown into tables that fit across A4', () => {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { FIGURES } from '../figures.js';
-import { dimensionLabel, figureText, partLabel, REPORT_TEXT, type ReportLanguage } from './report-text.js';
+import { dimensionLabel, figureText, monthLabel, partLabel, REPORT_TEXT, type ReportLanguage } from './report-text.js';
 import type { ReportView } from './report-view.js';
 import { barChart, escapeHtml } from './svg-chart.js';
 
@@ -50,7 +50,10 @@ export function renderReportHtml(report: ReportView): string {
   const months = report.utilizationByMonth;
   const utilization = barChart(
     text.utilizationByMonth,
-    months.map((month) => ({ label: month.month, value: month.utilization })),
+    months.map((month, index) => ({
+      label: monthLabel(month.month, language, { withYear: index === 0 || month.month.endsWith('-01') }),
+      value: month.utilization,
+    })),
     { percent: true, noData: text.noData },
   );
   const outcomeChart = barChart(
@@ -104,7 +107,7 @@ ${utilization}
 ${numbersOf(
   text.utilizationByMonth,
   text.month,
-  months.map((month) => [month.month, formatValue(month.utilization, 'ratio', language)]),
+  months.map((month) => [monthLabel(month.month, language), formatValue(month.utilization, 'ratio', language)]),
 )}
 ${outcomeChart}
 ${numbersOf(

@@ -1,4 +1,5 @@
 import { DOMAINS } from '@slussen/catalogue';
+import { DateTime } from 'luxon';
 import type { Figure } from '../figures.js';
 
 export const REPORT_LANGUAGES = ['sv', 'en'] as const;
@@ -34,6 +35,7 @@ export const REPORT_TEXT = {
     noActivity: (name: string) => `Ingen aktivitet per ${name} under perioden.`,
     days: 'dagar',
     noData: 'Inga data ännu',
+    csvColumns: ['dimension', 'dimensionsvärde', 'mått', 'del', 'värde', 'enhet', 'vad det betyder'],
     parts: {
       pending: 'väntande',
       confirmed: 'bekräftade',
@@ -85,6 +87,7 @@ export const REPORT_TEXT = {
     noActivity: (name: string) => `No activity by ${name} in this period.`,
     days: 'days',
     noData: 'No data yet',
+    csvColumns: ['dimension', 'dimensionValue', 'figure', 'part', 'value', 'unit', 'definition'],
     parts: {} as Record<string, string>,
     environments: { lab: 'Lab', simulated: 'Simulated environment', real: 'Real environment' } as Record<
       string,
@@ -97,6 +100,17 @@ export const REPORT_TEXT = {
 export function reportLanguage(asked: string | undefined, readers: string | null | undefined): ReportLanguage {
   for (const candidate of [asked, readers]) if (candidate === 'sv' || candidate === 'en') return candidate;
   return 'sv';
+}
+
+/**
+ * A local month (`yyyy-MM`) as a reader names it: `mars 2027`, `March 2027`;
+ * `short` for a chart's axis, where twelve must fit side by side: `mars`, `Mar`,
+ * with the year only where asked (the first month, and each January).
+ */
+export function monthLabel(month: string, language: ReportLanguage, short?: { withYear: boolean }): string {
+  const parsed = DateTime.fromFormat(month, 'yyyy-MM', { locale: language === 'sv' ? 'sv-SE' : 'en-GB' });
+  if (!parsed.isValid) return month;
+  return parsed.toFormat(short ? (short.withYear ? 'LLL yyyy' : 'LLL') : 'LLLL yyyy');
 }
 
 export function figureText(figure: Figure, language: ReportLanguage): { title: string; definition: string } {

@@ -44,6 +44,10 @@ const snapshotRows = (extra = '') => `SELECT r.id, r.scope, r.subject_id AS "sub
        r.figures, r.breakdowns, r.built_at AS "builtAt"${extra}
   FROM report_snapshots r LEFT JOIN catalogue_testbed_facts t ON r.scope = 'testbed' AND t.testbed_id = r.subject_id`;
 
+/** The snapshots of the platform (for a reader of some organization's reports) and of these organizations and their test beds. */
+const visibleCondition = (organizations: string) =>
+  `(r.scope = 'platform' AND cardinality(${organizations}::uuid[]) > 0 OR r.scope = 'organization' AND r.subject_id = ANY(${organizations}::uuid[]) OR r.scope = 'testbed' AND t.organization_id = ANY(${organizations}::uuid[]))`;
+
 export interface SubscriptionRow {
   id: string;
   userId: string;
@@ -71,12 +75,7 @@ export class ReportsRepository {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where: string[] = [];
-    if (!('all' in visible)) {
-      const organizations = param(visible.organizations);
-      where.push(
-        `(r.scope = 'platform' AND cardinality(${organizations}::uuid[]) > 0 OR r.scope = 'organization' AND r.subject_id = ANY(${organizations}::uuid[]) OR r.scope = 'testbed' AND t.organization_id = ANY(${organizations}::uuid[]))`,
-      );
-    }
+    if (!('all' in visible)) where.push(visibleCondition(param(visible.organizations)));
     if (filter.scope) where.push(`r.scope = ${param(filter.scope)}`);
     if (filter.subjectId) where.push(`r.subject_id = ${param(filter.subjectId)}::uuid`);
     if (filter.periodKind) where.push(`r.period_kind = ${param(filter.periodKind)}`);
@@ -109,6 +108,16 @@ export class ReportsRepository {
       last.id,
     ]);
     return { ...page, items: page.items.map(({ scopeRank: _scope, kindRank: _kind, ...row }) => row) };
+  }
+
+  /** Every organization and test bed with at least one snapshot the caller may read. */
+  subjects(visible: ReportVisibility): Promise<Array<{ scope: 'organization' | 'testbed'; subjectId: string }>> {
+    return this.dataSource.query(
+      `SELECT DISTINCT r.scope, r.subject_id AS "subjectId"
+         FROM report_snapshots r LEFT JOIN catalogue_testbed_facts t ON r.scope = 'testbed' AND t.testbed_id = r.subject_id
+        WHERE r.scope <> 'platform'${'all' in visible ? '' : ` AND ${visibleCondition('$1')}`}`,
+      'all' in visible ? [] : [visible.organizations],
+    );
   }
 
   /** Utilization of each given month (its first instant): that month's fullest month-to-date snapshot of the scope, where one was built. */

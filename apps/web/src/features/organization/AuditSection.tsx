@@ -5,7 +5,8 @@ import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text, ty
 import { AdminTable } from '../../ui/AdminTable';
 import { DatePicker } from '../../ui/DatePicker';
 import { ErrorMessage, Loading } from '../../ui/Status';
-import { useAuditLog, useMembers } from './queries';
+import { formatDateTime } from '../../ui/format';
+import { useAuditActors, useAuditLog } from './queries';
 import { AUDIT_ACTIONS, auditActionKey, auditAreaKey } from './auditActions';
 import { AUDIT_SUBJECTS, type AuditEntry, type AuditFilter } from './types';
 
@@ -19,7 +20,7 @@ const dayStart = (day: string, plus = 0) => {
 export function AuditSection({ organizationId }: { organizationId: string }) {
   const { t, i18n } = useTranslation('organization');
   const [params, setParams] = useSearchParams();
-  const members = useMembers(organizationId);
+  const actors = useAuditActors(organizationId);
   const [who, setWho] = useState<Key | null>(params.get('who'));
   const [cursors, setCursors] = useState<string[]>([]);
   const shown = {
@@ -38,8 +39,9 @@ export function AuditSection({ organizationId }: { organizationId: string }) {
     [shown.who, shown.what, shown.from, shown.to],
   );
   const log = useAuditLog(organizationId, filter, cursors.at(-1));
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+  // The reader's own time zone, on the 24-hour clock the rest of the app uses.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const when = (iso: string) => formatDateTime(iso, i18n.language, zone);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -59,9 +61,11 @@ export function AuditSection({ organizationId }: { organizationId: string }) {
     setParams(next, { replace: true });
   };
 
-  const whoItems = (members.data?.items ?? []).map((member) => ({
-    id: member.userId,
-    name: `${member.name} (${member.email})`,
+  const whoItems = (actors.data?.items ?? []).map((person) => ({
+    id: person.userId,
+    name: person.member
+      ? `${person.name} (${person.email})`
+      : `${person.name} (${person.email}, ${t('audit.notMember')})`,
   }));
   const entries = log.data?.items ?? [];
   return (

@@ -7,6 +7,7 @@ const answer = <T>(request: Promise<{ data?: unknown; error?: unknown; response:
   call<unknown>(request) as Promise<T>;
 import type {
   ApiToken,
+  AuditActor,
   AuditEntry,
   AuditFilter,
   FeedToken,
@@ -209,6 +210,15 @@ export function useRevokeFeedToken(id: string) {
         api.DELETE('/api/v1/organizations/{id}/calendar-tokens/{tokenId}', { params: { path: { id, tokenId } } }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', id] }),
+  });
+}
+
+/** Everyone the audit log's "who" can name: members, and former members who acted in it. */
+export function useAuditActors(id: string) {
+  return useQuery({
+    queryKey: ['organization', id, 'audit-actors'],
+    queryFn: ({ signal }) =>
+      answer<List<AuditActor>>(api.GET('/api/v1/organizations/{id}/audit/actors', { ...path(id), signal })),
   });
 }
 

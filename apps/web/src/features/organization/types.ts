@@ -69,6 +69,14 @@ export interface FeedToken {
   status: 'active' | 'expired' | 'revoked' | 'stopped';
 }
 
+/** A person the audit log can be narrowed to; `member` is false for someone who has left. */
+export interface AuditActor {
+  userId: string;
+  name: string;
+  email: string;
+  member: boolean;
+}
+
 export interface AuditEntry {
   id: string;
   at: string;

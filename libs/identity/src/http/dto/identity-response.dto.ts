@@ -42,3 +42,18 @@ export class MeMembershipDto {
 export class MeDto extends UserDto {
   @ApiProperty({ type: [MeMembershipDto] }) memberships: MeMembershipDto[];
 }
+
+export class AuditActorDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({
+    description:
+      'Whether the person belongs to the organization now (false: someone who acted in it, a former member say).',
+  })
+  member: boolean;
+}
+
+export class AuditActorListDto {
+  @ApiProperty({ type: [AuditActorDto] }) items: AuditActorDto[];
+}

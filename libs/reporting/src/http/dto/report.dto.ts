@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { PageQueryDto } from '@slussen/core';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
@@ -73,4 +74,15 @@ export class CreateSubscriptionDto {
   @IsOptional()
   @IsUUID()
   subjectId?: string;
+}
+
+export class ReportSubjectDto {
+  @ApiProperty({ enum: ['organization', 'testbed'] }) scope: 'organization' | 'testbed';
+  @ApiProperty({ format: 'uuid' }) subjectId: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The organization’s or test bed’s name.' })
+  subjectName: string | null;
+}
+
+export class ReportSubjectListDto {
+  @ApiProperty({ type: [ReportSubjectDto] }) items: ReportSubjectDto[];
 }
