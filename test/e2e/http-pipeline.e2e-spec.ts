@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IdParam, Public, registerConstraintProblems } from '@slussen/core';
+import { defineProblems, IdParam, Public, registerProblems } from '@slussen/core';
+import { CONTEXT_PROBLEMS } from '@slussen/platform';
 import { IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import request from 'supertest';
@@ -158,9 +159,14 @@ describe('HTTP pipeline (problem+json for every error)', () => {
     const generic = await request(app.getHttpServer()).get('/api/v1/probe/duplicate');
     expectProblem(generic, 409, 'conflict');
 
-    registerConstraintProblems({
-      probe_id_unique: { code: 'already-booked', detail: 'Your organization already holds this slot' },
-    });
+    registerProblems([
+      ...CONTEXT_PROBLEMS,
+      defineProblems('probe', {
+        constraints: {
+          probe_id_unique: { code: 'already-booked', detail: 'Your organization already holds this slot' },
+        },
+      }),
+    ]);
     const mapped = await request(app.getHttpServer()).get('/api/v1/probe/duplicate');
     expectProblem(mapped, 409, 'already-booked');
     expect(mapped.body.detail).toBe('Your organization already holds this slot');

@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, CoreModule } from '@slussen/core';
+import { AppConfig, CoreModule, ProblemsModule } from '@slussen/core';
 import { CatalogueHttpModule } from '@slussen/catalogue';
 import { IdentityHttpModule } from '@slussen/identity';
 import { NotificationsHttpModule } from '@slussen/notifications';
 import { PilotsHttpModule } from '@slussen/pilots';
+import { CONTEXT_PROBLEMS } from '@slussen/platform';
 import { ReportingHttpModule } from '@slussen/reporting';
 import { SchedulingHttpModule } from '@slussen/scheduling';
 import { QueueDashboardModule } from './queue-dashboard.module.js';
@@ -16,6 +17,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
+        ProblemsModule.forRoot(CONTEXT_PROBLEMS),
         IdentityHttpModule,
         CatalogueHttpModule,
         SchedulingHttpModule,

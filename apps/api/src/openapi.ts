@@ -1,10 +1,10 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { PROBLEMS, PUBLIC_OPERATION } from '@slussen/core';
+import { problemCatalogue, PUBLIC_OPERATION } from '@slussen/core';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
-/** RFC 9457 problem+json, as every error of the API is answered. */
-const PROBLEM_SCHEMA = {
+/** RFC 9457 problem+json, as every error of the API is answered (its codes: core's and the registered contexts'). */
+const problemSchema = () => ({
   type: 'object',
   description:
     'RFC 9457 problem details. `type` is `/problems/<code>`; a validation problem lists its fields in `errors`, a booking-rule problem names the rule in `rule`, an internal one carries `errorId`.',
@@ -12,7 +12,7 @@ const PROBLEM_SCHEMA = {
   properties: {
     type: {
       type: 'string',
-      enum: Object.keys(PROBLEMS).map((code) => `/problems/${code}`),
+      enum: problemCatalogue().codes.map((code) => `/problems/${code}`),
       example: '/problems/not-found',
     },
     title: { type: 'string' },
@@ -39,7 +39,7 @@ const PROBLEM_SCHEMA = {
     errorId: { type: 'string', description: 'internal problems: quote it when reporting.' },
   },
   additionalProperties: true,
-} as const;
+});
 
 /**
  * What the decorators cannot say: public routes need no credential (an optional
@@ -49,7 +49,7 @@ const PROBLEM_SCHEMA = {
 export function completeDocument(document: OpenAPIObject): OpenAPIObject {
   document.components = {
     ...document.components,
-    schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA as never },
+    schemas: { ...document.components?.schemas, Problem: problemSchema() as never },
   };
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {

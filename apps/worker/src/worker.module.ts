@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { AppConfig, CoreModule, JobSchedulesModule } from '@slussen/core';
+import { AppConfig, CoreModule, JobSchedulesModule, ProblemsModule } from '@slussen/core';
 import { NotificationsJobsModule } from '@slussen/notifications';
 import { PilotsJobsModule } from '@slussen/pilots';
+import { CONTEXT_PROBLEMS } from '@slussen/platform';
 import { ReportingJobsModule } from '@slussen/reporting';
 import { SchedulingJobsModule } from '@slussen/scheduling';
 import { JobCoverageCheck } from './job-coverage.check.js';
@@ -15,6 +16,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         CoreModule.forRoot(config),
+        ProblemsModule.forRoot(CONTEXT_PROBLEMS),
         DiscoveryModule,
         JobSchedulesModule,
         SchedulingJobsModule,

@@ -14,3 +14,4 @@ export { CatalogueHttpModule } from './http/catalogue-http.module.js';
 export type { Testbed } from './entities/testbed.entity.js';
 export { TestbedsService, type TestbedProfile } from './testbeds.service.js';
 export type { TestbedView } from './testbed.view.js';
+export { CATALOGUE_PROBLEMS } from './catalogue.errors.js';

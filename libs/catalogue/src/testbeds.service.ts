@@ -13,7 +13,6 @@ import { AuditService, OrganizationsService } from '@slussen/identity';
 import { IANAZone } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import './catalogue.errors.js';
 import type { Domain, EnvironmentType, TestbedStatus } from './domains.js';
 import type { Testbed } from './entities/testbed.entity.js';
 import { TestbedsRepository, type TestbedSearch } from './repositories/testbeds.repository.js';

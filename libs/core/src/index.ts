@@ -4,9 +4,16 @@ export { ConfigurationError, EnvironmentVariables, validateEnvironment } from '.
 export { CoreModule } from './core.module.js';
 export { dataSourceOptions } from './database/data-source-options.js';
 export { runPendingMigrations } from './database/migrate.js';
-export { registerConstraintProblems, type ConstraintProblem } from './errors/constraint-problems.js';
+export { defineProblems, type ConstraintProblem, type ContextProblems } from './errors/constraint-problems.js';
+export { problemCatalogue, ProblemCatalogue, ProblemsModule, registerProblems } from './errors/problem-catalogue.js';
 export { ConflictError, DomainError, NotFoundError, ReplayedProblem, ValidationError } from './errors/domain-error.js';
-export { PROBLEMS, type FieldError, type ProblemCode } from './errors/problem-codes.js';
+export {
+  PROBLEMS,
+  type FieldError,
+  type ProblemCode,
+  type ProblemCodes,
+  type ProblemType,
+} from './errors/problem-codes.js';
 export { readCookie } from './http/cookies.js';
 export { IdParam } from './http/id-param.decorator.js';
 export { ProblemFilter } from './http/problem.filter.js';

@@ -1,12 +1,15 @@
-import { ConflictError, DomainError, registerConstraintProblems } from '@slussen/core';
+import { ConflictError, defineProblems, DomainError } from '@slussen/core';
 
-registerConstraintProblems({
-  users_email_unique: { code: 'conflict', detail: 'An account with this e-mail address already exists' },
-  organizations_org_number_unique: {
-    code: 'conflict',
-    detail: 'An organization with this organization number already exists',
+/** The constraints of identity whose violation a caller is told in domain words. */
+export const IDENTITY_PROBLEMS = defineProblems('identity', {
+  constraints: {
+    users_email_unique: { code: 'conflict', detail: 'An account with this e-mail address already exists' },
+    organizations_org_number_unique: {
+      code: 'conflict',
+      detail: 'An organization with this organization number already exists',
+    },
+    memberships_pkey: { code: 'conflict', detail: 'This user is already a member of the organization' },
   },
-  memberships_pkey: { code: 'conflict', detail: 'This user is already a member of the organization' },
 });
 
 export class InvalidCredentialsError extends DomainError {

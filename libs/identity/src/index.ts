@@ -13,3 +13,4 @@ export { IdentityHttpModule } from './http/identity-http.module.js';
 export { SESSION_COOKIE, SESSION_COOKIE_SCHEME } from './http/session.controller.js';
 export { OrganizationsService } from './organizations.service.js';
 export type { OrganizationView, UserView, MemberView, TokenPair } from './views.js';
+export { IDENTITY_PROBLEMS } from './identity.errors.js';

@@ -11,7 +11,6 @@ import {
 import { DataSource } from 'typeorm';
 import { AuditService } from './audit.service.js';
 import type { Organization } from './entities/organization.entity.js';
-import './identity.errors.js';
 import { OrganizationsRepository } from './repositories/organizations.repository.js';
 import { normalizeOrgNumber, toOrganizationView, type OrganizationView } from './views.js';
 

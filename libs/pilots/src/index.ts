@@ -17,3 +17,4 @@ export { PilotsModule } from './pilots.module.js';
 export { PilotsService } from './pilots.service.js';
 export type { PilotView } from './pilot.view.js';
 export { PILOTS_JOBS, PILOTS_QUEUE, PilotsJob } from './pilots.jobs.js';
+export { PILOTS_PROBLEMS } from './pilots.errors.js';

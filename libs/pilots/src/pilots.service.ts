@@ -43,7 +43,6 @@ import {
   type PilotRow,
 } from './repositories/pilots.repository.js';
 import { SourcesRepository } from './repositories/sources.repository.js';
-import './pilots.errors.js';
 
 export interface PilotChange {
   goals?: string[];

@@ -3,3 +3,4 @@
 // config slices), each context fills in its own beside its code, and only this
 // library and the apps know the whole list.
 export { CONTEXT_JOBS, CONTEXT_QUEUES } from './jobs.js';
+export { CONTEXT_PROBLEMS } from './problems.js';

@@ -20,7 +20,6 @@ import { freesPlace, nextStatus, type BookingAction, type BookingStatus } from '
 import { decisionDue, PlacesService, type LockedSlot } from './places.service.js';
 import { BookingsRepository, type BookingFilter, type BookingRow } from './repositories/bookings.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
-import './scheduling.errors.js';
 
 export interface BookingView {
   id: string;

@@ -8,3 +8,4 @@ export { SchedulingModule } from './scheduling.module.js';
 export { SlotsService, type SlotView } from './slots.service.js';
 export { SchedulingJobsModule } from './jobs/scheduling-jobs.module.js';
 export { SCHEDULING_JOBS, SCHEDULING_QUEUE, SchedulingJob } from './scheduling.jobs.js';
+export { SCHEDULING_PROBLEMS } from './scheduling.errors.js';

@@ -10,7 +10,6 @@ import { BookingsService } from './bookings.service.js';
 import { PlacesService } from './places.service.js';
 import { expandRecurrence, RecurrenceError, withOffsets, type Period, type Recurrence } from './recurrence.js';
 import { SlotsRepository, type SlotRow } from './repositories/slots.repository.js';
-import './scheduling.errors.js';
 
 export interface SlotView {
   id: string;

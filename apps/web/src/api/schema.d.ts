@@ -2202,7 +2202,7 @@ export interface components {
              * @example /problems/not-found
              * @enum {string}
              */
-            type: "/problems/validation" | "/problems/unauthenticated" | "/problems/forbidden" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/slot-full" | "/problems/already-booked" | "/problems/conflict" | "/problems/idempotency-in-progress" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/headers-too-large" | "/problems/booking-rule" | "/problems/idempotency-mismatch" | "/problems/rate-limited" | "/problems/internal" | "/problems/unavailable";
+            type: "/problems/validation" | "/problems/unauthenticated" | "/problems/forbidden" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/already-booked" | "/problems/conflict" | "/problems/idempotency-in-progress" | "/problems/slot-full" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/booking-rule" | "/problems/idempotency-mismatch" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/unavailable";
             title: string;
             /** @example 404 */
             status: number;

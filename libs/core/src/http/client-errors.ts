@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { PROBLEMS, type ProblemCode } from '../errors/problem-codes.js';
+import { PROBLEMS } from '../errors/problem-codes.js';
 
 /**
  * Requests Node's HTTP parser refuses before any middleware runs (a request
@@ -13,7 +13,7 @@ export function answerClientErrorsWithProblems(server: Server): void {
       socket.destroy();
       return;
     }
-    const code: ProblemCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : 'validation';
+    const code: keyof typeof PROBLEMS = error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : 'validation';
     const { status, title } = PROBLEMS[code];
     const body = JSON.stringify({
       type: `/problems/${code}`,

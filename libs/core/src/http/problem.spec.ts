@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { registerConstraintProblems } from '../errors/constraint-problems.js';
+import { defineProblems } from '../errors/constraint-problems.js';
+import { registerProblems } from '../errors/problem-catalogue.js';
+import type { ProblemCode } from '../errors/problem-codes.js';
 import { DomainError } from '../errors/domain-error.js';
-import { PROBLEMS } from '../errors/problem-codes.js';
 import { toProblem } from './problem.js';
 
 const pgError = (code: string, constraint?: string) =>
@@ -13,10 +14,24 @@ const pgError = (code: string, constraint?: string) =>
     Object.assign(new Error('duplicate key'), { code, constraint }),
   );
 
+// A context's problems, registered as an app registers its contexts' (core knows none of them).
+const [bookingRule, alreadyBooked] = ['booking-rule', 'already-booked'] as ProblemCode[];
+registerProblems([
+  defineProblems('scheduling', {
+    codes: {
+      [bookingRule!]: { status: 422, title: 'A booking rule of the test bed is not met' },
+      [alreadyBooked!]: { status: 409, title: 'Your organization already holds this slot' },
+    },
+    constraints: {
+      booking_one_per_company: { code: alreadyBooked!, detail: 'Your organization already holds this slot' },
+    },
+  }),
+]);
+
 describe('toProblem', () => {
   it('keeps a domain error’s code, detail, field errors and extensions', () => {
     const { problem, unexpected } = toProblem(
-      new DomainError('booking-rule', 'Bookings open 14 days ahead', {
+      new DomainError(bookingRule!, 'Bookings open 14 days ahead', {
         errors: [{ field: 'slotId', message: 'too soon' }],
         extensions: { rule: 'minLeadDays' },
       }),
@@ -26,7 +41,7 @@ describe('toProblem', () => {
     expect(unexpected).toBe(false);
     expect(problem).toEqual({
       type: '/problems/booking-rule',
-      title: PROBLEMS['booking-rule'].title,
+      title: 'A booking rule of the test bed is not met',
       status: 422,
       detail: 'Bookings open 14 days ahead',
       instance: '/api/v1/slots/1/bookings',
@@ -62,9 +77,6 @@ describe('toProblem', () => {
     });
     expect(toProblem(pgError('23P01'), '/x', 'r').problem).toMatchObject({ status: 409 });
     expect(toProblem(pgError('23514'), '/x', 'r').problem).toMatchObject({ status: 409 });
-    registerConstraintProblems({
-      booking_one_per_company: { code: 'already-booked', detail: 'Your organization already holds this slot' },
-    });
     expect(toProblem(pgError('23505', 'booking_one_per_company'), '/x', 'r').problem).toMatchObject({
       type: '/problems/already-booked',
       detail: 'Your organization already holds this slot',

@@ -1,9 +1,9 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { isConnectionLoss } from '../errors/connection-loss.js';
-import { constraintProblem } from '../errors/constraint-problems.js';
 import { DomainError, ReplayedProblem } from '../errors/domain-error.js';
-import { FieldError, PROBLEMS, ProblemCode } from '../errors/problem-codes.js';
+import { problemCatalogue } from '../errors/problem-catalogue.js';
+import { FieldError, ProblemCode } from '../errors/problem-codes.js';
 
 /** An RFC 9457 problem document as API.md fixes it. */
 export interface Problem {
@@ -56,7 +56,8 @@ const SQLSTATE_PROBLEMS: Record<string, { code: ProblemCode; detail: string }> =
 export const RETRY_AFTER_SECONDS = 1;
 
 function build(code: ProblemCode, detail: string, instance: string, extra: Partial<Problem> = {}): Problem {
-  const { status, title } = PROBLEMS[code];
+  // A code no registered context declared is our mistake: answer as an internal error rather than guess.
+  const { status, title } = problemCatalogue().type(code) ?? problemCatalogue().type('internal')!;
   return { type: `/problems/${code}`, title, status, detail, instance, ...extra };
 }
 
@@ -83,7 +84,7 @@ export function toProblem(exception: unknown, instance: string, errorId: string)
 
   if (exception instanceof QueryFailedError) {
     const driverError = exception.driverError as { code?: string; constraint?: string };
-    const mapped = constraintProblem(driverError.constraint) ?? SQLSTATE_PROBLEMS[driverError.code ?? ''];
+    const mapped = problemCatalogue().constraint(driverError.constraint) ?? SQLSTATE_PROBLEMS[driverError.code ?? ''];
     if (mapped)
       return { problem: build(mapped.code, mapped.detail, instance), unexpected: mapped.code === 'unavailable' };
   }
