@@ -26,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
   const databaseUrl = url.toString();
   execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'node_modules/typeorm/cli.js', 'migration:run', '-d', 'libs/core/src/database/data-source.ts'],
+    ['--import', 'tsx', 'node_modules/typeorm/cli.js', 'migration:run', '-d', 'libs/platform/src/data-source.ts'],
     {
       env: { ...process.env, DATABASE_URL: databaseUrl, TSX_TSCONFIG_PATH: 'tsconfig.json' },
       stdio: ['ignore', 'ignore', 'inherit'],

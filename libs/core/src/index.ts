@@ -70,6 +70,7 @@ export {
 export { hashToken, newOpaqueToken } from './auth/opaque-token.js';
 export { OutboxRelay } from './outbox/outbox-relay.service.js';
 export { OutboxRelayModule } from './outbox/outbox.module.js';
+export { CORE_ENTITIES } from './outbox/outbox.entities.js';
 export { Clock, ClockModule, ManualClock } from './time/clock.js';
 export { withTimeout } from './time/with-timeout.js';
 export { SecretBox } from './crypto/secret-box.js';

@@ -4,3 +4,4 @@
 // library and the apps know the whole list.
 export { CONTEXT_JOBS, CONTEXT_QUEUES } from './jobs.js';
 export { CONTEXT_PROBLEMS } from './problems.js';
+export { SCHEMA_ENTITIES } from './schema.js';

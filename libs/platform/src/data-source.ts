@@ -1,7 +1,7 @@
 // The data source for TypeORM's CLI (npm run migration:*). The apps build their
 // own from AppConfig; both use dataSourceOptions, so they see the same schema.
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source-options.js';
+import { dataSourceOptions } from '@slussen/core';
 import { SCHEMA_ENTITIES } from './schema.js';
 
 const url = process.env.DATABASE_URL;
