@@ -103,6 +103,7 @@ describe('booking', () => {
           toStatus: 'pending',
           actor: { userId: company.id, apiTokenId: null },
           reason: null,
+          reasonCode: null,
         },
         {
           at: expect.any(String),
@@ -111,6 +112,7 @@ describe('booking', () => {
           toStatus: 'confirmed',
           actor: { userId: manager.id, apiTokenId: null },
           reason: null,
+          reasonCode: null,
         },
       ]);
       expect((await api().get(`/api/v1/bookings/${created.body.id}`).set('Authorization', as(manager))).status).toBe(
@@ -156,6 +158,7 @@ describe('booking', () => {
       ).toBe('waitlisted');
       const events = await api().get(`/api/v1/bookings/${second.body.id}/events`).set('Authorization', as(waiting[0]!));
       expect(events.body.items.map((event: { type: string }) => event.type)).toEqual(['waitlisted', 'promoted']);
+      expect(events.body.items.at(-1)).toMatchObject({ reason: 'a place became free', reasonCode: 'place-free' });
       expect(await held(slotId)).toMatchObject({ held: 1, holding: 1 });
     });
 
@@ -270,6 +273,7 @@ describe('booking', () => {
           type: 'cancelled',
           toStatus: 'cancelled',
           reason: 'the slot was cancelled',
+          reasonCode: 'slot-cancelled',
         });
       }
       expect(await held(slotId)).toMatchObject({ held: 0, holding: 0 });
@@ -300,7 +304,12 @@ describe('booking', () => {
         .send({ reason: 'Avdelningen renoveras' });
       expect(cancelled.status).toBe(200);
       const events = await api().get(`/api/v1/bookings/${first.body.id}/events`).set('Authorization', as(asker));
-      expect(events.body.items.at(-1)).toMatchObject({ type: 'cancelled', reason: 'Avdelningen renoveras' });
+      // The manager's own words stay the reason; the code says the slot's cancellation ended it.
+      expect(events.body.items.at(-1)).toMatchObject({
+        type: 'cancelled',
+        reason: 'Avdelningen renoveras',
+        reasonCode: 'slot-cancelled',
+      });
     });
 
     it('gives new places to the waiting list when a slot’s capacity is raised', async () => {
@@ -324,6 +333,8 @@ describe('booking', () => {
       expect(
         (await api().get(`/api/v1/bookings/${pending.body.id}`).set('Authorization', as(manager))).body.status,
       ).toBe('expired');
+      const events = await api().get(`/api/v1/bookings/${pending.body.id}/events`).set('Authorization', as(manager));
+      expect(events.body.items.at(-1)).toMatchObject({ reason: 'not decided in time', reasonCode: 'not-decided' });
       expect(
         (await api().get(`/api/v1/bookings/${waiting.body.id}`).set('Authorization', as(manager))).body.status,
       ).toBe('pending');

@@ -12,6 +12,7 @@ interface ListedSlot {
   bookable?: boolean;
   reason?: string | null;
   waitlistable?: boolean;
+  availability?: { bookable: boolean; reason: string | null };
 }
 
 /** The problem each refusal must produce when the company books anyway. */
@@ -148,6 +149,31 @@ describe('slot bookability per company (GET /testbeds/:id/slots)', () => {
         }
       }
     }
+  });
+
+  it('tells everyone, signed in or not, whether each slot can be booked now and why not (availability)', async () => {
+    const expected: Record<string, { bookable: boolean; reason: string | null }> = {
+      tooSoon: { bookable: false, reason: 'min-lead-days' },
+      tooFar: { bookable: false, reason: 'max-advance-days' },
+      full: { bookable: false, reason: 'full' },
+      cancelled: { bookable: false, reason: 'slot-cancelled' },
+      closed: { bookable: false, reason: 'slot-closed' },
+      started: { bookable: false, reason: 'slot-started' },
+    };
+    for (const user of [undefined, manager, company]) {
+      const response = await list(user);
+      expect(response.status).toBe(200);
+      const listed = byId(response.body.items);
+      for (const [name, availability] of Object.entries(expected))
+        expect({ name, ...listed[slots[name]!] }).toMatchObject({ name, availability });
+      // The company's own standing never shows here: for everyone a slot with a free place is bookable.
+      expect(listed[slots.roomy!]).toMatchObject({ availability: { bookable: true, reason: null } });
+    }
+    // What anonymous visitors read is what a new company then meets when it books.
+    const newcomer = await companyMember();
+    const anonymous = byId((await list()).body.items);
+    const answer = await book(slots.tooSoon!, newcomer);
+    expect(answer.body).toMatchObject(PROBLEM_OF[anonymous[slots.tooSoon!]!.availability!.reason!]!);
   });
 
   it('adds nothing for anonymous callers and for callers who act for no company', async () => {

@@ -44,6 +44,7 @@ describe('scheduling: slots', () => {
         status: 'open',
         closedReason: null,
         recurrenceId: null,
+        availability: { bookable: true, reason: null },
       },
     ]);
     const listed = await api()

@@ -35,6 +35,30 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(page.getByRole('searchbox', { name: words.q })).toHaveValue('äldreboende');
     });
 
+    test('a slot that starts inside the booking lead time says why it cannot be booked, to anyone, and offers no booking', async ({
+      page,
+    }) => {
+      // The demo's weekly slots start within a fortnight; the test bed asks 14 days' notice.
+      const why =
+        lang === 'sv'
+          ? 'Går inte att boka: tiden börjar för snart enligt testbäddens regler.'
+          : "Cannot be booked: the slot starts too soon under the test bed's rules.";
+      await page.goto('/search?q=simuleringscentrum');
+      await page.getByRole('link', { name: /simuleringscentrum/ }).click();
+      await expect(page.getByRole('heading', { level: 1, name: /simuleringscentrum/ })).toBeVisible();
+      const early = page.getByRole('listitem').filter({ hasText: why }).first();
+      await expect(early).toBeVisible();
+      await expect(early.getByRole('button')).toHaveCount(0);
+      // A slot further ahead has no such reason.
+      await expect(
+        page
+          .getByRole('listitem')
+          .filter({ hasText: lang === 'sv' ? 'Lediga platser' : 'Free places' })
+          .filter({ hasNotText: why })
+          .first(),
+      ).toBeVisible();
+    });
+
     test('filters live in the address, and an unknown address explains itself', async ({ page }) => {
       await page.goto('/search?environmentType=lab&domain=energy');
       await expect(page.getByRole('link', { name: /Energilabbet Hyllie/ })).toBeVisible();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  Clock,
   ConflictError,
   NotFoundError,
   PolicyService,
@@ -63,6 +64,7 @@ export class TestbedsService {
     private readonly organizations: OrganizationsService,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, organizationId: string, profile: TestbedProfile): Promise<TestbedView> {
@@ -159,8 +161,8 @@ export class TestbedsService {
       if (!from.includes(testbed.status)) throw new ConflictError(`A ${testbed.status} test bed cannot be ${to}`);
       if (action === 'publish') checkComplete(testbed);
       testbed.status = to;
-      if (to === 'published') testbed.publishedAt = new Date();
-      if (to === 'retired') testbed.retiredAt = new Date();
+      if (to === 'published') testbed.publishedAt = this.clock.now();
+      if (to === 'retired') testbed.retiredAt = this.clock.now();
       const saved = await this.testbeds.save(testbed, manager);
       await this.record(actor, `testbed.${action}`, saved, manager);
       return this.view(saved);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { bookability, slotRefusal, type SlotRuleFacts } from './booking-rules.js';
+import { ManualClock } from '@slussen/core';
+import { availability, bookability, BookingRules, slotRefusal, type SlotRuleFacts } from './booking-rules.js';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2027, 2, 1, 12);
@@ -60,5 +61,44 @@ describe('booking rules', () => {
       reason: 'min-lead-days',
       waitlistable: false,
     });
+  });
+
+  it('tells everyone the slot-wide reason, or full, without the company’s own standing', () => {
+    expect(availability(slot(), now)).toEqual({ bookable: true, reason: null });
+    expect(availability(slot({ held: 2 }), now)).toEqual({ bookable: false, reason: 'full' });
+    expect(availability(slot({ held: 2, status: 'closed' }), now)).toEqual({ bookable: false, reason: 'slot-closed' });
+    expect(availability(slot({ startsAt: new Date(now + DAY) }), now)).toEqual({
+      bookable: false,
+      reason: 'min-lead-days',
+    });
+  });
+
+  it('reads the Clock: moving it across the minimum lead time closes the slot to bookings', () => {
+    const clock = new ManualClock(new Date(now));
+    const rules = new BookingRules(clock);
+    const startsAt = new Date(now + 20 * DAY);
+    // 14 days' lead: bookable until 6 days from now, not a millisecond later.
+    clock.set(new Date(startsAt.getTime() - 14 * DAY));
+    expect(rules.refusal(slot({ startsAt }))).toBeNull();
+    expect(rules.availability(slot({ startsAt }))).toEqual({ bookable: true, reason: null });
+    clock.set(new Date(startsAt.getTime() - 14 * DAY + 1));
+    expect(rules.refusal(slot({ startsAt }))).toBe('min-lead-days');
+    expect(rules.judge(slot({ startsAt }), free)).toEqual({
+      bookable: false,
+      reason: 'min-lead-days',
+      waitlistable: false,
+    });
+    clock.set(startsAt);
+    expect(rules.refusal(slot({ startsAt }))).toBe('slot-started');
+    expect(rules.started(startsAt)).toBe(true);
+  });
+
+  it('sets a request’s decision deadline from the Clock, never after the slot starts', () => {
+    const clock = new ManualClock(new Date(now));
+    const rules = new BookingRules(clock);
+    const startsAt = new Date(now + 20 * DAY);
+    expect(rules.decisionDue({ decisionDays: 5, startsAt })).toEqual(new Date(now + 5 * DAY));
+    clock.set(new Date(now + 18 * DAY));
+    expect(rules.decisionDue({ decisionDays: 5, startsAt })).toEqual(startsAt);
   });
 });

@@ -1,4 +1,5 @@
-import { DomainError } from '@slussen/core';
+import { Injectable } from '@nestjs/common';
+import { Clock, DomainError } from '@slussen/core';
 
 /**
  * Why a company may not book a slot now, in the order the booking path meets
@@ -7,18 +8,26 @@ import { DomainError } from '@slussen/core';
  * partial unique index bookings_one_per_company_slot and the trigger
  * bookings_company_limit); `full` means every place is taken.
  */
-export const BOOKABILITY_REASONS = [
+const SLOT_WIDE_REASONS = [
   'testbed-retired',
   'slot-cancelled',
   'slot-closed',
   'slot-started',
   'min-lead-days',
   'max-advance-days',
-  'already-booked',
-  'company-limit',
-  'full',
 ] as const;
+export const BOOKABILITY_REASONS = [...SLOT_WIDE_REASONS, 'already-booked', 'company-limit', 'full'] as const;
 export type BookabilityReason = (typeof BOOKABILITY_REASONS)[number];
+
+/** The reasons that hold for everyone, signed in or not: all but the company's own. */
+export const SLOT_AVAILABILITY_REASONS = [...SLOT_WIDE_REASONS, 'full'] as const;
+export type SlotAvailabilityReason = (typeof SLOT_AVAILABILITY_REASONS)[number];
+
+/** Whether anyone may book the slot now, and if not why (the company's own limits aside). */
+export interface SlotAvailability {
+  bookable: boolean;
+  reason: SlotAvailabilityReason | null;
+}
 
 /** What the rules read of a slot and its test bed. */
 export interface SlotRuleFacts {
@@ -52,7 +61,7 @@ export interface Bookability {
 const DAY_MS = 86_400_000;
 
 /** The rules every company meets alike: the test bed's and slot's state and the booking window. */
-export function slotRefusal(slot: SlotRuleFacts, now: number): BookabilityReason | null {
+export function slotRefusal(slot: SlotRuleFacts, now: number): SlotAvailabilityReason | null {
   const startsAt = new Date(slot.startsAt).getTime();
   if (slot.testbedStatus === 'retired') return 'testbed-retired';
   // A closed slot keeps its bookings but takes no new ones, nor waiting-list entries.
@@ -76,6 +85,51 @@ export function bookability(slot: SlotRuleFacts, company: CompanyFacts, now: num
   if (company.activePlaces >= slot.maxActiveBookingsPerCompany)
     return { bookable: false, reason: 'company-limit', waitlistable: false };
   return { bookable: true, reason: null, waitlistable: false };
+}
+
+/** Whether the slot takes a booking now, for every company alike: the slot-wide rules, then a free place. */
+export function availability(slot: SlotRuleFacts, now: number): SlotAvailability {
+  const reason = slotRefusal(slot, now) ?? (slot.held >= slot.capacity ? 'full' : null);
+  return { bookable: reason === null, reason };
+}
+
+/** A pending request must be decided within the test bed's decision days, and by the slot's start. */
+export function decisionDue(slot: { decisionDays: number; startsAt: Date | string }, now: number): Date {
+  return new Date(Math.min(now + slot.decisionDays * DAY_MS, new Date(slot.startsAt).getTime()));
+}
+
+/**
+ * The rules above at the Clock's time, as the services ask them, so a test
+ * moves the clock across a rule's edge instead of waiting for it.
+ */
+@Injectable()
+export class BookingRules {
+  constructor(private readonly clock: Clock) {}
+
+  now(): number {
+    return this.clock.now().getTime();
+  }
+
+  refusal(slot: SlotRuleFacts): BookabilityReason | null {
+    return slotRefusal(slot, this.now());
+  }
+
+  judge(slot: SlotRuleFacts, company: CompanyFacts): Bookability {
+    return bookability(slot, company, this.now());
+  }
+
+  availability(slot: SlotRuleFacts): SlotAvailability {
+    return availability(slot, this.now());
+  }
+
+  decisionDue(slot: { decisionDays: number; startsAt: Date | string }): Date {
+    return decisionDue(slot, this.now());
+  }
+
+  /** The slot has started: no one may book it, nor wait for it. */
+  started(startsAt: Date | string): boolean {
+    return new Date(startsAt).getTime() <= this.now();
+  }
 }
 
 /** The problem a refusal answers with: 409 for the slot's places, 422 booking-rule naming the rule otherwise. */

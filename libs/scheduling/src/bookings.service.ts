@@ -15,9 +15,10 @@ import {
 } from '@slussen/core';
 import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { bookingRule, refusalProblem, slotRefusal } from './booking-rules.js';
+import { BOOKING_REASON_TEXT, type BookingReasonCode } from './booking-reasons.js';
+import { bookingRule, BookingRules, refusalProblem } from './booking-rules.js';
 import { freesPlace, nextStatus, type BookingAction, type BookingStatus } from './booking-state.js';
-import { decisionDue, PlacesService, type LockedSlot } from './places.service.js';
+import { PlacesService, type LockedSlot } from './places.service.js';
 import { BookingsRepository, type BookingFilter, type BookingRow } from './repositories/bookings.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
 
@@ -52,6 +53,8 @@ export interface BookingEventView {
   toStatus: string;
   actor: { userId: string | null; apiTokenId: string | null } | null;
   reason: string | null;
+  /** Why the system made the change, as a stable code; null for a person's own decision. */
+  reasonCode: BookingReasonCode | null;
 }
 
 export interface BookCommand {
@@ -105,6 +108,7 @@ export class BookingsService {
     private readonly policy: PolicyService,
     private readonly idempotency: IdempotencyRepository,
     private readonly config: AppConfig,
+    private readonly rules: BookingRules,
   ) {}
 
   /**
@@ -188,7 +192,7 @@ export class BookingsService {
       { organizationId: slot.testbedOrganizationId, status: slot.testbedStatus as 'published' },
       'Slot',
     );
-    checkRules(slot);
+    this.checkRules(slot);
     const request = {
       slotId: slot.id,
       organizationId,
@@ -196,7 +200,7 @@ export class BookingsService {
       title: command.title.trim(),
       description: command.description ?? null,
       placeStatus: slot.requiresApproval ? ('pending' as const) : ('confirmed' as const),
-      decisionDueAt: slot.requiresApproval ? decisionDue(slot) : null,
+      decisionDueAt: slot.requiresApproval ? this.rules.decisionDue(slot) : null,
       waitlist: command.waitlist ?? false,
     };
     const attempt = async (manager?: EntityManager) => {
@@ -248,6 +252,7 @@ export class BookingsService {
         actor:
           row.actorUserId || row.actorApiTokenId ? { userId: row.actorUserId, apiTokenId: row.actorApiTokenId } : null,
         reason: row.reason,
+        reasonCode: row.reasonCode,
       })),
     };
   }
@@ -293,7 +298,7 @@ export class BookingsService {
         throw new ConflictError(`A ${booking.status} booking cannot be moved`);
       if (target.testbedId !== booking.testbedId)
         throw bookingRule('sameTestbed', 'A booking can only move to another slot of the same test bed');
-      checkRules(target);
+      this.checkRules(target);
       if (await this.bookings.companyHoldsSlot(booking.organizationId, target.id, manager))
         throw new DomainError('already-booked', 'Your organization already holds or waits for that slot');
       const free = target.held < target.capacity;
@@ -310,11 +315,12 @@ export class BookingsService {
           toStatus: to,
           actor,
           reason: `moved from slot ${booking.slotId}`,
+          reasonCode: 'moved',
         },
         manager,
         {
           slotId: target.id,
-          decisionDueAt: to === 'pending' ? decisionDue(target) : null,
+          decisionDueAt: to === 'pending' ? this.rules.decisionDue(target) : null,
         },
       );
       if (booking.status !== 'waitlisted') await this.places.promoteWaiting(source, actor, manager);
@@ -323,9 +329,12 @@ export class BookingsService {
   }
 
   /** A booking and its latest event as notifications tell them (no access check: for the worker). */
-  async forNotification(
-    id: string,
-  ): Promise<{ booking: BookingView; testbedOrganizationId: string; reason: string | null } | null> {
+  async forNotification(id: string): Promise<{
+    booking: BookingView;
+    testbedOrganizationId: string;
+    reason: string | null;
+    reasonCode: BookingReasonCode | null;
+  } | null> {
     const row = await this.bookings.findById(id);
     if (!row) return null;
     const events = await this.bookings.events(id);
@@ -333,18 +342,19 @@ export class BookingsService {
       booking: toBookingView(row),
       testbedOrganizationId: row.testbedOrganizationId,
       reason: events.at(-1)?.reason ?? null,
+      reasonCode: events.at(-1)?.reasonCode ?? null,
     };
   }
 
   /** Queues due reminders; run every minute by the worker. They follow the database: cancelled bookings get none. */
   queueReminders(windowMinutes: number): Promise<number> {
-    return this.bookings.queueDueReminders(windowMinutes);
+    return this.bookings.queueDueReminders(windowMinutes, new Date(this.rules.now()));
   }
 
   /** Expires pending requests whose decision time has passed; run by the worker. */
   async expireOverdue(batchSize: number): Promise<number> {
     let expired = 0;
-    for (const { id, slotId } of await this.bookings.overdue(batchSize)) {
+    for (const { id, slotId } of await this.bookings.overdue(batchSize, new Date(this.rules.now()))) {
       const done = await this.dataSource.transaction(async (manager) => {
         const slot = (await this.places.lockSlot(slotId, manager))!;
         await this.bookings.lock(id, manager);
@@ -353,13 +363,20 @@ export class BookingsService {
         if (
           booking.status !== 'pending' ||
           !booking.decisionDueAt ||
-          new Date(booking.decisionDueAt).getTime() > Date.now()
+          new Date(booking.decisionDueAt).getTime() > this.rules.now()
         )
           return false;
         await this.bookings.transition(
           id,
           'expired',
-          { type: 'expired', fromStatus: 'pending', toStatus: 'expired', actor: null, reason: 'not decided in time' },
+          {
+            type: 'expired',
+            fromStatus: 'pending',
+            toStatus: 'expired',
+            actor: null,
+            reason: BOOKING_REASON_TEXT['not-decided'],
+            reasonCode: 'not-decided',
+          },
           manager,
         );
         await this.places.promoteWaiting(slot, null, manager);
@@ -383,7 +400,8 @@ export class BookingsService {
           fromStatus: booking.status,
           toStatus: 'cancelled',
           actor,
-          reason: reason ?? 'the slot was cancelled',
+          reason: reason ?? BOOKING_REASON_TEXT['slot-cancelled'],
+          reasonCode: 'slot-cancelled',
         },
         manager,
       );
@@ -399,7 +417,9 @@ export class BookingsService {
     reason: string | null,
     manager: EntityManager,
   ): Promise<number> {
-    return this.bookings.noteOnActiveOfSlot(slotId, type, reason, actor, manager);
+    const text = type === 'slot-closed' ? (reason ?? BOOKING_REASON_TEXT['slot-closed']) : reason;
+    const code = type === 'slot-closed' ? 'slot-closed' : null;
+    return this.bookings.noteOnActiveOfSlot(slotId, type, { text, code }, actor, manager);
   }
 
   private async change(
@@ -427,6 +447,12 @@ export class BookingsService {
       if (freesPlace(booking.status, to)) await this.places.promoteWaiting(slot, actor, manager);
       return toBookingView((await this.bookings.findById(id, manager))!);
     });
+  }
+
+  /** The rules every company meets alike (booking-rules.ts), as the problem the caller gets. */
+  private checkRules(slot: LockedSlot): void {
+    const refusal = this.rules.refusal(slot);
+    if (refusal) throw refusalProblem(refusal, slot);
   }
 
   private async readable(actor: Actor, id: string): Promise<BookingRow> {
@@ -467,10 +493,4 @@ function explainRefusal(slot: LockedSlot) {
     if (constraint === 'bookings_company_limit') throw refusalProblem('company-limit', slot);
     throw error;
   };
-}
-
-/** The rules every company meets alike (booking-rules.ts), as the problem the caller gets. */
-function checkRules(slot: LockedSlot): void {
-  const refusal = slotRefusal(slot, Date.now());
-  if (refusal) throw refusalProblem(refusal, slot);
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TestbedsService, type Testbed } from '@slussen/catalogue';
 import {
   AppConfig,
+  Clock,
   DomainError,
   hasRole,
   hashToken,
@@ -51,6 +52,7 @@ export class CalendarService {
     private readonly accounts: AccountsService,
     private readonly policy: PolicyService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** A subscription URL for calendar apps; the token is shown here only. */
@@ -94,7 +96,7 @@ export class CalendarService {
     const testbeds = await this.testbeds.byIds(
       rows.filter((row) => row.scope === 'testbed').map((row) => row.subjectId),
     );
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     return {
       items: rows.map((row) => {
         const creator = row.createdByUserId ? (creators.get(row.createdByUserId) ?? null) : null;
@@ -139,7 +141,7 @@ export class CalendarService {
 
   async feed(actor: Actor | null, scope: FeedScope, subjectId: string, token: string | undefined): Promise<string> {
     if (token !== undefined) {
-      const found = await this.calendar.findUsable(scope, subjectId, hashToken(token));
+      const found = await this.calendar.findUsable(scope, subjectId, hashToken(token), this.clock.now());
       const creator = found?.createdByUserId ? await this.accounts.actorOfUser(found.createdByUserId) : null;
       const testbed = scope === 'testbed' ? (await this.testbeds.byIds([subjectId])).get(subjectId) : undefined;
       if (!found || !this.mayRead(creator, scope, subjectId, testbed)) {

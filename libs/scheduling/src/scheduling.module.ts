@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@slussen/catalogue';
 import { IdentityModule } from '@slussen/identity';
+import { BookingRules } from './booking-rules.js';
 import { BookingsService } from './bookings.service.js';
 import { CalendarService } from './calendar.service.js';
 import { CalendarRepository } from './repositories/calendar.repository.js';
 import { PlacesService } from './places.service.js';
 import { BookingsRepository } from './repositories/bookings.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
+import { PlacesRepository } from './repositories/places.repository.js';
 import { SlotsRepository } from './repositories/slots.repository.js';
 import { SchedulingPolicy } from './scheduling.policy.js';
 import { SCHEDULING_ENTITIES } from './scheduling.entities.js';
@@ -21,6 +23,8 @@ import { SlotsService } from './slots.service.js';
     BookingsRepository,
     IdempotencyRepository,
     CalendarRepository,
+    PlacesRepository,
+    BookingRules,
     CalendarService,
     PlacesService,
     BookingsService,

@@ -5,7 +5,7 @@ import { TestbedsService, type Testbed } from '@slussen/catalogue';
 import { AuditService } from '@slussen/identity';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { bookability, type Bookability } from './booking-rules.js';
+import { BookingRules, type Bookability, type SlotAvailability, type SlotRuleFacts } from './booking-rules.js';
 import { BookingsService } from './bookings.service.js';
 import { PlacesService } from './places.service.js';
 import { expandRecurrence, RecurrenceError, withOffsets, type Period, type Recurrence } from './recurrence.js';
@@ -21,6 +21,8 @@ export interface SlotView {
   status: string;
   closedReason: string | null;
   recurrenceId: string | null;
+  /** Whether anyone may book it now, and if not why (booking-rules.ts), the company's own limits aside. */
+  availability: SlotAvailability;
 }
 
 export type SlotsCommand = Period & { capacity: number; recurrence?: Recurrence };
@@ -39,7 +41,18 @@ export interface SlotPreview {
 /** A slot as a company sees it: whether it may book it now (booking-rules.ts). */
 export interface JudgedSlotView extends SlotView, Bookability {}
 
-export const toSlotView = (row: SlotRow): SlotView => ({
+/** What the booking rules read of a test bed, beside its slot. */
+type TestbedRuleFacts = Pick<Testbed, 'status' | 'minLeadDays' | 'maxAdvanceDays' | 'maxActiveBookingsPerCompany'>;
+
+const ruleFacts = (row: SlotRow, testbed: TestbedRuleFacts): SlotRuleFacts => ({
+  ...row,
+  testbedStatus: testbed.status,
+  minLeadDays: testbed.minLeadDays,
+  maxAdvanceDays: testbed.maxAdvanceDays,
+  maxActiveBookingsPerCompany: testbed.maxActiveBookingsPerCompany,
+});
+
+const slotView = (row: SlotRow, availability: SlotAvailability): SlotView => ({
   id: row.id,
   testbedId: row.testbedId,
   startsAt: new Date(row.startsAt).toISOString(),
@@ -50,6 +63,7 @@ export const toSlotView = (row: SlotRow): SlotView => ({
   status: row.status,
   closedReason: row.closedReason,
   recurrenceId: row.recurrenceId,
+  availability,
 });
 
 const MAX_SLOT_MS = 366 * 86_400_000;
@@ -63,13 +77,19 @@ export class SlotsService {
     private readonly audit: AuditService,
     private readonly places: PlacesService,
     private readonly bookings: BookingsService,
+    private readonly rules: BookingRules,
   ) {}
+
+  /** The slot as everyone sees it, judged at the clock's time. */
+  private view(row: SlotRow, testbed: TestbedRuleFacts): SlotView {
+    return slotView(row, this.rules.availability(ruleFacts(row, testbed)));
+  }
 
   /** One slot, or every occurrence of a recurrence expanded in the test bed's time zone, all or nothing. */
   async create(actor: Actor, testbedId: string, command: SlotsCommand): Promise<{ items: SlotView[] }> {
     return this.dataSource.transaction(async (manager) => {
       const testbed = await this.manageable(actor, testbedId, manager);
-      const periods = plan(testbed, command);
+      const periods = plan(testbed, command, this.rules.now());
       const recurrenceId = command.recurrence ? randomUUID() : null;
       const rows = await this.slots.insertMany(testbed.id, periods, command.capacity, recurrenceId, manager);
       await this.audit.record(
@@ -83,7 +103,7 @@ export class SlotsService {
         },
         manager,
       );
-      return { items: rows.map(toSlotView) };
+      return { items: rows.map((row) => this.view(row, testbed)) };
     });
   }
 
@@ -95,7 +115,7 @@ export class SlotsService {
   async preview(actor: Actor, testbedId: string, command: SlotsCommand): Promise<SlotPreview> {
     // The same read as create's (it locks the test bed's row, so it needs a transaction); nothing is written.
     const testbed = await this.dataSource.transaction((manager) => this.manageable(actor, testbedId, manager));
-    const periods = withOffsets(plan(testbed, command), testbed.timezone);
+    const periods = withOffsets(plan(testbed, command, this.rules.now()), testbed.timezone);
     return {
       timezone: testbed.timezone,
       items: periods.map((period) => ({
@@ -122,24 +142,18 @@ export class SlotsService {
     const company = judgedCompany(actor, window.organizationId);
     if (!company)
       return {
-        items: (await this.slots.listOverlapping(testbedId, window.from ?? null, window.to ?? null)).map(toSlotView),
+        items: (await this.slots.listOverlapping(testbedId, window.from ?? null, window.to ?? null)).map((row) =>
+          this.view(row, testbed),
+        ),
       };
     const rows = await this.slots.listOverlappingFor(testbedId, window.from ?? null, window.to ?? null, company);
-    const now = Date.now();
     return {
       items: rows.map((row) => ({
-        ...toSlotView(row),
-        ...bookability(
-          {
-            ...row,
-            testbedStatus: testbed.status,
-            minLeadDays: testbed.minLeadDays,
-            maxAdvanceDays: testbed.maxAdvanceDays,
-            maxActiveBookingsPerCompany: testbed.maxActiveBookingsPerCompany,
-          },
-          { holdsSlot: row.companyHoldsSlot, activePlaces: row.companyActivePlaces },
-          now,
-        ),
+        ...this.view(row, testbed),
+        ...this.rules.judge(ruleFacts(row, testbed), {
+          holdsSlot: row.companyHoldsSlot,
+          activePlaces: row.companyActivePlaces,
+        }),
       })),
     };
   }
@@ -157,7 +171,7 @@ export class SlotsService {
         endsAt: changes.endsAt ?? new Date(slot.endsAt),
       };
       const moves = changes.startsAt !== undefined || changes.endsAt !== undefined;
-      if (moves) checkPeriod(period, testbed);
+      if (moves) checkPeriod(period, testbed, this.rules.now());
       if (changes.capacity !== undefined && changes.capacity > testbed.capacity) {
         throw new ValidationError(`capacity may be at most the test bed's ${testbed.capacity}`, [
           { field: 'capacity', message: `must be 1 to ${testbed.capacity}` },
@@ -182,7 +196,7 @@ export class SlotsService {
         },
         manager,
       );
-      return toSlotView(updated);
+      return this.view(updated, testbed);
     });
   }
 
@@ -204,7 +218,7 @@ export class SlotsService {
         },
         manager,
       );
-      return toSlotView(updated);
+      return this.view(updated, testbed);
     });
   }
 
@@ -215,13 +229,7 @@ export class SlotsService {
       if (slot.status !== 'open') throw new ConflictError(`A ${slot.status} slot cannot be closed`);
       await this.places.lockSlot(slot.id, manager);
       const updated = await this.slots.setOpen(slot.id, false, reason ?? null, manager);
-      const notedBookings = await this.bookings.noteSlotChange(
-        actor,
-        slot.id,
-        'slot-closed',
-        reason ?? 'the slot was closed to new bookings',
-        manager,
-      );
+      const notedBookings = await this.bookings.noteSlotChange(actor, slot.id, 'slot-closed', reason ?? null, manager);
       await this.audit.record(
         actor,
         {
@@ -233,7 +241,7 @@ export class SlotsService {
         },
         manager,
       );
-      return toSlotView(updated);
+      return this.view(updated, testbed);
     });
   }
 
@@ -256,7 +264,7 @@ export class SlotsService {
         },
         manager,
       );
-      return toSlotView(updated);
+      return this.view(updated, testbed);
     });
   }
 
@@ -291,8 +299,8 @@ function judgedCompany(actor: Actor | null, requested: string | undefined): stri
 }
 
 /** The periods a slot command makes in the test bed's zone, or the validation problem that stops it. */
-function plan(testbed: Testbed, command: SlotsCommand): Period[] {
-  checkPeriod(command, testbed);
+function plan(testbed: Testbed, command: SlotsCommand, now: number): Period[] {
+  checkPeriod(command, testbed, now);
   if (command.capacity > testbed.capacity) {
     throw new ValidationError(`capacity may be at most the test bed's ${testbed.capacity}`, [
       { field: 'capacity', message: `must be 1 to ${testbed.capacity}` },
@@ -307,12 +315,12 @@ function plan(testbed: Testbed, command: SlotsCommand): Period[] {
   }
 }
 
-function checkPeriod(period: Period, testbed: Testbed): void {
+function checkPeriod(period: Period, testbed: Testbed, now: number): void {
   const errors = [];
   if (period.endsAt.getTime() <= period.startsAt.getTime())
     errors.push({ field: 'endsAt', message: 'must be after startsAt' });
   if (period.endsAt.getTime() - period.startsAt.getTime() > MAX_SLOT_MS)
     errors.push({ field: 'endsAt', message: 'a slot lasts at most a year' });
-  if (period.startsAt.getTime() < Date.now()) errors.push({ field: 'startsAt', message: 'must not be in the past' });
+  if (period.startsAt.getTime() < now) errors.push({ field: 'startsAt', message: 'must not be in the past' });
   if (errors.length) throw new ValidationError(`Not a valid slot for ${testbed.name}`, errors);
 }

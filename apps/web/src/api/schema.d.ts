@@ -535,7 +535,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published test beds (and the caller's own drafts), ranked when `q` is given. */
+        /** Published test beds (and the caller's own organizations' drafts and retired ones), ranked when `q` is given; `status` picks one state. */
         get: operations["TestbedsController_search"];
         put?: never;
         /** Creates a draft test bed for a region or municipality. */
@@ -1872,6 +1872,17 @@ export interface components {
             recurrence?: components["schemas"]["RecurrenceDto"];
         };
         /**
+         * @description Why not (null when bookable): testbed-retired, slot-cancelled, slot-closed, slot-started, min-lead-days, max-advance-days (the test bed's booking window), full (every place taken; a company may still join the waiting list).
+         * @enum {string}
+         */
+        SlotAvailabilityReason: "testbed-retired" | "slot-cancelled" | "slot-closed" | "slot-started" | "min-lead-days" | "max-advance-days" | "full";
+        SlotAvailabilityDto: {
+            /** @description A company may book the slot now, as far as the slot and its test bed decide. */
+            bookable: boolean;
+            /** @description Why not (null when bookable): testbed-retired, slot-cancelled, slot-closed, slot-started, min-lead-days, max-advance-days (the test bed's booking window), full (every place taken; a company may still join the waiting list). */
+            reason: components["schemas"]["SlotAvailabilityReason"] | null;
+        };
+        /**
          * @description Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-closed (closed by its managers: no bookings or waiting-list entries), slot-started, min-lead-days, max-advance-days (the test bed's booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable).
          * @enum {string}
          */
@@ -1904,6 +1915,8 @@ export interface components {
              * @description Shared by the slots of one recurrence.
              */
             recurrenceId: string | null;
+            /** @description For everyone, signed in or not: whether the slot can be booked now, judged by the booking path's rules that hold for every company alike. A company's own answer (already-booked, company-limit) is in bookable and reason. */
+            availability: components["schemas"]["SlotAvailabilityDto"];
             /** @description Only for a caller acting for a company (its only company, or ?organizationId=): a request now would take a place. Judged by the same rules as POST /slots/:id/bookings. */
             bookable?: boolean;
             /** @description Why the company may not book now (null when bookable): testbed-retired, slot-cancelled, slot-closed (closed by its managers: no bookings or waiting-list entries), slot-started, min-lead-days, max-advance-days (the test bed's booking window), already-booked (it holds or waits for this slot), company-limit (its active bookings on this test bed), full (every place taken; see waitlistable). */
@@ -2025,6 +2038,11 @@ export interface components {
             /** Format: uuid */
             apiTokenId: string | null;
         };
+        /**
+         * @description Why the system made the change, as a stable code to render in the reader's language (reason keeps the English text, or the person's own words beside it): slot-cancelled (the slot was cancelled), slot-closed (closed to new bookings), not-decided (the request expired undecided), place-free (promoted from the waiting list), moved (rescheduled to another slot). Null for a person's own decision.
+         * @enum {string}
+         */
+        BookingReasonCode: "slot-cancelled" | "slot-closed" | "not-decided" | "place-free" | "moved";
         BookingEventDto: {
             /** Format: date-time */
             at: string;
@@ -2038,6 +2056,8 @@ export interface components {
             /** @description Who made the change; null for the system (expiry, promotion by the worker). */
             actor: components["schemas"]["BookingEventActorDto"] | null;
             reason: string | null;
+            /** @description Why the system made the change, as a stable code to render in the reader's language (reason keeps the English text, or the person's own words beside it): slot-cancelled (the slot was cancelled), slot-closed (closed to new bookings), not-decided (the request expired undecided), place-free (promoted from the waiting list), moved (rescheduled to another slot). Null for a person's own decision. */
+            reasonCode: components["schemas"]["BookingReasonCode"] | null;
         };
         BookingEventListDto: {
             items: components["schemas"]["BookingEventDto"][];
@@ -3515,6 +3535,13 @@ export interface operations {
                 /** @description Keeps test beds with an open slot with a free place wholly inside [availableFrom, availableTo). */
                 availableFrom?: string;
                 availableTo?: string;
+                /**
+                 * @description Only test beds in this state. Everyone may ask for `published`; `draft` and
+                 *     `retired` list only the caller's own organizations' (every one for platform
+                 *     admins), so another organization's drafts never show. Without it: the
+                 *     published ones and the caller's own organizations' in any state.
+                 */
+                status?: "draft" | "published" | "retired";
             };
             header?: never;
             path?: never;

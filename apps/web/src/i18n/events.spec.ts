@@ -5,7 +5,7 @@ import {
   PILOT_EVENT_CAUSES,
   PILOT_EVENT_TYPES as API_PILOT_EVENT_TYPES,
 } from '../../../../libs/pilots/src/pilot-event-facts';
-import { BOOKING_EVENT_TYPES, BOOKING_SYSTEM_REASONS } from '../features/booking/eventText';
+import { BOOKING_EVENT_TYPES, BOOKING_REASON_CODES } from '../features/booking/eventText';
 import { PILOT_EVENT_TYPES } from '../features/pilots/eventText';
 
 const ROOT = resolve('apps/web/src/i18n');
@@ -38,7 +38,7 @@ describe('timeline events read in Swedish and English', () => {
       const booking = read(language, 'booking.json');
       const missing = [
         ...BOOKING_EVENT_TYPES.map((type) => `events.types.${type}`),
-        ...Object.values(BOOKING_SYSTEM_REASONS).map((code) => `events.reasons.${code}`),
+        ...BOOKING_REASON_CODES.map((code) => `events.reasons.${code}`),
         'events.unknown',
         'events.reason',
       ].filter((key) => !filled(text(booking, key)));

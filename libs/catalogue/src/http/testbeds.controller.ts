@@ -36,7 +36,7 @@ export class TestbedsController {
     return this.testbeds.create(actor, organizationId, profile);
   }
 
-  /** Published test beds (and the caller's own drafts), ranked when `q` is given. */
+  /** Published test beds (and the caller's own organizations' drafts and retired ones), ranked when `q` is given; `status` picks one state. */
   @Public()
   @Get('testbeds')
   @ApiOkResponse({ type: TestbedPageDto })

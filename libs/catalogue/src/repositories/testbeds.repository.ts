@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, encodeCursor, type Page } from '@slussen/core';
+import { decodeCursor, encodeCursor, queryRows, type Page } from '@slussen/core';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import type { TestbedStatus } from '../domains.js';
 import { Testbed } from '../entities/testbed.entity.js';
 
 /** Must stay identical to the expression of testbeds_search_index (see the migration). */
@@ -16,6 +17,8 @@ export interface TestbedSearch {
   municipality?: string;
   availableFrom?: Date;
   availableTo?: Date;
+  /** Only this state; the visibility rule below still holds (others' drafts and retired test beds never show). */
+  status?: TestbedStatus;
   /** Organizations whose drafts and retired test beds the caller also sees; `all` for platform admins. */
   ownOrganizations: string[] | 'all';
   limit: number;
@@ -41,6 +44,7 @@ export function buildTestbedSearch(search: TestbedSearch): { sql: string; params
   const query = terms ? `to_tsquery('swedish'::regconfig, ${param(terms)})` : null;
   if (query) where.push(`${TESTBED_SEARCH_DOCUMENT} @@ ${query}`);
   if (search.domain) where.push(`t.domains @> ARRAY[${param(search.domain)}]::text[]`);
+  if (search.status) where.push(`t.status = ${param(search.status)}`);
   if (search.environmentType) where.push(`t.environment_type = ${param(search.environmentType)}`);
   if (search.trl !== undefined) where.push(`${param(search.trl)}::int BETWEEN t.trl_min AND t.trl_max`);
   if (search.organizationId) where.push(`t.organization_id = ${param(search.organizationId)}::uuid`);
@@ -48,7 +52,7 @@ export function buildTestbedSearch(search: TestbedSearch): { sql: string; params
   if (search.availableFrom || search.availableTo) {
     const window = `tstzrange(${param(search.availableFrom ?? null)}::timestamptz, ${param(search.availableTo ?? null)}::timestamptz, '[)')`;
     where.push(
-      `EXISTS (SELECT 1 FROM slots s WHERE s.testbed_id = t.id AND s.status = 'open' AND s.held < s.capacity AND s.period <@ ${window} AND upper(s.period) > now())`,
+      `EXISTS (SELECT 1 FROM scheduling_free_places f WHERE f.testbed_id = t.id AND f.period <@ ${window} AND upper(f.period) > now())`,
     );
   }
 
@@ -129,7 +133,7 @@ export class TestbedsRepository {
    */
   async search(search: TestbedSearch): Promise<Page<Testbed>> {
     const { sql, params } = buildTestbedSearch(search);
-    const rows: Array<{ id: string; rank: number }> = await this.dataSource.query(sql, params);
+    const rows = await queryRows<{ id: string; rank: number }>(this.dataSource, sql, params);
     const page = rows.slice(0, search.limit);
     const testbeds = page.length ? await this.repo().findBy({ id: In(page.map((row) => row.id)) }) : [];
     const byId = new Map(testbeds.map((testbed) => [testbed.id, testbed]));

@@ -21,6 +21,7 @@ import { DeliverySweep1796000814706 } from './migrations/1796000814706-DeliveryS
 import { InvitationsAndPasswordTokens1796002722417 } from './migrations/1796002722417-InvitationsAndPasswordTokens.js';
 import { WebhookDeliveriesBySubscription1796010000000 } from './migrations/1796010000000-WebhookDeliveriesBySubscription.js';
 import { ClosedSlots1796020000000 } from './migrations/1796020000000-ClosedSlots.js';
+import { SchedulingReadsThroughOwners1796050000000 } from './migrations/1796050000000-SchedulingReadsThroughOwners.js';
 import { PilotsReadThroughOwners1796060000000 } from './migrations/1796060000000-PilotsReadThroughOwners.js';
 
 /**
@@ -51,5 +52,6 @@ export const MIGRATIONS = [
   InvitationsAndPasswordTokens1796002722417,
   WebhookDeliveriesBySubscription1796010000000,
   ClosedSlots1796020000000,
+  SchedulingReadsThroughOwners1796050000000,
   PilotsReadThroughOwners1796060000000,
 ];

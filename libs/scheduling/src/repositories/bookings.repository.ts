@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { currentRequestId, decodeCursor, toPage, type Actor, type Page, type TwoSidedScope } from '@slussen/core';
+import {
+  currentRequestId,
+  decodeCursor,
+  queryRow,
+  queryRows,
+  toPage,
+  type Actor,
+  type Page,
+  type TwoSidedScope,
+} from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { BookingReasonCode } from '../booking-reasons.js';
 import type { BookingStatus } from '../booking-state.js';
 
 export interface BookingRow {
@@ -33,6 +43,7 @@ export interface BookingEventRow {
   actorUserId: string | null;
   actorApiTokenId: string | null;
   reason: string | null;
+  reasonCode: BookingReasonCode | null;
 }
 
 export interface NewBookingEvent {
@@ -41,6 +52,8 @@ export interface NewBookingEvent {
   toStatus: BookingStatus;
   actor: Actor | null;
   reason?: string | null;
+  /** Why the system made the change; none for a person's own decision. */
+  reasonCode?: BookingReasonCode | null;
 }
 
 const BOOKING_ROWS = `SELECT b.id, b.slot_id AS "slotId", b.testbed_id AS "testbedId", t.organization_id AS "testbedOrganizationId",
@@ -48,7 +61,16 @@ const BOOKING_ROWS = `SELECT b.id, b.slot_id AS "slotId", b.testbed_id AS "testb
        b.organization_id AS "organizationId", o.name AS "organizationName", o.org_number AS "organizationNumber", b.title, b.description, b.status,
        lower(s.period) AS "startsAt", upper(s.period) AS "endsAt", b.decision_due_at AS "decisionDueAt",
        b.created_at AS "createdAt", b.updated_at AS "updatedAt"
-  FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN testbeds t ON t.id = b.testbed_id JOIN organizations o ON o.id = b.organization_id`;
+  FROM bookings b JOIN slots s ON s.id = b.slot_id
+  JOIN catalogue_testbed_booking_rules t ON t.testbed_id = b.testbed_id
+  JOIN identity_organization_names o ON o.organization_id = b.organization_id`;
+
+/** What the one-statement booking request answers: the booking (null when none was made), whether the slot was open, and the company. */
+export interface AtomicBooking {
+  booking: { id: string; status: BookingStatus; decisionDueAt: Date | null; createdAt: Date; updatedAt: Date } | null;
+  slotOpen: boolean;
+  company: { organizationName: string; organizationNumber: string | null };
+}
 
 export interface BookingFilter {
   status?: BookingStatus;
@@ -81,7 +103,8 @@ export class BookingsRepository {
     event: NewBookingEvent,
     manager: EntityManager,
   ): Promise<{ id: string; createdAt: Date; updatedAt: Date }> {
-    const [row] = await manager.query(
+    const row = await queryRow<{ id: string; createdAt: Date; updatedAt: Date }>(
+      manager,
       `WITH booking AS (
          INSERT INTO bookings (slot_id, testbed_id, organization_id, created_by_user_id, title, description, status, decision_due_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at, updated_at
@@ -105,7 +128,7 @@ export class BookingsRepository {
         event.reason ?? null,
       ],
     );
-    return row as { id: string; createdAt: Date; updatedAt: Date };
+    return row!;
   }
 
   /**
@@ -128,12 +151,9 @@ export class BookingsRepository {
     },
     actor: Actor,
     manager?: EntityManager,
-  ): Promise<{
-    booking: { id: string; status: BookingStatus; decisionDueAt: Date | null; createdAt: Date; updatedAt: Date } | null;
-    slotOpen: boolean;
-    company: { organizationName: string; organizationNumber: string | null };
-  }> {
-    const [row] = await this.run(manager).query(
+  ): Promise<AtomicBooking> {
+    const row = await queryRow<AtomicBooking>(
+      this.run(manager),
       `WITH slot AS (
          SELECT id, testbed_id, capacity, held FROM slots WHERE id = $1 AND status = 'open' FOR UPDATE
        ), booking AS (
@@ -153,7 +173,7 @@ export class BookingsRepository {
        )
        SELECT (SELECT json_build_object('id', id, 'status', status, 'decisionDueAt', decision_due_at, 'createdAt', created_at, 'updatedAt', updated_at) FROM booking) AS booking,
               EXISTS (SELECT 1 FROM slot) AS "slotOpen",
-              (SELECT json_build_object('organizationName', name, 'organizationNumber', org_number) FROM organizations WHERE id = $2) AS company`,
+              (SELECT json_build_object('organizationName', name, 'organizationNumber', org_number) FROM identity_organization_names WHERE organization_id = $2) AS company`,
       [
         data.slotId,
         data.organizationId,
@@ -168,7 +188,7 @@ export class BookingsRepository {
         currentRequestId(),
       ],
     );
-    return row;
+    return row!;
   }
 
   /** Changes the status, records the event and the outbox message in one statement; the held-places trigger follows. */
@@ -187,8 +207,8 @@ export class BookingsRepository {
           WHERE id = $1 RETURNING id
        )
        , event AS (
-         INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason)
-         SELECT id, $3, $4, $2, $5, $6, $7 FROM changed
+         INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason, reason_code)
+         SELECT id, $3, $4, $2, $5, $6, $7, $12 FROM changed
        )
        INSERT INTO outbox_messages (topic, payload, request_id)
        SELECT 'booking.' || $3, json_build_object('bookingId', id), $11 FROM changed`,
@@ -204,13 +224,13 @@ export class BookingsRepository {
         changes.decisionDueAt ?? null,
         changes.slotId ?? null,
         currentRequestId(),
+        event.reasonCode ?? null,
       ],
     );
   }
 
   async findById(id: string, manager?: EntityManager): Promise<BookingRow | null> {
-    const [row] = await this.run(manager).query(`${BOOKING_ROWS} WHERE b.id = $1`, [id]);
-    return (row as BookingRow | undefined) ?? null;
+    return queryRow<BookingRow>(this.run(manager), `${BOOKING_ROWS} WHERE b.id = $1`, [id]);
   }
 
   /** Locks the booking's row; callers lock its slot first (see PlacesService). */
@@ -220,15 +240,17 @@ export class BookingsRepository {
 
   /** The oldest booking waiting for a place in the slot. */
   async oldestWaiting(slotId: string, manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.query(
+    const row = await queryRow<{ id: string }>(
+      manager,
       `SELECT id FROM bookings WHERE slot_id = $1 AND status = 'waitlisted' ORDER BY created_at, id LIMIT 1 FOR UPDATE`,
       [slotId],
     );
-    return (row as { id: string } | undefined)?.id ?? null;
+    return row?.id ?? null;
   }
 
   async activeOfSlot(slotId: string, manager: EntityManager): Promise<Array<{ id: string; status: BookingStatus }>> {
-    return manager.query(
+    return queryRows<{ id: string; status: BookingStatus }>(
+      manager,
       `SELECT id, status FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted') ORDER BY created_at FOR UPDATE`,
       [slotId],
     );
@@ -242,26 +264,28 @@ export class BookingsRepository {
   async noteOnActiveOfSlot(
     slotId: string,
     type: string,
-    reason: string | null,
+    reason: { text: string | null; code: BookingReasonCode | null },
     actor: Actor,
     manager: EntityManager,
   ): Promise<number> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason)
-       SELECT id, $2, status, status, $3, $4, $5 FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted')
-       RETURNING booking_id`,
-      [slotId, type, actor.userId ?? null, actor.type === 'apiToken' ? actor.id : null, reason],
+    const rows = await queryRows<{ bookingId: string }>(
+      manager,
+      `INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason, reason_code)
+       SELECT id, $2, status, status, $3, $4, $5, $6 FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted')
+       RETURNING booking_id AS "bookingId"`,
+      [slotId, type, actor.userId ?? null, actor.type === 'apiToken' ? actor.id : null, reason.text, reason.code],
     );
     return rows.length;
   }
 
   /** Whether the company already holds or waits for the slot. */
   async companyHoldsSlot(organizationId: string, slotId: string, manager: EntityManager): Promise<boolean> {
-    const [row] = await manager.query(
+    const row = await queryRow<{ held: boolean }>(
+      manager,
       `SELECT EXISTS (SELECT 1 FROM bookings WHERE slot_id = $1 AND organization_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')) AS held`,
       [slotId, organizationId],
     );
-    return (row as { held: boolean }).held;
+    return row!.held;
   }
 
   /**
@@ -271,20 +295,22 @@ export class BookingsRepository {
    * more than `windowMinutes` past (a booking made later, a worker that was
    * down longer) is skipped rather than sent late.
    */
-  async queueDueReminders(windowMinutes: number): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
+  async queueDueReminders(windowMinutes: number, now: Date): Promise<number> {
+    const rows = await queryRows<{ queued: 1 }>(
+      this.dataSource,
       `WITH due AS (
          SELECT b.id AS booking_id, 'starts-in-' || d || '-days' AS kind, lower(s.period) AS due_for, d AS days
-           FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN testbeds t ON t.id = b.testbed_id, unnest(t.reminder_days) AS d
+           FROM bookings b JOIN slots s ON s.id = b.slot_id
+           JOIN catalogue_testbed_booking_rules t ON t.testbed_id = b.testbed_id, unnest(t.reminder_days) AS d
           WHERE b.status IN ('pending', 'confirmed') AND s.status <> 'cancelled'
-            AND now() >= lower(s.period) - make_interval(days => d)
-            AND now() < lower(s.period) - make_interval(days => d) + make_interval(mins => $1)
+            AND $2::timestamptz >= lower(s.period) - make_interval(days => d)
+            AND $2::timestamptz < lower(s.period) - make_interval(days => d) + make_interval(mins => $1)
          UNION ALL
          SELECT b.id, 'decision-due', b.decision_due_at, NULL
            FROM bookings b
           WHERE b.status = 'pending'
-            AND now() >= b.decision_due_at - interval '1 day'
-            AND now() < b.decision_due_at - interval '1 day' + make_interval(mins => $1)
+            AND $2::timestamptz >= b.decision_due_at - interval '1 day'
+            AND $2::timestamptz < b.decision_due_at - interval '1 day' + make_interval(mins => $1)
        ), fresh AS (
          INSERT INTO booking_reminders (booking_id, kind, due_for)
          SELECT booking_id, kind, due_for FROM due
@@ -295,19 +321,20 @@ export class BookingsRepository {
        SELECT CASE WHEN kind = 'decision-due' THEN 'booking.decision-due' ELSE 'booking.starts-soon' END,
               json_build_object('bookingId', booking_id, 'kind', kind)
          FROM fresh
-       RETURNING 1`,
-      [windowMinutes],
+       RETURNING 1 AS queued`,
+      [windowMinutes, now.toISOString()],
     );
     return rows.length;
   }
 
   /** Pending requests nobody decided in time, oldest first. */
-  async overdue(limit: number): Promise<Array<{ id: string; slotId: string }>> {
-    return this.dataSource.query(
+  overdue(limit: number, now: Date): Promise<Array<{ id: string; slotId: string }>> {
+    return queryRows<{ id: string; slotId: string }>(
+      this.dataSource,
       `SELECT b.id, b.slot_id AS "slotId" FROM bookings b
-        WHERE b.status = 'pending' AND b.decision_due_at <= now()
+        WHERE b.status = 'pending' AND b.decision_due_at <= $2::timestamptz
         ORDER BY b.decision_due_at LIMIT $1`,
-      [limit],
+      [limit, now.toISOString()],
     );
   }
 
@@ -333,7 +360,8 @@ export class BookingsRepository {
       );
     const before = decodeCursor(cursor, 2);
     if (before) where.push(`(b.created_at, b.id) < (${param(before[0])}::timestamptz, ${param(before[1])}::uuid)`);
-    const rows: BookingRow[] = await this.dataSource.query(
+    const rows = await queryRows<BookingRow>(
+      this.dataSource,
       `${BOOKING_ROWS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY b.created_at DESC, b.id DESC LIMIT ${param(limit + 1)}`,
       params,
     );
@@ -341,8 +369,10 @@ export class BookingsRepository {
   }
 
   events(bookingId: string): Promise<BookingEventRow[]> {
-    return this.dataSource.query(
-      `SELECT at, type, from_status AS "fromStatus", to_status AS "toStatus", actor_user_id AS "actorUserId", actor_api_token_id AS "actorApiTokenId", reason
+    return queryRows<BookingEventRow>(
+      this.dataSource,
+      `SELECT at, type, from_status AS "fromStatus", to_status AS "toStatus", actor_user_id AS "actorUserId", actor_api_token_id AS "actorApiTokenId",
+              reason, reason_code AS "reasonCode"
          FROM booking_events WHERE booking_id = $1 ORDER BY at, id`,
       [bookingId],
     );

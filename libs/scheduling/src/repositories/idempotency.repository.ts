@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { queryRow, queryRows } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export type ClaimResult =
@@ -24,7 +25,8 @@ export class IdempotencyRepository {
     ttlHours: number,
     staleSeconds: number,
   ): Promise<ClaimResult> {
-    const claimed: unknown[] = await this.dataSource.query(
+    const claimed = await queryRows<{ claimed: 1 }>(
+      this.dataSource,
       `INSERT INTO idempotency_keys (organization_id, key, request_hash, status, expires_at)
        VALUES ($1, $2, $3, 'in-progress', now() + make_interval(hours => $4))
        ON CONFLICT (organization_id, key) DO UPDATE
@@ -32,11 +34,17 @@ export class IdempotencyRepository {
               created_at = now(), expires_at = EXCLUDED.expires_at
         WHERE idempotency_keys.expires_at <= now()
            OR (idempotency_keys.status = 'in-progress' AND idempotency_keys.created_at < now() - make_interval(secs => $5))
-       RETURNING 1`,
+       RETURNING 1 AS claimed`,
       [organizationId, key, requestHash, ttlHours, staleSeconds],
     );
     if (claimed.length > 0) return { state: 'claimed' };
-    const [row] = await this.dataSource.query(
+    const row = await queryRow<{
+      requestHash: string;
+      status: 'in-progress' | 'completed';
+      responseStatus: number;
+      responseBody: string;
+    }>(
+      this.dataSource,
       `SELECT request_hash AS "requestHash", status, response_status AS "responseStatus", response_body AS "responseBody"
          FROM idempotency_keys WHERE organization_id = $1 AND key = $2`,
       [organizationId, key],
@@ -46,7 +54,7 @@ export class IdempotencyRepository {
     if (row.requestHash !== requestHash) return { state: 'mismatch' };
     if (row.status === 'in-progress') return { state: 'in-progress' };
     // Parsed from the text sent the first time: JSON.stringify gives back the same bytes, keys in the same order.
-    return { state: 'completed', status: row.responseStatus, body: JSON.parse(row.responseBody as string) as unknown };
+    return { state: 'completed', status: row.responseStatus, body: JSON.parse(row.responseBody) as unknown };
   }
 
   /** Stores the answer as the JSON text sent; in the booking's transaction for a success, so both commit together. */
@@ -72,8 +80,9 @@ export class IdempotencyRepository {
   }
 
   async purgeExpired(limit: number): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
-      `DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys WHERE expires_at <= now() LIMIT $1) RETURNING 1`,
+    const rows = await queryRows<{ purged: 1 }>(
+      this.dataSource,
+      `DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys WHERE expires_at <= now() LIMIT $1) RETURNING 1 AS purged`,
       [limit],
     );
     return rows.length;

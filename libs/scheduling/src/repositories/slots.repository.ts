@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { queryRow, queryRows } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SlotStatus } from '../entities/slot.entity.js';
 import type { Period } from '../recurrence.js';
@@ -14,6 +15,12 @@ export interface SlotRow {
   status: SlotStatus;
   closedReason: string | null;
   recurrenceId: string | null;
+}
+
+/** A slot with what the booking rules read of one company: whether it holds the slot, and its places on the test bed. */
+export interface CompanySlotRow extends SlotRow {
+  companyHoldsSlot: boolean;
+  companyActivePlaces: number;
 }
 
 const SLOT_COLUMNS = `id, testbed_id AS "testbedId", lower(period) AS "startsAt", upper(period) AS "endsAt", capacity, held, status, closed_reason AS "closedReason", recurrence_id AS "recurrenceId"`;
@@ -34,7 +41,8 @@ export class SlotsRepository {
     recurrenceId: string | null,
     manager: EntityManager,
   ): Promise<SlotRow[]> {
-    return manager.query(
+    return queryRows<SlotRow>(
+      manager,
       `INSERT INTO slots (testbed_id, period, capacity, recurrence_id)
        SELECT $1, tstzrange(starts_at, ends_at, '[)'), $4, $5
          FROM unnest($2::timestamptz[], $3::timestamptz[]) AS period(starts_at, ends_at)
@@ -50,13 +58,13 @@ export class SlotsRepository {
   }
 
   async findById(id: string, manager?: EntityManager): Promise<SlotRow | null> {
-    const [row] = await this.run(manager).query(`SELECT ${SLOT_COLUMNS} FROM slots WHERE id = $1`, [id]);
-    return (row as SlotRow | undefined) ?? null;
+    return queryRow<SlotRow>(this.run(manager), `SELECT ${SLOT_COLUMNS} FROM slots WHERE id = $1`, [id]);
   }
 
   /** Slots overlapping [from, to), oldest first; an open end is unbounded. */
   listOverlapping(testbedId: string, from: Date | null, to: Date | null): Promise<SlotRow[]> {
-    return this.dataSource.query(
+    return queryRows<SlotRow>(
+      this.dataSource,
       `SELECT ${SLOT_COLUMNS} FROM slots
         WHERE testbed_id = $1 AND period && tstzrange($2::timestamptz, $3::timestamptz, '[)')
         ORDER BY lower(period), id
@@ -76,8 +84,9 @@ export class SlotsRepository {
     from: Date | null,
     to: Date | null,
     organizationId: string,
-  ): Promise<Array<SlotRow & { companyHoldsSlot: boolean; companyActivePlaces: number }>> {
-    return this.dataSource.query(
+  ): Promise<CompanySlotRow[]> {
+    return queryRows<CompanySlotRow>(
+      this.dataSource,
       `WITH standing AS (SELECT company_active_places($4::uuid, $1::uuid) AS places)
        SELECT ${SLOT_COLUMNS},
               EXISTS (SELECT 1 FROM bookings b WHERE b.slot_id = s.id AND b.organization_id = $4::uuid AND b.status IN ('pending', 'confirmed', 'waitlisted')) AS "companyHoldsSlot",
@@ -95,7 +104,8 @@ export class SlotsRepository {
     changes: { period?: Period; capacity?: number; status?: SlotStatus },
     manager: EntityManager,
   ): Promise<SlotRow> {
-    const [rows] = (await manager.query(
+    const row = await queryRow<SlotRow>(
+      manager,
       `UPDATE slots SET
           period = CASE WHEN $2::timestamptz IS NULL THEN period ELSE tstzrange($2::timestamptz, $3::timestamptz, '[)') END,
           capacity = coalesce($4::integer, capacity),
@@ -110,16 +120,17 @@ export class SlotsRepository {
         changes.capacity ?? null,
         changes.status ?? null,
       ],
-    )) as [SlotRow[], number];
-    return rows[0]!;
+    );
+    return row!;
   }
 
   /** Closes (with its reason) or reopens a slot; the capacity trigger checks a reopened one. */
   async setOpen(id: string, open: boolean, closedReason: string | null, manager: EntityManager): Promise<SlotRow> {
-    const [rows] = (await manager.query(
+    const row = await queryRow<SlotRow>(
+      manager,
       `UPDATE slots SET status = $2, closed_reason = $3, updated_at = now() WHERE id = $1 RETURNING ${SLOT_COLUMNS}`,
       [id, open ? 'open' : 'closed', open ? null : closedReason],
-    )) as [SlotRow[], number];
-    return rows[0]!;
+    );
+    return row!;
   }
 }

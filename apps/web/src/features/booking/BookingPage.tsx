@@ -98,7 +98,7 @@ function BookingDetails() {
                     · {t('events.change', { from: t(`status.${event.fromStatus}`), to: t(`status.${event.toStatus}`) })}
                   </span>
                 ) : null}
-                {event.reason ? <p className="meta">{bookingEventReason(t, event.reason)}</p> : null}
+                {event.reason || event.reasonCode ? <p className="meta">{bookingEventReason(t, event)}</p> : null}
               </li>
             ))}
           </ol>

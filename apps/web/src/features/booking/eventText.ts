@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { BookingEvent } from './types';
+import type { BookingEvent, BookingReasonCode } from './types';
 
 /** Every booking event type the API writes; the i18n spec holds both languages to them. */
 export const BOOKING_EVENT_TYPES = [
@@ -17,12 +17,23 @@ export const BOOKING_EVENT_TYPES = [
   'slot-reopened',
 ] as const;
 
-/** Reasons the API itself writes (in English), by the code the page renders them from; anything else is a person's own words. */
-export const BOOKING_SYSTEM_REASONS: Record<string, string> = {
-  'not decided in time': 'not-decided',
-  'the slot was cancelled': 'slot-cancelled',
-  'a place became free': 'place-free',
-  'the slot was closed to new bookings': 'slot-closed',
+/** Every reason code the API writes (BookingReasonCode); the i18n spec holds both languages to them. */
+export const BOOKING_REASON_CODES = [
+  'slot-cancelled',
+  'slot-closed',
+  'not-decided',
+  'place-free',
+  'moved',
+] as const satisfies readonly BookingReasonCode[];
+
+/**
+ * A slot's managers may give their own words when they cancel or close it; the
+ * API then keeps them as the reason beside the code. These are its words when
+ * they gave none, which the code already says.
+ */
+const UNSAID: Partial<Record<BookingReasonCode, string>> = {
+  'slot-cancelled': 'the slot was cancelled',
+  'slot-closed': 'the slot was closed to new bookings',
 };
 
 /** A booking event's heading in the reader's language; a type the page does not know yet still reads sensibly. */
@@ -32,8 +43,17 @@ export function bookingEventTitle(t: TFunction, event: Pick<BookingEvent, 'type'
     : t('booking:events.unknown', { type: event.type });
 }
 
-/** The event's reason in the reader's language when the API wrote it, else as the person wrote it. */
-export function bookingEventReason(t: TFunction, reason: string): string {
-  const code = BOOKING_SYSTEM_REASONS[reason];
-  return t('booking:events.reason', { reason: code ? t(`booking:events.reasons.${code}`) : reason });
+/**
+ * The event's reason in the reader's language: by its code when the system made
+ * the change (with a manager's own words after it), else as the person wrote it;
+ * null when there is none.
+ */
+export function bookingEventReason(t: TFunction, event: Pick<BookingEvent, 'reason' | 'reasonCode'>): string | null {
+  const code = event.reasonCode;
+  if (code && (BOOKING_REASON_CODES as readonly string[]).includes(code)) {
+    const why = t(`booking:events.reasons.${code}`);
+    const words = code in UNSAID && event.reason && event.reason !== UNSAID[code] ? event.reason : null;
+    return t('booking:events.reason', { reason: words ? `${why}: ${words}` : why });
+  }
+  return event.reason ? t('booking:events.reason', { reason: event.reason }) : null;
 }

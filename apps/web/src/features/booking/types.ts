@@ -4,3 +4,4 @@ import type { Schema } from '../../api/types';
 export type Booking = Schema<'BookingDto'>;
 export type BookingStatus = Schema<'BookingStatus'>;
 export type BookingEvent = Schema<'BookingEventDto'>;
+export type BookingReasonCode = Schema<'BookingReasonCode'>;

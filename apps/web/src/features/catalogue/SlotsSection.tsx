@@ -166,9 +166,13 @@ function SlotRow({
   const period = formatPeriod(slot.startsAt, slot.endsAt, i18n.language, zone);
   const closed = slot.status === 'closed';
   const full = !closed && slot.remaining <= 0;
-  // The API decides (bookable/waitlistable); without its answer, a full slot is never offered.
-  const canBook = isCompany && !closed && (slot.bookable ?? !full) && !full;
-  const canWait = isCompany && !closed && full && (slot.waitlistable ?? slot.bookable === undefined);
+  // The API decides: for everyone (availability), and for a company its own answer (bookable, waitlistable).
+  const judged = isCompany && slot.bookable !== undefined;
+  const canBook = isCompany && slot.availability.bookable && (slot.bookable ?? true);
+  const canWait = isCompany && (judged ? slot.waitlistable === true : slot.availability.reason === 'full');
+  // Why it cannot be booked now, unless "closed" or "full" already says so.
+  const reason = judged ? slot.reason : slot.availability.reason;
+  const why = !canBook && !canWait && reason && reason !== 'full' && reason !== 'slot-closed' ? reason : null;
   return (
     <li className="slot">
       <div>
@@ -181,9 +185,7 @@ function SlotRow({
             : full
               ? t('slots.full')
               : t('slots.free', { count: slot.remaining, capacity: slot.capacity })}
-          {isCompany && !closed && !canBook && !canWait && slot.reason
-            ? ` ${t(`slots.reasons.${slot.reason}`, { defaultValue: slot.reason })}`
-            : ''}
+          {why ? ` ${t(`slots.reasons.${why}`, { defaultValue: why })}` : ''}
         </p>
       </div>
       {canBook ? (

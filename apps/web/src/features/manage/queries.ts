@@ -3,13 +3,16 @@ import { api } from '../../api/client';
 import { call } from '../../api/problem';
 import type { Page, PilotSummary, SlotsCommand, Testbed } from './types';
 
-/** The organization's test beds, drafts included (the API adds the caller's own drafts). */
-export function useOrganizationTestbeds(organizationId: string | undefined) {
+/**
+ * The organization's test beds, drafts included (the API adds the caller's own
+ * drafts and retired ones), or only those in one state (`?status=`).
+ */
+export function useOrganizationTestbeds(organizationId: string | undefined, status?: Testbed['status']) {
   return useQuery({
-    queryKey: ['manage', 'testbeds', organizationId],
+    queryKey: ['manage', 'testbeds', organizationId, status],
     enabled: Boolean(organizationId),
     queryFn: ({ signal }) =>
-      call(api.GET('/api/v1/testbeds', { params: { query: { organizationId, limit: 200 } as never }, signal })),
+      call(api.GET('/api/v1/testbeds', { params: { query: { organizationId, status, limit: 200 } }, signal })),
   });
 }
 

@@ -19,7 +19,14 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DOMAIN_KEYS, ENVIRONMENT_TYPES, type Domain, type EnvironmentType } from '../../domains.js';
+import {
+  DOMAIN_KEYS,
+  ENVIRONMENT_TYPES,
+  TESTBED_STATUSES,
+  type Domain,
+  type EnvironmentType,
+  type TestbedStatus,
+} from '../../domains.js';
 
 export class TrlDto {
   @IsInt()
@@ -217,4 +224,14 @@ export class TestbedSearchDto extends PageQueryDto {
   @Type(() => Date)
   @IsDate()
   availableTo?: Date;
+
+  /**
+   * Only test beds in this state. Everyone may ask for `published`; `draft` and
+   * `retired` list only the caller's own organizations' (every one for platform
+   * admins), so another organization's drafts never show. Without it: the
+   * published ones and the caller's own organizations' in any state.
+   */
+  @IsOptional()
+  @IsIn(TESTBED_STATUSES)
+  status?: TestbedStatus;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { BOOKING_REASON_CODES, type BookingReasonCode } from '../../booking-reasons.js';
 import { BOOKING_STATUSES, type BookingStatus } from '../../booking-state.js';
 
 // What the booking routes answer, for the OpenAPI document (the web app's client is generated from it).
@@ -69,6 +70,15 @@ export class BookingEventDto {
   })
   actor: BookingEventActorDto | null;
   @ApiProperty({ type: 'string', nullable: true }) reason: string | null;
+  @ApiProperty({
+    type: 'string',
+    enum: BOOKING_REASON_CODES,
+    enumName: 'BookingReasonCode',
+    nullable: true,
+    description:
+      "Why the system made the change, as a stable code to render in the reader's language (reason keeps the English text, or the person's own words beside it): slot-cancelled (the slot was cancelled), slot-closed (closed to new bookings), not-decided (the request expired undecided), place-free (promoted from the waiting list), moved (rescheduled to another slot). Null for a person's own decision.",
+  })
+  reasonCode: BookingReasonCode | null;
 }
 
 export class BookingEventListDto {

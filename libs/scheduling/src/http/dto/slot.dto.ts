@@ -13,7 +13,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { BOOKABILITY_REASONS, type BookabilityReason } from '../../booking-rules.js';
+import {
+  BOOKABILITY_REASONS,
+  SLOT_AVAILABILITY_REASONS,
+  type BookabilityReason,
+  type SlotAvailabilityReason,
+} from '../../booking-rules.js';
 
 export class RecurrenceDto {
   @IsIn(['weekly', 'monthly'])
@@ -97,6 +102,21 @@ export class SlotListQueryDto extends SlotWindowDto {
   organizationId?: string;
 }
 
+export class SlotAvailabilityDto {
+  @ApiProperty({ description: 'A company may book the slot now, as far as the slot and its test bed decide.' })
+  bookable: boolean;
+
+  @ApiProperty({
+    type: 'string',
+    enum: SLOT_AVAILABILITY_REASONS,
+    enumName: 'SlotAvailabilityReason',
+    nullable: true,
+    description:
+      "Why not (null when bookable): testbed-retired, slot-cancelled, slot-closed, slot-started, min-lead-days, max-advance-days (the test bed's booking window), full (every place taken; a company may still join the waiting list).",
+  })
+  reason: SlotAvailabilityReason | null;
+}
+
 export class SlotDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -135,6 +155,13 @@ export class SlotDto {
     description: 'Shared by the slots of one recurrence.',
   })
   recurrenceId: string | null;
+
+  @ApiProperty({
+    type: SlotAvailabilityDto,
+    description:
+      "For everyone, signed in or not: whether the slot can be booked now, judged by the booking path's rules that hold for every company alike. A company's own answer (already-booked, company-limit) is in bookable and reason.",
+  })
+  availability: SlotAvailabilityDto;
 
   @ApiProperty({
     required: false,
