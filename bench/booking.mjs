@@ -1,33 +1,52 @@
 #!/usr/bin/env node
-// Benchmark: booking POST throughput and p50/p95/p99 latency at 50 connections
-// through the full HTTP path of the built API (JWT auth, validation, the
-// booking transaction), beside pgbench's TPC-B-like ceiling on the same server.
-// Results are appended to bench/RESULTS.md.
+// Benchmark: the booking POST through the full HTTP path of the built API
+// (bearer auth, validation, the booking statement) beside pgbench's
+// TPC-B-like ceiling measured on the same server in the same run.
+// (1) 50 connections: throughput and p50/p95/p99 latency.
+// (2) 500 connections booking at once: the status of every answer (only 201,
+//     409, 429 or 503 with Retry-After may come back), the p99 of the accepted
+//     ones (201 and 409) and the API's resident memory.
+// The API's event loop delay is measured inside it (bench/loop-lag.mjs).
+// Results, with the load average of the machine, go to bench/RESULTS.md.
+// BENCH_PG_STATEMENTS=1 prints the top statements of the 50-connection run when
+// the server preloads pg_stat_statements; BENCH_CPU_PROF=1 writes a CPU profile
+// of the API to /tmp/prof.
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { benchServices, freePort, waitForReady } from './support.mjs';
+import { benchServices, freePort, waitForReady, waitUntil } from './support.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const jwt = createRequire(import.meta.url)('jsonwebtoken');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const SURGE_CONNECTIONS = Number(process.env.BENCH_SURGE_CONNECTIONS ?? 500);
+const SURGE_SECONDS = Number(process.env.BENCH_SURGE_SECONDS ?? 10);
+const POOL_SIZE = process.env.DATABASE_POOL_SIZE ?? '20';
 const COMPANIES = 1000;
 const SLOTS = 2000;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const say = (line) => process.stderr.write(`bench: ${line}\n`);
+const load = () =>
+  loadavg()
+    .map((figure) => figure.toFixed(2))
+    .join(', ');
 
 const database = `slussen_bench_booking_${process.pid}`;
 const pgbenchDatabase = `slussen_pgbench_${process.pid}`;
 const { services, admin, urlOf, close } = await benchServices(root, say, [database, pgbenchDatabase]);
 
 const port = await freePort();
+const lagFile = join(tmpdir(), `slussen-bench-loop-lag-${process.pid}.json`);
 const api = spawn(
   process.execPath,
   [
+    '--import',
+    join(root, 'bench/loop-lag.mjs'),
     ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
     join(root, 'dist/apps/api/apps/api/src/main.js'),
   ],
@@ -45,7 +64,9 @@ const api = spawn(
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      DATABASE_POOL_SIZE: String(process.env.DATABASE_POOL_SIZE ?? 20),
+      DATABASE_POOL_SIZE: POOL_SIZE,
+      LOOP_LAG_FILE: lagFile,
+      ...(process.env.REQUEST_QUEUE_LIMIT ? { REQUEST_QUEUE_LIMIT: process.env.REQUEST_QUEUE_LIMIT } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   },
@@ -57,34 +78,57 @@ try {
   await db.connect();
   const { slots, tokens } = await generate(db);
   say(`generated ${COMPANIES} companies and ${SLOTS} slots`);
+  const statements = await statementStatistics(db);
 
+  const loadBefore = load();
   const pgbench = runPgbench();
   say(`pgbench TPC-B-like (-c 8 -j 2 -T ${SECONDS}, scale 10): ${pgbench.toFixed(0)} tps`);
 
-  const booking = await runBookings(slots, tokens);
+  await statements.reset();
+  const booking = await runBookings(slots, tokens, CONNECTIONS, SECONDS);
+  await statements.print();
+  const surge = await runBookings(slots, tokens, SURGE_CONNECTIONS, SURGE_SECONDS);
+  const loadAfter = load();
   const [{ bookings, held }] = (
     await db.query(`SELECT count(*)::int AS bookings, (SELECT sum(held)::int FROM slots) AS held FROM bookings`)
   ).rows;
   await db.end();
+
   const ratio = (booking.rps / pgbench) * 100;
   const summary =
     `booking POST at ${CONNECTIONS} connections for ${SECONDS} s: ${booking.rps.toFixed(0)} req/s, p50 ${booking.p50} ms, p95 ${booking.p95} ms, p99 ${booking.p99} ms; ` +
-    `${booking.created} created (201), ${booking.refused} refused (409), ${booking.errors} other; ${bookings} bookings in the database, ${held} places held. ` +
-    `pgbench ceiling ${pgbench.toFixed(0)} tps; bookings reach ${ratio.toFixed(0)} % of it`;
+    `answers ${statuses(booking)}; API event loop delay p99 ${booking.lag.p99} ms (max ${booking.lag.max}); ` +
+    `pgbench ceiling ${pgbench.toFixed(0)} tps; bookings reach ${ratio.toFixed(0)} % of it (goal 40 %, p99 ≤ 150 ms)`;
+  const surgeSummary =
+    `${SURGE_CONNECTIONS} connections at once for ${SURGE_SECONDS} s: ${surge.rps.toFixed(0)} answers/s; answers ${statuses(surge)}` +
+    `${surge.unanswered503 ? `, ${surge.unanswered503} 503 without Retry-After` : ''}; ` +
+    `accepted (201 or 409) ${surge.accepted} at ${(surge.accepted / SURGE_SECONDS).toFixed(0)} req/s = ${((surge.accepted / SURGE_SECONDS / pgbench) * 100).toFixed(0)} % of pgbench, p50 ${surge.p50} ms, p99 ${surge.p99} ms (goal ≤ 1000 ms); ` +
+    `API resident memory ${surge.rssBefore} MiB before, peak ${surge.rssPeak} MiB`;
+  const stored = `${bookings} bookings in the database, ${held} places held`;
   say(summary);
+  say(surgeSummary);
+  say(stored);
   appendFileSync(
     join(root, 'bench/RESULTS.md'),
     `\n## Booking path, ${new Date().toISOString().slice(0, 10)}\n\n` +
-      `Command: \`npm run bench\` (bench/booking.mjs): built API in production mode (DATABASE_POOL_SIZE ${process.env.DATABASE_POOL_SIZE ?? 20}), ` +
-      `PostgreSQL ${(await admin.query('SHOW server_version')).rows[0].server_version}, ${COMPANIES} companies signed in with JWTs, ${SLOTS} slots of 50 places; ` +
+      `Command: \`npm run bench\` (bench/booking.mjs): built API in production mode (DATABASE_POOL_SIZE ${POOL_SIZE}), ` +
+      `PostgreSQL ${(await admin.query('SHOW server_version')).rows[0].server_version}, ${COMPANIES} companies signed in (a session each), ${SLOTS} slots of 50 places; ` +
       `each request books a random slot for a random company (a repeated pair is 409 already-booked, which runs the same path). ` +
-      `Per booking: 1 query to authenticate, 1 read of the slot and its test bed's rules, and 1 atomic statement that locks the slot, takes a place or a waiting-list place, and records the event (its triggers keep held places and the company limit).\n\n` +
-      `Result: ${summary}.\n`,
+      `Load average ${loadBefore} before, ${loadAfter} after.\n\n` +
+      `- ${summary}.\n- ${surgeSummary}.\n- ${stored}.\n`,
   );
 } finally {
   api.kill('SIGTERM');
   await new Promise((done) => api.once('exit', done));
+  rmSync(lagFile, { force: true });
   await close();
+}
+
+function statuses(run) {
+  return Object.entries(run.statuses)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, count]) => `${count} × ${status}`)
+    .join(', ');
 }
 
 function runPgbench() {
@@ -106,15 +150,45 @@ function runPgbench() {
   return Number(/tps = ([\d.]+)/.exec(output)[1]);
 }
 
-async function runBookings(slots, tokens) {
-  const latencies = [];
-  let created = 0;
-  let refused = 0;
-  let errors = 0;
+/** The API's resident memory in MiB, from /proc. */
+function residentMiB() {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))[1]);
+    return Math.round(kb / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
+/** The API's event loop delay since the last call. */
+async function loopLag() {
+  rmSync(lagFile, { force: true });
+  api.kill('SIGUSR2');
+  let lag = null;
+  await waitUntil(() => {
+    try {
+      lag = JSON.parse(readFileSync(lagFile, 'utf8'));
+      return true;
+    } catch {
+      return false;
+    }
+  }, 5000);
+  return lag;
+}
+
+async function runBookings(slots, tokens, connections, seconds) {
+  const accepted = [];
+  const counts = {};
+  let unanswered503 = 0;
+  const rssBefore = residentMiB();
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, residentMiB())), 100);
+  await loopLag();
   const instance = autocannon({
     url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    duration: SECONDS,
+    connections,
+    duration: seconds,
+    timeout: 30,
     requests: [
       {
         method: 'POST',
@@ -127,19 +201,61 @@ async function runBookings(slots, tokens) {
           },
           body: JSON.stringify({ title: 'Benchpilot' }),
         }),
+        onResponse: (status, _body, _context, headers) => {
+          if (status === 503 && !headers['retry-after'] && !headers['Retry-After']) unanswered503++;
+        },
       },
     ],
   });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    latencies.push(responseTime);
-    if (statusCode === 201) created++;
-    else if (statusCode === 409) refused++;
-    else errors++;
+    counts[statusCode] = (counts[statusCode] ?? 0) + 1;
+    if (statusCode === 201 || statusCode === 409) accepted.push(responseTime);
   });
+  instance.on('reqError', () => (counts.error = (counts.error ?? 0) + 1));
   const result = await instance;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
-  return { rps: result.requests.total / SECONDS, p50: pct(50), p95: pct(95), p99: pct(99), created, refused, errors };
+  clearInterval(sampler);
+  const lag = await loopLag();
+  accepted.sort((a, b) => a - b);
+  const pct = (p) =>
+    accepted.length ? accepted[Math.min(accepted.length - 1, Math.floor((p / 100) * accepted.length))].toFixed(1) : '–';
+  return {
+    rps: result.requests.total / seconds,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    accepted: accepted.length,
+    statuses: counts,
+    unanswered503,
+    rssBefore,
+    rssPeak,
+    lag,
+  };
+}
+
+/** pg_stat_statements for the booking database when the server preloads it (BENCH_PG_STATEMENTS=1). */
+async function statementStatistics(db) {
+  const off = { reset: async () => undefined, print: async () => undefined };
+  if (!process.env.BENCH_PG_STATEMENTS) return off;
+  try {
+    await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await db.query('SELECT pg_stat_statements_reset()');
+  } catch (error) {
+    say(`pg_stat_statements not available (${error.message}): set shared_preload_libraries`);
+    return off;
+  }
+  return {
+    reset: () => db.query('SELECT pg_stat_statements_reset()'),
+    print: async () => {
+      const { rows } = await db.query(
+        `SELECT calls, round(total_exec_time::numeric, 0) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+                round((100 * total_exec_time / sum(total_exec_time) OVER ())::numeric, 1) AS pct, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS query
+           FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          ORDER BY total_exec_time DESC LIMIT 10`,
+      );
+      for (const row of rows)
+        say(`  ${row.pct}% ${row.total_ms} ms, ${row.calls} calls, ${row.mean_ms} ms each: ${row.query}`);
+    },
+  };
 }
 
 async function generate(db) {
@@ -154,6 +270,11 @@ async function generate(db) {
     `INSERT INTO memberships (organization_id, user_id, role)
      SELECT o.id, u.id, 'member' FROM organizations o JOIN users u ON u.name = 'Bench ' || substring(o.name from 'Benchbolag (\\d+)') WHERE o.kind = 'company'`,
   );
+  // A signed-in session per user: access tokens name their session (sid), which must be live.
+  await db.query(
+    `INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at)
+     SELECT gen_random_uuid(), id, 'bench-' || id, now() + interval '1 day' FROM users WHERE email LIKE 'bench%'`,
+  );
   await db.query(
     `INSERT INTO testbeds (organization_id, name, slug, summary, description, environment_type, domains, municipality, capacity, requires_approval, min_lead_days, max_advance_days, max_active_bookings_per_company, decision_days, contact_email, status, published_at)
      SELECT id, 'Benchbädden', 'benchbadden', 'Benchmark', 'Benchmark', 'lab', ARRAY['health'], 'Bench', 50, true, 0, 2000, 100000, 5, 'bench@example.se', 'published', now()
@@ -166,9 +287,10 @@ async function generate(db) {
   );
   await db.query('ANALYZE');
   const slots = (await db.query('SELECT id FROM slots')).rows.map((row) => row.id);
-  const users = (await db.query(`SELECT id FROM users WHERE email LIKE 'bench%'`)).rows.map((row) => row.id);
-  const tokens = users.map((id) =>
-    jwt.sign({ sub: id, typ: 'access' }, SECRET, { algorithm: 'HS256', expiresIn: 900 }),
+  const sessions = (await db.query(`SELECT user_id, family_id FROM refresh_tokens WHERE token_hash LIKE 'bench-%'`))
+    .rows;
+  const tokens = sessions.map((row) =>
+    jwt.sign({ sub: row.user_id, typ: 'access', sid: row.family_id }, SECRET, { algorithm: 'HS256', expiresIn: 900 }),
   );
   return { slots, tokens };
 }

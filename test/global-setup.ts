@@ -39,6 +39,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.REDIS_URL = services.redisUrl;
   process.env.QUEUE_PREFIX = `slussen-test-${runId}`;
   process.env.LOG_LEVEL ??= 'silent';
+  // Tests fire bursts (200 bookings at once) on a shared machine: no wait bound unless a test sets one.
+  process.env.REQUEST_QUEUE_TIMEOUT_MS ??= '0';
   // The run's own secrets, so tests never read or write the development ones under DATA_DIR.
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
   process.env.SECRETS_KEY ??= randomBytes(32).toString('hex');

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   answerClientErrorsWithProblems,
+  apiLoadShedder,
   AppConfig,
   createValidationPipe,
   FrameworkQuietLogger,
@@ -41,6 +42,14 @@ export function bootstrap(app: NestExpressApplication): NestExpressApplication {
     }),
   );
   app.enableCors({ origin: config.cors.origins, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
+  // Before the body is parsed: a request refused for load costs no parsing, no database and little memory.
+  app.use(
+    apiLoadShedder(API_PREFIX, {
+      concurrency: 2 * config.database.poolSize,
+      queueLimit: config.http.requestQueue.limit,
+      queueTimeoutMs: config.http.requestQueue.timeoutMs,
+    }).middleware,
+  );
   app.useBodyParser('json', { limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
   serveWebApp(app, config.webDir);

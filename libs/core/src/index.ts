@@ -90,3 +90,4 @@ export {
 } from './net/guarded-http.js';
 export { spreadsheetSafe } from './http/spreadsheet-safe.js';
 export { answerClientErrorsWithProblems } from './http/client-errors.js';
+export { apiLoadShedder, LoadShedder, type LoadSheddingLimits } from './http/load-shedding.js';

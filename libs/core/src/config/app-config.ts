@@ -77,7 +77,7 @@ export class AppConfig {
   readonly smtpUrl: string | null;
   readonly cors: { origins: string[] | true | false };
   readonly log: { level: string; pretty: boolean };
-  readonly http: { bodyLimit: string };
+  readonly http: { bodyLimit: string; requestQueue: { limit: number; timeoutMs: number } };
   readonly health: { timeoutMs: number };
   readonly shutdownTimeoutMs: number;
   readonly dataDir: string;
@@ -182,7 +182,10 @@ export class AppConfig {
     this.smtpUrl = env.SMTP_URL ?? null;
     this.cors = { origins: parseCorsOrigins(env.CORS_ORIGINS, this.isProduction) };
     this.log = { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY ?? env.NODE_ENV === 'development' };
-    this.http = { bodyLimit: env.BODY_LIMIT };
+    this.http = {
+      bodyLimit: env.BODY_LIMIT,
+      requestQueue: { limit: env.REQUEST_QUEUE_LIMIT, timeoutMs: env.REQUEST_QUEUE_TIMEOUT_MS },
+    };
     this.health = { timeoutMs: env.HEALTH_CHECK_TIMEOUT_MS };
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.dataDir = env.DATA_DIR;

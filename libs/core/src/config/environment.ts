@@ -519,6 +519,20 @@ export class EnvironmentVariables {
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
   BODY_LIMIT = '100kb';
 
+  /** API requests that may wait beyond the 2 × DATABASE_POOL_SIZE served at once; more are answered 503 with Retry-After. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  REQUEST_QUEUE_LIMIT = 200;
+
+  /** Longest an API request waits for a place before the answer is 503 with Retry-After (0: no bound). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  REQUEST_QUEUE_TIMEOUT_MS = 500;
+
   @Transform(toInt)
   @IsInt()
   @Min(100)

@@ -23,6 +23,7 @@ import { WebhookDeliveriesBySubscription1796010000000 } from './migrations/17960
 import { ClosedSlots1796020000000 } from './migrations/1796020000000-ClosedSlots.js';
 import { SchedulingReadsThroughOwners1796050000000 } from './migrations/1796050000000-SchedulingReadsThroughOwners.js';
 import { PilotsReadThroughOwners1796060000000 } from './migrations/1796060000000-PilotsReadThroughOwners.js';
+import { OutboxNotifyOneAtATime1796070000000 } from './migrations/1796070000000-OutboxNotifyOneAtATime.js';
 
 /**
  * Every migration, oldest first. Listed as classes, not a glob, so that dist,
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   ClosedSlots1796020000000,
   SchedulingReadsThroughOwners1796050000000,
   PilotsReadThroughOwners1796060000000,
+  OutboxNotifyOneAtATime1796070000000,
 ];
