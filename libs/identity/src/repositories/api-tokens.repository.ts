@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OrganizationKind, Role } from '@slussen/core';
+import { queryRow, type OrganizationKind, type Role } from '@slussen/core';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ApiToken } from '../entities/api-token.entity.js';
 
@@ -28,15 +28,15 @@ export class ApiTokensRepository {
   }
 
   /** The token if it is not revoked, noting that it was used (for people tidying old tokens). */
-  async useActive(tokenHash: string): Promise<ActiveApiToken | null> {
-    const [rows] = (await this.dataSource.query(
+  useActive(tokenHash: string): Promise<ActiveApiToken | null> {
+    return queryRow<ActiveApiToken>(
+      this.dataSource,
       `UPDATE api_tokens t SET last_used_at = now()
          FROM organizations o
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND o.id = t.organization_id
         RETURNING t.id, t.organization_id AS "organizationId", o.kind AS "organizationKind", t.role`,
       [tokenHash],
-    )) as [ActiveApiToken[], number];
-    return rows[0] ?? null;
+    );
   }
 
   listFor(organizationId: string): Promise<ApiToken[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, toPage, type Page } from '@slussen/core';
+import { decodeCursor, queryRows, toPage, type Page } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AuditEntry } from '../entities/audit-entry.entity.js';
@@ -65,8 +65,9 @@ export class AuditRepository {
    * members, and every person who appears as an actor in its entries (former
    * members among them), by name; `member` says whether they belong to it now.
    */
-  async actorsOf(organizationId: string): Promise<AuditActorRow[]> {
-    return this.dataSource.query(
+  actorsOf(organizationId: string): Promise<AuditActorRow[]> {
+    return queryRows<AuditActorRow>(
+      this.dataSource,
       `SELECT u.id AS "userId", u.name, u.email,
               EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = $1 AND m.user_id = u.id) AS member
          FROM users u
@@ -84,20 +85,23 @@ export class AuditRepository {
   ): Promise<{ users: Map<string, { name: string; email: string }>; apiTokens: Map<string, string> }> {
     const [users, tokens] = await Promise.all([
       userIds.length
-        ? this.dataSource.query(`SELECT id, name, email FROM users WHERE id = ANY($1::uuid[])`, [userIds])
+        ? queryRows<{ id: string; name: string; email: string }>(
+            this.dataSource,
+            `SELECT id, name, email FROM users WHERE id = ANY($1::uuid[])`,
+            [userIds],
+          )
         : [],
       apiTokenIds.length
-        ? this.dataSource.query(`SELECT id, name FROM api_tokens WHERE id = ANY($1::uuid[])`, [apiTokenIds])
+        ? queryRows<{ id: string; name: string }>(
+            this.dataSource,
+            `SELECT id, name FROM api_tokens WHERE id = ANY($1::uuid[])`,
+            [apiTokenIds],
+          )
         : [],
     ]);
     return {
-      users: new Map(
-        (users as Array<{ id: string; name: string; email: string }>).map((row) => [
-          row.id,
-          { name: row.name, email: row.email },
-        ]),
-      ),
-      apiTokens: new Map((tokens as Array<{ id: string; name: string }>).map((row) => [row.id, row.name])),
+      users: new Map(users.map((row) => [row.id, { name: row.name, email: row.email }])),
+      apiTokens: new Map(tokens.map((row) => [row.id, row.name])),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Role } from '@slussen/core';
+import { queryRow, queryRows, type Role } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { InvitationStatus } from '../entities/invitation.entity.js';
 
@@ -23,6 +23,14 @@ export interface SentInvitationRow {
   createdAt: Date;
   expiresAt: Date;
 }
+
+/** A pending invitation with its invitee's contact, for the e-mail that carries it. */
+export type PendingInvitationMailRow = ReceivedInvitationRow & {
+  userId: string;
+  email: string;
+  name: string;
+  language: 'sv' | 'en';
+};
 
 const RECEIVED = `SELECT i.id, i.organization_id AS "organizationId", o.name AS "organizationName", o.kind AS "organizationKind", i.role,
                          inviter.name AS "invitedByName", i.expires_at AS "expiresAt"
@@ -71,48 +79,52 @@ export class InvitationsRepository {
    * Decides a pending, unexpired invitation of this user in one conditional
    * UPDATE (so it is decided once); found by id or by its token's hash.
    */
-  async decide(
+  decide(
     userId: string,
     by: { id: string } | { tokenHash: string },
     status: Exclude<InvitationStatus, 'pending'>,
     manager: EntityManager,
   ): Promise<{ id: string; organizationId: string; role: Role } | null> {
-    const [rows] = (await manager.query(
+    return queryRow<{ id: string; organizationId: string; role: Role }>(
+      manager,
       `UPDATE invitations SET status = $3, decided_at = now()
         WHERE user_id = $1 AND ${'id' in by ? 'id = $2::uuid' : 'token_hash = $2'} AND status = 'pending' AND expires_at > now()
         RETURNING id, organization_id AS "organizationId", role`,
       [userId, 'id' in by ? by.id : by.tokenHash, status],
-    )) as [Array<{ id: string; organizationId: string; role: Role }>, number];
-    return rows[0] ?? null;
+    );
   }
 
   /** Withdraws a pending invitation of the organization; false when there is none. */
   async revoke(organizationId: string, id: string, manager: EntityManager): Promise<boolean> {
-    const [, count] = (await manager.query(
-      `UPDATE invitations SET status = 'revoked', decided_at = now() WHERE organization_id = $1 AND id = $2 AND status = 'pending'`,
+    const revoked = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE invitations SET status = 'revoked', decided_at = now() WHERE organization_id = $1 AND id = $2 AND status = 'pending'
+       RETURNING id`,
       [organizationId, id],
-    )) as [unknown, number];
-    return count > 0;
+    );
+    return revoked.length > 0;
   }
 
   receivedBy(userId: string): Promise<ReceivedInvitationRow[]> {
-    return this.dataSource.query(
+    return queryRows<ReceivedInvitationRow>(
+      this.dataSource,
       `${RECEIVED} WHERE i.user_id = $1 AND i.status = 'pending' AND i.expires_at > now() ORDER BY i.created_at DESC, i.id`,
       [userId],
     );
   }
 
   /** The signed-in person's own open invitation with this token hash; null for anyone else's, a decided or an expired one. */
-  async receivedByToken(userId: string, tokenHash: string): Promise<ReceivedInvitationRow | null> {
-    const [row] = await this.dataSource.query(
+  receivedByToken(userId: string, tokenHash: string): Promise<ReceivedInvitationRow | null> {
+    return queryRow<ReceivedInvitationRow>(
+      this.dataSource,
       `${RECEIVED} WHERE i.user_id = $1 AND i.token_hash = $2 AND i.status = 'pending' AND i.expires_at > now()`,
       [userId, tokenHash],
     );
-    return row ?? null;
   }
 
   sentBy(organizationId: string): Promise<SentInvitationRow[]> {
-    return this.dataSource.query(
+    return queryRows<SentInvitationRow>(
+      this.dataSource,
       `SELECT id, email, role, created_at AS "createdAt", expires_at AS "expiresAt" FROM invitations
         WHERE organization_id = $1 AND status = 'pending' AND expires_at > now() ORDER BY created_at DESC, id`,
       [organizationId],
@@ -120,15 +132,13 @@ export class InvitationsRepository {
   }
 
   /** A pending invitation with its invitee's contact, for the e-mail that carries it; null once decided or expired. */
-  async pendingForMail(
-    id: string,
-  ): Promise<(ReceivedInvitationRow & { userId: string; email: string; name: string; language: 'sv' | 'en' }) | null> {
-    const [row] = await this.dataSource.query(
+  pendingForMail(id: string): Promise<PendingInvitationMailRow | null> {
+    return queryRow<PendingInvitationMailRow>(
+      this.dataSource,
       `SELECT r.*, u.id AS "userId", u.email, u.name, u.language
          FROM (${RECEIVED} WHERE i.id = $1 AND i.status = 'pending' AND i.expires_at > now()) r
          JOIN invitations i ON i.id = r.id JOIN users u ON u.id = i.user_id`,
       [id],
     );
-    return row ?? null;
   }
 }

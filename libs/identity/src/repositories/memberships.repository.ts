@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, toPage, type Page, type Role } from '@slussen/core';
+import { decodeCursor, queryRow, queryRows, toPage, type Page, type Role } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Membership } from '../entities/membership.entity.js';
 
@@ -15,6 +15,14 @@ export interface MemberRow {
 
 const MEMBER_ROWS = `SELECT m.organization_id AS "organizationId", m.user_id AS "userId", u.email, u.name, m.role, m.created_at AS "createdAt"
   FROM memberships m JOIN users u ON u.id = m.user_id`;
+
+/** A person's e-mail contact. */
+export interface ContactRow {
+  userId: string;
+  email: string;
+  name: string;
+  language: 'sv' | 'en';
+}
 
 @Injectable()
 export class MembershipsRepository {
@@ -48,7 +56,8 @@ export class MembershipsRepository {
    * requests removing the last two admins at once cannot both succeed.
    */
   async lockAdmins(organizationId: string, manager: EntityManager): Promise<string[]> {
-    const rows: Array<{ user_id: string }> = await manager.query(
+    const rows = await queryRows<{ user_id: string }>(
+      manager,
       `SELECT user_id FROM memberships WHERE organization_id = $1 AND role = 'admin' ORDER BY user_id FOR UPDATE`,
       [organizationId],
     );
@@ -57,7 +66,8 @@ export class MembershipsRepository {
 
   async listMembers(organizationId: string, limit: number, cursor?: string): Promise<Page<MemberRow>> {
     const after = decodeCursor(cursor, 2);
-    const rows: MemberRow[] = await this.dataSource.query(
+    const rows = await queryRows<MemberRow>(
+      this.dataSource,
       `${MEMBER_ROWS}
         WHERE m.organization_id = $1 AND ($2::timestamptz IS NULL OR (m.created_at, m.user_id) > ($2, $3::uuid))
         ORDER BY m.created_at, m.user_id
@@ -68,11 +78,9 @@ export class MembershipsRepository {
   }
 
   /** E-mail contacts of an organization's members, optionally of some roles only. */
-  contacts(
-    organizationId: string,
-    roles?: Role[],
-  ): Promise<Array<{ userId: string; email: string; name: string; language: 'sv' | 'en' }>> {
-    return this.dataSource.query(
+  contacts(organizationId: string, roles?: Role[]): Promise<ContactRow[]> {
+    return queryRows<ContactRow>(
+      this.dataSource,
       `SELECT u.id AS "userId", u.email, u.name, u.language
          FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.organization_id = $1 AND ($2::text[] IS NULL OR m.role = ANY($2::text[]))
@@ -82,21 +90,19 @@ export class MembershipsRepository {
   }
 
   /** A user's e-mail contact, whatever organizations they belong to. */
-  async contactOfUser(
-    userId: string,
-  ): Promise<{ userId: string; email: string; name: string; language: 'sv' | 'en' } | null> {
-    const [row] = await this.dataSource.query(
+  contactOfUser(userId: string): Promise<ContactRow | null> {
+    return queryRow<ContactRow>(
+      this.dataSource,
       `SELECT u.id AS "userId", u.email, u.name, u.language FROM users u WHERE u.id = $1`,
       [userId],
     );
-    return row ?? null;
   }
 
-  async memberRow(organizationId: string, userId: string, manager?: EntityManager): Promise<MemberRow | null> {
-    const [row] = await (manager ?? this.dataSource.manager).query(
+  memberRow(organizationId: string, userId: string, manager?: EntityManager): Promise<MemberRow | null> {
+    return queryRow<MemberRow>(
+      manager ?? this.dataSource,
       `${MEMBER_ROWS} WHERE m.organization_id = $1 AND m.user_id = $2`,
       [organizationId, userId],
     );
-    return (row as MemberRow | undefined) ?? null;
   }
 }

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { queryRow } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PasswordTokenPurpose } from '../entities/password-token.entity.js';
+
+/** An open password link with its user's contact. */
+export interface OpenPasswordLinkRow {
+  purpose: PasswordTokenPurpose;
+  expiresAt: Date;
+  userId: string;
+  email: string;
+  name: string;
+  language: 'sv' | 'en';
+}
 
 @Injectable()
 export class PasswordTokensRepository {
@@ -23,34 +34,27 @@ export class PasswordTokensRepository {
   }
 
   /** Uses the token in one conditional UPDATE: of two requests with one token, exactly one wins. */
-  async consume(
+  consume(
     tokenHash: string,
     manager: EntityManager,
   ): Promise<{ userId: string; purpose: PasswordTokenPurpose } | null> {
-    const [rows] = (await manager.query(
+    return queryRow<{ userId: string; purpose: PasswordTokenPurpose }>(
+      manager,
       `UPDATE password_tokens SET used_at = now()
         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
         RETURNING user_id AS "userId", purpose`,
       [tokenHash],
-    )) as [Array<{ userId: string; purpose: PasswordTokenPurpose }>, number];
-    return rows[0] ?? null;
+    );
   }
 
   /** An open link with its user's contact, for the e-mail that carries it; null once used or expired. */
-  async openForMail(id: string): Promise<{
-    purpose: PasswordTokenPurpose;
-    expiresAt: Date;
-    userId: string;
-    email: string;
-    name: string;
-    language: 'sv' | 'en';
-  } | null> {
-    const [row] = await this.dataSource.query(
+  openForMail(id: string): Promise<OpenPasswordLinkRow | null> {
+    return queryRow<OpenPasswordLinkRow>(
+      this.dataSource,
       `SELECT t.purpose, t.expires_at AS "expiresAt", u.id AS "userId", u.email, u.name, u.language
          FROM password_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.id = $1 AND t.used_at IS NULL AND t.expires_at > now()`,
       [id],
     );
-    return row ?? null;
   }
 }

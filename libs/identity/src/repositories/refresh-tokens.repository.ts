@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { queryRow } from '@slussen/core';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { RefreshToken } from '../entities/refresh-token.entity.js';
 
 export type ConsumeResult =
-  | { outcome: 'rotated'; token: RefreshToken }
+  | { outcome: 'rotated'; token: Pick<RefreshToken, 'id' | 'familyId' | 'userId'> }
   /** Already used or revoked: somebody replayed it, so its family is revoked. */
   | { outcome: 'reused'; token: RefreshToken }
   | { outcome: 'invalid' };
@@ -29,13 +30,14 @@ export class RefreshTokensRepository {
    * refreshes with one token exactly one wins; the other counts as reuse.
    */
   async consume(tokenHash: string, manager: EntityManager): Promise<ConsumeResult> {
-    const [rows] = (await manager.query(
+    const rotated = await queryRow<Pick<RefreshToken, 'id' | 'familyId' | 'userId'>>(
+      manager,
       `UPDATE refresh_tokens SET used_at = now()
         WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
         RETURNING id, family_id AS "familyId", user_id AS "userId"`,
       [tokenHash],
-    )) as [RefreshToken[], number];
-    if (rows[0]) return { outcome: 'rotated', token: rows[0] };
+    );
+    if (rotated) return { outcome: 'rotated', token: rotated };
     const known = await this.repo(manager).findOneBy({ tokenHash });
     if (!known) return { outcome: 'invalid' };
     if (known.usedAt !== null || known.revokedAt !== null) return { outcome: 'reused', token: known };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, toPage, type Page, type Role } from '@slussen/core';
+import { decodeCursor, queryRow, queryRows, toPage, type Page, type Role } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { User, type Language } from '../entities/user.entity.js';
 
@@ -18,6 +18,13 @@ export interface ActorMembershipRow {
   organizationKind: 'region' | 'municipality' | 'company' | 'agency';
   organizationName: string;
   role: Role;
+}
+
+/** What authorization needs of a user: the admin flag and every membership. */
+export interface ActorRow {
+  id: string;
+  platformAdmin: boolean;
+  memberships: ActorMembershipRow[];
 }
 
 /** One constant advisory lock key for every process: bootstrap of the first admin runs once. */
@@ -98,11 +105,9 @@ export class UsersRepository {
    * every membership; nothing when `sessionId` names a session that was revoked
    * (signed out, password changed or reset, a refresh token replayed).
    */
-  async actorOf(
-    userId: string,
-    sessionId: string | null,
-  ): Promise<{ id: string; platformAdmin: boolean; memberships: ActorMembershipRow[] } | null> {
-    const [row] = await this.dataSource.query(
+  actorOf(userId: string, sessionId: string | null): Promise<ActorRow | null> {
+    return queryRow<ActorRow>(
+      this.dataSource,
       `SELECT u.id, u.platform_admin AS "platformAdmin",
               coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'organizationKind', o.kind, 'organizationName', o.name, 'role', m.role))
                        FILTER (WHERE m.user_id IS NOT NULL), '[]') AS memberships
@@ -114,12 +119,12 @@ export class UsersRepository {
         GROUP BY u.id`,
       [userId, sessionId],
     );
-    return row ?? null;
   }
 
   /** A user's memberships with what the policy needs of each organization, in one query. */
   membershipsOf(userId: string, manager?: EntityManager): Promise<ActorMembershipRow[]> {
-    return (manager ?? this.dataSource.manager).query(
+    return queryRows<ActorMembershipRow>(
+      manager ?? this.dataSource,
       `SELECT m.organization_id AS "organizationId", o.kind AS "organizationKind", o.name AS "organizationName", m.role
          FROM memberships m JOIN organizations o ON o.id = m.organization_id
         WHERE m.user_id = $1
@@ -135,7 +140,8 @@ export class UsersRepository {
   async search(q: string | undefined, limit: number, cursor?: string): Promise<Page<FoundUserRow>> {
     const after = decodeCursor(cursor, 2);
     const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const rows: FoundUserRow[] = await this.dataSource.query(
+    const rows = await queryRows<FoundUserRow>(
+      this.dataSource,
       `SELECT u.id, u.email::text AS email, u.name, u.platform_admin AS "platformAdmin", u.created_at AS "createdAt",
               coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'organizationName', o.name, 'kind', o.kind, 'role', m.role) ORDER BY o.name)
                        FILTER (WHERE m.user_id IS NOT NULL), '[]') AS memberships

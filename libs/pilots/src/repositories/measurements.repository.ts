@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, toPage, type Actor, type Page } from '@slussen/core';
+import { decodeCursor, queryRows, toPage, type Actor, type Page } from '@slussen/core';
 import { DataSource } from 'typeorm';
 import type { MeasurementOrigin } from '../entities/measurement.entity.js';
 
@@ -32,7 +32,8 @@ export class MeasurementsRepository {
     note: string | null,
     actor: Actor,
   ): Promise<MeasurementRow> {
-    const [row] = await this.dataSource.query(
+    const [row] = await queryRows<MeasurementRow>(
+      this.dataSource,
       `WITH x AS (
          INSERT INTO measurements (pilot_id, metric_id, value, observed_at, note, origin, recorded_by_user_id, recorded_by_api_token_id)
          VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7) RETURNING *
@@ -40,7 +41,7 @@ export class MeasurementsRepository {
        ${MEASUREMENT_ROWS.replace('FROM measurements x', 'FROM x')}`,
       [pilotId, metricId, value, observedAt, note, actor.userId, actor.type === 'apiToken' ? actor.id : null],
     );
-    return row as MeasurementRow;
+    return row!;
   }
 
   /** Records pulled values in one statement; a value already pulled for that metric and time is skipped. Returns how many are new. */
@@ -50,12 +51,13 @@ export class MeasurementsRepository {
     fetchId: string,
   ): Promise<number> {
     if (values.length === 0) return 0;
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await queryRows<{ inserted: 1 }>(
+      this.dataSource,
       `INSERT INTO measurements (pilot_id, metric_id, value, observed_at, origin, source_fetch_id)
        SELECT $1, metric_id, value, observed_at, 'pulled', $5
          FROM unnest($2::uuid[], $3::float8[], $4::timestamptz[]) AS v(metric_id, value, observed_at)
        ON CONFLICT (metric_id, observed_at) WHERE origin = 'pulled' DO NOTHING
-       RETURNING 1`,
+       RETURNING 1 AS inserted`,
       [
         pilotId,
         values.map((item) => item.metricId),
@@ -80,7 +82,8 @@ export class MeasurementsRepository {
     if (metricKey) where.push(`m.key = ${param(metricKey)}`);
     const after = decodeCursor(cursor, 2);
     if (after) where.push(`(x.observed_at, x.id) > (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
-    const rows: MeasurementRow[] = await this.dataSource.query(
+    const rows = await queryRows<MeasurementRow>(
+      this.dataSource,
       `${MEASUREMENT_ROWS} WHERE ${where.join(' AND ')} ORDER BY x.observed_at, x.id LIMIT ${param(limit + 1)}`,
       params,
     );

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { currentRequestId, decodeCursor, toPage, type Actor, type Page, type TwoSidedScope } from '@slussen/core';
+import {
+  currentRequestId,
+  decodeCursor,
+  queryRow,
+  queryRows,
+  toPage,
+  type Actor,
+  type Page,
+  type TwoSidedScope,
+} from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CadencePoint } from '../cadence.js';
 import { pilotEventDetail, type PilotEventFacts } from '../pilot-event-facts.js';
@@ -119,14 +128,12 @@ export class PilotsRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<PilotRow | null> {
-    const [row] = await this.run(manager).query(`${PILOT_ROWS} WHERE p.id = $1`, [id]);
-    return (row as PilotRow | undefined) ?? null;
+  findById(id: string, manager?: EntityManager): Promise<PilotRow | null> {
+    return queryRow<PilotRow>(this.run(manager), `${PILOT_ROWS} WHERE p.id = $1`, [id]);
   }
 
-  async findByBooking(bookingId: string): Promise<PilotRow | null> {
-    const [row] = await this.dataSource.query(`${PILOT_ROWS} WHERE p.booking_id = $1`, [bookingId]);
-    return (row as PilotRow | undefined) ?? null;
+  findByBooking(bookingId: string): Promise<PilotRow | null> {
+    return queryRow<PilotRow>(this.dataSource, `${PILOT_ROWS} WHERE p.booking_id = $1`, [bookingId]);
   }
 
   /** Locks the pilot's row, so its plan and stage change one request at a time. */
@@ -148,7 +155,8 @@ export class PilotsRepository {
     if (filter.organizationId) where.push(`p.organization_id = ${param(filter.organizationId)}::uuid`);
     const before = decodeCursor(cursor, 2);
     if (before) where.push(`(p.created_at, p.id) < (${param(before[0])}::timestamptz, ${param(before[1])}::uuid)`);
-    const rows: PilotRow[] = await this.dataSource.query(
+    const rows = await queryRows<PilotRow>(
+      this.dataSource,
       `${PILOT_ROWS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.created_at DESC, p.id DESC LIMIT ${param(limit + 1)}`,
       params,
     );
@@ -193,7 +201,8 @@ export class PilotsRepository {
   }
 
   events(pilotId: string): Promise<PilotEventRow[]> {
-    return this.dataSource.query(
+    return queryRows<PilotEventRow>(
+      this.dataSource,
       `SELECT at, type, from_stage AS "fromStage", to_stage AS "toStage", actor_user_id AS "actorUserId", actor_api_token_id AS "actorApiTokenId", detail, facts
          FROM pilot_events WHERE pilot_id = $1 ORDER BY at, id`,
       [pilotId],
@@ -223,33 +232,36 @@ export class PilotsRepository {
   /** Records one side's approval of the current version; returns whether both sides now agree. */
   async approvePlan(id: string, side: 'company' | 'testbed', at: Date, manager: EntityManager): Promise<boolean> {
     const column = side === 'company' ? 'company_approved_version' : 'testbed_approved_version';
-    const [[row]] = await manager.query(
+    const row = await queryRow<{ agreed: boolean }>(
+      manager,
       `UPDATE pilots SET ${column} = plan_version, updated_at = now(),
               plan_agreed_at = CASE WHEN (CASE WHEN $2 = 'company' THEN testbed_approved_version ELSE company_approved_version END) = plan_version
                                     THEN coalesce(plan_agreed_at, $3) END
         WHERE id = $1 RETURNING plan_agreed_at IS NOT NULL AS agreed`,
       [id, side, at],
     );
-    return (row as { agreed: boolean }).agreed;
+    return row?.agreed ?? false;
   }
 
   metrics(pilotId: string, manager?: EntityManager): Promise<MetricRow[]> {
-    return this.run(manager).query(
+    return queryRows<MetricRow>(
+      this.run(manager),
       `SELECT ${METRIC_COLUMNS} FROM pilot_metrics m WHERE m.pilot_id = $1 ORDER BY m.created_at, m.key`,
       [pilotId],
     );
   }
 
-  async metricByKey(pilotId: string, key: string): Promise<MetricRow | null> {
-    const [row] = await this.dataSource.query(
+  metricByKey(pilotId: string, key: string): Promise<MetricRow | null> {
+    return queryRow<MetricRow>(
+      this.dataSource,
       `SELECT ${METRIC_COLUMNS} FROM pilot_metrics m WHERE m.pilot_id = $1 AND m.key = $2`,
       [pilotId, key],
     );
-    return (row as MetricRow | undefined) ?? null;
   }
 
   async insertMetric(pilotId: string, metric: NewMetric, manager: EntityManager): Promise<MetricRow> {
-    const [row] = await manager.query(
+    const [row] = await queryRows<MetricRow>(
+      manager,
       `INSERT INTO pilot_metrics AS m (pilot_id, key, name, unit, direction, baseline, target, minimum, maximum, cadence)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${METRIC_COLUMNS}`,
       [
@@ -265,7 +277,7 @@ export class PilotsRepository {
         metric.cadence,
       ],
     );
-    return row as MetricRow;
+    return row!;
   }
 
   /** Changes a metric's definition in place (its key and measurements stay). */
@@ -288,12 +300,12 @@ export class PilotsRepository {
 
   /** Removes a metric that has no measurements; false when it has some (and stays). */
   async deleteMetricWithoutMeasurements(metricId: string, manager: EntityManager): Promise<boolean> {
-    // A DELETE answers [rows, count].
-    const [, count] = (await manager.query(
-      `DELETE FROM pilot_metrics m WHERE m.id = $1 AND NOT EXISTS (SELECT 1 FROM measurements x WHERE x.metric_id = m.id)`,
+    const deleted = await queryRows<{ id: string }>(
+      manager,
+      `DELETE FROM pilot_metrics m WHERE m.id = $1 AND NOT EXISTS (SELECT 1 FROM measurements x WHERE x.metric_id = m.id) RETURNING m.id`,
       [metricId],
-    )) as [unknown, number];
-    return count > 0;
+    );
+    return deleted.length > 0;
   }
 
   /** Forgets a metric's requests not yet opened (its cadence changed). */
@@ -303,7 +315,8 @@ export class PilotsRepository {
 
   /** Every requested measurement of the pilot, by due time. */
   measurementRequests(pilotId: string): Promise<MeasurementRequestRow[]> {
-    return this.dataSource.query(
+    return queryRows<MeasurementRequestRow>(
+      this.dataSource,
       `SELECT m.key AS "metricKey", r.window_start AS "windowStart", r.due_at AS "dueAt", r.window_end AS "windowEnd",
               r.opened_at AS "openedAt", r.answered_at AS "answeredAt"
          FROM measurement_requests r JOIN pilot_metrics m ON m.id = r.metric_id
@@ -318,7 +331,8 @@ export class PilotsRepository {
    * were requested (opened) and how many of those no measurement answers.
    */
   metricSummaries(pilotId: string): Promise<MetricSummaryRow[]> {
-    return this.dataSource.query(
+    return queryRows<MetricSummaryRow>(
+      this.dataSource,
       `SELECT ${METRIC_COLUMNS},
               m.latest_value AS "latestValue", m.latest_observed_at AS "latestObservedAt",
               (SELECT count(*)::int FROM measurements x WHERE x.metric_id = m.id) AS measurements,
@@ -355,14 +369,14 @@ export class PilotsRepository {
     await manager.query('DELETE FROM measurement_requests WHERE pilot_id = $1 AND opened_at IS NULL', [pilotId]);
   }
 
-  async outcome(pilotId: string): Promise<OutcomeRow | null> {
-    const [row] = await this.dataSource.query(
+  outcome(pilotId: string): Promise<OutcomeRow | null> {
+    return queryRow<OutcomeRow>(
+      this.dataSource,
       `SELECT result, summary, lessons, procurement_reference AS "procurementReference", to_char(procurement_date, 'YYYY-MM-DD') AS "procurementDate",
               recorded_by_user_id AS "recordedByUserId", recorded_at AS "recordedAt"
          FROM pilot_outcomes WHERE pilot_id = $1`,
       [pilotId],
     );
-    return (row as OutcomeRow | undefined) ?? null;
   }
 
   async insertOutcome(

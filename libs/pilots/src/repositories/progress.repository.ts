@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { queryRows } from '@slussen/core';
 import { DataSource } from 'typeorm';
 
 export interface DuePull {
@@ -24,7 +25,8 @@ export class ProgressRepository {
 
   /** Planned pilots whose confirmed booking's slot has started. */
   dueToStart(now: Date, limit: number): Promise<Array<{ id: string }>> {
-    return this.dataSource.query(
+    return queryRows<{ id: string }>(
+      this.dataSource,
       `SELECT p.id FROM pilots p JOIN scheduling_booking_periods b ON b.booking_id = p.booking_id
         WHERE p.stage = 'planned' AND b.status = 'confirmed' AND b.starts_at <= $1
         ORDER BY b.starts_at LIMIT $2`,
@@ -34,7 +36,8 @@ export class ProgressRepository {
 
   /** Running pilots whose slot has ended. */
   dueToEvaluate(now: Date, limit: number): Promise<Array<{ id: string }>> {
-    return this.dataSource.query(
+    return queryRows<{ id: string }>(
+      this.dataSource,
       `SELECT p.id FROM pilots p JOIN scheduling_booking_periods b ON b.booking_id = p.booking_id
         WHERE p.stage = 'running' AND b.ends_at <= $1
         ORDER BY b.ends_at LIMIT $2`,
@@ -48,7 +51,8 @@ export class ProgressRepository {
    * a source are not asked; the worker fetches their source instead.
    */
   async openDueRequests(now: Date, limit: number): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await queryRows<object>(
+      this.dataSource,
       `WITH due AS (
          SELECT r.id FROM measurement_requests r WHERE r.opened_at IS NULL AND r.due_at <= $1 ORDER BY r.due_at LIMIT $2 FOR UPDATE SKIP LOCKED
        ), opened AS (
@@ -71,7 +75,8 @@ export class ProgressRepository {
 
   /** Opened requests of pilots with a source whose fetch is not queued yet, one fetch per source and due time. */
   pullsToQueue(limit: number): Promise<DuePull[]> {
-    return this.dataSource.query(
+    return queryRows<DuePull>(
+      this.dataSource,
       `SELECT src.id AS "sourceId", r.due_at AS "dueAt", array_agg(r.id) AS "requestIds"
          FROM measurement_requests r JOIN measurement_sources src ON src.pilot_id = r.pilot_id
         WHERE r.opened_at IS NOT NULL AND r.pull_queued_at IS NULL
@@ -90,7 +95,8 @@ export class ProgressRepository {
 
   /** Reminds the company, once, of requests still unanswered `days` after they were due. */
   async remindOverdue(now: Date, days: number, limit: number): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await queryRows<object>(
+      this.dataSource,
       `WITH overdue AS (
          SELECT r.id FROM measurement_requests r JOIN pilots p ON p.id = r.pilot_id
           WHERE r.opened_at IS NOT NULL AND r.reminded_at IS NULL AND r.due_at + make_interval(days => $2) <= $1
@@ -110,7 +116,8 @@ export class ProgressRepository {
 
   /** Reminds both sides, once, of a plan not agreed `days` before the pilot starts. */
   async remindUnagreedPlans(now: Date, days: number, limit: number): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await queryRows<object>(
+      this.dataSource,
       `WITH due AS (
          SELECT p.id FROM pilots p JOIN scheduling_booking_periods b ON b.booking_id = p.booking_id
           WHERE p.stage = 'planned' AND p.plan_agreed_at IS NULL AND p.plan_reminded_at IS NULL

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, toPage, type Page } from '@slussen/core';
+import { decodeCursor, queryRow, queryRows, toPage, type Page } from '@slussen/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -32,16 +32,18 @@ const FETCH_COLUMNS = `id, started_at AS "startedAt", duration_ms AS "durationMs
 export class SourcesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async ofPilot(pilotId: string): Promise<SourceRow | null> {
-    const [row] = await this.dataSource.query(`SELECT ${SOURCE_COLUMNS} FROM measurement_sources WHERE pilot_id = $1`, [
-      pilotId,
-    ]);
-    return (row as SourceRow | undefined) ?? null;
+  ofPilot(pilotId: string): Promise<SourceRow | null> {
+    return queryRow<SourceRow>(
+      this.dataSource,
+      `SELECT ${SOURCE_COLUMNS} FROM measurement_sources WHERE pilot_id = $1`,
+      [pilotId],
+    );
   }
 
-  async findById(id: string): Promise<SourceRow | null> {
-    const [row] = await this.dataSource.query(`SELECT ${SOURCE_COLUMNS} FROM measurement_sources WHERE id = $1`, [id]);
-    return (row as SourceRow | undefined) ?? null;
+  findById(id: string): Promise<SourceRow | null> {
+    return queryRow<SourceRow>(this.dataSource, `SELECT ${SOURCE_COLUMNS} FROM measurement_sources WHERE id = $1`, [
+      id,
+    ]);
   }
 
   /** One source per pilot: registering again replaces the URL and token. */
@@ -52,18 +54,20 @@ export class SourcesRepository {
     userId: string | null,
     manager: EntityManager,
   ): Promise<SourceRow> {
-    const [row] = await manager.query(
+    const [row] = await queryRows<SourceRow>(
+      manager,
       `INSERT INTO measurement_sources (pilot_id, url, sealed_token, created_by_user_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (pilot_id) DO UPDATE SET url = EXCLUDED.url, sealed_token = EXCLUDED.sealed_token, updated_at = now()
        RETURNING ${SOURCE_COLUMNS}`,
       [pilotId, url, sealedToken, userId],
     );
-    return row as SourceRow;
+    return row!;
   }
 
   /** Sources whose token is not sealed in the current format. */
   legacyTokens(currentPrefix: string): Promise<Array<{ id: string; pilotId: string; sealedToken: string }>> {
-    return this.dataSource.query(
+    return queryRows<{ id: string; pilotId: string; sealedToken: string }>(
+      this.dataSource,
       `SELECT id, pilot_id AS "pilotId", sealed_token AS "sealedToken" FROM measurement_sources WHERE sealed_token IS NOT NULL AND NOT starts_with(sealed_token, $1)`,
       [currentPrefix],
     );
@@ -71,16 +75,21 @@ export class SourcesRepository {
 
   /** Replaces a sealed token only if it is still the one read. */
   async replaceToken(id: string, was: string, sealedToken: string): Promise<number> {
-    const [, count] = await this.dataSource.query(
-      'UPDATE measurement_sources SET sealed_token = $3 WHERE id = $1 AND sealed_token = $2',
+    const replaced = await queryRows<{ id: string }>(
+      this.dataSource,
+      'UPDATE measurement_sources SET sealed_token = $3 WHERE id = $1 AND sealed_token = $2 RETURNING id',
       [id, was, sealedToken],
     );
-    return count as number;
+    return replaced.length;
   }
 
   async remove(pilotId: string, manager: EntityManager): Promise<boolean> {
-    const [, count] = await manager.query('DELETE FROM measurement_sources WHERE pilot_id = $1', [pilotId]);
-    return (count as number) > 0;
+    const removed = await queryRows<{ id: string }>(
+      manager,
+      'DELETE FROM measurement_sources WHERE pilot_id = $1 RETURNING id',
+      [pilotId],
+    );
+    return removed.length > 0;
   }
 
   async recordFetch(sourceId: string, fetch: Omit<SourceFetchRow, 'id'>, id: string = randomUUID()): Promise<void> {
@@ -102,12 +111,12 @@ export class SourcesRepository {
     );
   }
 
-  async lastFetch(sourceId: string): Promise<SourceFetchRow | null> {
-    const [row] = await this.dataSource.query(
+  lastFetch(sourceId: string): Promise<SourceFetchRow | null> {
+    return queryRow<SourceFetchRow>(
+      this.dataSource,
       `SELECT ${FETCH_COLUMNS} FROM source_fetches WHERE source_id = $1 ORDER BY started_at DESC, id DESC LIMIT 1`,
       [sourceId],
     );
-    return (row as SourceFetchRow | undefined) ?? null;
   }
 
   /** Newest first. */
@@ -117,7 +126,8 @@ export class SourcesRepository {
     const where = before ? `AND (started_at, id) < ($2::timestamptz, $3::uuid)` : '';
     if (before) params.push(before[0], before[1]);
     params.push(limit + 1);
-    const rows: SourceFetchRow[] = await this.dataSource.query(
+    const rows = await queryRows<SourceFetchRow>(
+      this.dataSource,
       `SELECT ${FETCH_COLUMNS} FROM source_fetches WHERE source_id = $1 ${where} ORDER BY started_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig } from '@slussen/core';
+import { AppConfig, queryRows } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Family } from '../figures.js';
 import type { ReportPeriod } from '../report-periods.js';
@@ -36,7 +36,7 @@ export class ReportBuildRepository {
     afterwards?: (manager: EntityManager) => Promise<void>,
   ): Promise<string[]> {
     return this.inRunTransaction(async (manager) => {
-      const rows: Array<{ id: string }> = await manager.query(assembleStatement(filter), [
+      const rows = await queryRows<{ id: string }>(manager, assembleStatement(filter), [
         ...parameters(periods, filter),
         runId,
         EMPTY_FIGURES,

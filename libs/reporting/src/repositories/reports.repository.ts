@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, toPage, ValidationError, type Page } from '@slussen/core';
+import { decodeCursor, queryRow, queryRows, toPage, ValidationError, type Page } from '@slussen/core';
 import { DataSource } from 'typeorm';
 import type { PeriodKind, ReportScope } from '../entities/report-snapshot.entity.js';
 
@@ -60,9 +60,8 @@ export interface SubscriptionRow {
 export class ReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findById(id: string): Promise<SnapshotRow | null> {
-    const [row] = await this.dataSource.query(`${snapshotRows()} WHERE r.id = $1`, [id]);
-    return (row as SnapshotRow | undefined) ?? null;
+  findById(id: string): Promise<SnapshotRow | null> {
+    return queryRow<SnapshotRow>(this.dataSource, `${snapshotRows()} WHERE r.id = $1`, [id]);
   }
 
   /** Newest period first, or by scope and kind of period first (`order: 'scope'`); snapshots overlapping [from, to). */
@@ -96,7 +95,8 @@ export class ReportsRepository {
       }
     }
     const ranks = byScope ? `, ${SCOPE_RANK} AS "scopeRank", ${KIND_RANK} AS "kindRank"` : '';
-    const rows: Array<SnapshotRow & { scopeRank?: number; kindRank?: number }> = await this.dataSource.query(
+    const rows = await queryRows<SnapshotRow & { scopeRank?: number; kindRank?: number }>(
+      this.dataSource,
       `${snapshotRows(ranks)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${byScope ? `${SCOPE_RANK}, ${KIND_RANK}, ` : ''}r.period_end DESC, r.period_start DESC, r.id DESC LIMIT ${param(limit + 1)}`,
       params,
@@ -112,7 +112,8 @@ export class ReportsRepository {
 
   /** Every organization and test bed with at least one snapshot the caller may read. */
   subjects(visible: ReportVisibility): Promise<Array<{ scope: 'organization' | 'testbed'; subjectId: string }>> {
-    return this.dataSource.query(
+    return queryRows<{ scope: 'organization' | 'testbed'; subjectId: string }>(
+      this.dataSource,
       `SELECT DISTINCT r.scope, r.subject_id AS "subjectId"
          FROM report_snapshots r LEFT JOIN catalogue_testbed_facts t ON r.scope = 'testbed' AND t.testbed_id = r.subject_id
         WHERE r.scope <> 'platform'${'all' in visible ? '' : ` AND ${visibleCondition('$1')}`}`,
@@ -126,7 +127,8 @@ export class ReportsRepository {
     subjectId: string | null,
     months: Date[],
   ): Promise<Array<{ month: Date; offered: number; held: number; utilization: number | null }>> {
-    return this.dataSource.query(
+    return queryRows<{ month: Date; offered: number; held: number; utilization: number | null }>(
+      this.dataSource,
       `SELECT DISTINCT ON (r.period_start) r.period_start AS month, (r.figures->>'placesOffered')::float8 AS offered,
               (r.figures->>'placesHeld')::float8 AS held, (r.figures->>'utilization')::float8 AS utilization
          FROM report_snapshots r
@@ -142,41 +144,45 @@ export class ReportsRepository {
     subjectId: string | null,
   ): Promise<{ exists: boolean; organizationId: string | null }> {
     if (scope === 'platform') return { exists: true, organizationId: null };
-    const [row] = await this.dataSource.query(
+    const row = await queryRow<{ organization_id: string }>(
+      this.dataSource,
       scope === 'organization'
         ? `SELECT organization_id FROM identity_organization_facts WHERE organization_id = $1`
         : `SELECT organization_id FROM catalogue_testbed_facts WHERE testbed_id = $1`,
       [subjectId],
     );
     return {
-      exists: row !== undefined,
-      organizationId: (row as { organization_id: string } | undefined)?.organization_id ?? null,
+      exists: row !== null,
+      organizationId: row?.organization_id ?? null,
     };
   }
 
   async subscribe(userId: string, scope: ReportScope, subjectId: string | null): Promise<SubscriptionRow> {
-    const [row] = await this.dataSource.query(
+    const [row] = await queryRows<SubscriptionRow>(
+      this.dataSource,
       `WITH existing AS (SELECT * FROM report_subscriptions WHERE user_id = $1 AND scope = $2 AND subject_id IS NOT DISTINCT FROM $3::uuid),
             created AS (INSERT INTO report_subscriptions (user_id, scope, subject_id) SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM existing) RETURNING *)
        SELECT id, user_id AS "userId", scope, subject_id AS "subjectId", created_at AS "createdAt" FROM created
        UNION ALL SELECT id, user_id, scope, subject_id, created_at FROM existing`,
       [userId, scope, subjectId],
     );
-    return row as SubscriptionRow;
+    return row!;
   }
 
   subscriptionsOf(userId: string): Promise<SubscriptionRow[]> {
-    return this.dataSource.query(
+    return queryRows<SubscriptionRow>(
+      this.dataSource,
       `SELECT id, user_id AS "userId", scope, subject_id AS "subjectId", created_at AS "createdAt" FROM report_subscriptions WHERE user_id = $1 ORDER BY created_at`,
       [userId],
     );
   }
 
   async unsubscribe(userId: string, id: string): Promise<boolean> {
-    const [, count] = await this.dataSource.query('DELETE FROM report_subscriptions WHERE id = $1 AND user_id = $2', [
-      id,
-      userId,
-    ]);
-    return (count as number) > 0;
+    const removed = await queryRows<{ id: string }>(
+      this.dataSource,
+      'DELETE FROM report_subscriptions WHERE id = $1 AND user_id = $2 RETURNING id',
+      [id, userId],
+    );
+    return removed.length > 0;
   }
 }
