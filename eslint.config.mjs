@@ -12,6 +12,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'apps/web/dist/**',
       'node_modules/**',
       'coverage/**',
       'apps/web/src/api/schema.d.ts',
