@@ -1,14 +1,13 @@
 import { expect } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
-import { Clock, ManualClock } from '@slussen/core';
+import { ManualClock } from '@slussen/core';
 import { PILOTS_QUEUE, PilotsJob } from '@slussen/pilots';
-import { IdentityFactory, isolatedDatabase, testConfig, type TestUser } from '@slussen/testing';
+import { IdentityFactory, isolatedDatabase, type TestUser } from '@slussen/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { WorkerModule } from '../apps/worker/src/worker.module.js';
+import { createWorkerApp } from './worker-app.js';
 import { createApiApp } from './api-app.js';
 import { createTestbed, daysFromNow } from './catalogue-fixtures.js';
 
@@ -34,12 +33,7 @@ export async function startPilotWorld(extraEnv: Record<string, string> = {}) {
     ...extraEnv,
   };
   const api: NestExpressApplication = await createApiApp({ env, clock });
-  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  const worker: INestApplication = moduleRef.createNestApplication({ bufferLogs: true });
-  await worker.init();
+  const worker: INestApplication = await createWorkerApp({ env, clock });
   const connection = { url: process.env.REDIS_URL! };
   const queue = new Queue(PILOTS_QUEUE, { connection, prefix: env.QUEUE_PREFIX });
   const events = new QueueEvents(PILOTS_QUEUE, { connection, prefix: env.QUEUE_PREFIX });

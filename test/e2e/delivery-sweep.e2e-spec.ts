@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
-import { IdentityFactory, isolatedDatabase, testConfig, type TestUser } from '@slussen/testing';
+import { IdentityFactory, isolatedDatabase, type TestUser } from '@slussen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+import { createWorkerApp } from '../worker-app.js';
 import { createApiApp } from '../api-app.js';
 import { createTestbed, daysFromNow } from '../catalogue-fixtures.js';
 import { startSmtpReceiver, type ReceivedMail } from '../smtp-receiver.js';
@@ -40,9 +39,7 @@ describe('deliveries: swept when their lease expires, marked without a second se
       QUEUE_JOB_ATTEMPTS: '5',
     };
     api = await createApiApp({ env });
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
-    worker = moduleRef.createNestApplication({ bufferLogs: true });
-    await worker.init();
+    worker = await createWorkerApp({ env });
     db = api.get(DataSource);
     factory = new IdentityFactory(api);
     // Marks of chosen recipients fail as a dropped connection would: a sequence counts the

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
-import { IdentityFactory, isolatedDatabase, testConfig, type TestUser } from '@slussen/testing';
+import { IdentityFactory, isolatedDatabase, type TestUser } from '@slussen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+import { createWorkerApp } from '../worker-app.js';
 import { createApiApp } from '../api-app.js';
 import { createTestbed, daysFromNow } from '../catalogue-fixtures.js';
 import { startSmtpReceiver, type ReceivedMail } from '../smtp-receiver.js';
@@ -33,9 +32,7 @@ describe('notifications: outbox, relay and e-mail', () => {
       WEBHOOK_ALLOW_HTTP: 'true',
     };
     api = await createApiApp({ env });
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
-    worker = moduleRef.createNestApplication({ bufferLogs: true });
-    await worker.init();
+    worker = await createWorkerApp({ env });
   });
   afterAll(async () => {
     await worker.close();
@@ -345,9 +342,7 @@ describe('notifications while Redis is away', () => {
       BOOKING_EXPIRY_EVERY_SECONDS: '3600',
     };
     const api = await createApiApp({ env });
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
-    const worker = moduleRef.createNestApplication({ bufferLogs: true });
-    await worker.init();
+    const worker = await createWorkerApp({ env });
     try {
       const factory = new IdentityFactory(api);
       const region = await factory.organization('region');

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import { REPORTS_QUEUE, ReportingJob } from '@slussen/reporting';
-import { IdentityFactory, isolatedDatabase, testConfig, type TestUser } from '@slussen/testing';
+import { IdentityFactory, isolatedDatabase, type TestUser } from '@slussen/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+import { createWorkerApp } from '../worker-app.js';
 import { createApiApp } from '../api-app.js';
 import { createTestbed, daysFromNow } from '../catalogue-fixtures.js';
 
@@ -28,9 +27,7 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
     PILOT_SCAN_EVERY_SECONDS: '3600',
   };
   const startWorker = async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
-    const app = moduleRef.createNestApplication({ bufferLogs: true });
-    await app.init();
+    const app = await createWorkerApp({ env });
     return app;
   };
   const http = () => request(api.getHttpServer());

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import { SCHEDULING_QUEUE } from '@slussen/scheduling';
-import { IdentityFactory, isolatedDatabase, testConfig } from '@slussen/testing';
+import { IdentityFactory, isolatedDatabase } from '@slussen/testing';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+import { createWorkerApp } from '../worker-app.js';
 import { createApiApp } from '../api-app.js';
 import { createTestbed, daysFromNow } from '../catalogue-fixtures.js';
 
@@ -22,9 +21,7 @@ describe('worker: scheduled booking expiry', () => {
   let database: Awaited<ReturnType<typeof isolatedDatabase>>;
 
   const startWorker = async (): Promise<INestApplication> => {
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
-    const worker = moduleRef.createNestApplication({ bufferLogs: true });
-    await worker.init();
+    const worker = await createWorkerApp({ env });
     return worker;
   };
 

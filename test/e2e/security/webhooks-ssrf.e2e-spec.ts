@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import { guardedRequest, OutboundFetchError, OutboundRefusedError } from '@slussen/core';
 import { WEBHOOKS_QUEUE } from '@slussen/notifications';
-import { IdentityFactory, isolatedDatabase, testConfig, type TestUser } from '@slussen/testing';
+import { IdentityFactory, isolatedDatabase, type TestUser } from '@slussen/testing';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
+import { createWorkerApp } from '../../worker-app.js';
 import { createApiApp } from '../../api-app.js';
 import { createTestbed, daysFromNow } from '../../catalogue-fixtures.js';
 import { startSmtpReceiver } from '../../smtp-receiver.js';
@@ -182,9 +181,7 @@ describe('webhooks: no server-side request forgery', () => {
       ...extra,
     };
     const api: NestExpressApplication = await createApiApp({ env });
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(testConfig(env))] }).compile();
-    const worker: INestApplication = moduleRef.createNestApplication({ bufferLogs: true });
-    await worker.init();
+    const worker: INestApplication = await createWorkerApp({ env });
     const factory = new IdentityFactory(api);
     return {
       api,
