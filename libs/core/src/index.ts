@@ -73,6 +73,7 @@ export { OutboxRelay } from './outbox/outbox-relay.service.js';
 export { OutboxRelayModule } from './outbox/outbox.module.js';
 export { CORE_ENTITIES } from './outbox/outbox.entities.js';
 export { Clock, ClockModule, ManualClock } from './time/clock.js';
+export { iso } from './time/iso.js';
 export { withTimeout } from './time/with-timeout.js';
 export { SecretBox } from './crypto/secret-box.js';
 export { MultilineText, checkRequestText, plainText, singleLine, textProblem } from './http/control-characters.js';

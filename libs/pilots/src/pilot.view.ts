@@ -1,3 +1,4 @@
+import { iso } from '@slussen/core';
 import { completeFacts } from './pilot-event-facts.js';
 import type {
   MeasurementRequestRow,
@@ -8,8 +9,6 @@ import type {
 } from './repositories/pilots.repository.js';
 import type { MeasurementRow } from './repositories/measurements.repository.js';
 import type { SourceFetchRow, SourceRow } from './repositories/sources.repository.js';
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 export interface PlanView {
   version: number;

@@ -5,6 +5,7 @@ import {
   twoSidedScope,
   ConflictError,
   DomainError,
+  iso,
   NotFoundError,
   PolicyService,
   ReplayedProblem,
@@ -65,8 +66,6 @@ export interface BookCommand {
   /** Which of the caller's companies books; needed only when it belongs to several. */
   organizationId?: string;
 }
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 export const toBookingView = (row: BookingRow): BookingView => ({
   id: row.id,
