@@ -183,5 +183,16 @@ async function generate(db) {
   );
   const slots = (await db.query('SELECT id FROM slots ORDER BY lower(period)')).rows.map((row) => row.id);
   const user = (await db.query(`SELECT id FROM users WHERE email = 'post@example.se'`)).rows[0].id;
-  return { slots, token: jwt.sign({ sub: user, typ: 'access' }, SECRET, { algorithm: 'HS256', expiresIn: 900 }) };
+  // Access tokens name their session (sid), which must be live.
+  const session = (
+    await db.query(
+      `INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at)
+       VALUES (gen_random_uuid(), $1::uuid, 'bench-' || $1::text, now() + interval '1 day') RETURNING family_id`,
+      [user],
+    )
+  ).rows[0].family_id;
+  return {
+    slots,
+    token: jwt.sign({ sub: user, typ: 'access', sid: session }, SECRET, { algorithm: 'HS256', expiresIn: 900 }),
+  };
 }
