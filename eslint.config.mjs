@@ -18,6 +18,9 @@ export default tseslint.config(
       'apps/web/src/api/schema.d.ts',
       'test-results/**',
       'playwright-report/**',
+      // The web app's build and Playwright's output, which `npm run build:web` and `test:web` leave in the tree.
+      'apps/web/dist/**',
+      'apps/web/test-results/**',
     ],
   },
   js.configs.recommended,

@@ -117,6 +117,8 @@ for (const lang of ['sv', 'en'] as const) {
       await checkPage(page, 'organization-api-token-revoke');
       await page.getByRole('alertdialog').getByRole('button', { name: w.revokeYes }).click();
       await expect(page.getByText(w.revoked)).toBeVisible();
+      // The revoke button left with the token's active state: the focus is on the notice, not lost.
+      await expect(page.locator('.done-notice')).toBeFocused();
       await expect(shown).toBeHidden();
       await expect(
         page
@@ -125,6 +127,10 @@ for (const lang of ['sv', 'en'] as const) {
           .getByText(w.revokedTag),
       ).toBeVisible();
       expect((await asToken()).status).toBe(401);
+      // Its last use and revocation are on a 24-hour clock in English as in Swedish.
+      const tokenRow = page.getByRole('row', { name: new RegExp(`Bokningsrobot ${lang}`) }).first();
+      await expect(tokenRow).toContainText(/\b\d{2}:\d{2}\b/);
+      await expect(tokenRow).not.toContainText(/\b[AP]M\b/);
 
       // Webhooks: the API's refusal beside the field, then one added and active.
       await page.getByRole('tab', { name: w.webhooksTab }).click();

@@ -16,6 +16,9 @@ const MORE = {
     create: 'Skapa en testbädd',
     createTitle: 'Skapa en testbädd',
     nextMonth: 'Nästa månad',
+    saveDraft: 'Spara som utkast',
+    fillInName: 'Fyll i namn',
+    earlierPilots: 'Vitalsens AB:s piloter hos er',
   },
   en: {
     calendar: 'Calendar',
@@ -31,6 +34,9 @@ const MORE = {
     create: 'Create a test bed',
     createTitle: 'Create a test bed',
     nextMonth: 'Next month',
+    saveDraft: 'Save as draft',
+    fillInName: 'Fill in name',
+    earlierPilots: 'Vitalsens AB’s pilots with you',
   },
 };
 
@@ -53,6 +59,12 @@ for (const lang of ['sv', 'en'] as const) {
       await page.keyboard.press('Enter');
       await expect(page.getByRole('heading', { level: 1, name: m.createTitle })).toBeFocused();
       await checkPage(page, 'manage-testbed-form');
+      // An empty required field is asked for, not called too short.
+      await tabTo(page, m.saveDraft);
+      await page.keyboard.press('Enter');
+      const summary = page.locator('.error-summary, [role="alert"]').first();
+      await expect(summary).toContainText(m.fillInName);
+      await expect(page.getByText(/för kort|too short/)).toHaveCount(0);
 
       await tabTo(page, m.calendar);
       await page.keyboard.press('Enter');
@@ -61,6 +73,10 @@ for (const lang of ['sv', 'en'] as const) {
       await tabTo(page, m.nextMonth);
       await page.keyboard.press('Enter');
       await expect(page.locator('.calendar-list .slot').first()).toBeVisible();
+      // Times on a 24-hour clock in English as in Swedish.
+      for (const when of await page.locator('.calendar-list .slot__when').allInnerTexts())
+        expect(when).toMatch(/^\d{2}:\d{2}–\d{2}:\d{2} · /);
+      await expect(page.locator('.calendar-list')).not.toContainText(/\b[AP]M\b/);
       await checkPage(page, 'manage-calendar-month');
       await tabTo(page, m.week);
       await page.keyboard.press('Enter');
@@ -74,6 +90,7 @@ for (const lang of ['sv', 'en'] as const) {
         const card = page.getByRole('listitem', { name: m.vitalsens });
         await expect(card).toContainText('Vitalsens AB');
         await expect(card).toContainText('Region Stockholms simuleringscentrum');
+        await expect(card.getByRole('heading', { level: 3 })).toHaveText(m.earlierPilots);
         await checkPage(page, 'manage-inbox');
         await tabTo(page, m.reject);
         await page.keyboard.press('Enter');
@@ -91,6 +108,8 @@ for (const lang of ['sv', 'en'] as const) {
         await expect(dialog).toBeHidden();
         await expect(page.getByText(m.rejected)).toBeVisible();
         await expect(card).toHaveCount(0);
+        // The card and its buttons are gone: the focus is on what was done, not lost to the page.
+        await expect(page.locator('.done-notice')).toBeFocused();
       } else {
         await expect(page.getByRole('listitem', { name: m.vitalsens })).toHaveCount(0);
         await checkPage(page, 'manage-inbox');
@@ -226,6 +245,9 @@ for (const lang of ['sv', 'en'] as const) {
 
       await signIn(page, WORDS[lang], MANAGER, `/manage/testbeds/${id}`);
       await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+      await expect(
+        page.getByText(sv ? /^Högst 2: så många piloter/ : /^At most 2: the number of pilots/),
+      ).toBeVisible();
       const row = page.getByRole('row').filter({ hasText: sv ? '1 av 2 platser tagna' : '1 of 2 places taken' });
       await tabTo(page, sv ? /^Stäng tiden .* för nya bokningar$/ : /^Close the slot .* to new bookings$/);
       await page.keyboard.press('Enter');
@@ -239,6 +261,11 @@ for (const lang of ['sv', 'en'] as const) {
       await tabTo(page, sv ? 'Stäng tiden' : 'Close the slot');
       await page.keyboard.press('Enter');
       await expect(dialog).toBeHidden();
+      // Its button is gone with the open slot: the focus is on the notice of what was done.
+      await expect(page.locator('.done-notice')).toBeFocused();
+      await expect(page.locator('.done-notice')).toContainText(
+        sv ? 'är stängd för nya bokningar.' : 'is closed to new bookings.',
+      );
       await expect(row).toContainText(sv ? 'Stängd för nya bokningar' : 'Closed to new bookings');
       await expect(row).toContainText(sv ? `Stängd: ${reason}` : `Closed: ${reason}`);
       await expect(

@@ -139,8 +139,20 @@ test.describe('a manager runs a test bed by keyboard alone, a company books, the
     await checkPage(page, 'manage-requests');
     await tabTo(page, w.approve(pilotTitle));
     await page.keyboard.press('Enter');
+    // Approving asks first, naming the company and the slot; the safe choice has the focus.
+    const confirm = page.getByRole('alertdialog', { name: w.approveTitle });
+    await expect(confirm).toBeVisible();
+    await expect(confirm).toContainText(`CareUp AB får tiden`);
+    await expect(confirm).toContainText(/09:00–1\d:00/);
+    await expect(confirm).toContainText(name);
+    await expect(confirm.getByRole('button', { name: w.keep })).toBeFocused();
+    await checkPage(page, 'manage-approve-dialog');
+    await tabTo(page, w.approveConfirm);
+    await page.keyboard.press('Enter');
     await expect(page.getByText(w.approved(pilotTitle))).toBeVisible();
     await expect(card).toHaveCount(0);
+    // The button that had the focus is gone with the card: the focus is on what was done.
+    await expect(page.locator('.done-notice')).toBeFocused();
 
     // Confirmed on both sides.
     await page.goto(bookingUrl);

@@ -175,6 +175,11 @@ test.describe('a pilot from plan to outcome, both sides (sv)', () => {
       await expect(facts).toContainText(p.stages.running, { timeout: 2_000 });
     }).toPass({ timeout: 240_000, intervals: [3_000] });
     await expect(page.getByRole('region', { name: p.requestsTitle })).toContainText(p.requestStates.due);
+    // No measurement yet: said once, not by an empty chart and an empty table both.
+    await expect(page.getByText('Inga mätningar av Fall per vecka ännu.')).toHaveCount(1);
+    await expect(page.getByRole('img', { name: /Fall per vecka/ })).toHaveCount(0);
+    // The plan's table names its metrics; their keys are for the plan form only.
+    await expect(page.getByRole('rowheader', { name: 'Fall per vecka (fall)', exact: true })).toBeVisible();
 
     // Li submits a measurement by keyboard: first one out of bounds, told beside the field.
     await tabTo(page, p.measurementForm.value);
@@ -193,6 +198,9 @@ test.describe('a pilot from plan to outcome, both sides (sv)', () => {
     await expect(chart).toBeVisible();
     await expect(chart.locator('circle')).toHaveCount(1);
     await expect(chart.locator('desc')).toHaveText(/1 mätning; den senaste, 6 fall/);
+    // Round ticks from the floor (0) past the baseline (9), with the target (3) and the value (6) between.
+    expect(await chart.locator('.chart-tick text').allTextContents()).toEqual(['0', '2', '4', '6', '8', '10']);
+    await expect(page.getByText('Inga mätningar av Fall per vecka ännu.')).toHaveCount(0);
     const table = page.getByRole('region', { name: 'Mätningar av Fall per vecka' });
     await expect(table.getByRole('cell', { name: '6', exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: p.requestsTitle })).toContainText(p.requestStates.answered);
@@ -229,7 +237,8 @@ test.describe('a pilot from plan to outcome, both sides (sv)', () => {
     await expect(page.getByRole('status').filter({ hasText: p.done.outcome })).toBeVisible();
     await expect(facts).toContainText(p.stages.completed);
     await expect(page.getByText('RS 2026-0412')).toBeVisible();
-    await expect(page.getByText('2026-11-30')).toBeVisible();
+    // The award date in words, as the page's other dates.
+    await expect(page.getByText('30 november 2026', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: p.actions.approve })).toHaveCount(0);
     await expect(page.locator('.timeline')).toContainText(p.eventTypes.evaluating);
     await expect(page.locator('.timeline')).toContainText(p.eventTypes.completed);
@@ -290,6 +299,22 @@ test.describe('the demo pilot, in English', () => {
     await signOut(page, 'en');
 
     await signIn(page, 'en', MANAGER, '/pilots');
+    // The demo's year of completed pilots: the most recently ended first.
+    const ended = new Map(
+      (
+        (await (
+          await fetch(`${new URL(page.url()).origin}/api/v1/pilots?limit=200`, {
+            headers: { Authorization: `Bearer ${await apiToken(new URL(page.url()).origin, MANAGER)}` },
+          })
+        ).json()) as { items: Array<{ id: string; endsAt: string }> }
+      ).items.map((item) => [item.id, Date.parse(item.endsAt)]),
+    );
+    const completed = await page
+      .locator('section[aria-labelledby="stage-completed"] h3 a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split('/').at(-1)!));
+    expect(completed.length).toBeGreaterThan(1);
+    const ends = completed.map((id) => ended.get(id)!);
+    expect(ends).toEqual([...ends].sort((a, b) => b - a));
     await page.getByRole('link', { name: 'Sensormattor mot fall nattetid' }).first().click();
     await expect(page.locator('.approvals')).toContainText(`${p.sides.company}: ${p.approved}`);
     await expect(page.getByRole('button', { name: p.actions.approve })).toHaveCount(0);

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { genitive } from './genitive';
 import enBooking from './en/booking.json';
 import enCatalogue from './en/catalogue.json';
 import enCommon from './en/common.json';
@@ -103,5 +104,9 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = i18next.language;
+// "{{company, genitive}}": a name in the genitive, which Swedish does not form by adding s alone.
+i18next.services.formatter?.add('genitive', (value: unknown, language: string | undefined) =>
+  genitive(String(value ?? ''), language ?? i18next.language),
+);
 
 export const i18n = i18next;

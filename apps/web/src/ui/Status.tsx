@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblem } from './problems';
 
@@ -28,6 +28,18 @@ export function ErrorMessage({ error, retry }: { error: unknown; retry?: () => v
   );
 }
 
+/** A query's state while it has no data: loading, or its error with a way to try again. */
+export function QueryState({
+  query,
+  label,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  label?: string;
+}) {
+  if (query.isError) return <ErrorMessage error={query.error} retry={() => void query.refetch()} />;
+  return query.isPending ? <Loading label={label} /> : null;
+}
+
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
@@ -36,6 +48,25 @@ export function Notice({ children, tone = 'info' }: { children: ReactNode; tone?
   return (
     <div className={`notice notice--${tone}`} role="status">
       {children}
+    </div>
+  );
+}
+
+/**
+ * What a step did, where the focus goes once it is done: the control that took the
+ * step is often gone with what it acted on (a decided request, a revoked token, a
+ * cancelled slot), and the focus would otherwise fall back to the top of the page.
+ */
+export function DoneNotice({ children }: { children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // After a closing dialog has handed the focus back.
+    const frame = requestAnimationFrame(() => box.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [children]);
+  return (
+    <div ref={box} tabIndex={-1} className="done-notice">
+      <Notice tone="success">{children}</Notice>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { call } from '../../api/problem';
 import type { Membership } from '../../app/session';
 import { useTestbed } from '../catalogue/queries';
 import { Empty, ErrorMessage, Loading } from '../../ui/Status';
+import { formatShortDate } from '../../ui/format';
 
 /**
  * The organization's calendar feeds: the addresses already handed out (revoke
@@ -32,7 +33,7 @@ export function CalendarFeeds({ membership }: { membership: Membership }) {
   });
   const [revoked, setRevoked] = useState<string | null>(null);
   const headingId = `feed-${id}`;
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
+  const date = (iso: string) => formatShortDate(iso, i18n.language);
   const active = (tokens.data?.items ?? []).filter((token) => token.status === 'active');
 
   return (

@@ -6,6 +6,7 @@ import { call, isProblem } from '../../api/problem';
 import { useSession } from '../../app/session';
 import { Page } from '../../ui/Page';
 import { ErrorMessage, Loading, Notice } from '../../ui/Status';
+import { dateFormat } from '../../ui/format';
 
 interface Joined {
   organizationId: string;
@@ -117,7 +118,7 @@ export function InvitationPage() {
     );
   }
   const offered = offer.data!;
-  const until = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(offered.expiresAt));
+  const until = dateFormat(i18n.language, { dateStyle: 'long' }).format(new Date(offered.expiresAt));
   return (
     <Page
       title={t('offer.title', { organization: offered.organizationName })}

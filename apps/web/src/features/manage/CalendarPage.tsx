@@ -11,7 +11,7 @@ import {
 } from 'react-aria-components';
 import { CalendarHeader } from '../../ui/CalendarHeader';
 import { Link, useSearchParams } from 'react-router';
-import { dayIn } from '../../ui/format';
+import { dayIn, formatDay, formatTime } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { Empty, ErrorMessage, Loading } from '../../ui/Status';
 import { RequireManager, useCurrentOrganization } from './access';
@@ -103,12 +103,7 @@ function OrganizationCalendar() {
   };
 
   const language = i18n.language;
-  const dayHeading = new Intl.DateTimeFormat(language, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  });
+  const dayHeading = (day: string) => formatDay(day, language);
   // The grid answers the key at once; the list (up to hundreds of rows) follows in the next render.
   const listDay = useDeferredValue(selected);
   const shownDays = listDay && byDay.has(listDay) ? [listDay] : [...byDay.keys()];
@@ -184,8 +179,8 @@ function OrganizationCalendar() {
             </button>
             <h2>
               {t('calendar.weekOf', {
-                from: dayHeading.format(new Date(`${from}T12:00:00Z`)),
-                to: dayHeading.format(new Date(`${addDays(from, 6)}T12:00:00Z`)),
+                from: dayHeading(from),
+                to: dayHeading(addDays(from, 6)),
               })}
             </h2>
             <button
@@ -199,11 +194,7 @@ function OrganizationCalendar() {
             <ol className="week-strip" aria-hidden="true">
               {weekDays.map((day) => (
                 <li key={day}>
-                  <span>
-                    {new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-                      new Date(`${day}T12:00:00Z`),
-                    )}
-                  </span>
+                  <span>{formatDay(day, language, { weekday: 'short', day: 'numeric' })}</span>
                   <DayDots entries={byDay.get(day)} />
                 </li>
               ))}
@@ -212,9 +203,7 @@ function OrganizationCalendar() {
         )}
         <section aria-labelledby="calendar-list-heading" className="calendar-list">
           <h2 id="calendar-list-heading">
-            {listDay && byDay.has(listDay)
-              ? dayHeading.format(new Date(`${listDay}T12:00:00Z`))
-              : t('calendar.listTitle', { count: entries.length })}
+            {listDay && byDay.has(listDay) ? dayHeading(listDay) : t('calendar.listTitle', { count: entries.length })}
           </h2>
           {selected ? (
             <p>
@@ -226,7 +215,7 @@ function OrganizationCalendar() {
           {!loading && entries.length === 0 ? <Empty>{t('calendar.none')}</Empty> : null}
           {shownDays.map((day) => (
             <div key={day}>
-              <h3 className="week-heading">{dayHeading.format(new Date(`${day}T12:00:00Z`))}</h3>
+              <h3 className="week-heading">{dayHeading(day)}</h3>
               <ul className="slot-list">
                 {byDay.get(day)!.map((entry) => (
                   <SlotItem key={entry.slot.id} entry={entry} />
@@ -254,30 +243,16 @@ function DayDots({ entries }: { entries: Entry[] | undefined }) {
   );
 }
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per language and zone: making one is costly, and a month can list hundreds of slots. */
-function timeFormat(language: string, timeZone: string): Intl.DateTimeFormat {
-  const key = `${language} ${timeZone}`;
-  let format = timeFormats.get(key);
-  if (!format)
-    timeFormats.set(
-      key,
-      (format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone })),
-    );
-  return format;
-}
-
 /** A slot of the list; unchanged rows are not rendered again when the focus moves over the grid. */
 const SlotItem = memo(function SlotItem({ entry }: { entry: Entry }) {
   const { t, i18n } = useTranslation('manage');
-  const time = timeFormat(i18n.language, entry.testbed.timezone);
+  const time = (iso: string) => formatTime(iso, i18n.language, entry.testbed.timezone);
   const held = heldPlaces(entry.slot);
   return (
     <li className="slot">
       <div>
         <p className="slot__when">
-          {time.format(new Date(entry.slot.startsAt))}–{time.format(new Date(entry.slot.endsAt))} ·{' '}
+          {time(entry.slot.startsAt)}–{time(entry.slot.endsAt)} ·{' '}
           <Link to={`/manage/testbeds/${entry.testbed.id}`}>{entry.testbed.name}</Link>
         </p>
         <p className="slot__why">

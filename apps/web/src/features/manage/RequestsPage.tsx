@@ -1,14 +1,11 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Link } from 'react-router';
-import { ErrorSummary } from '../../ui/Form';
-import { TextAreaField } from '../../ui/TextAreaField';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDateTime, formatPeriod } from '../../ui/format';
 import { Page } from '../../ui/Page';
-import { describeProblem } from '../../ui/problems';
-import { Empty, ErrorMessage, Loading, Notice } from '../../ui/Status';
-import { useFormProblems } from '../../ui/useFormProblems';
+import { ReasonDialog } from '../../ui/ReasonDialog';
+import { Empty, ErrorMessage, Loading, DoneNotice } from '../../ui/Status';
 import { RequireManager, useCurrentOrganization } from './access';
 import { ManageNav } from './ManageNav';
 import { useCompanyPilots, useDecide, useManagedBookings, useOrganizationTestbeds } from './queries';
@@ -60,9 +57,9 @@ function Inbox() {
     <Page title={t('requests.title')} lead={t('requests.lead')}>
       <ManageNav />
       {decided ? (
-        <Notice tone="success">
+        <DoneNotice>
           {t(decided.approved ? 'requests.approvedNotice' : 'requests.rejectedNotice', { title: decided.title })}
-        </Notice>
+        </DoneNotice>
       ) : null}
       {loading ? <Loading /> : null}
       {pending.isError ? <ErrorMessage error={pending.error} retry={() => void pending.refetch()} /> : null}
@@ -85,11 +82,15 @@ function Inbox() {
 function RequestCard({ booking, onDecided }: { booking: ManagedBooking; onDecided: (approved: boolean) => void }) {
   const { t, i18n } = useTranslation('manage');
   const decide = useDecide(booking.id);
-  const [rejecting, setRejecting] = useState(false);
+  const [deciding, setDeciding] = useState<'approve' | 'reject' | null>(null);
   const zone = booking.testbedTimezone ?? 'Europe/Stockholm';
   const language = i18n.language;
   const headingId = `request-${booking.id}`;
   const company = booking.organizationName ?? t('requests.unnamedCompany');
+  const slot =
+    booking.slotStartsAt && booking.slotEndsAt
+      ? formatPeriod(booking.slotStartsAt, booking.slotEndsAt, language, zone)
+      : '—';
   return (
     <li className="request-card" aria-labelledby={headingId}>
       <h2 id={headingId}>{booking.title}</h2>
@@ -104,11 +105,7 @@ function RequestCard({ booking, onDecided }: { booking: ManagedBooking; onDecide
           <Link to={`/manage/testbeds/${booking.testbedId}`}>{booking.testbedName}</Link>
         </dd>
         <dt>{t('requests.slot')}</dt>
-        <dd>
-          {booking.slotStartsAt && booking.slotEndsAt
-            ? formatPeriod(booking.slotStartsAt, booking.slotEndsAt, language, zone)
-            : '—'}
-        </dd>
+        <dd>{slot}</dd>
         <dt>{t('requests.deadline')}</dt>
         <dd>
           {booking.decisionDueAt ? (
@@ -125,18 +122,14 @@ function RequestCard({ booking, onDecided }: { booking: ManagedBooking; onDecide
       </dl>
       {booking.description ? <p className="request-card__description">{booking.description}</p> : null}
       <EarlierPilots organizationId={booking.organizationId} company={company} />
-      {decide.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>{describeProblem(t, decide.error)}</p>
-        </div>
-      ) : null}
+      {decide.isError && !deciding ? <ErrorMessage error={decide.error} /> : null}
       <div className="actions">
         <button
           type="button"
           className="button"
           aria-disabled={decide.isPending}
           aria-label={t('requests.approveLabel', { title: booking.title, company })}
-          onClick={() => !decide.isPending && decide.mutate({ approve: true }, { onSuccess: () => onDecided(true) })}
+          onClick={() => setDeciding('approve')}
         >
           {t('requests.approve')}
         </button>
@@ -144,13 +137,42 @@ function RequestCard({ booking, onDecided }: { booking: ManagedBooking; onDecide
           type="button"
           className="button button--warning"
           aria-label={t('requests.rejectLabel', { title: booking.title, company })}
-          onClick={() => setRejecting(true)}
+          onClick={() => setDeciding('reject')}
         >
           {t('requests.reject')}
         </button>
       </div>
-      {rejecting ? (
-        <RejectDialog booking={booking} onClose={() => setRejecting(false)} onDone={() => onDecided(false)} />
+      {deciding === 'approve' ? (
+        <ConfirmDialog
+          title={t('requests.approveTitle', { company })}
+          body={t('requests.approveBody', { company, title: booking.title, testbed: booking.testbedName, slot })}
+          confirm={t('requests.approveConfirm')}
+          keep={t('requests.keep')}
+          tone="plain"
+          pending={decide.isPending}
+          error={decide.error}
+          onConfirm={() => decide.mutate({ approve: true }, { onSuccess: () => onDecided(true) })}
+          onClose={() => setDeciding(null)}
+        />
+      ) : null}
+      {deciding === 'reject' ? (
+        <ReasonDialog
+          ns="manage"
+          title={t('requests.rejectTitle', { title: booking.title })}
+          label={t('requests.reason')}
+          hint={t('requests.reasonHint')}
+          missing={t('requests.reasonNeeded')}
+          confirm={t('requests.rejectConfirm')}
+          keep={t('requests.keep')}
+          warning
+          pending={decide.isPending}
+          onConfirm={(reason, onError) =>
+            decide.mutate({ approve: false, reason }, { onSuccess: () => onDecided(false), onError })
+          }
+          onClose={() => setDeciding(null)}
+        >
+          <p>{t('requests.rejectBody', { company, testbed: booking.testbedName, slot })}</p>
+        </ReasonDialog>
       ) : null}
     </li>
   );
@@ -176,63 +198,5 @@ function EarlierPilots({ organizationId, company }: { organizationId: string; co
         </ul>
       ) : null}
     </div>
-  );
-}
-
-function RejectDialog({
-  booking,
-  onClose,
-  onDone,
-}: {
-  booking: ManagedBooking;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation('manage');
-  const decide = useDecide(booking.id);
-  const problems = useFormProblems('manage', { reason: t('requests.reason') });
-  const [reason, setReason] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (decide.isPending) return;
-    if (!reason.trim()) {
-      problems.setFieldErrors([{ field: 'reason', label: t('requests.reason'), message: t('requests.reasonNeeded') }]);
-      return;
-    }
-    decide.mutate({ approve: false, reason: reason.trim() }, { onSuccess: onDone, onError: problems.show });
-  };
-  return (
-    <ModalOverlay
-      isOpen
-      isDismissable
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      className="modal-overlay"
-    >
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title">{t('requests.rejectTitle', { title: booking.title })}</Heading>
-          <form onSubmit={submit} noValidate>
-            <ErrorSummary errors={problems.errors} general={problems.general} />
-            <TextAreaField
-              name="reason"
-              label={t('requests.reason')}
-              hint={t('requests.reasonHint')}
-              error={problems.errorFor('reason')}
-              rows={3}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-            <div className="actions">
-              <button type="submit" className="button button--warning" aria-disabled={decide.isPending}>
-                {t('requests.rejectConfirm')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={onClose}>
-                {t('requests.keep')}
-              </button>
-            </div>
-          </form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
   );
 }

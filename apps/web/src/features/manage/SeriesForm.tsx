@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DatePicker } from '../../ui/DatePicker';
 import { ErrorSummary, Field } from '../../ui/Form';
-import { zoneName } from '../../ui/format';
+import { dateFormat, formatTime, zoneName } from '../../ui/format';
 import { Notice } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
 import { useCreateSlots, usePreviewSlots } from './queries';
@@ -82,9 +82,9 @@ export function SeriesForm({ testbed }: { testbed: Testbed }) {
         problems.clear();
         setPreviewed({ command: next, preview: answer });
       },
-      onError: (error) => {
+      onError: (error, submitted) => {
         setPreviewed(null);
-        problems.show(error);
+        problems.show(error, submitted);
       },
     });
   };
@@ -110,14 +110,14 @@ export function SeriesForm({ testbed }: { testbed: Testbed }) {
   };
 
   const language = i18n.language;
-  const dayFormat = new Intl.DateTimeFormat(language, {
+  const dayFormat = dateFormat(language, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     timeZone: zone,
   });
-  const timeFormat = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone: zone });
+  const time = (iso: string) => formatTime(iso, language, zone);
   const errorFor = problems.errorFor;
 
   return (
@@ -137,7 +137,7 @@ export function SeriesForm({ testbed }: { testbed: Testbed }) {
         <Field
           name="capacity"
           label={labels.capacity!}
-          hint={t('slots.capacityHint', { capacity: testbed.capacity })}
+          hint={t('slots.capacityHint', { count: testbed.capacity })}
           type="number"
           min={1}
           max={testbed.capacity}
@@ -241,7 +241,7 @@ export function SeriesForm({ testbed }: { testbed: Testbed }) {
                       <td>{index + 1}</td>
                       <td>{dayFormat.format(new Date(item.startsAt))}</td>
                       <td>
-                        {timeFormat.format(new Date(item.startsAt))}–{timeFormat.format(new Date(item.endsAt))}
+                        {time(item.startsAt)}–{time(item.endsAt)}
                       </td>
                       <td>
                         {offsetLabel(item.utcOffsetMinutes)}
@@ -251,7 +251,7 @@ export function SeriesForm({ testbed }: { testbed: Testbed }) {
                             {t('slots.dstChange', {
                               from: offsetLabel(before.utcOffsetMinutes),
                               to: offsetLabel(item.utcOffsetMinutes),
-                              time: timeFormat.format(new Date(item.startsAt)),
+                              time: time(item.startsAt),
                             })}
                           </strong>
                         ) : null}

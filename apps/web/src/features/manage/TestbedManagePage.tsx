@@ -5,13 +5,12 @@ import { isProblem } from '../../api/problem';
 import { formatPeriod } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { describeProblem } from '../../ui/problems';
-import { Empty, ErrorMessage, Loading, Notice } from '../../ui/Status';
+import { Empty, ErrorMessage, Loading, DoneNotice, Notice } from '../../ui/Status';
 import { RequireManager } from './access';
-import { CancelSlotDialog } from './CancelSlotDialog';
-import { CloseSlotDialog } from './CloseSlotDialog';
 import { ManageNav } from './ManageNav';
 import { useManagedBookings, useManagedSlots, useSlotOpening, useTestbedStatusChange } from './queries';
 import { SeriesForm } from './SeriesForm';
+import { SlotReasonDialog } from './SlotReasonDialog';
 import { heldPlaces, slotState } from './slots';
 import { WithTestbed } from './WithTestbed';
 import type { ManagedBooking, Slot, Testbed } from './types';
@@ -120,8 +119,8 @@ function SlotTable({ testbed }: { testbed: Testbed }) {
   }));
   const slots = useManagedSlots(testbed.id, window.from, window.to);
   const waiting = useManagedBookings({ testbedId: testbed.id, status: 'waitlisted' });
-  const [cancelling, setCancelling] = useState<Slot | null>(null);
-  const [closing, setClosing] = useState<Slot | null>(null);
+  const [acting, setActing] = useState<{ kind: 'close' | 'cancel'; slot: Slot } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const waitingBySlot = useMemo(() => {
     const groups = new Map<string, ManagedBooking[]>();
     for (const booking of waiting.data?.items ?? [])
@@ -134,6 +133,7 @@ function SlotTable({ testbed }: { testbed: Testbed }) {
   return (
     <section aria-labelledby="slot-table-heading" className="manage-panel">
       <h2 id="slot-table-heading">{t('slots.listTitle')}</h2>
+      {done ? <DoneNotice>{done}</DoneNotice> : null}
       {slots.isPending ? <Loading /> : null}
       {slots.isError ? <ErrorMessage error={slots.error} retry={() => void slots.refetch()} /> : null}
       {slots.data && slots.data.items.length === 0 ? <Empty>{t('slots.none')}</Empty> : null}
@@ -194,7 +194,7 @@ function SlotTable({ testbed }: { testbed: Testbed }) {
                             <button
                               type="button"
                               className="button button--secondary button--small"
-                              onClick={() => setClosing(slot)}
+                              onClick={() => setActing({ kind: 'close', slot })}
                               aria-label={t('slots.closeLabel', { period })}
                             >
                               {t('slots.close')}
@@ -205,7 +205,7 @@ function SlotTable({ testbed }: { testbed: Testbed }) {
                           <button
                             type="button"
                             className="button button--secondary button--small"
-                            onClick={() => setCancelling(slot)}
+                            onClick={() => setActing({ kind: 'cancel', slot })}
                             aria-label={t('slots.cancelLabel', { period })}
                           >
                             {t('slots.cancel')}
@@ -220,20 +220,18 @@ function SlotTable({ testbed }: { testbed: Testbed }) {
           </table>
         </div>
       ) : null}
-      {closing ? (
-        <CloseSlotDialog
-          slotId={closing.id}
-          period={formatPeriod(closing.startsAt, closing.endsAt, i18n.language, zone)}
-          booked={heldPlaces(closing) + (waitingBySlot.get(closing.id)?.length ?? 0)}
-          onClose={() => setClosing(null)}
-        />
-      ) : null}
-      {cancelling ? (
-        <CancelSlotDialog
-          slotId={cancelling.id}
-          period={formatPeriod(cancelling.startsAt, cancelling.endsAt, i18n.language, zone)}
-          booked={cancelling.capacity - cancelling.remaining + (waitingBySlot.get(cancelling.id)?.length ?? 0)}
-          onClose={() => setCancelling(null)}
+      {acting ? (
+        <SlotReasonDialog
+          kind={acting.kind}
+          slotId={acting.slot.id}
+          period={formatPeriod(acting.slot.startsAt, acting.slot.endsAt, i18n.language, zone)}
+          booked={heldPlaces(acting.slot) + (waitingBySlot.get(acting.slot.id)?.length ?? 0)}
+          onDone={() => {
+            const period = formatPeriod(acting.slot.startsAt, acting.slot.endsAt, i18n.language, zone);
+            setActing(null);
+            setDone(t(acting.kind === 'close' ? 'closeSlot.done' : 'cancelSlot.done', { period }));
+          }}
+          onClose={() => setActing(null)}
         />
       ) : null}
     </section>

@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminTable } from '../../ui/AdminTable';
 import { ErrorSummary, Field, type ShownError } from '../../ui/Form';
-import { ErrorMessage, Loading, Notice } from '../../ui/Status';
+import { DoneNotice, QueryState } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { RoleSelect } from './MembersSection';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './queries';
 import { ShownOnce } from './ShownOnce';
 import type { ApiToken, Role } from './types';
+import { formatDateTime } from '../../ui/format';
 
 export function ApiTokensSection({ organizationId }: { organizationId: string }) {
   const { t, i18n } = useTranslation('organization');
@@ -20,10 +21,7 @@ export function ApiTokensSection({ organizationId }: { organizationId: string })
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
   const [key, setKey] = useState(0);
-  const when = (iso: string | null) =>
-    iso
-      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
-      : t('tokens.never');
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : t('tokens.never'));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -76,9 +74,8 @@ export function ApiTokensSection({ organizationId }: { organizationId: string })
 
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">{t('tokens.title')}</h2>
-        {revoked ? <Notice tone="success">{revoked}</Notice> : null}
-        {tokens.isPending ? <Loading /> : null}
-        {tokens.isError ? <ErrorMessage error={tokens.error} retry={() => void tokens.refetch()} /> : null}
+        {revoked ? <DoneNotice>{revoked}</DoneNotice> : null}
+        <QueryState query={tokens} />
         {tokens.data ? (
           <AdminTable
             labelledBy="tokens-heading"

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminTable } from '../../ui/AdminTable';
-import { ErrorMessage, Loading, Notice } from '../../ui/Status';
-import { ConfirmDialog } from './ConfirmDialog';
+import { DoneNotice, QueryState } from '../../ui/Status';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useFeedTokens, useMembers, useRevokeFeedToken, useTestbedNames } from './queries';
 import type { FeedToken } from './types';
+import { formatShortDate } from '../../ui/format';
 
 export function FeedTokensSection({
   organizationId,
@@ -20,7 +21,7 @@ export function FeedTokensSection({
   const revoke = useRevokeFeedToken(organizationId);
   const [revoking, setRevoking] = useState<FeedToken | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
+  const date = (iso: string) => formatShortDate(iso, i18n.language);
   const feedName = (token: FeedToken) =>
     token.scope === 'organization'
       ? organizationName
@@ -32,9 +33,8 @@ export function FeedTokensSection({
     <section aria-labelledby="feeds-heading">
       <h2 id="feeds-heading">{t('feeds.title')}</h2>
       <p>{t('feeds.lead')}</p>
-      {done ? <Notice tone="success">{done}</Notice> : null}
-      {tokens.isPending ? <Loading /> : null}
-      {tokens.isError ? <ErrorMessage error={tokens.error} retry={() => void tokens.refetch()} /> : null}
+      {done ? <DoneNotice>{done}</DoneNotice> : null}
+      <QueryState query={tokens} />
       {tokens.data ? (
         <AdminTable
           labelledBy="feeds-heading"

@@ -15,10 +15,10 @@ import { AdminTable } from '../../ui/AdminTable';
 import { useSession } from '../../app/session';
 import { explainConflict } from '../../ui/conflicts';
 import { ErrorSummary, Field, type ShownError } from '../../ui/Form';
-import { Empty, ErrorMessage, Loading, Notice } from '../../ui/Status';
+import { Empty, ErrorMessage, DoneNotice, QueryState } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
 import { FormField } from '../../ui/FormField';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import {
   useAddMember,
   useChangeRole,
@@ -28,6 +28,7 @@ import {
   useWithdrawInvitation,
 } from './queries';
 import { ROLES, type Member, type Role } from './types';
+import { formatShortDate } from '../../ui/format';
 
 export function MembersSection({ organizationId }: { organizationId: string }) {
   const { t, i18n } = useTranslation('organization');
@@ -38,15 +39,14 @@ export function MembersSection({ organizationId }: { organizationId: string }) {
   const [removing, setRemoving] = useState<Member | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const remove = useRemoveMember(organizationId);
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
+  const date = (iso: string) => formatShortDate(iso, i18n.language);
 
   return (
     <>
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">{t('members.title')}</h2>
-        {done ? <Notice tone="success">{done}</Notice> : null}
-        {members.isPending ? <Loading /> : null}
-        {members.isError ? <ErrorMessage error={members.error} retry={() => void members.refetch()} /> : null}
+        {done ? <DoneNotice>{done}</DoneNotice> : null}
+        <QueryState query={members} />
         {members.data ? (
           <AdminTable
             labelledBy="members-heading"
@@ -92,10 +92,7 @@ export function MembersSection({ organizationId }: { organizationId: string }) {
 
       <section aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">{t('invitations.title')}</h2>
-        {invitations.isPending ? <Loading /> : null}
-        {invitations.isError ? (
-          <ErrorMessage error={invitations.error} retry={() => void invitations.refetch()} />
-        ) : null}
+        <QueryState query={invitations} />
         {withdraw.isError ? <ErrorMessage error={withdraw.error} /> : null}
         {invitations.data && invitations.data.items.length === 0 ? <Empty>{t('invitations.none')}</Empty> : null}
         {invitations.data && invitations.data.items.length ? (
@@ -188,7 +185,8 @@ function InviteForm({ organizationId, onDone }: { organizationId: string; onDone
         );
         setKey((k) => k + 1);
       },
-      onError: (error) => problems.show(explainConflict(error, [[/already a member/, t('invite.alreadyMember')]])),
+      onError: (error, submitted) =>
+        problems.show(explainConflict(error, [[/already a member/, t('invite.alreadyMember')]]), submitted),
     });
   };
 

@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { explainConflict } from '../../ui/conflicts';
 import { ErrorSummary, Field, type ShownError } from '../../ui/Form';
-import { Empty, ErrorMessage, Loading, Notice } from '../../ui/Status';
+import { Empty, ErrorMessage, Loading, DoneNotice, QueryState } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useAddWebhook, useDeleteWebhook, useEnableWebhook, useWebhookDeliveries, useWebhooks } from './queries';
 import { ShownOnce } from './ShownOnce';
 import { WEBHOOK_EVENTS, type Webhook } from './types';
+import { formatDateTime } from '../../ui/format';
 
 export function WebhooksSection({ organizationId }: { organizationId: string }) {
   const { t, i18n } = useTranslation('organization');
@@ -20,8 +21,7 @@ export function WebhooksSection({ organizationId }: { organizationId: string }) 
   const [deleting, setDeleting] = useState<Webhook | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [key, setKey] = useState(0);
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
   const eventName = (event: string) =>
     event === '*' ? t('webhooks.allEvents') : t(`webhooks.event.${event.replace(/\./g, '_')}`, { defaultValue: event });
 
@@ -42,7 +42,8 @@ export function WebhooksSection({ organizationId }: { organizationId: string }) 
         problems.clear();
         setKey((k) => k + 1);
       },
-      onError: (error) => problems.show(explainConflict(error, [[/at most/, t('webhooks.tooMany')]])),
+      onError: (error, submitted) =>
+        problems.show(explainConflict(error, [[/at most/, t('webhooks.tooMany')]]), submitted),
     });
   };
 
@@ -103,10 +104,9 @@ export function WebhooksSection({ organizationId }: { organizationId: string }) 
 
       <section aria-labelledby="webhooks-heading">
         <h2 id="webhooks-heading">{t('webhooks.title')}</h2>
-        {done ? <Notice tone="success">{done}</Notice> : null}
+        {done ? <DoneNotice>{done}</DoneNotice> : null}
         {enable.isError ? <ErrorMessage error={enable.error} /> : null}
-        {webhooks.isPending ? <Loading /> : null}
-        {webhooks.isError ? <ErrorMessage error={webhooks.error} retry={() => void webhooks.refetch()} /> : null}
+        <QueryState query={webhooks} />
         {webhooks.data && webhooks.data.items.length === 0 ? <Empty>{t('webhooks.none')}</Empty> : null}
         {webhooks.data && webhooks.data.items.length ? (
           <ul className="card-list">
@@ -196,8 +196,7 @@ function RecentDeliveries({
   const { t, i18n } = useTranslation('organization');
   const [open, setOpen] = useState(false);
   const deliveries = useWebhookDeliveries(organizationId, webhookId, open);
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
   return (
     <details className="deliveries" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('webhooks.recent')}</summary>

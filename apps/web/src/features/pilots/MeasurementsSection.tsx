@@ -39,8 +39,15 @@ export function MeasurementsSection({ pilot, onDone }: { pilot: Pilot; onDone: (
             return (
               <div key={metric.key} className="metric-block">
                 <h3>{t('metricOverTime', { name: metric.name, unit: metric.unit })}</h3>
-                <MetricChart metric={metric} measurements={own} period={pilot} zone={pilot.timezone} />
-                <MeasurementTable pilot={pilot} unit={metric.unit} name={metric.name} items={own} />
+                {own.length ? (
+                  <>
+                    <MetricChart metric={metric} measurements={own} period={pilot} zone={pilot.timezone} />
+                    <MeasurementTable pilot={pilot} unit={metric.unit} name={metric.name} items={own} />
+                  </>
+                ) : (
+                  // One line, not an empty chart and an empty table saying the same twice.
+                  <p className="empty">{t('noMeasurements', { name: metric.name })}</p>
+                )}
               </div>
             );
           })
@@ -101,7 +108,6 @@ function MeasurementTable({
   items: Measurement[];
 }) {
   const { t, i18n } = useTranslation('pilots');
-  if (!items.length) return <p className="empty">{t('noMeasurements')}</p>;
   return (
     <TableRegion label={t('measurementsOf', { name })}>
       <table className="table">

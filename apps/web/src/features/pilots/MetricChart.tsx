@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayIn, formatDate } from '../../ui/format';
+import { dateFormat, dayIn, formatDate } from '../../ui/format';
 import { formatNumber } from './numbers';
+import { valueTicks } from './ticks';
 import type { Measurement, MetricSummary } from './types';
 
 // Drawn small and scaled up, so its words stay readable on a phone too.
@@ -12,7 +13,7 @@ const FONT = 13;
 
 /** An end of the time axis: the day, and the time of day too when the whole axis is one day. */
 const axisDate = (at: number, oneDay: boolean, language: string, timeZone: string) =>
-  new Intl.DateTimeFormat(
+  dateFormat(
     language,
     oneDay
       ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }
@@ -43,13 +44,10 @@ export function MetricChart({
   const from = Math.min(new Date(period.startsAt).getTime(), ...points.map((p) => p.at));
   const to = Math.max(new Date(period.endsAt).getTime(), ...points.map((p) => p.at), from + 1);
   const values = [...points.map((p) => p.value), metric.baseline, metric.target].filter((v): v is number => v !== null);
-  let low = values.length ? Math.min(...values) : 0;
-  let high = values.length ? Math.max(...values) : 1;
-  if (metric.minimum !== null) low = Math.min(low, metric.minimum);
-  if (low === high) high = low + 1;
-  const margin = (high - low) * 0.1;
-  low = metric.minimum !== null && low - margin < metric.minimum ? metric.minimum : low - margin;
-  high += margin;
+  // Round ticks that take in every value, the baseline, the target and the metric's floor.
+  const ticks = valueTicks(metric.minimum !== null ? [...values, metric.minimum] : values);
+  const low = ticks[0]!;
+  const high = ticks.at(-1)!;
   const oneDay = dayIn(new Date(from).toISOString(), zone) === dayIn(new Date(to).toISOString(), zone);
   const x = (at: number) => PAD.left + ((at - from) / (to - from)) * (WIDTH - PAD.left - PAD.right);
   const y = (value: number) => PAD.top + (1 - (value - low) / (high - low)) * (HEIGHT - PAD.top - PAD.bottom);
@@ -66,7 +64,7 @@ export function MetricChart({
           unit: metric.unit,
           date: formatDate(last.observedAt, i18n.language, zone),
         })
-      : t('chart.noData'),
+      : null,
   ]
     .filter(Boolean)
     .join(' ');
@@ -93,12 +91,14 @@ export function MetricChart({
         <desc id={descId}>{description}</desc>
         <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} className="axis" />
         <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={HEIGHT - PAD.bottom} className="axis" />
-        <text x={PAD.left - 6} y={y(high) + 4} textAnchor="end" fontSize={FONT}>
-          {n(high)}
-        </text>
-        <text x={PAD.left - 6} y={y(low) + 4} textAnchor="end" fontSize={FONT}>
-          {n(low)}
-        </text>
+        {ticks.map((tick) => (
+          <g key={tick} className="chart-tick">
+            <line x1={PAD.left - 4} x2={PAD.left} y1={y(tick)} y2={y(tick)} className="axis" />
+            <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" fontSize={FONT}>
+              {n(tick)}
+            </text>
+          </g>
+        ))}
         <text x={PAD.left} y={HEIGHT - 12} fontSize={FONT}>
           {axisDate(from, oneDay, i18n.language, zone)}
         </text>
@@ -111,17 +111,6 @@ export function MetricChart({
         {points.map((p, i) => (
           <circle key={i} cx={x(p.at)} cy={y(p.value)} r={5} className="chart-point" />
         ))}
-        {points.length === 0 ? (
-          <text
-            x={(WIDTH - PAD.right + PAD.left) / 2}
-            y={HEIGHT / 2}
-            textAnchor="middle"
-            fontSize={FONT + 1}
-            className="chart-empty"
-          >
-            {t('chart.noData')}
-          </text>
-        ) : null}
       </svg>
     </figure>
   );

@@ -9,6 +9,7 @@ import { StageTag } from './PilotPage';
 import { usePilots } from './queries';
 import { STAGES } from './types';
 import './pilots.css';
+import { pilotsInStage } from './order';
 
 /** The pilots a person follows (the company's own, those on the test beds they manage), by stage. */
 export function PilotsPage() {
@@ -32,7 +33,7 @@ function PilotList() {
         <p className="empty">{t('list.empty')}</p>
       ) : (
         STAGES.map((stage) => {
-          const inStage = items.filter((pilot) => pilot.stage === stage);
+          const inStage = pilotsInStage(items, stage);
           return (
             <section key={stage} aria-labelledby={`stage-${stage}`}>
               <h2 id={`stage-${stage}`}>

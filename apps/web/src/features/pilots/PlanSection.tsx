@@ -9,6 +9,7 @@ import { TableRegion } from './TableRegion';
 import { useApprovePlan, usePlanVersions, useReplacePlan } from './queries';
 import { CADENCES, DIRECTIONS, type MetricDefinition, type Pilot } from './types';
 import { boundsText, formatNumber, parseNumber } from './numbers';
+import { labelInSentence } from '../../ui/problems';
 
 interface MetricDraft {
   key: string;
@@ -152,8 +153,7 @@ function MetricsTable({ pilot }: { pilot: Pilot }) {
           {pilot.metrics.map((metric) => (
             <tr key={metric.key}>
               <th scope="row">
-                {metric.name} ({metric.unit})<br />
-                <span className="meta">{metric.key}</span>
+                {metric.name} ({metric.unit})
               </th>
               <td>{t(`directions.${metric.direction}`)}</td>
               <td>{n(metric.baseline)}</td>
@@ -246,7 +246,7 @@ function PlanForm({ pilot, onCancel, onSaved }: { pilot: Pilot; onCancel: () => 
           errors.push({
             field: at(field),
             label: labels[at(field)]!,
-            message: t('check.required', { label: labels[at(field)] }),
+            message: t('check.required', { label: labelInSentence(labels[at(field)]!) }),
           });
       if (metric.key.trim() && !/^[a-z][a-z0-9_-]{0,63}$/.test(metric.key.trim()))
         errors.push({

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup } from 'react-aria-components';
 import { DatePicker } from '../../ui/DatePicker';
 import { ErrorSummary } from '../../ui/Form';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatDay } from '../../ui/format';
 import { useFormProblems } from '../../ui/useFormProblems';
 import { FormField } from '../../ui/FormField';
 import { useMoveStage, useRecordOutcome } from './queries';
@@ -45,7 +45,15 @@ export function StageSection({ pilot, onDone }: { pilot: Pilot; onDone: (message
               <dt>{t('outcomeForm.procurementReference')}</dt>
               <dd>{pilot.outcome.procurementReference}</dd>
               <dt>{t('outcomeForm.procurementDate')}</dt>
-              <dd>{pilot.outcome.procurementDate}</dd>
+              <dd>
+                {pilot.outcome.procurementDate
+                  ? formatDay(pilot.outcome.procurementDate.slice(0, 10), i18n.language, {
+                      day: 'numeric',
+                      month: 'long',
+                      year: 'numeric',
+                    })
+                  : '–'}
+              </dd>
             </>
           ) : null}
         </dl>

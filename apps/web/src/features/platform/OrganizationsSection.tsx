@@ -16,7 +16,7 @@ import {
 import { AdminTable } from '../../ui/AdminTable';
 import { explainConflict } from '../../ui/conflicts';
 import { ErrorSummary, Field, type ShownError } from '../../ui/Form';
-import { ErrorMessage, Loading, Notice } from '../../ui/Status';
+import { Notice, QueryState } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
 import { useAllOrganizations, useCreateOrganization, type Kind } from './queries';
 
@@ -46,10 +46,7 @@ export function OrganizationsSection() {
             ))}
           </select>
         </div>
-        {organizations.isPending ? <Loading /> : null}
-        {organizations.isError ? (
-          <ErrorMessage error={organizations.error} retry={() => void organizations.refetch()} />
-        ) : null}
+        <QueryState query={organizations} />
         {organizations.data ? (
           <div aria-busy={organizations.isFetching}>
             <AdminTable
@@ -119,8 +116,8 @@ function CreateOrganization() {
           setParent(null);
           setKey((k) => k + 1);
         },
-        onError: (error) =>
-          problems.show(explainConflict(error, [[/organization number/, t('errors.orgNumber.taken')]])),
+        onError: (error, submitted) =>
+          problems.show(explainConflict(error, [[/organization number/, t('errors.orgNumber.taken')]]), submitted),
       },
     );
   };

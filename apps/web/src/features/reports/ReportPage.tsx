@@ -4,11 +4,21 @@ import { Link, useParams } from 'react-router';
 import { QueryFailure } from '../../app/QueryFailure';
 import { useSession } from '../../app/session';
 import { Page } from '../../ui/Page';
+import { dateFormat } from '../../ui/format';
 import { ErrorMessage, Loading } from '../../ui/Status';
 import { useDomains } from '../catalogue/queries';
 import { subscribesTo } from './access';
 import { BarChart } from './BarChart';
-import { formatBuilt, formatFigure, formatMonth, formatReportPeriod, monthStartFrom, subjectOf, total } from './format';
+import {
+  formatBuilt,
+  formatFigure,
+  formatMonth,
+  formatReportPeriod,
+  monthStartFrom,
+  REPORT_ZONE,
+  subjectOf,
+  total,
+} from './format';
 import { periodDays, useMonthReport, useReport, useSubscribe, useSubscriptions, useUnsubscribe } from './queries';
 import { useRendering } from './rendering';
 import { RequireReports } from './RequireReports';
@@ -287,9 +297,7 @@ function Compare({ report }: { report: ReportView }) {
 }
 
 const monthKey = (start: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' })
-    .format(start)
-    .slice(0, 7);
+  dateFormat('en-CA', { timeZone: REPORT_ZONE, year: 'numeric', month: '2-digit' }).format(start).slice(0, 7);
 
 function Comparison({
   title,

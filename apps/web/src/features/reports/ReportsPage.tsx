@@ -14,6 +14,7 @@ import { useReports, useStartRun, useSubscriptions, useUnsubscribe, type ReportF
 import { RequireReports } from './RequireReports';
 import './reports.css';
 import type { PeriodKind, ReportScope, ReportSummary } from './types';
+import { labelInSentence } from '../../ui/problems';
 
 const SCOPES: ReportScope[] = ['platform', 'organization', 'testbed'];
 const PERIOD_KINDS: PeriodKind[] = ['day', 'month-to-date', 'year-to-date', 'custom'];
@@ -244,7 +245,7 @@ function RunForm({ subjects }: { subjects: ReportSummary[] }) {
         missing.map((field) => ({
           field,
           label: labels[field],
-          message: t('run.required', { label: labels[field].toLowerCase() }),
+          message: t('run.required', { label: labelInSentence(labels[field]) }),
         })),
       );
     if (value('to') < value('from'))

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { dateFormat } from '../../ui/format';
 import type { FigureUnit, PeriodKind, ReportSummary, ReportView } from './types';
 
 export const REPORT_ZONE = 'Europe/Stockholm';
@@ -35,7 +36,7 @@ export function total(value: unknown): number | null {
 
 /** The local days a period covers: its first day and its last (the period ends at the next day's start). */
 export function formatReportPeriod(period: { kind: PeriodKind; from: string; to: string }, language: string): string {
-  const format = new Intl.DateTimeFormat(locale(language), {
+  const format = dateFormat(locale(language), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -47,7 +48,7 @@ export function formatReportPeriod(period: { kind: PeriodKind; from: string; to:
 }
 
 export function formatBuilt(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(locale(language), {
+  return dateFormat(locale(language), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: REPORT_ZONE,
@@ -57,7 +58,7 @@ export function formatBuilt(iso: string, language: string): string {
 /** "2027-03" as "mars 2027". */
 export function formatMonth(month: string, language: string): string {
   const [year, number] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(language), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat(locale(language), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(year!, number! - 1, 15)),
   );
 }
@@ -71,7 +72,7 @@ export function subjectOf(
 
 /** The first instant of a local month, some months away from the month that starts at `monthStart`. */
 export function monthStartFrom(monthStart: string, months: number): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateFormat('en-CA', {
     timeZone: REPORT_ZONE,
     year: 'numeric',
     month: '2-digit',
@@ -85,9 +86,8 @@ export function monthStartFrom(monthStart: string, months: number): Date {
 export function localMidnight(day: Date): Date {
   const guess = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
   const offset = (at: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
+    const parts = dateFormat('en-US', {
       timeZone: REPORT_ZONE,
-      hourCycle: 'h23',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',

@@ -1,26 +1,35 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { ErrorMessage } from '../../ui/Status';
+import { ErrorMessage } from './Status';
 
-/** Asks before something that cannot be undone; the safe choice has the focus. */
+/**
+ * Asks before a step that is hard or impossible to undo, naming what it acts on;
+ * the safe choice has the focus. A warning for what destroys, plain for a decision
+ * (approving a request). Closing returns the focus to what opened it (React Aria).
+ */
 export function ConfirmDialog({
   title,
   body,
   confirm,
+  keep,
+  tone = 'warning',
   pending,
   error,
   onConfirm,
   onClose,
 }: {
   title: string;
-  body: string;
+  body: ReactNode;
   confirm: string;
+  keep?: string;
+  tone?: 'warning' | 'plain';
   pending: boolean;
   error: unknown;
   onConfirm: () => void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation('organization');
+  const { t } = useTranslation('common');
   return (
     <ModalOverlay
       isOpen
@@ -31,19 +40,19 @@ export function ConfirmDialog({
       <Modal className="modal">
         <Dialog className="dialog" role="alertdialog">
           <Heading slot="title">{title}</Heading>
-          <p>{body}</p>
+          {typeof body === 'string' ? <p>{body}</p> : body}
           {error ? <ErrorMessage error={error} /> : null}
           <div className="actions">
             <button
               type="button"
-              className="button button--warning"
+              className={tone === 'warning' ? 'button button--warning' : 'button'}
               aria-disabled={pending}
               onClick={() => (pending ? undefined : onConfirm())}
             >
               {pending ? t('sending') : confirm}
             </button>
             <button type="button" className="button button--secondary" onClick={onClose} autoFocus>
-              {t('cancel')}
+              {keep ?? t('cancel')}
             </button>
           </div>
         </Dialog>
