@@ -1,5 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatDateTime, formatPeriod } from './format';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { formatDateTime, formatPeriod, formatTime } from './format';
+
+const SRC = resolve('apps/web/src');
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sources(join(dir, entry.name))
+      : /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.spec.ts')
+        ? [join(dir, entry.name)]
+        : [],
+  );
 
 describe('times on the pages', () => {
   const zone = 'Europe/Stockholm';
@@ -16,5 +28,22 @@ describe('times on the pages', () => {
 
   it('show midnight as 00:00, not 24:00 or 12 AM', () => {
     expect(formatDateTime('2026-12-06T23:00:00Z', 'en', zone)).toContain('00:00');
+  });
+
+  it('come from format.ts alone: no page makes a date formatter of its own (which would show "9:00 AM" in English)', () => {
+    // Owned by other helpers this session; their fix is asked for in the session's report.
+    const pending = new Set(['features/organization/AuditSection.tsx', 'features/catalogue/SlotsSection.tsx']);
+    const own = sources(SRC)
+      .map((file) => relative(SRC, file))
+      .filter((file) => file !== 'ui/format.ts' && !pending.has(file))
+      .filter((file) =>
+        /new Intl\.DateTimeFormat\(|\.toLocale(Time|Date)?String\(/.test(readFileSync(join(SRC, file), 'utf8')),
+      );
+    expect(own).toEqual([]);
+  });
+
+  it('show the time of day alone as 09:00 in both languages', () => {
+    expect(formatTime('2026-12-07T08:00:00Z', 'en', zone)).toBe('09:00');
+    expect(formatTime('2026-12-07T08:00:00Z', 'sv', zone)).toBe('09:00');
   });
 });
