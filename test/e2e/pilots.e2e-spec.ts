@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { TestUser } from '@slussen/testing';
 import { DataSource } from 'typeorm';
 import { confirmedPilot, startPilotWorld, type PilotWorld } from '../pilot-world.js';
@@ -22,6 +22,8 @@ describe('pilots: from confirmed booking to outcome', () => {
       },
     });
   });
+  // Each journey starts today: slots are judged against the shared clock, which a journey before may have moved on.
+  beforeEach(() => world.clock.set(new Date()));
   afterAll(async () => {
     await source.close();
     await world.close();
