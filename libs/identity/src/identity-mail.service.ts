@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, type Role } from '@slussen/core';
 import { LinkTokens } from './link-tokens.js';
-import type { IdentityTopic } from './repositories/identity-outbox.repository.js';
+import type { IdentityTopics } from './messages/identity.topics.js';
 import { InvitationsRepository } from './repositories/invitations.repository.js';
 import { OrganizationsRepository } from './repositories/organizations.repository.js';
 import { PasswordTokensRepository } from './repositories/password-tokens.repository.js';
@@ -37,7 +37,7 @@ export class IdentityMailService {
     private readonly config: AppConfig,
   ) {}
 
-  async forNotification(topic: IdentityTopic, payload: Record<string, unknown>): Promise<IdentityMail | null> {
+  async forNotification(topic: keyof IdentityTopics, payload: Record<string, unknown>): Promise<IdentityMail | null> {
     if (topic === 'identity.invitation') {
       const id = String(payload.invitationId);
       const invitation = await this.invitations.pendingForMail(id);

@@ -17,7 +17,6 @@ import { OrganizationsService } from './organizations.service.js';
 import { PasswordService } from './password.service.js';
 import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
-import { IdentityOutboxRepository } from './repositories/identity-outbox.repository.js';
 import { InvitationsRepository } from './repositories/invitations.repository.js';
 import { MembershipsRepository } from './repositories/memberships.repository.js';
 import { OrganizationsRepository } from './repositories/organizations.repository.js';
@@ -45,7 +44,6 @@ import { UserDirectoryService } from './user-directory.service.js';
     AuditRepository,
     PasswordTokensRepository,
     InvitationsRepository,
-    IdentityOutboxRepository,
     LinkTokens,
     PasswordService,
     SessionService,

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, DomainError, hashToken, NotFoundError, type Actor, type Role } from '@slussen/core';
+import { AppConfig, DomainError, hashToken, NotFoundError, outbox, type Actor, type Role } from '@slussen/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from './audit.service.js';
 import { LinkTokens } from './link-tokens.js';
 import { OrganizationsService } from './organizations.service.js';
-import { IdentityOutboxRepository } from './repositories/identity-outbox.repository.js';
 import {
   InvitationsRepository,
   type ReceivedInvitationRow,
@@ -47,7 +46,6 @@ export class InvitationsService {
     private readonly organizations: OrganizationsService,
     private readonly invitations: InvitationsRepository,
     private readonly memberships: MembershipsRepository,
-    private readonly outbox: IdentityOutboxRepository,
     private readonly links: LinkTokens,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -74,7 +72,7 @@ export class InvitationsService {
       },
       manager,
     );
-    await this.outbox.add('identity.invitation', { invitationId: id }, manager);
+    await outbox.add('identity.invitation', { invitationId: id }, manager);
     await this.audit.record(
       actor,
       {

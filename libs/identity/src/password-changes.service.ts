@@ -1,12 +1,11 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, DomainError, hashToken, ValidationError, type Actor } from '@slussen/core';
+import { AppConfig, DomainError, hashToken, outbox, ValidationError, type Actor } from '@slussen/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from './audit.service.js';
 import { LinkTokens } from './link-tokens.js';
 import { PasswordService } from './password.service.js';
-import { IdentityOutboxRepository } from './repositories/identity-outbox.repository.js';
 import { PasswordTokensRepository } from './repositories/password-tokens.repository.js';
 import { RefreshTokensRepository } from './repositories/refresh-tokens.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
@@ -27,7 +26,6 @@ export class PasswordChangesService implements OnModuleDestroy {
     private readonly users: UsersRepository,
     private readonly tokens: PasswordTokensRepository,
     private readonly refreshTokens: RefreshTokensRepository,
-    private readonly outbox: IdentityOutboxRepository,
     private readonly links: LinkTokens,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
@@ -75,7 +73,7 @@ export class PasswordChangesService implements OnModuleDestroy {
     await this.dataSource.transaction(async (manager) => {
       await this.tokens.closeOpen(userId, manager);
       const id = await this.issue(userId, 'reset', this.config.identityLinks.passwordResetTtlMinutes * 60_000, manager);
-      await this.outbox.add('identity.password-reset', { passwordTokenId: id }, manager);
+      await outbox.add('identity.password-reset', { passwordTokenId: id }, manager);
     });
   }
 
@@ -101,7 +99,7 @@ export class PasswordChangesService implements OnModuleDestroy {
   /** The first-password link of a person just added without a password, e-mailed after the commit. */
   async sendFirstPasswordLink(userId: string, organizationId: string, manager: EntityManager): Promise<void> {
     const id = await this.issue(userId, 'setup', this.config.identityLinks.invitationTtlDays * 86_400_000, manager);
-    await this.outbox.add('identity.password-setup', { passwordTokenId: id, organizationId }, manager);
+    await outbox.add('identity.password-setup', { passwordTokenId: id, organizationId }, manager);
   }
 
   private async issue(

@@ -2,7 +2,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { TestbedsService } from '@slussen/catalogue';
 import { AppConfig, JobName, QueueName, type JobData } from '@slussen/core';
-import { IDENTITY_TOPICS, IdentityMailService, MembersService, type IdentityTopic } from '@slussen/identity';
+import { IDENTITY_TOPICS, IdentityMailService, MembersService, type IdentityTopics } from '@slussen/identity';
+
+type IdentityTopic = keyof IdentityTopics;
 import { PilotsService } from '@slussen/pilots';
 import { ReportsService } from '@slussen/reporting';
 import { BookingsService } from '@slussen/scheduling';
@@ -128,7 +130,7 @@ export class NotificationsService {
         ? await this.pilotNotice(topic, payload)
         : topic === 'report.month-ready'
           ? await this.reportNotice(payload)
-          : IDENTITY_TOPICS.includes(topic as IdentityTopic)
+          : topic in IDENTITY_TOPICS
             ? await this.identityNotice(topic as IdentityTopic, payload)
             : topic === 'webhook.disabled'
               ? await this.webhookDisabledNotice(payload)

@@ -7,6 +7,7 @@ import {
   ConflictError,
   DomainError,
   NotFoundError,
+  outbox,
   PolicyService,
   ValidationError,
   type Actor,
@@ -292,7 +293,7 @@ export class PilotsService {
           manager,
         );
       // The other side hears of an approval (it is their turn), both sides of an agreement.
-      await this.pilots.addMessage(
+      await outbox.add(
         agreed ? 'pilot.plan-agreed' : 'pilot.plan-approved',
         { pilotId: id, side, version: pilot.planVersion },
         manager,
@@ -399,7 +400,7 @@ export class PilotsService {
       const pilot = await this.pilots.findById(id, manager);
       if (!pilot || pilot.stage !== 'running' || new Date(pilot.endsAt) > this.clock.now()) return false;
       await this.transition(null, pilot, 'evaluate', manager, { facts: { cause: 'slot-ended' } });
-      await this.pilots.addMessage('pilot.evaluating', { pilotId: id }, manager);
+      await outbox.add('pilot.evaluating', { pilotId: id }, manager);
       return true;
     });
   }

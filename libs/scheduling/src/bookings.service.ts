@@ -19,6 +19,7 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { BOOKING_REASON_TEXT, type BookingReasonCode } from './booking-reasons.js';
 import { bookingRule, BookingRules, refusalProblem } from './booking-rules.js';
 import { freesPlace, nextStatus, type BookingAction, type BookingStatus } from './booking-state.js';
+import type { BookingChange } from './messages/scheduling.topics.js';
 import { PlacesService, type LockedSlot } from './places.service.js';
 import { BookingsRepository, type BookingFilter, type BookingRow } from './repositories/bookings.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
@@ -439,7 +440,8 @@ export class BookingsService {
       await this.bookings.transition(
         id,
         to,
-        { type: to, fromStatus: booking.status, toStatus: to, actor, reason: reason ?? null },
+        // Approve, reject and cancel lead to confirmed, rejected or cancelled: each a booking message.
+        { type: to as BookingChange, fromStatus: booking.status, toStatus: to, actor, reason: reason ?? null },
         manager,
         to === 'pending' ? {} : { decisionDueAt: null },
       );

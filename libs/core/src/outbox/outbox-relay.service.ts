@@ -1,12 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { JobName, QueueName } from '../queue/jobs.js';
 import { defaultJobOptions } from '../queue/queue.module.js';
+import { listenForOutbox, OutboxRepository } from './outbox.repository.js';
 
 /**
  * Moves committed outbox rows into BullMQ: claims a batch with FOR UPDATE SKIP
@@ -34,7 +33,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly queue: Queue;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
     private readonly config: AppConfig,
   ) {
     // Its own connection that fails fast while Redis is away (no offline queue): the rows stay in
@@ -91,13 +90,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const epochKey = `${this.config.queue.prefix}:outbox:epoch`;
       const fresh = await this.redis.set(epochKey, new Date().toISOString(), 'NX');
       if (fresh === 'OK') {
-        const again: unknown[] = await this.dataSource.query(
-          `UPDATE outbox_messages SET dispatched_at = NULL WHERE dispatched_at > now() - make_interval(hours => $1) RETURNING 1`,
-          [this.config.outbox.redispatchHours],
-        );
-        if (again.length)
+        const again = await this.outbox.undispatchRecent(this.config.outbox.redispatchHours);
+        if (again)
           this.logger.warn(
-            `Redis came back without its data: ${again.length} outbox message(s) of the last ${this.config.outbox.redispatchHours} h dispatched again`,
+            `Redis came back without its data: ${again} outbox message(s) of the last ${this.config.outbox.redispatchHours} h dispatched again`,
           );
       }
     } catch (error) {
@@ -142,11 +138,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private dispatchBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string; requestId: string | null }> = await manager.query(
-        `SELECT id, request_id AS "requestId" FROM outbox_messages WHERE dispatched_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.config.outbox.batchSize],
-      );
+    return this.outbox.transaction(async (manager) => {
+      const rows = await this.outbox.claimUndispatched(this.config.outbox.batchSize, manager);
       if (rows.length === 0) return 0;
       const jobs = rows.map((row) => ({
         name: JobName.DeliverOutboxMessage,
@@ -154,9 +147,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         opts: { jobId: `outbox-${row.id}` },
       }));
       await withTimeout(this.queue.addBulk(jobs), this.config.outbox.enqueueTimeoutMs);
-      await manager.query('UPDATE outbox_messages SET dispatched_at = now() WHERE id = ANY($1::uuid[])', [
+      await this.outbox.markDispatched(
         rows.map((row) => row.id),
-      ]);
+        manager,
+      );
       return rows.length;
     });
   }
@@ -185,7 +179,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     client.on('end', () => onLost('connection closed'));
     try {
       await client.connect();
-      await client.query('LISTEN outbox_messages');
+      await listenForOutbox(client);
       if (lost) return;
       this.listener = client;
       // Rows committed while nobody listened are found by this round.

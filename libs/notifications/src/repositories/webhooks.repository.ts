@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { outboxInsert } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
+import type {} from '../messages/notifications.topics.js';
 import { WebhookSubscription } from '../entities/webhook-subscription.entity.js';
 
 export interface SubscriberRow {
@@ -108,8 +110,11 @@ export class WebhooksRepository {
           WHERE id = $1
           RETURNING id, organization_id, url, consecutive_failures = $2 AS just_disabled
        )
-       INSERT INTO outbox_messages (topic, payload)
-       SELECT 'webhook.disabled', json_build_object('subscriptionId', id, 'organizationId', organization_id, 'url', url) FROM counted WHERE just_disabled`,
+       ${outboxInsert({
+         from: 'counted WHERE just_disabled',
+         topic: 'webhook.disabled',
+         payload: { subscriptionId: 'id', organizationId: 'organization_id', url: 'url' },
+       })}`,
       [id, disableAfter, reason],
     );
   }

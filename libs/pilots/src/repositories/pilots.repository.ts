@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  currentRequestId,
-  decodeCursor,
-  queryRow,
-  queryRows,
-  toPage,
-  type Actor,
-  type Page,
-  type TwoSidedScope,
-} from '@slussen/core';
+import { decodeCursor, queryRow, queryRows, toPage, type Actor, type Page, type TwoSidedScope } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CadencePoint } from '../cadence.js';
 import { pilotEventDetail, type PilotEventFacts } from '../pilot-event-facts.js';
@@ -189,15 +180,6 @@ export class PilotsRepository {
         JSON.stringify(facts),
       ],
     );
-  }
-
-  /** An outbox message in the change's transaction, for the notifications relay. */
-  async addMessage(topic: string, payload: Record<string, unknown>, manager: EntityManager): Promise<void> {
-    await manager.query('INSERT INTO outbox_messages (topic, payload, request_id) VALUES ($1, $2, $3)', [
-      topic,
-      JSON.stringify(payload),
-      currentRequestId() ?? null,
-    ]);
   }
 
   events(pilotId: string): Promise<PilotEventRow[]> {

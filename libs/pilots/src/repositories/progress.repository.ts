@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { queryRows } from '@slussen/core';
+import { outboxInsert, queryRows } from '@slussen/core';
 import { DataSource } from 'typeorm';
 
 export interface DuePull {
@@ -12,6 +12,9 @@ export interface DuePull {
 // A measurement answers a request when it is of the request's metric and observed in its window;
 // triggers on both tables keep `answered_at` (see the MeasurementFacts migration).
 const ANSWERED = `r.answered_at IS NOT NULL`;
+
+/** A measurement message's payload from a pilot's due requests grouped by due time. */
+const MEASUREMENTS_DUE = { pilotId: 'pilot_id', dueAt: 'due_at', metricKeys: 'keys' };
 
 /**
  * The set-based steps of the worker's pilot scan. A pilot's period is its booking's
@@ -64,8 +67,7 @@ export class ProgressRepository {
           WHERE NOT ${ANSWERED} AND NOT EXISTS (SELECT 1 FROM measurement_sources src WHERE src.pilot_id = r.pilot_id)
           GROUP BY r.pilot_id, r.due_at
        ), message AS (
-         INSERT INTO outbox_messages (topic, payload)
-         SELECT 'pilot.measurement-requested', json_build_object('pilotId', pilot_id, 'dueAt', due_at, 'metricKeys', keys) FROM asked
+         ${outboxInsert({ from: 'asked', topic: 'pilot.measurement-requested', payload: MEASUREMENTS_DUE })}
        )
        SELECT 1 FROM opened`,
       [now, limit],
@@ -107,8 +109,7 @@ export class ProgressRepository {
        ), grouped AS (
          SELECT r.pilot_id, r.due_at, array_agg(m.key ORDER BY m.key) AS keys FROM reminded r JOIN pilot_metrics m ON m.id = r.metric_id GROUP BY r.pilot_id, r.due_at
        )
-       INSERT INTO outbox_messages (topic, payload)
-       SELECT 'pilot.measurement-overdue', json_build_object('pilotId', pilot_id, 'dueAt', due_at, 'metricKeys', keys) FROM grouped RETURNING 1`,
+       ${outboxInsert({ from: 'grouped', topic: 'pilot.measurement-overdue', payload: MEASUREMENTS_DUE })} RETURNING 1`,
       [now, days, limit],
     );
     return rows.length;
@@ -126,7 +127,7 @@ export class ProgressRepository {
        ), reminded AS (
          UPDATE pilots p SET plan_reminded_at = $1 FROM due WHERE p.id = due.id RETURNING p.id
        )
-       INSERT INTO outbox_messages (topic, payload) SELECT 'pilot.plan-not-agreed', json_build_object('pilotId', id) FROM reminded RETURNING 1`,
+       ${outboxInsert({ from: 'reminded', topic: 'pilot.plan-not-agreed', payload: { pilotId: 'id' } })} RETURNING 1`,
       [now, days, limit],
     );
     return rows.length;

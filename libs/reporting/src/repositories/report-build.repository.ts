@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, queryRows } from '@slussen/core';
+import { AppConfig, outboxInsert, queryRows } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Family } from '../figures.js';
 import type { ReportPeriod } from '../report-periods.js';
@@ -50,10 +50,12 @@ export class ReportBuildRepository {
   async noticeMonthReady(runId: string, manager: EntityManager): Promise<void> {
     await manager.query(
       `WITH first_time AS (UPDATE report_runs SET month_notified_at = now() WHERE id = $1 AND month_notified_at IS NULL RETURNING id)
-       INSERT INTO outbox_messages (topic, payload)
-       SELECT 'report.month-ready', json_build_object('subscriptionId', s.id, 'userId', s.user_id, 'snapshotId', r.id)
-         FROM first_time, report_subscriptions s
+       ${outboxInsert({
+         topic: 'report.month-ready',
+         payload: { subscriptionId: 's.id', userId: 's.user_id', snapshotId: 'r.id' },
+         from: `first_time, report_subscriptions s
          JOIN report_snapshots r ON r.run_id = $1 AND r.period_kind = 'month-to-date' AND r.scope = s.scope AND r.subject_id IS NOT DISTINCT FROM s.subject_id`,
+       })}`,
       [runId],
     );
   }

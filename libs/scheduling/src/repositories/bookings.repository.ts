@@ -5,6 +5,7 @@ import {
   decodeCursor,
   queryRow,
   queryRows,
+  outboxInsert,
   toPage,
   type Actor,
   type Page,
@@ -13,6 +14,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { BookingReasonCode } from '../booking-reasons.js';
 import type { BookingStatus } from '../booking-state.js';
+import type { BookingChange } from '../messages/scheduling.topics.js';
 
 export interface BookingRow {
   id: string;
@@ -168,8 +170,15 @@ export class BookingsRepository {
          INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id)
          SELECT id, CASE status WHEN 'pending' THEN 'requested' ELSE status END, NULL, status, $9, $10 FROM booking
        ), outbox AS (
-         INSERT INTO outbox_messages (topic, payload, request_id)
-         SELECT 'booking.' || CASE status WHEN 'pending' THEN 'requested' ELSE status END, json_build_object('bookingId', id), $11 FROM booking
+         ${outboxInsert({
+           from: 'booking',
+           topic: {
+             on: 'status',
+             when: { pending: 'booking.requested', confirmed: 'booking.confirmed', waitlisted: 'booking.waitlisted' },
+           },
+           payload: { bookingId: 'id' },
+           requestId: '$11',
+         })}
        )
        SELECT (SELECT json_build_object('id', id, 'status', status, 'decisionDueAt', decision_due_at, 'createdAt', created_at, 'updatedAt', updated_at) FROM booking) AS booking,
               EXISTS (SELECT 1 FROM slot) AS "slotOpen",
@@ -195,7 +204,7 @@ export class BookingsRepository {
   async transition(
     id: string,
     to: BookingStatus,
-    event: NewBookingEvent,
+    event: NewBookingEvent & { type: BookingChange },
     manager: EntityManager,
     changes: { decisionDueAt?: Date | null; slotId?: string } = {},
   ): Promise<void> {
@@ -210,8 +219,7 @@ export class BookingsRepository {
          INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason, reason_code)
          SELECT id, $3, $4, $2, $5, $6, $7, $12 FROM changed
        )
-       INSERT INTO outbox_messages (topic, payload, request_id)
-       SELECT 'booking.' || $3, json_build_object('bookingId', id), $11 FROM changed`,
+       ${outboxInsert({ from: 'changed', topic: `booking.${event.type}`, payload: { bookingId: 'id' }, requestId: '$11' })}`,
       [
         id,
         to,
@@ -317,10 +325,11 @@ export class BookingsRepository {
          ON CONFLICT DO NOTHING
          RETURNING booking_id, kind
        )
-       INSERT INTO outbox_messages (topic, payload)
-       SELECT CASE WHEN kind = 'decision-due' THEN 'booking.decision-due' ELSE 'booking.starts-soon' END,
-              json_build_object('bookingId', booking_id, 'kind', kind)
-         FROM fresh
+       ${outboxInsert({
+         from: 'fresh',
+         topic: { on: 'kind', when: { 'decision-due': 'booking.decision-due' }, else: 'booking.starts-soon' },
+         payload: { bookingId: 'booking_id', kind: 'kind' },
+       })}
        RETURNING 1 AS queued`,
       [windowMinutes, now.toISOString()],
     );
