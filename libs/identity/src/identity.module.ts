@@ -2,11 +2,14 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@slussen/core';
+import { NotificationsDirectory } from '@slussen/notifications';
 import { AccountsService } from './accounts.service.js';
 import { ApiTokensService } from './api-tokens.service.js';
 import { AuditService } from './audit.service.js';
 import { IdentityActorResolver } from './identity-actor.resolver.js';
 import { IdentityMailService } from './identity-mail.service.js';
+import { IdentityNotificationsDirectory } from './messages/identity-directory.js';
+import { IdentityMessages } from './messages/identity.messages.js';
 import { InvitationsService } from './invitations.service.js';
 import { LinkTokens } from './link-tokens.js';
 import { PasswordChangesService } from './password-changes.service.js';
@@ -58,6 +61,8 @@ import { UserDirectoryService } from './user-directory.service.js';
     IdentityMailService,
     IdentityActorResolver,
     UserDirectoryService,
+    IdentityMessages,
+    { provide: NotificationsDirectory, useClass: IdentityNotificationsDirectory },
   ],
   exports: [
     AuditService,

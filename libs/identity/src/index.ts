@@ -3,7 +3,6 @@ export { AccountsService } from './accounts.service.js';
 export { AuditService, type AuditRecord } from './audit.service.js';
 export { MembersService } from './members.service.js';
 export { IdentityMailService, WEB_LINKS, type IdentityMail } from './identity-mail.service.js';
-export { IDENTITY_TOPICS, type IdentityTopics } from './messages/identity.topics.js';
 export { IDENTITY_ENTITIES } from './identity.entities.js';
 export { IdentityActorResolver, type PassHolder } from './identity-actor.resolver.js';
 export { SessionService } from './session.service.js';

@@ -4,6 +4,19 @@ export { NotificationsJobsModule } from './jobs/notifications-jobs.module.js';
 export { NOTIFICATIONS_ENTITIES } from './notifications.entities.js';
 export { NotificationsModule } from './notifications.module.js';
 export { signWebhook } from './webhooks.service.js';
+export { escapeHtml, formatInstant, renderMail, type Language } from './messages/mail-layout.js';
+export {
+  audienceOf,
+  Messages,
+  NotificationsDirectory,
+  type Audience,
+  type Contact,
+  type MessageOf,
+  type Notice,
+  type Recipient,
+  type RenderedMail,
+  type WebhookAuditEntry,
+} from './messages/messages.js';
 export {
   NOTIFICATIONS_JOBS,
   NOTIFICATIONS_QUEUE,

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SecretBox } from '@slussen/core';
-import { IdentityModule } from '@slussen/identity';
 import { NOTIFICATIONS_ENTITIES } from './notifications.entities.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
 import { SealWebhookSecrets } from './seal-webhook-secrets.js';
@@ -9,7 +8,7 @@ import { WebhooksService } from './webhooks.service.js';
 
 /** Webhook subscriptions and deliveries; used by both apps. */
 @Module({
-  imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES), IdentityModule],
+  imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES)],
   providers: [WebhooksRepository, WebhooksService, SecretBox, SealWebhookSecrets],
   exports: [WebhooksRepository, WebhooksService, SecretBox],
 })

@@ -1,40 +1,12 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { TestbedsService } from '@slussen/catalogue';
-import { AppConfig, JobName, QueueName, type JobData } from '@slussen/core';
-import { IDENTITY_TOPICS, IdentityMailService, MembersService, type IdentityTopics } from '@slussen/identity';
-
-type IdentityTopic = keyof IdentityTopics;
-import { PilotsService } from '@slussen/pilots';
-import { ReportsService } from '@slussen/reporting';
-import { BookingsService } from '@slussen/scheduling';
-import type { Queue } from 'bullmq';
-import { createEvent } from 'ics';
+import { AppConfig, InjectJobQueue, JobQueue, OutboxRepository } from '@slussen/core';
 import { DeliveryMarks } from './delivery-marks.js';
 import { MailerService } from './mailer.service.js';
+import { MessageRegistry } from './messages/message-registry.js';
+import type { Notice } from './messages/messages.js';
+import { WEBHOOKS_QUEUE, WebhooksJob } from './notifications.jobs.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
-import { AUDIENCE, escapeHtml, renderBookingMail, type Audience, type BookingTopic } from './templates/booking-mail.js';
-import { renderIdentityMail } from './templates/identity-mail.js';
-import { renderReportMail } from './templates/report-mail.js';
-import { PILOT_AUDIENCE, planApprovedAudience, renderPilotMail, type PilotTopic } from './templates/pilot-mail.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
-
-interface Recipient {
-  userId: string;
-  email: string;
-  name: string;
-  language: 'sv' | 'en';
-  audience: Audience;
-}
-
-/** What one outbox message tells whom: the people, the organizations whose webhooks hear it, and the e-mail each reads. */
-interface Notice {
-  people: Map<string, Recipient>;
-  organizations: string[];
-  webhookData: Record<string, unknown>;
-  attachments?: Array<{ filename: string; content: string; contentType: string }>;
-  render(person: Pick<Recipient, 'name' | 'language' | 'audience'>): { subject: string; text: string; html: string };
-}
 
 /**
  * Turns an outbox message into deliveries and sends them, each once: a
@@ -47,21 +19,17 @@ export class NotificationsService {
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
-    private readonly bookings: BookingsService,
-    private readonly pilots: PilotsService,
-    private readonly reports: ReportsService,
-    private readonly testbeds: TestbedsService,
-    private readonly members: MembersService,
-    private readonly identityMail: IdentityMailService,
+    private readonly outbox: OutboxRepository,
+    private readonly registry: MessageRegistry,
     private readonly mailer: MailerService,
     private readonly marks: DeliveryMarks,
     private readonly webhooks: WebhooksRepository,
-    @InjectQueue(QueueName.Webhooks) private readonly webhookQueue: Queue<JobData<JobName.DeliverWebhook>>,
+    @InjectJobQueue(WEBHOOKS_QUEUE) private readonly webhookQueue: JobQueue<typeof WEBHOOKS_QUEUE>,
     private readonly config: AppConfig,
   ) {}
 
   async deliver(outboxId: string): Promise<{ sent: number }> {
-    const message = await this.deliveries.outboxMessage(outboxId);
+    const message = await this.outbox.message(outboxId);
     if (!message) return { sent: 0 };
     const notice = await this.notice(message.topic, message.payload);
     if (!notice) return { sent: 0 };
@@ -82,7 +50,7 @@ export class NotificationsService {
       batch.filter((row) => row.channel === 'email'),
       (row) => row.outboxId,
     )) {
-      const message = await this.deliveries.outboxMessage(outboxId);
+      const message = await this.outbox.message(outboxId);
       const notice = message ? await this.notice(message.topic, message.payload) : null;
       const outcome = await this.sendEmails(
         notice,
@@ -98,10 +66,10 @@ export class NotificationsService {
     }
     if (webhooks.length > 0) {
       // Each take-back is a new job (its id names the claim): a lost or failed job cannot block it.
-      await this.webhookQueue.addBulk(
+      await this.webhookQueue.enqueueBulk(
         webhooks.map((row) => ({
-          name: JobName.DeliverWebhook,
-          data: { deliveryId: row.id, claim: row.attempts },
+          job: WebhooksJob.DeliverWebhook,
+          payload: { deliveryId: row.id, claim: row.attempts },
           opts: { jobId: `webhook-${row.id}-${row.attempts}` },
         })),
       );
@@ -117,24 +85,15 @@ export class NotificationsService {
 
   /** The JSON body of an outbox message's webhook deliveries, read again from the current state; null when there is nothing to say. */
   async webhookBody(outboxId: string): Promise<string | null> {
-    const message = await this.deliveries.outboxMessage(outboxId);
+    const message = await this.outbox.message(outboxId);
     const notice =
       message && message.topic !== 'webhook.disabled' ? await this.notice(message.topic, message.payload) : null;
     return notice ? JSON.stringify({ id: outboxId, type: message!.topic, data: notice.webhookData }) : null;
   }
 
+  /** The notice of a message from the context that registered its topic; null when there is nothing to send. */
   private async notice(topic: string, payload: Record<string, unknown>): Promise<Notice | null> {
-    const notice = topic.startsWith('booking.')
-      ? await this.bookingNotice(topic, payload)
-      : topic.startsWith('pilot.')
-        ? await this.pilotNotice(topic, payload)
-        : topic === 'report.month-ready'
-          ? await this.reportNotice(payload)
-          : topic in IDENTITY_TOPICS
-            ? await this.identityNotice(topic as IdentityTopic, payload)
-            : topic === 'webhook.disabled'
-              ? await this.webhookDisabledNotice(payload)
-              : undefined;
+    const notice = await this.registry.notice(topic, payload);
     if (notice === undefined) this.logger.warn(`no notification for outbox topic ${topic}`);
     return notice ?? null;
   }
@@ -150,10 +109,10 @@ export class NotificationsService {
       await this.deliveries.planWebhooks(outboxId, await this.webhooks.subscribersOf(notice.organizations, topic));
       const webhooks = await this.deliveries.pendingWebhooks(outboxId);
       if (webhooks.length > 0) {
-        await this.webhookQueue.addBulk(
+        await this.webhookQueue.enqueueBulk(
           webhooks.map((id) => ({
-            name: JobName.DeliverWebhook,
-            data: { deliveryId: id },
+            job: WebhooksJob.DeliverWebhook,
+            payload: { deliveryId: id },
             opts: { jobId: `webhook-${id}` },
           })),
         );
@@ -193,7 +152,7 @@ export class NotificationsService {
       const person = notice.people.get(delivery.recipientUserId ?? '') ?? {
         name: delivery.recipient,
         language: 'sv' as const,
-        audience: 'company' as const,
+        audience: null,
       };
       try {
         await this.mailer.send({
@@ -212,158 +171,6 @@ export class NotificationsService {
     }
     return { sent, taken, failures };
   }
-
-  private async bookingNotice(fullTopic: string, payload: Record<string, unknown>): Promise<Notice | null | undefined> {
-    const topic = fullTopic.replace(/^booking\./, '') as BookingTopic;
-    if (!(topic in AUDIENCE)) return undefined;
-    const found = await this.bookings.forNotification(String(payload.bookingId));
-    if (!found) return null;
-    const { booking, testbedOrganizationId, reason } = found;
-    const testbed = (await this.testbeds.byIds([booking.testbedId])).get(booking.testbedId)!;
-    return {
-      people: await this.audience(AUDIENCE[topic], booking.organizationId, testbedOrganizationId),
-      organizations: [booking.organizationId, testbedOrganizationId],
-      webhookData: { booking },
-      attachments: topic === 'confirmed' ? [calendarFile(booking, testbed.name, testbed.municipality)] : undefined,
-      render: (person) =>
-        renderBookingMail(person.language, {
-          topic,
-          audience: person.audience,
-          recipientName: person.name,
-          title: booking.title,
-          status: booking.status,
-          testbedName: testbed.name,
-          timezone: testbed.timezone,
-          startsAt: booking.startsAt,
-          endsAt: booking.endsAt,
-          decisionDueAt: booking.decisionDueAt,
-          reason,
-          // The web app's page of the booking ("Öppna i Slussen").
-          link: `${this.config.publicUrl}/bookings/${booking.id}`,
-        }),
-    };
-  }
-
-  private async pilotNotice(fullTopic: string, payload: Record<string, unknown>): Promise<Notice | null | undefined> {
-    const topic = fullTopic.replace(/^pilot\./, '') as PilotTopic;
-    if (!(topic in PILOT_AUDIENCE)) return undefined;
-    const pilot = await this.pilots.forNotification(String(payload.pilotId));
-    if (!pilot) return null;
-    const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
-    const metricKeys = Array.isArray(payload.metricKeys) ? payload.metricKeys.map(String) : [];
-    return {
-      people: await this.audience(
-        topic === 'plan-approved' ? planApprovedAudience(payload.side) : PILOT_AUDIENCE[topic],
-        pilot.organizationId,
-        pilot.testbedOrganizationId,
-      ),
-      organizations: [pilot.organizationId, pilot.testbedOrganizationId],
-      webhookData: {
-        pilot: {
-          id: pilot.id,
-          bookingId: pilot.bookingId,
-          testbedId: pilot.testbedId,
-          organizationId: pilot.organizationId,
-          title: pilot.title,
-          stage: pilot.stage,
-        },
-        dueAt: iso(payload.dueAt),
-        metricKeys,
-      },
-      render: (person) =>
-        renderPilotMail(person.language, {
-          topic,
-          audience: person.audience,
-          recipientName: person.name,
-          title: pilot.title,
-          testbedName: pilot.testbedName,
-          timezone: pilot.timezone,
-          startsAt: iso(pilot.startsAt)!,
-          endsAt: iso(pilot.endsAt)!,
-          dueAt: iso(payload.dueAt),
-          metricKeys,
-          // The web app's page of the pilot.
-          link: `${this.config.publicUrl}/pilots/${pilot.id}`,
-        }),
-    };
-  }
-
-  /** Tells a subscriber that a month's report is ready, with links to its renderings. */
-  private async reportNotice(payload: Record<string, unknown>): Promise<Notice | null> {
-    const [report, person] = await Promise.all([
-      this.reports.forNotification(String(payload.snapshotId)),
-      this.members.contactOfUser(String(payload.userId)),
-    ]);
-    if (!report || !person) return null;
-    return {
-      people: new Map([[person.userId, { ...person, audience: 'company' as const }]]),
-      organizations: [],
-      webhookData: {},
-      render: (recipient) =>
-        renderReportMail(recipient.language, {
-          recipientName: recipient.name,
-          subjectName: report.subjectName,
-          scope: report.scope,
-          periodStart: new Date(report.periodStart).toISOString(),
-          timezone: this.config.reports.timezone,
-          link: `${this.config.publicUrl}/api/v1/reports/${report.id}`,
-        }),
-    };
-  }
-
-  /** An invitation or a password link, to its one person and never to a webhook. */
-  private async identityNotice(topic: IdentityTopic, payload: Record<string, unknown>): Promise<Notice | null> {
-    const mail = await this.identityMail.forNotification(topic, payload);
-    if (!mail) return null;
-    return {
-      people: new Map([[mail.recipient.userId, { ...mail.recipient, audience: 'company' as const }]]),
-      organizations: [],
-      webhookData: {},
-      render: (person) =>
-        renderIdentityMail(person.language, {
-          ...mail,
-          recipientName: person.name,
-          timezone: this.config.reports.timezone,
-        }),
-    };
-  }
-
-  /** The people of each audience: the company's members, the test bed's admins and managers. */
-  private async audience(
-    audiences: Audience[],
-    companyId: string,
-    testbedOrganizationId: string,
-  ): Promise<Map<string, Recipient>> {
-    const people = new Map<string, Recipient>();
-    if (audiences.includes('managers'))
-      for (const person of await this.members.contactsOf(testbedOrganizationId, ['admin', 'manager']))
-        people.set(person.userId, { ...person, audience: 'managers' });
-    if (audiences.includes('company'))
-      for (const person of await this.members.contactsOf(companyId))
-        people.set(person.userId, { ...person, audience: 'company' });
-    return people;
-  }
-
-  /** Tells an organization's admins that a webhook was disabled after failing too often. */
-  private async webhookDisabledNotice(payload: Record<string, unknown>): Promise<Notice> {
-    const admins = await this.members.contactsOf(String(payload.organizationId), ['admin']);
-    return {
-      people: new Map(admins.map((admin) => [admin.userId, { ...admin, audience: 'company' as const }])),
-      organizations: [],
-      webhookData: {},
-      render: (person) => {
-        const sv = person.language !== 'en';
-        const text = sv
-          ? `Hej ${person.name},\n\nWebhooken till ${String(payload.url)} har stängts av efter upprepade misslyckade leveranser. Kontrollera mottagaren och slå på den igen.\n\n— Slussen`
-          : `Hello ${person.name},\n\nThe webhook to ${String(payload.url)} has been disabled after repeated failed deliveries. Check the receiver and enable it again.\n\n— Slussen`;
-        return {
-          subject: sv ? 'Webhook avstängd' : 'Webhook disabled',
-          text,
-          html: `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`,
-        };
-      },
-    };
-  }
 }
 
 /** Fixed by the delivery, so a resend (the one window a crash can leave open) carries the same Message-ID and receivers can drop it. */
@@ -373,26 +180,4 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
-}
-
-function calendarFile(
-  booking: { id: string; title: string; startsAt: string; endsAt: string },
-  testbedName: string,
-  municipality: string,
-) {
-  const { value, error } = createEvent({
-    uid: `booking-${booking.id}@slussen`,
-    start: Date.parse(booking.startsAt),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: Date.parse(booking.endsAt),
-    endInputType: 'utc',
-    endOutputType: 'utc',
-    title: `${testbedName}: ${booking.title}`,
-    location: municipality,
-    status: 'CONFIRMED',
-    productId: '-//Slussen//Pilot slots//EN',
-  });
-  if (error || !value) throw error ?? new Error('calendar file not rendered');
-  return { filename: 'pilot.ics', content: value, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' };
 }

@@ -10,10 +10,11 @@ import {
   ValidationError,
   type Actor,
 } from '@slussen/core';
-import { AuditService, OrganizationsService } from '@slussen/identity';
+import { ModuleRef } from '@nestjs/core';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { WebhookSubscription } from './entities/webhook-subscription.entity.js';
+import { NotificationsDirectory } from './messages/messages.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
 
 export const WEBHOOK_EVENTS = [
@@ -99,11 +100,15 @@ export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly webhooks: WebhooksRepository,
-    private readonly organizations: OrganizationsService,
-    private readonly audit: AuditService,
+    private readonly moduleRef: ModuleRef,
     private readonly secrets: SecretBox,
     private readonly config: AppConfig,
   ) {}
+
+  /** Identity's side of webhooks (who manages an organization's, the audit log), provided in its module. */
+  private get directory(): NotificationsDirectory {
+    return this.moduleRef.get(NotificationsDirectory, { strict: false });
+  }
 
   /** The secret is in this answer only; it is kept sealed, bound to its row. */
   async subscribe(
@@ -111,7 +116,7 @@ export class WebhooksService {
     organizationId: string,
     command: { url: string; events: string[] },
   ): Promise<WebhookView & { secret: string }> {
-    await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
+    await this.directory.authorizeWebhooks(actor, organizationId);
     const url = await this.checkedUrl(command.url);
     const secret = `${PLAIN_PREFIX}${randomBytes(24).toString('base64url')}`;
     const id = randomUUID();
@@ -131,7 +136,7 @@ export class WebhooksService {
         throw new ConflictError(
           `An organization may hold at most ${this.config.webhooks.maxPerOrganization} webhooks; remove one first`,
         );
-      await this.audit.record(
+      await this.directory.audit(
         actor,
         {
           action: 'webhook.create',
@@ -148,17 +153,17 @@ export class WebhooksService {
   }
 
   async list(actor: Actor, organizationId: string): Promise<{ items: WebhookView[] }> {
-    await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
+    await this.directory.authorizeWebhooks(actor, organizationId);
     return { items: (await this.webhooks.listFor(organizationId)).map(toView) };
   }
 
   async remove(actor: Actor, organizationId: string, id: string): Promise<void> {
-    await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
+    await this.directory.authorizeWebhooks(actor, organizationId);
     await this.dataSource.transaction(async (manager) => {
       const subscription = await this.webhooks.findInOrganization(organizationId, id, manager);
       if (!subscription) throw new NotFoundError('Webhook');
       await this.webhooks.remove(id, manager);
-      await this.audit.record(
+      await this.directory.audit(
         actor,
         {
           action: 'webhook.delete',
@@ -174,7 +179,7 @@ export class WebhooksService {
 
   /** The subscription's most recent deliveries (at most 20), newest first: what was sent, what failed and why. */
   async recentDeliveries(actor: Actor, organizationId: string, id: string): Promise<{ items: WebhookDeliveryView[] }> {
-    await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
+    await this.directory.authorizeWebhooks(actor, organizationId);
     if (!(await this.webhooks.existsInOrganization(organizationId, id))) throw new NotFoundError('Webhook');
     const rows = await this.webhooks.recentDeliveries(id, 20);
     return {
@@ -197,7 +202,7 @@ export class WebhooksService {
 
   /** Enables a subscription that was disabled after failing, with its failure count reset. */
   async enable(actor: Actor, organizationId: string, id: string): Promise<WebhookView> {
-    await this.organizations.findAuthorized(actor, 'organization.manage-members', organizationId);
+    await this.directory.authorizeWebhooks(actor, organizationId);
     return this.dataSource.transaction(async (manager) => {
       const subscription = await this.webhooks.findInOrganization(organizationId, id, manager);
       if (!subscription) throw new NotFoundError('Webhook');
@@ -205,7 +210,7 @@ export class WebhooksService {
         // Checked again: the rules (or the name's addresses) may have changed since it was made.
         await this.checkedUrl(subscription.url);
         await this.webhooks.enable(id, manager);
-        await this.audit.record(
+        await this.directory.audit(
           actor,
           {
             action: 'webhook.enable',

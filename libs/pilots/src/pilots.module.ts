@@ -10,6 +10,7 @@ import { PilotProgressService } from './pilot-progress.service.js';
 import { PILOTS_ENTITIES } from './pilots.entities.js';
 import { PilotsPolicy } from './pilots.policy.js';
 import { PilotsService } from './pilots.service.js';
+import { PilotsMessages } from './messages/pilots.messages.js';
 import { MeasurementsRepository } from './repositories/measurements.repository.js';
 import { PilotsRepository } from './repositories/pilots.repository.js';
 import { ProgressRepository } from './repositories/progress.repository.js';
@@ -34,6 +35,7 @@ import { SourcesRepository } from './repositories/sources.repository.js';
     PilotsPolicy,
     SecretBox,
     ResealSourceTokens,
+    PilotsMessages,
   ],
   exports: [PilotsService, MeasurementsService, MeasurementSourcesService, PilotProgressService],
 })

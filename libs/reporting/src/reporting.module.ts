@@ -6,6 +6,7 @@ import { ReportBuilderService } from './report-builder.service.js';
 import { REPORTING_ENTITIES } from './reporting.entities.js';
 import { ReportingPolicy } from './reporting.policy.js';
 import { ReportsService } from './reports.service.js';
+import { ReportingMessages } from './messages/reporting.messages.js';
 import { ReportBuildRepository } from './repositories/report-build.repository.js';
 import { ReportRunsRepository } from './repositories/report-runs.repository.js';
 import { ReportsRepository } from './repositories/reports.repository.js';
@@ -20,6 +21,7 @@ import { ReportsRepository } from './repositories/reports.repository.js';
     ReportBuilderService,
     ReportsService,
     ReportingPolicy,
+    ReportingMessages,
   ],
   exports: [ReportBuilderService, ReportsService],
 })

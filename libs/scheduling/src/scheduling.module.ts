@@ -14,6 +14,7 @@ import { SlotsRepository } from './repositories/slots.repository.js';
 import { SchedulingPolicy } from './scheduling.policy.js';
 import { SCHEDULING_ENTITIES } from './scheduling.entities.js';
 import { SlotsService } from './slots.service.js';
+import { SchedulingMessages } from './messages/scheduling.messages.js';
 
 /** Slots (and, to come, bookings and waiting lists); used by both apps. */
 @Module({
@@ -30,6 +31,7 @@ import { SlotsService } from './slots.service.js';
     BookingsService,
     SlotsService,
     SchedulingPolicy,
+    SchedulingMessages,
   ],
   exports: [SlotsService, BookingsService, CalendarService],
 })

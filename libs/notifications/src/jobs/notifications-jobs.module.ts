@@ -1,11 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CatalogueModule } from '@slussen/catalogue';
 import { OutboxRelayModule, workerQueue } from '@slussen/core';
-import { IdentityModule } from '@slussen/identity';
-import { PilotsModule } from '@slussen/pilots';
-import { ReportingModule } from '@slussen/reporting';
-import { SchedulingModule } from '@slussen/scheduling';
 import { MailerService } from '../mailer.service.js';
 import { NOTIFICATIONS_ENTITIES } from '../notifications.entities.js';
 import { NotificationsModule } from '../notifications.module.js';
@@ -13,11 +9,17 @@ import { NotificationsService } from '../notifications.service.js';
 import { DeliveriesRepository } from '../repositories/deliveries.repository.js';
 import { WebhookDeliveriesService } from '../webhook-deliveries.service.js';
 import { DeliveryMarks } from '../delivery-marks.js';
+import { MessageRegistry } from '../messages/message-registry.js';
+import { NotificationsMessages } from '../messages/notifications.messages.js';
 import { NOTIFICATIONS_QUEUE, NotificationsJob, WEBHOOKS_QUEUE } from '../notifications.jobs.js';
 import { NotificationsProcessor, SweepAtStart } from './notifications.processor.js';
 import { WebhooksProcessor } from './webhooks.processor.js';
 
-/** The worker's part of notifications: the outbox relay and the deliveries it feeds. */
+/**
+ * The worker's part of notifications: the outbox relay and the deliveries it
+ * feeds. It imports no context: each registers its messages in its own module
+ * (the worker composes them), and the registry finds them by topic.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES),
@@ -27,17 +29,15 @@ import { WebhooksProcessor } from './webhooks.processor.js';
     ]),
     workerQueue(WEBHOOKS_QUEUE),
     OutboxRelayModule,
-    IdentityModule,
+    DiscoveryModule,
     NotificationsModule,
-    CatalogueModule,
-    SchedulingModule,
-    PilotsModule,
-    ReportingModule,
   ],
   providers: [
     DeliveriesRepository,
     DeliveryMarks,
     MailerService,
+    MessageRegistry,
+    NotificationsMessages,
     NotificationsService,
     WebhookDeliveriesService,
     NotificationsProcessor,

@@ -17,12 +17,6 @@ const DELIVERY_COLUMNS = `id, channel, subscription_id AS "subscriptionId", reci
 export class DeliveriesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  outboxMessage(id: string): Promise<{ topic: string; payload: Record<string, unknown> } | null> {
-    return this.dataSource
-      .query('SELECT topic, payload FROM outbox_messages WHERE id = $1', [id])
-      .then(([row]) => row ?? null);
-  }
-
   /** One row per recipient; a retried job finds the rows of its first attempt. */
   async plan(outboxId: string, recipients: Array<{ userId: string; email: string }>): Promise<void> {
     if (recipients.length === 0) return;

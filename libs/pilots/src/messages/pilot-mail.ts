@@ -1,5 +1,4 @@
-import type { Audience } from './booking-mail.js';
-import { formatInstant, renderMail, type Language } from './mail-layout.js';
+import { formatInstant, renderMail, type Audience, type Language } from '@slussen/notifications';
 
 export type PilotTopic =
   'measurement-requested' | 'measurement-overdue' | 'plan-not-agreed' | 'plan-approved' | 'plan-agreed' | 'evaluating';

@@ -1,6 +1,4 @@
-import { formatInstant, renderMail, type Language } from './mail-layout.js';
-
-export { escapeHtml } from './mail-layout.js';
+import { formatInstant, renderMail, type Audience, type Language } from '@slussen/notifications';
 
 export type BookingTopic =
   | 'requested'
@@ -13,7 +11,6 @@ export type BookingTopic =
   | 'rescheduled'
   | 'starts-soon'
   | 'decision-due';
-export type Audience = 'company' | 'managers';
 
 /** Who hears of each change: the booking company, the test bed's managers, or both. */
 export const AUDIENCE: Record<BookingTopic, Audience[]> = {

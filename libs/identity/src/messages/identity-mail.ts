@@ -1,4 +1,4 @@
-import { formatInstant, renderMail, type Language } from './mail-layout.js';
+import { formatInstant, renderMail, type Language } from '@slussen/notifications';
 
 export interface IdentityMailData {
   kind: 'invitation' | 'password-reset' | 'password-setup';

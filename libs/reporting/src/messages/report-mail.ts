@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { renderMail, type Language } from './mail-layout.js';
+import { renderMail, type Language } from '@slussen/notifications';
 
 export interface ReportMailData {
   recipientName: string;
