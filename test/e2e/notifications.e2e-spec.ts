@@ -116,6 +116,57 @@ describe('notifications: outbox, relay and e-mail', () => {
     expect({ undispatched, unsent }).toEqual({ undispatched: 0, unsent: 0 });
   });
 
+  it('tells the companies in a slot when a manager closes it to new bookings and opens it again, with the reason', async () => {
+    const factory = new IdentityFactory(api);
+    const region = await factory.organization('region');
+    const manager = await factory.member(region.id, 'manager');
+    const company = await factory.organization('company');
+    const member = await factory.member(company.id, 'member');
+    await api.get(DataSource).query(`UPDATE users SET language = 'en' WHERE id = $1`, [member.id]);
+    const testbed = await createTestbed(api, manager.token, region.id, { name: 'Stängningslabbet', capacity: 2 });
+    const slot = await request(api.getHttpServer())
+      .post(`/api/v1/testbeds/${testbed.id}/slots`)
+      .set('Authorization', `Bearer ${manager.token}`)
+      .send({ startsAt: daysFromNow(40, 8), endsAt: daysFromNow(40, 16), capacity: 2 });
+    const slotId = slot.body.items[0].id as string;
+    const booking = await request(api.getHttpServer())
+      .post(`/api/v1/slots/${slotId}/bookings`)
+      .set('Authorization', `Bearer ${member.token}`)
+      .send({ title: 'Stängd pilot' });
+    expect(booking.status).toBe(201);
+
+    await request(api.getHttpServer())
+      .post(`/api/v1/slots/${slotId}/close`)
+      .set('Authorization', `Bearer ${manager.token}`)
+      .send({ reason: 'Avdelningen renoveras' })
+      .expect(200);
+    await request(api.getHttpServer())
+      .post(`/api/v1/slots/${slotId}/reopen`)
+      .set('Authorization', `Bearer ${manager.token}`)
+      .send({})
+      .expect(200);
+
+    const slotMails = (mails: ReceivedMail[]) =>
+      mails.filter((mail) => mail.subject.endsWith('Stängd pilot') && /slot/i.test(mail.subject));
+    await settle((mails) => slotMails(mails).length >= 2);
+    const got = slotMails(smtp.received).map(
+      (mail) => `${mail.to === member.email ? 'company' : mail.to} ${mail.subject}`,
+    );
+    expect(got.sort()).toEqual([
+      'company The slot is closed to new bookings: Stängd pilot',
+      'company The slot is open for bookings again: Stängd pilot',
+    ]);
+    const closed = slotMails(smtp.received).find((mail) => mail.subject.startsWith('The slot is closed'))!;
+    expect(closed.text).toContain('Avdelningen renoveras');
+    expect(closed.text).toContain('Your booking stays');
+    // The managers who closed it hear nothing of their own act.
+    expect(
+      smtp.received.filter(
+        (mail) => mail.to === manager.email && /Stängd pilot/.test(mail.subject) && /(stängd|öppen)/.test(mail.subject),
+      ),
+    ).toEqual([]);
+  });
+
   it('reminds both sides before the start and managers before a decision deadline, once, following cancellation and reschedule', async () => {
     const { BookingsService } = await import('../../libs/scheduling/src/bookings.service.js');
     const bookings = api.get(BookingsService, { strict: false });

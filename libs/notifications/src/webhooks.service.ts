@@ -28,6 +28,8 @@ export const WEBHOOK_EVENTS = [
   'booking.rescheduled',
   'booking.starts-soon',
   'booking.decision-due',
+  'booking.slot-closed',
+  'booking.slot-reopened',
   'pilot.plan-not-agreed',
   'pilot.plan-approved',
   'pilot.plan-agreed',

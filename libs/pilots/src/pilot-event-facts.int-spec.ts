@@ -114,12 +114,12 @@ describe('pilot event facts on the real PostgreSQL', () => {
 
   it('back-fills the events written before, from their English detail, once', async () => {
     const before = await confirmedBooking('before');
-    for (const [type, detail] of WRITTEN_BEFORE)
-      await db.query(`INSERT INTO pilot_events (pilot_id, type, detail) VALUES ($1, $2, $3)`, [
-        before.pilotId,
-        type,
-        detail,
-      ]);
+    // One millisecond apart, so the timeline's order (by time, at millisecond precision) is the order written.
+    for (const [index, [type, detail]] of WRITTEN_BEFORE.entries())
+      await db.query(
+        `INSERT INTO pilot_events (pilot_id, type, detail, at) VALUES ($1, $2, $3, clock_timestamp() + make_interval(secs => $4 / 1000.0))`,
+        [before.pilotId, type, detail, index + 1],
+      );
     const withdrawn = await confirmedBooking('withdrawn');
     await update('bookings', withdrawn.bookingId, { status: 'cancelled' });
 

@@ -2214,7 +2214,7 @@ export interface components {
              * @example https://example.se/slussen-events
              */
             url: string;
-            events: ("booking.requested" | "booking.confirmed" | "booking.rejected" | "booking.waitlisted" | "booking.promoted" | "booking.cancelled" | "booking.expired" | "booking.rescheduled" | "booking.starts-soon" | "booking.decision-due" | "pilot.plan-not-agreed" | "pilot.plan-approved" | "pilot.plan-agreed" | "pilot.measurement-requested" | "pilot.measurement-overdue" | "pilot.evaluating" | "*")[];
+            events: ("booking.requested" | "booking.confirmed" | "booking.rejected" | "booking.waitlisted" | "booking.promoted" | "booking.cancelled" | "booking.expired" | "booking.rescheduled" | "booking.starts-soon" | "booking.decision-due" | "booking.slot-closed" | "booking.slot-reopened" | "pilot.plan-not-agreed" | "pilot.plan-approved" | "pilot.plan-agreed" | "pilot.measurement-requested" | "pilot.measurement-overdue" | "pilot.evaluating" | "*")[];
         };
         /** @description RFC 9457 problem details. `type` is `/problems/<code>`; a validation problem lists its fields in `errors`, a booking-rule problem names the rule in `rule`, an internal one carries `errorId`. */
         Problem: {

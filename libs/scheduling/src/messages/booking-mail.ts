@@ -10,7 +10,9 @@ export type BookingTopic =
   | 'expired'
   | 'rescheduled'
   | 'starts-soon'
-  | 'decision-due';
+  | 'decision-due'
+  | 'slot-closed'
+  | 'slot-reopened';
 
 /** Who hears of each change: the booking company, the test bed's managers, or both. */
 export const AUDIENCE: Record<BookingTopic, Audience[]> = {
@@ -24,6 +26,8 @@ export const AUDIENCE: Record<BookingTopic, Audience[]> = {
   rescheduled: ['company', 'managers'],
   'starts-soon': ['company', 'managers'],
   'decision-due': ['managers'],
+  'slot-closed': ['company'],
+  'slot-reopened': ['company'],
 };
 
 export interface BookingMailData {
@@ -53,6 +57,8 @@ const SUBJECTS: Record<Language, Record<BookingTopic, string>> = {
     rescheduled: 'Bokningen är flyttad',
     'starts-soon': 'Påminnelse: piloten börjar snart',
     'decision-due': 'Påminnelse: en förfrågan väntar på beslut',
+    'slot-closed': 'Tiden är stängd för nya bokningar',
+    'slot-reopened': 'Tiden är öppen för bokningar igen',
   },
   en: {
     requested: 'New booking request',
@@ -65,6 +71,8 @@ const SUBJECTS: Record<Language, Record<BookingTopic, string>> = {
     rescheduled: 'Booking moved',
     'starts-soon': 'Reminder: the pilot starts soon',
     'decision-due': 'Reminder: a request awaits your decision',
+    'slot-closed': 'The slot is closed to new bookings',
+    'slot-reopened': 'The slot is open for bookings again',
   },
 };
 
@@ -86,6 +94,9 @@ const LINES: Record<Language, Record<BookingTopic, (data: BookingMailData) => st
     'starts-soon': (d) => `Piloten i ${d.testbedName} börjar ${when(d.startsAt, d, 'sv')}.`,
     'decision-due': (d) =>
       `En förfrågan om ${d.testbedName} behöver beslut senast ${when(d.decisionDueAt, d, 'sv')}, annars går den ut.`,
+    'slot-closed': (d) =>
+      `Testbädden ${d.testbedName} har stängt er tid för nya bokningar. Er bokning står kvar. Status: ${d.status}.`,
+    'slot-reopened': (d) => `Testbädden ${d.testbedName} har öppnat er tid för bokningar igen. Status: ${d.status}.`,
   },
   en: {
     requested: (d) =>
@@ -104,6 +115,9 @@ const LINES: Record<Language, Record<BookingTopic, (data: BookingMailData) => st
     'starts-soon': (d) => `The pilot in ${d.testbedName} starts ${when(d.startsAt, d, 'en')}.`,
     'decision-due': (d) =>
       `A request for ${d.testbedName} needs a decision by ${when(d.decisionDueAt, d, 'en')}, or it expires.`,
+    'slot-closed': (d) =>
+      `${d.testbedName} has closed your slot to new bookings. Your booking stays. Status: ${d.status}.`,
+    'slot-reopened': (d) => `${d.testbedName} has opened your slot for bookings again. Status: ${d.status}.`,
   },
 };
 

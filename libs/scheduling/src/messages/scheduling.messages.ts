@@ -26,6 +26,8 @@ export class SchedulingMessages extends Messages<keyof SchedulingTopics> {
     'booking.rescheduled': this.about('rescheduled'),
     'booking.starts-soon': this.about('starts-soon'),
     'booking.decision-due': this.about('decision-due'),
+    'booking.slot-closed': this.about('slot-closed'),
+    'booking.slot-reopened': this.about('slot-reopened'),
   };
 
   constructor(

@@ -11,6 +11,9 @@ export interface SchedulingTopics {
   /** `kind`: the reminder's key, such as `starts-in-7-days`. */
   'booking.starts-soon': { bookingId: string; kind: string };
   'booking.decision-due': { bookingId: string; kind: string };
+  /** The booking's slot was closed to new bookings, or opened again (the booking itself stays). */
+  'booking.slot-closed': { bookingId: string };
+  'booking.slot-reopened': { bookingId: string };
 }
 
 declare module '@slussen/core' {
@@ -36,4 +39,6 @@ export const SCHEDULING_TOPICS: Record<keyof SchedulingTopics, true> = {
   'booking.rescheduled': true,
   'booking.starts-soon': true,
   'booking.decision-due': true,
+  'booking.slot-closed': true,
+  'booking.slot-reopened': true,
 };

@@ -267,21 +267,36 @@ export class BookingsRepository {
   /**
    * An event on every active booking of the slot that leaves its status as it
    * is (the slot was closed or reopened), so each company reads why in its
-   * booking's history. No outbox message: no notice is mailed for it.
+   * booking's history, and hears of it by e-mail and webhook (in the same
+   * statement, so the note and its message commit together).
    */
   async noteOnActiveOfSlot(
     slotId: string,
-    type: string,
+    type: 'slot-closed' | 'slot-reopened',
     reason: { text: string | null; code: BookingReasonCode | null },
     actor: Actor,
     manager: EntityManager,
   ): Promise<number> {
     const rows = await queryRows<{ bookingId: string }>(
       manager,
-      `INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason, reason_code)
-       SELECT id, $2, status, status, $3, $4, $5, $6 FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted')
-       RETURNING booking_id AS "bookingId"`,
-      [slotId, type, actor.userId ?? null, actor.type === 'apiToken' ? actor.id : null, reason.text, reason.code],
+      `WITH noted AS (
+         INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id, reason, reason_code)
+         SELECT id, $2, status, status, $3, $4, $5, $6 FROM bookings WHERE slot_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted')
+         RETURNING booking_id
+       ), told AS (
+         ${outboxInsert({ from: 'noted', topic: `booking.${type}`, payload: { bookingId: 'booking_id' }, requestId: '$7' })}
+         RETURNING 1
+       )
+       SELECT booking_id AS "bookingId" FROM noted`,
+      [
+        slotId,
+        type,
+        actor.userId ?? null,
+        actor.type === 'apiToken' ? actor.id : null,
+        reason.text,
+        reason.code,
+        currentRequestId(),
+      ],
     );
     return rows.length;
   }
