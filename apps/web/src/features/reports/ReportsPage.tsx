@@ -10,11 +10,19 @@ import { useFormProblems } from '../../ui/useFormProblems';
 import { FormField } from '../../ui/FormField';
 import { runsReports } from './access';
 import { formatBuilt, formatReportPeriod, localMidnight, subjectOf } from './format';
-import { useReports, useStartRun, useSubscriptions, useUnsubscribe, type ReportFilter } from './queries';
+import {
+  useReportSubjects,
+  useReports,
+  useStartRun,
+  useSubscriptions,
+  useUnsubscribe,
+  type ReportFilter,
+} from './queries';
 import { RequireReports } from './RequireReports';
 import './reports.css';
-import type { PeriodKind, ReportScope, ReportSummary } from './types';
+import type { PeriodKind, ReportScope } from './types';
 import { labelInSentence } from '../../ui/problems';
+import type { Schema } from '../../api/types';
 
 const SCOPES: ReportScope[] = ['platform', 'organization', 'testbed'];
 const PERIOD_KINDS: PeriodKind[] = ['day', 'month-to-date', 'year-to-date', 'custom'];
@@ -27,15 +35,16 @@ export function ReportsPage() {
   );
 }
 
-/** The subjects of the newest night's reports: every organization and test bed the reader may see. */
-function useSubjects() {
-  const latest = useReports({ periodKind: 'day' }, 100);
-  return useMemo(() => {
-    const seen = new Map<string, ReportSummary>();
-    for (const item of latest.data?.items ?? [])
-      if (item.subjectId && !seen.has(item.subjectId)) seen.set(item.subjectId, item);
-    return [...seen.values()].sort((a, b) => (a.subjectName ?? '').localeCompare(b.subjectName ?? '', 'sv'));
-  }, [latest.data]);
+type Subject = Schema<'ReportSubjectDto'>;
+
+/** Every organization and test bed with a report the reader may read (not only the newest night's), by name. */
+function useSubjects(): Subject[] {
+  const subjects = useReportSubjects();
+  return useMemo(
+    () =>
+      [...(subjects.data?.items ?? [])].sort((a, b) => (a.subjectName ?? '').localeCompare(b.subjectName ?? '', 'sv')),
+    [subjects.data],
+  );
 }
 
 function Reports() {
@@ -51,7 +60,7 @@ function Reports() {
   );
 }
 
-function Snapshots({ subjects }: { subjects: ReportSummary[] }) {
+function Snapshots({ subjects }: { subjects: Subject[] }) {
   const { t, i18n } = useTranslation('reports');
   const [params, setParams] = useSearchParams();
   const filter: ReportFilter = {
@@ -226,7 +235,7 @@ function dayAfter(day: string): string {
   return next.toISOString().slice(0, 10);
 }
 
-function RunForm({ subjects }: { subjects: ReportSummary[] }) {
+function RunForm({ subjects }: { subjects: Subject[] }) {
   const { t } = useTranslation('reports');
   const navigate = useNavigate();
   const start = useStartRun();
@@ -326,7 +335,7 @@ function RunForm({ subjects }: { subjects: ReportSummary[] }) {
   );
 }
 
-function MySubscriptions({ subjects }: { subjects: ReportSummary[] }) {
+function MySubscriptions({ subjects }: { subjects: Subject[] }) {
   const { t } = useTranslation('reports');
   const subscriptions = useSubscriptions(true);
   const unsubscribe = useUnsubscribe();

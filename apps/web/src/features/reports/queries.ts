@@ -24,6 +24,15 @@ export function listReports(filter: ReportFilter, limit: number, signal?: AbortS
   return call(GET<Page<ReportSummary>>('/api/v1/reports', { params: { query: { ...filter, limit } }, signal }));
 }
 
+/** Every organization and test bed with a report the reader may read, by name: the choices of a subject. */
+export function useReportSubjects() {
+  return useQuery({
+    queryKey: ['reports', 'subjects'],
+    queryFn: ({ signal }) => call(api.GET('/api/v1/reports/subjects', { signal })),
+    staleTime: 60_000,
+  });
+}
+
 export function useReports(filter: ReportFilter, limit = 25) {
   return useQuery({
     queryKey: ['reports', filter, limit],
