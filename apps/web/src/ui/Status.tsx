@@ -60,9 +60,18 @@ export function Notice({ children, tone = 'info' }: { children: ReactNode; tone?
 export function DoneNotice({ children }: { children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // After a closing dialog has handed the focus back.
+    // After a closing dialog has handed the focus back: its trigger may be gone with the item it acted on, and the
+    // dialog may close a render after this notice appears, so take the focus again for a moment whenever it is lost.
+    const take = () => {
+      const active = document.activeElement;
+      if (!active || active === document.body || !active.isConnected) box.current?.focus();
+    };
     const frame = requestAnimationFrame(() => box.current?.focus());
-    return () => cancelAnimationFrame(frame);
+    const later = [50, 150, 300, 600].map((ms) => setTimeout(take, ms));
+    return () => {
+      cancelAnimationFrame(frame);
+      later.forEach(clearTimeout);
+    };
   }, [children]);
   return (
     <div ref={box} tabIndex={-1} className="done-notice">
