@@ -95,12 +95,25 @@ test('the organization calendar with 500 slots in view answers each keyboard int
   });
   const cell = page.locator('.calendar--org [role="gridcell"] [tabindex="0"]');
   await cell.focus();
+  const first = month.plus({ days: 14 });
   for (let step = 0; step < 6; step++) {
     await page.keyboard.press('Enter'); // select the day: the list shows only it
-    await expect(page.locator('#calendar-list-heading')).not.toContainText(/tider under|slots in/);
+    // Wait for this day's list (the list follows the grid a render later), so each key meets a settled page.
+    const heading = await page.evaluate(
+      (day) =>
+        new Intl.DateTimeFormat(document.documentElement.lang, {
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          timeZone: 'UTC',
+        }).format(new Date(`${day}T12:00:00Z`)),
+      first.plus({ days: step }).toISODate()!,
+    );
+    await expect(page.locator('#calendar-list-heading')).toHaveText(heading, { ignoreCase: true });
     await page.keyboard.press('ArrowRight'); // move to the next day
   }
-  await page.waitForTimeout(300);
+  // Every key's mark is taken a frame after it; wait for all twelve rather than a fixed time.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __marks: number[] }).__marks.length)).toBe(12);
   const { marks, events } = await page.evaluate(() => {
     const w = window as unknown as { __marks: number[]; __events: number[] };
     return { marks: w.__marks, events: w.__events };
