@@ -5,6 +5,8 @@ import { IdentityMessages } from '../../libs/identity/src/messages/identity.mess
 import { IDENTITY_TOPICS } from '../../libs/identity/src/messages/identity.topics.js';
 import { NotificationsMessages } from '../../libs/notifications/src/messages/notifications.messages.js';
 import { NOTIFICATIONS_TOPICS } from '../../libs/notifications/src/messages/notifications.topics.js';
+import { LibraryMessages } from '../../libs/library/src/messages/library.messages.js';
+import { LIBRARY_TOPICS } from '../../libs/library/src/messages/library.topics.js';
 import { PilotsMessages } from '../../libs/pilots/src/messages/pilots.messages.js';
 import { PILOTS_TOPICS } from '../../libs/pilots/src/messages/pilots.topics.js';
 import { ReportingMessages } from '../../libs/reporting/src/messages/reporting.messages.js';
@@ -19,6 +21,7 @@ const CONTEXTS = [
   { topics: REPORTING_TOPICS, messages: ReportingMessages },
   { topics: IDENTITY_TOPICS, messages: IdentityMessages },
   { topics: NOTIFICATIONS_TOPICS, messages: NotificationsMessages },
+  { topics: LIBRARY_TOPICS, messages: LibraryMessages },
 ];
 
 // The compiler holds this: every topic of the map is in some context's list, and no list names another.
@@ -28,6 +31,7 @@ const EVERY_TOPIC: Record<OutboxTopic, true> = {
   ...REPORTING_TOPICS,
   ...IDENTITY_TOPICS,
   ...NOTIFICATIONS_TOPICS,
+  ...LIBRARY_TOPICS,
 };
 
 /** A context's registered messages, read without its services (a message reads them only when it is built). */

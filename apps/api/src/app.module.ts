@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule, ProblemsModule } from '@slussen/core';
 import { CatalogueHttpModule } from '@slussen/catalogue';
 import { IdentityHttpModule } from '@slussen/identity';
+import { LibraryHttpModule } from '@slussen/library';
 import { NotificationsHttpModule } from '@slussen/notifications';
 import { PilotsHttpModule } from '@slussen/pilots';
 import { CONTEXT_PROBLEMS } from '@slussen/platform';
@@ -23,6 +24,7 @@ export class AppModule {
         SchedulingHttpModule,
         PilotsHttpModule,
         ReportingHttpModule,
+        LibraryHttpModule,
         NotificationsHttpModule,
         QueueDashboardModule,
       ],

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, CoreModule, JobSchedulesModule, ProblemsModule } from '@slussen/core';
+import { LibraryModule } from '@slussen/library';
 import { NotificationsJobsModule } from '@slussen/notifications';
 import { PilotsJobsModule } from '@slussen/pilots';
 import { CONTEXT_PROBLEMS } from '@slussen/platform';
@@ -22,6 +23,7 @@ export class WorkerModule {
         SchedulingJobsModule,
         PilotsJobsModule,
         ReportingJobsModule,
+        LibraryModule,
         NotificationsJobsModule,
       ],
       providers: [JobCoverageCheck],

@@ -11,6 +11,7 @@ export {
   type TestbedStatus,
 } from './domains.js';
 export { CatalogueHttpModule } from './http/catalogue-http.module.js';
+export { prefixQuery } from './repositories/testbeds.repository.js';
 export type { Testbed } from './entities/testbed.entity.js';
 export { TestbedsService, type TestbedProfile } from './testbeds.service.js';
 export type { TestbedView } from './testbed.view.js';

@@ -36,6 +36,10 @@ export const WEBHOOK_EVENTS = [
   'pilot.measurement-requested',
   'pilot.measurement-overdue',
   'pilot.evaluating',
+  'result.consented',
+  'result.published',
+  'result.withdrawn',
+  'result.adopted',
   '*',
 ] as const;
 

@@ -1,6 +1,7 @@
 import type { ContextProblems } from '@slussen/core';
 import { CATALOGUE_PROBLEMS } from '@slussen/catalogue';
 import { IDENTITY_PROBLEMS } from '@slussen/identity';
+import { LIBRARY_PROBLEMS } from '@slussen/library';
 import { PILOTS_PROBLEMS } from '@slussen/pilots';
 import { SCHEDULING_PROBLEMS } from '@slussen/scheduling';
 
@@ -10,4 +11,5 @@ export const CONTEXT_PROBLEMS: readonly ContextProblems[] = [
   CATALOGUE_PROBLEMS,
   SCHEDULING_PROBLEMS,
   PILOTS_PROBLEMS,
+  LIBRARY_PROBLEMS,
 ];

@@ -4,6 +4,7 @@
 // core, so that core imports no context.
 import { CATALOGUE_ENTITIES } from '@slussen/catalogue/entities';
 import { IDENTITY_ENTITIES } from '@slussen/identity/entities';
+import { LIBRARY_ENTITIES } from '@slussen/library/entities';
 import { NOTIFICATIONS_ENTITIES } from '@slussen/notifications/entities';
 import { PILOTS_ENTITIES } from '@slussen/pilots/entities';
 import { REPORTING_ENTITIES } from '@slussen/reporting/entities';
@@ -17,5 +18,6 @@ export const SCHEMA_ENTITIES = [
   ...SCHEDULING_ENTITIES,
   ...PILOTS_ENTITIES,
   ...REPORTING_ENTITIES,
+  ...LIBRARY_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
 ];

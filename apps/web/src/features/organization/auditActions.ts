@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = {
     'aborted',
     'outcome-recorded',
   ],
+  /** The results library: a side's consent to publish a completed pilot, and adoptions elsewhere. */
+  result: ['consent', 'consent-withdrawn', 'publish', 'adopt'],
   /** A person's own account: written without an organization, so never in an organization's log. */
   user: [
     'change-password',
