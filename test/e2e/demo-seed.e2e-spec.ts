@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Clock, ManualClock } from '@slussen/core';
 import { AccountsService } from '@slussen/identity';
+import { ResultsService } from '@slussen/library';
 import { PilotProgressService } from '../../libs/pilots/src/pilot-progress.service.js';
 import { isolatedDatabase, testConfig } from '@slussen/testing';
 import { DataSource } from 'typeorm';
@@ -101,6 +102,26 @@ describe('demo seed: the running CareUp pilot', () => {
       pilotId,
     ]);
     expect(metric.latest_value).toBe(DEMO_PILOT.running.firstWeek.value);
+  });
+
+  it('holds one published result in the library, with every part shown, adopted by Malmö stad', async () => {
+    const { items } = await app.get(ResultsService).search({ limit: 50 });
+    expect(items).toHaveLength(1);
+    const [result] = items;
+    expect(result).toMatchObject({
+      testbed: { domains: expect.arrayContaining(['elderly-care']) },
+      outcome: { summary: expect.any(String), lessons: expect.any(String) },
+      company: { name: expect.stringMatching(/^(Gatuljus Systems AB|EduPlay AB)$/) },
+      parts: ['summary', 'lessons', 'metrics', 'measurements', 'company', 'problem'],
+      adoptions: [{ organizationName: 'Malmö stad', organizationKind: 'municipality', note: expect.any(String) }],
+    });
+    expect(result!.metrics.length).toBeGreaterThan(0);
+    expect(new Date(result!.adoptions[0]!.adoptedAt).getTime()).toBeLessThanOrEqual(Date.now());
+    // Found by a Swedish search of its title's words.
+    const words = result!.title.split(' ')[0]!;
+    expect((await app.get(ResultsService).search({ q: words, limit: 50 })).items.map((item) => item.id)).toEqual([
+      result!.id,
+    ]);
   });
 
   it('keeps Vitalsens’ request pending, to be decided before a deadline ahead', async () => {

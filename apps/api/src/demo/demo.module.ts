@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogueModule } from '@slussen/catalogue';
 import { AppConfig, CoreModule } from '@slussen/core';
 import { IdentityModule } from '@slussen/identity';
+import { LibraryModule } from '@slussen/library';
 import { PilotsModule } from '@slussen/pilots';
 import { ReportingModule } from '@slussen/reporting';
 import { SchedulingModule } from '@slussen/scheduling';
@@ -19,6 +20,7 @@ export class DemoModule {
         SchedulingModule,
         PilotsModule,
         ReportingModule,
+        LibraryModule,
       ],
     };
   }

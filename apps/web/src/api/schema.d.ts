@@ -1309,6 +1309,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pilots/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the completed pilot's publication stands: each side's consent and parts (either side). */
+        get: operations["ResultsController_publication"];
+        put?: never;
+        /** One side of a completed pilot consents to publishing it (to all parts, or to `parts`), or withdraws (`consent: false`). */
+        post: operations["ResultsController_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published results, ranked by the Swedish search when `q` is given, newest first otherwise. */
+        get: operations["ResultsController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/results/spread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per domain: the published results, which spread and how far (agencies and platform admins). */
+        get: operations["ResultsController_spread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/results/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published result: the parts both sides consented to, and where it spread. */
+        get: operations["ResultsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/results/{id}/adoptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "We adopted this too": an admin or manager of a region or municipality records its adoption. */
+        post: operations["ResultsController_adopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}/webhooks": {
         parameters: {
             query?: never;
@@ -2208,13 +2294,201 @@ export interface components {
         ReportSubjectListDto: {
             items: components["schemas"]["ReportSubjectDto"][];
         };
+        ConsentStateDto: {
+            /** Format: date-time */
+            consentedAt: string;
+            parts: ("summary" | "lessons" | "metrics" | "measurements" | "company" | "problem")[];
+        };
+        ConsentsDto: {
+            company: components["schemas"]["ConsentStateDto"] | null;
+            testbed: components["schemas"]["ConsentStateDto"] | null;
+        };
+        PublicationDto: {
+            /** Format: uuid */
+            pilotId: string;
+            /**
+             * Format: uuid
+             * @description The result in the library.
+             */
+            resultId: string | null;
+            /** @description The company has consented. */
+            company: boolean;
+            /** @description The test bed's organization has consented. */
+            testbed: boolean;
+            /** @description In the public library: both sides consent. */
+            published: boolean;
+            /** Format: date-time */
+            publishedAt: string | null;
+            consents: components["schemas"]["ConsentsDto"];
+            /** @description The parts both sides consented to. */
+            parts: ("summary" | "lessons" | "metrics" | "measurements" | "company" | "problem")[];
+            /**
+             * @description The side the caller speaks for.
+             * @enum {string|null}
+             */
+            side: "company" | "testbed" | null;
+        };
+        ConsentDto: {
+            /** @description true: this side consents to publishing the completed pilot; false: it withdraws its consent (the result is unpublished). */
+            consent: boolean;
+            /**
+             * @description The optional parts this side consents to show (all of them when left out):
+             *     `summary`, `lessons`, `metrics` (the plan's metrics with baseline and
+             *     target), `measurements` (each metric's measured result), `company` (the
+             *     company's name) and `problem` (the need or idea the pilot came from).
+             *     The public page shows only the parts both sides consented to.
+             */
+            parts?: ("summary" | "lessons" | "metrics" | "measurements" | "company" | "problem")[];
+        };
+        ResultCompanyDto: {
+            name: string;
+        };
+        ResultProblemDto: {
+            /** @enum {string|null} */
+            kind: "need" | "idea" | null;
+            title: string;
+            description: string | null;
+            affects: string | null;
+        };
+        ResultTestbedDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            environmentType: "lab" | "simulated" | "real";
+            domains: ("elderly-care" | "welfare-technology" | "health" | "mental-health" | "mobility" | "energy" | "environment" | "education" | "smart-city" | "public-safety" | "food-and-agriculture" | "digital-services")[];
+            municipality: string;
+            organizationName: string;
+        };
+        ResultPeriodDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        ResultOutcomeDto: {
+            /** @enum {string} */
+            result: "adopted" | "procured" | "extended" | "discontinued";
+            summary: string | null;
+            lessons: string | null;
+        };
+        ResultMetricDto: {
+            key: string;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            baseline: number | null;
+            target: number | null;
+            /** @description The measured value. */
+            result: number | null;
+        };
+        AdoptionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            organizationKind: "region" | "municipality";
+            /** Format: date */
+            adoptedAt: string;
+            note: string | null;
+        };
+        ResultDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            company: components["schemas"]["ResultCompanyDto"] | null;
+            /** @description The need or idea the pilot came from. */
+            problem: components["schemas"]["ResultProblemDto"] | null;
+            testbed: components["schemas"]["ResultTestbedDto"];
+            /** @example Europe/Stockholm */
+            timezone: string;
+            period: components["schemas"]["ResultPeriodDto"];
+            outcome: components["schemas"]["ResultOutcomeDto"];
+            metrics: components["schemas"]["ResultMetricDto"][];
+            adoptions: components["schemas"]["AdoptionDto"][];
+            /** @description The parts shown. */
+            parts: ("summary" | "lessons" | "metrics" | "measurements" | "company" | "problem")[];
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        ResultPageDto: {
+            items: components["schemas"]["ResultDto"][];
+            nextCursor: string | null;
+        };
+        SpreadAdoptionDto: {
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            organizationKind: "region" | "municipality";
+            /** Format: date */
+            adoptedAt: string;
+        };
+        SpreadResultDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            outcome: "adopted" | "procured" | "extended" | "discontinued";
+            testbedName: string;
+            testbedOrganizationName: string;
+            /** Format: date-time */
+            publishedAt: string;
+            adoptions: components["schemas"]["SpreadAdoptionDto"][];
+        };
+        DomainSpreadDto: {
+            /** @enum {string} */
+            domain: "elderly-care" | "welfare-technology" | "health" | "mental-health" | "mobility" | "energy" | "environment" | "education" | "smart-city" | "public-safety" | "food-and-agriculture" | "digital-services";
+            /** @description Published results in the domain. */
+            results: number;
+            /** @description Of those, adopted by at least one other organization. */
+            adoptedResults: number;
+            /** @description Adoptions recorded. */
+            adoptions: number;
+            /** @description Distinct organizations that adopted. */
+            organizations: number;
+            regions: number;
+            municipalities: number;
+            items: components["schemas"]["SpreadResultDto"][];
+        };
+        SpreadDto: {
+            items: components["schemas"]["DomainSpreadDto"][];
+        };
+        CreateAdoptionDto: {
+            /**
+             * Format: uuid
+             * @description The region or municipality that adopted the result; the caller is its admin or manager.
+             */
+            organizationId: string;
+            /** @description When it was adopted, YYYY-MM-DD (not in the future). */
+            adoptedAt: string;
+            /** @description How and where, in a few words (shown publicly with the adoption). */
+            note?: string;
+        };
+        CreatedAdoptionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            organizationKind: "region" | "municipality";
+            /** Format: date */
+            adoptedAt: string;
+            note: string | null;
+            /** Format: uuid */
+            resultId: string;
+        };
         SubscribeWebhookDto: {
             /**
              * Format: uri
              * @example https://example.se/slussen-events
              */
             url: string;
-            events: ("booking.requested" | "booking.confirmed" | "booking.rejected" | "booking.waitlisted" | "booking.promoted" | "booking.cancelled" | "booking.expired" | "booking.rescheduled" | "booking.starts-soon" | "booking.decision-due" | "booking.slot-closed" | "booking.slot-reopened" | "pilot.plan-not-agreed" | "pilot.plan-approved" | "pilot.plan-agreed" | "pilot.measurement-requested" | "pilot.measurement-overdue" | "pilot.evaluating" | "*")[];
+            events: ("booking.requested" | "booking.confirmed" | "booking.rejected" | "booking.waitlisted" | "booking.promoted" | "booking.cancelled" | "booking.expired" | "booking.rescheduled" | "booking.starts-soon" | "booking.decision-due" | "booking.slot-closed" | "booking.slot-reopened" | "pilot.plan-not-agreed" | "pilot.plan-approved" | "pilot.plan-agreed" | "pilot.measurement-requested" | "pilot.measurement-overdue" | "pilot.evaluating" | "result.consented" | "result.published" | "result.withdrawn" | "result.adopted" | "*")[];
         };
         /** @description RFC 9457 problem details. `type` is `/problems/<code>`; a validation problem lists its fields in `errors`, a booking-rule problem names the rule in `rule`, an internal one carries `errorId`. */
         Problem: {
@@ -5341,6 +5615,201 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResultsController_publication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResultsController_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResultsController_search: {
+        parameters: {
+            query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Free text, Swedish stemming, every word as a prefix: `fallsensor` finds `fallsensorer`. */
+                q?: string;
+                /** @description A domain of the test bed. */
+                domain?: "elderly-care" | "welfare-technology" | "health" | "mental-health" | "mobility" | "energy" | "environment" | "education" | "smart-city" | "public-safety" | "food-and-agriculture" | "digital-services";
+                environmentType?: "lab" | "simulated" | "real";
+                outcome?: "adopted" | "procured" | "extended" | "discontinued";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultPageDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResultsController_spread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpreadDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResultsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResultsController_adopt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAdoptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedAdoptionDto"];
+                };
             };
             /** @description A problem (RFC 9457): every error of the API */
             default: {
