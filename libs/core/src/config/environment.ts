@@ -204,12 +204,12 @@ export class EnvironmentVariables {
   @Max(100_000)
   QUEUE_KEEP_FAILED = 5000;
 
-  /** Jobs a worker process runs at once, per queue. */
+  /** E-mail deliveries a worker process sends at once. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)
-  WORKER_CONCURRENCY = 5;
+  WORKER_CONCURRENCY = 10;
 
   /** Wait between attempts to reach Redis again after it went away (fixed, so work resumes within moments of its return). */
   @Transform(toInt)

@@ -1,21 +1,29 @@
 import { Processor } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JobProcessor, type JobHandlers } from '@slussen/core';
+import { AppConfig, JobProcessor, type JobHandlers } from '@slussen/core';
 import { NOTIFICATIONS_QUEUE, NotificationsJob } from '../notifications.jobs.js';
 import { NotificationsService } from '../notifications.service.js';
 
 // A job of a worker that died is picked up again within about 25 s (its lock is renewed
 // every 7.5 s while it runs, so long sends are not mistaken for stalled ones).
 @Processor(NOTIFICATIONS_QUEUE, { concurrency: 5, lockDuration: 15_000, stalledInterval: 10_000 })
-export class NotificationsProcessor extends JobProcessor {
+export class NotificationsProcessor extends JobProcessor implements OnApplicationBootstrap {
   protected readonly handlers: JobHandlers;
 
-  constructor(notifications: NotificationsService) {
+  constructor(
+    notifications: NotificationsService,
+    private readonly config: AppConfig,
+  ) {
     super();
     this.handlers = {
       [NotificationsJob.DeliverOutboxMessage]: (data) => notifications.deliver(data.outboxId),
       [NotificationsJob.SweepDeliveries]: () => notifications.sweep(),
     };
+  }
+
+  /** Sends wait on the database and the SMTP server more than on the CPU (WORKER_CONCURRENCY). */
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.queue.concurrency;
   }
 }
 
