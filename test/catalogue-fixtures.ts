@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { expect } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import type { IdentityFactory } from '@slussen/testing';
 
 /** A complete test-bed profile, ready to publish; override what a test is about. */
 export function testbedBody(organizationId: string, overrides: Record<string, unknown> = {}) {
@@ -45,4 +46,41 @@ export function daysFromNow(days: number, hour = 9): string {
   const date = new Date(Date.now() + days * 86_400_000);
   date.setUTCHours(hour, 0, 0, 0);
   return date.toISOString();
+}
+
+/**
+ * A company member's booking of a new region's one-place slot `days` ahead: confirmed at once
+ * (`requiresApproval` false) unless the rules say otherwise. Returns the people and the booking.
+ */
+export async function bookedSlot(
+  app: INestApplication,
+  factory: IdentityFactory,
+  title: string,
+  options: { requiresApproval?: boolean; days?: number } = {},
+) {
+  const region = await factory.organization('region');
+  const manager = await factory.member(region.id, 'manager');
+  const member = await factory.member((await factory.organization('company')).id, 'member');
+  const testbed = await createTestbed(app, manager.token, region.id, {
+    capacity: 1,
+    rules: {
+      requiresApproval: options.requiresApproval ?? false,
+      minLeadDays: 1,
+      maxAdvanceDays: 365,
+      maxActiveBookingsPerCompany: 5,
+      decisionDays: 5,
+    },
+  });
+  const days = options.days ?? 30;
+  const slot = await request(app.getHttpServer())
+    .post(`/api/v1/testbeds/${testbed.id}/slots`)
+    .set('Authorization', `Bearer ${manager.token}`)
+    .send({ startsAt: daysFromNow(days, 8), endsAt: daysFromNow(days, 16), capacity: 1 });
+  expect(slot.status).toBe(201);
+  const booking = await request(app.getHttpServer())
+    .post(`/api/v1/slots/${slot.body.items[0].id}/bookings`)
+    .set('Authorization', `Bearer ${member.token}`)
+    .send({ title });
+  expect(booking.status).toBe(201);
+  return { region, manager, member, testbed, bookingId: booking.body.id as string };
 }

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { IdentityFactory, isolatedDatabase } from '@slussen/testing';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { createApiApp } from '../api-app.js';
-import { createTestbed, daysFromNow } from '../catalogue-fixtures.js';
+import { bookedSlot } from '../catalogue-fixtures.js';
 import { freePort, runBuilt, waitForOk, WORKER_MAIN, type RunningProcess } from '../processes.js';
 
 describe('a worker killed in the middle of sending', () => {
@@ -73,30 +72,8 @@ describe('a worker killed in the middle of sending', () => {
     };
     const first = await start();
 
-    const factory = new IdentityFactory(api);
-    const region = await factory.organization('region');
-    const manager = await factory.member(region.id, 'manager');
-    const member = await factory.member((await factory.organization('company')).id, 'member');
-    const testbed = await createTestbed(api, manager.token, region.id, {
-      capacity: 1,
-      rules: {
-        requiresApproval: false,
-        minLeadDays: 1,
-        maxAdvanceDays: 365,
-        maxActiveBookingsPerCompany: 5,
-        decisionDays: 5,
-      },
-    });
-    const slot = await request(api.getHttpServer())
-      .post(`/api/v1/testbeds/${testbed.id}/slots`)
-      .set('Authorization', `Bearer ${manager.token}`)
-      .send({ startsAt: daysFromNow(44, 8), endsAt: daysFromNow(44, 16), capacity: 1 });
     // The booking goes out to the worker through a separate API; the worker sends with the run's settings.
-    const booking = await request(api.getHttpServer())
-      .post(`/api/v1/slots/${slot.body.items[0].id}/bookings`)
-      .set('Authorization', `Bearer ${member.token}`)
-      .send({ title: 'Kraschpilot' });
-    expect(booking.status).toBe(201);
+    await bookedSlot(api, new IdentityFactory(api), 'Kraschpilot', { days: 44 });
 
     const waitFor = async (condition: () => boolean, ms: number) => {
       const deadline = Date.now() + ms;

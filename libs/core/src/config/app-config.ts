@@ -30,7 +30,13 @@ export class AppConfig {
   readonly reminders: { everySeconds: number; windowMinutes: number };
   readonly calendarFeeds: { tokenTtlDays: number };
   readonly idempotency: { ttlHours: number; staleSeconds: number };
-  readonly outbox: { pollMs: number; batchSize: number; enqueueTimeoutMs: number; redispatchHours: number };
+  readonly outbox: {
+    pollMs: number;
+    batchSize: number;
+    enqueueTimeoutMs: number;
+    redispatchHours: number;
+    deliveryAttempts: number;
+  };
   readonly mail: { from: string; leaseSeconds: number; sweepEverySeconds: number; sweepBatchSize: number };
   readonly webhooks: {
     timeoutMs: number;
@@ -115,6 +121,7 @@ export class AppConfig {
       batchSize: env.OUTBOX_BATCH_SIZE,
       enqueueTimeoutMs: env.OUTBOX_ENQUEUE_TIMEOUT_MS,
       redispatchHours: env.OUTBOX_REDISPATCH_HOURS,
+      deliveryAttempts: env.OUTBOX_DELIVERY_ATTEMPTS,
     };
     this.mail = {
       from: env.MAIL_FROM,

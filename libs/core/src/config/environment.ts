@@ -293,6 +293,17 @@ export class EnvironmentVariables {
   @Max(720)
   OUTBOX_REDISPATCH_HOURS = 24;
 
+  /**
+   * Attempts of an outbox message's delivery job (exponential backoff from 1 s): 12 keep trying for
+   * about an hour, so a database away that long (every attempt failing before a delivery was planned,
+   * where the delivery sweep cannot see it) delays e-mail but loses none.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  OUTBOX_DELIVERY_ATTEMPTS = 12;
+
   /** A delivery claimed longer ago than this belongs to a worker that died; another may send it. */
   @Transform(toInt)
   @IsInt()

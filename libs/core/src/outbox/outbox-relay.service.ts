@@ -144,7 +144,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const jobs = rows.map((row) => ({
         name: JobName.DeliverOutboxMessage,
         data: { outboxId: row.id, ...(row.requestId ? { requestId: row.requestId } : {}) },
-        opts: { jobId: `outbox-${row.id}` },
+        opts: { jobId: `outbox-${row.id}`, attempts: this.config.outbox.deliveryAttempts },
       }));
       await withTimeout(this.queue.addBulk(jobs), this.config.outbox.enqueueTimeoutMs);
       await this.outbox.markDispatched(

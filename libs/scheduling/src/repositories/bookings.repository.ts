@@ -65,7 +65,7 @@ const BOOKING_ROWS = `SELECT b.id, b.slot_id AS "slotId", b.testbed_id AS "testb
        b.created_at AS "createdAt", b.updated_at AS "updatedAt"
   FROM bookings b JOIN slots s ON s.id = b.slot_id
   JOIN catalogue_testbed_booking_rules t ON t.testbed_id = b.testbed_id
-  JOIN identity_organization_names o ON o.organization_id = b.organization_id`;
+  JOIN identity_organization_facts o ON o.organization_id = b.organization_id`;
 
 /** What the one-statement booking request answers: the booking (null when none was made), whether the slot was open, and the company. */
 export interface AtomicBooking {
@@ -182,7 +182,7 @@ export class BookingsRepository {
        )
        SELECT (SELECT json_build_object('id', id, 'status', status, 'decisionDueAt', decision_due_at, 'createdAt', created_at, 'updatedAt', updated_at) FROM booking) AS booking,
               EXISTS (SELECT 1 FROM slot) AS "slotOpen",
-              (SELECT json_build_object('organizationName', name, 'organizationNumber', org_number) FROM identity_organization_names WHERE organization_id = $2) AS company`,
+              (SELECT json_build_object('organizationName', name, 'organizationNumber', org_number) FROM identity_organization_facts WHERE organization_id = $2) AS company`,
       [
         data.slotId,
         data.organizationId,
