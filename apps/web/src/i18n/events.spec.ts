@@ -6,7 +6,7 @@ import {
   PILOT_EVENT_TYPES as API_PILOT_EVENT_TYPES,
 } from '../../../../libs/pilots/src/pilot-event-facts';
 import { BOOKING_EVENT_TYPES, BOOKING_REASON_CODES } from '../features/booking/eventText';
-import { PILOT_EVENT_TYPES } from '../features/pilots/eventText';
+import { eventDetails, PILOT_EVENT_TYPES } from '../features/pilots/eventText';
 
 const ROOT = resolve('apps/web/src/i18n');
 const LANGUAGES = ['sv', 'en'] as const;
@@ -45,4 +45,18 @@ describe('timeline events read in Swedish and English', () => {
       expect(missing).toEqual([]);
     },
   );
+});
+
+describe('a pilot event about a metric', () => {
+  it('names the metric by its name in the plan, and by its key once the plan no longer has it', async () => {
+    const { createInstance } = await import('i18next');
+    const i18n = createInstance();
+    await i18n.init({ lng: 'sv', resources: { sv: { pilots: read('sv', 'pilots.json') } } });
+    const event = { type: 'plan-changed', cause: 'metric-added', metricKey: 'falls', planVersion: 3 } as never;
+    const names = (key: string) => (key === 'falls' ? 'Fall per månad' : undefined);
+    expect(eventDetails(i18n.t, event, names)).toEqual(['Måttet Fall per månad lades till; nu gäller planversion 3.']);
+    expect(eventDetails(i18n.t, { ...(event as object), metricKey: 'gone' } as never, names)).toEqual([
+      'Måttet gone lades till; nu gäller planversion 3.',
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import type { Pilot } from './types';
 export function PilotTimeline({ pilot }: { pilot: Pilot }) {
   const { t, i18n } = useTranslation('pilots');
   const events = usePilotEvents(pilot.id);
+  const metricName = (key: string) => pilot.metrics.find((metric) => metric.key === key)?.name;
   return (
     <section aria-labelledby="events">
       <h2 id="events">{t('eventsTitle')}</h2>
@@ -32,7 +33,7 @@ export function PilotTimeline({ pilot }: { pilot: Pilot }) {
                   })}
                 </span>
               ) : null}
-              {eventDetails(t, event).map((line) => (
+              {eventDetails(t, event, metricName).map((line) => (
                 <p key={line} className="meta">
                   {line}
                 </p>

@@ -20,15 +20,22 @@ export function eventTitle(t: TFunction, event: Pick<PilotEvent, 'type'>): strin
     : t('pilots:eventUnknown', { type: event.type });
 }
 
-/** A pilot event's details in the reader's language, from the facts the API stored with it (never its English `detail`). */
-export function eventDetails(t: TFunction, event: PilotEvent): string[] {
+/**
+ * A pilot event's details in the reader's language, from the facts the API stored with it (never its English
+ * `detail`); a metric by its name in the plan (`metricName`), by its key when the plan no longer has it.
+ */
+export function eventDetails(
+  t: TFunction,
+  event: PilotEvent,
+  metricName?: (key: string) => string | undefined,
+): string[] {
   const lines: string[] = [];
   if (event.cause && t(`pilots:eventCauses.${event.cause}`, { defaultValue: '' })) {
     lines.push(
       t(`pilots:eventCauses.${event.cause}`, {
         version: event.planVersion ?? '',
         side: event.side ? t(`pilots:sides.${event.side}`) : '',
-        metric: event.metricKey ?? '',
+        metric: event.metricKey ? (metricName?.(event.metricKey) ?? event.metricKey) : '',
         result: event.result ? t(`pilots:results.${event.result}`) : '',
         status: event.bookingStatus
           ? t(`booking:status.${event.bookingStatus}`, { defaultValue: event.bookingStatus })
