@@ -3,6 +3,8 @@ import type { OutboxTopic } from '@slussen/core';
 import { Messages, type MessageOf } from '@slussen/notifications';
 import { IdentityMessages } from '../../libs/identity/src/messages/identity.messages.js';
 import { IDENTITY_TOPICS } from '../../libs/identity/src/messages/identity.topics.js';
+import { IdeasMessages } from '../../libs/ideas/src/messages/ideas.messages.js';
+import { IDEAS_TOPICS } from '../../libs/ideas/src/messages/ideas.topics.js';
 import { NotificationsMessages } from '../../libs/notifications/src/messages/notifications.messages.js';
 import { NOTIFICATIONS_TOPICS } from '../../libs/notifications/src/messages/notifications.topics.js';
 import { LibraryMessages } from '../../libs/library/src/messages/library.messages.js';
@@ -22,6 +24,7 @@ const CONTEXTS = [
   { topics: IDENTITY_TOPICS, messages: IdentityMessages },
   { topics: NOTIFICATIONS_TOPICS, messages: NotificationsMessages },
   { topics: LIBRARY_TOPICS, messages: LibraryMessages },
+  { topics: IDEAS_TOPICS, messages: IdeasMessages },
 ];
 
 // The compiler holds this: every topic of the map is in some context's list, and no list names another.
@@ -32,6 +35,7 @@ const EVERY_TOPIC: Record<OutboxTopic, true> = {
   ...IDENTITY_TOPICS,
   ...NOTIFICATIONS_TOPICS,
   ...LIBRARY_TOPICS,
+  ...IDEAS_TOPICS,
 };
 
 /** A context's registered messages, read without its services (a message reads them only when it is built). */

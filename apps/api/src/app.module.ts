@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule, ProblemsModule } from '@slussen/core';
 import { CatalogueHttpModule } from '@slussen/catalogue';
+import { IdeasHttpModule } from '@slussen/ideas';
 import { IdentityHttpModule } from '@slussen/identity';
 import { LibraryHttpModule } from '@slussen/library';
 import { NotificationsHttpModule } from '@slussen/notifications';
@@ -26,6 +27,7 @@ export class AppModule {
         ReportingHttpModule,
         LibraryHttpModule,
         NotificationsHttpModule,
+        IdeasHttpModule,
         QueueDashboardModule,
       ],
     };

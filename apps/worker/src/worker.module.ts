@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, CoreModule, JobSchedulesModule, ProblemsModule } from '@slussen/core';
 import { LibraryModule } from '@slussen/library';
+import { IdeasJobsModule } from '@slussen/ideas';
 import { NotificationsJobsModule } from '@slussen/notifications';
 import { PilotsJobsModule } from '@slussen/pilots';
 import { CONTEXT_PROBLEMS } from '@slussen/platform';
@@ -25,6 +26,7 @@ export class WorkerModule {
         ReportingJobsModule,
         LibraryModule,
         NotificationsJobsModule,
+        IdeasJobsModule,
       ],
       providers: [JobCoverageCheck],
     };

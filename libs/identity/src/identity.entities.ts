@@ -8,7 +8,7 @@ import { RefreshToken } from './entities/refresh-token.entity.js';
 import { User } from './entities/user.entity.js';
 
 /** Exported for foreign keys from other contexts' entities; read through identity's services. */
-export { Organization };
+export { Organization, User };
 export const IDENTITY_ENTITIES = [
   Organization,
   User,

@@ -6,7 +6,14 @@ describe('jobs of the contexts', () => {
     const jobs = CONTEXT_JOBS.flatMap((declared) => declared.jobs);
     expect(jobs.filter((job, index) => jobs.indexOf(job) !== index)).toEqual([]);
     expect(new Set(CONTEXT_QUEUES).size).toBe(CONTEXT_QUEUES.length);
-    expect([...CONTEXT_QUEUES].sort()).toEqual(['notifications', 'pilots', 'reports', 'scheduling', 'webhooks']);
-    expect(jobs).toHaveLength(11);
+    expect([...CONTEXT_QUEUES].sort()).toEqual([
+      'ideas',
+      'notifications',
+      'pilots',
+      'reports',
+      'scheduling',
+      'webhooks',
+    ]);
+    expect(jobs).toHaveLength(12);
   });
 });

@@ -1,4 +1,5 @@
 import type { JobDeclarations } from '@slussen/core';
+import { IDEAS_JOBS } from '@slussen/ideas';
 import { NOTIFICATIONS_JOBS } from '@slussen/notifications';
 import { PILOTS_JOBS } from '@slussen/pilots';
 import { REPORTING_JOBS } from '@slussen/reporting';
@@ -10,6 +11,7 @@ export const CONTEXT_JOBS: readonly JobDeclarations[] = [
   ...NOTIFICATIONS_JOBS,
   PILOTS_JOBS,
   REPORTING_JOBS,
+  IDEAS_JOBS,
 ];
 
 /** Every queue's name, e.g. for the queue dashboard. */

@@ -1,5 +1,6 @@
 import type { ContextProblems } from '@slussen/core';
 import { CATALOGUE_PROBLEMS } from '@slussen/catalogue';
+import { IDEAS_PROBLEMS } from '@slussen/ideas';
 import { IDENTITY_PROBLEMS } from '@slussen/identity';
 import { LIBRARY_PROBLEMS } from '@slussen/library';
 import { PILOTS_PROBLEMS } from '@slussen/pilots';
@@ -12,4 +13,5 @@ export const CONTEXT_PROBLEMS: readonly ContextProblems[] = [
   SCHEDULING_PROBLEMS,
   PILOTS_PROBLEMS,
   LIBRARY_PROBLEMS,
+  IDEAS_PROBLEMS,
 ];

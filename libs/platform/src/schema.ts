@@ -5,6 +5,7 @@
 import { CATALOGUE_ENTITIES } from '@slussen/catalogue/entities';
 import { IDENTITY_ENTITIES } from '@slussen/identity/entities';
 import { LIBRARY_ENTITIES } from '@slussen/library/entities';
+import { IDEAS_ENTITIES } from '@slussen/ideas/entities';
 import { NOTIFICATIONS_ENTITIES } from '@slussen/notifications/entities';
 import { PILOTS_ENTITIES } from '@slussen/pilots/entities';
 import { REPORTING_ENTITIES } from '@slussen/reporting/entities';
@@ -20,4 +21,5 @@ export const SCHEMA_ENTITIES = [
   ...REPORTING_ENTITIES,
   ...LIBRARY_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
+  ...IDEAS_ENTITIES,
 ];

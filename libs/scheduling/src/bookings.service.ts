@@ -14,6 +14,7 @@ import {
   type Actor,
   type Page,
 } from '@slussen/core';
+import { IdeasService } from '@slussen/ideas';
 import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { BOOKING_REASON_TEXT, type BookingReasonCode } from './booking-reasons.js';
@@ -38,6 +39,8 @@ export interface BookingView {
   title: string;
   description: string | null;
   status: BookingStatus;
+  /** The accepted idea or need the booking pilots. */
+  ideaId: string | null;
   /** The slot's period (also as slotStartsAt and slotEndsAt). */
   startsAt: string;
   endsAt: string;
@@ -66,6 +69,8 @@ export interface BookCommand {
   waitlist?: boolean;
   /** Which of the caller's companies books; needed only when it belongs to several. */
   organizationId?: string;
+  /** The accepted idea or need this booking pilots (ideas decide who may link it). */
+  ideaId?: string;
 }
 
 export const toBookingView = (row: BookingRow): BookingView => ({
@@ -80,6 +85,7 @@ export const toBookingView = (row: BookingRow): BookingView => ({
   title: row.title,
   description: row.description,
   status: row.status,
+  ideaId: row.ideaId ?? null,
   startsAt: iso(row.startsAt)!,
   endsAt: iso(row.endsAt)!,
   slotStartsAt: iso(row.startsAt)!,
@@ -109,6 +115,7 @@ export class BookingsService {
     private readonly idempotency: IdempotencyRepository,
     private readonly config: AppConfig,
     private readonly rules: BookingRules,
+    private readonly ideas: IdeasService,
   ) {}
 
   /**
@@ -132,6 +139,8 @@ export class BookingsService {
           command.description ?? null,
           command.waitlist ?? false,
           command.organizationId ?? null,
+          // Appended only when given, so the keys of requests without an idea keep their hash.
+          ...(command.ideaId !== undefined ? [command.ideaId] : []),
         ]),
       )
       .digest('hex');
@@ -192,6 +201,8 @@ export class BookingsService {
       { organizationId: slot.testbedOrganizationId, status: slot.testbedStatus as 'published' },
       'Slot',
     );
+    if (command.ideaId !== undefined)
+      await this.ideas.checkBookingLink(actor, command.ideaId, organizationId, slot.testbedId);
     this.checkRules(slot);
     const request = {
       slotId: slot.id,
@@ -202,6 +213,7 @@ export class BookingsService {
       placeStatus: slot.requiresApproval ? ('pending' as const) : ('confirmed' as const),
       decisionDueAt: slot.requiresApproval ? this.rules.decisionDue(slot) : null,
       waitlist: command.waitlist ?? false,
+      ideaId: command.ideaId ?? null,
     };
     const attempt = async (manager?: EntityManager) => {
       const { booking, slotOpen, company } = await this.bookings

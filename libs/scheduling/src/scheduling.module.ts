@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@slussen/catalogue';
+import { IdeasModule } from '@slussen/ideas';
 import { IdentityModule } from '@slussen/identity';
 import { BookingRules } from './booking-rules.js';
 import { BookingsService } from './bookings.service.js';
@@ -18,7 +19,7 @@ import { SchedulingMessages } from './messages/scheduling.messages.js';
 
 /** Slots (and, to come, bookings and waiting lists); used by both apps. */
 @Module({
-  imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), CatalogueModule, IdentityModule],
+  imports: [TypeOrmModule.forFeature(SCHEDULING_ENTITIES), CatalogueModule, IdentityModule, IdeasModule],
   providers: [
     SlotsRepository,
     BookingsRepository,

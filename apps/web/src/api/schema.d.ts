@@ -1461,6 +1461,266 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sluices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every sluice, by name (public). */
+        get: operations["SluicesController_list"];
+        put?: never;
+        /** Opens a sluice for a region or municipality (its admins and managers). */
+        post: operations["SluicesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sluices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SluicesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sluices/{id}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A need (the sluice's staff) or an idea (a company); a sluice open to anyone takes either from any signed-in
+         *     person. 201 with status `submitted`; someone the sluice does not take this from is 403.
+         */
+        post: operations["SluicesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own ideas and needs (and its companies'), all of the sluices it manages, and public needs; newest first. */
+        get: operations["IdeasController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ideas and needs the caller may see that resemble `q`, ranked by Swedish full text: duplicates while typing. */
+        get: operations["IdeasController_similar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The idea with its history, whether the caller follows it, and what the caller may do now. */
+        get: operations["IdeasController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** submitted → screening (the sluice's managers). */
+        post: operations["IdeasController_screen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** screening → accepted, matched to one or more published test beds. */
+        post: operations["IdeasController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** submitted or screening → declined, with a reason the submitter sees. */
+        post: operations["IdeasController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** accepted or piloting → closed, with what came of it. */
+        post: operations["IdeasController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published test beds suggested for the idea (the sluice's managers): most shared domains, then Swedish text. */
+        get: operations["IdeasController_matches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow the idea: an e-mail on each change of its status (anyone signed in who sees it). */
+        post: operations["IdeasController_follow"];
+        delete: operations["IdeasController_unfollow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conversation between the submitter and the sluice's managers, oldest first. */
+        get: operations["IdeasController_messages"];
+        put?: never;
+        /** A message to the other side, who gets it by e-mail. */
+        post: operations["IdeasController_postMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Answers to a public need: all of them for the managers and the submitter, a company's own for it. */
+        get: operations["IdeasController_answers"];
+        put?: never;
+        /** A company's answer to a public need (one per company). */
+        post: operations["IdeasController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/answers/{answerId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The sluice's managers accept one answer: that company may book a matched test bed with the need linked. */
+        post: operations["IdeasController_acceptAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queue-dashboard/session": {
         parameters: {
             query?: never;
@@ -2058,6 +2318,12 @@ export interface components {
              * @description Which of your companies books; needed only when you belong to several.
              */
             organizationId?: string;
+            /**
+             * Format: uuid
+             * @description An accepted idea or need this booking pilots: the company whose answer was accepted (or whose idea it is)
+             *     books one of the test beds the idea is matched to; the idea moves to piloting when the booking is confirmed.
+             */
+            ideaId?: string;
         };
         /** @enum {string} */
         BookingStatus: "pending" | "confirmed" | "rejected" | "waitlisted" | "cancelled" | "expired";
@@ -2084,6 +2350,11 @@ export interface components {
             /** @description The booking company's organization number, when it gave one. */
             organizationNumber: string | null;
             title: string;
+            /**
+             * Format: uuid
+             * @description The accepted idea or need the booking pilots (ideaId when it was made).
+             */
+            ideaId: string | null;
             description: string | null;
             status: components["schemas"]["BookingStatus"];
             /**
@@ -2489,6 +2760,329 @@ export interface components {
              */
             url: string;
             events: ("booking.requested" | "booking.confirmed" | "booking.rejected" | "booking.waitlisted" | "booking.promoted" | "booking.cancelled" | "booking.expired" | "booking.rescheduled" | "booking.starts-soon" | "booking.decision-due" | "booking.slot-closed" | "booking.slot-reopened" | "pilot.plan-not-agreed" | "pilot.plan-approved" | "pilot.plan-agreed" | "pilot.measurement-requested" | "pilot.measurement-overdue" | "pilot.evaluating" | "result.consented" | "result.published" | "result.withdrawn" | "result.adopted" | "*")[];
+        };
+        CreateSluiceDto: {
+            /**
+             * Format: uuid
+             * @description The region or municipality that runs the sluice; its admins and managers screen what comes in.
+             */
+            organizationId: string;
+            name: string;
+            description: string;
+            /** @description Domains of the catalogue's vocabulary (GET /domains). */
+            domains: ("elderly-care" | "welfare-technology" | "health" | "mental-health" | "mobility" | "energy" | "environment" | "education" | "smart-city" | "public-safety" | "food-and-agriculture" | "digital-services")[];
+            /** @description Who may submit: its own staff (needs), companies (ideas), anyone signed in (either). */
+            submitters: ("staff" | "companies" | "anyone")[];
+            /** @description Days within which the sluice promises a first answer (default 14); its managers are reminded after. */
+            answerWithinDays?: number;
+        };
+        /** @enum {string} */
+        SluiceSubmitter: "staff" | "companies" | "anyone";
+        SluiceDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The region or municipality that runs the sluice.
+             */
+            organizationId: string;
+            organizationName: string;
+            name: string;
+            description: string;
+            domains: string[];
+            submitters: components["schemas"]["SluiceSubmitter"][];
+            /** @description Days within which the sluice promises a first answer. */
+            answerWithinDays: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SluicePageDto: {
+            items: components["schemas"]["SluiceDto"][];
+            nextCursor: string | null;
+        };
+        SubmitIdeaDto: {
+            /**
+             * @description `need` (staff: a problem in their work) or `idea` (a company's idea or solution).
+             * @enum {string}
+             */
+            kind: "need" | "idea";
+            title: string;
+            description: string;
+            domains?: ("elderly-care" | "welfare-technology" | "health" | "mental-health" | "mobility" | "energy" | "environment" | "education" | "smart-city" | "public-safety" | "food-and-agriculture" | "digital-services")[];
+            /** @description Who the need affects, and how often. */
+            affects?: string;
+            /** @description A public need is shown to everyone signed in, and companies may answer it (needs only). */
+            public?: boolean;
+            /**
+             * Format: uuid
+             * @description Which of your companies submits an idea; needed only when you belong to several.
+             */
+            organizationId?: string;
+        };
+        /** @enum {string} */
+        IdeaKind: "need" | "idea";
+        /** @enum {string} */
+        IdeaStatus: "submitted" | "screening" | "accepted" | "piloting" | "closed" | "declined";
+        IdeaDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sluiceId: string;
+            sluiceName: string;
+            /** Format: uuid */
+            sluiceOrganizationId: string;
+            kind: components["schemas"]["IdeaKind"];
+            title: string;
+            description: string;
+            domains: string[];
+            /** @description Who the need affects, and how often. */
+            affects: string | null;
+            public: boolean;
+            status: components["schemas"]["IdeaStatus"];
+            /**
+             * Format: uuid
+             * @description The organization it was submitted for: the sluice’s own (staff) or a company; null for a person alone.
+             */
+            submitterOrganizationId: string | null;
+            submitterOrganizationName: string | null;
+            /** @description Why the sluice declined it. */
+            declineReason: string | null;
+            /** @description What came of it, once closed. */
+            result: string | null;
+            /** @description The test beds it is matched to (from accept). */
+            testbedIds: string[];
+            /** @description Bookings linked to it. */
+            bookingIds: string[];
+            /**
+             * Format: uuid
+             * @description The company whose answer was accepted.
+             */
+            acceptedAnswerOrganizationId: string | null;
+            /** @description How many people follow it. */
+            followers: number;
+            /**
+             * Format: date-time
+             * @description When the sluice promised a first answer by.
+             */
+            answerDueAt: string;
+            /** Format: date-time */
+            screenedAt: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            pilotingAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IdeaPageDto: {
+            items: components["schemas"]["IdeaDto"][];
+            nextCursor: string | null;
+        };
+        SimilarIdeaDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sluiceId: string;
+            kind: components["schemas"]["IdeaKind"];
+            title: string;
+            status: components["schemas"]["IdeaStatus"];
+            /** @description Swedish full-text rank; higher is more alike. */
+            rank: number;
+        };
+        SimilarIdeaListDto: {
+            items: components["schemas"]["SimilarIdeaDto"][];
+        };
+        IdeaActorDto: {
+            /** Format: uuid */
+            userId: string | null;
+            /** Format: uuid */
+            apiTokenId: string | null;
+        };
+        IdeaEventDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description submitted, screening, accepted, piloting, closed or declined. */
+            type: string;
+            fromStatus: string | null;
+            toStatus: string;
+            /** @description Null when the system made the change. */
+            actor: components["schemas"]["IdeaActorDto"] | null;
+            /** @description The reason, the result, or why the system moved it. */
+            detail: string | null;
+            /**
+             * Format: uuid
+             * @description The booking that moved it to piloting.
+             */
+            bookingId: string | null;
+        };
+        IdeaPermissionsDto: {
+            screen: boolean;
+            accept: boolean;
+            decline: boolean;
+            close: boolean;
+            /** @description May read and write the conversation. */
+            converse: boolean;
+            /** @description May answer this public need for a company. */
+            answer: boolean;
+            acceptAnswer: boolean;
+            follow: boolean;
+            /** @description May read the suggested test beds. */
+            matches: boolean;
+        };
+        IdeaDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sluiceId: string;
+            sluiceName: string;
+            /** Format: uuid */
+            sluiceOrganizationId: string;
+            kind: components["schemas"]["IdeaKind"];
+            title: string;
+            description: string;
+            domains: string[];
+            /** @description Who the need affects, and how often. */
+            affects: string | null;
+            public: boolean;
+            status: components["schemas"]["IdeaStatus"];
+            /**
+             * Format: uuid
+             * @description The organization it was submitted for: the sluice’s own (staff) or a company; null for a person alone.
+             */
+            submitterOrganizationId: string | null;
+            submitterOrganizationName: string | null;
+            /** @description Why the sluice declined it. */
+            declineReason: string | null;
+            /** @description What came of it, once closed. */
+            result: string | null;
+            /** @description The test beds it is matched to (from accept). */
+            testbedIds: string[];
+            /** @description Bookings linked to it. */
+            bookingIds: string[];
+            /**
+             * Format: uuid
+             * @description The company whose answer was accepted.
+             */
+            acceptedAnswerOrganizationId: string | null;
+            /** @description How many people follow it. */
+            followers: number;
+            /**
+             * Format: date-time
+             * @description When the sluice promised a first answer by.
+             */
+            answerDueAt: string;
+            /** Format: date-time */
+            screenedAt: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            pilotingAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Whether the caller follows it. */
+            following: boolean;
+            /** @description Every change of its status, oldest first. */
+            events: components["schemas"]["IdeaEventDto"][];
+            /** @description What the caller may do now. */
+            permissions: components["schemas"]["IdeaPermissionsDto"];
+        };
+        AcceptIdeaDto: {
+            /** @description The test beds the idea is matched to (published ones, one or more); a linked booking must be on one of them. */
+            testbedIds: string[];
+        };
+        DeclineIdeaDto: {
+            /** @description Why: the submitter sees it. */
+            reason: string;
+        };
+        CloseIdeaDto: {
+            /** @description What came of it. */
+            result: string;
+        };
+        TestbedMatchDto: {
+            /** Format: uuid */
+            testbedId: string;
+            name: string;
+            summary: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            environmentType: string;
+            municipality: string;
+            domains: string[];
+            /** @description Domains the test bed shares with the idea (or its sluice). */
+            sharedDomains: string[];
+            /** @description Swedish full-text rank of the test bed against the idea’s text. */
+            textRank: number;
+            /** @description Shared domains plus the text rank (below 1): the order of the list. */
+            score: number;
+            /** @description Already one of the idea’s matched test beds. */
+            matched: boolean;
+        };
+        TestbedMatchListDto: {
+            items: components["schemas"]["TestbedMatchDto"][];
+        };
+        /** @enum {string} */
+        IdeaMessageSide: "submitter" | "managers";
+        IdeaMessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ideaId: string;
+            side: components["schemas"]["IdeaMessageSide"];
+            /** Format: uuid */
+            authorUserId: string | null;
+            authorName: string | null;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IdeaMessageListDto: {
+            /** @description Oldest first. */
+            items: components["schemas"]["IdeaMessageDto"][];
+        };
+        PostMessageDto: {
+            body: string;
+        };
+        /** @enum {string} */
+        IdeaAnswerStatus: "submitted" | "accepted";
+        IdeaAnswerDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ideaId: string;
+            /**
+             * Format: uuid
+             * @description The answering company.
+             */
+            organizationId: string;
+            organizationName: string;
+            description: string;
+            status: components["schemas"]["IdeaAnswerStatus"];
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IdeaAnswerListDto: {
+            /** @description Oldest first. */
+            items: components["schemas"]["IdeaAnswerDto"][];
+        };
+        AnswerNeedDto: {
+            /** @description The company's solution to the need. */
+            description: string;
+            /**
+             * Format: uuid
+             * @description Which of your companies answers; needed only when you belong to several.
+             */
+            organizationId?: string;
         };
         /** @description RFC 9457 problem details. `type` is `/problems/<code>`; a validation problem lists its fields in `errors`, a booking-rule problem names the rule in `rule`, an internal one carries `errorId`. */
         Problem: {
@@ -5982,6 +6576,641 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SluicesController_list: {
+        parameters: {
+            query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description One organization's sluices. */
+                organizationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SluicePageDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SluicesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSluiceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SluiceDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SluicesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SluiceDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SluicesController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitIdeaDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaDto"];
+                };
+            };
+            /** @description Your role does not allow this, or you called with an API token: only a signed-in person may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_list: {
+        parameters: {
+            query?: {
+                /** @description How many items, 1 to 200. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Swedish full text over title, description and who it affects; every word a prefix. */
+                q?: string;
+                sluiceId?: string;
+                status?: "submitted" | "screening" | "accepted" | "piloting" | "closed" | "declined";
+                kind?: "need" | "idea";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPageDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_similar: {
+        parameters: {
+            query: {
+                /** @description What the person is typing (a title, a sentence). */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarIdeaListDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaDetailDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_screen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaDetailDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptIdeaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaDetailDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineIdeaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaDetailDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseIdeaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaDetailDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_matches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestbedMatchListDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role does not allow this, or you called with an API token: only a signed-in person may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_unfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role does not allow this, or you called with an API token: only a signed-in person may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_messages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaMessageListDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_postMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaMessageDto"];
+                };
+            };
+            /** @description Your role does not allow this, or you called with an API token: only a signed-in person may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_answers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaAnswerListDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerNeedDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaAnswerDto"];
+                };
+            };
+            /** @description A problem (RFC 9457): every error of the API */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeasController_acceptAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                answerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaAnswerDto"];
+                };
             };
             /** @description A problem (RFC 9457): every error of the API */
             default: {

@@ -57,6 +57,7 @@ export class AppConfig {
     measurementGraceDays: number;
     measurementReminderDays: number;
   };
+  readonly ideas: { reminderScanEverySeconds: number; reminderBatchSize: number };
   readonly sources: {
     timeoutMs: number;
     maxBytes: number;
@@ -157,6 +158,10 @@ export class AppConfig {
       planReminderDays: env.PILOT_PLAN_REMINDER_DAYS,
       measurementGraceDays: env.MEASUREMENT_GRACE_DAYS,
       measurementReminderDays: env.MEASUREMENT_REMINDER_DAYS,
+    };
+    this.ideas = {
+      reminderScanEverySeconds: env.IDEA_REMINDER_SCAN_EVERY_SECONDS,
+      reminderBatchSize: env.IDEA_REMINDER_BATCH_SIZE,
     };
     this.sources = {
       timeoutMs: env.SOURCE_FETCH_TIMEOUT_MS,

@@ -405,6 +405,20 @@ export class EnvironmentVariables {
   @Max(60)
   MEASUREMENT_REMINDER_DAYS = 3;
 
+  /** How often the worker reminds sluices of ideas that have waited in `submitted` longer than they promise. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  IDEA_REMINDER_SCAN_EVERY_SECONDS = 300;
+
+  /** Ideas reminded per scan at most. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  IDEA_REMINDER_BATCH_SIZE = 500;
+
   /** How long one fetch of a measurement source may take, connecting included. */
   @Transform(toInt)
   @IsInt()

@@ -23,8 +23,9 @@ import { WebhookDeliveriesBySubscription1796010000000 } from './migrations/17960
 import { ClosedSlots1796020000000 } from './migrations/1796020000000-ClosedSlots.js';
 import { SchedulingReadsThroughOwners1796050000000 } from './migrations/1796050000000-SchedulingReadsThroughOwners.js';
 import { PilotsReadThroughOwners1796060000000 } from './migrations/1796060000000-PilotsReadThroughOwners.js';
-import { ResultsLibrary1796200000000 } from './migrations/1796200000000-ResultsLibrary.js';
 import { OutboxNotifyOneAtATime1796070000000 } from './migrations/1796070000000-OutboxNotifyOneAtATime.js';
+import { Ideas1796100000000 } from './migrations/1796100000000-Ideas.js';
+import { ResultsLibrary1796200000000 } from './migrations/1796200000000-ResultsLibrary.js';
 
 /**
  * Every migration, oldest first. Listed as classes, not a glob, so that dist,
@@ -57,5 +58,6 @@ export const MIGRATIONS = [
   SchedulingReadsThroughOwners1796050000000,
   PilotsReadThroughOwners1796060000000,
   OutboxNotifyOneAtATime1796070000000,
+  Ideas1796100000000,
   ResultsLibrary1796200000000,
 ];

@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
+import { Idea } from '@slussen/ideas/entities';
 import { Organization } from '@slussen/identity/entities';
 import { BOOKING_STATUSES, type BookingStatus } from '../booking-state.js';
 import { Slot } from './slot.entity.js';
@@ -25,6 +26,7 @@ import { Slot } from './slot.entity.js';
 @Index('bookings_decision_due_index', ['decisionDueAt'], { where: `"status" = 'pending'` })
 @Index('bookings_organization_id_index', ['organizationId', 'createdAt'])
 @Index('bookings_testbed_id_index', ['testbedId', 'createdAt'])
+@Index('bookings_idea_id_index', ['ideaId'], { where: `"idea_id" IS NOT NULL` })
 export class Booking {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'bookings_pkey' })
   id: string;
@@ -51,6 +53,10 @@ export class Booking {
   @Column({ type: 'text' })
   status: BookingStatus;
 
+  /** The accepted idea or need this booking pilots (ideas' trigger `ideas_bookings_link_permitted` checks the link). */
+  @Column({ type: 'uuid', nullable: true })
+  ideaId: string | null;
+
   /** When a pending request expires if nobody decides. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   decisionDueAt: Date | null;
@@ -64,6 +70,10 @@ export class Booking {
   @ManyToOne(() => Slot, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'slot_id', foreignKeyConstraintName: 'bookings_slot_id_fkey' })
   slot?: Relation<Slot>;
+
+  @ManyToOne(() => Idea, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'idea_id', foreignKeyConstraintName: 'bookings_idea_id_fkey' })
+  idea?: Relation<Idea>;
 
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'bookings_organization_id_fkey' })

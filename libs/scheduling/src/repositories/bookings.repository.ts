@@ -30,6 +30,8 @@ export interface BookingRow {
   title: string;
   description: string | null;
   status: BookingStatus;
+  /** The accepted idea the booking pilots. */
+  ideaId: string | null;
   startsAt: Date;
   endsAt: Date;
   decisionDueAt: Date | null;
@@ -60,7 +62,7 @@ export interface NewBookingEvent {
 
 const BOOKING_ROWS = `SELECT b.id, b.slot_id AS "slotId", b.testbed_id AS "testbedId", t.organization_id AS "testbedOrganizationId",
        t.name AS "testbedName", t.timezone AS "testbedTimezone",
-       b.organization_id AS "organizationId", o.name AS "organizationName", o.org_number AS "organizationNumber", b.title, b.description, b.status,
+       b.organization_id AS "organizationId", o.name AS "organizationName", o.org_number AS "organizationNumber", b.title, b.description, b.status, b.idea_id AS "ideaId",
        lower(s.period) AS "startsAt", upper(s.period) AS "endsAt", b.decision_due_at AS "decisionDueAt",
        b.created_at AS "createdAt", b.updated_at AS "updatedAt"
   FROM bookings b JOIN slots s ON s.id = b.slot_id
@@ -150,6 +152,7 @@ export class BookingsRepository {
       placeStatus: 'pending' | 'confirmed';
       decisionDueAt: Date | null;
       waitlist: boolean;
+      ideaId: string | null;
     },
     actor: Actor,
     manager?: EntityManager,
@@ -159,10 +162,10 @@ export class BookingsRepository {
       `WITH slot AS (
          SELECT id, testbed_id, capacity, held FROM slots WHERE id = $1 AND status = 'open' FOR UPDATE
        ), booking AS (
-         INSERT INTO bookings (slot_id, testbed_id, organization_id, created_by_user_id, title, description, status, decision_due_at)
+         INSERT INTO bookings (slot_id, testbed_id, organization_id, created_by_user_id, title, description, status, decision_due_at, idea_id)
          SELECT slot.id, slot.testbed_id, $2, $3, $4, $5,
                 CASE WHEN slot.held < slot.capacity THEN $6 ELSE 'waitlisted' END,
-                CASE WHEN slot.held < slot.capacity THEN $7::timestamptz END
+                CASE WHEN slot.held < slot.capacity THEN $7::timestamptz END, $12::uuid
            FROM slot
           WHERE slot.held < slot.capacity OR $8::boolean
          RETURNING id, status, decision_due_at, created_at, updated_at
@@ -195,6 +198,7 @@ export class BookingsRepository {
         actor.userId,
         actor.type === 'apiToken' ? actor.id : null,
         currentRequestId(),
+        data.ideaId,
       ],
     );
     return row!;

@@ -24,6 +24,13 @@ export class BookingDto {
   })
   organizationNumber: string | null;
   @ApiProperty() title: string;
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    nullable: true,
+    description: 'The accepted idea or need the booking pilots (ideaId when it was made).',
+  })
+  ideaId: string | null;
   @ApiProperty({ type: 'string', nullable: true }) description: string | null;
   @ApiProperty({ enum: BOOKING_STATUSES, enumName: 'BookingStatus' }) status: BookingStatus;
   @ApiProperty({ format: 'date-time', description: "The slot's start (same as slotStartsAt)." }) startsAt: string;

@@ -25,6 +25,14 @@ export class CreateBookingDto {
   @IsOptional()
   @IsUUID()
   organizationId?: string;
+
+  /**
+   * An accepted idea or need this booking pilots: the company whose answer was accepted (or whose idea it is)
+   * books one of the test beds the idea is matched to; the idea moves to piloting when the booking is confirmed.
+   */
+  @IsOptional()
+  @IsUUID()
+  ideaId?: string;
 }
 
 export class RejectBookingDto {
