@@ -3,12 +3,14 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Clock, ManualClock } from '@slussen/core';
 import { AccountsService } from '@slussen/identity';
+import { ConversationService, IdeasService, SluicesService } from '@slussen/ideas';
 import { ResultsService } from '@slussen/library';
 import { PilotProgressService } from '../../libs/pilots/src/pilot-progress.service.js';
 import { isolatedDatabase, testConfig } from '@slussen/testing';
 import { DataSource } from 'typeorm';
 import { DemoModule } from '../../apps/api/src/demo/demo.module.js';
-import { DEMO_PILOT } from '../../apps/api/src/demo/demo-data.js';
+import { DEMO_PASSWORD, DEMO_PILOT } from '../../apps/api/src/demo/demo-data.js';
+import { DEMO_SLUICE } from '../../apps/api/src/demo/demo-ideas.js';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo.js';
 
 const DAY = 86_400_000;
@@ -121,6 +123,37 @@ describe('demo seed: the running CareUp pilot', () => {
     const words = result!.title.split(' ')[0]!;
     expect((await app.get(ResultsService).search({ q: words, limit: 50 })).items.map((item) => item.id)).toEqual([
       result!.id,
+    ]);
+  });
+
+  it('holds Region Stockholm’s innovation sluice: the nurse’s need in screening and a public need Vitalsens answered', async () => {
+    const manager = (await app.get(AccountsService).authenticate(DEMO_SLUICE.manager, DEMO_PASSWORD))!;
+    const { items: sluices } = await app.get(SluicesService).list({}, 50);
+    expect(sluices).toEqual([
+      expect.objectContaining({
+        name: DEMO_SLUICE.sluice.name,
+        organizationName: 'Region Stockholm',
+        answerWithinDays: 14,
+      }),
+    ]);
+    const { items } = await app.get(IdeasService).list(manager, { sluiceId: sluices[0]!.id }, 50);
+    const byTitle = new Map(items.map((idea) => [idea.title, idea]));
+    expect(byTitle.get(DEMO_SLUICE.screening.title)).toMatchObject({ kind: 'need', status: 'screening', public: true });
+    expect(byTitle.get(DEMO_SLUICE.answered.title)).toMatchObject({ kind: 'need', status: 'submitted', public: true });
+    expect(byTitle.get(DEMO_SLUICE.idea.title)).toMatchObject({
+      kind: 'idea',
+      status: 'submitted',
+      submitterOrganizationName: 'CareUp AB',
+    });
+    const answers = await app
+      .get(ConversationService)
+      .listAnswers(manager, byTitle.get(DEMO_SLUICE.answered.title)!.id);
+    expect(answers.items).toEqual([expect.objectContaining({ organizationName: 'Vitalsens AB', status: 'submitted' })]);
+    const thread = await app
+      .get(ConversationService)
+      .listMessages(manager, byTitle.get(DEMO_SLUICE.screening.title)!.id);
+    expect(thread.items).toEqual([
+      expect.objectContaining({ side: 'managers', authorName: 'Johan Ek', body: DEMO_SLUICE.screening.question }),
     ]);
   });
 

@@ -338,6 +338,14 @@ export const DEMO_GUIDE = [
     },
   },
   {
+    who: { sv: 'sjuksköterska', en: 'nurse' },
+    email: 'sara.holm@demo.regionstockholm.se',
+    what: {
+      sv: 'lämna behov i Region Stockholms innovationssluss, följ behovet som granskas',
+      en: "submit needs to Region Stockholm's innovation sluice, follow the one in screening",
+    },
+  },
+  {
     who: { sv: 'analytiker', en: 'analyst' },
     email: 'analytiker@demo.innovationsverket.se',
     what: {

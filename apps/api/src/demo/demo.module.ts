@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogueModule } from '@slussen/catalogue';
 import { AppConfig, CoreModule } from '@slussen/core';
+import { IdeasModule } from '@slussen/ideas';
 import { IdentityModule } from '@slussen/identity';
 import { LibraryModule } from '@slussen/library';
 import { PilotsModule } from '@slussen/pilots';
@@ -21,6 +22,7 @@ export class DemoModule {
         PilotsModule,
         ReportingModule,
         LibraryModule,
+        IdeasModule,
       ],
     };
   }

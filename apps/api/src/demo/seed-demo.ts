@@ -16,6 +16,7 @@ import {
 } from './demo-data.js';
 import { HISTORY_COMPANIES, seedHistory } from './demo-history.js';
 import { seedRunningPilot } from './demo-pilot.js';
+import { seedSluice } from './demo-ideas.js';
 import { seedPublishedResult } from './demo-result.js';
 
 export interface SeedResult {
@@ -103,9 +104,10 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedResult
     ),
   );
   const result = await seedPublishedResult(app);
+  await seedSluice(app);
   const reports = await buildReports(app);
   logger.log(
-    `demo data added: ${DEMO_ORGANIZATIONS.length + DEMO_COMPANIES.length + HISTORY_COMPANIES.length} organizations, ${logins.length} people, ${DEMO_TESTBEDS.length} test beds, CareUp's pilot running (a measurement due) and Vitalsens' request awaiting a decision; a year of history (${history.bookings} bookings, ${history.pilots} pilots) and ${reports} nightly reports; ${result ? 'one published result adopted by Malmö stad' : 'no published result (no fitting pilot in the history)'}`,
+    `demo data added: ${DEMO_ORGANIZATIONS.length + DEMO_COMPANIES.length + HISTORY_COMPANIES.length} organizations, ${logins.length} people, ${DEMO_TESTBEDS.length} test beds, CareUp's pilot running (a measurement due) and Vitalsens' request awaiting a decision; a year of history (${history.bookings} bookings, ${history.pilots} pilots) and ${reports} nightly reports; ${result ? 'one published result adopted by Malmö stad' : 'no published result (no fitting pilot in the history)'}; Region Stockholm's innovation sluice with a need in screening and an answered public need`,
   );
   return { seeded: true, logins };
 }

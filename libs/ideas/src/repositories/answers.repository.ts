@@ -18,7 +18,7 @@ export interface AnswerRow {
 
 const ANSWER_ROWS = `SELECT a.id, a.idea_id AS "ideaId", a.organization_id AS "organizationId", o.name AS "organizationName",
        a.author_user_id AS "authorUserId", a.description, a.status, a.accepted_at AS "acceptedAt", a.created_at AS "createdAt"
-  FROM idea_answers a JOIN identity_organization_names o ON o.organization_id = a.organization_id`;
+  FROM idea_answers a JOIN identity_organization_facts o ON o.organization_id = a.organization_id`;
 
 /** Companies' answers to public needs. */
 @Injectable()

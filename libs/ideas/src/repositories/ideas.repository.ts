@@ -105,7 +105,7 @@ const IDEA_ROWS = `SELECT i.id, i.sluice_id AS "sluiceId", s.name AS "sluiceName
        (SELECT a.organization_id FROM idea_answers a WHERE a.idea_id = i.id AND a.status = 'accepted') AS "acceptedAnswerOrganizationId",
        (SELECT count(*)::int FROM idea_followers f WHERE f.idea_id = i.id) AS followers
   FROM ideas i JOIN sluices s ON s.id = i.sluice_id
-  LEFT JOIN identity_organization_names o ON o.organization_id = i.submitter_organization_id`;
+  LEFT JOIN identity_organization_facts o ON o.organization_id = i.submitter_organization_id`;
 
 /** The scope as SQL over `i` (ideas) and `s` (sluices), its parameters appended through `param`. */
 function scopeSql(scope: IdeaScope, param: (value: unknown) => string): string {

@@ -18,7 +18,7 @@ export interface TestbedMatchRow {
 
 /**
  * The catalogue as ideas read it: only through the views the catalogue and
- * identity publish (`catalogue_testbed_search`, `identity_organization_names`).
+ * identity publish (`catalogue_testbed_search`, `identity_organization_facts`).
  */
 @Injectable()
 export class MatchesRepository {
@@ -38,7 +38,7 @@ export class MatchesRepository {
               ARRAY(SELECT unnest(t.domains) INTERSECT SELECT unnest($1::text[]) ORDER BY 1) AS "sharedDomains",
               coalesce(ts_rank(t.document, q.query), 0)::float8 AS "textRank"
          FROM catalogue_testbed_search t CROSS JOIN q
-         JOIN identity_organization_names o ON o.organization_id = t.organization_id
+         JOIN identity_organization_facts o ON o.organization_id = t.organization_id
         WHERE t.status = 'published' AND (t.domains && $1::text[] OR (q.query IS NOT NULL AND t.document @@ q.query))
         ORDER BY cardinality(ARRAY(SELECT unnest(t.domains) INTERSECT SELECT unnest($1::text[]))) DESC, "textRank" DESC, t.name, t.testbed_id
         LIMIT $3`,
