@@ -10,6 +10,7 @@ import { ManualClock } from '@slussen/core';
 import { IdeasService } from '@slussen/ideas';
 import { IdentityFactory, isolatedDatabase, type TestUser } from '@slussen/testing';
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../api-app.js';
@@ -23,6 +24,8 @@ describe('ideas: a need through the sluice to a pilot', () => {
   let worker: INestApplication;
   let database: Awaited<ReturnType<typeof isolatedDatabase>>;
   const clock = new ManualClock();
+  let hooks: Server;
+  const webhooks: Array<{ type: string; data: { idea?: { id: string; status: string } } }> = [];
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
@@ -34,7 +37,19 @@ describe('ideas: a need through the sluice to a pilot', () => {
       OUTBOX_POLL_MS: '200',
       BOOKING_EXPIRY_EVERY_SECONDS: '3600',
       IDEA_REMINDER_SCAN_EVERY_SECONDS: '3600',
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+      WEBHOOK_ALLOW_HTTP: 'true',
     };
+    hooks = createServer((incoming, response) => {
+      let body = '';
+      incoming.on('data', (chunk) => (body += chunk));
+      incoming.on('end', () => {
+        webhooks.push(JSON.parse(body));
+        response.statusCode = 204;
+        response.end();
+      });
+    });
+    await new Promise<void>((ready) => hooks.listen(0, '127.0.0.1', ready));
     api = await createApiApp({ env, clock });
     worker = await createWorkerApp({ env });
   });
@@ -42,6 +57,7 @@ describe('ideas: a need through the sluice to a pilot', () => {
     await worker.close();
     await api.close();
     await smtp.close();
+    await new Promise((closed) => hooks.close(closed));
     await database.drop();
   });
 
@@ -66,6 +82,15 @@ describe('ideas: a need through the sluice to a pilot', () => {
     const otherCompany = await factory.organization('company');
     const otherCompanyMember = await factory.member(otherCompany.id, 'admin');
     await api.get(DataSource).query(`UPDATE users SET language = 'en' WHERE id = $1`, [companyMember.id]);
+    const regionAdmin = await factory.member(region.id, 'admin');
+    await http()
+      .post(`/api/v1/organizations/${region.id}/webhooks`)
+      .set(as(regionAdmin))
+      .send({
+        url: `http://127.0.0.1:${(hooks.address() as { port: number }).port}/slussen`,
+        events: ['idea.submitted', 'idea.screening', 'idea.accepted', 'idea.piloting', 'idea.closed'],
+      })
+      .expect(201);
 
     const sluice = await http()
       .post('/api/v1/sluices')
@@ -246,12 +271,23 @@ describe('ideas: a need through the sluice to a pilot', () => {
     expect((await http().post(`/api/v1/ideas/${id}/decline`).set(as(manager)).send({ reason: 'sent' })).status).toBe(
       409,
     );
-    const audit = await http()
-      .get(`/api/v1/organizations/${region.id}/audit`)
-      .set(as(await factory.member(region.id, 'admin')));
+    const audit = await http().get(`/api/v1/organizations/${region.id}/audit`).set(as(regionAdmin));
     expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(
       expect.arrayContaining(['sluice.create', 'idea.screen', 'idea.accept-answer', 'idea.accept', 'idea.close']),
     );
+
+    // The region's webhook heard each change of the need's status, once each (the data re-read when sent).
+    const heard = () => webhooks.filter((hook) => hook.data.idea?.id === id).map((hook) => hook.type);
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && heard().length < 5) await new Promise((done) => setTimeout(done, 100));
+    await new Promise((done) => setTimeout(done, 500));
+    expect(heard().sort()).toEqual([
+      'idea.accepted',
+      'idea.closed',
+      'idea.piloting',
+      'idea.screening',
+      'idea.submitted',
+    ]);
   });
 
   it('declines with a reason the submitter reads, and reminds the managers once of an idea left waiting', async () => {

@@ -40,6 +40,14 @@ export const WEBHOOK_EVENTS = [
   'result.published',
   'result.withdrawn',
   'result.adopted',
+  'idea.submitted',
+  'idea.screening',
+  'idea.accepted',
+  'idea.declined',
+  'idea.piloting',
+  'idea.closed',
+  'idea.answered',
+  'idea.answer-accepted',
   '*',
 ] as const;
 

@@ -2759,7 +2759,7 @@ export interface components {
              * @example https://example.se/slussen-events
              */
             url: string;
-            events: ("booking.requested" | "booking.confirmed" | "booking.rejected" | "booking.waitlisted" | "booking.promoted" | "booking.cancelled" | "booking.expired" | "booking.rescheduled" | "booking.starts-soon" | "booking.decision-due" | "booking.slot-closed" | "booking.slot-reopened" | "pilot.plan-not-agreed" | "pilot.plan-approved" | "pilot.plan-agreed" | "pilot.measurement-requested" | "pilot.measurement-overdue" | "pilot.evaluating" | "result.consented" | "result.published" | "result.withdrawn" | "result.adopted" | "*")[];
+            events: ("booking.requested" | "booking.confirmed" | "booking.rejected" | "booking.waitlisted" | "booking.promoted" | "booking.cancelled" | "booking.expired" | "booking.rescheduled" | "booking.starts-soon" | "booking.decision-due" | "booking.slot-closed" | "booking.slot-reopened" | "pilot.plan-not-agreed" | "pilot.plan-approved" | "pilot.plan-agreed" | "pilot.measurement-requested" | "pilot.measurement-overdue" | "pilot.evaluating" | "result.consented" | "result.published" | "result.withdrawn" | "result.adopted" | "idea.submitted" | "idea.screening" | "idea.accepted" | "idea.declined" | "idea.piloting" | "idea.closed" | "idea.answered" | "idea.answer-accepted" | "*")[];
         };
         CreateSluiceDto: {
             /**

@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = {
   ],
   /** The results library: a side's consent to publish a completed pilot, and adoptions elsewhere. */
   result: ['consent', 'consent-withdrawn', 'publish', 'adopt'],
+  /** Innovation sluices, and their managers' decisions on the ideas and needs that come in. */
+  sluice: ['create'],
+  idea: ['screen', 'accept', 'decline', 'close', 'accept-answer'],
   /** A person's own account: written without an organization, so never in an organization's log. */
   user: [
     'change-password',

@@ -116,6 +116,14 @@ export const WEBHOOK_EVENTS = [
   'pilot.measurement-requested',
   'pilot.measurement-overdue',
   'pilot.evaluating',
+  'idea.submitted',
+  'idea.screening',
+  'idea.accepted',
+  'idea.declined',
+  'idea.piloting',
+  'idea.closed',
+  'idea.answered',
+  'idea.answer-accepted',
 ] as const;
 
 /** What the audit log can be narrowed to: every action on one subject. */
