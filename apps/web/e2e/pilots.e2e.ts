@@ -269,6 +269,11 @@ test.describe('the demo pilot, in English', () => {
     await expect(page.locator('dl.facts').first()).toContainText('CareUp AB');
     await expect(page.getByRole('img', { name: /Fall per vecka/ })).toBeVisible();
     await checkPage(page, 'pilot');
+    // When a value was observed is typed on a 24-hour clock in English too, never "AM" or "PM".
+    const observed = page.getByRole('group', { name: p.measurementForm.observedAt });
+    await expect(observed).toBeVisible();
+    await expect(observed).not.toContainText(/AM|PM/);
+    await page.locator('.measurement-form').screenshot({ path: test.info().outputPath('measurement-form-en.png') });
     // The history reads in English, from each event's facts.
     await expect(page.locator('.timeline')).toContainText(p.eventTypes.created);
     await expect(page.locator('.timeline [lang]')).toHaveCount(0);

@@ -36,14 +36,14 @@ export function TimeInput({
       id={`field-${name}`}
     >
       <input type="hidden" name={name} value={text} />
-      <Label>{label}</Label>
+      <Label className="label">{label}</Label>
       {hint ? (
-        <Text slot="description" className="hint">
+        <Text slot="description" elementType="p" className="hint">
           {hint}
         </Text>
       ) : null}
       {error ? (
-        <Text slot="errorMessage" className="field-error">
+        <Text slot="errorMessage" elementType="p" className="field-error">
           {error}
         </Text>
       ) : null}

@@ -1,6 +1,7 @@
 import { now, parseDateTime, toCalendarDateTime } from '@internationalized/date';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateTimeField } from '../../ui/DateTimeField';
 import { ErrorSummary, type ShownError } from '../../ui/Form';
 import { formatDateTime, zoneName } from '../../ui/format';
 import { ErrorMessage, Loading } from '../../ui/Status';
@@ -246,20 +247,14 @@ function SubmitForm({ pilot, onDone }: { pilot: Pilot; onDone: (message: string)
           />
         ),
       )}
-      {field(
-        'observedAt',
-        t('measurementForm.observedAtHint', { zone: zoneName(pilot.timezone, i18n.language) }),
-        (describedBy, invalid) => (
-          <input
-            id="field-observedAt"
-            type="datetime-local"
-            value={observedAt}
-            onChange={(event) => setObservedAt(event.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        ),
-      )}
+      <DateTimeField
+        id="field-observedAt"
+        label={labels.observedAt}
+        hint={t('measurementForm.observedAtHint', { zone: zoneName(pilot.timezone, i18n.language) })}
+        error={problems.errorFor('observedAt')}
+        value={observedAt}
+        onChange={setObservedAt}
+      />
       {field('note', null, (describedBy) => (
         <textarea
           id="field-note"
