@@ -31,17 +31,7 @@ export function DateTimeField({
       isInvalid={Boolean(error)}
       id={id}
     >
-      <Label className="label">{label}</Label>
-      {hint ? (
-        <Text slot="description" elementType="p" className="hint">
-          {hint}
-        </Text>
-      ) : null}
-      {error ? (
-        <Text slot="errorMessage" elementType="p" className="field-error">
-          {error}
-        </Text>
-      ) : null}
+      <SegmentedFieldTexts label={label} hint={hint} error={error} />
       <DateInput className="date-input">
         {(segment) => <DateSegment segment={segment} className="date-segment" />}
       </DateInput>
@@ -55,4 +45,23 @@ function parsedOrNull(value: string): CalendarDateTime | null {
   } catch {
     return null;
   }
+}
+
+/** The label, hint and error of a field typed segment by segment, laid out as every other field's. */
+export function SegmentedFieldTexts({ label, hint, error }: { label: string; hint?: string; error?: string }) {
+  return (
+    <>
+      <Label className="label">{label}</Label>
+      {hint ? (
+        <Text slot="description" elementType="p" className="hint">
+          {hint}
+        </Text>
+      ) : null}
+      {error ? (
+        <Text slot="errorMessage" elementType="p" className="field-error">
+          {error}
+        </Text>
+      ) : null}
+    </>
+  );
 }

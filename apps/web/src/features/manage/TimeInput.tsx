@@ -1,6 +1,7 @@
 import { Time } from '@internationalized/date';
 import { useState } from 'react';
-import { DateInput, DateSegment, Label, Text, TimeField } from 'react-aria-components';
+import { DateInput, DateSegment, TimeField } from 'react-aria-components';
+import { SegmentedFieldTexts } from '../../ui/DateTimeField';
 
 /** A time of day typed hour and minute (React Aria's time field, 24-hour), submitted as HH:MM under `name`. */
 export function TimeInput({
@@ -36,17 +37,7 @@ export function TimeInput({
       id={`field-${name}`}
     >
       <input type="hidden" name={name} value={text} />
-      <Label className="label">{label}</Label>
-      {hint ? (
-        <Text slot="description" elementType="p" className="hint">
-          {hint}
-        </Text>
-      ) : null}
-      {error ? (
-        <Text slot="errorMessage" elementType="p" className="field-error">
-          {error}
-        </Text>
-      ) : null}
+      <SegmentedFieldTexts label={label} hint={hint} error={error} />
       <DateInput className="date-input">
         {(segment) => <DateSegment segment={segment} className="date-segment" />}
       </DateInput>
