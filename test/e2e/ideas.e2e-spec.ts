@@ -149,8 +149,27 @@ describe('ideas: a need through the sluice to a pilot', () => {
     expect(similar.status).toBe(200);
     expect(similar.body.items.map((item: { id: string }) => item.id)).toContain(id);
 
+    const elsewhere = await http()
+      .get('/api/v1/ideas/similar')
+      .query({ q: 'fallen på natten', sluiceId: randomUUID() })
+      .set(as(manager));
+    expect(elsewhere.body.items).toEqual([]);
+    // The managers see who submitted it; a company reading the public need does not.
+    expect((await http().get(`/api/v1/ideas/${id}`).set(as(manager))).body.submitterName).toBe('Test User');
+    expect((await http().get(`/api/v1/ideas/${id}`).set(as(companyMember))).body.submitterName).toBeNull();
+
     await settle(() => mailsTo(manager, /^Nytt i innovationsslussen/).length >= 1);
     expect(mailsTo(manager, /^Nytt i innovationsslussen: Fall nattetid på äldreboendet$/)).toHaveLength(1);
+
+    // Accepting skips screening: 409, whatever the test beds.
+    const early = await http()
+      .post(`/api/v1/ideas/${id}/accept`)
+      .set(as(manager))
+      .send({ testbedIds: [randomUUID()] });
+    expect([early.status, early.body.detail]).toEqual([
+      409,
+      'A submitted need cannot be accepted before it is screened',
+    ]);
 
     // The company follows the public need, then it is screened.
     await http().post(`/api/v1/ideas/${id}/followers`).set(as(companyMember)).expect(204);
@@ -225,8 +244,8 @@ describe('ideas: a need through the sluice to a pilot', () => {
     ]);
     expect(piloting.body.events.at(-1)).toMatchObject({ bookingId: booking.body.id, actor: null });
     await settle(() => mailsTo(companyMember, /^A pilot is being planned/).length >= 1);
-    expect(mailsTo(nurse, /^Pilot har börjat planeras: Fall nattetid på äldreboendet$/)).toHaveLength(1);
-    expect(mailsTo(manager, /^Pilot har börjat planeras/)).toHaveLength(1);
+    expect(mailsTo(nurse, /^En pilot planeras: Fall nattetid på äldreboendet$/)).toHaveLength(1);
+    expect(mailsTo(manager, /^En pilot planeras/)).toHaveLength(1);
 
     // The results library reads where the pilot's booking came from.
     const [origin] = await api

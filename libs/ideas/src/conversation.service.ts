@@ -68,7 +68,7 @@ export class ConversationService {
   /** A company answers a public need that is still open (submitted, screening or accepted). */
   async answer(actor: Actor, id: string, command: { description: string; organizationId?: string }) {
     const idea = await this.ideas.readable(actor, id);
-    this.policy.authorize(actor, 'idea.answer', subjectOf(idea), 'Idea');
+    this.ideas.mayOn(actor, 'idea.answer', idea);
     if (!ANSWERABLE.has(idea.status)) throw new ConflictError(`A ${idea.status} need takes no more answers`);
     const organizationId = this.answeringCompany(actor, command.organizationId);
     const answerId = await this.answers.insert({
@@ -83,7 +83,7 @@ export class ConversationService {
   /** The sluice's managers accept one answer: that company may then book a matched test bed with the need linked. */
   async acceptAnswer(actor: Actor, id: string, answerId: string) {
     const found = await this.ideas.readable(actor, id);
-    this.policy.authorize(actor, 'idea.decide', subjectOf(found), 'Idea');
+    this.ideas.mayOn(actor, 'idea.decide', found);
     await this.dataSource.transaction(async (manager) => {
       const idea = await this.ideas.locked(id, manager);
       const answer = await this.answers.findById(answerId, manager);
@@ -118,7 +118,7 @@ export class ConversationService {
 
   private async conversable(actor: Actor, id: string): Promise<IdeaRow> {
     const idea = await this.ideas.readable(actor, id);
-    this.policy.authorize(actor, 'idea.converse', subjectOf(idea), 'Idea');
+    this.ideas.mayOn(actor, 'idea.converse', idea);
     return idea;
   }
 

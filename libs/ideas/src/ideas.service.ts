@@ -10,7 +10,7 @@ import {
   type Actor,
   type Page,
 } from '@slussen/core';
-import { AuditService } from '@slussen/identity';
+import { AuditService, MembersService } from '@slussen/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   BOOKABLE,
@@ -23,7 +23,7 @@ import {
 } from './idea-status.js';
 import { allWordsQuery, anyWordQuery, matchQuery } from './idea-text.js';
 import { toIdeaEventView, toIdeaView, type IdeaView } from './idea.view.js';
-import { companiesOf, managesSluice, type IdeaSubject } from './ideas.policy.js';
+import { companiesOf, isSubmitterSide, managesSluice, type IdeaSubject } from './ideas.policy.js';
 import type { IdeaStatusTopic } from './messages/ideas.topics.js';
 import { IdeasRepository, type IdeaRow, type IdeaScope } from './repositories/ideas.repository.js';
 import { MatchesRepository } from './repositories/matches.repository.js';
@@ -61,6 +61,14 @@ const TOPIC: Record<Exclude<IdeaAction, 'pilot'>, IdeaStatusTopic> = {
   close: 'idea.closed',
 };
 
+/** Why a person who sees an idea may not do this with it (a 403 in words). */
+const REFUSAL: Record<'idea.decide' | 'idea.converse' | 'idea.answer', (idea: IdeaRow) => string> = {
+  'idea.decide': (idea) => `Only the admins and managers running ${idea.sluiceName} decide on what comes in`,
+  'idea.converse': (idea) =>
+    `The conversation is between the submitter and the admins and managers running ${idea.sluiceName}`,
+  'idea.answer': () => 'Companies answer public needs: act for a company to answer one',
+};
+
 const WHO: Record<Submitter, string> = {
   staff: 'the staff of the organization that runs it',
   companies: 'companies',
@@ -91,7 +99,8 @@ export function submissionStanding(
   const accepts = (who: Submitter) => sluice.submitters.includes(who);
   const staff = actor.memberships.some((membership) => membership.organizationId === sluice.organizationId);
   const companies = companiesOf(actor).map((membership) => membership.organizationId);
-  const takes = `This sluice takes submissions from ${sluice.submitters.map((who) => WHO[who]).join(', ')}`;
+  const who = sluice.submitters.map((submitter) => WHO[submitter]);
+  const takes = `This sluice takes submissions from ${who.length > 1 ? `${who.slice(0, -1).join(', ')} and ${who.at(-1)}` : who[0]}`;
   if (requestedOrganizationId !== undefined) {
     const mayActFor =
       (kind === 'need' && staff && accepts('staff') && requestedOrganizationId === sluice.organizationId) ||
@@ -145,6 +154,7 @@ export class IdeasService {
     private readonly sluices: SluicesService,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly members: MembersService,
     private readonly clock: Clock,
   ) {}
 
@@ -187,10 +197,10 @@ export class IdeasService {
   }
 
   /** Existing ideas and needs the caller may see that resemble what it types, best first. */
-  async similar(actor: Actor, q: string, limit = 10) {
+  async similar(actor: Actor, q: string, sluiceId?: string, limit = 10) {
     const terms = anyWordQuery(q);
     if (!terms) return { items: [] };
-    const rows = await this.ideas.similar(scopeOf(actor), terms, limit);
+    const rows = await this.ideas.similar(scopeOf(actor), terms, sluiceId ?? null, limit);
     return { items: rows.map((row) => ({ ...row, rank: Math.round(row.rank * 10_000) / 10_000 })) };
   }
 
@@ -200,12 +210,16 @@ export class IdeasService {
     const subject = subjectOf(idea);
     const manages = this.policy.can(actor, 'idea.decide', subject);
     const allowed = (action: IdeaAction) => manages && nextIdeaStatus(idea.status, action) !== null;
-    const [events, following] = await Promise.all([
+    // The submitter's name is for the sluice's managers and the submitter's own side, not every reader of a public need.
+    const namesSubmitter = manages || isSubmitterSide(actor, subject);
+    const [events, following, submitter] = await Promise.all([
       this.ideas.events(id),
       actor.userId ? this.ideas.follows(id, actor.userId) : Promise.resolve(false),
+      namesSubmitter && idea.submittedByUserId ? this.members.contactOfUser(idea.submittedByUserId) : null,
     ]);
     return {
       ...toIdeaView(idea),
+      submitterName: submitter?.name ?? null,
       following,
       events: events.map(toIdeaEventView),
       permissions: {
@@ -217,7 +231,12 @@ export class IdeasService {
         answer:
           this.policy.can(actor, 'idea.answer', subject) &&
           ['submitted', 'screening', 'accepted'].includes(idea.status),
-        acceptAnswer: manages && ['submitted', 'screening', 'accepted'].includes(idea.status),
+        acceptAnswer:
+          manages &&
+          idea.public &&
+          idea.kind === 'need' &&
+          idea.acceptedAnswerOrganizationId === null &&
+          ['submitted', 'screening', 'accepted'].includes(idea.status),
         follow: actor.userId !== null,
         matches: manages,
       },
@@ -227,17 +246,13 @@ export class IdeasService {
   /** A decision of the sluice's managers; an illegal move is 409 conflict. */
   async decide(actor: Actor, id: string, decision: Decision) {
     const found = await this.readable(actor, id);
-    this.policy.authorize(actor, 'idea.decide', subjectOf(found), 'Idea');
+    this.mayOn(actor, 'idea.decide', found);
+    // An illegal move is a 409 before anything else is looked at; the locked row is judged again below.
+    this.checkMove(found, decision.action);
     if (decision.action === 'accept') await this.checkTestbeds(decision.testbedIds);
     await this.dataSource.transaction(async (manager) => {
       const idea = await this.locked(id, manager);
-      const to = nextIdeaStatus(idea.status, decision.action);
-      if (to === null)
-        throw new ConflictError(
-          `A ${idea.status} ${idea.kind} cannot be ${IDEA_ACTION_PAST[decision.action]}${
-            decision.action === 'accept' && idea.status === 'submitted' ? ' before it is screened' : ''
-          }`,
-        );
+      const to = this.checkMove(idea, decision.action);
       if (decision.action === 'accept') await this.ideas.matchTestbeds(id, decision.testbedIds, manager);
       const detail =
         decision.action === 'decline' ? decision.reason : decision.action === 'close' ? decision.result : null;
@@ -273,7 +288,7 @@ export class IdeasService {
   /** Published test beds suggested for the idea: most shared domains first, then Swedish text similarity. */
   async matches(actor: Actor, id: string) {
     const idea = await this.readable(actor, id);
-    this.policy.authorize(actor, 'idea.decide', subjectOf(idea), 'Idea');
+    this.mayOn(actor, 'idea.decide', idea);
     const sluice = await this.sluices.find(idea.sluiceId);
     const domains = idea.domains.length ? idea.domains : sluice.domains;
     const rows = await this.matchesRepository.suggest(
@@ -287,6 +302,7 @@ export class IdeasService {
         textRank: Math.round(row.textRank * 10_000) / 10_000,
         score: row.sharedDomains.length + Math.min(row.textRank, 0.9999),
         matched: idea.testbedIds.includes(row.testbedId),
+        sameOrganization: row.organizationId === idea.sluiceOrganizationId,
       })),
     };
   }
@@ -354,6 +370,22 @@ export class IdeasService {
     if (!idea) throw new NotFoundError('Idea');
     this.policy.authorize(actor, 'idea.read', subjectOf(idea), 'Idea');
     return idea;
+  }
+
+  /** Throws 403 in words unless the actor, who sees the idea, may do `action` on it. */
+  mayOn(actor: Actor, action: 'idea.decide' | 'idea.converse' | 'idea.answer', idea: IdeaRow): void {
+    if (!this.policy.can(actor, action, subjectOf(idea))) throw new DomainError('forbidden', REFUSAL[action](idea));
+  }
+
+  /** The status `action` leads to, or a 409 that says why not. */
+  private checkMove(idea: IdeaRow, action: IdeaAction): IdeaStatus {
+    const to = nextIdeaStatus(idea.status, action);
+    if (to !== null) return to;
+    throw new ConflictError(
+      `A ${idea.status} ${idea.kind} cannot be ${IDEA_ACTION_PAST[action]}${
+        action === 'accept' && idea.status === 'submitted' ? ' before it is screened' : ''
+      }`,
+    );
   }
 
   private async checkTestbeds(testbedIds: string[]): Promise<void> {

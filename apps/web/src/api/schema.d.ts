@@ -2987,6 +2987,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Who submitted it: for the sluice’s managers and the submitter’s own side; null for other readers. */
+            submitterName: string | null;
             /** @description Whether the caller follows it. */
             following: boolean;
             /** @description Every change of its status, oldest first. */
@@ -3025,6 +3027,8 @@ export interface components {
             score: number;
             /** @description Already one of the idea’s matched test beds. */
             matched: boolean;
+            /** @description Owned by the organization that runs the sluice. */
+            sameOrganization: boolean;
         };
         TestbedMatchListDto: {
             items: components["schemas"]["TestbedMatchDto"][];
@@ -6769,6 +6773,8 @@ export interface operations {
             query: {
                 /** @description What the person is typing (a title, a sentence). */
                 q: string;
+                /** @description Only this sluice's (the one the person is submitting to). */
+                sluiceId?: string;
             };
             header?: never;
             path?: never;

@@ -44,7 +44,7 @@ export class IdeasController {
   @Get('similar')
   @ApiOkResponse({ type: SimilarIdeaListDto })
   similar(@CurrentActor() actor: Actor, @Query() query: SimilarQueryDto) {
-    return this.ideas.similar(actor, query.q);
+    return this.ideas.similar(actor, query.q, query.sluiceId);
   }
 
   /** The idea with its history, whether the caller follows it, and what the caller may do now. */

@@ -41,7 +41,7 @@ const SUBJECTS: Record<Language, Record<IdeaMailTopic, string>> = {
     screening: 'Granskas nu',
     accepted: 'Antaget',
     declined: 'Avböjt',
-    piloting: 'Pilot har börjat planeras',
+    piloting: 'En pilot planeras',
     closed: 'Avslutat',
     waiting: 'Påminnelse: väntar på svar',
     message: 'Nytt meddelande',

@@ -180,7 +180,7 @@ export class IdeasRepository {
   }
 
   /** The ideas in scope that match any of `terms` (Swedish, prefixes), best first. */
-  similar(scope: IdeaScope, terms: string, limit: number): Promise<SimilarIdeaRow[]> {
+  similar(scope: IdeaScope, terms: string, sluiceId: string | null, limit: number): Promise<SimilarIdeaRow[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const query = `to_tsquery('swedish'::regconfig, ${param(terms)})`;
@@ -189,6 +189,7 @@ export class IdeasRepository {
       `SELECT i.id, i.sluice_id AS "sluiceId", i.kind, i.title, i.status, ts_rank(${IDEA_SEARCH_DOCUMENT}, ${query})::float8 AS rank
          FROM ideas i JOIN sluices s ON s.id = i.sluice_id
         WHERE ${scopeSql(scope, param)} AND ${IDEA_SEARCH_DOCUMENT} @@ ${query}
+          AND (${param(sluiceId)}::uuid IS NULL OR i.sluice_id = ${param(sluiceId)}::uuid)
         ORDER BY rank DESC, i.created_at DESC, i.id LIMIT ${param(limit)}`,
       params,
     );

@@ -113,6 +113,12 @@ export class IdeaPermissionsDto {
 }
 
 export class IdeaDetailDto extends IdeaDto {
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Who submitted it: for the sluice’s managers and the submitter’s own side; null for other readers.',
+  })
+  submitterName: string | null;
   @ApiProperty({ description: 'Whether the caller follows it.' }) following: boolean;
   @ApiProperty({ type: [IdeaEventDto], description: 'Every change of its status, oldest first.' })
   events: IdeaEventDto[];
@@ -147,6 +153,7 @@ export class TestbedMatchDto {
   @ApiProperty({ description: 'Swedish full-text rank of the test bed against the idea’s text.' }) textRank: number;
   @ApiProperty({ description: 'Shared domains plus the text rank (below 1): the order of the list.' }) score: number;
   @ApiProperty({ description: 'Already one of the idea’s matched test beds.' }) matched: boolean;
+  @ApiProperty({ description: 'Owned by the organization that runs the sluice.' }) sameOrganization: boolean;
 }
 
 export class TestbedMatchListDto {

@@ -133,6 +133,11 @@ export class SimilarQueryDto {
   @IsString()
   @MaxLength(500)
   q: string;
+
+  /** Only this sluice's (the one the person is submitting to). */
+  @IsOptional()
+  @IsUUID()
+  sluiceId?: string;
 }
 
 export class AcceptIdeaDto {
