@@ -102,7 +102,7 @@ describe('reports: runs, renderings, the nightly scheduler and month e-mails', (
       error: null,
       status: 'completed',
       snapshots: 1,
-      progress: { stepsDone: 10, stepsTotal: 10 },
+      progress: { stepsDone: 14, stepsTotal: 14 },
       scope: 'testbed',
       subjectId: testbedId,
     });

@@ -1,5 +1,6 @@
 import { ORGANIZATION_KINDS } from '@slussen/core';
 import { OUTCOME_RESULTS, PILOT_STAGES } from '@slussen/pilots';
+import { IDEA_KINDS } from '@slussen/ideas';
 import { BOOKING_STATUSES } from '@slussen/scheduling';
 
 /**
@@ -26,8 +27,13 @@ export interface Figure {
 
 export interface Family {
   name: string;
-  /** A sub-select of the read model; it must give `testbed_id`. Aliased `f`. */
+  /**
+   * A sub-select of the read model, aliased `f`. It must give `testbed_id`; a family `ownedBy`
+   * organizations gives `testbed_id` NULL, `organization_id` and `domains` (such facts have no
+   * test bed: they count for the platform and the organization, by domain, never for a test bed).
+   */
   from: string;
+  ownedBy?: 'testbed' | 'organization';
   /** When a fact falls in period `p` (p.starts, p.ends). Aggregates read the period's start as `f.period_starts`. */
   inPeriod: string;
   /**
@@ -244,9 +250,15 @@ export const FAMILIES: Family[] = [
   },
   {
     name: 'outcomes',
-    from: `(SELECT testbed_id, outcome, outcome_recorded_at FROM pilots_pilot_facts WHERE outcome IS NOT NULL)`,
+    // A pilot counts as published once both sides consented in the results library.
+    from: `(SELECT pf.testbed_id, pf.outcome, pf.outcome_recorded_at, lr.published_at IS NOT NULL AS published
+              FROM pilots_pilot_facts pf LEFT JOIN library_result_facts lr ON lr.pilot_id = pf.pilot_id
+             WHERE pf.outcome IS NOT NULL)`,
     inPeriod: 'f.outcome_recorded_at >= p.starts AND f.outcome_recorded_at < p.ends',
-    partials: each(OUTCOME_RESULTS, (result) => `count(*) FILTER (WHERE f.outcome = '${result}')`),
+    partials: {
+      ...each(OUTCOME_RESULTS, (result) => `count(*) FILTER (WHERE f.outcome = '${result}')`),
+      published: 'count(*) FILTER (WHERE f.published)',
+    },
     figures: [
       {
         key: 'outcomesByResult',
@@ -271,6 +283,118 @@ export const FAMILIES: Family[] = [
         definition:
           'Of the pilots completed in the period, the share whose outcome is adopted or procured; empty when none was completed.',
         sql: `(sum(f.adopted) + sum(f.procured))::float8 / nullif(${OUTCOME_RESULTS.map((result) => `sum(f.${result})`).join(' + ')}, 0)`,
+      },
+      {
+        key: 'publishedShare',
+        title: 'Results published',
+        sv: {
+          title: 'Publicerade resultat',
+          definition:
+            'Av piloterna som avslutades under perioden, andelen vars resultat båda sidor har publicerat i resultatbiblioteket; tom när ingen avslutades.',
+        },
+        unit: 'ratio',
+        definition:
+          'Of the pilots completed in the period, the share whose result both sides published in the results library; empty when none was completed.',
+        sql: `sum(f.published)::float8 / nullif(${OUTCOME_RESULTS.map((result) => `sum(f.${result})`).join(' + ')}, 0)`,
+      },
+    ],
+  },
+  {
+    name: 'spread',
+    // Adopted elsewhere: by an organization other than the one that runs the test bed.
+    from: `(SELECT pf.testbed_id, lr.published_at,
+                   EXISTS (SELECT 1 FROM unnest(lr.adopter_ids) AS a(organization_id)
+                             JOIN catalogue_testbed_facts t ON t.testbed_id = pf.testbed_id
+                            WHERE a.organization_id <> t.organization_id) AS adopted_elsewhere
+              FROM library_result_facts lr JOIN pilots_pilot_facts pf ON pf.pilot_id = lr.pilot_id
+             WHERE lr.published_at IS NOT NULL)`,
+    inPeriod: 'f.published_at >= p.starts AND f.published_at < p.ends',
+    partials: { published: 'count(*)', adopted: 'count(*) FILTER (WHERE f.adopted_elsewhere)' },
+    figures: [
+      {
+        key: 'adoptedElsewhereShare',
+        title: 'Results adopted elsewhere',
+        sv: {
+          title: 'Resultat införda på annat håll',
+          definition:
+            'Av resultaten som publicerades under perioden, andelen som minst en annan region eller kommun än testbäddens har infört; tom när inget publicerades.',
+        },
+        unit: 'ratio',
+        definition:
+          'Of the results published in the period, the share adopted by at least one region or municipality other than the test bed’s own; empty when none was published.',
+        sql: 'sum(f.adopted)::float8 / nullif(sum(f.published), 0)',
+      },
+    ],
+  },
+  {
+    name: 'ideas',
+    ownedBy: 'organization',
+    from: `(SELECT NULL::uuid AS testbed_id, organization_id, domains, kind, submitted_at FROM ideas_idea_facts)`,
+    inPeriod: 'f.submitted_at >= p.starts AND f.submitted_at < p.ends',
+    partials: each(IDEA_KINDS, (kind) => `count(*) FILTER (WHERE f.kind = '${kind}')`),
+    figures: [
+      {
+        key: 'ideasReceived',
+        title: 'Ideas and needs received',
+        sv: {
+          title: 'Mottagna idéer och behov',
+          definition: 'Behov och idéer som lämnades in till en innovationssluss under perioden, efter slag.',
+        },
+        unit: 'count',
+        definition: 'Needs and ideas submitted to an innovation sluice in the period, by kind.',
+        parts: each(IDEA_KINDS, (kind) => `sum(f.${kind})`),
+      },
+    ],
+  },
+  {
+    name: 'promises',
+    ownedBy: 'organization',
+    // Counted when the promised time runs out, when it is settled whether the answer came in time
+    // (screened, or declined at once); a report built again later says the same.
+    from: `(SELECT NULL::uuid AS testbed_id, organization_id, domains, answered_at,
+                   submitted_at + make_interval(days => answer_within_days) AS answer_due_at
+              FROM ideas_idea_facts)`,
+    inPeriod: 'f.answer_due_at >= p.starts AND f.answer_due_at < p.ends',
+    partials: { due: 'count(*)', in_time: 'count(*) FILTER (WHERE f.answered_at <= f.answer_due_at)' },
+    figures: [
+      {
+        key: 'screenedInTimeShare',
+        title: 'Answered within the promise',
+        sv: {
+          title: 'Besvarade inom löftet',
+          definition:
+            'Av behoven och idéerna vars utlovade svarstid gick ut under perioden, andelen som slussen tog sig an eller avböjde i tid; tom när ingen svarstid gick ut.',
+        },
+        unit: 'ratio',
+        definition:
+          'Of the needs and ideas whose promised answer time ran out in the period, the share the sluice screened or declined in time; empty when no promised time ran out.',
+        sql: 'sum(f.in_time)::float8 / nullif(sum(f.due), 0)',
+      },
+    ],
+  },
+  {
+    name: 'ideaPilots',
+    ownedBy: 'organization',
+    // A pilot starts when the slot of a booking that links the idea begins (the first, if several).
+    from: `(SELECT NULL::uuid AS testbed_id, i.organization_id, i.domains, i.submitted_at, min(pf.starts_at) AS pilot_starts_at
+              FROM ideas_idea_facts i
+              JOIN scheduling_booking_ideas b ON b.idea_id = i.idea_id
+              JOIN pilots_pilot_facts pf ON pf.booking_id = b.booking_id
+             GROUP BY i.idea_id, i.organization_id, i.domains, i.submitted_at)`,
+    inPeriod: 'f.pilot_starts_at >= p.starts AND f.pilot_starts_at < p.ends',
+    figures: [
+      {
+        key: 'medianDaysToPilot',
+        title: 'Median days from idea to pilot',
+        sv: {
+          title: 'Mediantid från idé till pilot i dagar',
+          definition:
+            'Mediantiden i dagar från att ett behov eller en idé lämnades in till att dess pilot började, över piloterna som började under perioden; tom utan sådana piloter.',
+        },
+        unit: 'days',
+        definition:
+          'The median time, in days, from a need or idea being submitted to the start of its pilot, over the pilots that started in the period; empty without such pilots.',
+        sql: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.pilot_starts_at - f.submitted_at) / 86400)',
       },
     ],
   },

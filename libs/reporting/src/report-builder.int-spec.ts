@@ -190,6 +190,63 @@ describe('nightly report figures', () => {
       observed_at: '2027-03-28T07:00:00Z',
       origin: 'submitted',
     });
+
+    // The region's sluice, promising an answer within 14 days.
+    ids.sluice = (
+      await insert('sluices', {
+        organization_id: ids.region,
+        name: 'sluss',
+        description: 'd',
+        domains: ['elderly-care'],
+        submitters: ['staff', 'companies'],
+        answer_within_days: 14,
+      })
+    ).id!;
+    const idea = (name: string, kind: string, organization: string, at: string, answered: string | null) =>
+      insert('ideas', {
+        sluice_id: ids.sluice,
+        kind,
+        title: name,
+        description: 'd',
+        submitter_organization_id: ids[organization],
+        status: answered ? 'screening' : 'submitted',
+        screened_at: answered,
+        created_at: at,
+      }).then((row) => (ids[name] = row.id!));
+    await idea('i1', 'idea', 'x', '2027-03-01T00:00:00Z', '2027-03-20T00:00:00Z'); // due 15 March: late
+    await idea('n1', 'need', 'region', '2027-03-14T08:00:00Z', '2027-03-20T00:00:00Z'); // due in the day: in time
+    await idea('n2', 'need', 'region', '2027-03-14T10:00:00Z', null); // due in the day: never answered
+    await idea('n3', 'need', 'region', '2027-03-28T12:00:00Z', null); // received in the day
+    await idea('i2', 'idea', 'y', '2027-03-28T10:00:00Z', null); // received in the day
+    await db.query(`UPDATE ideas SET status = 'declined', decline_reason = 'r', decided_at = $2 WHERE id = $1`, [
+      ids.i2,
+      '2027-03-28T11:00:00Z',
+    ]);
+    // x's accepted idea i1, matched to test bed a, is what its pilot of b1 tries (b1's slot starts in the day).
+    await db.query(`UPDATE ideas SET status = 'accepted' WHERE id = $1`, [ids.i1]);
+    await insert('idea_testbeds', { idea_id: ids.i1, testbed_id: ids.a });
+    await db.query(`UPDATE bookings SET idea_id = $2 WHERE id = $1`, [ids.b1, ids.i1]);
+
+    // Both completed pilots published; b4's (in the day) adopted by the municipality, b5's only by the region itself.
+    const result = (pilotName: string, at: string) =>
+      insert('results', {
+        pilot_id: ids[pilotName],
+        company_consented_at: at,
+        testbed_consented_at: at,
+        published_at: at,
+      }).then((row) => (ids[`r-${pilotName}`] = row.id!));
+    await result('p-b4', '2027-03-28T12:00:00Z');
+    await result('p-b5', '2027-03-28T13:00:00Z');
+    await insert('result_adoptions', {
+      result_id: ids['r-p-b4'],
+      organization_id: ids.municipality,
+      adopted_at: '2027-03-28',
+    });
+    await insert('result_adoptions', {
+      result_id: ids['r-p-b5'],
+      organization_id: ids.region,
+      adopted_at: '2027-03-28',
+    });
   }
 
   const snapshot = async (
@@ -227,6 +284,22 @@ describe('nightly report figures', () => {
     targetsMetShare: 0.5,
     measurementsRequested: 2,
     measurementsReceived: 1,
+    publishedShare: 1,
+    // b4's adopted by the municipality; b5's only by the region that runs the test bed.
+    adoptedElsewhereShare: 0.5,
+  };
+  /** What the region's sluice adds for the region and the platform (no test bed holds a sluice). */
+  const DAY_SLUICE_FIGURES = {
+    ideasReceived: { need: 1, idea: 1 },
+    // n1 and n2 were due in the day; only n1 was answered in time.
+    screenedInTimeShare: 0.5,
+    // i1, submitted 1 March 00:00, piloted from b1's slot at 27 March 23:30: 26 days 23.5 hours.
+    medianDaysToPilot: 26 + 23.5 / 24,
+  };
+  const NO_SLUICE_FIGURES = {
+    ideasReceived: { need: 0, idea: 0 },
+    screenedInTimeShare: null,
+    medianDaysToPilot: null,
   };
 
   it('builds the reported day’s figures exactly, for the test bed, its organization and the platform', async () => {
@@ -241,8 +314,28 @@ describe('nightly report figures', () => {
       ['platform', null],
     ] as const) {
       const { figures } = await snapshot(scope, subject ?? null, 'day');
-      expect(figures).toEqual({ ...DAY_FIGURES, medianDaysToDecision: expect.closeTo(10 / 24, 10) });
+      expect(figures).toEqual({
+        ...DAY_FIGURES,
+        ...(scope === 'testbed' ? NO_SLUICE_FIGURES : DAY_SLUICE_FIGURES),
+        medianDaysToDecision: expect.closeTo(10 / 24, 10),
+        medianDaysToPilot: scope === 'testbed' ? null : expect.closeTo(26 + 23.5 / 24, 10),
+      });
     }
+    expect((await snapshot('organization', ids.municipality!, 'day')).figures).toMatchObject(NO_SLUICE_FIGURES);
+  });
+
+  it('counts the sluice by domain, never by environment type, and the month by each promise as it ran out', async () => {
+    const { breakdowns } = await snapshot('organization', ids.region!, 'day');
+    expect(breakdowns.domain!['elderly-care']).toMatchObject({ ideasReceived: { need: 1, idea: 1 } });
+    expect(breakdowns.domain!.health).toMatchObject({ ideasReceived: { need: 0, idea: 0 } });
+    expect(Object.keys(breakdowns.environmentType!).sort()).toEqual(['lab']);
+    const month = (await snapshot('organization', ids.region!, 'month-to-date')).figures;
+    // i1 (late), n1 (in time) and n2 (never answered) ran out in March; n3 and i2 run out in April.
+    expect(month).toMatchObject({ ideasReceived: { need: 3, idea: 2 }, screenedInTimeShare: 1 / 3 });
+    expect((await snapshot('platform', null, 'year-to-date')).figures).toMatchObject({
+      publishedShare: 1,
+      adoptedElsewhereShare: 0.5,
+    });
   });
 
   it('gives a test bed with no slots zeros, and empty ratios and medians', async () => {

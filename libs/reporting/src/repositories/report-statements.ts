@@ -12,12 +12,14 @@ const PERIODS = `SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timesta
 /** `every`: the nightly run, every scope; else one scope (the platform alone, or one subject). */
 export type ScopeFilter = { scope: 'every' | 'platform' } | { scope: 'organization' | 'testbed'; subjectId: string };
 
-const scopeCondition = (filter: ScopeFilter) =>
+const scopeCondition = (filter: ScopeFilter, byOrganization: boolean) =>
   filter.scope === 'every' || filter.scope === 'platform'
     ? '$4::uuid IS NULL'
     : filter.scope === 'organization'
-      ? 't.organization_id = $4::uuid'
-      : 't.testbed_id = $4::uuid';
+      ? `${byOrganization ? 'f' : 't'}.organization_id = $4::uuid`
+      : byOrganization
+        ? 'false AND $4::uuid IS NOT NULL' // no test bed holds these facts; $4 still needs its type
+        : 't.testbed_id = $4::uuid';
 
 /** What a fact row carries beyond its period and test bed: the family's partial sums, its distinct columns, or the whole read-model row. */
 function columns(family: Family): string {
@@ -68,26 +70,42 @@ export function familyStatement(family: Family, filter: ScopeFilter): string {
      GROUP BY f.period_key, f.scope, f.subject_id, f.dimension, f.dimension_value`;
   };
   // The read model is read once, for the span of all periods (so a per-row subquery in a view runs once
-  // per row, not once per period); its rows are then matched to each period and to their test bed.
+  // per row, not once per period); its rows are then matched to each period and to their test bed,
+  // or, for facts owned by an organization, taken as they are (no test bed, no environment type).
+  const byOrganization = family.ownedBy === 'organization';
+  const owner = byOrganization
+    ? {
+        // A read model taken whole (`f.*`) brings its domains itself.
+        columns: `f.organization_id AS owner_id, NULL::text AS environment_type${family.partials || family.distinctOn ? ', f.domains' : ''}`,
+        join: '',
+        where: 'true',
+      }
+    : {
+        columns: 't.organization_id AS owner_id, t.environment_type, t.domains',
+        join: 'JOIN catalogue_testbed_facts t ON t.testbed_id = f.testbed_id',
+        where: "t.status <> 'draft'",
+      };
   return `WITH periods AS (${PERIODS}),
   source AS MATERIALIZED (
     SELECT f.* FROM ${family.from} f JOIN (SELECT min(starts) AS starts, max(ends) AS ends FROM periods) p ON ${family.inPeriod}
   ),
   facts AS MATERIALIZED (
-    SELECT ${family.distinctOn ? 'DISTINCT ' : ''}p.period_key, p.starts AS period_starts, t.organization_id AS owner_id, t.environment_type, t.domains,
+    SELECT ${family.distinctOn ? 'DISTINCT ' : ''}p.period_key, p.starts AS period_starts, ${owner.columns},
            ${columns(family)}
       FROM source f
-      JOIN catalogue_testbed_facts t ON t.testbed_id = f.testbed_id
+      ${owner.join}
       JOIN periods p ON ${family.inPeriod}
-     WHERE t.status <> 'draft' AND ${scopeCondition(filter)}
-     ${family.partials ? 'GROUP BY p.period_key, p.starts, f.testbed_id, t.organization_id, t.environment_type, t.domains' : ''}
+     WHERE ${owner.where} AND ${scopeCondition(filter, byOrganization)}
+     ${family.partials ? `GROUP BY p.period_key, p.starts, f.testbed_id, ${byOrganization ? 'f.organization_id, f.domains' : 't.organization_id, t.environment_type, t.domains'}` : ''}
   ),
   grouped AS (${grouped('f.environment_type', 'environmentType', ['(f.period_key)', '(f.period_key, f.owner_id)', '(f.period_key, f.testbed_id)', '(f.period_key, f.environment_type)', '(f.period_key, f.owner_id, f.environment_type)', '(f.period_key, f.testbed_id, f.environment_type)'], 'facts f')}
     UNION ALL ${grouped('d.domain', 'domain', ['(f.period_key, d.domain)', '(f.period_key, f.owner_id, d.domain)', '(f.period_key, f.testbed_id, d.domain)'], 'facts f CROSS JOIN LATERAL unnest(f.domains) AS d(domain)')}
   )
 INSERT INTO report_values (run_id, period_key, scope, subject_id, dimension, dimension_value, figure, part, value)
 SELECT $5::uuid, g.period_key, g.scope, g.subject_id, g.dimension, g.dimension_value, v.figure, v.part, v.value
-  FROM grouped g CROSS JOIN LATERAL (VALUES ${values.join(', ')}) AS v(figure, part, value)`;
+  FROM grouped g CROSS JOIN LATERAL (VALUES ${values.join(', ')}) AS v(figure, part, value)
+ -- Facts owned by an organization have no test bed and no environment type: no such group is a scope or a breakdown.
+ WHERE NOT (g.scope = 'testbed' AND g.subject_id IS NULL) AND NOT (g.dimension <> 'all' AND g.dimension_value IS NULL)`;
 }
 
 /**
