@@ -18,6 +18,7 @@ describe('the worker bootstrap on the real PostgreSQL and Redis', () => {
       await request(worker.getHttpServer()).get('/health/ready').expect(200);
       const keeper = worker.get(JobSchedulesKeeper);
       expect(keeper.declared.map((schedule) => schedule.job).sort()).toEqual([
+        'ideas.remind-waiting',
         'notifications.sweep-deliveries',
         'pilots.scan',
         'reports.build-nightly',
