@@ -38,7 +38,8 @@ export async function seedPublishedResult(app: INestApplicationContext): Promise
          FROM pilots p JOIN pilot_outcomes o ON o.pilot_id = p.id JOIN testbeds t ON t.id = p.testbed_id
          JOIN organizations c ON c.id = p.organization_id
         WHERE p.stage = 'completed' AND c.name = ANY($1::text[]) AND t.name = ANY($2::text[])
-        ORDER BY o.result = 'adopted' DESC, array_position($2::text[], t.name), o.recorded_at DESC, p.id
+        ORDER BY o.result = 'adopted' DESC, o.recorded_at < now() - interval '60 days' DESC, array_position($2::text[], t.name),
+                 o.recorded_at DESC, p.id
         LIMIT 1`,
       [DEMO_RESULT.companies, DEMO_RESULT.testbeds],
     );

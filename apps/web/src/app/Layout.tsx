@@ -64,6 +64,9 @@ export function Layout() {
               <li>
                 <NavLink to="/search">{t('nav.search')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/results">{t('nav.results')}</NavLink>
+              </li>
               {session.status === 'signedIn' ? (
                 <>
                   {session.company ? (

@@ -65,6 +65,18 @@ export const router = createBrowserRouter([
             lazy: () => import('../features/pilots/PilotPage').then((m) => ({ Component: m.PilotPage })),
           },
           {
+            path: 'results',
+            lazy: () => import('../features/library/ResultsPage').then((m) => ({ Component: m.ResultsPage })),
+          },
+          {
+            path: 'results/spread',
+            lazy: () => import('../features/library/SpreadPage').then((m) => ({ Component: m.SpreadPage })),
+          },
+          {
+            path: 'results/:id',
+            lazy: () => import('../features/library/ResultPage').then((m) => ({ Component: m.ResultPage })),
+          },
+          {
             path: 'organization',
             lazy: () =>
               import('../features/organization/OrganizationAdminPage').then((m) => ({

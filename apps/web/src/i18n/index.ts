@@ -7,6 +7,7 @@ import enCommon from './en/common.json';
 import enIdentity from './en/identity.json';
 import enInvitations from './en/invitations.json';
 import enOrganization from './en/organization.json';
+import enLibrary from './en/library.json';
 import enManage from './en/manage.json';
 import enPilots from './en/pilots.json';
 import enPlatform from './en/platform.json';
@@ -19,6 +20,7 @@ import svCommon from './sv/common.json';
 import svIdentity from './sv/identity.json';
 import svInvitations from './sv/invitations.json';
 import svOrganization from './sv/organization.json';
+import svLibrary from './sv/library.json';
 import svManage from './sv/manage.json';
 import svPilots from './sv/pilots.json';
 import svPlatform from './sv/platform.json';
@@ -44,6 +46,7 @@ export const resources = {
     platform: svPlatform,
     invitations: svInvitations,
     reports: svReports,
+    library: svLibrary,
   },
   en: {
     common: enCommon,
@@ -58,6 +61,7 @@ export const resources = {
     platform: enPlatform,
     invitations: enInvitations,
     reports: enReports,
+    library: enLibrary,
   },
 } as const;
 

@@ -6,6 +6,7 @@ import { RequireSignIn } from '../../app/RequireSignIn';
 import { formatPeriod, zoneName } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { Loading, Notice } from '../../ui/Status';
+import { PublicationSection } from '../library/PublicationSection';
 import { MeasurementsSection } from './MeasurementsSection';
 import { PlanSection } from './PlanSection';
 import { usePilot } from './queries';
@@ -91,6 +92,7 @@ function PilotDetails() {
       <PlanSection pilot={p} onDone={setNotice} />
       <MeasurementsSection pilot={p} onDone={setNotice} />
       <SourceSection pilot={p} onDone={setNotice} />
+      <PublicationSection pilot={p} />
       <PilotTimeline pilot={p} />
     </Page>
   );
