@@ -58,9 +58,9 @@ export { decodeCursor, encodeCursor, PageQueryDto, toPage, type Page } from './h
 export { JobProcessor, type JobHandlers } from './queue/job-processor.js';
 export {
   declareJobs,
-  JobName,
-  QueueName,
   uncoveredJobs,
+  type JobName,
+  type QueueName,
   type EnqueuedJob,
   type JobData,
   type JobDeclarations,
@@ -70,7 +70,7 @@ export {
 } from './queue/jobs.js';
 export { hashToken, newOpaqueToken } from './auth/opaque-token.js';
 export { OutboxRelay } from './outbox/outbox-relay.service.js';
-export { OutboxRelayModule } from './outbox/outbox.module.js';
+export { OutboxRelayModule, type OutboxTarget } from './outbox/outbox.module.js';
 export { CORE_ENTITIES } from './outbox/outbox.entities.js';
 export { outbox, outboxInsert, OutboxRepository, type StoredOutboxMessage } from './outbox/outbox.repository.js';
 export type { OutboxPayload, OutboxTopic, OutboxTopicChoice, OutboxTopics } from './outbox/outbox-topics.js';

@@ -1,9 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { AppConfig } from '../config/app-config.js';
-import { JobName, QueueName } from '../queue/jobs.js';
+import type { JobName, QueueName } from '../queue/jobs.js';
 import { defaultJobOptions } from '../queue/queue.module.js';
 import { listenForOutbox, OutboxRepository } from './outbox.repository.js';
 
@@ -19,6 +19,9 @@ import { listenForOutbox, OutboxRepository } from './outbox.repository.js';
  * (no `outbox:epoch` key) lost the jobs of recent messages: those are
  * dispatched again (consumers are idempotent per message).
  */
+/** The queue and job the relay hands messages to (`OutboxRelayModule.forTarget`). */
+export const OUTBOX_TARGET = Symbol('OUTBOX_TARGET');
+
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -35,6 +38,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly config: AppConfig,
+    @Inject(OUTBOX_TARGET) private readonly target: { queue: QueueName; job: JobName },
   ) {
     // Its own connection that fails fast while Redis is away (no offline queue): the rows stay in
     // PostgreSQL until the next round instead of piling up commands that all replay on reconnect.
@@ -46,7 +50,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
     this.redis.on('error', (error: Error) => this.pause(error.message));
     this.redis.on('ready', () => void this.onRedisReady());
-    this.queue = new Queue(QueueName.Notifications, {
+    this.queue = new Queue(target.queue, {
       connection: this.redis,
       prefix: config.queue.prefix,
       defaultJobOptions: defaultJobOptions(config),
@@ -142,7 +146,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const rows = await this.outbox.claimUndispatched(this.config.outbox.batchSize, manager);
       if (rows.length === 0) return 0;
       const jobs = rows.map((row) => ({
-        name: JobName.DeliverOutboxMessage,
+        name: this.target.job,
         data: { outboxId: row.id, ...(row.requestId ? { requestId: row.requestId } : {}) },
         opts: { jobId: `outbox-${row.id}`, attempts: this.config.outbox.deliveryAttempts },
       }));

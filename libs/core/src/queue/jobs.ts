@@ -60,21 +60,3 @@ export function uncoveredJobs(
     duplicated: [...new Set(all.filter((name, index) => all.indexOf(name) !== index))],
   };
 }
-
-/**
- * @deprecated Transitional: the names the outbox relay and the notifications
- * service still use; the notifications context declares these jobs and queues
- * (notifications.jobs.ts). Remove once both enqueue through `JobQueue`.
- */
-export const JobName = {
-  DeliverOutboxMessage: 'notifications.deliver-outbox-message',
-  DeliverWebhook: 'webhooks.deliver',
-} as const;
-/** @deprecated See `JobName`. */
-// eslint-disable-next-line @typescript-eslint/no-namespace
-export declare namespace JobName {
-  type DeliverOutboxMessage = typeof JobName.DeliverOutboxMessage;
-  type DeliverWebhook = typeof JobName.DeliverWebhook;
-}
-/** @deprecated See `JobName`. */
-export const QueueName = { Notifications: 'notifications', Webhooks: 'webhooks' } as const;

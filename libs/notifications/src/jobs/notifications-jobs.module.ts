@@ -28,7 +28,7 @@ import { WebhooksProcessor } from './webhooks.processor.js';
       { job: NotificationsJob.SweepDeliveries, repeat: { every: config.mail.sweepEverySeconds * 1000 } },
     ]),
     workerQueue(WEBHOOKS_QUEUE),
-    OutboxRelayModule,
+    OutboxRelayModule.forTarget({ queue: NOTIFICATIONS_QUEUE, job: NotificationsJob.DeliverOutboxMessage }),
     DiscoveryModule,
     NotificationsModule,
   ],
