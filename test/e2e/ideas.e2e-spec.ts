@@ -214,6 +214,11 @@ describe('ideas: a need through the sluice to a pilot', () => {
     expect(acceptedIdea.status).toBe(200);
     expect(acceptedIdea.body).toMatchObject({ status: 'accepted', testbedIds: [testbed.id] });
 
+    await settle(() => mailsTo(companyMember, /^Accepted: /).length >= 1);
+    expect(mailsTo(companyMember, /^Accepted: /).map((mail) => mail.text)).toEqual([
+      expect.stringContaining('You can now book one of them with the need linked to the booking.'),
+    ]);
+
     // The accepted company books the matched test bed with the need linked; another company may not.
     const slot = await http()
       .post(`/api/v1/testbeds/${testbed.id}/slots`)

@@ -31,6 +31,12 @@ describe('ideas e-mail', () => {
     expect(mail.html).toContain('<a href="http://localhost:3000/ideas/1">');
   });
 
+  it('tells the company whose answer was accepted that it may now book', () => {
+    const mail = renderIdeaMail('en', { ...data, topic: 'accepted', audience: 'company' });
+    expect(mail.text).toContain('You can now book one of them with the need linked to the booking.');
+    expect(renderIdeaMail('sv', { ...data, topic: 'accepted', audience: 'submitter' }).text).not.toContain('boka');
+  });
+
   it('carries a message’s body and its author', () => {
     const mail = renderIdeaMail('sv', { ...data, topic: 'message', who: 'Johan Ek', text: 'Hur ofta händer det?' });
     expect(mail.text).toContain('Johan Ek har skrivit i samtalet om behovet:\n\nHur ofta händer det?');

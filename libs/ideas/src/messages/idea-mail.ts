@@ -69,7 +69,10 @@ const LINES: Record<Language, Record<IdeaMailTopic, Line>> = {
     submitted: (d, when) =>
       `Ett nytt ${d.kind === 'need' ? 'behov' : 'idé'} har lämnats in till ${d.sluiceName}. Slussen har lovat ett första svar senast ${when(d.answerDueAt)}.`,
     screening: (d) => `${d.sluiceName} granskar nu ${KIND.sv[d.kind]}.`,
-    accepted: (d) => `${d.sluiceName} har antagit ${KIND.sv[d.kind]} och matchat det med en eller flera testbäddar.`,
+    accepted: (d) =>
+      `${d.sluiceName} har antagit ${KIND.sv[d.kind]} och matchat det med en eller flera testbäddar.${
+        d.audience === 'company' ? ' Ni kan nu boka en av testbäddarna med behovet kopplat till bokningen.' : ''
+      }`,
     declined: (d) => `${d.sluiceName} har avböjt ${KIND.sv[d.kind]}. Skäl: ${d.text ?? ''}`,
     piloting: (d) => `En bokning för ${KIND.sv[d.kind]} är bekräftad: en pilot i en testbädd planeras nu.`,
     closed: (d) => `${d.sluiceName} har avslutat ${KIND.sv[d.kind]}. Resultat: ${d.text ?? ''}`,
@@ -84,7 +87,10 @@ const LINES: Record<Language, Record<IdeaMailTopic, Line>> = {
     submitted: (d, when) =>
       `A new ${d.kind} has been submitted to ${d.sluiceName}. The sluice promised a first answer by ${when(d.answerDueAt)}.`,
     screening: (d) => `${d.sluiceName} is now screening the ${d.kind}.`,
-    accepted: (d) => `${d.sluiceName} has accepted the ${d.kind} and matched it to one or more test beds.`,
+    accepted: (d) =>
+      `${d.sluiceName} has accepted the ${d.kind} and matched it to one or more test beds.${
+        d.audience === 'company' ? ' You can now book one of them with the need linked to the booking.' : ''
+      }`,
     declined: (d) => `${d.sluiceName} has declined the ${d.kind}. Reason: ${d.text ?? ''}`,
     piloting: (d) => `A booking for the ${d.kind} is confirmed: a pilot in a test bed is now being planned.`,
     closed: (d) => `${d.sluiceName} has closed the ${d.kind}. Result: ${d.text ?? ''}`,

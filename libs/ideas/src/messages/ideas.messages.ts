@@ -52,6 +52,13 @@ export class IdeasMessages extends Messages<keyof IdeasTopics> {
     if (!idea) return null;
     const people = await this.people(idea, audiences);
     const statusChange = topic !== 'submitted' && topic !== 'waiting';
+    // The company whose answer was accepted hears how the need goes on: it is the one to pilot it.
+    if (statusChange && idea.acceptedAnswerOrganizationId)
+      for (const [id, person] of this.recipients(
+        await this.members.contactsOf(idea.acceptedAnswerOrganizationId),
+        'company',
+      ))
+        if (!people.has(id)) people.set(id, person);
     if (statusChange)
       for (const userId of await this.ideas.followersOf(idea.id)) {
         if (people.has(userId)) continue;
