@@ -162,4 +162,50 @@ describe('ideas and bookings in the database', () => {
     const booked = await book(company);
     expect(booked.body).toMatchObject({ status: 'pending', ideaId: idea.body.id });
   });
+
+  it('lets one of two managers deciding at once win, and the other hear 409: one screening, one accepted answer', async () => {
+    const factory = new IdentityFactory(app);
+    const region = await factory.organization('region');
+    const [first, second] = [await factory.member(region.id, 'manager'), await factory.member(region.id, 'admin')];
+    const nurse = await factory.member(region.id, 'member');
+    const companies = [
+      await factory.member((await factory.organization('company')).id, 'admin'),
+      await factory.member((await factory.organization('company')).id, 'admin'),
+    ];
+    const sluice = await http()
+      .post('/api/v1/sluices')
+      .set(as(first))
+      .send({ organizationId: region.id, name: 'Samtidigt', description: 'x', domains: [], submitters: ['staff'] })
+      .expect(201);
+    const need = await http()
+      .post(`/api/v1/sluices/${sluice.body.id}/ideas`)
+      .set(as(nurse))
+      .send({ kind: 'need', title: 'Behov', description: 'Något', public: true })
+      .expect(201);
+    const screens = await Promise.all(
+      [first, second].map((manager) => http().post(`/api/v1/ideas/${need.body.id}/screen`).set(as(manager))),
+    );
+    expect(screens.map((response) => response.status).sort()).toEqual([200, 409]);
+    const answers = [];
+    for (const company of companies)
+      answers.push(
+        (
+          await http()
+            .post(`/api/v1/ideas/${need.body.id}/answers`)
+            .set(as(company))
+            .send({ description: 'Vår lösning' })
+            .expect(201)
+        ).body.id as string,
+      );
+    const accepted = await Promise.all(
+      answers.map((answerId, index) =>
+        http()
+          .post(`/api/v1/ideas/${need.body.id}/answers/${answerId}/accept`)
+          .set(as([first, second][index]!)),
+      ),
+    );
+    expect(accepted.map((response) => response.status).sort()).toEqual([200, 409]);
+    const events = await db.query(`SELECT type FROM idea_events WHERE idea_id = $1 ORDER BY at`, [need.body.id]);
+    expect(events.map((event: { type: string }) => event.type)).toEqual(['submitted', 'screening']);
+  });
 });
