@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { createAccessWorld, expectAccess, type AccessWorld, type Expectation } from '../access-matrix.js';
 import { createApiApp } from '../api-app.js';
 import { createTestbed, daysFromNow } from '../catalogue-fixtures.js';
+import { ROOMY_RULES } from '../library-world.js';
 
 const EVERYONE = (status: number): Expectation => ({
   anonymous: status,
@@ -34,13 +35,7 @@ describe('results library access matrix', () => {
     world = await createAccessWorld(app, { kind: 'company', apiTokenRole: 'member' });
     const testbed = await createTestbed(app, world.users.otherRegionManager.token, world.otherRegion.id, {
       capacity: 100,
-      rules: {
-        requiresApproval: true,
-        minLeadDays: 1,
-        maxAdvanceDays: 365,
-        maxActiveBookingsPerCompany: 100,
-        decisionDays: 5,
-      },
+      rules: ROOMY_RULES,
     });
     testbedId = testbed.id;
   });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestUser } from '@slussen/testing';
 import { DataSource } from 'typeorm';
-import { completedPilot, type CompletedPilot } from '../library-world.js';
+import { completedPilot, completedPilotFromIdea, type CompletedPilot } from '../library-world.js';
 import { agreedPilot, startPilotWorld, type PilotWorld } from '../pilot-world.js';
 
 const as = (user: TestUser) => ({ Authorization: `Bearer ${user.token}` });
@@ -216,6 +216,40 @@ describe('results library: consent, publication, search and adoption', () => {
     expect(spread.items[0].items[0]).toMatchObject({ id: resultId, adoptions: [{ organizationId: malmo.id }] });
   });
 
+  it('shows the idea a pilot came from when both sides consent to the problem, and never otherwise', async () => {
+    const idea = {
+      title: 'Trycksensorer i sängen mot trycksår',
+      description: 'Sensorer som påminner personalen om att vända den boende i tid.',
+      affects: 'Sängliggande boende',
+    };
+    const made = await completedPilotFromIdea(world, idea);
+    for (const [side, parts] of [
+      [made.member, ['summary', 'metrics']],
+      [made.manager, ['summary', 'problem']],
+    ] as const)
+      await world
+        .http()
+        .post(`/api/v1/pilots/${made.pilotId}/publication`)
+        .set(as(side))
+        .send({ consent: true, parts })
+        .expect(200);
+    const hidden = (await search('q=pilot%20av%20idén')).body.items;
+    expect(hidden).toHaveLength(1);
+    expect(hidden[0]).toMatchObject({ problem: null, parts: ['summary'] });
+    expect(JSON.stringify(hidden)).not.toContain('Trycksensorer');
+    // Words of the idea do not find it while the problem is not shown.
+    expect((await search('q=trycksår')).body.items).toEqual([]);
+
+    await world
+      .http()
+      .post(`/api/v1/pilots/${made.pilotId}/publication`)
+      .set(as(made.member))
+      .send({ consent: true, parts: ['summary', 'problem'] })
+      .expect(200);
+    const shown = (await search('q=trycksår')).body.items;
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ problem: { kind: 'idea', ...idea }, parts: ['summary', 'problem'] });
+  });
   it('takes the result out of the library when a side withdraws, and back when it consents again', async () => {
     const withdrawn = await world
       .http()

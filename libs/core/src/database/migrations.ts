@@ -26,6 +26,7 @@ import { PilotsReadThroughOwners1796060000000 } from './migrations/1796060000000
 import { OutboxNotifyOneAtATime1796070000000 } from './migrations/1796070000000-OutboxNotifyOneAtATime.js';
 import { Ideas1796100000000 } from './migrations/1796100000000-Ideas.js';
 import { ResultsLibrary1796200000000 } from './migrations/1796200000000-ResultsLibrary.js';
+import { ResultOrigins1796200000001 } from './migrations/1796200000001-ResultOrigins.js';
 import { SluiceAndLibraryFacts1796300000000 } from './migrations/1796300000000-SluiceAndLibraryFacts.js';
 import { OneOrganizationView1796300000001 } from './migrations/1796300000001-OneOrganizationView.js';
 
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   OutboxNotifyOneAtATime1796070000000,
   Ideas1796100000000,
   ResultsLibrary1796200000000,
+  ResultOrigins1796200000001,
   SluiceAndLibraryFacts1796300000000,
   OneOrganizationView1796300000001,
 ];

@@ -25,23 +25,6 @@ export function ResultPage() {
   return (
     <Page title={r.title} lead={t('result.lead')}>
       <dl className="facts">
-        {r.problem ? (
-          <>
-            <dt>{t('result.problem')}</dt>
-            <dd>
-              {r.problem.kind ? `${t(`result.problemKind.${r.problem.kind}`)}: ` : null}
-              {r.problem.title}
-              {r.problem.affects ? (
-                <>
-                  <br />
-                  <span className="meta">
-                    {t('result.affects')}: {r.problem.affects}
-                  </span>
-                </>
-              ) : null}
-            </dd>
-          </>
-        ) : null}
         <dt>{t('result.testbed')}</dt>
         <dd>
           <Link to={`/testbeds/${r.testbed.id}`}>{r.testbed.name}</Link>
@@ -73,13 +56,29 @@ export function ResultPage() {
         <dd>{formatShortDate(r.publishedAt, language)}</dd>
       </dl>
 
+      {r.problem ? (
+        <section aria-labelledby="problem">
+          <h2 id="problem">{t('result.problem')}</h2>
+          <p>
+            <strong>
+              {r.problem.kind ? `${t(`result.problemKind.${r.problem.kind}`)}: ` : null}
+              {r.problem.title}
+            </strong>
+          </p>
+          {r.problem.description ? <p className="result-text">{r.problem.description}</p> : null}
+          {r.problem.affects ? (
+            <p>
+              {t('result.affects')}: {r.problem.affects}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       {r.outcome.summary ? (
         <section aria-labelledby="summary">
           <h2 id="summary">{t('result.summaryTitle')}</h2>
           <p className="result-text">{r.outcome.summary}</p>
         </section>
       ) : null}
-      {r.problem?.description ? <p className="result-text">{r.problem.description}</p> : null}
       {r.metrics.length ? <Metrics result={r} /> : null}
       {r.outcome.lessons ? (
         <section aria-labelledby="lessons">
