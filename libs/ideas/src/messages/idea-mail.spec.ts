@@ -37,6 +37,13 @@ describe('ideas e-mail', () => {
     expect(renderIdeaMail('sv', { ...data, topic: 'accepted', audience: 'submitter' }).text).not.toContain('boka');
   });
 
+  it('words a new need and a new idea each in its own Swedish gender', () => {
+    expect(renderIdeaMail('sv', { ...data, topic: 'submitted' }).text).toContain('Ett nytt behov har lämnats in till');
+    expect(renderIdeaMail('sv', { ...data, topic: 'submitted', kind: 'idea' }).text).toContain(
+      'En ny idé har lämnats in till',
+    );
+  });
+
   it('carries a message’s body and its author', () => {
     const mail = renderIdeaMail('sv', { ...data, topic: 'message', who: 'Johan Ek', text: 'Hur ofta händer det?' });
     expect(mail.text).toContain('Johan Ek har skrivit i samtalet om behovet:\n\nHur ofta händer det?');

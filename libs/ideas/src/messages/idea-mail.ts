@@ -67,11 +67,13 @@ type Line = (data: IdeaMailData, when: (iso: string) => string) => string;
 const LINES: Record<Language, Record<IdeaMailTopic, Line>> = {
   sv: {
     submitted: (d, when) =>
-      `Ett nytt ${d.kind === 'need' ? 'behov' : 'idé'} har lämnats in till ${d.sluiceName}. Slussen har lovat ett första svar senast ${when(d.answerDueAt)}.`,
+      `${d.kind === 'need' ? 'Ett nytt behov' : 'En ny idé'} har lämnats in till ${d.sluiceName}. Innovationsslussen har lovat ett första svar senast ${when(d.answerDueAt)}.`,
     screening: (d) => `${d.sluiceName} granskar nu ${KIND.sv[d.kind]}.`,
     accepted: (d) =>
-      `${d.sluiceName} har antagit ${KIND.sv[d.kind]} och matchat det med en eller flera testbäddar.${
-        d.audience === 'company' ? ' Ni kan nu boka en av testbäddarna med behovet kopplat till bokningen.' : ''
+      `${d.sluiceName} har antagit ${KIND.sv[d.kind]} och matchat ${d.kind === 'need' ? 'det' : 'den'} med en eller flera testbäddar.${
+        d.audience === 'company'
+          ? ` Ni kan nu boka en av testbäddarna med ${KIND.sv[d.kind]} kopplat till bokningen.`
+          : ''
       }`,
     declined: (d) => `${d.sluiceName} har avböjt ${KIND.sv[d.kind]}. Skäl: ${d.text ?? ''}`,
     piloting: (d) => `En bokning för ${KIND.sv[d.kind]} är bekräftad: en pilot i en testbädd planeras nu.`,
