@@ -56,6 +56,8 @@ export const REPORT_TEXT = {
       region: 'regioner',
       municipality: 'kommuner',
       agency: 'myndigheter',
+      need: 'behov',
+      idea: 'idéer',
     } as Record<string, string>,
     environments: { lab: 'Labb', simulated: 'Simulerad miljö', real: 'Verklig miljö' } as Record<string, string>,
   },
