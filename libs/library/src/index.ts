@@ -6,3 +6,4 @@ export { LIBRARY_PROBLEMS } from './library.errors.js';
 export { LibraryModule } from './library.module.js';
 export { ResultsService } from './results.service.js';
 export type { PublicationView, ResultView } from './result.view.js';
+export { LIBRARY_TOPICS } from './messages/library.topics.js';

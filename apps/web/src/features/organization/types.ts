@@ -124,6 +124,10 @@ export const WEBHOOK_EVENTS = [
   'idea.closed',
   'idea.answered',
   'idea.answer-accepted',
+  'result.consented',
+  'result.published',
+  'result.withdrawn',
+  'result.adopted',
 ] as const;
 
 /** What the audit log can be narrowed to: every action on one subject. */
