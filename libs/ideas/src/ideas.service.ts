@@ -13,6 +13,7 @@ import {
 import { AuditService, MembersService } from '@slussen/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  ANSWERABLE,
   BOOKABLE,
   IDEA_ACTION_PAST,
   nextIdeaStatus,
@@ -228,15 +229,13 @@ export class IdeasService {
         decline: allowed('decline'),
         close: allowed('close'),
         converse: this.policy.can(actor, 'idea.converse', subject),
-        answer:
-          this.policy.can(actor, 'idea.answer', subject) &&
-          ['submitted', 'screening', 'accepted'].includes(idea.status),
+        answer: this.policy.can(actor, 'idea.answer', subject) && ANSWERABLE.has(idea.status),
         acceptAnswer:
           manages &&
           idea.public &&
           idea.kind === 'need' &&
           idea.acceptedAnswerOrganizationId === null &&
-          ['submitted', 'screening', 'accepted'].includes(idea.status),
+          ANSWERABLE.has(idea.status),
         follow: actor.userId !== null,
         matches: manages,
       },
