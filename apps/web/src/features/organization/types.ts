@@ -131,4 +131,13 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 
 /** What the audit log can be narrowed to: every action on one subject. */
-export const AUDIT_SUBJECTS = ['member', 'api-token', 'webhook', 'organization', 'testbed', 'slot', 'pilot'] as const;
+export const AUDIT_SUBJECTS = [
+  'member',
+  'api-token',
+  'webhook',
+  'organization',
+  'testbed',
+  'slot',
+  'pilot',
+  'result',
+] as const;
