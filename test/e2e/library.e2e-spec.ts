@@ -250,6 +250,33 @@ describe('results library: consent, publication, search and adoption', () => {
     expect(shown).toHaveLength(1);
     expect(shown[0]).toMatchObject({ problem: { kind: 'idea', ...idea }, parts: ['summary', 'problem'] });
   });
+
+  it('publishes once when both sides consent at the same moment, and the database refuses a publication without both', async () => {
+    const made = await completedPilotFromIdea(world, {
+      title: 'Samtidigt samtycke',
+      description: 'Båda sidor samtycker på samma gång.',
+      affects: 'Ingen',
+    });
+    const answers = await Promise.all(
+      [made.member, made.manager].map((side) =>
+        world.http().post(`/api/v1/pilots/${made.pilotId}/publication`).set(as(side)).send({ consent: true }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    expect(answers.some((answer) => answer.body.published)).toBe(true);
+    const topics = await db.query(
+      `SELECT topic FROM outbox_messages WHERE topic LIKE 'result.%' AND payload->>'pilotId' = $1 ORDER BY topic`,
+      [made.pilotId],
+    );
+    expect(topics).toEqual([{ topic: 'result.consented' }, { topic: 'result.published' }]);
+    // Past the service: a result published while a side has not consented breaks results_published_check.
+    await expect(
+      db.query(`UPDATE results SET testbed_consented_at = NULL WHERE pilot_id = $1`, [made.pilotId]),
+    ).rejects.toThrow(/results_published_check/);
+    await expect(
+      db.query(`UPDATE results SET company_parts = ARRAY['secrets'] WHERE pilot_id = $1`, [made.pilotId]),
+    ).rejects.toThrow(/results_parts_check/);
+  });
   it('takes the result out of the library when a side withdraws, and back when it consents again', async () => {
     const withdrawn = await world
       .http()
