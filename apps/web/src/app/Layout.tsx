@@ -67,6 +67,9 @@ export function Layout() {
               <li>
                 <NavLink to="/results">{t('nav.results')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/sluices">{t('nav.sluices')}</NavLink>
+              </li>
               {session.status === 'signedIn' ? (
                 <>
                   {session.company ? (
@@ -94,6 +97,9 @@ export function Layout() {
                       <NavLink to="/manage">{t('nav.manage')}</NavLink>
                     </li>
                   ) : null}
+                  <li>
+                    <NavLink to="/ideas">{t('nav.ideas')}</NavLink>
+                  </li>
                   <li>
                     <NavLink to="/pilots">{t('nav.pilots')}</NavLink>
                   </li>

@@ -140,6 +140,30 @@ export const router = createBrowserRouter([
             lazy: () => import('../features/manage/RequestsPage').then((m) => ({ Component: m.RequestsPage })),
           },
           {
+            path: 'sluices',
+            lazy: () => import('../features/ideas/SluicesPage').then((m) => ({ Component: m.SluicesPage })),
+          },
+          {
+            path: 'sluices/:id',
+            lazy: () => import('../features/ideas/SluicePage').then((m) => ({ Component: m.SluicePage })),
+          },
+          {
+            path: 'sluices/:id/submit',
+            lazy: () => import('../features/ideas/SubmitPage').then((m) => ({ Component: m.SubmitPage })),
+          },
+          {
+            path: 'sluices/:id/screening',
+            lazy: () => import('../features/ideas/ScreeningPage').then((m) => ({ Component: m.ScreeningPage })),
+          },
+          {
+            path: 'ideas',
+            lazy: () => import('../features/ideas/IdeasPage').then((m) => ({ Component: m.IdeasPage })),
+          },
+          {
+            path: 'ideas/:id',
+            lazy: () => import('../features/ideas/IdeaPage').then((m) => ({ Component: m.IdeaPage })),
+          },
+          {
             path: 'accessibility',
             lazy: () => import('../features/statement/StatementPage').then((m) => ({ Component: m.StatementPage })),
           },

@@ -5,6 +5,7 @@ import enBooking from './en/booking.json';
 import enCatalogue from './en/catalogue.json';
 import enCommon from './en/common.json';
 import enIdentity from './en/identity.json';
+import enIdeas from './en/ideas.json';
 import enInvitations from './en/invitations.json';
 import enOrganization from './en/organization.json';
 import enLibrary from './en/library.json';
@@ -18,6 +19,7 @@ import svBooking from './sv/booking.json';
 import svCatalogue from './sv/catalogue.json';
 import svCommon from './sv/common.json';
 import svIdentity from './sv/identity.json';
+import svIdeas from './sv/ideas.json';
 import svInvitations from './sv/invitations.json';
 import svOrganization from './sv/organization.json';
 import svLibrary from './sv/library.json';
@@ -47,6 +49,7 @@ export const resources = {
     invitations: svInvitations,
     reports: svReports,
     library: svLibrary,
+    ideas: svIdeas,
   },
   en: {
     common: enCommon,
@@ -62,6 +65,7 @@ export const resources = {
     invitations: enInvitations,
     reports: enReports,
     library: enLibrary,
+    ideas: enIdeas,
   },
 } as const;
 

@@ -17,8 +17,19 @@ import { useSubmitOnce } from '../../ui/useSubmitOnce';
 /**
  * Booking a slot: the rules and what happens next, then a title for the request.
  * One Idempotency-Key per dialog, so a double click or a retry books once.
+ * `ideaId`: the accepted idea or need the booking pilots (a company books a matched test bed from it).
  */
-export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot: Slot; onClose: () => void }) {
+export function BookDialog({
+  testbed,
+  slot,
+  ideaId,
+  onClose,
+}: {
+  testbed: Testbed;
+  slot: Slot;
+  ideaId?: string;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation('booking');
   const queryClient = useQueryClient();
   const [idempotencyKey] = useState(randomId);
@@ -30,7 +41,7 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
   const period = formatPeriod(slot.startsAt, slot.endsAt, i18n.language, testbed.timezone);
 
   const book = useMutation({
-    mutationFn: (body: { title: string; description?: string; waitlist?: boolean }) =>
+    mutationFn: (body: { title: string; description?: string; waitlist?: boolean; ideaId?: string }) =>
       call(
         api.POST('/api/v1/slots/{id}/bookings', {
           params: { path: { id: slot.id }, header: { 'idempotency-key': idempotencyKey } },
@@ -59,7 +70,12 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
     // The problem is shown by onError; the same Idempotency-Key makes a retry book once.
     void run(() =>
       book
-        .mutateAsync({ title, ...(description ? { description } : {}), ...(full ? { waitlist: true } : {}) })
+        .mutateAsync({
+          title,
+          ...(description ? { description } : {}),
+          ...(full ? { waitlist: true } : {}),
+          ...(ideaId ? { ideaId } : {}),
+        })
         .catch(() => undefined),
     );
   };
@@ -104,6 +120,11 @@ export function BookDialog({ testbed, slot, onClose }: { testbed: Testbed; slot:
                 </span>
               </p>
               {full ? <p className="notice">{t('dialog.fullExplained')}</p> : null}
+              {ideaId ? (
+                <p className="notice">
+                  {t('dialog.linkedIdea')} <Link to={`/ideas/${ideaId}`}>{t('dialog.openIdea')}</Link>
+                </p>
+              ) : null}
               <h3>{t('dialog.rules')}</h3>
               <ul>
                 {rulesInWords(t, testbed.rules, testbed.capacity).map((rule) => (

@@ -10,7 +10,7 @@ import {
   CalendarHeaderCell,
 } from 'react-aria-components';
 import { CalendarHeader } from '../../ui/CalendarHeader';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { dayIn, formatPeriod, zoneName } from '../../ui/format';
 import { Empty, ErrorMessage, Loading } from '../../ui/Status';
@@ -40,6 +40,8 @@ export function SlotsSection({ testbed }: { testbed: Testbed }) {
   const { t, i18n } = useTranslation('catalogue');
   const session = useSession();
   const location = useLocation();
+  // Arriving from an accepted idea or need (`?idea=`), the booking is linked to it.
+  const ideaId = useSearchParams()[0].get('idea') ?? undefined;
   const zone = testbed.timezone;
   const [window] = useState(() => {
     const from = new Date();
@@ -144,7 +146,7 @@ export function SlotsSection({ testbed }: { testbed: Testbed }) {
       ) : null}
       {booking ? (
         <Suspense fallback={null}>
-          <BookDialog testbed={testbed} slot={booking} onClose={() => setBooking(null)} />
+          <BookDialog testbed={testbed} slot={booking} ideaId={ideaId} onClose={() => setBooking(null)} />
         </Suspense>
       ) : null}
     </section>

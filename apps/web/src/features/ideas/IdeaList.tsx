@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatShortDate } from '../../ui/format';
+import { Empty, QueryState } from '../../ui/Status';
+import { KindTag, StatusTag, WaitingText } from './parts';
+import type { Idea } from './types';
+
+/** Ideas and needs as cards: kind, state, when it came in, and, for those still waiting, how long against the promise. */
+export function IdeaList({
+  query,
+  items,
+  empty,
+  headingLevel = 2,
+  promise,
+  showSluice = false,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  items: Idea[];
+  empty: string;
+  headingLevel?: 2 | 3;
+  /** The sluice's answer promise in days, to judge the waiting time by. */
+  promise?: (idea: Idea) => number | undefined;
+  showSluice?: boolean;
+}) {
+  const { t, i18n } = useTranslation('ideas');
+  if (query.isPending || query.isError) return <QueryState query={query} />;
+  if (items.length === 0) return <Empty>{empty}</Empty>;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <ul className="booking-list idea-list">
+      {items.map((idea) => (
+        <li key={idea.id} className="booking-card idea-card">
+          <Heading>
+            <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>
+          </Heading>
+          <p>
+            <KindTag kind={idea.kind} /> <StatusTag status={idea.status} />
+            {idea.public ? <span className="tag">{t('public')}</span> : null}
+          </p>
+          <p className="meta">
+            {showSluice && idea.sluiceName ? `${idea.sluiceName} · ` : ''}
+            {t('list.submitted', { date: formatShortDate(idea.submittedAt ?? idea.createdAt, i18n.language) })}
+            {idea.submitter?.name ? ` · ${idea.submitter.name}` : ''}
+          </p>
+          {promise ? (
+            <p>
+              <WaitingText idea={idea} answerWithinDays={promise(idea)} />
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
