@@ -5,48 +5,57 @@ import { useSession } from '../../app/session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDateTime } from '../../ui/format';
 import { Empty, QueryState } from '../../ui/Status';
-import { useAcceptAnswer, useAnswerNeed, useAnswers } from './queries';
+import { useAcceptAnswer, useAnswerNeed, useAnswers, useTestbedNames } from './queries';
 import { TextForm } from './TextForm';
-import type { Answer, Idea } from './types';
-
-const ANSWERABLE: Idea['status'][] = ['submitted', 'screening', 'accepted'];
+import type { Answer, IdeaDetail } from './types';
 
 /**
  * A public need's answers from companies: a company answers it; the sluice's managers
  * accept an answer, and the company then books one of the matched test beds with the need linked.
+ * The managers and the submitter read every answer, a company its own.
  */
 export function AnswersSection({
   idea,
   manages,
+  submitterSide,
   onDone,
 }: {
-  idea: Idea;
+  idea: IdeaDetail;
   manages: boolean;
+  submitterSide: boolean;
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation('ideas');
   const { company } = useSession();
-  const answers = useAnswers(idea.id, manages || Boolean(company));
-  if (!manages && !company) return null;
+  const readsAll = manages || submitterSide;
+  const answers = useAnswers(idea.id, readsAll || Boolean(company));
+  if (!readsAll && !company) return null;
   const items = answers.data?.items ?? [];
   const ours = company ? items.filter((answer) => answer.organizationId === company.organizationId) : [];
-  const shown = manages ? items : ours;
-  const accepted = ours.find((answer) => answer.status === 'accepted');
+  const shown = readsAll ? items : ours;
+  const oursAccepted = Boolean(company) && idea.acceptedAnswerOrganizationId === company?.organizationId;
+  const anyAccepted = items.some((answer) => answer.status === 'accepted');
   return (
     <section aria-labelledby="answers-heading">
-      <h2 id="answers-heading">{t(manages ? 'answers.title' : 'answers.ourTitle')}</h2>
-      <p>{t(manages ? 'answers.leadManager' : 'answers.leadCompany')}</p>
+      <h2 id="answers-heading">{t(readsAll ? 'answers.title' : 'answers.ourTitle')}</h2>
+      <p>{t(manages ? 'answers.leadManager' : submitterSide ? 'answers.leadSubmitter' : 'answers.leadCompany')}</p>
       {answers.data ? null : <QueryState query={answers} />}
-      {answers.data && shown.length === 0 ? <Empty>{t(manages ? 'answers.none' : 'answers.noneOurs')}</Empty> : null}
+      {answers.data && shown.length === 0 ? <Empty>{t(readsAll ? 'answers.none' : 'answers.noneOurs')}</Empty> : null}
       {shown.length ? (
         <ul className="booking-list">
           {shown.map((answer) => (
-            <AnswerCard key={answer.id} idea={idea} answer={answer} manages={manages} onDone={onDone} />
+            <AnswerCard
+              key={answer.id}
+              idea={idea}
+              answer={answer}
+              mayAccept={idea.permissions.acceptAnswer && !anyAccepted}
+              onDone={onDone}
+            />
           ))}
         </ul>
       ) : null}
-      {accepted ? <BookMatched idea={idea} /> : null}
-      {company && !manages && answers.data && ours.length === 0 && ANSWERABLE.includes(idea.status) ? (
+      {oursAccepted ? <BookMatched idea={idea} /> : null}
+      {!readsAll && idea.permissions.answer && answers.data && ours.length === 0 ? (
         <AnswerForm idea={idea} onDone={onDone} />
       ) : null}
     </section>
@@ -56,30 +65,28 @@ export function AnswersSection({
 function AnswerCard({
   idea,
   answer,
-  manages,
+  mayAccept,
   onDone,
 }: {
-  idea: Idea;
+  idea: IdeaDetail;
   answer: Answer;
-  manages: boolean;
+  mayAccept: boolean;
   onDone: (message: string) => void;
 }) {
   const { t, i18n } = useTranslation('ideas');
   const accept = useAcceptAnswer(idea.id);
   const [asking, setAsking] = useState(false);
-  const company = answer.organizationName ?? t('answers.aCompany');
+  const company = answer.organizationName;
   const headingId = `answer-${answer.id}`;
   return (
     <li className="booking-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{company}</h3>
       <p>
-        <span className={`tag tag--status tag--answer-${answer.status}`}>
-          {t(`answers.status.${answer.status}`, { defaultValue: answer.status })}
-        </span>{' '}
+        <span className={`tag tag--status tag--answer-${answer.status}`}>{t(`answers.status.${answer.status}`)}</span>{' '}
         <span className="meta">{formatDateTime(answer.createdAt, i18n.language)}</span>
       </p>
       <p className="idea-description">{answer.description}</p>
-      {manages && answer.status !== 'accepted' && (idea.status === 'accepted' || idea.status === 'screening') ? (
+      {mayAccept ? (
         <button
           type="button"
           className="button"
@@ -117,9 +124,9 @@ function AnswerCard({
 }
 
 /** Once its answer is accepted, the company books a matched test bed with the need linked to the booking. */
-function BookMatched({ idea }: { idea: Idea }) {
+function BookMatched({ idea }: { idea: IdeaDetail }) {
   const { t } = useTranslation('ideas');
-  const testbeds = idea.testbeds ?? [];
+  const testbeds = useTestbedNames(idea.testbedIds);
   return (
     <div className="notice notice--success book-matched">
       <h3>{t('answers.bookTitle')}</h3>
@@ -130,7 +137,7 @@ function BookMatched({ idea }: { idea: Idea }) {
             {testbeds.map((testbed) => (
               <li key={testbed.id}>
                 <Link to={`/testbeds/${testbed.id}?idea=${idea.id}#slots-heading`}>
-                  {t('answers.book', { name: testbed.name })}
+                  {testbed.name ? t('answers.book', { name: testbed.name }) : t('answers.bookUnnamed')}
                 </Link>
               </li>
             ))}
@@ -143,7 +150,7 @@ function BookMatched({ idea }: { idea: Idea }) {
   );
 }
 
-function AnswerForm({ idea, onDone }: { idea: Idea; onDone: (message: string) => void }) {
+function AnswerForm({ idea, onDone }: { idea: IdeaDetail; onDone: (message: string) => void }) {
   const { t } = useTranslation('ideas');
   const answer = useAnswerNeed(idea.id);
   return (

@@ -7,7 +7,7 @@ import { TextForm } from './TextForm';
 import type { Idea } from './types';
 
 /** The thread between the submitter and the sluice's managers, oldest first, and a form to answer in it. */
-export function Conversation({ idea, manages }: { idea: Idea; manages: boolean }) {
+export function Conversation({ idea, manages }: { idea: Pick<Idea, 'id'>; manages: boolean }) {
   const { t, i18n } = useTranslation('ideas');
   const messages = useMessages(idea.id, true);
   const send = useSendMessage(idea.id);
@@ -22,10 +22,10 @@ export function Conversation({ idea, manages }: { idea: Idea; manages: boolean }
       {items.length ? (
         <ol className="thread" aria-label={t('conversation.listLabel', { count: items.length })}>
           {items.map((message) => (
-            <li key={message.id} className={`thread__message thread__message--${message.author.side ?? 'other'}`}>
+            <li key={message.id} className={`thread__message thread__message--${message.side}`}>
               <p className="thread__meta">
-                <strong>{message.author.name}</strong>
-                {message.author.side ? ` (${t(`conversation.side.${message.author.side}`)})` : ''} ·{' '}
+                <strong>{message.authorName ?? t(`conversation.side.${message.side}`)}</strong>
+                {message.authorName ? ` (${t(`conversation.side.${message.side}`)})` : ''} ·{' '}
                 <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, i18n.language)}</time>
               </p>
               <p className="thread__body">{message.body}</p>

@@ -9,36 +9,21 @@ import { ReasonDialog } from '../../ui/ReasonDialog';
 import { Empty, QueryState } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
 import { ChoicesField } from './ChoicesField';
-import { useDomainNames } from './parts';
+import { promisedDays, useDomainNames } from './parts';
 import { useMatches, useMoveIdea } from './queries';
-import type { Idea, IdeaStatus, Sluice } from './types';
+import type { IdeaDetail } from './types';
 
 type Action = 'screen' | 'accept' | 'decline' | 'close';
 
-/** The moves the state machine allows from each state; the API answers any other with 409. */
-const MOVES: Record<IdeaStatus, Action[]> = {
-  submitted: ['screen', 'decline'],
-  screening: ['accept', 'decline'],
-  accepted: ['close'],
-  piloting: ['close'],
-  closed: [],
-  declined: [],
-};
+const ACTIONS: Action[] = ['screen', 'accept', 'decline', 'close'];
 
 /** A sluice manager's steps with an idea: screen it, accept it with test beds, decline it with a reason, close it. */
-export function IdeaActions({
-  idea,
-  sluice,
-  onDone,
-}: {
-  idea: Idea;
-  sluice: Sluice;
-  onDone: (message: string) => void;
-}) {
+export function IdeaActions({ idea, onDone }: { idea: IdeaDetail; onDone: (message: string) => void }) {
   const { t } = useTranslation('ideas');
   const [open, setOpen] = useState<Action | null>(null);
   const move = useMoveIdea(idea.id);
-  const moves = MOVES[idea.status];
+  // What the state machine allows now, as the API says for this person.
+  const moves = ACTIONS.filter((action) => idea.permissions[action]);
   const done = (message: string) => {
     setOpen(null);
     onDone(message);
@@ -47,7 +32,7 @@ export function IdeaActions({
   return (
     <section aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t('actions.title')}</h2>
-      <p>{t(`actions.explained.${idea.status}`, { count: sluice.answerWithinDays })}</p>
+      <p>{t(`actions.explained.${idea.status}`, { count: promisedDays(idea) })}</p>
       {moves.length ? (
         <div className="actions">
           {moves.map((action) => (
@@ -108,7 +93,7 @@ export function IdeaActions({
 }
 
 /** Accepting matches the idea to one or more test beds, chosen from the catalogue's suggestions, best first. */
-function AcceptDialog({ idea, onClose, onDone }: { idea: Idea; onClose: () => void; onDone: () => void }) {
+function AcceptDialog({ idea, onClose, onDone }: { idea: IdeaDetail; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation('ideas');
   const matches = useMatches(idea.id, true);
   const move = useMoveIdea(idea.id);
@@ -157,9 +142,8 @@ function AcceptDialog({ idea, onClose, onDone }: { idea: Idea; onClose: () => vo
                     <span className="meta">
                       {' '}
                       {t('acceptDialog.rank', { rank: index + 1 })}
-                      {match.organizationName ? ` · ${match.organizationName}` : ''}
-                      {match.municipality ? ` · ${match.municipality}` : ''}
-                      {match.domains?.length ? ` · ${match.domains.map(domainName).join(', ')}` : ''}
+                      {` · ${match.organizationName} · ${match.municipality}`}
+                      {match.sharedDomains.length ? ` · ${match.sharedDomains.map(domainName).join(', ')}` : ''}
                     </span>
                   </span>
                 ),

@@ -18,8 +18,8 @@ export function IdeaList({
   items: Idea[];
   empty: string;
   headingLevel?: 2 | 3;
-  /** The sluice's answer promise in days, to judge the waiting time by. */
-  promise?: (idea: Idea) => number | undefined;
+  /** Whether to show how long each has waited against the sluice's promise (the managers' inbox). */
+  promise?: boolean;
   showSluice?: boolean;
 }) {
   const { t, i18n } = useTranslation('ideas');
@@ -38,13 +38,13 @@ export function IdeaList({
             {idea.public ? <span className="tag">{t('public')}</span> : null}
           </p>
           <p className="meta">
-            {showSluice && idea.sluiceName ? `${idea.sluiceName} · ` : ''}
-            {t('list.submitted', { date: formatShortDate(idea.submittedAt ?? idea.createdAt, i18n.language) })}
-            {idea.submitter?.name ? ` · ${idea.submitter.name}` : ''}
+            {showSluice ? `${idea.sluiceName} · ` : ''}
+            {t('list.submitted', { date: formatShortDate(idea.createdAt, i18n.language) })}
+            {idea.submitterOrganizationName ? ` · ${idea.submitterOrganizationName}` : ''}
           </p>
           {promise ? (
             <p>
-              <WaitingText idea={idea} answerWithinDays={promise(idea)} />
+              <WaitingText idea={idea} />
             </p>
           ) : null}
         </li>

@@ -3,17 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { QueryFailure } from '../../app/QueryFailure';
 import { RequireSignIn } from '../../app/RequireSignIn';
-import { useSession } from '../../app/session';
 import { formatDateTime } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { DoneNotice, ErrorMessage, Loading } from '../../ui/Status';
-import { managesSluice } from './access';
 import { AnswersSection } from './AnswersSection';
 import { Conversation } from './Conversation';
 import { IdeaActions } from './IdeaActions';
-import { DomainTags, KindTag, StatusTag, WaitingText } from './parts';
-import { useFollow, useIdea, useSluice } from './queries';
-import type { Idea } from './types';
+import { DomainTags, KindTag, promisedDays, StatusTag, WaitingText } from './parts';
+import { useFollow, useIdea, useTestbedNames } from './queries';
+import type { IdeaDetail } from './types';
 import './ideas.css';
 
 /** One idea or need: its state, what may be done with it now, its conversation and, for a public need, the answers. */
@@ -28,25 +26,22 @@ export function IdeaPage() {
 function IdeaDetails() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('ideas');
-  const session = useSession();
   const [params] = useSearchParams();
   const idea = useIdea(id);
-  const sluice = useSluice(idea.data?.sluiceId ?? '');
   const [notice, setNotice] = useState<string | null>(params.get('submitted') ? 'submitted' : null);
   if (idea.isError)
     return <QueryFailure error={idea.error} title={t('idea.errorTitle')} retry={() => void idea.refetch()} />;
-  if (!idea.data || (idea.data.sluiceId && sluice.isPending)) return <Loading />;
+  if (!idea.data) return <Loading />;
   const i = idea.data;
-  const s = sluice.data;
-  const manages = s ? managesSluice(session.me, s) : false;
-  const mine = i.mine ?? (i.submitter?.userId !== undefined && i.submitter.userId === session.me?.id);
-  const language = i18n.language;
-  const done = (message: string) => setNotice(message);
+  const allowed = i.permissions;
+  // The sluice's managers may read its matches; the submitter's side converses without managing it.
+  const manages = allowed.matches;
+  const submitterSide = allowed.converse && !manages;
   return (
-    <Page title={i.title} lead={t(`idea.lead.${i.kind}`, { sluice: s?.name ?? i.sluiceName ?? '' })}>
+    <Page title={i.title} lead={t(`idea.lead.${i.kind}`, { sluice: i.sluiceName })}>
       {notice ? (
         <DoneNotice>
-          {notice === 'submitted' ? t(`done.submitted.${i.kind}`, { count: s?.answerWithinDays ?? 14 }) : notice}
+          {notice === 'submitted' ? t(`done.submitted.${i.kind}`, { count: promisedDays(i) }) : notice}
         </DoneNotice>
       ) : null}
       <dl className="facts">
@@ -56,22 +51,26 @@ function IdeaDetails() {
         </dd>
         <dt>{t('idea.kind')}</dt>
         <dd>
-          <KindTag kind={i.kind} />
-          {i.public ? ` ${t('idea.isPublic')}` : ` ${t('idea.notPublic')}`}
+          <KindTag kind={i.kind} /> {i.kind === 'need' ? t(i.public ? 'idea.isPublic' : 'idea.notPublic') : null}
         </dd>
         <dt>{t('idea.sluice')}</dt>
-        <dd>{s ? <Link to={`/sluices/${s.id}`}>{s.name}</Link> : (i.sluiceName ?? '–')}</dd>
+        <dd>
+          <Link to={`/sluices/${i.sluiceId}`}>{i.sluiceName}</Link>
+        </dd>
         <dt>{t('idea.submitted')}</dt>
         <dd>
-          {formatDateTime(i.submittedAt ?? i.createdAt, language)}
-          {i.submitter?.name ? ` · ${i.submitter.name}` : ''}
-          {i.submitter?.organizationName ? ` (${i.submitter.organizationName})` : ''}
+          {formatDateTime(i.createdAt, i18n.language)}
+          {i.submitterOrganizationName ? ` · ${i.submitterOrganizationName}` : ''}
         </dd>
-        {manages && i.status === 'submitted' ? (
+        {i.status === 'submitted' ? (
           <>
             <dt>{t('idea.waiting')}</dt>
             <dd>
-              <WaitingText idea={i} answerWithinDays={s?.answerWithinDays} />
+              {manages ? (
+                <WaitingText idea={i} />
+              ) : (
+                t('idea.answerBy', { date: formatDateTime(i.answerDueAt, i18n.language) })
+              )}
             </dd>
           </>
         ) : null}
@@ -86,46 +85,40 @@ function IdeaDetails() {
         {i.affects ? (
           <>
             <dt>{t('idea.affects')}</dt>
-            <dd>{i.affects}</dd>
+            <dd className="idea-description">{i.affects}</dd>
           </>
         ) : null}
         {i.status === 'declined' && i.declineReason ? (
           <>
             <dt>{t('idea.declineReason')}</dt>
-            <dd>{i.declineReason}</dd>
+            <dd className="idea-description">{i.declineReason}</dd>
           </>
         ) : null}
         {i.status === 'closed' && i.result ? (
           <>
             <dt>{t('idea.result')}</dt>
-            <dd>{i.result}</dd>
+            <dd className="idea-description">{i.result}</dd>
           </>
         ) : null}
         <MatchedTestbeds idea={i} />
-        {i.pilotId ? (
-          <>
-            <dt>{t('idea.pilot')}</dt>
-            <dd>
-              <Link to={`/pilots/${i.pilotId}`}>{t('idea.openPilot')}</Link>
-            </dd>
-          </>
-        ) : null}
       </dl>
       <section aria-labelledby="description-heading">
         <h2 id="description-heading">{t('idea.description')}</h2>
         <p className="idea-description">{i.description}</p>
       </section>
-      {!mine ? <FollowButton idea={i} /> : null}
-      {manages ? <IdeaActions idea={i} sluice={s!} onDone={done} /> : null}
-      {mine || manages ? <Conversation idea={i} manages={manages} /> : null}
-      {i.kind === 'need' && i.public ? <AnswersSection idea={i} manages={manages} onDone={done} /> : null}
+      {allowed.follow && !allowed.converse ? <FollowButton idea={i} /> : null}
+      {manages ? <IdeaActions idea={i} onDone={setNotice} /> : null}
+      {allowed.converse ? <Conversation idea={i} manages={manages} /> : null}
+      {i.kind === 'need' && i.public ? (
+        <AnswersSection idea={i} manages={manages} submitterSide={submitterSide} onDone={setNotice} />
+      ) : null}
     </Page>
   );
 }
 
-function MatchedTestbeds({ idea }: { idea: Idea }) {
+function MatchedTestbeds({ idea }: { idea: IdeaDetail }) {
   const { t } = useTranslation('ideas');
-  const testbeds = idea.testbeds ?? [];
+  const testbeds = useTestbedNames(idea.testbedIds);
   if (testbeds.length === 0) return null;
   return (
     <>
@@ -134,7 +127,7 @@ function MatchedTestbeds({ idea }: { idea: Idea }) {
         <ul className="plain-list">
           {testbeds.map((testbed) => (
             <li key={testbed.id}>
-              <Link to={`/testbeds/${testbed.id}`}>{testbed.name}</Link>
+              <Link to={`/testbeds/${testbed.id}`}>{testbed.name ?? t('idea.aTestbed')}</Link>
             </li>
           ))}
         </ul>
@@ -143,14 +136,14 @@ function MatchedTestbeds({ idea }: { idea: Idea }) {
   );
 }
 
-function FollowButton({ idea }: { idea: Idea }) {
+function FollowButton({ idea }: { idea: IdeaDetail }) {
   const { t } = useTranslation('ideas');
   const follow = useFollow(idea.id);
-  const following = Boolean(idea.following);
+  const following = idea.following;
   return (
     <section aria-labelledby="follow-heading">
       <h2 id="follow-heading">{t('follow.title')}</h2>
-      <p>{following ? t('follow.youFollowLong') : t('follow.explain')}</p>
+      <p role="status">{following ? t('follow.youFollowLong') : t('follow.explain')}</p>
       <button
         type="button"
         className="button button--secondary"

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RequireSignIn } from '../../app/RequireSignIn';
-import { useSession } from '../../app/session';
+import { useSession, type Me } from '../../app/session';
 import { Page } from '../../ui/Page';
 import { Loading } from '../../ui/Status';
 import { managesSluice } from './access';
@@ -21,6 +21,18 @@ export function IdeasPage() {
 
 const OPEN: Idea['status'][] = ['submitted', 'screening', 'accepted'];
 
+/**
+ * Whether the person or one of their organizations submitted it (a company's ideas are all its members'),
+ * leaving out what reaches them only as managers of the sluice or as a public need of others.
+ */
+function isOurs(idea: Idea, me: Me | undefined): boolean {
+  if (idea.mine !== undefined) return idea.mine;
+  const memberships = me?.memberships ?? [];
+  if (managesSluice(me, { organizationId: idea.sluiceOrganizationId })) return false;
+  if (idea.submitterOrganizationId === null) return !(idea.kind === 'need' && idea.public);
+  return memberships.some((m) => m.organizationId === idea.submitterOrganizationId);
+}
+
 function Ideas() {
   const { t } = useTranslation('ideas');
   const session = useSession();
@@ -28,12 +40,9 @@ function Ideas() {
   const sluices = useSluices();
   const me = session.me;
   const all = ideas.data?.items ?? [];
-  const isMine = (idea: Idea) =>
-    idea.mine ?? (idea.submitter?.userId !== undefined && idea.submitter.userId === me?.id);
-  const mine = all.filter(isMine);
-  const followed = all.filter((idea) => !isMine(idea) && idea.following);
+  const mine = all.filter((idea) => isOurs(idea, me));
   const needs = all.filter(
-    (idea) => !isMine(idea) && !idea.following && idea.kind === 'need' && idea.public && OPEN.includes(idea.status),
+    (idea) => !isOurs(idea, me) && idea.kind === 'need' && idea.public && OPEN.includes(idea.status),
   );
   const managed = (sluices.data?.items ?? []).filter((sluice) => managesSluice(me, sluice));
   return (
@@ -63,12 +72,6 @@ function Ideas() {
         <h2 id="mine-heading">{t('mine.ownTitle')}</h2>
         <IdeaList query={ideas} items={mine} empty={t('mine.none')} headingLevel={3} showSluice />
       </section>
-      {followed.length ? (
-        <section aria-labelledby="followed-heading">
-          <h2 id="followed-heading">{t('mine.followedTitle')}</h2>
-          <IdeaList query={ideas} items={followed} empty="" headingLevel={3} showSluice />
-        </section>
-      ) : null}
       {session.company ? (
         <section aria-labelledby="needs-heading">
           <h2 id="needs-heading">{t('mine.needsTitle')}</h2>

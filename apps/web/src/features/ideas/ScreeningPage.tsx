@@ -27,14 +27,13 @@ function ManagersOnly({ sluice }: { sluice: Sluice }) {
   return managesSluice(session.me, sluice) ? <Inbox sluice={sluice} /> : <NotFoundPage />;
 }
 
-const bySubmission = (a: Idea, b: Idea) => (a.submittedAt ?? a.createdAt).localeCompare(b.submittedAt ?? b.createdAt);
+const bySubmission = (a: Idea, b: Idea) => a.createdAt.localeCompare(b.createdAt);
 
 function Inbox({ sluice }: { sluice: Sluice }) {
   const { t } = useTranslation('ideas');
   const ideas = useIdeas({ sluiceId: sluice.id });
   const items = (ideas.data?.items ?? []).filter((idea) => idea.sluiceId === sluice.id);
-  const overdue = items.filter((idea) => waiting(idea, sluice.answerWithinDays)?.overdue).length;
-  const promise = () => sluice.answerWithinDays;
+  const overdue = items.filter((idea) => waiting(idea)?.overdue).length;
   return (
     <Page
       title={t('screening.title', { name: sluice.name })}
@@ -62,13 +61,7 @@ function Inbox({ sluice }: { sluice: Sluice }) {
             <h2 id={`state-${status}`} tabIndex={-1}>
               {t(`status.${status}`)} <span className="meta">({ideas.data ? inState.length : '…'})</span>
             </h2>
-            <IdeaList
-              query={ideas}
-              items={inState}
-              empty={t('screening.noneInState')}
-              headingLevel={3}
-              promise={promise}
-            />
+            <IdeaList query={ideas} items={inState} empty={t('screening.noneInState')} headingLevel={3} promise />
           </section>
         );
       })}

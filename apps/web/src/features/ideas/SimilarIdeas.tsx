@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../ui/Status';
 import { KindTag, StatusTag } from './parts';
-import { useFollow, useSimilarIdeas } from './queries';
+import { useFollow, useSimilarIdeas, useSluices } from './queries';
 import type { SimilarIdea } from './types';
 
 /**
@@ -14,6 +14,8 @@ import type { SimilarIdea } from './types';
 export function SimilarIdeas({ text }: { text: string }) {
   const { t } = useTranslation('ideas');
   const similar = useSimilarIdeas(text);
+  const sluices = useSluices();
+  const sluiceName = (id: string) => sluices.data?.items.find((sluice) => sluice.id === id)?.name;
   const items = text.trim().length >= 3 ? (similar.data?.items ?? []) : [];
   const searched = text.trim().length >= 3 && similar.data !== undefined;
   return (
@@ -29,7 +31,7 @@ export function SimilarIdeas({ text }: { text: string }) {
       {items.length ? (
         <ul className="similar__list">
           {items.map((idea) => (
-            <SimilarItem key={idea.id} idea={idea} />
+            <SimilarItem key={idea.id} idea={idea} sluice={sluiceName(idea.sluiceId)} />
           ))}
         </ul>
       ) : null}
@@ -37,10 +39,10 @@ export function SimilarIdeas({ text }: { text: string }) {
   );
 }
 
-function SimilarItem({ idea }: { idea: SimilarIdea }) {
+function SimilarItem({ idea, sluice }: { idea: SimilarIdea; sluice: string | undefined }) {
   const { t } = useTranslation('ideas');
   const follow = useFollow(idea.id);
-  const [following, setFollowing] = useState(Boolean(idea.following));
+  const [following, setFollowing] = useState(false);
   const toggle = () => {
     if (follow.isPending) return;
     follow.mutate(!following, { onSuccess: () => setFollowing(!following) });
@@ -55,7 +57,7 @@ function SimilarItem({ idea }: { idea: SimilarIdea }) {
       </p>
       <p>
         <KindTag kind={idea.kind} /> <StatusTag status={idea.status} />
-        {idea.sluiceName ? <span className="meta"> {idea.sluiceName}</span> : null}
+        {sluice ? <span className="meta"> {sluice}</span> : null}
       </p>
       <p className="similar__follow">
         <button

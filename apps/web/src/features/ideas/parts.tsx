@@ -47,36 +47,29 @@ export function useSubmittersText(): (sluice: Sluice) => string {
 
 const DAY = 86_400_000;
 
+/** The days the sluice promised a first answer within, as the idea carries the promise. */
+export function promisedDays(idea: Pick<Idea, 'createdAt' | 'answerDueAt'>): number {
+  return Math.round((new Date(idea.answerDueAt).getTime() - new Date(idea.createdAt).getTime()) / DAY);
+}
+
 /**
- * How long an idea has waited for its first answer against the sluice's promise:
- * only ideas still `submitted` wait; the promise runs from the day they came in.
+ * How long an idea has waited for its first answer against the sluice's promise
+ * (`answerDueAt`): only ideas still `submitted` wait.
  */
 export function waiting(
-  idea: Pick<Idea, 'status' | 'createdAt' | 'submittedAt' | 'answerDueAt'>,
-  answerWithinDays: number | undefined,
+  idea: Pick<Idea, 'status' | 'createdAt' | 'answerDueAt'>,
   now = Date.now(),
-): { days: number; dueAt: string | null; overdue: boolean; daysLeft: number | null; daysLate: number } | null {
+): { days: number; overdue: boolean; daysLeft: number; daysLate: number } | null {
   if (idea.status !== 'submitted') return null;
-  const since = new Date(idea.submittedAt ?? idea.createdAt).getTime();
-  const due =
-    idea.answerDueAt ??
-    (answerWithinDays !== undefined ? new Date(since + answerWithinDays * DAY).toISOString() : null);
-  const days = Math.max(0, Math.floor((now - since) / DAY));
-  if (!due) return { days, dueAt: null, overdue: false, daysLeft: null, daysLate: 0 };
-  const left = (new Date(due).getTime() - now) / DAY;
-  return {
-    days,
-    dueAt: due,
-    overdue: left < 0,
-    daysLeft: Math.max(0, Math.ceil(left)),
-    daysLate: Math.max(1, Math.ceil(-left)),
-  };
+  const days = Math.max(0, Math.floor((now - new Date(idea.createdAt).getTime()) / DAY));
+  const left = (new Date(idea.answerDueAt).getTime() - now) / DAY;
+  return { days, overdue: left < 0, daysLeft: Math.max(0, Math.ceil(left)), daysLate: Math.max(1, Math.ceil(-left)) };
 }
 
 /** The waiting time in words, highlighted when the promise is broken or about to be. */
-export function WaitingText({ idea, answerWithinDays }: { idea: Idea; answerWithinDays?: number }) {
+export function WaitingText({ idea }: { idea: Idea }) {
   const { t } = useTranslation('ideas');
-  const wait = waiting(idea, answerWithinDays);
+  const wait = waiting(idea);
   if (!wait) return null;
   if (wait.overdue)
     return (
@@ -84,9 +77,9 @@ export function WaitingText({ idea, answerWithinDays }: { idea: Idea; answerWith
         {t('waiting.overdue', { count: wait.days, late: wait.daysLate })}
       </strong>
     );
-  if (wait.daysLeft !== null && wait.daysLeft <= 2)
+  if (wait.daysLeft <= 2)
     return (
       <strong className="waiting waiting--soon">{t('waiting.soon', { count: wait.days, left: wait.daysLeft })}</strong>
     );
-  return <span className="waiting">{t('waiting.within', { count: wait.days, left: wait.daysLeft ?? 0 })}</span>;
+  return <span className="waiting">{t('waiting.within', { count: wait.days, left: wait.daysLeft })}</span>;
 }

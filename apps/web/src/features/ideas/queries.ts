@@ -1,8 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { call } from '../../api/problem';
 import { useSession } from '../../app/session';
-import type { Answer, Idea, IdeaStatus, Kind, List, Match, Message, SimilarIdea, Sluice } from './types';
+import type { Answer, Idea, IdeaDetail, IdeaStatus, Kind, List, Match, Message, SimilarIdea, Sluice } from './types';
 
 const path = (id: string) => ({ path: { id } });
 
@@ -42,7 +42,7 @@ export function useIdeas(filter: IdeaFilter = {}, enabled = true) {
 export function useIdea(id: string) {
   return useQuery({
     queryKey: ['ideas', id],
-    queryFn: ({ signal }) => call<Idea>(api.GET('/api/v1/ideas/{id}', { params: path(id), signal })),
+    queryFn: ({ signal }) => call<IdeaDetail>(api.GET('/api/v1/ideas/{id}', { params: path(id), signal })),
   });
 }
 
@@ -83,6 +83,22 @@ export function useAnswers(id: string, enabled: boolean) {
     queryKey: ['ideas', id, 'answers'],
     enabled,
     queryFn: ({ signal }) => call<List<Answer>>(api.GET('/api/v1/ideas/{id}/answers', { params: path(id), signal })),
+  });
+}
+
+/** The names of test beds (an idea's matched ones), from the catalogue's public reads. */
+export function useTestbedNames(ids: string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ['testbed', id, 'name'],
+      staleTime: 5 * 60_000,
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        call(api.GET('/api/v1/testbeds/{id}', { params: path(id), signal })).then((testbed) => ({
+          id,
+          name: testbed.name,
+        })),
+    })),
+    combine: (results) => ids.map((id, index) => ({ id, name: results[index]?.data?.name ?? null })),
   });
 }
 
@@ -134,8 +150,8 @@ export const useMoveIdea = (id: string) =>
 export const useFollow = (id: string) =>
   useIdeaChange((follow: boolean) =>
     follow
-      ? call<unknown>(api.POST('/api/v1/ideas/{id}/follow', { params: path(id) }))
-      : call<unknown>(api.DELETE('/api/v1/ideas/{id}/follow', { params: path(id) })),
+      ? call<unknown>(api.POST('/api/v1/ideas/{id}/followers', { params: path(id) }))
+      : call<unknown>(api.DELETE('/api/v1/ideas/{id}/followers', { params: path(id) })),
   );
 
 export const useSendMessage = (id: string) =>

@@ -9,19 +9,20 @@ export type IdeaStatus = (typeof STATUSES)[number];
 export interface Sluice {
   id: string;
   organizationId: string;
-  organizationName?: string;
+  organizationName: string;
   name: string;
   description: string;
   domains: string[];
   submitters: Submitter[];
   answerWithinDays: number;
-  createdAt?: string;
+  createdAt: string;
 }
 
 export interface Idea {
   id: string;
   sluiceId: string;
-  sluiceName?: string;
+  sluiceName: string;
+  sluiceOrganizationId: string;
   kind: Kind;
   title: string;
   description: string;
@@ -29,55 +30,71 @@ export interface Idea {
   affects: string | null;
   public: boolean;
   status: IdeaStatus;
+  submitterOrganizationId: string | null;
+  submitterOrganizationName: string | null;
+  declineReason: string | null;
+  result: string | null;
+  testbedIds: string[];
+  bookingIds: string[];
+  acceptedAnswerOrganizationId: string | null;
+  followers: number;
+  answerDueAt: string;
   createdAt: string;
-  submittedAt?: string;
-  answerDueAt?: string | null;
-  submitter?: { userId?: string; name?: string; organizationName?: string } | null;
+  /** Whether the caller submitted it (when the API says so). */
   mine?: boolean;
-  following?: boolean;
-  followers?: number;
-  declineReason?: string | null;
-  result?: string | null;
-  testbeds?: Array<{ id: string; name: string }>;
-  testbedIds?: string[];
-  bookingId?: string | null;
-  pilotId?: string | null;
+}
+
+export interface IdeaPermissions {
+  screen: boolean;
+  accept: boolean;
+  decline: boolean;
+  close: boolean;
+  converse: boolean;
+  answer: boolean;
+  acceptAnswer: boolean;
+  follow: boolean;
+  matches: boolean;
+}
+
+export interface IdeaDetail extends Idea {
+  following: boolean;
+  permissions: IdeaPermissions;
 }
 
 export interface SimilarIdea {
   id: string;
+  sluiceId: string;
   kind: Kind;
   title: string;
   status: IdeaStatus;
-  sluiceId?: string;
-  sluiceName?: string;
-  following?: boolean;
 }
 
 export interface Match {
   testbedId: string;
   name: string;
-  organizationName?: string;
-  municipality?: string;
-  domains?: string[];
-  environmentType?: string;
-  score?: number;
+  summary: string;
+  organizationName: string;
+  municipality: string;
+  domains: string[];
+  sharedDomains: string[];
+  matched: boolean;
 }
 
 export interface Message {
   id: string;
+  side: 'submitter' | 'managers';
+  authorName: string | null;
   body: string;
   createdAt: string;
-  author: { userId?: string; name: string; side?: 'submitter' | 'sluice' };
 }
 
 export interface Answer {
   id: string;
   ideaId: string;
-  description: string;
   organizationId: string;
-  organizationName?: string;
-  status: 'submitted' | 'accepted' | string;
+  organizationName: string;
+  description: string;
+  status: 'submitted' | 'accepted';
   createdAt: string;
 }
 
