@@ -79,7 +79,7 @@ function AnswerCard({
   const company = answer.organizationName;
   const headingId = `answer-${answer.id}`;
   return (
-    <li className="booking-card" aria-labelledby={headingId}>
+    <li className="booking-card idea-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{company}</h3>
       <p>
         <span className={`tag tag--status tag--answer-${answer.status}`}>{t(`answers.status.${answer.status}`)}</span>{' '}

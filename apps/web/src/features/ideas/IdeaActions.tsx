@@ -134,14 +134,12 @@ function AcceptDialog({ idea, onClose, onDone }: { idea: IdeaDetail; onClose: ()
               hint={t('acceptDialog.hint')}
               error={problems.errorFor('testbedIds')}
               ranked
-              choices={items.map((match, index) => ({
+              choices={items.map((match) => ({
                 value: match.testbedId,
                 label: (
                   <span>
                     <strong>{match.name}</strong>
                     <span className="meta">
-                      {' '}
-                      {t('acceptDialog.rank', { rank: index + 1 })}
                       {` · ${match.organizationName} · ${match.municipality}`}
                       {match.sharedDomains.length ? ` · ${match.sharedDomains.map(domainName).join(', ')}` : ''}
                     </span>

@@ -35,7 +35,12 @@ export function IdeaList({
           </Heading>
           <p>
             <KindTag kind={idea.kind} /> <StatusTag status={idea.status} />
-            {idea.public ? <span className="tag">{t('public')}</span> : null}
+            {idea.public ? (
+              <>
+                {' '}
+                <span className="tag">{t('public')}</span>
+              </>
+            ) : null}
           </p>
           <p className="meta">
             {showSluice ? `${idea.sluiceName} · ` : ''}

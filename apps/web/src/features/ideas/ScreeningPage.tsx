@@ -43,7 +43,7 @@ function Inbox({ sluice }: { sluice: Sluice }) {
         <Link to={`/sluices/${sluice.id}`}>{t('screening.toSluice')}</Link>
       </p>
       {overdue ? <p className="notice notice--error">{t('screening.overdue', { count: overdue })}</p> : null}
-      <nav aria-label={t('screening.statesLabel')} className="section-links">
+      <nav aria-label={t('screening.statesLabel')} className="idea-states">
         <ul>
           {STATUSES.map((status) => (
             <li key={status}>

@@ -71,15 +71,23 @@ export function WaitingText({ idea }: { idea: Idea }) {
   const { t } = useTranslation('ideas');
   const wait = waiting(idea);
   if (!wait) return null;
+  const waited = t('waiting.waited', { count: wait.days });
   if (wait.overdue)
     return (
       <strong className="waiting waiting--overdue">
-        {t('waiting.overdue', { count: wait.days, late: wait.daysLate })}
+        {waited}, {t('waiting.late', { count: wait.daysLate })}
       </strong>
     );
+  const left = wait.daysLeft === 0 ? t('waiting.lastDay') : t('waiting.left', { count: wait.daysLeft });
   if (wait.daysLeft <= 2)
     return (
-      <strong className="waiting waiting--soon">{t('waiting.soon', { count: wait.days, left: wait.daysLeft })}</strong>
+      <strong className="waiting waiting--soon">
+        {waited}, {left}
+      </strong>
     );
-  return <span className="waiting">{t('waiting.within', { count: wait.days, left: wait.daysLeft })}</span>;
+  return (
+    <span className="waiting">
+      {waited}, {left}
+    </span>
+  );
 }
