@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
-export interface Choice {
-  value: string;
+export interface Choice<V extends string = string> {
+  value: V;
   label: ReactNode;
   /** Shown beside the choice, outside its label (a link to read more, say). */
   after?: ReactNode;
@@ -12,7 +12,7 @@ export interface Choice {
  * together, as every other field shows them. `status` stands where the choices are
  * while they load or when there are none.
  */
-export function ChoicesField({
+export function ChoicesField<V extends string>({
   name,
   legend,
   hint,
@@ -27,9 +27,9 @@ export function ChoicesField({
   legend: string;
   hint: string;
   error?: string;
-  choices: Choice[];
-  chosen: string[];
-  onChange: (chosen: string[]) => void;
+  choices: Choice<V>[];
+  chosen: V[];
+  onChange: (chosen: V[]) => void;
   status?: ReactNode;
   ranked?: boolean;
 }) {

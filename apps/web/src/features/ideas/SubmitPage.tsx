@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { RequireSignIn } from '../../app/RequireSignIn';
 import { useSession } from '../../app/session';
 import { useDomains } from '../catalogue/queries';
+import type { Domain } from '../catalogue/types';
 import { ErrorSummary, Field, type ShownError } from '../../ui/Form';
 import { Page } from '../../ui/Page';
 import { Loading } from '../../ui/Status';
@@ -50,7 +51,7 @@ function SubmitForm({ sluice }: { sluice: Sluice }) {
   );
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [chosenDomains, setChosenDomains] = useState<string[]>([]);
+  const [chosenDomains, setChosenDomains] = useState<Domain['key'][]>([]);
   const domains = useDomains();
   const submit = useSubmitIdea(sluice.id);
   const { sending, run } = useSubmitOnce();

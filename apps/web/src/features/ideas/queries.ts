@@ -2,22 +2,22 @@ import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } f
 import { api } from '../../api/client';
 import { call } from '../../api/problem';
 import { useSession } from '../../app/session';
-import type { Answer, Idea, IdeaDetail, IdeaStatus, Kind, List, Match, Message, SimilarIdea, Sluice } from './types';
+import type { Schema } from '../../api/types';
+import type { IdeaStatus, Kind } from './types';
 
 const path = (id: string) => ({ path: { id } });
 
 export function useSluices() {
   return useQuery({
     queryKey: ['sluices'],
-    queryFn: ({ signal }) =>
-      call<List<Sluice>>(api.GET('/api/v1/sluices', { params: { query: { limit: 200 } as never }, signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/sluices', { params: { query: { limit: 200 } }, signal })),
   });
 }
 
 export function useSluice(id: string) {
   return useQuery({
     queryKey: ['sluices', id],
-    queryFn: ({ signal }) => call<Sluice>(api.GET('/api/v1/sluices/{id}', { params: path(id), signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/sluices/{id}', { params: path(id), signal })),
   });
 }
 
@@ -34,15 +34,14 @@ export function useIdeas(filter: IdeaFilter = {}, enabled = true) {
   return useQuery({
     queryKey: ['ideas', 'list', filter],
     enabled: signedIn && enabled,
-    queryFn: ({ signal }) =>
-      call<List<Idea>>(api.GET('/api/v1/ideas', { params: { query: { ...filter, limit: 200 } as never }, signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/ideas', { params: { query: { ...filter, limit: 200 } }, signal })),
   });
 }
 
 export function useIdea(id: string) {
   return useQuery({
     queryKey: ['ideas', id],
-    queryFn: ({ signal }) => call<IdeaDetail>(api.GET('/api/v1/ideas/{id}', { params: path(id), signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/ideas/{id}', { params: path(id), signal })),
   });
 }
 
@@ -54,8 +53,7 @@ export function useSimilarIdeas(q: string) {
     enabled: text.length >= 3,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
-    queryFn: ({ signal }) =>
-      call<List<SimilarIdea>>(api.GET('/api/v1/ideas/similar', { params: { query: { q: text } as never }, signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/ideas/similar', { params: { query: { q: text } }, signal })),
   });
 }
 
@@ -63,7 +61,7 @@ export function useMatches(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['ideas', id, 'matches'],
     enabled,
-    queryFn: ({ signal }) => call<List<Match>>(api.GET('/api/v1/ideas/{id}/matches', { params: path(id), signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/ideas/{id}/matches', { params: path(id), signal })),
   });
 }
 
@@ -71,10 +69,7 @@ export function useMessages(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['ideas', id, 'messages'],
     enabled,
-    queryFn: ({ signal }) =>
-      call<List<Message>>(
-        api.GET('/api/v1/ideas/{id}/messages', { params: { ...path(id), query: { limit: 200 } as never }, signal }),
-      ),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/ideas/{id}/messages', { params: path(id), signal })),
   });
 }
 
@@ -82,7 +77,7 @@ export function useAnswers(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['ideas', id, 'answers'],
     enabled,
-    queryFn: ({ signal }) => call<List<Answer>>(api.GET('/api/v1/ideas/{id}/answers', { params: path(id), signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/v1/ideas/{id}/answers', { params: path(id), signal })),
   });
 }
 
@@ -111,18 +106,11 @@ function useIdeaChange<T, R>(send: (input: T) => Promise<R>) {
   });
 }
 
-export interface NewIdea {
-  kind: Kind;
-  title: string;
-  description: string;
-  domains?: string[];
-  affects?: string;
-  public?: boolean;
-}
+export type NewIdea = Schema<'SubmitIdeaDto'>;
 
 export const useSubmitIdea = (sluiceId: string) =>
   useIdeaChange((idea: NewIdea) =>
-    call<Idea>(api.POST('/api/v1/sluices/{id}/ideas', { params: path(sluiceId), body: idea as never })),
+    call(api.POST('/api/v1/sluices/{id}/ideas', { params: path(sluiceId), body: idea })),
   );
 
 export type Move =
@@ -133,40 +121,35 @@ export type Move =
 
 export const useMoveIdea = (id: string) =>
   useIdeaChange((move: Move) => {
-    const { action, ...body } = move;
     const params = path(id);
-    switch (action) {
+    switch (move.action) {
       case 'screen':
-        return call<Idea>(api.POST('/api/v1/ideas/{id}/screen', { params }));
+        return call(api.POST('/api/v1/ideas/{id}/screen', { params }));
       case 'accept':
-        return call<Idea>(api.POST('/api/v1/ideas/{id}/accept', { params, body: body as never }));
+        return call(api.POST('/api/v1/ideas/{id}/accept', { params, body: { testbedIds: move.testbedIds } }));
       case 'decline':
-        return call<Idea>(api.POST('/api/v1/ideas/{id}/decline', { params, body: body as never }));
+        return call(api.POST('/api/v1/ideas/{id}/decline', { params, body: { reason: move.reason } }));
       case 'close':
-        return call<Idea>(api.POST('/api/v1/ideas/{id}/close', { params, body: body as never }));
+        return call(api.POST('/api/v1/ideas/{id}/close', { params, body: { result: move.result } }));
     }
   });
 
 export const useFollow = (id: string) =>
   useIdeaChange((follow: boolean) =>
     follow
-      ? call<unknown>(api.POST('/api/v1/ideas/{id}/followers', { params: path(id) }))
-      : call<unknown>(api.DELETE('/api/v1/ideas/{id}/followers', { params: path(id) })),
+      ? call(api.POST('/api/v1/ideas/{id}/followers', { params: path(id) }))
+      : call(api.DELETE('/api/v1/ideas/{id}/followers', { params: path(id) })),
   );
 
 export const useSendMessage = (id: string) =>
-  useIdeaChange((body: string) =>
-    call<Message>(api.POST('/api/v1/ideas/{id}/messages', { params: path(id), body: { body } as never })),
-  );
+  useIdeaChange((body: string) => call(api.POST('/api/v1/ideas/{id}/messages', { params: path(id), body: { body } })));
 
 export const useAnswerNeed = (id: string) =>
   useIdeaChange((description: string) =>
-    call<Answer>(api.POST('/api/v1/ideas/{id}/answers', { params: path(id), body: { description } as never })),
+    call(api.POST('/api/v1/ideas/{id}/answers', { params: path(id), body: { description } })),
   );
 
 export const useAcceptAnswer = (id: string) =>
   useIdeaChange((answerId: string) =>
-    call<Answer>(
-      api.POST('/api/v1/ideas/{id}/answers/{answerId}/accept', { params: { path: { id, answerId } } as never }),
-    ),
+    call(api.POST('/api/v1/ideas/{id}/answers/{answerId}/accept', { params: { path: { id, answerId } } })),
   );

@@ -1,104 +1,17 @@
-// What the ideas context answers (API.md, "Innovation sluices, ideas and the results library").
-export const SUBMITTERS = ['staff', 'companies', 'anyone'] as const;
-export type Submitter = (typeof SUBMITTERS)[number];
-export const KINDS = ['need', 'idea'] as const;
-export type Kind = (typeof KINDS)[number];
-export const STATUSES = ['submitted', 'screening', 'accepted', 'piloting', 'closed', 'declined'] as const;
-export type IdeaStatus = (typeof STATUSES)[number];
+// What the ideas context answers, as the API's document describes it.
+import type { Schema } from '../../api/types';
 
-export interface Sluice {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  name: string;
-  description: string;
-  domains: string[];
-  submitters: Submitter[];
-  answerWithinDays: number;
-  createdAt: string;
-}
+export type Sluice = Schema<'SluiceDto'>;
+export type Submitter = Schema<'SluiceSubmitter'>;
+export type Kind = Schema<'IdeaKind'>;
+export type IdeaStatus = Schema<'IdeaStatus'>;
+/** An idea or need in a list; `mine` when the API says whether the caller submitted it. */
+export type Idea = Schema<'IdeaDto'> & { mine?: boolean };
+/** One idea with whether the caller follows it and what the caller may do now. */
+export type IdeaDetail = Schema<'IdeaDetailDto'>;
+export type SimilarIdea = Schema<'SimilarIdeaDto'>;
+export type Match = Schema<'TestbedMatchDto'>;
+export type Message = Schema<'IdeaMessageDto'>;
+export type Answer = Schema<'IdeaAnswerDto'>;
 
-export interface Idea {
-  id: string;
-  sluiceId: string;
-  sluiceName: string;
-  sluiceOrganizationId: string;
-  kind: Kind;
-  title: string;
-  description: string;
-  domains: string[];
-  affects: string | null;
-  public: boolean;
-  status: IdeaStatus;
-  submitterOrganizationId: string | null;
-  submitterOrganizationName: string | null;
-  declineReason: string | null;
-  result: string | null;
-  testbedIds: string[];
-  bookingIds: string[];
-  acceptedAnswerOrganizationId: string | null;
-  followers: number;
-  answerDueAt: string;
-  createdAt: string;
-  /** Whether the caller submitted it (when the API says so). */
-  mine?: boolean;
-}
-
-export interface IdeaPermissions {
-  screen: boolean;
-  accept: boolean;
-  decline: boolean;
-  close: boolean;
-  converse: boolean;
-  answer: boolean;
-  acceptAnswer: boolean;
-  follow: boolean;
-  matches: boolean;
-}
-
-export interface IdeaDetail extends Idea {
-  following: boolean;
-  permissions: IdeaPermissions;
-}
-
-export interface SimilarIdea {
-  id: string;
-  sluiceId: string;
-  kind: Kind;
-  title: string;
-  status: IdeaStatus;
-}
-
-export interface Match {
-  testbedId: string;
-  name: string;
-  summary: string;
-  organizationName: string;
-  municipality: string;
-  domains: string[];
-  sharedDomains: string[];
-  matched: boolean;
-}
-
-export interface Message {
-  id: string;
-  side: 'submitter' | 'managers';
-  authorName: string | null;
-  body: string;
-  createdAt: string;
-}
-
-export interface Answer {
-  id: string;
-  ideaId: string;
-  organizationId: string;
-  organizationName: string;
-  description: string;
-  status: 'submitted' | 'accepted';
-  createdAt: string;
-}
-
-export interface List<T> {
-  items: T[];
-  nextCursor?: string | null;
-}
+export const STATUSES: IdeaStatus[] = ['submitted', 'screening', 'accepted', 'piloting', 'closed', 'declined'];
