@@ -82,6 +82,7 @@ async function buildWorld(base: string, lang: 'sv' | 'en'): Promise<World> {
     domains: ['elderly-care'],
     location: { municipality: 'Stockholm' },
     contactEmail: 'trygghet@demo.regionstockholm.se',
+    capacity: 2,
     timezone: 'Europe/Stockholm',
     rules: {
       requiresApproval: true,
@@ -205,6 +206,8 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(page.getByRole('heading', { level: 1, name: d.mine.title })).toBeVisible();
       const own = page.getByRole('region', { name: d.mine.ownTitle });
       await expect(own.getByRole('link', { name: world.needTitle })).toBeVisible();
+      // The colleague's public need is hers to follow, not hers.
+      await expect(own.getByRole('link', { name: world.similarTitle })).toHaveCount(0);
       await checkPage(page, 'my-ideas');
     });
 
@@ -272,10 +275,10 @@ for (const lang of ['sv', 'en'] as const) {
       await answers.getByRole('button', { name: d.answers.send }).click();
       await expect(page.getByRole('status').filter({ hasText: d.done.answered })).toBeVisible();
       await expect(answers.getByRole('listitem')).toContainText(d.answers.status.submitted);
+      const ideaPath = new URL(page.url()).pathname;
       await signOut(page, lang);
 
       // Johan accepts CareUp's answer.
-      const ideaPath = new URL(page.url()).pathname;
       await signIn(page, w, MANAGER, ideaPath);
       await page.getByRole('button', { name: d.answers.acceptLabel.replace('{{company}}', 'CareUp AB') }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: d.answers.acceptConfirm }).click();

@@ -6,11 +6,11 @@ import { Page } from '../../ui/Page';
 import { Loading } from '../../ui/Status';
 import { managesSluice } from './access';
 import { IdeaList } from './IdeaList';
-import { useIdeas, useSluices } from './queries';
+import { useConverses, useIdeas, useSluices } from './queries';
 import type { Idea } from './types';
 import './ideas.css';
 
-/** The person's own ideas and needs, those they follow, and, for a company, the public needs it may answer. */
+/** The person's own ideas and needs (and their company's), the sluices they screen, and, for a company, the public needs it may answer. */
 export function IdeasPage() {
   return (
     <RequireSignIn>
@@ -23,14 +23,17 @@ const OPEN: Idea['status'][] = ['submitted', 'screening', 'accepted'];
 
 /**
  * Whether the person or one of their organizations submitted it (a company's ideas are all its members'),
- * leaving out what reaches them only as managers of the sluice or as a public need of others.
+ * leaving out what reaches them only as managers of the sluice. A public need of their own organization may
+ * be a colleague's: `undefined` says so, and the idea itself tells (the submitter's side converses on it).
  */
-function isOurs(idea: Idea, me: Me | undefined): boolean {
+function isOurs(idea: Idea, me: Me | undefined): boolean | undefined {
   if (idea.mine !== undefined) return idea.mine;
-  const memberships = me?.memberships ?? [];
   if (managesSluice(me, { organizationId: idea.sluiceOrganizationId })) return false;
-  if (idea.submitterOrganizationId === null) return !(idea.kind === 'need' && idea.public);
-  return memberships.some((m) => m.organizationId === idea.submitterOrganizationId);
+  const publicNeed = idea.kind === 'need' && idea.public;
+  if (idea.submitterOrganizationId === null) return publicNeed ? undefined : true;
+  const ours = (me?.memberships ?? []).find((m) => m.organizationId === idea.submitterOrganizationId);
+  if (!ours) return false;
+  return publicNeed && ours.kind !== 'company' ? undefined : true;
 }
 
 function Ideas() {
@@ -40,10 +43,10 @@ function Ideas() {
   const sluices = useSluices();
   const me = session.me;
   const all = ideas.data?.items ?? [];
-  const mine = all.filter((idea) => isOurs(idea, me));
-  const needs = all.filter(
-    (idea) => !isOurs(idea, me) && idea.kind === 'need' && idea.public && OPEN.includes(idea.status),
-  );
+  const converses = useConverses(all.filter((idea) => isOurs(idea, me) === undefined).map((idea) => idea.id));
+  const ours = (idea: Idea) => isOurs(idea, me) ?? converses.get(idea.id) ?? false;
+  const mine = all.filter(ours);
+  const needs = all.filter((idea) => !ours(idea) && idea.kind === 'need' && idea.public && OPEN.includes(idea.status));
   const managed = (sluices.data?.items ?? []).filter((sluice) => managesSluice(me, sluice));
   return (
     <Page title={t('mine.title')} lead={t('mine.lead')}>

@@ -38,10 +38,20 @@ export function useIdeas(filter: IdeaFilter = {}, enabled = true) {
   });
 }
 
+const ideaQuery = (id: string) => ({
+  queryKey: ['ideas', id],
+  queryFn: ({ signal }: { signal: AbortSignal }) => call(api.GET('/api/v1/ideas/{id}', { params: path(id), signal })),
+});
+
 export function useIdea(id: string) {
-  return useQuery({
-    queryKey: ['ideas', id],
-    queryFn: ({ signal }) => call(api.GET('/api/v1/ideas/{id}', { params: path(id), signal })),
+  return useQuery(ideaQuery(id));
+}
+
+/** Whether the caller converses on each of these ideas (the submitter's side does), by id; undefined while unknown. */
+export function useConverses(ids: string[]): Map<string, boolean | undefined> {
+  return useQueries({
+    queries: ids.map(ideaQuery),
+    combine: (results) => new Map(ids.map((id, index) => [id, results[index]?.data?.permissions.converse])),
   });
 }
 
@@ -102,7 +112,9 @@ function useIdeaChange<T, R>(send: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: send,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['ideas'] }),
+    // Not awaited: the caller's own callbacks run at once, while the form that sent is still there
+    // (a company's answer form, say, is gone once the answers are read again).
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['ideas'] }),
   });
 }
 
