@@ -256,6 +256,24 @@ for (const lang of ['sv', 'en'] as const) {
       await conversation.getByRole('button', { name: d.conversation.send }).click();
       await expect(conversation.getByRole('listitem').last()).toContainText('Vi matchar behovet mot Trygghetsboendet.');
       await checkPage(page, 'idea-accepted');
+
+      // The colleague's need goes no further here: declined with a reason she will read.
+      await page.getByRole('link', { name: world.sluice.name }).click();
+      await page.getByRole('link', { name: d.sluice.toScreening.replace('{{name}}', world.sluice.name) }).click();
+      await page.getByRole('link', { name: world.similarTitle }).click();
+      await expect(page.getByRole('heading', { level: 1, name: world.similarTitle })).toBeVisible();
+      await page.getByRole('button', { name: d.actions.decline }).click();
+      const decline = page.getByRole('dialog');
+      await decline.getByRole('button', { name: d.declineDialog.confirm }).click();
+      await expect(decline.locator('.field-error')).toHaveText(d.declineDialog.textMissing);
+      await checkPage(page, 'decline-dialog');
+      await decline
+        .getByLabel(d.declineDialog.text, { exact: true })
+        .fill('Det liknar Noras behov, som vi redan matchar.');
+      await decline.getByRole('button', { name: d.declineDialog.confirm }).click();
+      await expect(page.getByRole('status').filter({ hasText: d.done.declined })).toBeVisible();
+      await expect(page.locator('dl.facts')).toContainText(d.status.declined);
+      await expect(page.locator('dl.facts')).toContainText('Det liknar Noras behov, som vi redan matchar.');
     });
 
     test('a company answers the public need; once the manager accepts its answer it books the matched test bed with the need linked', async ({
@@ -299,6 +317,9 @@ for (const lang of ['sv', 'en'] as const) {
       await dialog.getByLabel(w.bookingTitle, { exact: true }).fill(`Nattlarm ${world.stamp}`);
       await dialog.getByRole('button', { name: w.submit }).click();
       await expect(dialog.getByRole('heading', { name: w.sent })).toBeVisible();
+      await dialog.getByRole('link', { name: w.open }).click();
+      await page.getByRole('link', { name: b.details.openIdea }).click();
+      await expect(page.getByRole('heading', { level: 1, name: world.needTitle })).toBeVisible();
       const token = await apiToken(process.env.SLUSSEN_WEB_URL!, COMPANY);
       const bookings = (await (
         await fetch(`${process.env.SLUSSEN_WEB_URL}/api/v1/bookings?limit=200`, { headers: headers(token) })

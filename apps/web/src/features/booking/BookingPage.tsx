@@ -62,6 +62,14 @@ function BookingDetails() {
             <dd>{formatDateTime(b.decisionDueAt, i18n.language, zone)}</dd>
           </>
         ) : null}
+        {b.ideaId ? (
+          <>
+            <dt>{t('details.idea')}</dt>
+            <dd>
+              <Link to={`/ideas/${b.ideaId}`}>{t('details.openIdea')}</Link>
+            </dd>
+          </>
+        ) : null}
         {b.description ? (
           <>
             <dt>{t('form.description')}</dt>
