@@ -184,7 +184,7 @@ for (const lang of ['sv', 'en'] as const) {
       );
       await tabTo(page, lang === 'sv' ? 'Äldreomsorg' : 'Elderly care');
       await page.keyboard.press('Space');
-      await tabTo(page, d.form.affects);
+      await tabTo(page, d.form.affects.need);
       await page.keyboard.type(
         lang === 'sv' ? 'Boende med fallrisk och nattpersonalen, varje natt' : 'Residents at risk, every night',
       );

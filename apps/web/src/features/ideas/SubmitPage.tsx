@@ -46,8 +46,17 @@ function SubmitForm({ sluice }: { sluice: Sluice }) {
   const [params] = useSearchParams();
   const kinds = kindsFor(session.me, sluice);
   const asked = params.get('kind');
+  // What the address asks for, else what the person most likely brings: a company an idea, staff a need.
   const [kind, setKind] = useState<Kind | ''>(
-    kinds.includes(asked as Kind) ? (asked as Kind) : kinds.length === 1 ? kinds[0]! : '',
+    kinds.includes(asked as Kind)
+      ? (asked as Kind)
+      : kinds.length === 1
+        ? kinds[0]!
+        : kinds.length && session.company
+          ? 'idea'
+          : kinds.length
+            ? 'need'
+            : '',
   );
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -60,7 +69,7 @@ function SubmitForm({ sluice }: { sluice: Sluice }) {
     title: t('form.title'),
     description: t('form.description'),
     domains: t('form.domains'),
-    affects: t('form.affects'),
+    affects: t(`form.affects.${kind || 'need'}`),
     public: t('form.public'),
   };
   const problems = useFormProblems('ideas', labels);
@@ -125,7 +134,7 @@ function SubmitForm({ sluice }: { sluice: Sluice }) {
             onChange={(value) => setKind(value as Kind)}
             isInvalid={Boolean(kindError)}
           >
-            <Label>{labels.kind}</Label>
+            <Label className="label">{labels.kind}</Label>
             {kindError ? <p className="field-error">{kindError}</p> : null}
             {kinds.map((option) => (
               <Radio key={option} value={option} className="radio">
