@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { ErrorSummary } from './Form';
+import { DialogActions, FormDialog } from './FormDialog';
 import { TextAreaField } from './TextAreaField';
 import { useFormProblems } from './useFormProblems';
 
@@ -51,39 +51,29 @@ export function ReasonDialog({
   };
 
   return (
-    <ModalOverlay
-      isOpen
-      isDismissable
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      className="modal-overlay"
-    >
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title">{title}</Heading>
-          {children}
-          <form onSubmit={submit} noValidate>
-            <ErrorSummary errors={problems.errors} general={problems.general} />
-            <TextAreaField
-              name="reason"
-              label={label}
-              hint={hint}
-              error={problems.errorFor('reason')}
-              rows={3}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              autoFocus
-            />
-            <div className="actions">
-              <button type="submit" className={warning ? 'button button--warning' : 'button'} aria-disabled={pending}>
-                {confirm}
-              </button>
-              <button type="button" className="button button--secondary" onClick={onClose}>
-                {keep}
-              </button>
-            </div>
-          </form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <FormDialog title={title} onClose={onClose}>
+      {children}
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary errors={problems.errors} general={problems.general} />
+        <TextAreaField
+          name="reason"
+          label={label}
+          hint={hint}
+          error={problems.errorFor('reason')}
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          autoFocus
+        />
+        <DialogActions
+          pending={pending}
+          confirm={confirm}
+          sending={confirm}
+          keep={keep}
+          onClose={onClose}
+          warning={warning}
+        />
+      </form>
+    </FormDialog>
   );
 }

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Link } from 'react-router';
 import { explainConflict } from '../../ui/conflicts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary } from '../../ui/Form';
+import { DialogActions, FormDialog } from '../../ui/FormDialog';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { Empty, QueryState } from '../../ui/Status';
 import { useFormProblems } from '../../ui/useFormProblems';
@@ -116,61 +116,50 @@ function AcceptDialog({ idea, onClose, onDone }: { idea: IdeaDetail; onClose: ()
     );
   };
   return (
-    <ModalOverlay
-      isOpen
-      isDismissable
-      onOpenChange={(isOpen) => (isOpen ? undefined : onClose())}
-      className="modal-overlay"
-    >
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title">{t('acceptDialog.title', { title: idea.title })}</Heading>
-          <p>{t('acceptDialog.body')}</p>
-          <form onSubmit={submit} noValidate>
-            <ErrorSummary errors={problems.errors} general={problems.general} />
-            <ChoicesField
-              name="testbedIds"
-              legend={label}
-              hint={t('acceptDialog.hint')}
-              error={problems.errorFor('testbedIds')}
-              ranked
-              choices={items.map((match) => ({
-                value: match.testbedId,
-                label: (
-                  <span>
-                    <strong>{match.name}</strong>
-                    <span className="meta">
-                      {` · ${match.organizationName} · ${match.municipality}`}
-                      {match.sharedDomains.length ? ` · ${match.sharedDomains.map(domainName).join(', ')}` : ''}
-                    </span>
-                  </span>
-                ),
-                after: (
-                  <Link to={`/testbeds/${match.testbedId}`} target="_blank" rel="noopener">
-                    {t('acceptDialog.open', { name: match.name })}
-                  </Link>
-                ),
-              }))}
-              chosen={chosen}
-              onChange={setChosen}
-              status={
-                <>
-                  <QueryState query={matches} />
-                  {matches.data && items.length === 0 ? <Empty>{t('acceptDialog.noMatches')}</Empty> : null}
-                </>
-              }
-            />
-            <div className="actions">
-              <button type="submit" className="button" aria-disabled={move.isPending}>
-                {move.isPending ? t('sending') : t('acceptDialog.confirm')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={onClose}>
-                {t('keep')}
-              </button>
-            </div>
-          </form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <FormDialog title={t('acceptDialog.title', { title: idea.title })} onClose={onClose}>
+      <p>{t('acceptDialog.body')}</p>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary errors={problems.errors} general={problems.general} />
+        <ChoicesField
+          name="testbedIds"
+          legend={label}
+          hint={t('acceptDialog.hint')}
+          error={problems.errorFor('testbedIds')}
+          ranked
+          choices={items.map((match) => ({
+            value: match.testbedId,
+            label: (
+              <span>
+                <strong>{match.name}</strong>
+                <span className="meta">
+                  {` · ${match.organizationName} · ${match.municipality}`}
+                  {match.sharedDomains.length ? ` · ${match.sharedDomains.map(domainName).join(', ')}` : ''}
+                </span>
+              </span>
+            ),
+            after: (
+              <Link to={`/testbeds/${match.testbedId}`} target="_blank" rel="noopener">
+                {t('acceptDialog.open', { name: match.name })}
+              </Link>
+            ),
+          }))}
+          chosen={chosen}
+          onChange={setChosen}
+          status={
+            <>
+              <QueryState query={matches} />
+              {matches.data && items.length === 0 ? <Empty>{t('acceptDialog.noMatches')}</Empty> : null}
+            </>
+          }
+        />
+        <DialogActions
+          pending={move.isPending}
+          confirm={t('acceptDialog.confirm')}
+          sending={t('sending')}
+          keep={t('keep')}
+          onClose={onClose}
+        />
+      </form>
+    </FormDialog>
   );
 }
