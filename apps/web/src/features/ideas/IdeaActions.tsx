@@ -132,7 +132,7 @@ function AcceptDialog({ idea, onClose, onDone }: { idea: IdeaDetail; onClose: ()
               <span>
                 <strong>{match.name}</strong>
                 <span className="meta">
-                  {` · ${match.organizationName} · ${match.municipality}`}
+                  {` · ${match.organizationName}${match.sameOrganization ? ` (${t('acceptDialog.own')})` : ''} · ${match.municipality}`}
                   {match.sharedDomains.length ? ` · ${match.sharedDomains.map(domainName).join(', ')}` : ''}
                 </span>
               </span>

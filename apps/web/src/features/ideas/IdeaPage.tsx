@@ -60,7 +60,12 @@ function IdeaDetails() {
         <dt>{t('idea.submitted')}</dt>
         <dd>
           {formatDateTime(i.createdAt, i18n.language)}
-          {i.submitterOrganizationName ? ` · ${i.submitterOrganizationName}` : ''}
+          {i.submitterName ? ` · ${i.submitterName}` : ''}
+          {i.submitterOrganizationName
+            ? i.submitterName
+              ? ` (${i.submitterOrganizationName})`
+              : ` · ${i.submitterOrganizationName}`
+            : ''}
         </dd>
         {i.status === 'submitted' ? (
           <>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../ui/Status';
 import { KindTag, StatusTag } from './parts';
-import { useFollow, useSimilarIdeas, useSluices } from './queries';
+import { useFollow, useSimilarIdeas } from './queries';
 import type { SimilarIdea } from './types';
 
 /**
@@ -11,11 +11,9 @@ import type { SimilarIdea } from './types';
  * adding a duplicate. The count is said politely once the list changes; the list
  * itself is read when the person moves to it.
  */
-export function SimilarIdeas({ text }: { text: string }) {
+export function SimilarIdeas({ text, sluiceId }: { text: string; sluiceId: string }) {
   const { t } = useTranslation('ideas');
-  const similar = useSimilarIdeas(text);
-  const sluices = useSluices();
-  const sluiceName = (id: string) => sluices.data?.items.find((sluice) => sluice.id === id)?.name;
+  const similar = useSimilarIdeas(text, sluiceId);
   const items = text.trim().length >= 3 ? (similar.data?.items ?? []) : [];
   const searched = text.trim().length >= 3 && similar.data !== undefined;
   return (
@@ -31,7 +29,7 @@ export function SimilarIdeas({ text }: { text: string }) {
       {items.length ? (
         <ul className="similar__list">
           {items.map((idea) => (
-            <SimilarItem key={idea.id} idea={idea} sluice={sluiceName(idea.sluiceId)} />
+            <SimilarItem key={idea.id} idea={idea} />
           ))}
         </ul>
       ) : null}
@@ -39,7 +37,7 @@ export function SimilarIdeas({ text }: { text: string }) {
   );
 }
 
-function SimilarItem({ idea, sluice }: { idea: SimilarIdea; sluice: string | undefined }) {
+function SimilarItem({ idea }: { idea: SimilarIdea }) {
   const { t } = useTranslation('ideas');
   const follow = useFollow(idea.id);
   const [following, setFollowing] = useState(false);
@@ -57,7 +55,6 @@ function SimilarItem({ idea, sluice }: { idea: SimilarIdea; sluice: string | und
       </p>
       <p>
         <KindTag kind={idea.kind} /> <StatusTag status={idea.status} />
-        {sluice ? <span className="meta"> {sluice}</span> : null}
       </p>
       <p className="similar__follow">
         <button

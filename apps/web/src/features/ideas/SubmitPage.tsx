@@ -165,7 +165,7 @@ function SubmitForm({ sluice }: { sluice: Sluice }) {
           rows={6}
           maxLength={5000}
         />
-        <SimilarIdeas text={typed} />
+        <SimilarIdeas text={typed} sluiceId={sluice.id} />
         <ChoicesField
           name="domains"
           legend={labels.domains!}

@@ -55,15 +55,16 @@ export function useConverses(ids: string[]): Map<string, boolean | undefined> {
   });
 }
 
-/** Ideas and needs like what the person is typing; nothing is asked for under three letters. */
-export function useSimilarIdeas(q: string) {
+/** Ideas and needs of the sluice like what the person is typing; nothing is asked for under three letters. */
+export function useSimilarIdeas(q: string, sluiceId: string) {
   const text = q.trim();
   return useQuery({
-    queryKey: ['ideas', 'similar', text],
+    queryKey: ['ideas', 'similar', sluiceId, text],
     enabled: text.length >= 3,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
-    queryFn: ({ signal }) => call(api.GET('/api/v1/ideas/similar', { params: { query: { q: text } }, signal })),
+    queryFn: ({ signal }) =>
+      call(api.GET('/api/v1/ideas/similar', { params: { query: { q: text, sluiceId } }, signal })),
   });
 }
 
