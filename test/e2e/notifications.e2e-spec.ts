@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { IdentityFactory, isolatedDatabase, type TestUser } from '@slussen/testing';
@@ -9,6 +9,9 @@ import { createWorkerApp } from '../worker-app.js';
 import { createApiApp } from '../api-app.js';
 import { createTestbed, daysFromNow } from '../catalogue-fixtures.js';
 import { startSmtpReceiver, type ReceivedMail } from '../smtp-receiver.js';
+
+// Mail waits up to 25 s for what it expects (a busy CI machine); each test has room for that and its setup.
+jest.setTimeout(60_000);
 
 describe('notifications: outbox, relay and e-mail', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
@@ -41,7 +44,7 @@ describe('notifications: outbox, relay and e-mail', () => {
     await database.drop();
   });
 
-  const settle = async (predicate: (mails: ReceivedMail[]) => boolean, timeoutMs = 15_000) => {
+  const settle = async (predicate: (mails: ReceivedMail[]) => boolean, timeoutMs = 25_000) => {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline && !predicate(smtp.received)) await new Promise((done) => setTimeout(done, 100));
     // Anything sent twice would arrive within this extra wait.
