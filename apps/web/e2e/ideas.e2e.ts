@@ -330,3 +330,46 @@ for (const lang of ['sv', 'en'] as const) {
     });
   });
 }
+
+for (const lang of ['sv', 'en'] as const) {
+  test.describe(`the demo's innovation sluice, as its nurse and its manager meet it (${lang})`, () => {
+    test.use({ lang });
+    const d = read(lang, 'ideas.json');
+    const w = WORDS[lang];
+
+    test("Sara answers the manager's question on her need in screening; Johan finds the answered public need and CareUp's idea waiting", async ({
+      page,
+    }) => {
+      await signIn(page, w, STAFFER, '/ideas');
+      const own = page.getByRole('region', { name: d.mine.ownTitle });
+      await own.getByRole('link', { name: 'Fall nattetid på vårdboendet' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Fall nattetid på vårdboendet' })).toBeVisible();
+      await expect(page.locator('dl.facts')).toContainText(d.status.screening);
+      const conversation = page.getByRole('region', { name: d.conversation.title });
+      await expect(conversation).toContainText('Vet ni om fallen oftast sker vid sängen');
+      const reply = `Oftast på vägen till toaletten (${lang}).`;
+      await conversation.getByLabel(d.conversation.body, { exact: true }).fill(reply);
+      await conversation.getByRole('button', { name: d.conversation.send }).click();
+      await expect(conversation.getByRole('listitem').last()).toContainText(reply);
+      await checkPage(page, 'demo-need-nurse');
+      await signOut(page, lang);
+
+      await signIn(page, w, MANAGER, '/ideas');
+      await page.getByRole('link', { name: 'Region Stockholms innovationssluss' }).click();
+      const waiting = page.getByRole('region', { name: new RegExp(`^${d.status.submitted}`) });
+      await expect(waiting.getByRole('link', { name: 'Röststyrt trygghetslarm' })).toBeVisible();
+      await expect(
+        page.getByRole('region', { name: new RegExp(`^${d.status.screening}`) }).getByRole('link', {
+          name: 'Fall nattetid på vårdboendet',
+        }),
+      ).toBeVisible();
+      await waiting.getByRole('link', { name: 'Ensamhet bland boende i hemtjänsten' }).click();
+      const answers = page.getByRole('region', { name: d.answers.title });
+      await expect(answers).toContainText('Vitalsens erbjuder en enkel bildskärm');
+      await expect(
+        answers.getByRole('button', { name: d.answers.acceptLabel.replace('{{company}}', 'Vitalsens AB') }),
+      ).toBeVisible();
+      await checkPage(page, 'demo-answered-need');
+    });
+  });
+}
