@@ -283,6 +283,11 @@ for (const lang of ['sv', 'en'] as const) {
       const needs = page.getByRole('region', { name: d.mine.needsTitle });
       await needs.getByRole('link', { name: world.needTitle }).click();
       await expect(page.getByRole('heading', { level: 1, name: world.needTitle })).toBeVisible();
+      // Li follows the need to hear of each change.
+      const follow = page.getByRole('region', { name: d.follow.title });
+      await follow.getByRole('button', { name: d.follow.start, exact: true }).click();
+      await expect(follow.getByRole('status')).toHaveText(d.follow.youFollowLong);
+      await expect(follow.getByRole('button', { name: d.follow.stop })).toBeVisible();
       const answers = page.getByRole('region', { name: d.answers.ourTitle });
       await answers.getByRole('button', { name: d.answers.send }).click();
       await expect(answers.locator('.field-error')).toHaveText(d.answers.descriptionMissing);
@@ -336,6 +341,14 @@ for (const lang of ['sv', 'en'] as const) {
     test.use({ lang });
     const d = read(lang, 'ideas.json');
     const w = WORDS[lang];
+
+    test('a visitor reads the sluices without signing in, and is asked to sign in to submit', async ({ page }) => {
+      await page.goto('/sluices');
+      await page.getByRole('link', { name: 'Region Stockholms innovationssluss' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Region Stockholms innovationssluss' })).toBeVisible();
+      await expect(page.getByRole('link', { name: d.sluice.signInToSubmit })).toBeVisible();
+      await checkPage(page, 'sluice-anonymous');
+    });
 
     test("Sara answers the manager's question on her need in screening; Johan finds the answered public need and CareUp's idea waiting", async ({
       page,
