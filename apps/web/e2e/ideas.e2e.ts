@@ -274,6 +274,9 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(page.getByRole('status').filter({ hasText: d.done.declined })).toBeVisible();
       await expect(page.locator('dl.facts')).toContainText(d.status.declined);
       await expect(page.locator('dl.facts')).toContainText('Det liknar Noras behov, som vi redan matchar.');
+      const history = page.getByRole('region', { name: d.history.title });
+      await expect(history.getByRole('listitem').last()).toContainText(d.history.declined);
+      await expect(history.getByRole('listitem').last()).toContainText('Det liknar Noras behov, som vi redan matchar.');
     });
 
     test('a company answers the public need; once the manager accepts its answer it books the matched test bed with the need linked', async ({

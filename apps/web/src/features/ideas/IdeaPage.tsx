@@ -117,6 +117,7 @@ function IdeaDetails() {
       {i.kind === 'need' && i.public ? (
         <AnswersSection idea={i} manages={manages} submitterSide={submitterSide} onDone={setNotice} />
       ) : null}
+      <History idea={i} />
     </Page>
   );
 }
@@ -158,6 +159,30 @@ function FollowButton({ idea }: { idea: IdeaDetail }) {
         {following ? t('follow.stop') : t('follow.start')}
       </button>
       {follow.isError ? <ErrorMessage error={follow.error} /> : null}
+    </section>
+  );
+}
+
+/** Every change of its state, oldest first, with the words a person gave for it (a reason, a result). */
+function History({ idea }: { idea: IdeaDetail }) {
+  const { t, i18n } = useTranslation('ideas');
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">{t('history.title')}</h2>
+      <ol className="timeline">
+        {idea.events.map((event, index) => (
+          <li key={`${event.at}-${index}`}>
+            <strong>{t(`history.${event.toStatus}`, { defaultValue: event.toStatus })}</strong>
+            <br />
+            <span className="meta">
+              <time dateTime={event.at}>{formatDateTime(event.at, i18n.language)}</time>
+            </span>
+            {event.detail && (event.toStatus === 'declined' || event.toStatus === 'closed') ? (
+              <p className="idea-description">{event.detail}</p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
