@@ -331,10 +331,28 @@ for (const lang of ['sv', 'en'] as const) {
       const token = await apiToken(process.env.SLUSSEN_WEB_URL!, COMPANY);
       const bookings = (await (
         await fetch(`${process.env.SLUSSEN_WEB_URL}/api/v1/bookings?limit=200`, { headers: headers(token) })
-      ).json()) as { items: Array<{ title: string; ideaId: string | null }> };
-      expect(bookings.items.find((booking) => booking.title === `Nattlarm ${world.stamp}`)?.ideaId).toBe(
-        ideaPath.split('/').pop(),
+      ).json()) as { items: Array<{ id: string; title: string; ideaId: string | null }> };
+      const booking = bookings.items.find((item) => item.title === `Nattlarm ${world.stamp}`)!;
+      expect(booking.ideaId).toBe(ideaPath.split('/').pop());
+      await signOut(page, lang);
+
+      // The test bed confirms the booking: the need is piloting; when the pilot has told, Johan closes it with a result.
+      await post(
+        process.env.SLUSSEN_WEB_URL!,
+        `/bookings/${booking.id}/approve`,
+        await apiToken(process.env.SLUSSEN_WEB_URL!, MANAGER),
       );
+      await signIn(page, w, MANAGER, ideaPath);
+      await expect(page.locator('dl.facts')).toContainText(d.status.piloting);
+      await expect(page.getByRole('region', { name: d.history.title })).toContainText(d.history.piloting);
+      await page.getByRole('button', { name: d.actions.close }).click();
+      const close = page.getByRole('dialog');
+      await close.getByLabel(d.closeDialog.text, { exact: true }).fill('Sängsensorerna upphandlas 2027.');
+      await close.getByRole('button', { name: d.closeDialog.confirm }).click();
+      await expect(page.getByRole('status').filter({ hasText: d.done.closed })).toBeVisible();
+      await expect(page.locator('dl.facts')).toContainText(d.status.closed);
+      await expect(page.locator('dl.facts')).toContainText('Sängsensorerna upphandlas 2027.');
+      await checkPage(page, 'idea-closed');
     });
   });
 }
