@@ -35,10 +35,22 @@ export function AnswersSection({
   const shown = readsAll ? items : ours;
   const oursAccepted = Boolean(company) && idea.acceptedAnswerOrganizationId === company?.organizationId;
   const anyAccepted = items.some((answer) => answer.status === 'accepted');
+  // What this reader may still do with the answers, in words.
+  const lead = manages
+    ? idea.permissions.acceptAnswer && !anyAccepted
+      ? 'manager'
+      : 'managerDone'
+    : submitterSide
+      ? 'submitter'
+      : oursAccepted
+        ? 'companyAccepted'
+        : ours.length
+          ? 'companySent'
+          : 'company';
   return (
     <section aria-labelledby="answers-heading">
       <h2 id="answers-heading">{t(readsAll ? 'answers.title' : 'answers.ourTitle')}</h2>
-      <p>{t(manages ? 'answers.leadManager' : submitterSide ? 'answers.leadSubmitter' : 'answers.leadCompany')}</p>
+      <p>{t(`answers.lead.${lead}`)}</p>
       {answers.data ? null : <QueryState query={answers} />}
       {answers.data && shown.length === 0 ? <Empty>{t(readsAll ? 'answers.none' : 'answers.noneOurs')}</Empty> : null}
       {shown.length ? (
