@@ -117,9 +117,9 @@ export async function apiToken(baseURL: string, email: string): Promise<string> 
 
 /**
  * Milliseconds from a navigation inside the app (a history change, as a link or
- * the back button makes) to `ready` holding in the page.
+ * the back button makes) to `ready` holding in the page (a function, or an expression as text).
  */
-export async function timeInAppNavigation(page: Page, url: string, ready: () => boolean): Promise<number> {
+export async function timeInAppNavigation(page: Page, url: string, ready: (() => boolean) | string): Promise<number> {
   await page.evaluate((target) => {
     (window as unknown as { __t0: number }).__t0 = performance.now();
     window.history.pushState({}, '', target);

@@ -4,6 +4,8 @@ import type { Page } from '@playwright/test';
 import { checkPage, COMPANY, DEMO_PASSWORD, expect, tabTo, test, timeInAppNavigation } from './fixtures';
 
 const ANALYST = 'analytiker@demo.innovationsverket.se';
+/** Every figure of a report, one row each (libs/reporting figures.ts). */
+const FIGURES = 23;
 const MANAGER = 'johan.ek@demo.regionstockholm.se';
 const RESULTS = resolve(import.meta.dirname, '../test-results/performance.json');
 
@@ -147,7 +149,7 @@ for (const lang of ['sv', 'en'] as const) {
       await page.keyboard.press('Enter');
 
       await expect(page.getByRole('heading', { level: 1, name: w.platformCustom })).toBeVisible();
-      await expect(page.locator('.report-figures tbody tr')).toHaveCount(18);
+      await expect(page.locator('.report-figures tbody tr')).toHaveCount(FIGURES);
       await expect(page.getByRole('heading', { level: 2, name: w.byDomain })).toBeVisible();
       await expect(page.getByRole('rowheader', { name: w.domainName }).first()).toBeVisible();
       await checkPage(page, 'report-custom');
@@ -237,12 +239,15 @@ for (const lang of ['sv', 'en'] as const) {
           await timeInAppNavigation(
             page,
             url,
-            () => document.querySelectorAll('.report-figures tbody tr').length === 18,
+            `document.querySelectorAll('.report-figures tbody tr').length === ${FIGURES}`,
           ),
         );
         await page.goto('about:blank');
         await page.goto(url, { waitUntil: 'commit' });
-        await page.waitForFunction(() => document.querySelectorAll('.report-figures tbody tr').length === 18);
+        await page.waitForFunction(
+          (count) => document.querySelectorAll('.report-figures tbody tr').length === count,
+          FIGURES,
+        );
         full.push(await page.evaluate(() => performance.now()));
       }
       const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -280,7 +285,7 @@ for (const lang of ['sv', 'en'] as const) {
       await tabTo(page, w.region);
       await page.keyboard.press('Enter');
       await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${w.region}:`) })).toBeVisible();
-      await expect(page.locator('.report-figures tbody tr')).toHaveCount(18);
+      await expect(page.locator('.report-figures tbody tr')).toHaveCount(FIGURES);
       await expect(page.getByRole('button', { name: w.subscribe })).toHaveCount(0);
       await checkPage(page, 'report-manager');
 
