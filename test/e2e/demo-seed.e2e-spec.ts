@@ -157,6 +157,24 @@ describe('demo seed: the running CareUp pilot', () => {
     ]);
   });
 
+  it('gives the sluice a past year that the month reports count: ideas received, answers in time, ideas piloted', async () => {
+    const months: Array<{ figures: Record<string, unknown> }> = await db.query(
+      `SELECT figures FROM report_snapshots WHERE scope = 'platform' AND period_kind = 'month-to-date'`,
+    );
+    const received = months.reduce((sum, { figures }) => {
+      const parts = figures.ideasReceived as { need: number; idea: number };
+      return sum + parts.need + parts.idea;
+    }, 0);
+    expect(received).toBeGreaterThanOrEqual(20);
+    const inTime = months.map(({ figures }) => figures.screenedInTimeShare).filter((value) => value !== null);
+    expect(inTime.length).toBeGreaterThan(3);
+    // One in five past answers came after the sluice's 14 days.
+    expect(Math.min(...(inTime as number[]))).toBeLessThan(1);
+    const toPilot = months.map(({ figures }) => figures.medianDaysToPilot).filter((value) => value !== null);
+    expect(toPilot.length).toBeGreaterThan(0);
+    expect(Math.min(...(toPilot as number[]))).toBeGreaterThan(30);
+  });
+
   it('keeps Vitalsens’ request pending, to be decided before a deadline ahead', async () => {
     const [booking] = await db.query(
       `SELECT b.status, b.decision_due_at FROM bookings b JOIN organizations o ON o.id = b.organization_id WHERE o.name = 'Vitalsens AB' AND b.title = $1`,

@@ -52,7 +52,9 @@ export const DEMO_SLUICE = {
  * question), a public need answered by Vitalsens awaits the managers, and
  * CareUp's idea has just come in.
  */
-export async function seedSluice(app: INestApplicationContext): Promise<{ sluiceId: string; needId: string }> {
+export async function seedSluice(
+  app: INestApplicationContext,
+): Promise<{ sluiceId: string; needId: string; organizationId: string; nurseUserId: string }> {
   const accounts = app.get(AccountsService);
   const as = async (email: string) => (await accounts.authenticate(email, DEMO_PASSWORD))!;
   const [manager, nurse, company, ideaCompany] = [
@@ -93,5 +95,5 @@ export async function seedSluice(app: INestApplicationContext): Promise<{ sluice
     ...DEMO_SLUICE.idea,
     domains: [...DEMO_SLUICE.idea.domains],
   });
-  return { sluiceId: sluice.id, needId: need.id };
+  return { sluiceId: sluice.id, needId: need.id, organizationId: sluice.organizationId, nurseUserId: nurse.userId! };
 }

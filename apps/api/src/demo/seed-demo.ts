@@ -17,6 +17,7 @@ import {
 import { HISTORY_COMPANIES, seedHistory } from './demo-history.js';
 import { seedRunningPilot } from './demo-pilot.js';
 import { seedSluice } from './demo-ideas.js';
+import { seedSluiceHistory } from './demo-sluice-history.js';
 import { seedPublishedResult } from './demo-result.js';
 
 export interface SeedResult {
@@ -104,10 +105,19 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedResult
     ),
   );
   const result = await seedPublishedResult(app);
-  await seedSluice(app);
+  const sluice = await seedSluice(app);
+  const pastIdeas = await app
+    .get(DataSource)
+    .transaction((manager) =>
+      seedSluiceHistory(
+        manager,
+        { id: sluice.sluiceId, organizationId: sluice.organizationId, nurseUserId: sluice.nurseUserId },
+        historyCompanies,
+      ),
+    );
   const reports = await buildReports(app);
   logger.log(
-    `demo data added: ${DEMO_ORGANIZATIONS.length + DEMO_COMPANIES.length + HISTORY_COMPANIES.length} organizations, ${logins.length} people, ${DEMO_TESTBEDS.length} test beds, CareUp's pilot running (a measurement due) and Vitalsens' request awaiting a decision; a year of history (${history.bookings} bookings, ${history.pilots} pilots) and ${reports} nightly reports; ${result ? 'one published result adopted by Malmö stad' : 'no published result (no fitting pilot in the history)'}; Region Stockholm's innovation sluice with a need in screening and an answered public need`,
+    `demo data added: ${DEMO_ORGANIZATIONS.length + DEMO_COMPANIES.length + HISTORY_COMPANIES.length} organizations, ${logins.length} people, ${DEMO_TESTBEDS.length} test beds, CareUp's pilot running (a measurement due) and Vitalsens' request awaiting a decision; a year of history (${history.bookings} bookings, ${history.pilots} pilots) and ${reports} nightly reports; ${result ? 'one published result adopted by Malmö stad' : 'no published result (no fitting pilot in the history)'}; Region Stockholm's innovation sluice with a need in screening, an answered public need and ${pastIdeas} needs and ideas of the past year`,
   );
   return { seeded: true, logins };
 }
