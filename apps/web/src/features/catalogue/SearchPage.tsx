@@ -1,6 +1,6 @@
-import { useEffect, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useAddressSearch, useFocusAfterSearch } from '../../ui/useAddressSearch';
 import { DatePicker } from '../../ui/DatePicker';
 import { SelectField } from '../../ui/SelectField';
 import { Page } from '../../ui/Page';
@@ -12,42 +12,19 @@ import { ENVIRONMENT_TYPES } from './types';
 /** The catalogue: every filter lives in the address, so a search can be shared and the back button works. */
 export function SearchPage() {
   const { t, i18n } = useTranslation('catalogue');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = Object.fromEntries(
-    SEARCH_KEYS.flatMap((key) => (searchParams.get(key) ? [[key, searchParams.get(key)!]] : [])),
-  ) as SearchParams;
+  const { searchParams, params, search, go, asked } = useAddressSearch<SearchParams>(SEARCH_KEYS);
   const page = Number(searchParams.get('page') ?? '1') || 1;
   const results = useTestbedSearch(params);
   const domains = useDomains();
   const owners = useOwners();
   const language = i18n.language === 'en' ? 'en' : 'sv';
-  const resultsHeading = useRef<HTMLHeadingElement>(null);
-  const submitted = useRef(false);
-
-  // After a search the person hears the count: focus moves to the results heading.
-  useEffect(() => {
-    if (submitted.current && !results.isFetching) {
-      submitted.current = false;
-      resultsHeading.current?.focus();
-    }
-  }, [results.isFetching]);
-
-  const search = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget)) {
-      if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
-    }
-    submitted.current = true;
-    setSearchParams(next);
-  };
+  const resultsHeading = useFocusAfterSearch(asked, results.isFetching);
 
   const nextPage = () => {
     const next = new URLSearchParams(searchParams);
     next.set('cursor', results.data!.nextCursor!);
     next.set('page', String(page + 1));
-    setSearchParams(next);
-    submitted.current = true;
+    go(next);
   };
 
   const withoutOwner = new URLSearchParams(searchParams);

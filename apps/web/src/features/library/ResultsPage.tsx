@@ -1,6 +1,6 @@
-import { useEffect, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useAddressSearch, useFocusAfterSearch } from '../../ui/useAddressSearch';
 import { useSession } from '../../app/session';
 import { Page } from '../../ui/Page';
 import { Empty, ErrorMessage, Loading } from '../../ui/Status';
@@ -14,37 +14,16 @@ import './library.css';
 export function ResultsPage() {
   const { t, i18n } = useTranslation('library');
   const { me } = useSession();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = Object.fromEntries(
-    SEARCH_KEYS.flatMap((key) => (searchParams.get(key) ? [[key, searchParams.get(key)!]] : [])),
-  ) as ResultSearch;
+  const { searchParams, params, search, go, asked } = useAddressSearch<ResultSearch>(SEARCH_KEYS);
   const results = useResults(params);
   const domains = useDomainLabels();
   const language = i18n.language === 'en' ? 'en' : 'sv';
-  const resultsHeading = useRef<HTMLHeadingElement>(null);
-  const submitted = useRef(false);
+  const resultsHeading = useFocusAfterSearch(asked, results.isFetching);
 
-  // After a search the person hears the count: focus moves to the results heading.
-  useEffect(() => {
-    if (submitted.current && !results.isFetching) {
-      submitted.current = false;
-      resultsHeading.current?.focus();
-    }
-  }, [results.isFetching]);
-
-  const search = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget))
-      if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
-    submitted.current = true;
-    setSearchParams(next);
-  };
   const nextPage = () => {
     const next = new URLSearchParams(searchParams);
     next.set('cursor', results.data!.nextCursor!);
-    submitted.current = true;
-    setSearchParams(next);
+    go(next);
   };
   const firstPage = new URLSearchParams(searchParams);
   firstPage.delete('cursor');
