@@ -78,8 +78,9 @@ describe('faults: nothing is lost when things break', () => {
   // A scenario that failed with Redis down must not take the next ones with it.
   beforeEach(() => world.ensureRedis(), 30_000);
 
+  // Distinct bookings mailed: a resend after a kill (same Message-ID, allowed) must not end the wait early.
   const waitForMail = (label: string, count: number, timeoutMs: number) =>
-    within(timeoutMs, () => world.confirmationsFor(label).length >= count, 200);
+    within(timeoutMs, () => new Set(world.confirmationsFor(label).map((mail) => mail.subject)).size >= count, 200);
 
   it('the relay listens again after its LISTEN connection is killed, and NOTIFY wakes it at once', async () => {
     const pickup = async (label: string) => {
