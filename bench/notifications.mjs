@@ -3,11 +3,18 @@
 // (p50, p95, p99) of 200 bookings made one at a time through the API (an idle
 // worker), each confirmed at once and e-mailed; (2) outbox-to-delivery throughput for 10,000 messages inserted in
 // one go; (3) the baseline: raw BullMQ add-and-process of 10,000 no-op jobs on
-// the same Redis. Built API and worker, a real SMTP receiver in this process.
+// the same Redis; (4) the mail path's own limit: the same e-mail sent directly with nodemailer; (5) webhook
+// throughput: 10,000 messages to an organization subscribed by webhook, against (6) the same signed POSTs sent
+// directly with the same guarded HTTP client. Built API and worker, a real SMTP receiver and an HTTP receiver in this
+// process. Each throughput line says how many CPU seconds the worker, the database's backends and this process spent.
+// BENCH_MESSAGES (10,000), BENCH_LATENCY_SAMPLES (200); BENCH_CPU_PROF=1 writes the worker's CPU profile to /tmp/prof.
 import { Queue, Worker } from 'bullmq';
 import { spawn } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
@@ -18,9 +25,15 @@ import { simpleParser } from 'mailparser';
 const root = resolve(import.meta.dirname, '..');
 const jwt = createRequire(import.meta.url)('jsonwebtoken');
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
-const LATENCY_SAMPLES = 200;
+const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 200);
+const WEBHOOK_CONCURRENCY = Number(process.env.WEBHOOK_CONCURRENCY ?? 10);
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const say = (line) => process.stderr.write(`bench: ${line}\n`);
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+const loadAtStart = load();
 
 const database = `slussen_bench_mail_${process.pid}`;
 const { services, urlOf, close } = await benchServices(root, say, [database]);
@@ -53,6 +66,21 @@ const smtp = new SMTPServer({
 const smtpPort = await freePort();
 await new Promise((ready) => smtp.listen(smtpPort, '127.0.0.1', ready));
 
+// The webhook receiver: counts POSTs, keeps one (body and signature) for the direct-send ceiling.
+let hooks = 0;
+let hookSample = null;
+const receiver = createServer((request, response) => {
+  const chunks = [];
+  request.on('data', (chunk) => chunks.push(chunk));
+  request.on('end', () => {
+    hooks++;
+    hookSample ??= { body: Buffer.concat(chunks).toString(), signature: request.headers['slussen-signature'] };
+    response.writeHead(204).end();
+  });
+});
+const hookPort = await freePort();
+await new Promise((ready) => receiver.listen(hookPort, '127.0.0.1', ready));
+
 const [apiPort, workerPort] = [await freePort(), await freePort()];
 const prefix = `slussen-bench-mail-${process.pid}`;
 const common = {
@@ -68,6 +96,14 @@ const common = {
   LOG_LEVEL: 'warn',
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}?pool=true&maxConnections=10`,
   OUTBOX_POLL_MS: '200',
+  // The receiver is on this machine, over plain http (as the tests allow it).
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+  WEBHOOK_ALLOW_HTTP: 'true',
+  ...Object.fromEntries(
+    ['WORKER_CONCURRENCY', 'WEBHOOK_CONCURRENCY', 'DATABASE_POOL_SIZE']
+      .filter((name) => process.env[name])
+      .map((name) => [name, process.env[name]]),
+  ),
 };
 const api = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], {
   cwd: root,
@@ -75,11 +111,18 @@ const api = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 await waitForReady(`http://127.0.0.1:${apiPort}/health/ready`);
-const worker = spawn(process.execPath, [join(root, 'dist/apps/worker/apps/worker/src/main.js')], {
-  cwd: root,
-  env: { ...common, WORKER_HEALTH_PORT: String(workerPort) },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const worker = spawn(
+  process.execPath,
+  [
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+    join(root, 'dist/apps/worker/apps/worker/src/main.js'),
+  ],
+  {
+    cwd: root,
+    env: { ...common, WORKER_HEALTH_PORT: String(workerPort) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 await waitForReady(`http://127.0.0.1:${workerPort}/health/ready`);
 
 try {
@@ -112,17 +155,20 @@ try {
   const bookingIds = (await db.query(`SELECT id FROM bookings ORDER BY created_at LIMIT ${LATENCY_SAMPLES}`)).rows.map(
     (row) => row.id,
   );
+  const insertMessages = () =>
+    db.query(
+      `INSERT INTO outbox_messages (topic, payload) SELECT 'booking.confirmed', json_build_object('bookingId', ($1::uuid[])[1 + g % ${bookingIds.length}]) FROM generate_series(0, ${MESSAGES - 1}) g`,
+      [bookingIds],
+    );
   const before = received;
+  let cpu = await cpuMeter(db);
   const started = performance.now();
-  await db.query(
-    `INSERT INTO outbox_messages (topic, payload) SELECT 'booking.confirmed', json_build_object('bookingId', ($1::uuid[])[1 + g % ${bookingIds.length}]) FROM generate_series(0, ${MESSAGES - 1}) g`,
-    [bookingIds],
-  );
+  await insertMessages();
   await waitUntil(() => received - before >= MESSAGES, 600_000);
   const seconds = (performance.now() - started) / 1000;
-  const throughput = `${MESSAGES} outbox messages to ${received - before} e-mails received in ${seconds.toFixed(1)} s: ${(MESSAGES / seconds).toFixed(0)} messages/s`;
+  const mailCpu = await cpu();
+  const throughput = `${MESSAGES} outbox messages to ${received - before} e-mails received in ${seconds.toFixed(1)} s: ${(MESSAGES / seconds).toFixed(0)} messages/s (CPU s: ${mailCpu})`;
   say(throughput);
-  await db.end();
 
   // (3) baseline: raw BullMQ add and process of no-op jobs on the same Redis.
   const connection = { url: services.redisUrl, maxRetriesPerRequest: null };
@@ -167,10 +213,70 @@ try {
   say(ceiling);
   const ratio = `notifications reach ${((MESSAGES / seconds / (MESSAGES / rawSeconds)) * 100).toFixed(1)} % of the raw queue`;
   say(ratio);
+
+  // (5) webhooks: the company subscribes (its member is its admin), then leaves it, so the messages go to the
+  // webhook alone; MESSAGES outbox rows in one insert, until the receiver has had every POST.
+  const company = (await db.query(`SELECT id FROM organizations WHERE kind = 'company'`)).rows[0].id;
+  const subscribed = await fetch(`http://127.0.0.1:${apiPort}/api/v1/organizations/${company}/webhooks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ url: `http://127.0.0.1:${hookPort}/hook`, events: ['booking.confirmed'] }),
+  });
+  if (subscribed.status !== 201)
+    throw new Error(`subscribing answered ${subscribed.status}: ${await subscribed.text()}`);
+  const { secret } = await subscribed.json();
+  await db.query(`DELETE FROM memberships WHERE organization_id = $1`, [company]);
+  const mailsBefore = received;
+  cpu = await cpuMeter(db);
+  const hooksStarted = performance.now();
+  await insertMessages();
+  await waitUntil(() => hooks >= MESSAGES, 600_000);
+  const hookSeconds = (performance.now() - hooksStarted) / 1000;
+  const hookCpu = await cpu();
+  if (received !== mailsBefore) throw new Error(`${received - mailsBefore} e-mails went out in the webhook run`);
+  const webhooks = `${MESSAGES} outbox messages to ${hooks} webhook deliveries received in ${hookSeconds.toFixed(1)} s: ${(hooks / hookSeconds).toFixed(0)} deliveries/s (CPU s: ${hookCpu})`;
+  say(webhooks);
+  await db.end();
+
+  // (6) the webhook path's own limit: the same signed POST (signed anew each time, as the worker does) sent
+  // MESSAGES times straight from here with the worker's guarded HTTP client, WEBHOOK_CONCURRENCY at once.
+  const { guardedRequest } = await import(join(root, 'dist/apps/worker/libs/core/src/net/guarded-http.js'));
+  const limits = { timeoutMs: 5000, maxBytes: 65536, allowPrivateAddresses: true, allowHttp: true };
+  const hooksBefore = hooks;
+  const directHooksStarted = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: WEBHOOK_CONCURRENCY }, async () => {
+      while (next++ < MESSAGES) {
+        const at = Math.floor(Date.now() / 1000);
+        const signature = `t=${at},v1=${createHmac('sha256', secret).update(`${at}.${hookSample.body}`).digest('hex')}`;
+        const { status } = await guardedRequest(
+          `http://127.0.0.1:${hookPort}/hook`,
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'user-agent': 'Slussen-Webhooks/1',
+              'Slussen-Signature': signature,
+              'Slussen-Delivery': `direct-${next}`,
+            },
+            body: hookSample.body,
+          },
+          limits,
+        );
+        if (status !== 204) throw new Error(`the receiver answered ${status}`);
+      }
+    }),
+  );
+  const directHookSeconds = (performance.now() - directHooksStarted) / 1000;
+  const hookCeiling = `the same signed POST sent ${hooks - hooksBefore} times directly with the guarded HTTP client (${WEBHOOK_CONCURRENCY} at once): ${((hooks - hooksBefore) / directHookSeconds).toFixed(0)} POSTs/s; the outbox path reaches ${((directHookSeconds / hookSeconds) * 100).toFixed(1)} % of it`;
+  say(hookCeiling);
+  const loadAtEnd = load();
+  say(`load average ${loadAtStart} at the start, ${loadAtEnd} at the end`);
   appendFileSync(
     join(root, 'bench/RESULTS.md'),
-    `\n## Notifications, ${new Date().toISOString().slice(0, 10)}\n\nCommand: \`npm run bench\` (bench/notifications.mjs): built API and worker in production mode, a real SMTP receiver (smtp-server) in the benchmark process, SMTP_URL with a pool of 10 connections, one worker process (WORKER_CONCURRENCY at its default of 10).\n\n` +
-      `- ${latency} (a booking confirmed at once, e-mailed to the company).\n- ${throughput}; each message reads the booking, its test bed and recipients, plans and claims a delivery row, renders, sends, and marks it sent.\n- ${baseline}.\n- ${ratio}.\n- ${ceiling}.\n`,
+    `\n## Notifications, ${new Date().toISOString().slice(0, 10)}\n\nCommand: \`npm run bench\` (bench/notifications.mjs): built API and worker in production mode, a real SMTP receiver (smtp-server) and an HTTP receiver in the benchmark process, SMTP_URL with a pool of 10 connections, one worker process; load average ${loadAtStart} at the start, ${loadAtEnd} at the end.\n\n` +
+      `- ${latency} (a booking confirmed at once, e-mailed to the company).\n- ${throughput}.\n- ${baseline}.\n- ${ratio}.\n- ${ceiling}.\n- ${webhooks}.\n- ${hookCeiling}.\n`,
   );
 } catch (error) {
   say(`failed: ${error.stack ?? error}`);
@@ -180,6 +286,7 @@ try {
   api.kill('SIGTERM');
   await Promise.all([new Promise((done) => worker.once('exit', done)), new Promise((done) => api.once('exit', done))]);
   smtp.close();
+  receiver.close();
   await close();
 }
 
@@ -189,7 +296,7 @@ async function generate(db) {
   );
   await db.query(`INSERT INTO users (email, name) VALUES ('post@example.se', 'Post Bench')`);
   await db.query(
-    `INSERT INTO memberships (organization_id, user_id, role) SELECT o.id, u.id, 'member' FROM organizations o, users u WHERE o.kind = 'company'`,
+    `INSERT INTO memberships (organization_id, user_id, role) SELECT o.id, u.id, 'admin' FROM organizations o, users u WHERE o.kind = 'company'`,
   );
   await db.query(
     `INSERT INTO testbeds (organization_id, name, slug, summary, description, environment_type, domains, municipality, capacity, requires_approval, min_lead_days, max_advance_days, max_active_bookings_per_company, decision_days, contact_email, status, published_at)
@@ -213,5 +320,31 @@ async function generate(db) {
   return {
     slots,
     token: jwt.sign({ sub: user, typ: 'access', sid: session }, SECRET, { algorithm: 'HS256', expiresIn: 900 }),
+  };
+}
+
+/** CPU seconds (user and system) of a process, from /proc. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Starts counting the CPU the worker, the bench database's backends and this process spend; the returned function tells. */
+async function cpuMeter(db) {
+  const backends = async () =>
+    (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map((row) => row.pid);
+  const first = new Map((await backends()).map((pid) => [pid, cpuSeconds(pid)]));
+  const workerAt = cpuSeconds(worker.pid);
+  const selfAt = process.cpuUsage();
+  return async () => {
+    let database = 0;
+    for (const pid of new Set([...first.keys(), ...(await backends())]))
+      database += cpuSeconds(pid) - (first.get(pid) ?? 0);
+    const self = process.cpuUsage(selfAt);
+    return `worker ${(cpuSeconds(worker.pid) - workerAt).toFixed(1)}, database ${database.toFixed(1)}, bench and receivers ${((self.user + self.system) / 1e6).toFixed(1)}`;
   };
 }
