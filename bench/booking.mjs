@@ -10,7 +10,11 @@
 // Results, with the load average of the machine, go to bench/RESULTS.md.
 // BENCH_PG_STATEMENTS=1 prints the top statements of the 50-connection run when
 // the server preloads pg_stat_statements; BENCH_CPU_PROF=1 writes a CPU profile
-// of the API to /tmp/prof.
+// of the API to /tmp/prof. Each run also says where the CPU went per request:
+// the API process, its PostgreSQL backends, this process (the load generator)
+// and the whole machine (the rest is other work on it), from /proc; pgbench's
+// run says the machine's CPU per transaction. BENCH_RECORD=0 leaves
+// bench/RESULTS.md alone (for paired runs).
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
@@ -30,6 +34,7 @@ const POOL_SIZE = process.env.DATABASE_POOL_SIZE ?? '20';
 const COMPANIES = 1000;
 const SLOTS = 2000;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 const say = (line) => process.stderr.write(`bench: ${line}\n`);
 const load = () =>
   loadavg()
@@ -81,11 +86,15 @@ try {
   const statements = await statementStatistics(db);
 
   const loadBefore = load();
+  const machineBefore = machineCpuMs();
   const pgbench = runPgbench();
-  say(`pgbench TPC-B-like (-c 8 -j 2 -T ${SECONDS}, scale 10): ${pgbench.toFixed(0)} tps`);
+  const pgbenchCpu = (machineCpuMs() - machineBefore) / (pgbench * SECONDS);
+  say(
+    `pgbench TPC-B-like (-c 8 -j 2 -T ${SECONDS}, scale 10): ${pgbench.toFixed(0)} tps; machine CPU ${pgbenchCpu.toFixed(2)} ms per transaction`,
+  );
 
   await statements.reset();
-  const booking = await runBookings(slots, tokens, CONNECTIONS, SECONDS);
+  const booking = await runBookings(slots, tokens, CONNECTIONS, SECONDS, () => backendPids(db));
   await statements.print();
   const surge = await runBookings(slots, tokens, SURGE_CONNECTIONS, SURGE_SECONDS);
   const loadAfter = load();
@@ -98,6 +107,7 @@ try {
   const summary =
     `booking POST at ${CONNECTIONS} connections for ${SECONDS} s: ${booking.rps.toFixed(0)} req/s, p50 ${booking.p50} ms, p95 ${booking.p95} ms, p99 ${booking.p99} ms; ` +
     `answers ${statuses(booking)}; API event loop delay p99 ${booking.lag.p99} ms (max ${booking.lag.max}); ` +
+    `CPU per request: API ${booking.cpu.api} ms, PostgreSQL backends ${booking.cpu.postgres} ms, load generator ${booking.cpu.generator} ms, whole machine ${booking.cpu.machine} ms (pgbench: ${pgbenchCpu.toFixed(2)} ms per transaction); ` +
     `pgbench ceiling ${pgbench.toFixed(0)} tps; bookings reach ${ratio.toFixed(0)} % of it (goal 40 %, p99 ≤ 150 ms)`;
   const surgeSummary =
     `${SURGE_CONNECTIONS} connections at once for ${SURGE_SECONDS} s: ${surge.rps.toFixed(0)} answers/s; answers ${statuses(surge)}` +
@@ -108,15 +118,16 @@ try {
   say(summary);
   say(surgeSummary);
   say(stored);
-  appendFileSync(
-    join(root, 'bench/RESULTS.md'),
-    `\n## Booking path, ${new Date().toISOString().slice(0, 10)}\n\n` +
-      `Command: \`npm run bench\` (bench/booking.mjs): built API in production mode (DATABASE_POOL_SIZE ${POOL_SIZE}), ` +
-      `PostgreSQL ${(await admin.query('SHOW server_version')).rows[0].server_version}, ${COMPANIES} companies signed in (a session each), ${SLOTS} slots of 50 places; ` +
-      `each request books a random slot for a random company (a repeated pair is 409 already-booked, which runs the same path). ` +
-      `Load average ${loadBefore} before, ${loadAfter} after.\n\n` +
-      `- ${summary}.\n- ${surgeSummary}.\n- ${stored}.\n`,
-  );
+  if (process.env.BENCH_RECORD !== '0')
+    appendFileSync(
+      join(root, 'bench/RESULTS.md'),
+      `\n## Booking path, ${new Date().toISOString().slice(0, 10)}\n\n` +
+        `Command: \`npm run bench\` (bench/booking.mjs): built API in production mode (DATABASE_POOL_SIZE ${POOL_SIZE}), ` +
+        `PostgreSQL ${(await admin.query('SHOW server_version')).rows[0].server_version}, ${COMPANIES} companies signed in (a session each), ${SLOTS} slots of 50 places; ` +
+        `each request books a random slot for a random company (a repeated pair is 409 already-booked, which runs the same path). ` +
+        `Load average ${loadBefore} before, ${loadAfter} after.\n\n` +
+        `- ${summary}.\n- ${surgeSummary}.\n- ${stored}.\n`,
+    );
 } finally {
   api.kill('SIGTERM');
   await new Promise((done) => api.once('exit', done));
@@ -129,6 +140,35 @@ function statuses(run) {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([status, count]) => `${count} × ${status}`)
     .join(', ');
+}
+
+/** CPU time (user + system) of a process in ms, from /proc; 0 when it is gone. */
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Busy CPU time of the whole machine in ms (every core, everything but idle and I/O wait). */
+function machineCpuMs() {
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  return (user + nice + system + irq + softirq + steal) * TICK_MS;
+}
+
+/** The PostgreSQL backends serving the booking database (the API's pool). */
+async function backendPids(db) {
+  const { rows } = await db.query(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  return rows.map((row) => row.pid);
 }
 
 function runPgbench() {
@@ -176,7 +216,7 @@ async function loopLag() {
   return lag;
 }
 
-async function runBookings(slots, tokens, connections, seconds) {
+async function runBookings(slots, tokens, connections, seconds, backends = async () => []) {
   const accepted = [];
   const counts = {};
   let unanswered503 = 0;
@@ -184,6 +224,13 @@ async function runBookings(slots, tokens, connections, seconds) {
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, residentMiB())), 100);
   await loopLag();
+  const pidsBefore = await backends();
+  const cpuBefore = {
+    api: processCpuMs(api.pid),
+    postgres: new Map(pidsBefore.map((pid) => [pid, processCpuMs(pid)])),
+    generator: process.cpuUsage(),
+    machine: machineCpuMs(),
+  };
   const instance = autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
@@ -213,6 +260,17 @@ async function runBookings(slots, tokens, connections, seconds) {
   });
   instance.on('reqError', () => (counts.error = (counts.error ?? 0) + 1));
   const result = await instance;
+  const pidsAfter = await backends();
+  const perRequest = (ms) => (ms / Math.max(1, result.requests.total)).toFixed(2);
+  const generator = process.cpuUsage(cpuBefore.generator);
+  const cpu = {
+    api: perRequest(processCpuMs(api.pid) - cpuBefore.api),
+    postgres: perRequest(
+      pidsAfter.reduce((sum, pid) => sum + processCpuMs(pid) - (cpuBefore.postgres.get(pid) ?? 0), 0),
+    ),
+    generator: perRequest((generator.user + generator.system) / 1000),
+    machine: perRequest(machineCpuMs() - cpuBefore.machine),
+  };
   clearInterval(sampler);
   const lag = await loopLag();
   accepted.sort((a, b) => a - b);
@@ -229,6 +287,7 @@ async function runBookings(slots, tokens, connections, seconds) {
     rssBefore,
     rssPeak,
     lag,
+    cpu,
   };
 }
 
