@@ -3,7 +3,7 @@ export { AppConfig, type ServiceUrls } from './config/app-config.js';
 export { ConfigurationError, EnvironmentVariables, validateEnvironment } from './config/environment.js';
 export { CoreModule } from './core.module.js';
 export { dataSourceOptions } from './database/data-source-options.js';
-export { queryRow, queryRows, type SqlRunner } from './database/typed-query.js';
+export { namedStatement, NamedStatement, queryRow, queryRows, type SqlRunner } from './database/typed-query.js';
 export { runPendingMigrations } from './database/migrate.js';
 export { defineProblems, type ConstraintProblem, type ContextProblems } from './errors/constraint-problems.js';
 export { problemCatalogue, ProblemCatalogue, ProblemsModule, registerProblems } from './errors/problem-catalogue.js';

@@ -78,7 +78,7 @@ export class ActorCache implements EntitySubscriberInterface {
   }
 
   afterQuery(event: AfterQueryEvent): void {
-    if (!changesIdentity(event.query)) return;
+    if (!changesIdentity(String(event.query))) return;
     this.clear();
     if (event.queryRunner.isTransactionActive) this.pending.add(event.queryRunner);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, queryRow, queryRows, toPage, type Page, type Role } from '@slussen/core';
+import { decodeCursor, namedStatement, queryRow, queryRows, toPage, type Page, type Role } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { User, type Language } from '../entities/user.entity.js';
 
@@ -29,6 +29,20 @@ export interface ActorRow {
 
 /** One constant advisory lock key for every process: bootstrap of the first admin runs once. */
 const ADMIN_BOOTSTRAP_LOCK = 7_263_302;
+
+/** Read for a bearer credential the cache does not hold (UsersRepository.actorOf); planned once per connection. */
+const ACTOR_OF = namedStatement(
+  'identity.actor-of',
+  `SELECT u.id, u.platform_admin AS "platformAdmin",
+              coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'organizationKind', o.kind, 'organizationName', o.name, 'role', m.role))
+                       FILTER (WHERE m.user_id IS NOT NULL), '[]') AS memberships
+         FROM users u
+         LEFT JOIN memberships m ON m.user_id = u.id
+         LEFT JOIN organizations o ON o.id = m.organization_id
+        WHERE u.id = $1
+          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.user_id = u.id AND r.revoked_at IS NULL))
+        GROUP BY u.id`,
+);
 
 @Injectable()
 export class UsersRepository {
@@ -106,19 +120,7 @@ export class UsersRepository {
    * (signed out, password changed or reset, a refresh token replayed).
    */
   actorOf(userId: string, sessionId: string | null): Promise<ActorRow | null> {
-    return queryRow<ActorRow>(
-      this.dataSource,
-      `SELECT u.id, u.platform_admin AS "platformAdmin",
-              coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'organizationKind', o.kind, 'organizationName', o.name, 'role', m.role))
-                       FILTER (WHERE m.user_id IS NOT NULL), '[]') AS memberships
-         FROM users u
-         LEFT JOIN memberships m ON m.user_id = u.id
-         LEFT JOIN organizations o ON o.id = m.organization_id
-        WHERE u.id = $1
-          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.user_id = u.id AND r.revoked_at IS NULL))
-        GROUP BY u.id`,
-      [userId, sessionId],
-    );
+    return queryRow<ActorRow>(this.dataSource, ACTOR_OF, [userId, sessionId]);
   }
 
   /** A user's memberships with what the policy needs of each organization, in one query. */

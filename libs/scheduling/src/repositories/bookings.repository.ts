@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   currentRequestId,
   decodeCursor,
+  namedStatement,
   queryRow,
   queryRows,
   outboxInsert,
@@ -85,6 +86,38 @@ export interface BookingFilter {
   to?: Date;
 }
 
+/** The booking statement (BookingsRepository.bookAtomically); planned once per connection. */
+const BOOK_ATOMICALLY = namedStatement(
+  'scheduling.book-atomically',
+  `WITH slot AS (
+         SELECT id, testbed_id, capacity, held FROM slots WHERE id = $1 AND status = 'open' FOR UPDATE
+       ), booking AS (
+         INSERT INTO bookings (slot_id, testbed_id, organization_id, created_by_user_id, title, description, status, decision_due_at, idea_id)
+         SELECT slot.id, slot.testbed_id, $2, $3, $4, $5,
+                CASE WHEN slot.held < slot.capacity THEN $6 ELSE 'waitlisted' END,
+                CASE WHEN slot.held < slot.capacity THEN $7::timestamptz END, $12::uuid
+           FROM slot
+          WHERE slot.held < slot.capacity OR $8::boolean
+         RETURNING id, status, decision_due_at, created_at, updated_at
+       ), event AS (
+         INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id)
+         SELECT id, CASE status WHEN 'pending' THEN 'requested' ELSE status END, NULL, status, $9, $10 FROM booking
+       ), outbox AS (
+         ${outboxInsert({
+           from: 'booking',
+           topic: {
+             on: 'status',
+             when: { pending: 'booking.requested', confirmed: 'booking.confirmed', waitlisted: 'booking.waitlisted' },
+           },
+           payload: { bookingId: 'id' },
+           requestId: '$11',
+         })}
+       )
+       SELECT (SELECT json_build_object('id', id, 'status', status, 'decisionDueAt', decision_due_at, 'createdAt', created_at, 'updatedAt', updated_at) FROM booking) AS booking,
+              EXISTS (SELECT 1 FROM slot) AS "slotOpen",
+              (SELECT json_build_object('organizationName', name, 'organizationNumber', org_number) FROM identity_organization_facts WHERE organization_id = $2) AS company`,
+);
+
 @Injectable()
 export class BookingsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -157,50 +190,20 @@ export class BookingsRepository {
     actor: Actor,
     manager?: EntityManager,
   ): Promise<AtomicBooking> {
-    const row = await queryRow<AtomicBooking>(
-      this.run(manager),
-      `WITH slot AS (
-         SELECT id, testbed_id, capacity, held FROM slots WHERE id = $1 AND status = 'open' FOR UPDATE
-       ), booking AS (
-         INSERT INTO bookings (slot_id, testbed_id, organization_id, created_by_user_id, title, description, status, decision_due_at, idea_id)
-         SELECT slot.id, slot.testbed_id, $2, $3, $4, $5,
-                CASE WHEN slot.held < slot.capacity THEN $6 ELSE 'waitlisted' END,
-                CASE WHEN slot.held < slot.capacity THEN $7::timestamptz END, $12::uuid
-           FROM slot
-          WHERE slot.held < slot.capacity OR $8::boolean
-         RETURNING id, status, decision_due_at, created_at, updated_at
-       ), event AS (
-         INSERT INTO booking_events (booking_id, type, from_status, to_status, actor_user_id, actor_api_token_id)
-         SELECT id, CASE status WHEN 'pending' THEN 'requested' ELSE status END, NULL, status, $9, $10 FROM booking
-       ), outbox AS (
-         ${outboxInsert({
-           from: 'booking',
-           topic: {
-             on: 'status',
-             when: { pending: 'booking.requested', confirmed: 'booking.confirmed', waitlisted: 'booking.waitlisted' },
-           },
-           payload: { bookingId: 'id' },
-           requestId: '$11',
-         })}
-       )
-       SELECT (SELECT json_build_object('id', id, 'status', status, 'decisionDueAt', decision_due_at, 'createdAt', created_at, 'updatedAt', updated_at) FROM booking) AS booking,
-              EXISTS (SELECT 1 FROM slot) AS "slotOpen",
-              (SELECT json_build_object('organizationName', name, 'organizationNumber', org_number) FROM identity_organization_facts WHERE organization_id = $2) AS company`,
-      [
-        data.slotId,
-        data.organizationId,
-        data.createdByUserId,
-        data.title,
-        data.description,
-        data.placeStatus,
-        data.decisionDueAt,
-        data.waitlist,
-        actor.userId,
-        actor.type === 'apiToken' ? actor.id : null,
-        currentRequestId(),
-        data.ideaId,
-      ],
-    );
+    const row = await queryRow<AtomicBooking>(this.run(manager), BOOK_ATOMICALLY, [
+      data.slotId,
+      data.organizationId,
+      data.createdByUserId,
+      data.title,
+      data.description,
+      data.placeStatus,
+      data.decisionDueAt,
+      data.waitlist,
+      actor.userId,
+      actor.type === 'apiToken' ? actor.id : null,
+      currentRequestId(),
+      data.ideaId,
+    ]);
     return row!;
   }
 
