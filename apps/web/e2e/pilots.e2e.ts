@@ -320,6 +320,16 @@ test.describe('the demo pilot, in English', () => {
     expect(completed.length).toBeGreaterThan(1);
     const ends = completed.map((id) => ended.get(id)!);
     expect(ends).toEqual([...ends].sort((a, b) => b - a));
+    // A year of them: the ten newest, the rest on request, where the reader carries on.
+    const listed = ended.size;
+    expect(completed).toHaveLength(10);
+    const completedSection = page.locator('section[aria-labelledby="stage-completed"]');
+    const total = Number((await completedSection.locator('h2 .meta').innerText()).replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(10);
+    expect(total).toBeLessThanOrEqual(listed);
+    await completedSection.getByRole('button', { name: `Show all ${total} completed pilots` }).click();
+    await expect(completedSection.locator('h3 a')).toHaveCount(total);
+    await expect(completedSection.locator('h3 a').nth(10)).toBeFocused();
     await page.getByRole('link', { name: 'Sensormattor mot fall nattetid' }).first().click();
     await expect(page.locator('.approvals')).toContainText(`${p.sides.company}: ${p.approved}`);
     await expect(page.getByRole('button', { name: p.actions.approve })).toHaveCount(0);

@@ -55,10 +55,43 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to="/" className="brand">
-            <span className="brand__mark" aria-hidden="true" />
-            {t('appName')}
-          </Link>
+          <div className="site-header__top">
+            <Link to="/" className="brand">
+              <span className="brand__mark" aria-hidden="true" />
+              {t('appName')}
+            </Link>
+            {/* The person's own links sit apart from the pages, so the page links fit one line for every role. */}
+            <nav aria-label={t('nav.personalLabel')}>
+              <ul className="nav nav--personal">
+                {session.status === 'signedIn' ? (
+                  <>
+                    <li>
+                      <NavLink to="/account">{t('nav.account')}</NavLink>
+                    </li>
+                    <li>
+                      <button type="button" className="link-button" onClick={() => void signOut()}>
+                        {t('nav.signOut')}
+                      </button>
+                    </li>
+                  </>
+                ) : session.status === 'signedOut' ? (
+                  <>
+                    <li>
+                      <NavLink to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>
+                        {t('nav.signIn')}
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/sign-up">{t('nav.signUp')}</NavLink>
+                    </li>
+                  </>
+                ) : null}
+                <li>
+                  <LanguageSwitch />
+                </li>
+              </ul>
+            </nav>
+          </div>
           <nav aria-label={t('nav.label')}>
             <ul className="nav">
               <li>
@@ -77,21 +110,6 @@ export function Layout() {
                       <NavLink to="/bookings">{t('nav.bookings')}</NavLink>
                     </li>
                   ) : null}
-                  {session.me?.memberships.some((membership) => membership.role === 'admin') ? (
-                    <li>
-                      <NavLink to="/organization">{t('nav.organization')}</NavLink>
-                    </li>
-                  ) : null}
-                  {session.me?.platformAdmin ? (
-                    <li>
-                      <NavLink to="/platform">{t('nav.platform')}</NavLink>
-                    </li>
-                  ) : null}
-                  {readsReports(session.me) ? (
-                    <li>
-                      <NavLink to="/reports">{t('nav.reports')}</NavLink>
-                    </li>
-                  ) : null}
                   {managesTestbeds ? (
                     <li>
                       <NavLink to="/manage">{t('nav.manage')}</NavLink>
@@ -103,30 +121,23 @@ export function Layout() {
                   <li>
                     <NavLink to="/pilots">{t('nav.pilots')}</NavLink>
                   </li>
-                  <li>
-                    <NavLink to="/account">{t('nav.account')}</NavLink>
-                  </li>
-                  <li>
-                    <button type="button" className="link-button" onClick={() => void signOut()}>
-                      {t('nav.signOut')}
-                    </button>
-                  </li>
-                </>
-              ) : session.status === 'signedOut' ? (
-                <>
-                  <li>
-                    <NavLink to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>
-                      {t('nav.signIn')}
-                    </NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/sign-up">{t('nav.signUp')}</NavLink>
-                  </li>
+                  {readsReports(session.me) ? (
+                    <li>
+                      <NavLink to="/reports">{t('nav.reports')}</NavLink>
+                    </li>
+                  ) : null}
+                  {session.me?.memberships.some((membership) => membership.role === 'admin') ? (
+                    <li>
+                      <NavLink to="/organization">{t('nav.organization')}</NavLink>
+                    </li>
+                  ) : null}
+                  {session.me?.platformAdmin ? (
+                    <li>
+                      <NavLink to="/platform">{t('nav.platform')}</NavLink>
+                    </li>
+                  ) : null}
                 </>
               ) : null}
-              <li>
-                <LanguageSwitch />
-              </li>
             </ul>
           </nav>
         </div>

@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryFailure } from '../../app/QueryFailure';
@@ -7,7 +8,7 @@ import { Page } from '../../ui/Page';
 import { Loading } from '../../ui/Status';
 import { StageTag } from './PilotPage';
 import { usePilots } from './queries';
-import { STAGES } from './types';
+import { STAGES, type PilotListItem, type Stage } from './types';
 import './pilots.css';
 import { pilotsInStage } from './order';
 
@@ -21,7 +22,7 @@ export function PilotsPage() {
 }
 
 function PilotList() {
-  const { t, i18n } = useTranslation('pilots');
+  const { t } = useTranslation('pilots');
   const pilots = usePilots();
   if (pilots.isError)
     return <QueryFailure error={pilots.error} title={t('list.errorTitle')} retry={() => void pilots.refetch()} />;
@@ -32,40 +33,61 @@ function PilotList() {
       {items.length === 0 ? (
         <p className="empty">{t('list.empty')}</p>
       ) : (
-        STAGES.map((stage) => {
-          const inStage = pilotsInStage(items, stage);
-          return (
-            <section key={stage} aria-labelledby={`stage-${stage}`}>
-              <h2 id={`stage-${stage}`}>
-                {t(`stages.${stage}`)} <span className="meta">({inStage.length})</span>
-              </h2>
-              {inStage.length === 0 ? (
-                <p className="empty">{t('list.noneInStage')}</p>
-              ) : (
-                <ul className="booking-list">
-                  {inStage.map((pilot) => (
-                    <li key={pilot.id} className="booking-card">
-                      <h3>
-                        <Link to={`/pilots/${pilot.id}`}>{pilot.title}</Link>
-                      </h3>
-                      <p>
-                        <StageTag stage={pilot.stage} />{' '}
-                        {pilot.plan.agreed ? t('list.planAgreed') : t('list.planOpen', { version: pilot.plan.version })}
-                      </p>
-                      <p className="meta">
-                        {pilot.company.name} · {pilot.testbedName}
-                        <br />
-                        {formatPeriod(pilot.startsAt, pilot.endsAt, i18n.language, pilot.timezone)} ({pilot.timezone})
-                      </p>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          );
-        })
+        STAGES.map((stage) => <StageSection key={stage} stage={stage} pilots={pilotsInStage(items, stage)} />)
       )}
       {pilots.data.nextCursor ? <p className="meta">{t('list.more')}</p> : null}
     </Page>
+  );
+}
+
+/** What is over is a long list after a year: the newest few, and the rest on request. */
+const FIRST_SHOWN = 10;
+
+function StageSection({ stage, pilots }: { stage: Stage; pilots: PilotListItem[] }) {
+  const { t, i18n } = useTranslation('pilots');
+  const over = stage === 'completed' || stage === 'aborted';
+  const [showAll, setShowAll] = useState(false);
+  const firstOfRest = useRef<HTMLAnchorElement>(null);
+  const shown = over && !showAll ? pilots.slice(0, FIRST_SHOWN) : pilots;
+  const showRest = () => {
+    setShowAll(true);
+    // The button goes away; the reader carries on at the first pilot it revealed.
+    requestAnimationFrame(() => firstOfRest.current?.focus());
+  };
+  return (
+    <section aria-labelledby={`stage-${stage}`}>
+      <h2 id={`stage-${stage}`}>
+        {t(`stages.${stage}`)} <span className="meta">({pilots.length})</span>
+      </h2>
+      {pilots.length === 0 ? (
+        <p className="empty">{t('list.noneInStage')}</p>
+      ) : (
+        <ul className="booking-list">
+          {shown.map((pilot, index) => (
+            <li key={pilot.id} className="booking-card">
+              <h3>
+                <Link to={`/pilots/${pilot.id}`} ref={index === FIRST_SHOWN ? firstOfRest : undefined}>
+                  {pilot.title}
+                </Link>
+              </h3>
+              <p>
+                <StageTag stage={pilot.stage} />{' '}
+                {pilot.plan.agreed ? t('list.planAgreed') : t('list.planOpen', { version: pilot.plan.version })}
+              </p>
+              <p className="meta">
+                {pilot.company.name} · {pilot.testbedName}
+                <br />
+                {formatPeriod(pilot.startsAt, pilot.endsAt, i18n.language, pilot.timezone)} ({pilot.timezone})
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {shown.length < pilots.length ? (
+        <button type="button" className="button button--secondary" onClick={showRest}>
+          {t('list.showAll', { count: pilots.length, stage: t(`stages.${stage}`).toLowerCase() })}
+        </button>
+      ) : null}
+    </section>
   );
 }
