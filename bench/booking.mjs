@@ -72,6 +72,9 @@ const api = spawn(
       DATABASE_POOL_SIZE: POOL_SIZE,
       LOOP_LAG_FILE: lagFile,
       ...(process.env.REQUEST_QUEUE_LIMIT ? { REQUEST_QUEUE_LIMIT: process.env.REQUEST_QUEUE_LIMIT } : {}),
+      ...(process.env.REQUEST_QUEUE_TIMEOUT_MS
+        ? { REQUEST_QUEUE_TIMEOUT_MS: process.env.REQUEST_QUEUE_TIMEOUT_MS }
+        : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   },
@@ -86,11 +89,12 @@ try {
   const statements = await statementStatistics(db);
 
   const loadBefore = load();
-  const machineBefore = machineCpuMs();
-  const pgbench = runPgbench();
-  const pgbenchCpu = (machineCpuMs() - machineBefore) / (pgbench * SECONDS);
+  const { tps: pgbench, cpu: pgbenchCpu } = await runPgbench();
+  const pgbenchCpuLine =
+    `pgbench ${pgbenchCpu.client.toFixed(2)} ms, its PostgreSQL backends ${pgbenchCpu.postgres.toFixed(2)} ms, ` +
+    `whole machine ${pgbenchCpu.machine.toFixed(2)} ms`;
   say(
-    `pgbench TPC-B-like (-c 8 -j 2 -T ${SECONDS}, scale 10): ${pgbench.toFixed(0)} tps; machine CPU ${pgbenchCpu.toFixed(2)} ms per transaction`,
+    `pgbench TPC-B-like (-c 8 -j 2 -T ${SECONDS}, scale 10): ${pgbench.toFixed(0)} tps; CPU per transaction: ${pgbenchCpuLine}`,
   );
 
   await statements.reset();
@@ -107,7 +111,7 @@ try {
   const summary =
     `booking POST at ${CONNECTIONS} connections for ${SECONDS} s: ${booking.rps.toFixed(0)} req/s, p50 ${booking.p50} ms, p95 ${booking.p95} ms, p99 ${booking.p99} ms; ` +
     `answers ${statuses(booking)}; API event loop delay p99 ${booking.lag.p99} ms (max ${booking.lag.max}); ` +
-    `CPU per request: API ${booking.cpu.api} ms, PostgreSQL backends ${booking.cpu.postgres} ms, load generator ${booking.cpu.generator} ms, whole machine ${booking.cpu.machine} ms (pgbench: ${pgbenchCpu.toFixed(2)} ms per transaction); ` +
+    `database transactions per request ${booking.cpu.transactions}; CPU per request: API ${booking.cpu.api} ms, PostgreSQL backends ${booking.cpu.postgres} ms, load generator ${booking.cpu.generator} ms, whole machine ${booking.cpu.machine} ms (per TPC-B-like transaction: ${pgbenchCpuLine}); ` +
     `pgbench ceiling ${pgbench.toFixed(0)} tps; bookings reach ${ratio.toFixed(0)} % of it (goal 40 %, p99 ≤ 150 ms)`;
   const surgeSummary =
     `${SURGE_CONNECTIONS} connections at once for ${SURGE_SECONDS} s: ${surge.rps.toFixed(0)} answers/s; answers ${statuses(surge)}` +
@@ -163,6 +167,15 @@ function machineCpuMs() {
   return (user + nice + system + irq + softirq + steal) * TICK_MS;
 }
 
+/** Transactions the booking database committed or rolled back (each statement outside a transaction is one). */
+async function transactionCount() {
+  const { rows } = await admin.query(
+    'SELECT (xact_commit + xact_rollback)::float8 AS n FROM pg_stat_database WHERE datname = $1',
+    [database],
+  );
+  return rows[0].n;
+}
+
 /** The PostgreSQL backends serving the booking database (the API's pool). */
 async function backendPids(db) {
   const { rows } = await db.query(
@@ -171,7 +184,12 @@ async function backendPids(db) {
   return rows.map((row) => row.pid);
 }
 
-function runPgbench() {
+/**
+ * pgbench's TPC-B-like run on its own database: its rate, and the CPU per
+ * transaction of pgbench itself, of its PostgreSQL backends and of the whole
+ * machine (read from /proc between the first and the last second of the run).
+ */
+async function runPgbench() {
   const url = new URL(urlOf(pgbenchDatabase));
   const env = {
     ...process.env,
@@ -182,12 +200,46 @@ function runPgbench() {
     PGDATABASE: pgbenchDatabase,
   };
   execFileSync('pgbench', ['-i', '-s', '10', '-q'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
-  const output = execFileSync('pgbench', ['-c', '8', '-j', '2', '-T', String(SECONDS)], {
+  const run = spawn('pgbench', ['-c', '8', '-j', '2', '-T', String(SECONDS)], {
     env,
-    encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  return Number(/tps = ([\d.]+)/.exec(output)[1]);
+  let output = '';
+  run.stdout.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((done) => run.once('exit', done));
+  const pause = (ms) => new Promise((done) => setTimeout(done, ms));
+  const sample = async () => {
+    const { rows } = await admin.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'pgbench'`,
+      [pgbenchDatabase],
+    );
+    return {
+      at: performance.now(),
+      client: processCpuMs(run.pid),
+      backends: new Map(rows.map((row) => [row.pid, processCpuMs(row.pid)])),
+      machine: machineCpuMs(),
+      transactions: await admin
+        .query('SELECT xact_commit::float8 AS n FROM pg_stat_database WHERE datname = $1', [pgbenchDatabase])
+        .then((result) => result.rows[0].n),
+    };
+  };
+  await pause(1000);
+  const first = await sample();
+  await pause(Math.max(1000, (SECONDS - 2) * 1000));
+  const last = await sample();
+  await exited;
+  const transactions = Math.max(1, last.transactions - first.transactions);
+  const per = (ms) => ms / transactions;
+  let backends = 0;
+  for (const [pid, cpu] of last.backends) backends += cpu - (first.backends.get(pid) ?? cpu);
+  return {
+    tps: Number(/tps = ([\d.]+)/.exec(output)[1]),
+    cpu: {
+      client: per(last.client - first.client),
+      postgres: per(backends),
+      machine: per(last.machine - first.machine),
+    },
+  };
 }
 
 /** The API's resident memory in MiB, from /proc. */
@@ -225,6 +277,7 @@ async function runBookings(slots, tokens, connections, seconds, backends = async
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, residentMiB())), 100);
   await loopLag();
   const pidsBefore = await backends();
+  const transactionsBefore = await transactionCount();
   const cpuBefore = {
     api: processCpuMs(api.pid),
     postgres: new Map(pidsBefore.map((pid) => [pid, processCpuMs(pid)])),
@@ -261,6 +314,7 @@ async function runBookings(slots, tokens, connections, seconds, backends = async
   instance.on('reqError', () => (counts.error = (counts.error ?? 0) + 1));
   const result = await instance;
   const pidsAfter = await backends();
+  const transactions = (await transactionCount()) - transactionsBefore;
   const perRequest = (ms) => (ms / Math.max(1, result.requests.total)).toFixed(2);
   const generator = process.cpuUsage(cpuBefore.generator);
   const cpu = {
@@ -270,6 +324,7 @@ async function runBookings(slots, tokens, connections, seconds, backends = async
     ),
     generator: perRequest((generator.user + generator.system) / 1000),
     machine: perRequest(machineCpuMs() - cpuBefore.machine),
+    transactions: (transactions / Math.max(1, result.requests.total)).toFixed(2),
   };
   clearInterval(sampler);
   const lag = await loopLag();
