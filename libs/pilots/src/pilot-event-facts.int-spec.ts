@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../core/src/database/migrations.js';
 import { PilotsReadThroughOwners1796060000000 } from '../../core/src/database/migrations/1796060000000-PilotsReadThroughOwners.js';
 import { completeFacts, pilotEventDetail, type PilotEventFacts } from './pilot-event-facts.js';
+import { PilotsRepository } from './repositories/pilots.repository.js';
 
 // What the API wrote as `detail` before facts were stored, and the facts each stands for.
 const WRITTEN_BEFORE: Array<[string, string | null, Partial<PilotEventFacts>]> = [
@@ -108,7 +109,7 @@ describe('pilot event facts on the real PostgreSQL', () => {
   }
 
   const factsOf = async (pilotId: string) =>
-    (await db.query(`SELECT type, detail, facts FROM pilot_events WHERE pilot_id = $1 ORDER BY at, id`, [
+    (await db.query(`SELECT type, detail, facts FROM pilot_events WHERE pilot_id = $1 ORDER BY at, seq`, [
       pilotId,
     ])) as Array<{ type: string; detail: string | null; facts: Partial<PilotEventFacts> }>;
 
@@ -165,6 +166,25 @@ describe('pilot event facts on the real PostgreSQL', () => {
     expect((await factsOf(after.pilotId)).map((event) => [event.type, event.facts])).toEqual([
       ['created', { cause: 'booking-confirmed' }],
       ['aborted', { cause: 'booking-withdrawn', bookingStatus: 'expired' }],
+    ]);
+  });
+
+  it('reads events of one millisecond in the order they were written (a second approval, then the agreement)', async () => {
+    const tied = await confirmedBooking('tied');
+    const at = new Date('2027-02-01T10:00:00.123Z');
+    const written = ['plan-approved', 'plan-agreed', 'running', 'evaluating', 'completed', 'plan-changed'];
+    for (const type of written)
+      await db.query(`INSERT INTO pilot_events (pilot_id, type, at) VALUES ($1, $2, $3)`, [tied.pilotId, type, at]);
+    const timeline = await new PilotsRepository(db).events(tied.pilotId);
+    expect(timeline.filter((event) => event.at.getTime() === at.getTime()).map((event) => event.type)).toEqual(written);
+    // Bookings' and ideas' timelines keep the same order of writing.
+    const ordered = await db.query(
+      `SELECT table_name FROM information_schema.columns WHERE column_name = 'seq' AND is_identity = 'YES' ORDER BY table_name`,
+    );
+    expect(ordered).toEqual([
+      { table_name: 'booking_events' },
+      { table_name: 'idea_events' },
+      { table_name: 'pilot_events' },
     ]);
   });
 });

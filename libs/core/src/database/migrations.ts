@@ -29,6 +29,7 @@ import { ResultsLibrary1796200000000 } from './migrations/1796200000000-ResultsL
 import { ResultOrigins1796200000001 } from './migrations/1796200000001-ResultOrigins.js';
 import { SluiceAndLibraryFacts1796300000000 } from './migrations/1796300000000-SluiceAndLibraryFacts.js';
 import { OneOrganizationView1796300000001 } from './migrations/1796300000001-OneOrganizationView.js';
+import { EventOrder1796800000000 } from './migrations/1796800000000-EventOrder.js';
 
 /**
  * Every migration, oldest first. Listed as classes, not a glob, so that dist,
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   ResultOrigins1796200000001,
   SluiceAndLibraryFacts1796300000000,
   OneOrganizationView1796300000001,
+  EventOrder1796800000000,
 ];

@@ -255,7 +255,7 @@ export class IdeasRepository {
       this.dataSource,
       `SELECT at, type, from_status AS "fromStatus", to_status AS "toStatus", actor_user_id AS "actorUserId",
               actor_api_token_id AS "actorApiTokenId", detail, booking_id AS "bookingId"
-         FROM idea_events WHERE idea_id = $1 ORDER BY at, id`,
+         FROM idea_events WHERE idea_id = $1 ORDER BY at, seq`,
       [id],
     );
   }

@@ -14,6 +14,10 @@ export class PilotEvent {
   @Column({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   at: Date;
 
+  /** The order of writing, for events of the same millisecond. */
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS', insert: false, update: false })
+  seq: string;
+
   @Column({ type: 'text' })
   type: string;
 

@@ -186,7 +186,7 @@ export class PilotsRepository {
     return queryRows<PilotEventRow>(
       this.dataSource,
       `SELECT at, type, from_stage AS "fromStage", to_stage AS "toStage", actor_user_id AS "actorUserId", actor_api_token_id AS "actorApiTokenId", detail, facts
-         FROM pilot_events WHERE pilot_id = $1 ORDER BY at, id`,
+         FROM pilot_events WHERE pilot_id = $1 ORDER BY at, seq`,
       [pilotId],
     );
   }

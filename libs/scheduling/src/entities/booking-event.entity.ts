@@ -20,6 +20,10 @@ export class BookingEvent {
   @Column({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   at: Date;
 
+  /** The order of writing, for events of the same millisecond. */
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS', insert: false, update: false })
+  seq: string;
+
   /** requested, confirmed, rejected, waitlisted, promoted, cancelled, expired, rescheduled */
   @Column({ type: 'text' })
   type: string;

@@ -404,7 +404,7 @@ export class BookingsRepository {
       this.dataSource,
       `SELECT at, type, from_status AS "fromStatus", to_status AS "toStatus", actor_user_id AS "actorUserId", actor_api_token_id AS "actorApiTokenId",
               reason, reason_code AS "reasonCode"
-         FROM booking_events WHERE booking_id = $1 ORDER BY at, id`,
+         FROM booking_events WHERE booking_id = $1 ORDER BY at, seq`,
       [bookingId],
     );
   }
