@@ -1,6 +1,19 @@
 // The public surface of the core library; contexts import from here only.
 export { AppConfig, type ServiceUrls } from './config/app-config.js';
-export { ConfigurationError, EnvironmentVariables, validateEnvironment } from './config/environment.js';
+export {
+  ConfigurationError,
+  CoreVariables,
+  validateEnvironment,
+  type EnvironmentVariables,
+} from './config/environment.js';
+export {
+  defineConfigSlice,
+  variableNames,
+  type ConfigSlice,
+  type ConfigSliceName,
+  type ConfigSlices,
+} from './config/config-slice.js';
+export { BoolSetting, IntSetting } from './config/setting.decorators.js';
 export { CoreModule } from './core.module.js';
 export { dataSourceOptions } from './database/data-source-options.js';
 export { namedStatement, NamedStatement, queryRow, queryRows, type SqlRunner } from './database/typed-query.js';

@@ -17,4 +17,5 @@ export { ConversationService } from './conversation.service.js';
 export type { IdeaView, SluiceView } from './idea.view.js';
 export { IDEAS_JOBS, IDEAS_QUEUE, IdeasJob } from './ideas.jobs.js';
 export { IDEAS_PROBLEMS } from './ideas.errors.js';
+export { IDEAS_CONFIG, IdeasConfig } from './ideas.config.js';
 export { IDEAS_TOPICS } from './messages/ideas.topics.js';

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, DomainError, type Actor } from '@slussen/core';
 import { DataSource } from 'typeorm';
 import { AuditService } from './audit.service.js';
+import { IdentityConfig } from './identity.config.js';
 import { userActor } from './identity-actor.resolver.js';
 import { InvalidCredentialsError } from './identity.errors.js';
 import { PasswordService } from './password.service.js';
@@ -180,7 +181,7 @@ export class AccountsService {
    * none yet. An existing account with that e-mail is promoted, its password kept.
    */
   async bootstrapPlatformAdmin(config: AppConfig): Promise<void> {
-    const admin = config.admin;
+    const admin = config.slice(IdentityConfig).admin;
     if (!admin) return;
     const passwordHash = await this.passwords.hash(admin.password);
     await this.dataSource.transaction(async (manager) => {

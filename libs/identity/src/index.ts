@@ -13,3 +13,4 @@ export { SESSION_COOKIE, SESSION_COOKIE_SCHEME } from './http/session.controller
 export { OrganizationsService } from './organizations.service.js';
 export type { OrganizationView, UserView, MemberView, TokenPair } from './views.js';
 export { IDENTITY_PROBLEMS } from './identity.errors.js';
+export { IDENTITY_CONFIG, IdentityConfig } from './identity.config.js';

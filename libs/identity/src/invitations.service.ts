@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, DomainError, hashToken, NotFoundError, outbox, type Actor, type Role } from '@slussen/core';
+import { DomainError, hashToken, NotFoundError, outbox, type Actor, type Role } from '@slussen/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from './audit.service.js';
+import { IdentityConfig } from './identity.config.js';
 import { LinkTokens } from './link-tokens.js';
 import { OrganizationsService } from './organizations.service.js';
 import {
@@ -48,7 +49,7 @@ export class InvitationsService {
     private readonly memberships: MembershipsRepository,
     private readonly links: LinkTokens,
     private readonly audit: AuditService,
-    private readonly config: AppConfig,
+    private readonly config: IdentityConfig,
   ) {}
 
   /** Within the caller's transaction, once it has checked that the caller manages the organization's members. */
@@ -68,7 +69,7 @@ export class InvitationsService {
         role: invitee.role,
         invitedByUserId: actor.userId,
         tokenHash: hashToken(this.links.tokenOf('invitation', id)),
-        expiresAt: new Date(Date.now() + this.config.identityLinks.invitationTtlDays * 86_400_000),
+        expiresAt: new Date(Date.now() + this.config.links.invitationTtlDays * 86_400_000),
       },
       manager,
     );

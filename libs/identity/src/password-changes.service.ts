@@ -1,9 +1,10 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, DomainError, hashToken, outbox, ValidationError, type Actor } from '@slussen/core';
+import { DomainError, hashToken, outbox, ValidationError, type Actor } from '@slussen/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from './audit.service.js';
+import { IdentityConfig } from './identity.config.js';
 import { LinkTokens } from './link-tokens.js';
 import { PasswordService } from './password.service.js';
 import { PasswordTokensRepository } from './repositories/password-tokens.repository.js';
@@ -29,7 +30,7 @@ export class PasswordChangesService implements OnModuleDestroy {
     private readonly links: LinkTokens,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
-    private readonly config: AppConfig,
+    private readonly config: IdentityConfig,
   ) {}
 
   /** The signed-in person's new password; every other session of theirs ends. */
@@ -72,7 +73,7 @@ export class PasswordChangesService implements OnModuleDestroy {
   private async issueReset(userId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.tokens.closeOpen(userId, manager);
-      const id = await this.issue(userId, 'reset', this.config.identityLinks.passwordResetTtlMinutes * 60_000, manager);
+      const id = await this.issue(userId, 'reset', this.config.links.passwordResetTtlMinutes * 60_000, manager);
       await outbox.add('identity.password-reset', { passwordTokenId: id }, manager);
     });
   }
@@ -98,7 +99,7 @@ export class PasswordChangesService implements OnModuleDestroy {
 
   /** The first-password link of a person just added without a password, e-mailed after the commit. */
   async sendFirstPasswordLink(userId: string, organizationId: string, manager: EntityManager): Promise<void> {
-    const id = await this.issue(userId, 'setup', this.config.identityLinks.invitationTtlDays * 86_400_000, manager);
+    const id = await this.issue(userId, 'setup', this.config.links.invitationTtlDays * 86_400_000, manager);
     await outbox.add('identity.password-setup', { passwordTokenId: id, organizationId }, manager);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@slussen/core';
+import { IdentityConfig } from './identity.config.js';
 import argon2, { type HashOptions } from 'argon2';
 
 @Injectable()
@@ -8,7 +8,7 @@ export class PasswordService {
   /** Verified against when the e-mail is unknown, so a login takes as long either way. */
   private readonly decoy: Promise<string>;
 
-  constructor(config: AppConfig) {
+  constructor(config: IdentityConfig) {
     this.options = {
       type: argon2.argon2id,
       memoryCost: config.argon2.memoryKib,

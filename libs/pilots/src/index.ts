@@ -18,4 +18,5 @@ export { PilotsService } from './pilots.service.js';
 export type { PilotView } from './pilot.view.js';
 export { PILOTS_JOBS, PILOTS_QUEUE, PilotsJob } from './pilots.jobs.js';
 export { PILOTS_PROBLEMS } from './pilots.errors.js';
+export { PILOTS_CONFIG, PilotsConfig } from './pilots.config.js';
 export { PILOTS_TOPICS } from './messages/pilots.topics.js';

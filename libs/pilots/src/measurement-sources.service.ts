@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  AppConfig,
   checkOutboundTarget,
   Clock,
   NotFoundError,
@@ -13,6 +12,7 @@ import {
 } from '@slussen/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { PilotsConfig } from './pilots.config.js';
 import { measurementProblems } from './measurements.service.js';
 import { toFetchView, toSourceView } from './pilot.view.js';
 import { PilotsService } from './pilots.service.js';
@@ -55,7 +55,7 @@ export class MeasurementSourcesService {
     private readonly measurements: MeasurementsRepository,
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
+    private readonly config: PilotsConfig,
   ) {}
 
   async register(actor: Actor, pilotId: string, command: SourceCommand) {
@@ -197,8 +197,7 @@ export class MeasurementSourcesService {
       const observedAt = new Date(typeof item?.observedAt === 'string' ? item.observedAt : Number.NaN);
       if (
         !metric ||
-        measurementProblems(metric, pilot, item.value, observedAt, now, this.config.pilots.measurementGraceDays)
-          .length > 0
+        measurementProblems(metric, pilot, item.value, observedAt, now, this.config.measurementGraceDays).length > 0
       )
         refused++;
       else accepted.push({ metricId: metric.id, value: item.value as number, observedAt });

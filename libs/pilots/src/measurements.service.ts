@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppConfig,
-  Clock,
-  ConflictError,
-  ValidationError,
-  type Actor,
-  type FieldError,
-  type Page,
-} from '@slussen/core';
+import { Clock, ConflictError, ValidationError, type Actor, type FieldError, type Page } from '@slussen/core';
+import { PilotsConfig } from './pilots.config.js';
 import { MEASURING } from './pilot-stage.js';
 import { toMeasurementView } from './pilot.view.js';
 import { PilotsService } from './pilots.service.js';
@@ -66,7 +59,7 @@ export class MeasurementsService {
     private readonly pilots: PilotsService,
     private readonly measurements: MeasurementsRepository,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
+    private readonly config: PilotsConfig,
   ) {}
 
   async submit(actor: Actor, pilotId: string, command: MeasurementCommand) {
@@ -84,7 +77,7 @@ export class MeasurementsService {
       command.value,
       observedAt,
       this.clock.now(),
-      this.config.pilots.measurementGraceDays,
+      this.config.measurementGraceDays,
     );
     if (errors.length) throw new ValidationError('The measurement does not fit the metric or the pilot', errors);
     return toMeasurementView(

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, Clock } from '@slussen/core';
+import { Clock } from '@slussen/core';
+import { PilotsConfig } from './pilots.config.js';
 import { PilotsService } from './pilots.service.js';
 import { ProgressRepository, type DuePull } from './repositories/progress.repository.js';
 
@@ -26,11 +27,11 @@ export class PilotProgressService {
     private readonly pilots: PilotsService,
     private readonly progress: ProgressRepository,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
+    private readonly config: PilotsConfig,
   ) {}
 
   async scan(): Promise<ScanResult> {
-    const { batchSize, planReminderDays, measurementReminderDays } = this.config.pilots;
+    const { batchSize, planReminderDays, measurementReminderDays } = this.config;
     const now = this.clock.now();
     const started = await this.each(
       () => this.progress.dueToStart(now, batchSize),
@@ -52,7 +53,7 @@ export class PilotProgressService {
 
   /** The source fetches that came due, for the worker to queue. */
   pullsToQueue(): Promise<DuePull[]> {
-    return this.progress.pullsToQueue(this.config.pilots.batchSize * 10);
+    return this.progress.pullsToQueue(this.config.batchSize * 10);
   }
 
   markPullsQueued(pulls: DuePull[]): Promise<void> {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  AppConfig,
   twoSidedScope,
   Clock,
   ConflictError,
@@ -16,6 +15,7 @@ import {
 } from '@slussen/core';
 import { AuditService } from '@slussen/identity';
 import { DataSource, type EntityManager } from 'typeorm';
+import { PilotsConfig } from './pilots.config.js';
 import { cadencePoints } from './cadence.js';
 import {
   actionTowards,
@@ -81,7 +81,7 @@ export class PilotsService {
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
+    private readonly config: PilotsConfig,
   ) {}
 
   async list(actor: Actor, filter: PilotFilter, limit: number, cursor?: string): Promise<Page<PilotView>> {
@@ -472,7 +472,7 @@ export class PilotsService {
       metric.cadence,
       { startsAt: new Date(pilot.startsAt), endsAt: new Date(pilot.endsAt) },
       pilot.timezone,
-      this.config.pilots.measurementGraceDays,
+      this.config.measurementGraceDays,
     );
     await this.pilots.planRequests(
       pilot.id,

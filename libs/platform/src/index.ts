@@ -2,6 +2,7 @@
 // of all of them at once. Core declares the empty contracts (jobs, problem codes,
 // config slices), each context fills in its own beside its code, and only this
 // library and the apps know the whole list.
+export { CONTEXT_CONFIG } from './config.js';
 export { CONTEXT_JOBS, CONTEXT_QUEUES } from './jobs.js';
 export { CONTEXT_PROBLEMS } from './problems.js';
 export { SCHEMA_ENTITIES } from './schema.js';

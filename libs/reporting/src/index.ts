@@ -8,3 +8,4 @@ export { REPORTING_ENTITIES } from './reporting.entities.js';
 export { ReportingModule } from './reporting.module.js';
 export { ReportsService } from './reports.service.js';
 export { REPORTING_JOBS, REPORTS_QUEUE, ReportingJob } from './reporting.jobs.js';
+export { REPORTING_CONFIG, ReportingConfig } from './reporting.config.js';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig } from '@slussen/core';
+import { ReportingConfig } from './reporting.config.js';
 import { FAMILIES } from './figures.js';
 import { endsMonth, nightlyPeriods, type ReportPeriod } from './report-periods.js';
 import { ReportBuildRepository } from './repositories/report-build.repository.js';
@@ -20,12 +20,12 @@ export class ReportBuilderService {
   constructor(
     private readonly statements: ReportBuildRepository,
     private readonly runs: ReportRunsRepository,
-    private readonly config: AppConfig,
+    private readonly config: ReportingConfig,
   ) {}
 
   /** Queues (or queues again) the run of a night; returns it. */
   nightlyRun(night: string): Promise<RunRow> {
-    const periods = nightlyPeriods(night, this.config.reports.timezone);
+    const periods = nightlyPeriods(night, this.config.timezone);
     return this.runs.nightly(night, periods[2]!.start, periods[0]!.end);
   }
 
@@ -39,7 +39,7 @@ export class ReportBuilderService {
     if (!run) return { snapshots: 0 };
     const periods: ReportPeriod[] =
       run.kind === 'nightly'
-        ? nightlyPeriods(run.night!, this.config.reports.timezone)
+        ? nightlyPeriods(run.night!, this.config.timezone)
         : [{ kind: 'custom', start: new Date(run.periodStart), end: new Date(run.periodEnd) }];
     const filter: ScopeFilter =
       run.scope === null
@@ -47,7 +47,7 @@ export class ReportBuilderService {
         : run.scope === 'platform'
           ? { scope: 'platform' }
           : { scope: run.scope, subjectId: run.subjectId! };
-    if (!(await this.runs.claim(runId, FAMILIES.length + 1, this.config.reports.statementTimeoutMs)))
+    if (!(await this.runs.claim(runId, FAMILIES.length + 1, this.config.statementTimeoutMs)))
       throw new Error(`report run ${runId} is already being built`);
     const started = Date.now();
     try {
@@ -60,7 +60,7 @@ export class ReportBuilderService {
           await this.runs.step(runId);
         }
       };
-      await Promise.all(Array.from({ length: this.config.reports.parallelism }, lane));
+      await Promise.all(Array.from({ length: this.config.parallelism }, lane));
       const ids = await this.statements.assemble(
         runId,
         filter,

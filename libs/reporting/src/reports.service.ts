@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TestbedsService } from '@slussen/catalogue';
-import {
-  AppConfig,
-  DomainError,
-  NotFoundError,
-  PolicyService,
-  ValidationError,
-  type Actor,
-  type Page,
-} from '@slussen/core';
+import { DomainError, NotFoundError, PolicyService, ValidationError, type Actor, type Page } from '@slussen/core';
 import { AccountsService, OrganizationsService } from '@slussen/identity';
 import { DateTime } from 'luxon';
+import { ReportingConfig } from './reporting.config.js';
 import type { ReportScope } from './entities/report-snapshot.entity.js';
 import { renderReportCsv } from './render/report-csv.js';
 import { renderReportHtml } from './render/report-html.js';
@@ -65,7 +58,7 @@ export class ReportsService {
     private readonly testbeds: TestbedsService,
     private readonly organizations: OrganizationsService,
     private readonly accounts: AccountsService,
-    private readonly config: AppConfig,
+    private readonly config: ReportingConfig,
   ) {}
 
   async list(
@@ -95,7 +88,7 @@ export class ReportsService {
       { scope: row.scope, organizationId: row.subjectOrganizationId },
       'Report',
     );
-    const timezone = this.config.reports.timezone;
+    const timezone = this.config.timezone;
     const months = monthsOfPeriod(new Date(row.periodStart), new Date(row.periodEnd), timezone);
     const found = await this.reports.monthlyUtilization(row.scope, row.subjectId, months);
     return toReportView(
@@ -144,7 +137,7 @@ export class ReportsService {
    * REPORT_RUNS_PER_HOUR runs an hour per person or API token.
    */
   async requestRun(actor: Actor, request: RunCommand): Promise<{ run: RunRow; reused: boolean }> {
-    const timezone = this.config.reports.timezone;
+    const timezone = this.config.timezone;
     const command = { ...request, from: localInstant(request.from, timezone), to: localInstant(request.to, timezone) };
     if (Number.isNaN(command.from.getTime()) || Number.isNaN(command.to.getTime())) {
       throw new ValidationError('from and to must be ISO 8601 dates or times', [
@@ -158,10 +151,10 @@ export class ReportsService {
     }
     if (
       command.to.getTime() <= command.from.getTime() ||
-      command.to.getTime() - command.from.getTime() > this.config.reports.maxPeriodDays * DAY_MS
+      command.to.getTime() - command.from.getTime() > this.config.maxPeriodDays * DAY_MS
     ) {
       throw new ValidationError(
-        `The period must end after it starts and last at most ${this.config.reports.maxPeriodDays} days`,
+        `The period must end after it starts and last at most ${this.config.maxPeriodDays} days`,
         [{ field: 'to', message: 'must be after from, within the longest period' }],
       );
     }
@@ -176,12 +169,12 @@ export class ReportsService {
     const requested = await this.runs.requestOnDemand(
       { scope: command.scope, subjectId: command.subjectId ?? null, periodStart: command.from, periodEnd: command.to },
       { userId: actor.userId, apiTokenId: actor.type === 'apiToken' ? actor.id : null },
-      this.config.reports.runsPerHour,
+      this.config.runsPerHour,
     );
     if ('retryAfterSeconds' in requested) {
       throw new DomainError(
         'rate-limited',
-        `You may start ${this.config.reports.runsPerHour} report runs an hour; try again in ${requested.retryAfterSeconds} s`,
+        `You may start ${this.config.runsPerHour} report runs an hour; try again in ${requested.retryAfterSeconds} s`,
         {
           extensions: { retryAfterSeconds: requested.retryAfterSeconds },
         },

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  AppConfig,
   twoSidedScope,
   ConflictError,
   DomainError,
@@ -17,6 +16,7 @@ import {
 import { IdeasService } from '@slussen/ideas';
 import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { SchedulingConfig } from './scheduling.config.js';
 import { BOOKING_REASON_TEXT, type BookingReasonCode } from './booking-reasons.js';
 import { bookingRule, BookingRules, refusalProblem } from './booking-rules.js';
 import { freesPlace, nextStatus, type BookingAction, type BookingStatus } from './booking-state.js';
@@ -113,7 +113,7 @@ export class BookingsService {
     private readonly places: PlacesService,
     private readonly policy: PolicyService,
     private readonly idempotency: IdempotencyRepository,
-    private readonly config: AppConfig,
+    private readonly config: SchedulingConfig,
     private readonly rules: BookingRules,
     private readonly ideas: IdeasService,
   ) {}

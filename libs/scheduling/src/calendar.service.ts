@@ -15,6 +15,7 @@ import {
 } from '@slussen/core';
 import { AccountsService, OrganizationsService } from '@slussen/identity';
 import { createEvents, type EventAttributes } from 'ics';
+import { SchedulingConfig } from './scheduling.config.js';
 import { CalendarRepository, type FeedBooking, type FeedTokenRow } from './repositories/calendar.repository.js';
 
 export type FeedScope = 'testbed' | 'organization';
@@ -52,6 +53,7 @@ export class CalendarService {
     private readonly accounts: AccountsService,
     private readonly policy: PolicyService,
     private readonly config: AppConfig,
+    private readonly schedulingConfig: SchedulingConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -71,7 +73,7 @@ export class CalendarService {
         tokenPrefix: token.slice(0, FEED_TOKEN_PREFIX.length + 6),
         createdByUserId: actor.userId,
       },
-      this.config.calendarFeeds.tokenTtlDays,
+      this.schedulingConfig.calendarFeeds.tokenTtlDays,
     );
     return {
       id: saved.id,

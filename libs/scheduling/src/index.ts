@@ -9,4 +9,5 @@ export { SlotsService, type SlotView } from './slots.service.js';
 export { SchedulingJobsModule } from './jobs/scheduling-jobs.module.js';
 export { SCHEDULING_JOBS, SCHEDULING_QUEUE, SchedulingJob } from './scheduling.jobs.js';
 export { SCHEDULING_PROBLEMS } from './scheduling.errors.js';
+export { SCHEDULING_CONFIG, SchedulingConfig } from './scheduling.config.js';
 export { SCHEDULING_TOPICS } from './messages/scheduling.topics.js';

@@ -2,20 +2,21 @@
 import { NestFactory } from '@nestjs/core';
 import { AccountsService } from '@slussen/identity';
 import { AppConfig, ensureLocalServices, validateEnvironment } from '@slussen/core';
+import { CONTEXT_CONFIG } from '@slussen/platform';
 import { DemoModule } from './demo.module.js';
 import { DEMO_PASSWORD } from './demo-data.js';
 import { seedDemo } from './seed-demo.js';
 
 const say = (line: string) => process.stderr.write(`slussen seed: ${line}\n`);
 try {
-  const env = validateEnvironment(process.env);
+  const env = validateEnvironment(process.env, CONTEXT_CONFIG);
   const services = await ensureLocalServices({
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     dataDir: env.DATA_DIR,
     log: say,
   });
-  const config = new AppConfig(env, services);
+  const config = new AppConfig(env, services, CONTEXT_CONFIG);
   const app = await NestFactory.createApplicationContext(DemoModule.forRoot(config), {
     logger: ['error', 'warn'],
     abortOnError: false,

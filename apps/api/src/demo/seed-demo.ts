@@ -1,8 +1,9 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { TestbedsService } from '@slussen/catalogue';
-import { AppConfig, Clock, type Actor } from '@slussen/core';
+import { Clock, type Actor } from '@slussen/core';
+import { PilotsConfig } from '@slussen/pilots';
 import { AccountsService, MembersService, OrganizationsService } from '@slussen/identity';
-import { ReportBuilderService, reportedDay } from '@slussen/reporting';
+import { ReportBuilderService, ReportingConfig, reportedDay } from '@slussen/reporting';
 import { BookingsService, SlotsService } from '@slussen/scheduling';
 import { DateTime, type WeekdayNumbers } from 'luxon';
 import { DataSource } from 'typeorm';
@@ -147,7 +148,7 @@ async function seedPilots(app: INestApplicationContext, testbedId: string): Prom
     companyId: company.memberships[0]!.organizationId,
     companyUserId: company.userId!,
     managerUserId: manager.userId!,
-    measurementGraceDays: app.get(AppConfig).pilots.measurementGraceDays,
+    measurementGraceDays: app.get(PilotsConfig).measurementGraceDays,
   };
   await app.get(DataSource).transaction((entities) => seedRunningPilot(entities, parties, app.get(Clock).now()));
 }
@@ -158,7 +159,7 @@ async function seedPilots(app: INestApplicationContext, testbedId: string): Prom
  * yesterday, built now, as the worker would have built them each night.
  */
 async function buildReports(app: INestApplicationContext): Promise<number> {
-  const { timezone } = app.get(AppConfig).reports;
+  const { timezone } = app.get(ReportingConfig);
   const builder = app.get(ReportBuilderService);
   const yesterday = reportedDay(new Date(), timezone);
   const start = DateTime.fromISO(yesterday, { zone: timezone }).startOf('month');

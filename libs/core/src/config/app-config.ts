@@ -1,5 +1,7 @@
+import type { ValueProvider } from '@nestjs/common';
+import type { ConfigSlice, ConfigSliceName, ConfigSlices } from './config-slice.js';
 import { developmentSecrets } from './development-secrets.js';
-import { EnvironmentVariables, NodeEnv } from './environment.js';
+import type { EnvironmentVariables, NodeEnv } from './environment.js';
 
 /** Where PostgreSQL and Redis were found or started (see runtime/local-services.ts). */
 export interface ServiceUrls {
@@ -7,7 +9,10 @@ export interface ServiceUrls {
   redisUrl: string;
 }
 
-/** The validated, typed settings every module injects. Built once per process. */
+/**
+ * The validated, typed settings every process shares, built once per process, with each
+ * context's slice (`ConfigSlices`) built beside it; a context injects its own slice.
+ */
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
   readonly isProduction: boolean;
@@ -26,10 +31,6 @@ export class AppConfig {
     reconnectMs: number;
     scheduleCheckSeconds: number;
   };
-  readonly bookingExpiry: { everySeconds: number; batchSize: number };
-  readonly reminders: { everySeconds: number; windowMinutes: number };
-  readonly calendarFeeds: { tokenTtlDays: number };
-  readonly idempotency: { ttlHours: number; staleSeconds: number };
   readonly outbox: {
     pollMs: number;
     batchSize: number;
@@ -48,39 +49,11 @@ export class AppConfig {
     allowHttp: boolean;
   };
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
-  readonly identityLinks: { passwordResetTtlMinutes: number; invitationTtlDays: number };
   readonly secretsKey: string;
-  readonly pilots: {
-    scanEverySeconds: number;
-    batchSize: number;
-    planReminderDays: number;
-    measurementGraceDays: number;
-    measurementReminderDays: number;
-  };
-  readonly ideas: { reminderScanEverySeconds: number; reminderBatchSize: number };
-  readonly sources: {
-    timeoutMs: number;
-    maxBytes: number;
-    attempts: number;
-    retryDelayMs: number;
-    concurrency: number;
-    allowPrivateAddresses: boolean;
-    allowHttp: boolean;
-  };
-  readonly reports: {
-    timezone: string;
-    nightlyCron: string;
-    statementTimeoutMs: number;
-    workMemMb: number;
-    parallelism: number;
-    maxPeriodDays: number;
-    sweepEverySeconds: number;
-    runsPerHour: number;
-  };
-  readonly argon2: { memoryKib: number; timeCost: number };
+  /** The time zone of report days, and of the times identity's e-mail shows (`REPORT_TIMEZONE`). */
+  readonly reportTimezone: string;
   readonly throttle: { authLimit: number; authAccountLimit: number; authWindowSeconds: number };
   readonly trustProxyHops: number;
-  readonly admin: { email: string; password: string } | null;
   readonly smtpUrl: string | null;
   readonly cors: { origins: string[] | true | false };
   readonly log: { level: string; pretty: boolean };
@@ -89,8 +62,9 @@ export class AppConfig {
   readonly shutdownTimeoutMs: number;
   readonly dataDir: string;
   readonly webDir: string;
+  private readonly slices = new Map<ConfigSlice['slice'], ConfigSlices[ConfigSliceName]>();
 
-  constructor(env: EnvironmentVariables, services: ServiceUrls) {
+  constructor(env: EnvironmentVariables, services: ServiceUrls, slices: readonly ConfigSlice[] = []) {
     this.nodeEnv = env.NODE_ENV;
     this.isProduction = env.NODE_ENV === 'production';
     this.port = env.PORT;
@@ -113,10 +87,6 @@ export class AppConfig {
       reconnectMs: env.REDIS_RECONNECT_MS,
       scheduleCheckSeconds: env.JOB_SCHEDULE_CHECK_SECONDS,
     };
-    this.bookingExpiry = { everySeconds: env.BOOKING_EXPIRY_EVERY_SECONDS, batchSize: env.BOOKING_EXPIRY_BATCH_SIZE };
-    this.reminders = { everySeconds: env.REMINDER_SCAN_EVERY_SECONDS, windowMinutes: env.REMINDER_WINDOW_MINUTES };
-    this.calendarFeeds = { tokenTtlDays: env.CALENDAR_FEED_TOKEN_TTL_DAYS };
-    this.idempotency = { ttlHours: env.IDEMPOTENCY_TTL_HOURS, staleSeconds: env.IDEMPOTENCY_STALE_SECONDS };
     this.outbox = {
       pollMs: env.OUTBOX_POLL_MS,
       batchSize: env.OUTBOX_BATCH_SIZE,
@@ -147,50 +117,14 @@ export class AppConfig {
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
       refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     };
-    this.identityLinks = {
-      passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
-      invitationTtlDays: env.INVITATION_TTL_DAYS,
-    };
     this.secretsKey = env.SECRETS_KEY ?? generated!.secretsKey;
-    this.pilots = {
-      scanEverySeconds: env.PILOT_SCAN_EVERY_SECONDS,
-      batchSize: env.PILOT_BATCH_SIZE,
-      planReminderDays: env.PILOT_PLAN_REMINDER_DAYS,
-      measurementGraceDays: env.MEASUREMENT_GRACE_DAYS,
-      measurementReminderDays: env.MEASUREMENT_REMINDER_DAYS,
-    };
-    this.ideas = {
-      reminderScanEverySeconds: env.IDEA_REMINDER_SCAN_EVERY_SECONDS,
-      reminderBatchSize: env.IDEA_REMINDER_BATCH_SIZE,
-    };
-    this.sources = {
-      timeoutMs: env.SOURCE_FETCH_TIMEOUT_MS,
-      maxBytes: env.SOURCE_MAX_BYTES,
-      attempts: env.SOURCE_FETCH_ATTEMPTS,
-      retryDelayMs: env.SOURCE_RETRY_DELAY_MS,
-      concurrency: env.SOURCE_FETCH_CONCURRENCY,
-      allowPrivateAddresses: env.SOURCE_ALLOW_PRIVATE_ADDRESSES,
-      allowHttp: env.SOURCE_ALLOW_HTTP,
-    };
-    this.reports = {
-      timezone: env.REPORT_TIMEZONE,
-      nightlyCron: env.REPORT_NIGHTLY_CRON,
-      statementTimeoutMs: env.REPORT_STATEMENT_TIMEOUT_MS,
-      workMemMb: env.REPORT_WORK_MEM_MB,
-      parallelism: env.REPORT_PARALLELISM,
-      maxPeriodDays: env.REPORT_MAX_PERIOD_DAYS,
-      sweepEverySeconds: env.REPORT_SWEEP_EVERY_SECONDS,
-      runsPerHour: env.REPORT_RUNS_PER_HOUR,
-    };
-    this.argon2 = { memoryKib: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST };
+    this.reportTimezone = env.REPORT_TIMEZONE;
     this.throttle = {
       authLimit: env.THROTTLE_AUTH_LIMIT,
       authAccountLimit: env.THROTTLE_AUTH_ACCOUNT_LIMIT,
       authWindowSeconds: env.THROTTLE_AUTH_WINDOW_SECONDS,
     };
     this.trustProxyHops = env.TRUST_PROXY_HOPS;
-    this.admin =
-      env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null;
     this.smtpUrl = env.SMTP_URL ?? null;
     this.cors = { origins: parseCorsOrigins(env.CORS_ORIGINS, this.isProduction) };
     this.log = { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY ?? env.NODE_ENV === 'development' };
@@ -202,6 +136,19 @@ export class AppConfig {
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.dataDir = env.DATA_DIR;
     this.webDir = env.WEB_DIR;
+    for (const slice of slices) this.slices.set(slice.slice, slice.build(env));
+  }
+
+  /** One context's slice, as its services inject it (for code outside Nest, such as a test). */
+  slice<T extends ConfigSlices[ConfigSliceName]>(slice: abstract new (...args: never[]) => T): T {
+    const built = this.slices.get(slice);
+    if (!built) throw new Error(`the config slice ${slice.name} was not built: pass its context's slice to AppConfig`);
+    return built as T;
+  }
+
+  /** Each slice under its own class, for `ConfigModule`. */
+  sliceProviders(): ValueProvider[] {
+    return [...this.slices].map(([slice, built]) => ({ provide: slice, useValue: built }));
   }
 }
 

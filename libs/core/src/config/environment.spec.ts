@@ -73,15 +73,6 @@ describe('validateEnvironment', () => {
     );
   });
 
-  it('wants the admin password with the admin e-mail', () => {
-    expect(() => validateEnvironment({ ADMIN_EMAIL: 'admin@region.se' })).toThrow(/ADMIN_PASSWORD/);
-    const config = new AppConfig(
-      validateEnvironment({ ...secrets, ADMIN_EMAIL: 'admin@region.se', ADMIN_PASSWORD: 'a long enough one' }),
-      services,
-    );
-    expect(config.admin).toEqual({ email: 'admin@region.se', password: 'a long enough one' });
-  });
-
   it('reads CORS origins as a list, * or nothing', () => {
     const cors = (value: string) =>
       new AppConfig(validateEnvironment({ ...secrets, CORS_ORIGINS: value }), services).cors.origins;

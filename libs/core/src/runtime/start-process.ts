@@ -1,15 +1,18 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
+import type { ConfigSlice } from '../config/config-slice.js';
 import { validateEnvironment } from '../config/environment.js';
 import { ensureLocalServices } from './local-services.js';
 
 /**
- * The one start sequence of both apps: validate the environment, find or start
+ * The one start sequence of both apps: validate the environment (core's variables and
+ * every context's slice), find or start
  * PostgreSQL and Redis (the embedded default), build the app, and shut it down
  * gracefully on SIGTERM or SIGINT. Any failure at start is one line and exit 1.
  */
 export async function startProcess(
   name: 'api' | 'worker',
+  slices: readonly ConfigSlice[],
   run: (config: AppConfig) => Promise<INestApplicationContext>,
 ): Promise<void> {
   const say = (line: string) => process.stderr.write(`slussen ${name}: ${line}\n`);
@@ -20,7 +23,7 @@ export async function startProcess(
 
   let env;
   try {
-    env = validateEnvironment(process.env);
+    env = validateEnvironment(process.env, slices);
   } catch (error) {
     return die(error);
   }
@@ -34,7 +37,7 @@ export async function startProcess(
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
 
-  const config = new AppConfig(env, services);
+  const config = new AppConfig(env, services, slices);
   const app = await run(config).catch(async (error: unknown) => {
     await services.stop().catch(() => undefined);
     return die(error);

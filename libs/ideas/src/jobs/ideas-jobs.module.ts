@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { workerQueue } from '@slussen/core';
+import { IdeasConfig } from '../ideas.config.js';
 import { IdeasModule } from '../ideas.module.js';
 import { IDEAS_QUEUE, IdeasJob } from '../ideas.jobs.js';
 import { IdeasProcessor } from './ideas.processor.js';
@@ -9,7 +10,7 @@ import { IdeasProcessor } from './ideas.processor.js';
   imports: [
     IdeasModule,
     workerQueue(IDEAS_QUEUE, (config) => [
-      { job: IdeasJob.RemindWaiting, repeat: { every: config.ideas.reminderScanEverySeconds * 1000 } },
+      { job: IdeasJob.RemindWaiting, repeat: { every: config.slice(IdeasConfig).reminderScanEverySeconds * 1000 } },
     ]),
   ],
   providers: [IdeasProcessor],

@@ -1,5 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
-import { AppConfig, JobProcessor, type JobHandlers } from '@slussen/core';
+import { JobProcessor, type JobHandlers } from '@slussen/core';
+import { IdeasConfig } from '../ideas.config.js';
 import { IdeasService } from '../ideas.service.js';
 import { IDEAS_QUEUE, IdeasJob } from '../ideas.jobs.js';
 
@@ -7,10 +8,10 @@ import { IDEAS_QUEUE, IdeasJob } from '../ideas.jobs.js';
 export class IdeasProcessor extends JobProcessor {
   protected readonly handlers: JobHandlers;
 
-  constructor(ideas: IdeasService, config: AppConfig) {
+  constructor(ideas: IdeasService, config: IdeasConfig) {
     super();
     this.handlers = {
-      [IdeasJob.RemindWaiting]: () => ideas.remindWaiting(config.ideas.reminderBatchSize),
+      [IdeasJob.RemindWaiting]: () => ideas.remindWaiting(config.reminderBatchSize),
     };
   }
 }

@@ -35,7 +35,7 @@ export class IdentityMessages extends Messages<keyof IdentityTopics> {
         renderIdentityMail(person.language, {
           ...mail,
           recipientName: person.name,
-          timezone: this.config.reports.timezone,
+          timezone: this.config.reportTimezone,
         }),
     };
   }

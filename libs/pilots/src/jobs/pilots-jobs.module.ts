@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { workerQueue } from '@slussen/core';
+import { PilotsConfig } from '../pilots.config.js';
 import { PilotsModule } from '../pilots.module.js';
 import { PILOTS_QUEUE, PilotsJob } from '../pilots.jobs.js';
 import { PilotsProcessor, PullQueuer } from './pilots.processor.js';
@@ -9,7 +10,7 @@ import { PilotsProcessor, PullQueuer } from './pilots.processor.js';
   imports: [
     PilotsModule,
     workerQueue(PILOTS_QUEUE, (config) => [
-      { job: PilotsJob.ScanPilots, repeat: { every: config.pilots.scanEverySeconds * 1000 } },
+      { job: PilotsJob.ScanPilots, repeat: { every: config.slice(PilotsConfig).scanEverySeconds * 1000 } },
     ]),
   ],
   providers: [PilotsProcessor, PullQueuer],

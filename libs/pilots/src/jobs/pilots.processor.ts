@@ -1,14 +1,8 @@
 import { Processor } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import {
-  AppConfig,
-  InjectJobQueue,
-  JobProcessor,
-  JobQueue,
-  OutboundRefusedError,
-  type JobHandlers,
-} from '@slussen/core';
+import { InjectJobQueue, JobProcessor, JobQueue, OutboundRefusedError, type JobHandlers } from '@slussen/core';
 import { UnrecoverableError } from 'bullmq';
+import { PilotsConfig } from '../pilots.config.js';
 import { MeasurementSourcesService } from '../measurement-sources.service.js';
 import { PilotProgressService } from '../pilot-progress.service.js';
 import { PILOTS_QUEUE, PilotsJob } from '../pilots.jobs.js';
@@ -19,7 +13,7 @@ export class PullQueuer {
   constructor(
     private readonly progress: PilotProgressService,
     @InjectJobQueue(PILOTS_QUEUE) private readonly queue: JobQueue<typeof PILOTS_QUEUE>,
-    private readonly config: AppConfig,
+    private readonly config: PilotsConfig,
   ) {}
 
   async queueDuePulls(): Promise<number> {
@@ -49,7 +43,7 @@ export class PilotsProcessor extends JobProcessor implements OnApplicationBootst
     progress: PilotProgressService,
     sources: MeasurementSourcesService,
     queuer: PullQueuer,
-    private readonly config: AppConfig,
+    private readonly config: PilotsConfig,
   ) {
     super();
     this.handlers = {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { workerQueue } from '@slussen/core';
+import { ReportingConfig } from '../reporting.config.js';
 import { ReportingModule } from '../reporting.module.js';
 import { REPORTS_QUEUE, ReportingJob } from '../reporting.jobs.js';
 import { ReportingProcessor } from './reporting.processor.js';
@@ -11,10 +12,10 @@ import { ReportingProcessor } from './reporting.processor.js';
     workerQueue(REPORTS_QUEUE, (config) => [
       {
         job: ReportingJob.BuildNightlyReports,
-        repeat: { pattern: config.reports.nightlyCron, tz: config.reports.timezone },
+        repeat: { pattern: config.slice(ReportingConfig).nightlyCron, tz: config.slice(ReportingConfig).timezone },
         opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } },
       },
-      { job: ReportingJob.SweepReportRuns, repeat: { every: config.reports.sweepEverySeconds * 1000 } },
+      { job: ReportingJob.SweepReportRuns, repeat: { every: config.slice(ReportingConfig).sweepEverySeconds * 1000 } },
     ]),
   ],
   providers: [ReportingProcessor],

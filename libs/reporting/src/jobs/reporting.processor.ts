@@ -1,7 +1,8 @@
 import { Processor } from '@nestjs/bullmq';
-import { AppConfig, Clock, InjectJobQueue, JobProcessor, JobQueue, type JobHandlers } from '@slussen/core';
+import { Clock, InjectJobQueue, JobProcessor, JobQueue, type JobHandlers } from '@slussen/core';
 import { ReportBuilderService } from '../report-builder.service.js';
 import { reportedDay } from '../report-periods.js';
+import { ReportingConfig } from '../reporting.config.js';
 import { REPORTS_QUEUE, ReportingJob } from '../reporting.jobs.js';
 
 // One run at a time: a run is a handful of heavy statements, better in line than side by side.
@@ -12,18 +13,18 @@ export class ReportingProcessor extends JobProcessor {
   constructor(
     builder: ReportBuilderService,
     clock: Clock,
-    config: AppConfig,
+    config: ReportingConfig,
     @InjectJobQueue(REPORTS_QUEUE) queue: JobQueue<typeof REPORTS_QUEUE>,
   ) {
     super();
     this.handlers = {
       [ReportingJob.BuildNightlyReports]: async (data) => {
-        const run = await builder.nightlyRun(data.night ?? reportedDay(clock.now(), config.reports.timezone));
+        const run = await builder.nightlyRun(data.night ?? reportedDay(clock.now(), config.timezone));
         return { runId: run.id, ...(await builder.build(run.id)) };
       },
       [ReportingJob.BuildReportRun]: (data) => builder.build(data.runId),
       [ReportingJob.SweepReportRuns]: async () => {
-        const stale = await builder.staleRuns(config.reports.sweepEverySeconds);
+        const stale = await builder.staleRuns(config.sweepEverySeconds);
         if (stale.length)
           await queue.enqueueBulk(
             stale.map(({ id }) => ({

@@ -37,7 +37,7 @@ export class ReportingMessages extends Messages<keyof ReportingTopics> {
           subjectName: report.subjectName,
           scope: report.scope,
           periodStart: new Date(report.periodStart).toISOString(),
-          timezone: this.config.reports.timezone,
+          timezone: this.config.reportTimezone,
           link: `${this.config.publicUrl}/api/v1/reports/${report.id}`,
         }),
     };

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, outboxInsert, queryRows } from '@slussen/core';
+import { outboxInsert, queryRows } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ReportingConfig } from '../reporting.config.js';
 import type { Family } from '../figures.js';
 import type { ReportPeriod } from '../report-periods.js';
 import { assembleStatement, EMPTY_FIGURES, familyStatement, type ScopeFilter } from './report-statements.js';
@@ -15,7 +16,7 @@ import { assembleStatement, EMPTY_FIGURES, familyStatement, type ScopeFilter } f
 export class ReportBuildRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
+    private readonly config: ReportingConfig,
   ) {}
 
   /** One family's aggregates for every scope, period and breakdown, into the run's staging rows. */
@@ -62,7 +63,7 @@ export class ReportBuildRepository {
 
   /** A run's statements are big one-off reads: their own timeout and memory, and no JIT (compiling costs more than it saves). */
   private inRunTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const { statementTimeoutMs, workMemMb } = this.config.reports;
+    const { statementTimeoutMs, workMemMb } = this.config;
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL statement_timeout = ${Number(statementTimeoutMs)}`);
       await manager.query(`SET LOCAL work_mem = '${Number(workMemMb)}MB'`);
