@@ -175,7 +175,17 @@ describe('ideas: a need through the sluice to a pilot', () => {
     await http().post(`/api/v1/ideas/${id}/followers`).set(as(companyMember)).expect(204);
     const screened = await http().post(`/api/v1/ideas/${id}/screen`).set(as(manager));
     expect(screened.status).toBe(200);
-    expect(screened.body).toMatchObject({ status: 'screening', following: false });
+    expect(screened.body).toMatchObject({ status: 'screening', following: false, mine: false });
+    // Each reader's list says whose the need is and who follows it.
+    const listed = async (user: TestUser) =>
+      ((await http().get('/api/v1/ideas').set(as(user)).expect(200)).body.items as Array<Record<string, unknown>>).find(
+        (item) => item.id === id,
+      );
+    expect(await listed(nurse)).toMatchObject({ mine: true, following: false });
+    expect(await listed(companyMember)).toMatchObject({ mine: false, following: true });
+    expect(await listed(otherCompanyMember)).toMatchObject({ mine: false, following: false });
+    expect(await listed(manager)).toMatchObject({ mine: false, following: false });
+    expect((await http().get(`/api/v1/ideas/${id}`).set(as(nurse))).body).toMatchObject({ mine: true });
     expect((await http().post(`/api/v1/ideas/${id}/screen`).set(as(manager))).status).toBe(409);
     await settle(() => mailsTo(companyMember, /^Now being screened/).length >= 1);
     expect(mailsTo(nurse, /^Granskas nu: Fall nattetid på äldreboendet$/)).toHaveLength(1);

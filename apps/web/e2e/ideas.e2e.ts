@@ -291,6 +291,15 @@ for (const lang of ['sv', 'en'] as const) {
       await follow.getByRole('button', { name: d.follow.start, exact: true }).click();
       await expect(follow.getByRole('status')).toHaveText(d.follow.youFollowLong);
       await expect(follow.getByRole('button', { name: d.follow.stop })).toBeVisible();
+      // The ideas page lists it under what Li follows, no longer among the needs to answer.
+      const needPath = new URL(page.url()).pathname;
+      await page.getByRole('navigation', { name: c.nav.label }).getByRole('link', { name: c.nav.ideas }).click();
+      const followed = page.getByRole('region', { name: d.mine.followingTitle });
+      await expect(followed.getByRole('link', { name: world.needTitle })).toBeVisible();
+      await expect(
+        page.getByRole('region', { name: d.mine.needsTitle }).getByRole('link', { name: world.needTitle }),
+      ).toHaveCount(0);
+      await page.goto(needPath);
       const answers = page.getByRole('region', { name: d.answers.ourTitle });
       await answers.getByRole('button', { name: d.answers.send }).click();
       await expect(answers.locator('.field-error')).toHaveText(d.answers.descriptionMissing);

@@ -55,11 +55,20 @@ export interface IdeaView {
   closedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The caller's side submitted it: the caller, or the company the caller acts for. */
+  mine: boolean;
+  following: boolean;
+}
+
+/** What an idea is to the one reading it. */
+export interface IdeaReader {
+  mine: boolean;
+  following: boolean;
 }
 
 const DAY_MS = 86_400_000;
 
-export const toIdeaView = (row: IdeaRow): IdeaView => ({
+export const toIdeaView = (row: IdeaRow, reader: IdeaReader): IdeaView => ({
   id: row.id,
   sluiceId: row.sluiceId,
   sluiceName: row.sluiceName,
@@ -86,6 +95,8 @@ export const toIdeaView = (row: IdeaRow): IdeaView => ({
   closedAt: iso(row.closedAt),
   createdAt: iso(row.createdAt)!,
   updatedAt: iso(row.updatedAt)!,
+  mine: reader.mine,
+  following: reader.following,
 });
 
 export const toIdeaEventView = (row: IdeaEventRow) => ({

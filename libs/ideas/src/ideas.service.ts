@@ -184,7 +184,8 @@ export class IdeasService {
         manager,
       ),
     );
-    return toIdeaView((await this.ideas.findById(id))!);
+    const [view] = await this.viewsFor(actor, [(await this.ideas.findById(id))!]);
+    return view!;
   }
 
   async list(actor: Actor, query: IdeaListQuery, limit: number, cursor?: string): Promise<Page<IdeaView>> {
@@ -194,7 +195,21 @@ export class IdeasService {
       limit,
       cursor,
     );
-    return { items: page.items.map(toIdeaView), nextCursor: page.nextCursor };
+    return { items: await this.viewsFor(actor, page.items), nextCursor: page.nextCursor };
+  }
+
+  /** Ideas as the caller reads them: whether its side submitted each, and which it follows (one query). */
+  private async viewsFor(actor: Actor, rows: IdeaRow[]): Promise<IdeaView[]> {
+    const followed =
+      actor.userId && rows.length > 0
+        ? await this.ideas.followedAmong(
+            rows.map((row) => row.id),
+            actor.userId,
+          )
+        : new Set<string>();
+    return rows.map((row) =>
+      toIdeaView(row, { mine: isSubmitterSide(actor, subjectOf(row)), following: followed.has(row.id) }),
+    );
   }
 
   /** Existing ideas and needs the caller may see that resemble what it types, best first. */
@@ -219,9 +234,8 @@ export class IdeasService {
       namesSubmitter && idea.submittedByUserId ? this.members.contactOfUser(idea.submittedByUserId) : null,
     ]);
     return {
-      ...toIdeaView(idea),
+      ...toIdeaView(idea, { mine: isSubmitterSide(actor, subject), following }),
       submitterName: submitter?.name ?? null,
-      following,
       events: events.map(toIdeaEventView),
       permissions: {
         screen: allowed('screen'),

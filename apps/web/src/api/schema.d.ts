@@ -2877,6 +2877,10 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Whether the caller’s side submitted it: the caller, or the company the caller acts for. */
+            mine: boolean;
+            /** @description Whether the caller follows it. */
+            following: boolean;
         };
         IdeaPageDto: {
             items: components["schemas"]["IdeaDto"][];
@@ -2987,10 +2991,12 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-            /** @description Who submitted it: for the sluice’s managers and the submitter’s own side; null for other readers. */
-            submitterName: string | null;
+            /** @description Whether the caller’s side submitted it: the caller, or the company the caller acts for. */
+            mine: boolean;
             /** @description Whether the caller follows it. */
             following: boolean;
+            /** @description Who submitted it: for the sluice’s managers and the submitter’s own side; null for other readers. */
+            submitterName: string | null;
             /** @description Every change of its status, oldest first. */
             events: components["schemas"]["IdeaEventDto"][];
             /** @description What the caller may do now. */

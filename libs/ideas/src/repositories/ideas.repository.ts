@@ -271,6 +271,16 @@ export class IdeasRepository {
     await this.dataSource.query('DELETE FROM idea_followers WHERE idea_id = $1 AND user_id = $2', [id, userId]);
   }
 
+  /** Which of these ideas the person follows. */
+  async followedAmong(ids: string[], userId: string): Promise<Set<string>> {
+    const rows = await queryRows<{ ideaId: string }>(
+      this.dataSource,
+      'SELECT idea_id AS "ideaId" FROM idea_followers WHERE user_id = $1 AND idea_id = ANY($2::uuid[])',
+      [userId, ids],
+    );
+    return new Set(rows.map((row) => row.ideaId));
+  }
+
   async follows(id: string, userId: string): Promise<boolean> {
     const row = await queryRow<{ follows: boolean }>(
       this.dataSource,

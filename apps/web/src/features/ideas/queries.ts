@@ -47,14 +47,6 @@ export function useIdea(id: string) {
   return useQuery(ideaQuery(id));
 }
 
-/** Whether the caller converses on each of these ideas (the submitter's side does), by id; undefined while unknown. */
-export function useConverses(ids: string[]): Map<string, boolean | undefined> {
-  return useQueries({
-    queries: ids.map(ideaQuery),
-    combine: (results) => new Map(ids.map((id, index) => [id, results[index]?.data?.permissions.converse])),
-  });
-}
-
 /** Ideas and needs of the sluice like what the person is typing; nothing is asked for under three letters. */
 export function useSimilarIdeas(q: string, sluiceId: string) {
   const text = q.trim();

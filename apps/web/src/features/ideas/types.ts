@@ -5,8 +5,8 @@ export type Sluice = Schema<'SluiceDto'>;
 export type Submitter = Schema<'SluiceSubmitter'>;
 export type Kind = Schema<'IdeaKind'>;
 export type IdeaStatus = Schema<'IdeaStatus'>;
-/** An idea or need in a list; `mine` when the API says whether the caller submitted it. */
-export type Idea = Schema<'IdeaDto'> & { mine?: boolean };
+/** An idea or need in a list, with whether the caller's side submitted it (`mine`) and follows it. */
+export type Idea = Schema<'IdeaDto'>;
 /** One idea with whether the caller follows it and what the caller may do now. */
 export type IdeaDetail = Schema<'IdeaDetailDto'>;
 export type SimilarIdea = Schema<'SimilarIdeaDto'>;

@@ -70,6 +70,11 @@ export class IdeaDto {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({
+    description: 'Whether the caller’s side submitted it: the caller, or the company the caller acts for.',
+  })
+  mine: boolean;
+  @ApiProperty({ description: 'Whether the caller follows it.' }) following: boolean;
 }
 
 export class IdeaPageDto {
@@ -119,7 +124,6 @@ export class IdeaDetailDto extends IdeaDto {
     description: 'Who submitted it: for the sluice’s managers and the submitter’s own side; null for other readers.',
   })
   submitterName: string | null;
-  @ApiProperty({ description: 'Whether the caller follows it.' }) following: boolean;
   @ApiProperty({ type: [IdeaEventDto], description: 'Every change of its status, oldest first.' })
   events: IdeaEventDto[];
   @ApiProperty({ type: IdeaPermissionsDto, description: 'What the caller may do now.' })
