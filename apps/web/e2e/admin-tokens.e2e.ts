@@ -38,6 +38,8 @@ const WORDS = {
     showPeople: 'Visa personerna',
     notMemberLi: 'Li Andersson (li.andersson@demo.careup.se, inte medlem)',
     pilotsSubject: 'Piloter',
+    ideasSubject: 'Idéer och behov',
+    submittedToScreening: 'från inskickat till granskas',
     planApproved: 'Pilotplanen godkänd',
     goalsChanged: 'Pilotplanens mål ändrade',
   },
@@ -77,6 +79,8 @@ const WORDS = {
     showPeople: 'Show the people',
     notMemberLi: 'Li Andersson (li.andersson@demo.careup.se, not a member)',
     pilotsSubject: 'Pilots',
+    ideasSubject: 'Ideas and needs',
+    submittedToScreening: 'from submitted to being screened',
     planApproved: 'Pilot plan approved',
     goalsChanged: 'Pilot plan goals changed',
   },
@@ -213,6 +217,13 @@ for (const lang of ['sv', 'en'] as const) {
       await expect(page.getByRole('grid')).not.toContainText('pilot.');
       await checkPage(page, 'organization-audit-pilots');
       await page.screenshot({ path: `test-results/audit-pilots-${lang}.png`, fullPage: true });
+
+      // The demo's sluice: Johan took Sara's need into screening, worded with the statuses' own names.
+      await page.getByLabel(w.what).selectOption({ label: w.ideasSubject });
+      await page.getByRole('button', { name: w.show, exact: true }).click();
+      await expect(page).toHaveURL(/what=idea(&|$)/);
+      await expect(page.getByRole('grid')).toContainText(w.submittedToScreening);
+      await expect(page.getByRole('grid')).not.toContainText('idea.');
 
       // One action from the list: only its rows.
       await page.getByLabel(w.what).selectOption({ label: w.planApproved });

@@ -6,6 +6,7 @@ import { AdminTable } from '../../ui/AdminTable';
 import { DatePicker } from '../../ui/DatePicker';
 import { ErrorMessage, Loading } from '../../ui/Status';
 import { formatDateTime } from '../../ui/format';
+import { labelInSentence } from '../../ui/problems';
 import { useAuditActors, useAuditLog } from './queries';
 import { AUDIT_ACTIONS, auditActionKey, auditAreaKey } from './auditActions';
 import { AUDIT_SUBJECTS, type AuditEntry, type AuditFilter } from './types';
@@ -194,16 +195,22 @@ function actorOf(entry: AuditEntry, t: (key: string) => string): string {
 }
 
 /** The few details a person needs to tell one change from another: names, addresses, roles. */
+/** Where the words for a change's `from` and `to` are, by the action's area; a member's role otherwise. */
+const STATE_WORDS: Array<[string, string]> = [
+  ['pilot.', 'pilots:stages'],
+  ['idea.', 'ideas:status'],
+];
+
 function details(entry: AuditEntry, t: (key: string, options?: Record<string, unknown>) => string): string {
   const d = entry.details;
   const parts: string[] = [];
   const text = (value: unknown) => (typeof value === 'string' ? value : null);
   for (const field of ['name', 'email', 'url']) if (text(d[field])) parts.push(text(d[field])!);
   if (text(d.role)) parts.push(t(`roles.${d.role}`, { defaultValue: String(d.role) }));
-  // A role change (member.change-role) or a pilot's move between stages (pilot.<stage>), each worded in its own namespace.
-  const words = entry.action.startsWith('pilot.')
-    ? (value: string) => t(`pilots:stages.${value}`, { defaultValue: value })
-    : (value: string) => t(`roles.${value}`, { defaultValue: value });
+  // A role change (member.change-role), a pilot's move between stages or an idea's between statuses,
+  // each worded in its own namespace and read inside the sentence.
+  const states = STATE_WORDS.find(([prefix]) => entry.action.startsWith(prefix))?.[1] ?? 'roles';
+  const words = (value: string) => labelInSentence(t(`${states}.${value}`, { defaultValue: value }));
   if (text(d.from) && text(d.to))
     parts.push(t('audit.roleChange', { from: words(String(d.from)), to: words(String(d.to)) }));
   return parts.join(' · ');

@@ -140,4 +140,6 @@ export const AUDIT_SUBJECTS = [
   'slot',
   'pilot',
   'result',
+  'sluice',
+  'idea',
 ] as const;
