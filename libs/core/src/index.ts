@@ -86,7 +86,13 @@ export { OutboxRelay } from './outbox/outbox-relay.service.js';
 export { OutboxRelayModule, type OutboxTarget } from './outbox/outbox.module.js';
 export { CORE_ENTITIES } from './outbox/outbox.entities.js';
 export { outbox, outboxInsert, OutboxRepository, type StoredOutboxMessage } from './outbox/outbox.repository.js';
-export type { OutboxPayload, OutboxTopic, OutboxTopicChoice, OutboxTopics } from './outbox/outbox-topics.js';
+export type {
+  OutboxPayload,
+  OutboxTopic,
+  OutboxTopicChoice,
+  OutboxTopics,
+  TopicReach,
+} from './outbox/outbox-topics.js';
 export { Clock, ClockModule, ManualClock } from './time/clock.js';
 export { iso } from './time/iso.js';
 export { withTimeout } from './time/with-timeout.js';

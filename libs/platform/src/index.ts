@@ -5,4 +5,5 @@
 export { CONTEXT_CONFIG } from './config.js';
 export { CONTEXT_JOBS, CONTEXT_QUEUES } from './jobs.js';
 export { CONTEXT_PROBLEMS } from './problems.js';
+export { WEBHOOK_EVENTS } from './webhook-events.js';
 export { SCHEMA_ENTITIES } from './schema.js';

@@ -1,27 +1,47 @@
 import { describe, expect, it } from '@jest/globals';
 import { IDEAS_TOPICS } from '@slussen/ideas';
 import { LIBRARY_TOPICS } from '@slussen/library';
-import { WEBHOOK_EVENTS } from '@slussen/notifications';
+import { WEBHOOK_EVENTS as NOTIFICATIONS_EVENTS } from '@slussen/notifications';
 import { PILOTS_TOPICS } from '@slussen/pilots';
 import { SCHEDULING_TOPICS } from '@slussen/scheduling';
+import { readFileSync } from 'node:fs';
 import { WEBHOOK_EVENTS as WEB_APP_EVENTS } from '../../../apps/web/src/features/organization/types.js';
+import { WEBHOOK_EVENTS } from './webhook-events.js';
 
-// The topics that tell organizations of a change (e-mail-only topics, such as identity's
-// invitations or a report ready, reach no webhook). The lists a person chooses from
-// cannot drift from what the contexts publish.
-// Of ideas', the conversation's messages and the reminder to a sluice's managers are e-mail to people only.
-const E_MAIL_ONLY = ['idea.message', 'idea.waiting'];
-const PUBLISHED = Object.keys({ ...SCHEDULING_TOPICS, ...PILOTS_TOPICS, ...IDEAS_TOPICS, ...LIBRARY_TOPICS })
-  .filter((topic) => !E_MAIL_ONLY.includes(topic))
-  .sort();
+// The web app's names of the events, per language (organization.json, webhooks.event.<event with _ for .>).
+const names = (language: 'sv' | 'en'): Record<string, string> =>
+  (
+    JSON.parse(
+      readFileSync(new URL(`../../../apps/web/src/i18n/${language}/organization.json`, import.meta.url), 'utf8'),
+    ) as { webhooks: { event: Record<string, string> } }
+  ).webhooks.event;
 
 describe('webhook events', () => {
-  it('the API accepts every topic the contexts publish to organizations, and "*" for all of them', () => {
-    expect(WEBHOOK_EVENTS.filter((event) => event !== '*').sort()).toEqual(PUBLISHED);
-    expect(WEBHOOK_EVENTS).toContain('*');
+  const events = WEBHOOK_EVENTS.filter((event) => event !== '*');
+
+  it("are the topics the contexts publish to organizations (never one for people's e-mail only), then '*'", () => {
+    const topics = { ...SCHEDULING_TOPICS, ...PILOTS_TOPICS, ...LIBRARY_TOPICS, ...IDEAS_TOPICS };
+    expect(WEBHOOK_EVENTS.at(-1)).toBe('*');
+    expect(new Set(WEBHOOK_EVENTS).size).toBe(WEBHOOK_EVENTS.length);
+    expect(events.every((event) => (topics as Record<string, string>)[event] === 'webhook')).toBe(true);
+    expect(events).not.toContain('idea.message');
+    expect(events).not.toContain('idea.waiting');
+    expect(events).toContain('booking.confirmed');
   });
 
-  it('the web app offers the same events', () => {
-    expect([...WEB_APP_EVENTS].sort()).toEqual(PUBLISHED);
+  it('are what the API validates and documents', () => {
+    expect([...NOTIFICATIONS_EVENTS]).toEqual(WEBHOOK_EVENTS);
+  });
+
+  it('are offered by the web app (its list is held to the API generated types by the compiler)', () => {
+    expect([...WEB_APP_EVENTS].sort()).toEqual([...events].sort());
+  });
+
+  it('each have a name in Swedish and in English in the web app', () => {
+    for (const language of ['sv', 'en'] as const) {
+      const named = names(language);
+      const missing = events.filter((event) => !named[event.replace(/\./g, '_')]?.trim());
+      expect({ language, missing }).toEqual({ language, missing: [] });
+    }
   });
 });

@@ -1,3 +1,5 @@
+import type { TopicReach } from '@slussen/core';
+
 /** The ideas context's outbox topics and their payloads (ids; readers re-read the idea). */
 export interface IdeasTopics {
   'idea.submitted': { ideaId: string };
@@ -22,15 +24,19 @@ declare module '@slussen/core' {
 /** A change of an idea's status that tells of itself under `idea.<status>`. */
 export type IdeaStatusTopic = 'idea.screening' | 'idea.accepted' | 'idea.declined' | 'idea.closed';
 
-export const IDEAS_TOPICS: Record<keyof IdeasTopics, true> = {
-  'idea.submitted': true,
-  'idea.screening': true,
-  'idea.accepted': true,
-  'idea.declined': true,
-  'idea.piloting': true,
-  'idea.closed': true,
-  'idea.waiting': true,
-  'idea.message': true,
-  'idea.answered': true,
-  'idea.answer-accepted': true,
+/**
+ * Each topic, and whom it tells: the conversation's messages and the reminder to a sluice's
+ * managers are e-mail to people only; every other change of an idea is a webhook event.
+ */
+export const IDEAS_TOPICS: Record<keyof IdeasTopics, TopicReach> = {
+  'idea.submitted': 'webhook',
+  'idea.screening': 'webhook',
+  'idea.accepted': 'webhook',
+  'idea.declined': 'webhook',
+  'idea.piloting': 'webhook',
+  'idea.closed': 'webhook',
+  'idea.waiting': 'e-mail only',
+  'idea.message': 'e-mail only',
+  'idea.answered': 'webhook',
+  'idea.answer-accepted': 'webhook',
 };

@@ -1,3 +1,5 @@
+import type { TopicReach } from '@slussen/core';
+
 /** The results library's outbox topics and their payloads (ids, and what the message is about). */
 interface ConsentChange {
   pilotId: string;
@@ -21,9 +23,10 @@ declare module '@slussen/core' {
   interface OutboxTopics extends LibraryTopics {}
 }
 
-export const LIBRARY_TOPICS: Record<keyof LibraryTopics, true> = {
-  'result.consented': true,
-  'result.published': true,
-  'result.withdrawn': true,
-  'result.adopted': true,
+/** Each topic, and whom it tells: every change of a result is a webhook event. */
+export const LIBRARY_TOPICS: Record<keyof LibraryTopics, TopicReach> = {
+  'result.consented': 'webhook',
+  'result.published': 'webhook',
+  'result.withdrawn': 'webhook',
+  'result.adopted': 'webhook',
 };

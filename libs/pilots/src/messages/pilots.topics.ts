@@ -1,3 +1,5 @@
+import type { TopicReach } from '@slussen/core';
+
 /** The pilots context's outbox topics and their payloads (ids, and what the message is about). */
 interface MeasurementsDue {
   pilotId: string;
@@ -27,11 +29,12 @@ declare module '@slussen/core' {
   interface OutboxTopics extends PilotsTopics {}
 }
 
-export const PILOTS_TOPICS: Record<keyof PilotsTopics, true> = {
-  'pilot.measurement-requested': true,
-  'pilot.measurement-overdue': true,
-  'pilot.plan-not-agreed': true,
-  'pilot.plan-approved': true,
-  'pilot.plan-agreed': true,
-  'pilot.evaluating': true,
+/** Each topic, and whom it tells: every change of a pilot is a webhook event for its two organizations. */
+export const PILOTS_TOPICS: Record<keyof PilotsTopics, TopicReach> = {
+  'pilot.plan-not-agreed': 'webhook',
+  'pilot.plan-approved': 'webhook',
+  'pilot.plan-agreed': 'webhook',
+  'pilot.measurement-requested': 'webhook',
+  'pilot.measurement-overdue': 'webhook',
+  'pilot.evaluating': 'webhook',
 };

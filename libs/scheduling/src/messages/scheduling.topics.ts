@@ -1,3 +1,5 @@
+import type { TopicReach } from '@slussen/core';
+
 /** The scheduling context's outbox topics and their payloads (ids only; readers re-read the booking). */
 export interface SchedulingTopics {
   'booking.requested': { bookingId: string };
@@ -28,17 +30,18 @@ export type BookingChange = keyof SchedulingTopics extends infer T
     : never
   : never;
 
-export const SCHEDULING_TOPICS: Record<keyof SchedulingTopics, true> = {
-  'booking.requested': true,
-  'booking.confirmed': true,
-  'booking.rejected': true,
-  'booking.waitlisted': true,
-  'booking.promoted': true,
-  'booking.cancelled': true,
-  'booking.expired': true,
-  'booking.rescheduled': true,
-  'booking.starts-soon': true,
-  'booking.decision-due': true,
-  'booking.slot-closed': true,
-  'booking.slot-reopened': true,
+/** Each topic, and whom it tells: every change of a booking is a webhook event for its two organizations. */
+export const SCHEDULING_TOPICS: Record<keyof SchedulingTopics, TopicReach> = {
+  'booking.requested': 'webhook',
+  'booking.confirmed': 'webhook',
+  'booking.rejected': 'webhook',
+  'booking.waitlisted': 'webhook',
+  'booking.promoted': 'webhook',
+  'booking.cancelled': 'webhook',
+  'booking.expired': 'webhook',
+  'booking.rescheduled': 'webhook',
+  'booking.starts-soon': 'webhook',
+  'booking.decision-due': 'webhook',
+  'booking.slot-closed': 'webhook',
+  'booking.slot-reopened': 'webhook',
 };
