@@ -2,30 +2,13 @@ import i18next from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { genitive } from './genitive';
+import { NAMESPACES, type Namespace } from './namespaces';
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'slussen.language';
 
-/** The namespaces every page may read; each language's are one chunk (sv/index.ts, en/index.ts). */
-export const NAMESPACES = [
-  'common',
-  'catalogue',
-  'booking',
-  'identity',
-  'manage',
-  'pilots',
-  'problems',
-  'statement',
-  'organization',
-  'platform',
-  'invitations',
-  'reports',
-  'library',
-  'ideas',
-] as const;
-
 // Only the language being read is downloaded: the other is fetched when a person switches to it.
-const LOAD: Record<Language, () => Promise<{ default: Record<(typeof NAMESPACES)[number], object> }>> = {
+const LOAD: Record<Language, () => Promise<{ default: Record<Namespace, object> }>> = {
   sv: () => import('./sv/index'),
   en: () => import('./en/index'),
 };
@@ -66,9 +49,7 @@ i18next.on('languageChanged', (language) => {
 export const i18nReady = i18next
   .use(
     resourcesToBackend((language: string, namespace: string) =>
-      LOAD[language === 'en' ? 'en' : 'sv']().then(
-        (module) => module.default[namespace as (typeof NAMESPACES)[number]],
-      ),
+      LOAD[language === 'en' ? 'en' : 'sv']().then((module) => module.default[namespace as Namespace]),
     ),
   )
   .use(initReactI18next)
