@@ -100,7 +100,7 @@ const common = {
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
   WEBHOOK_ALLOW_HTTP: 'true',
   ...Object.fromEntries(
-    ['WORKER_CONCURRENCY', 'WEBHOOK_CONCURRENCY', 'DATABASE_POOL_SIZE']
+    ['WORKER_CONCURRENCY', 'WEBHOOK_CONCURRENCY', 'DATABASE_POOL_SIZE', 'DELIVERY_BATCH_SIZE']
       .filter((name) => process.env[name])
       .map((name) => [name, process.env[name]]),
   ),

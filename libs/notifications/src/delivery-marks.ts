@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@slussen/core';
+import { Coalescer } from './batching.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
 
 /**
@@ -17,25 +18,33 @@ export class DeliveryMarks {
     private readonly config: AppConfig,
   ) {}
 
+  /** Marks asked for while one is being written go together in the next statement. */
+  private readonly sentMarks = new Coalescer<string>((ids) => this.markSent(ids));
+
   /**
    * Marks a sent delivery, trying again (100 ms, doubling, at most 5 s apart)
    * for up to half the lease. Throws only if PostgreSQL stayed out of reach all
    * that time; the row then stays `sending` and may be sent again after its
    * lease: the one window, with the same Message-ID, that a crash can leave open.
    */
-  async sent(id: string): Promise<void> {
+  sent(id: string): Promise<void> {
+    return this.sentMarks.add(id);
+  }
+
+  private async markSent(ids: string[]): Promise<void> {
     const deadline = Date.now() + (this.config.mail.leaseSeconds * 1000) / 2;
+    const which = ids.length === 1 ? `delivery ${ids[0]}` : `${ids.length} deliveries (${ids[0]}, ...)`;
     for (let wait = 100; ; wait = Math.min(wait * 2, 5000)) {
       try {
-        await this.deliveries.sent(id);
+        await this.deliveries.sent(ids);
         return;
       } catch (error) {
         if (Date.now() + wait > deadline) {
-          this.logger.error(`delivery ${id} was sent but could not be marked sent: ${(error as Error).message}`);
+          this.logger.error(`${which} sent but could not be marked sent: ${(error as Error).message}`);
           throw error;
         }
         this.logger.warn(
-          `delivery ${id} was sent, but marking it sent failed (${(error as Error).message}); trying the mark again in ${wait} ms`,
+          `${which} sent, but marking sent failed (${(error as Error).message}); trying the mark again in ${wait} ms`,
         );
         await new Promise((done) => setTimeout(done, wait));
       }

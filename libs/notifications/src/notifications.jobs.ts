@@ -11,7 +11,10 @@ export enum NotificationsJob {
 }
 
 export enum WebhooksJob {
+  /** One delivery a sweep took back. */
   DeliverWebhook = 'webhooks.deliver',
+  /** The deliveries a batch of outbox messages planned (at most DELIVERY_BATCH_SIZE). */
+  DeliverWebhooks = 'webhooks.deliver-many',
 }
 
 declare module '@slussen/core' {
@@ -24,6 +27,7 @@ declare module '@slussen/core' {
     'notifications.sweep-deliveries': { requestId?: string };
     /** `claim`: the delivery's attempts count when a sweep took it back and handed it to this job. */
     'webhooks.deliver': { deliveryId: string; claim?: number; requestId?: string };
+    'webhooks.deliver-many': { deliveryIds: string[]; requestId?: string };
   }
 }
 

@@ -1,5 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, InjectJobQueue, JobQueue, OutboxRepository } from '@slussen/core';
+import {
+  AppConfig,
+  Clock,
+  InjectJobQueue,
+  type EnqueuedJob,
+  JobQueue,
+  OutboxRepository,
+  type StoredOutboxMessage,
+} from '@slussen/core';
+import { createHash } from 'node:crypto';
+import { Batcher, sendClaimed, settle, Slots, type Settled } from './batching.js';
 import { DeliveryMarks } from './delivery-marks.js';
 import { MailerService } from './mailer.service.js';
 import { MessageRegistry } from './messages/message-registry.js';
@@ -8,14 +18,26 @@ import { WEBHOOKS_QUEUE, WebhooksJob } from './notifications.jobs.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
 
+/** How long the body of a message's webhooks, made while planning them, is used as it is by their jobs. */
+const FRESH_BODY_MS = 10_000;
+const FRESH_BODIES_KEPT = 20_000;
+
 /**
- * Turns an outbox message into deliveries and sends them, each once: a
+ * Turns outbox messages into deliveries and sends them, each once: a
  * delivery is planned under a unique key, claimed before sending and marked
  * sent after, so a retried or replaced job sends only what is still unsent.
+ * The messages whose jobs run at once are planned together (one read of the
+ * messages, one of their webhook subscribers, one statement that plans every
+ * delivery), each job still succeeding or failing on its own.
  */
 @Injectable()
 export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
+  private readonly batcher: Batcher<string, { sent: number }>;
+  /** E-mails this worker sends at once (WORKER_CONCURRENCY). */
+  private readonly mailSlots: Slots;
+  /** Webhook bodies made while planning, by outbox message, oldest first. */
+  private readonly freshBodies = new Map<string, { body: string | null; at: number }>();
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
@@ -25,15 +47,19 @@ export class NotificationsService {
     private readonly marks: DeliveryMarks,
     private readonly webhooks: WebhooksRepository,
     @InjectJobQueue(WEBHOOKS_QUEUE) private readonly webhookQueue: JobQueue<typeof WEBHOOKS_QUEUE>,
+    private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.mailSlots = new Slots(config.queue.concurrency);
+    this.batcher = new Batcher(
+      () => config.mail.batchSize,
+      (outboxIds) => this.planBatch(outboxIds),
+    );
+  }
 
-  async deliver(outboxId: string): Promise<{ sent: number }> {
-    const message = await this.outbox.message(outboxId);
-    if (!message) return { sent: 0 };
-    const notice = await this.notice(message.topic, message.payload);
-    if (!notice) return { sent: 0 };
-    return this.send(outboxId, message.topic, notice);
+  /** Plans an outbox message's deliveries (with the others whose jobs run now) and sends its e-mail. */
+  deliver(outboxId: string): Promise<{ sent: number }> {
+    return this.batcher.submit(outboxId);
   }
 
   /**
@@ -46,11 +72,13 @@ export class NotificationsService {
     const lease = this.config.mail.leaseSeconds;
     const batch = await this.deliveries.expired(lease, this.config.mail.sweepBatchSize);
     const failures: string[] = [];
-    for (const [outboxId, rows] of groupBy(
+    const emails = groupBy(
       batch.filter((row) => row.channel === 'email'),
       (row) => row.outboxId,
-    )) {
-      const message = await this.outbox.message(outboxId);
+    );
+    const messages = emails.size > 0 ? await this.outbox.messages([...emails.keys()]) : new Map();
+    for (const [outboxId, rows] of emails) {
+      const message = messages.get(outboxId);
       const notice = message ? await this.notice(message.topic, message.payload) : null;
       const outcome = await this.sendEmails(
         notice,
@@ -59,11 +87,8 @@ export class NotificationsService {
       taken.emails += outcome.taken;
       failures.push(...outcome.failures);
     }
-    const webhooks: Array<{ id: string; attempts: number }> = [];
-    for (const row of batch.filter((each) => each.channel === 'webhook')) {
-      const claimed = await this.deliveries.claimOne(row.id, lease, null);
-      if (claimed) webhooks.push(claimed);
-    }
+    const hooks = batch.filter((each) => each.channel === 'webhook').map((row) => row.id);
+    const webhooks = hooks.length > 0 ? await this.deliveries.claim(hooks, lease, null) : [];
     if (webhooks.length > 0) {
       // Each take-back is a new job (its id names the claim): a lost or failed job cannot block it.
       await this.webhookQueue.enqueueBulk(
@@ -83,12 +108,30 @@ export class NotificationsService {
     return taken;
   }
 
-  /** The JSON body of an outbox message's webhook deliveries, read again from the current state; null when there is nothing to say. */
-  async webhookBody(outboxId: string): Promise<string | null> {
-    const message = await this.outbox.message(outboxId);
-    const notice =
-      message && message.topic !== 'webhook.disabled' ? await this.notice(message.topic, message.payload) : null;
-    return notice ? JSON.stringify({ id: outboxId, type: message!.topic, data: notice.webhookData }) : null;
+  /**
+   * The JSON bodies of these outbox messages' webhook deliveries: the one made
+   * while planning them moments ago, else read again from the current state;
+   * null when there is nothing to say.
+   */
+  async webhookBodies(outboxIds: string[]): Promise<Map<string, string | null>> {
+    const bodies = new Map<string, string | null>();
+    const now = this.clock.now().getTime();
+    for (const id of outboxIds) {
+      const fresh = this.freshBodies.get(id);
+      if (fresh && now - fresh.at < FRESH_BODY_MS) bodies.set(id, fresh.body);
+    }
+    const unread = outboxIds.filter((id) => !bodies.has(id));
+    if (unread.length === 0) return bodies;
+    const messages = await this.outbox.messages(unread);
+    await Promise.all(
+      unread.map(async (id) => {
+        const message = messages.get(id);
+        const notice =
+          message && message.topic !== 'webhook.disabled' ? await this.notice(message.topic, message.payload) : null;
+        bodies.set(id, notice && message ? webhookBody(id, message, notice) : null);
+      }),
+    );
+    return bodies;
   }
 
   /** The notice of a message from the context that registered its topic; null when there is nothing to send. */
@@ -99,39 +142,131 @@ export class NotificationsService {
   }
 
   /**
-   * Plans every recipient's delivery under a unique key, hands the webhook
-   * deliveries to their own queue (a slow receiver never holds up e-mail),
-   * then sends the e-mail still unsent.
+   * Plans a batch of messages together; should that fail, each is planned on
+   * its own, so that only the jobs of the messages that fail are retried.
    */
-  private async send(outboxId: string, topic: string, notice: Notice): Promise<{ sent: number }> {
-    await this.deliveries.plan(outboxId, [...notice.people.values()]);
-    if (notice.organizations.length > 0) {
-      await this.deliveries.planWebhooks(outboxId, await this.webhooks.subscribersOf(notice.organizations, topic));
-      const webhooks = await this.deliveries.pendingWebhooks(outboxId);
-      if (webhooks.length > 0) {
-        await this.webhookQueue.enqueueBulk(
-          webhooks.map((id) => ({
-            job: WebhooksJob.DeliverWebhook,
-            payload: { deliveryId: id },
-            opts: { jobId: `webhook-${id}` },
-          })),
-        );
+  private async planBatch(outboxIds: string[]): Promise<Array<Promise<Settled<{ sent: number }>>>> {
+    const unique = [...new Set(outboxIds)];
+    let outcomes: Map<string, Promise<Settled<{ sent: number }>>>;
+    try {
+      outcomes = await this.plan(unique);
+    } catch (error) {
+      if (unique.length === 1) throw error;
+      this.logger.warn(`planning ${unique.length} messages together failed (${(error as Error).message}); one by one`);
+      outcomes = new Map();
+      for (const id of unique) {
+        const alone = await settle(this.plan([id]));
+        outcomes.set(id, alone.ok ? alone.value.get(id)! : Promise.resolve(alone));
       }
     }
-    const { sent, failures } = await this.sendEmails(
-      notice,
-      await this.deliveries.claimableEmails(outboxId, this.config.mail.leaseSeconds),
-    );
-    // Thrown after every recipient had its try, so BullMQ retries only what failed.
-    if (failures.length) throw new Error(`${failures.length} delivery(ies) failed: ${failures.join('; ')}`);
-    return { sent };
+    return outboxIds.map((id) => outcomes.get(id)!);
   }
 
   /**
-   * Claims each delivery just before sending it (so a long list does not
-   * outlive its lease), sends it with a Message-ID fixed by the delivery, and
-   * then marks it sent. A send that failed goes back for a retry; a mark that
-   * failed is retried alone, never the send.
+   * Reads the messages and each one's notice, plans every recipient's
+   * delivery under a unique key in one statement, hands the webhook
+   * deliveries to their own queue (a slow receiver never holds up e-mail),
+   * then starts sending the e-mail still unsent; returns, per message, the
+   * promise of its e-mail's outcome.
+   */
+  private async plan(outboxIds: string[]): Promise<Map<string, Promise<Settled<{ sent: number }>>>> {
+    const messages = await this.outbox.messages(outboxIds);
+    const notices = new Map<string, Settled<Notice | null>>();
+    await Promise.all(
+      outboxIds.map(async (id) => {
+        const message = messages.get(id);
+        notices.set(
+          id,
+          message ? await settle(this.notice(message.topic, message.payload)) : { ok: true, value: null },
+        );
+      }),
+    );
+    const ready = outboxIds.flatMap((id) => {
+      const notice = notices.get(id)!;
+      return notice.ok && notice.value ? [{ id, message: messages.get(id)!, notice: notice.value }] : [];
+    });
+    const wanted = ready.flatMap(({ message, notice }) =>
+      notice.organizations.map((organizationId) => ({ organizationId, topic: message.topic })),
+    );
+    const subscribers = wanted.length > 0 ? await this.webhooks.subscribersOf(wanted) : [];
+    const todo = await this.deliveries.planMany(
+      ready.flatMap(({ id, notice }) =>
+        [...notice.people.values()].map((person) => ({ outboxId: id, userId: person.userId, email: person.email })),
+      ),
+      ready.flatMap(({ id, message, notice }) =>
+        subscribers
+          .filter((each) => each.topic === message.topic && notice.organizations.includes(each.organizationId))
+          .map((each) => ({ outboxId: id, subscriptionId: each.id, url: each.url })),
+      ),
+      ready.map(({ id }) => id),
+      this.config.mail.leaseSeconds,
+    );
+    const hooks = todo.filter((row) => row.channel === 'webhook');
+    if (hooks.length > 0) {
+      this.keepBodies(ready.filter(({ id }) => hooks.some((row) => row.outboxId === id)));
+      await this.enqueueWebhooks(hooks.map((row) => row.id));
+    }
+    const emails = groupBy(
+      todo.filter((row) => row.channel === 'email'),
+      (row) => row.outboxId,
+    );
+    return new Map(
+      outboxIds.map((id) => {
+        const notice = notices.get(id)!;
+        if (!notice.ok) return [id, Promise.resolve(notice)];
+        const ids = (emails.get(id) ?? []).map((row) => row.id);
+        return [
+          id,
+          settle(
+            this.sendEmails(notice.value, ids).then(({ sent, failures }) => {
+              // Thrown after every recipient had its try, so BullMQ retries only what failed.
+              if (failures.length) throw new Error(`${failures.length} delivery(ies) failed: ${failures.join('; ')}`);
+              return { sent };
+            }),
+          ),
+        ];
+      }),
+    );
+  }
+
+  /** The bodies of the messages whose webhooks were just planned, for their jobs moments from now. */
+  private keepBodies(planned: Array<{ id: string; message: StoredOutboxMessage; notice: Notice }>): void {
+    const now = this.clock.now().getTime();
+    for (const { id, message, notice } of planned) {
+      this.freshBodies.delete(id);
+      this.freshBodies.set(id, {
+        body: message.topic === 'webhook.disabled' ? null : webhookBody(id, message, notice),
+        at: now,
+      });
+    }
+    for (const [id, { at }] of this.freshBodies) {
+      if (now - at < FRESH_BODY_MS && this.freshBodies.size <= FRESH_BODIES_KEPT) break;
+      this.freshBodies.delete(id);
+    }
+  }
+
+  /** One job per DELIVERY_BATCH_SIZE deliveries, its id named by them (the same deliveries again are one job). */
+  private async enqueueWebhooks(ids: string[]): Promise<void> {
+    const size = this.config.mail.batchSize;
+    const jobs: Array<EnqueuedJob<WebhooksJob>> = [];
+    for (let start = 0; start < ids.length; start += size) {
+      const deliveryIds = ids.slice(start, start + size);
+      const name = createHash('sha256').update(deliveryIds.join(',')).digest('base64url').slice(0, 22);
+      jobs.push({
+        job: WebhooksJob.DeliverWebhooks,
+        payload: { deliveryIds },
+        opts: { jobId: `webhooks-${name}` },
+      });
+    }
+    await this.webhookQueue.enqueueBulk(jobs);
+  }
+
+  /**
+   * Claims deliveries just before sending them (as many as there are free
+   * places to send, so a long list does not outlive its lease), sends each with
+   * a Message-ID fixed by the delivery, and then marks it sent. A send that
+   * failed goes back for a retry; a mark that failed is retried alone, never
+   * the send.
    */
   private async sendEmails(
     notice: Notice | null,
@@ -140,35 +275,40 @@ export class NotificationsService {
     let sent = 0;
     let taken = 0;
     const failures: string[] = [];
-    for (const id of ids) {
-      const delivery = await this.deliveries.claimOne(id, this.config.mail.leaseSeconds, null);
-      if (!delivery) continue;
-      taken++;
-      const final = delivery.attempts >= this.config.queue.attempts;
-      if (!notice) {
-        await this.marks.release(delivery.id, 'nothing to send any more', true);
-        continue;
-      }
-      const person = notice.people.get(delivery.recipientUserId ?? '') ?? {
-        name: delivery.recipient,
-        language: 'sv' as const,
-        audience: null,
-      };
-      try {
-        await this.mailer.send({
-          to: delivery.recipient,
-          ...notice.render(person),
-          messageId: messageIdOf(delivery.id),
-          attachments: notice.attachments,
-        });
-      } catch (error) {
-        failures.push(`${delivery.recipient}: ${(error as Error).message}`);
-        await this.marks.release(delivery.id, (error as Error).message, final);
-        continue;
-      }
-      await this.marks.sent(delivery.id);
-      sent++;
-    }
+    await sendClaimed(
+      ids,
+      this.mailSlots,
+      (group) => this.deliveries.claim(group, this.config.mail.leaseSeconds, null),
+      async (delivery, free) => {
+        taken++;
+        const final = delivery.attempts >= this.config.queue.attempts;
+        if (!notice) {
+          await this.marks.release(delivery.id, 'nothing to send any more', true);
+          return;
+        }
+        const person = notice.people.get(delivery.recipientUserId ?? '') ?? {
+          name: delivery.recipient,
+          language: 'sv' as const,
+          audience: null,
+        };
+        try {
+          await this.mailer.send({
+            to: delivery.recipient,
+            ...notice.render(person),
+            messageId: messageIdOf(delivery.id),
+            attachments: notice.attachments,
+          });
+        } catch (error) {
+          free();
+          failures.push(`${delivery.recipient}: ${(error as Error).message}`);
+          await this.marks.release(delivery.id, (error as Error).message, final);
+          return;
+        }
+        free();
+        await this.marks.sent(delivery.id);
+        sent++;
+      },
+    );
     return { sent, taken, failures };
   }
 }
@@ -176,8 +316,15 @@ export class NotificationsService {
 /** Fixed by the delivery, so a resend (the one window a crash can leave open) carries the same Message-ID and receivers can drop it. */
 export const messageIdOf = (deliveryId: string) => `<${deliveryId}@slussen>`;
 
+const webhookBody = (outboxId: string, message: StoredOutboxMessage, notice: Notice): string =>
+  JSON.stringify({ id: outboxId, type: message.topic, data: notice.webhookData });
+
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
   return groups;
 }

@@ -7,14 +7,15 @@ import {
   OutboundRefusedError,
   SecretBox,
 } from '@slussen/core';
+import { Coalescer, sendClaimed, Slots } from './batching.js';
 import { DeliveryMarks } from './delivery-marks.js';
 import { NotificationsService } from './notifications.service.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
-import { WebhooksRepository } from './repositories/webhooks.repository.js';
+import { WebhooksRepository, type SubscriberRow } from './repositories/webhooks.repository.js';
 import { openWebhookSecret, signWebhook } from './webhooks.service.js';
 
 /**
- * Sends one webhook delivery through the guarded outbound client: the
+ * Sends webhook deliveries through the guarded outbound client: the
  * receiver's name is resolved at connect time and non-public addresses are
  * refused (unless the operator allows them), no redirects are followed, one
  * deadline covers the exchange and the answer's size is capped. What the
@@ -23,6 +24,10 @@ import { openWebhookSecret, signWebhook } from './webhooks.service.js';
 @Injectable()
 export class WebhookDeliveriesService {
   private readonly logger = new Logger(WebhookDeliveriesService.name);
+  /** POSTs this worker has under way at once (WEBHOOK_CONCURRENCY). */
+  private readonly slots: Slots;
+  /** Subscriptions whose delivery went through: their failures in a row start again from none. */
+  private readonly succeeded = new Coalescer<string>((ids) => this.webhooks.succeeded(ids));
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
@@ -31,54 +36,93 @@ export class WebhookDeliveriesService {
     private readonly notifications: NotificationsService,
     private readonly secrets: SecretBox,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.slots = new Slots(config.webhooks.concurrency);
+  }
 
-  /** Returns whether it was sent; throws when it failed (OutboundRefusedError when no retry can help). */
-  async deliver(deliveryId: string, handedClaim: number | null, finalAttempt: boolean): Promise<{ sent: number }> {
-    const delivery = await this.deliveries.claimOne(deliveryId, this.config.mail.leaseSeconds, handedClaim);
-    if (!delivery) return { sent: 0 };
-    const subscription = delivery.subscriptionId ? await this.webhooks.activeWithSecret(delivery.subscriptionId) : null;
-    const body = subscription ? await this.notifications.webhookBody(delivery.outboxId) : null;
-    if (!subscription || body === null) {
-      await this.marks.release(
-        delivery.id,
-        subscription ? 'nothing to send' : 'the subscription is gone or disabled',
-        true,
-      );
-      return { sent: 0 };
-    }
-    let status: number;
-    try {
-      ({ status } = await guardedRequest(
-        subscription.url,
-        {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'Slussen-Webhooks/1',
-            'Slussen-Signature': signWebhook(
-              openWebhookSecret(this.secrets, subscription),
+  /**
+   * Sends these deliveries, each claimed just before it is sent (with its
+   * subscription and body read for the group claimed together). Returns how
+   * many were sent; throws when one failed, after every other had its try
+   * (OutboundRefusedError when no retry can help any of the failed ones).
+   */
+  async deliver(deliveryIds: string[], handedClaim: number | null, finalAttempt: boolean): Promise<{ sent: number }> {
+    let sent = 0;
+    const failures: Error[] = [];
+    const subscriptions = new Map<string, SubscriberRow | null>();
+    const bodies = new Map<string, string | null>();
+    await sendClaimed(
+      deliveryIds,
+      this.slots,
+      async (group) => {
+        const claimed = await this.deliveries.claim(group, this.config.mail.leaseSeconds, handedClaim);
+        const unknown = [...new Set(claimed.flatMap((row) => row.subscriptionId ?? []))].filter(
+          (id) => !subscriptions.has(id),
+        );
+        if (unknown.length > 0) {
+          const found = new Map((await this.webhooks.activeWithSecrets(unknown)).map((row) => [row.id, row]));
+          for (const id of unknown) subscriptions.set(id, found.get(id) ?? null);
+        }
+        const unread = [...new Set(claimed.map((row) => row.outboxId))].filter((id) => !bodies.has(id));
+        if (unread.length > 0)
+          for (const [id, body] of await this.notifications.webhookBodies(unread)) bodies.set(id, body);
+        return claimed;
+      },
+      async (delivery, free) => {
+        const subscription = subscriptions.get(delivery.subscriptionId ?? '') ?? null;
+        const body = subscription ? (bodies.get(delivery.outboxId) ?? null) : null;
+        if (!subscription || body === null) {
+          await this.marks.release(
+            delivery.id,
+            subscription ? 'nothing to send' : 'the subscription is gone or disabled',
+            true,
+          );
+          return;
+        }
+        let status: number;
+        try {
+          ({ status } = await guardedRequest(
+            subscription.url,
+            {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                'user-agent': 'Slussen-Webhooks/1',
+                'Slussen-Signature': signWebhook(
+                  openWebhookSecret(this.secrets, subscription),
+                  body,
+                  Math.floor(Date.now() / 1000),
+                ),
+                'Slussen-Delivery': delivery.id,
+              },
               body,
-              Math.floor(Date.now() / 1000),
-            ),
-            'Slussen-Delivery': delivery.id,
-          },
-          body,
-        },
-        this.config.webhooks,
-      ));
-      if (status < 200 || status >= 300) throw new OutboundFetchError(`answered ${status}`, status);
-    } catch (error) {
-      const reason = outboundFailure(error);
-      const final = finalAttempt || error instanceof OutboundRefusedError;
-      this.logger.warn(`webhook delivery ${delivery.id} failed (${reason}): ${(error as Error).message}`);
-      await this.marks.release(delivery.id, reason, final);
-      await this.webhooks.failed(subscription.id, reason, this.config.webhooks.disableAfter);
-      throw error;
+            },
+            this.config.webhooks,
+          ));
+          if (status < 200 || status >= 300) throw new OutboundFetchError(`answered ${status}`, status);
+        } catch (error) {
+          free();
+          const reason = outboundFailure(error);
+          const final = finalAttempt || error instanceof OutboundRefusedError;
+          this.logger.warn(`webhook delivery ${delivery.id} failed (${reason}): ${(error as Error).message}`);
+          failures.push(error as Error);
+          await this.marks.release(delivery.id, reason, final);
+          await this.webhooks.failed(subscription.id, reason, this.config.webhooks.disableAfter);
+          return;
+        }
+        free();
+        // Once the receiver took it, only the marks are retried, never the POST.
+        await this.marks.sent(delivery.id);
+        await this.succeeded.add(subscription.id);
+        sent++;
+      },
+    );
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) {
+      const refused = failures.every((error) => error instanceof OutboundRefusedError);
+      const message = `${failures.length} webhook deliveries failed: ${failures.map((error) => error.message).join('; ')}`;
+      throw refused ? new OutboundRefusedError(message) : new Error(message);
     }
-    // Once the receiver took it, only the marks are retried, never the POST.
-    await this.marks.sent(delivery.id);
-    await this.webhooks.succeeded(subscription.id);
-    return { sent: 1 };
+    return { sent };
   }
 }

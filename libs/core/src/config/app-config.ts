@@ -38,7 +38,13 @@ export class AppConfig {
     redispatchHours: number;
     deliveryAttempts: number;
   };
-  readonly mail: { from: string; leaseSeconds: number; sweepEverySeconds: number; sweepBatchSize: number };
+  readonly mail: {
+    from: string;
+    leaseSeconds: number;
+    sweepEverySeconds: number;
+    sweepBatchSize: number;
+    batchSize: number;
+  };
   readonly webhooks: {
     timeoutMs: number;
     disableAfter: number;
@@ -99,6 +105,7 @@ export class AppConfig {
       leaseSeconds: env.DELIVERY_LEASE_SECONDS,
       sweepEverySeconds: env.DELIVERY_SWEEP_EVERY_SECONDS,
       sweepBatchSize: env.DELIVERY_SWEEP_BATCH_SIZE,
+      batchSize: env.DELIVERY_BATCH_SIZE,
     };
     this.webhooks = {
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,

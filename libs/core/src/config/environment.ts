@@ -166,6 +166,13 @@ export class CoreVariables {
   @IntSetting(1, 10_000)
   DELIVERY_SWEEP_BATCH_SIZE = 200;
 
+  /**
+   * Outbox messages a worker takes at once and plans together (one read of the messages, one insert of their
+   * deliveries); a webhook job carries at most this many deliveries.
+   */
+  @IntSetting(1, 1000)
+  DELIVERY_BATCH_SIZE = 100;
+
   /** How long a webhook receiver may take to answer. */
   @IntSetting(500, 60_000)
   WEBHOOK_TIMEOUT_MS = 5000;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { queryRows } from '../database/typed-query.js';
 import { currentRequestId } from '../http/request-context.js';
 import type { OutboxTopic, OutboxTopicChoice, OutboxTopics } from './outbox-topics.js';
 
@@ -71,9 +72,14 @@ export interface StoredOutboxMessage {
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async message(id: string): Promise<StoredOutboxMessage | null> {
-    const [row] = await this.dataSource.query('SELECT topic, payload FROM outbox_messages WHERE id = $1', [id]);
-    return (row as StoredOutboxMessage | undefined) ?? null;
+  /** The messages of these ids that exist, by id, in one statement. */
+  async messages(ids: string[]): Promise<Map<string, StoredOutboxMessage>> {
+    const rows = await queryRows<StoredOutboxMessage & { id: string }>(
+      this.dataSource,
+      'SELECT id, topic, payload FROM outbox_messages WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map(({ id, ...message }) => [id, message]));
   }
 
   /** Claims the oldest undispatched rows, skipping those another relay holds (within `manager`'s transaction). */

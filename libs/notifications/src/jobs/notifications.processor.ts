@@ -21,9 +21,12 @@ export class NotificationsProcessor extends JobProcessor implements OnApplicatio
     };
   }
 
-  /** Sends wait on the database and the SMTP server more than on the CPU (WORKER_CONCURRENCY). */
+  /**
+   * The messages a worker takes at once (DELIVERY_BATCH_SIZE), planned together; the e-mails it
+   * sends at once are WORKER_CONCURRENCY, whichever messages they belong to.
+   */
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.queue.concurrency;
+    this.worker.concurrency = this.config.mail.batchSize;
   }
 }
 

@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig, JobProcessor, OutboundRefusedError, type JobHandlers } from '@slussen/core';
-import { UnrecoverableError } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { WEBHOOKS_QUEUE, WebhooksJob } from '../notifications.jobs.js';
 import { WebhookDeliveriesService } from '../webhook-deliveries.service.js';
 
@@ -15,18 +15,18 @@ export class WebhooksProcessor extends JobProcessor implements OnApplicationBoot
     private readonly config: AppConfig,
   ) {
     super();
+    const deliver = (deliveryIds: string[], claim: number | null, job: Job) =>
+      webhooks.deliver(deliveryIds, claim, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)).catch((error: unknown) => {
+        // A refused address stays refused: retrying would only knock again.
+        throw error instanceof OutboundRefusedError ? new UnrecoverableError(error.message) : error;
+      });
     this.handlers = {
-      [WebhooksJob.DeliverWebhook]: (data, job) =>
-        webhooks
-          .deliver(data.deliveryId, data.claim ?? null, job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
-          .catch((error: unknown) => {
-            // A refused address stays refused: retrying would only knock again.
-            throw error instanceof OutboundRefusedError ? new UnrecoverableError(error.message) : error;
-          }),
+      [WebhooksJob.DeliverWebhook]: (data, job) => deliver([data.deliveryId], data.claim ?? null, job),
+      [WebhooksJob.DeliverWebhooks]: (data, job) => deliver(data.deliveryIds, null, job),
     };
   }
 
-  /** Deliveries wait on the network, not the CPU (the worker exists only once Nest has started it). */
+  /** POSTs wait on the network, not the CPU; WEBHOOK_CONCURRENCY bounds them, and the jobs under way (the worker exists only once Nest has started it). */
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.webhooks.concurrency;
   }

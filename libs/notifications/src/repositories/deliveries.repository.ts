@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { queryRows } from '@slussen/core';
 import { DataSource } from 'typeorm';
 
 export interface DeliveryRow {
@@ -17,42 +18,54 @@ const DELIVERY_COLUMNS = `id, channel, subscription_id AS "subscriptionId", reci
 export class DeliveriesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One row per recipient; a retried job finds the rows of its first attempt. */
-  async plan(outboxId: string, recipients: Array<{ userId: string; email: string }>): Promise<void> {
-    if (recipients.length === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO deliveries (outbox_id, channel, dedupe_key, recipient_user_id, recipient)
-       SELECT $1::uuid, 'email', $1::text || ':email:' || r.user_id, r.user_id, r.email
-         FROM unnest($2::uuid[], $3::text[]) AS r(user_id, email)
-       ON CONFLICT (dedupe_key) DO NOTHING`,
-      [outboxId, recipients.map((recipient) => recipient.userId), recipients.map((recipient) => recipient.email)],
-    );
-  }
-
-  async planWebhooks(outboxId: string, subscriptions: Array<{ id: string; url: string }>): Promise<void> {
-    if (subscriptions.length === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO deliveries (outbox_id, channel, dedupe_key, subscription_id, recipient)
-       SELECT $1::uuid, 'webhook', $1::text || ':webhook:' || s.id, s.id, s.url
-         FROM unnest($2::uuid[], $3::text[]) AS s(id, url)
-       ON CONFLICT (dedupe_key) DO NOTHING`,
+  /**
+   * Plans the deliveries of a batch of messages in one statement: one e-mail per
+   * recipient and one POST per subscription, each under its unique key (a
+   * retried job finds the rows of its first attempt). Returns every delivery of
+   * these messages still to do: those just planned, pending ones, and e-mail a
+   * dead worker claimed longer ago than the lease (a webhook taken that way is
+   * the sweep's, which hands it to a job of its own).
+   */
+  planMany(
+    emails: Array<{ outboxId: string; userId: string; email: string }>,
+    webhooks: Array<{ outboxId: string; subscriptionId: string; url: string }>,
+    outboxIds: string[],
+    leaseSeconds: number,
+  ): Promise<Array<{ id: string; outboxId: string; channel: 'email' | 'webhook' }>> {
+    return queryRows(
+      this.dataSource,
+      `WITH email AS (
+         INSERT INTO deliveries (outbox_id, channel, dedupe_key, recipient_user_id, recipient)
+         SELECT r.outbox_id, 'email', r.outbox_id::text || ':email:' || r.user_id, r.user_id, r.email
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS r(outbox_id, user_id, email)
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id, outbox_id, channel, created_at
+       ), webhook AS (
+         INSERT INTO deliveries (outbox_id, channel, dedupe_key, subscription_id, recipient)
+         SELECT s.outbox_id, 'webhook', s.outbox_id::text || ':webhook:' || s.id, s.id, s.url
+           FROM unnest($4::uuid[], $5::uuid[], $6::text[]) AS s(outbox_id, id, url)
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id, outbox_id, channel, created_at
+       )
+       SELECT id, outbox_id AS "outboxId", channel FROM (
+         SELECT id, outbox_id, channel, created_at FROM email
+         UNION ALL SELECT id, outbox_id, channel, created_at FROM webhook
+         UNION ALL SELECT id, outbox_id, channel, created_at FROM deliveries
+          WHERE outbox_id = ANY($7::uuid[])
+            AND (status = 'pending' OR (channel = 'email' AND status = 'sending' AND claimed_at < now() - make_interval(secs => $8)))
+       ) todo
+       ORDER BY created_at, id`,
       [
-        outboxId,
-        subscriptions.map((subscription) => subscription.id),
-        subscriptions.map((subscription) => subscription.url),
+        emails.map((row) => row.outboxId),
+        emails.map((row) => row.userId),
+        emails.map((row) => row.email),
+        webhooks.map((row) => row.outboxId),
+        webhooks.map((row) => row.subscriptionId),
+        webhooks.map((row) => row.url),
+        outboxIds,
+        leaseSeconds,
       ],
     );
-  }
-
-  /** The e-mail deliveries of a message still to send: pending ones, and those a dead worker claimed longer ago than the lease. */
-  async claimableEmails(outboxId: string, leaseSeconds: number): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM deliveries
-        WHERE outbox_id = $1 AND channel = 'email' AND (status = 'pending' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
-        ORDER BY created_at, id`,
-      [outboxId, leaseSeconds],
-    );
-    return rows.map((row) => row.id);
   }
 
   /**
@@ -72,38 +85,30 @@ export class DeliveriesRepository {
     );
   }
 
-  /** The webhook deliveries of a message not yet taken by any job. */
-  async pendingWebhooks(outboxId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM deliveries WHERE outbox_id = $1 AND channel = 'webhook' AND status = 'pending'`,
-      [outboxId],
-    );
-    return rows.map((row) => row.id);
-  }
-
   /**
-   * Takes one delivery to send: a pending one, one whose lease expired, or one
-   * a sweep took back and handed to this job (`handedClaim`: its attempts count then).
+   * Takes deliveries to send, in one statement: pending ones, ones whose lease
+   * expired, or ones a sweep took back and handed to this job (`handedClaim`:
+   * their attempts count then). Returns those it took.
    */
-  async claimOne(
-    id: string,
+  claim(
+    ids: string[],
     leaseSeconds: number,
     handedClaim: number | null,
-  ): Promise<(DeliveryRow & { outboxId: string }) | null> {
-    const [rows] = (await this.dataSource.query(
+  ): Promise<Array<DeliveryRow & { outboxId: string }>> {
+    return queryRows(
+      this.dataSource,
       `UPDATE deliveries SET status = 'sending', claimed_at = now(),
               attempts = CASE WHEN status = 'sending' AND attempts = $3 THEN attempts ELSE attempts + 1 END
-        WHERE id = $1 AND (status = 'pending' OR (status = 'sending' AND (claimed_at < now() - make_interval(secs => $2) OR attempts = $3)))
+        WHERE id = ANY($1::uuid[]) AND (status = 'pending' OR (status = 'sending' AND (claimed_at < now() - make_interval(secs => $2) OR attempts = $3)))
         RETURNING ${DELIVERY_COLUMNS}, outbox_id AS "outboxId"`,
-      [id, leaseSeconds, handedClaim],
-    )) as [Array<DeliveryRow & { outboxId: string }>, number];
-    return rows[0] ?? null;
+      [ids, leaseSeconds, handedClaim],
+    );
   }
 
-  async sent(id: string): Promise<void> {
+  async sent(ids: string[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE deliveries SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`,
-      [id],
+      `UPDATE deliveries SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])`,
+      [ids],
     );
   }
 

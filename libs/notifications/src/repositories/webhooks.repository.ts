@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { outboxInsert } from '@slussen/core';
+import { outboxInsert, queryRows } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {} from '../messages/notifications.topics.js';
 import { WebhookSubscription } from '../entities/webhook-subscription.entity.js';
@@ -59,22 +59,27 @@ export class WebhooksRepository {
     );
   }
 
-  /** Active subscriptions of these organizations that want this topic. */
-  subscribersOf(organizationIds: string[], topic: string): Promise<Array<{ id: string; url: string }>> {
-    return this.dataSource.query(
-      `SELECT id, url FROM webhook_subscriptions
-        WHERE organization_id = ANY($1::uuid[]) AND status = 'active' AND ($2 = ANY(events) OR '*' = ANY(events))`,
-      [organizationIds, topic],
+  /** For each (organization, topic) asked about, the organization's active subscriptions that want the topic. */
+  subscribersOf(
+    wanted: Array<{ organizationId: string; topic: string }>,
+  ): Promise<Array<{ id: string; url: string; organizationId: string; topic: string }>> {
+    return queryRows(
+      this.dataSource,
+      `SELECT DISTINCT s.id, s.url, s.organization_id AS "organizationId", w.topic
+         FROM unnest($1::uuid[], $2::text[]) AS w(organization_id, topic)
+         JOIN webhook_subscriptions s ON s.organization_id = w.organization_id
+        WHERE s.status = 'active' AND (w.topic = ANY(s.events) OR '*' = ANY(s.events))`,
+      [wanted.map((each) => each.organizationId), wanted.map((each) => each.topic)],
     );
   }
 
-  /** An active subscription with its stored secret (for the worker that signs a delivery). */
-  async activeWithSecret(id: string): Promise<SubscriberRow | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT id, organization_id AS "organizationId", url, secret FROM webhook_subscriptions WHERE id = $1 AND status = 'active'`,
-      [id],
+  /** These subscriptions, those still active, with their stored secrets (for the worker that signs deliveries). */
+  activeWithSecrets(ids: string[]): Promise<SubscriberRow[]> {
+    return queryRows(
+      this.dataSource,
+      `SELECT id, organization_id AS "organizationId", url, secret FROM webhook_subscriptions WHERE id = ANY($1::uuid[]) AND status = 'active'`,
+      [ids],
     );
-    return (row as SubscriberRow | undefined) ?? null;
   }
 
   /** Subscriptions whose secret is still stored in clear. */
@@ -93,8 +98,12 @@ export class WebhooksRepository {
     return count as number;
   }
 
-  async succeeded(id: string): Promise<void> {
-    await this.dataSource.query('UPDATE webhook_subscriptions SET consecutive_failures = 0 WHERE id = $1', [id]);
+  /** A delivery of each went through: their failures in a row start again from none (a row already at none is not written). */
+  async succeeded(ids: string[]): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE webhook_subscriptions SET consecutive_failures = 0 WHERE id = ANY($1::uuid[]) AND consecutive_failures <> 0',
+      [ids],
+    );
   }
 
   /**

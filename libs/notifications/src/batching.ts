@@ -1,0 +1,157 @@
+/** How one key of a batch came out: its value, or the error that fails only that key's job. */
+export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+export const settle = <R>(work: Promise<R>): Promise<Settled<R>> =>
+  work.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
+/**
+ * Gathers the keys submitted while a batch is being handled and hands them to
+ * `handle` together, one batch at a time and at most `max` keys each. Nothing
+ * waits for a batch to fill: a key submitted to an idle batcher is handled at
+ * once (in the next turn of the event loop, with whatever came in the same
+ * turn), so batches grow only under load. `handle` answers each key with a
+ * promise of its own outcome, which may settle after the batch is released
+ * (the next batch starts as soon as `handle` returned).
+ */
+export class Batcher<K, R> {
+  private waiting: Array<{ key: K; done: (outcome: Promise<R>) => void }> = [];
+  private busy = false;
+
+  constructor(
+    private readonly max: () => number,
+    private readonly handle: (keys: K[]) => Promise<Array<Promise<Settled<R>>>>,
+  ) {}
+
+  submit(key: K): Promise<R> {
+    return new Promise<R>((done) => {
+      this.waiting.push({ key, done });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.busy || this.waiting.length === 0) return;
+    this.busy = true;
+    setImmediate(() => void this.run());
+  }
+
+  private async run(): Promise<void> {
+    const batch = this.waiting.splice(0, this.max());
+    try {
+      const outcomes = await this.handle(batch.map((entry) => entry.key));
+      batch.forEach((entry, index) =>
+        entry.done(outcomes[index]!.then((outcome) => (outcome.ok ? outcome.value : Promise.reject(outcome.error)))),
+      );
+    } catch (error) {
+      for (const entry of batch) entry.done(Promise.reject(error));
+    } finally {
+      this.busy = false;
+      this.next();
+    }
+  }
+}
+
+/** A count of free places (sends at once): a sender waits for one, and takes as many as are free. */
+export class Slots {
+  private waiters: Array<() => void> = [];
+
+  constructor(private free: number) {}
+
+  /** Waits until a place is free, then takes up to `want` of the free ones; returns how many it took. */
+  async take(want: number): Promise<number> {
+    while (this.free === 0) await new Promise<void>((wake) => this.waiters.push(wake));
+    const taken = Math.min(want, this.free);
+    this.free -= taken;
+    return taken;
+  }
+
+  give(count = 1): void {
+    this.free += count;
+    for (const wake of this.waiters.splice(0, count)) wake();
+  }
+}
+
+/**
+ * Sends deliveries each once, claiming them only just before they are sent:
+ * as many at a time as `slots` has free places (so a long list never
+ * outlives its lease while it waits), in one claim per group. `send` gets each
+ * claimed row and a function that frees its place, to call once the send
+ * itself is over (what is recorded after it need not hold the place); the
+ * place is freed when `send` ends at the latest. Rejects, after every started
+ * send has ended, with the first error of a claim or a send.
+ */
+export async function sendClaimed<Row>(
+  ids: string[],
+  slots: Slots,
+  claim: (ids: string[]) => Promise<Row[]>,
+  send: (row: Row, free: () => void) => Promise<void>,
+): Promise<void> {
+  const sends: Array<Promise<void>> = [];
+  let failure: { error: unknown } | null = null;
+  for (let next = 0; next < ids.length && !failure;) {
+    const taken = await slots.take(ids.length - next);
+    const group = ids.slice(next, next + taken);
+    next += taken;
+    let rows: Row[];
+    try {
+      rows = await claim(group);
+    } catch (error) {
+      slots.give(taken);
+      failure = { error };
+      break;
+    }
+    slots.give(taken - rows.length);
+    for (const row of rows) {
+      let held = true;
+      const free = () => {
+        if (held) slots.give();
+        held = false;
+      };
+      sends.push(send(row, free).finally(free));
+    }
+  }
+  const ended = await Promise.allSettled(sends);
+  const failed = ended.find((result) => result.status === 'rejected');
+  if (failure) throw failure.error;
+  if (failed) throw failed.reason;
+}
+
+/**
+ * Writes what is asked for one key at a time in one statement for many: the
+ * keys asked for while a write is under way go together in the next (nothing
+ * waits for a batch to fill). Each caller learns whether its key was written.
+ */
+export class Coalescer<K> {
+  private waiting: Array<{ key: K; done: () => void; fail: (error: unknown) => void }> = [];
+  private writing = false;
+
+  constructor(
+    private readonly write: (keys: K[]) => Promise<void>,
+    private readonly max = 1000,
+  ) {}
+
+  add(key: K): Promise<void> {
+    return new Promise<void>((done, fail) => {
+      this.waiting.push({ key, done, fail });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.writing || this.waiting.length === 0) return;
+    this.writing = true;
+    const batch = this.waiting.splice(0, this.max);
+    this.write([...new Set(batch.map((entry) => entry.key))])
+      .then(
+        () => batch.forEach((entry) => entry.done()),
+        (error: unknown) => batch.forEach((entry) => entry.fail(error)),
+      )
+      .finally(() => {
+        this.writing = false;
+        this.next();
+      });
+  }
+}
