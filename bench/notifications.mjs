@@ -7,7 +7,7 @@
 // throughput: 10,000 messages to an organization subscribed by webhook, against (6) the same signed POSTs sent
 // directly with the same guarded HTTP client. Built API and worker, a real SMTP receiver and an HTTP receiver in this
 // process. Each throughput line says how many CPU seconds the worker, the database's backends and this process spent.
-// BENCH_MESSAGES (10,000), BENCH_LATENCY_SAMPLES (200); BENCH_CPU_PROF=1 writes the worker's CPU profile to /tmp/prof.
+// BENCH_MESSAGES (10,000), BENCH_LATENCY_SAMPLES (200); BENCH_CPU_PROF=1 writes the worker's CPU profile to /tmp/prof-notifications.
 import { Queue, Worker } from 'bullmq';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -114,7 +114,7 @@ await waitForReady(`http://127.0.0.1:${apiPort}/health/ready`);
 const worker = spawn(
   process.execPath,
   [
-    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof-notifications'] : []),
     join(root, 'dist/apps/worker/apps/worker/src/main.js'),
   ],
   {

@@ -40,7 +40,7 @@ describe('the batcher', () => {
 });
 
 describe('claimed sends', () => {
-  it('claims only as many as there are free places, frees a place when its send is over, and reports the first failure after all ended', async () => {
+  it('claims only as many as there are free places, frees a place when its send ended, and reports the first failure after all ended', async () => {
     const slots = new Slots(2);
     const claims: string[][] = [];
     let inFlight = 0;
@@ -53,12 +53,11 @@ describe('claimed sends', () => {
         claims.push(ids);
         return ids.filter((id) => id !== '4');
       },
-      async (id, free) => {
+      async (id) => {
         inFlight++;
         most = Math.max(most, inFlight);
         await turn();
         inFlight--;
-        free();
         if (id === '3') throw new Error('refused');
         sent.push(id);
       },
@@ -82,5 +81,13 @@ describe('the coalescer', () => {
     });
     await Promise.all([1, 2, 3, 3].map((key) => coalescer.add(key)));
     expect(writes).toEqual([[1], [2, 3]]);
+  });
+
+  it('answers a key asked for twice in one batch to the first asker only', async () => {
+    const coalescer = new Coalescer<string, string>(
+      async (keys) => new Map(keys.map((key) => [key, `claimed ${key}`])),
+    );
+    const answers = await Promise.all(['a', 'b', 'b'].map((key) => coalescer.add(key)));
+    expect(answers).toEqual(['claimed a', 'claimed b', undefined]);
   });
 });

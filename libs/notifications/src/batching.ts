@@ -78,16 +78,15 @@ export class Slots {
  * Sends deliveries each once, claiming them only just before they are sent:
  * as many at a time as `slots` has free places (so a long list never
  * outlives its lease while it waits), in one claim per group. `send` gets each
- * claimed row and a function that frees its place, to call once the send
- * itself is over (what is recorded after it need not hold the place); the
- * place is freed when `send` ends at the latest. Rejects, after every started
- * send has ended, with the first error of a claim or a send.
+ * claimed row; its place is freed when it ends (after the delivery's mark, so
+ * no more than `slots` deliveries are ever sent but not yet marked). Rejects,
+ * after every started send has ended, with the first error of a claim or a send.
  */
 export async function sendClaimed<Row>(
   ids: string[],
   slots: Slots,
   claim: (ids: string[]) => Promise<Row[]>,
-  send: (row: Row, free: () => void) => Promise<void>,
+  send: (row: Row) => Promise<void>,
 ): Promise<void> {
   const sends: Array<Promise<void>> = [];
   let failure: { error: unknown } | null = null;
@@ -104,14 +103,7 @@ export async function sendClaimed<Row>(
       break;
     }
     slots.give(taken - rows.length);
-    for (const row of rows) {
-      let held = true;
-      const free = () => {
-        if (held) slots.give();
-        held = false;
-      };
-      sends.push(send(row, free).finally(free));
-    }
+    for (const row of rows) sends.push(send(row).finally(() => slots.give()));
   }
   const ended = await Promise.allSettled(sends);
   const failed = ended.find((result) => result.status === 'rejected');
@@ -120,37 +112,46 @@ export async function sendClaimed<Row>(
 }
 
 /**
- * Writes what is asked for one key at a time in one statement for many: the
- * keys asked for while a write is under way go together in the next (nothing
- * waits for a batch to fill). Each caller learns whether its key was written.
+ * Runs what is asked for one key at a time as one statement for many: the
+ * keys asked for while one is under way go together in the next (nothing
+ * waits for a batch to fill). Each caller gets its key's answer (undefined
+ * when the statement gave none for it), or the statement's error; a key asked
+ * for twice in one batch is answered to the first asker only (a claimed
+ * delivery goes to one sender).
  */
-export class Coalescer<K> {
-  private waiting: Array<{ key: K; done: () => void; fail: (error: unknown) => void }> = [];
-  private writing = false;
+export class Coalescer<K, R = void> {
+  private waiting: Array<{ key: K; done: (answer: R | undefined) => void; fail: (error: unknown) => void }> = [];
+  private running = false;
 
   constructor(
-    private readonly write: (keys: K[]) => Promise<void>,
+    private readonly run: (keys: K[]) => Promise<Map<K, R> | void>,
     private readonly max = 1000,
   ) {}
 
-  add(key: K): Promise<void> {
-    return new Promise<void>((done, fail) => {
+  add(key: K): Promise<R | undefined> {
+    return new Promise<R | undefined>((done, fail) => {
       this.waiting.push({ key, done, fail });
       this.next();
     });
   }
 
   private next(): void {
-    if (this.writing || this.waiting.length === 0) return;
-    this.writing = true;
+    if (this.running || this.waiting.length === 0) return;
+    this.running = true;
     const batch = this.waiting.splice(0, this.max);
-    this.write([...new Set(batch.map((entry) => entry.key))])
+    this.run([...new Set(batch.map((entry) => entry.key))])
       .then(
-        () => batch.forEach((entry) => entry.done()),
+        (answers) => {
+          const answered = new Set<K>();
+          for (const entry of batch) {
+            entry.done(answered.has(entry.key) ? undefined : answers?.get(entry.key));
+            answered.add(entry.key);
+          }
+        },
         (error: unknown) => batch.forEach((entry) => entry.fail(error)),
       )
       .finally(() => {
-        this.writing = false;
+        this.running = false;
         this.next();
       });
   }

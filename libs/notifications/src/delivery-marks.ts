@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@slussen/core';
 import { Coalescer } from './batching.js';
-import { DeliveriesRepository } from './repositories/deliveries.repository.js';
+import { DeliveriesRepository, type DeliveryRow } from './repositories/deliveries.repository.js';
+
+type ClaimedRow = DeliveryRow & { outboxId: string };
 
 /**
- * Records what became of a claimed delivery, so that a database that drops
+ * Claims deliveries just before they are sent and records what became of a claimed delivery, so that a database that drops
  * its connection never causes a second send: after a send, only the mark is
  * retried; a failure that cannot be recorded leaves the row claimed, and the
  * sweeper takes it back once its lease has expired.
@@ -20,6 +22,19 @@ export class DeliveryMarks {
 
   /** Marks asked for while one is being written go together in the next statement. */
   private readonly sentMarks = new Coalescer<string>((ids) => this.markSent(ids));
+  /** Claims asked for while one is under way, whichever job asked, go together in the next statement. */
+  private readonly claims = new Coalescer<string, ClaimedRow>(
+    async (ids) =>
+      new Map(
+        (await this.deliveries.claim(ids, this.config.mail.leaseSeconds, null)).map((row) => [row.id, row] as const),
+      ),
+  );
+
+  /** Takes these deliveries to send (pending ones, and ones whose lease expired); returns those it took. */
+  async claim(ids: string[]): Promise<ClaimedRow[]> {
+    const rows = await Promise.all(ids.map((id) => this.claims.add(id)));
+    return rows.filter((row) => row !== undefined);
+  }
 
   /**
    * Marks a sent delivery, trying again (100 ms, doubling, at most 5 s apart)
@@ -27,8 +42,8 @@ export class DeliveryMarks {
    * that time; the row then stays `sending` and may be sent again after its
    * lease: the one window, with the same Message-ID, that a crash can leave open.
    */
-  sent(id: string): Promise<void> {
-    return this.sentMarks.add(id);
+  async sent(id: string): Promise<void> {
+    await this.sentMarks.add(id);
   }
 
   private async markSent(ids: string[]): Promise<void> {

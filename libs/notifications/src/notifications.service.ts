@@ -278,8 +278,8 @@ export class NotificationsService {
     await sendClaimed(
       ids,
       this.mailSlots,
-      (group) => this.deliveries.claim(group, this.config.mail.leaseSeconds, null),
-      async (delivery, free) => {
+      (group) => this.marks.claim(group),
+      async (delivery) => {
         taken++;
         const final = delivery.attempts >= this.config.queue.attempts;
         if (!notice) {
@@ -299,12 +299,10 @@ export class NotificationsService {
             attachments: notice.attachments,
           });
         } catch (error) {
-          free();
           failures.push(`${delivery.recipient}: ${(error as Error).message}`);
           await this.marks.release(delivery.id, (error as Error).message, final);
           return;
         }
-        free();
         await this.marks.sent(delivery.id);
         sent++;
       },

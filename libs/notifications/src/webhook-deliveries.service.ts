@@ -55,7 +55,10 @@ export class WebhookDeliveriesService {
       deliveryIds,
       this.slots,
       async (group) => {
-        const claimed = await this.deliveries.claim(group, this.config.mail.leaseSeconds, handedClaim);
+        const claimed =
+          handedClaim === null
+            ? await this.marks.claim(group)
+            : await this.deliveries.claim(group, this.config.mail.leaseSeconds, handedClaim);
         const unknown = [...new Set(claimed.flatMap((row) => row.subscriptionId ?? []))].filter(
           (id) => !subscriptions.has(id),
         );
@@ -68,7 +71,7 @@ export class WebhookDeliveriesService {
           for (const [id, body] of await this.notifications.webhookBodies(unread)) bodies.set(id, body);
         return claimed;
       },
-      async (delivery, free) => {
+      async (delivery) => {
         const subscription = subscriptions.get(delivery.subscriptionId ?? '') ?? null;
         const body = subscription ? (bodies.get(delivery.outboxId) ?? null) : null;
         if (!subscription || body === null) {
@@ -101,7 +104,6 @@ export class WebhookDeliveriesService {
           ));
           if (status < 200 || status >= 300) throw new OutboundFetchError(`answered ${status}`, status);
         } catch (error) {
-          free();
           const reason = outboundFailure(error);
           const final = finalAttempt || error instanceof OutboundRefusedError;
           this.logger.warn(`webhook delivery ${delivery.id} failed (${reason}): ${(error as Error).message}`);
@@ -110,7 +112,6 @@ export class WebhookDeliveriesService {
           await this.webhooks.failed(subscription.id, reason, this.config.webhooks.disableAfter);
           return;
         }
-        free();
         // Once the receiver took it, only the marks are retried, never the POST.
         await this.marks.sent(delivery.id);
         await this.succeeded.add(subscription.id);
