@@ -82,6 +82,7 @@ export {
   type JobsOf,
 } from './queue/jobs.js';
 export { hashToken, newOpaqueToken } from './auth/opaque-token.js';
+export { OUTBOX_CONFIG, OutboxConfig } from './outbox/outbox.config.js';
 export { OutboxRelay } from './outbox/outbox-relay.service.js';
 export { OutboxRelayModule, type OutboxTarget } from './outbox/outbox.module.js';
 export { CORE_ENTITIES } from './outbox/outbox.entities.js';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig } from '@slussen/core';
+import { NotificationsConfig } from './notifications.config.js';
 import { Coalescer } from './batching.js';
 import { DeliveriesRepository, type DeliveryRow } from './repositories/deliveries.repository.js';
 
@@ -17,7 +17,7 @@ export class DeliveryMarks {
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
-    private readonly config: AppConfig,
+    private readonly config: NotificationsConfig,
   ) {}
 
   /** Marks asked for while one is being written go together in the next statement. */

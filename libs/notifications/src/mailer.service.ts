@@ -3,6 +3,7 @@ import { AppConfig, singleLine } from '@slussen/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { NotificationsConfig } from './notifications.config.js';
 
 export interface Mail {
   to: string;
@@ -24,8 +25,11 @@ export class MailerService implements OnModuleDestroy {
   private readonly transport: Transporter;
   private readonly folder: string | null;
 
-  constructor(private readonly config: AppConfig) {
-    this.folder = config.smtpUrl ? null : resolve(config.dataDir, 'mail');
+  constructor(
+    private readonly config: NotificationsConfig,
+    app: AppConfig,
+  ) {
+    this.folder = config.smtpUrl ? null : resolve(app.dataDir, 'mail');
     // A send ends well within its delivery's lease, so the sweeper never takes back one still going.
     const within = Math.min(60_000, (config.mail.leaseSeconds * 1000) / 4);
     this.transport = config.smtpUrl
@@ -36,7 +40,7 @@ export class MailerService implements OnModuleDestroy {
           socketTimeout: within,
         })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-    if (!config.smtpUrl && config.isProduction)
+    if (!config.smtpUrl && app.isProduction)
       this.logger.warn(`SMTP_URL is not set: e-mail is written to ${this.folder} instead of being sent`);
   }
 

@@ -9,6 +9,7 @@ import {
   type StoredOutboxMessage,
 } from '@slussen/core';
 import { createHash } from 'node:crypto';
+import { NotificationsConfig } from './notifications.config.js';
 import { Batcher, sendClaimed, settle, Slots, type Settled } from './batching.js';
 import { DeliveryMarks } from './delivery-marks.js';
 import { MailerService } from './mailer.service.js';
@@ -48,9 +49,10 @@ export class NotificationsService {
     private readonly webhooks: WebhooksRepository,
     @InjectJobQueue(WEBHOOKS_QUEUE) private readonly webhookQueue: JobQueue<typeof WEBHOOKS_QUEUE>,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
+    private readonly config: NotificationsConfig,
+    private readonly app: AppConfig,
   ) {
-    this.mailSlots = new Slots(config.queue.concurrency);
+    this.mailSlots = new Slots(app.queue.concurrency);
     this.batcher = new Batcher(
       () => config.mail.batchSize,
       (outboxIds) => this.planBatch(outboxIds),
@@ -281,7 +283,7 @@ export class NotificationsService {
       (group) => this.marks.claim(group),
       async (delivery) => {
         taken++;
-        const final = delivery.attempts >= this.config.queue.attempts;
+        const final = delivery.attempts >= this.app.queue.attempts;
         if (!notice) {
           await this.marks.release(delivery.id, 'nothing to send any more', true);
           return;

@@ -1,12 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  AppConfig,
-  guardedRequest,
-  OutboundFetchError,
-  outboundFailure,
-  OutboundRefusedError,
-  SecretBox,
-} from '@slussen/core';
+import { guardedRequest, OutboundFetchError, outboundFailure, OutboundRefusedError, SecretBox } from '@slussen/core';
+import { NotificationsConfig } from './notifications.config.js';
 import { Coalescer, sendClaimed, Slots } from './batching.js';
 import { DeliveryMarks } from './delivery-marks.js';
 import { NotificationsService } from './notifications.service.js';
@@ -35,7 +29,7 @@ export class WebhookDeliveriesService {
     private readonly webhooks: WebhooksRepository,
     private readonly notifications: NotificationsService,
     private readonly secrets: SecretBox,
-    private readonly config: AppConfig,
+    private readonly config: NotificationsConfig,
   ) {
     this.slots = new Slots(config.webhooks.concurrency);
   }

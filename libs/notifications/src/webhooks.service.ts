@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  AppConfig,
   checkOutboundTarget,
   ConflictError,
   NotFoundError,
@@ -13,6 +12,7 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { NotificationsConfig } from './notifications.config.js';
 import { WebhookSubscription } from './entities/webhook-subscription.entity.js';
 import { NotificationsDirectory } from './messages/messages.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
@@ -116,7 +116,7 @@ export class WebhooksService {
     private readonly webhooks: WebhooksRepository,
     private readonly moduleRef: ModuleRef,
     private readonly secrets: SecretBox,
-    private readonly config: AppConfig,
+    private readonly config: NotificationsConfig,
   ) {}
 
   /** Identity's side of webhooks (who manages an organization's, the audit log), provided in its module. */

@@ -1,6 +1,7 @@
-import type { ConfigSlice, ConfigSliceName } from '@slussen/core';
+import { OUTBOX_CONFIG, type ConfigSlice, type ConfigSliceName } from '@slussen/core';
 import { IDEAS_CONFIG } from '@slussen/ideas';
 import { IDENTITY_CONFIG } from '@slussen/identity';
+import { NOTIFICATIONS_CONFIG } from '@slussen/notifications';
 import { PILOTS_CONFIG } from '@slussen/pilots';
 import { REPORTING_CONFIG } from '@slussen/reporting';
 import { SCHEDULING_CONFIG } from '@slussen/scheduling';
@@ -12,6 +13,8 @@ const SLICES: { [K in ConfigSliceName]: ConfigSlice<K> } = {
   pilots: PILOTS_CONFIG,
   reporting: REPORTING_CONFIG,
   ideas: IDEAS_CONFIG,
+  notifications: NOTIFICATIONS_CONFIG,
+  outbox: OUTBOX_CONFIG,
 };
 
 /** Every context's settings: validated at start with core's, and each provided under its own class. */

@@ -31,36 +31,12 @@ export class AppConfig {
     reconnectMs: number;
     scheduleCheckSeconds: number;
   };
-  readonly outbox: {
-    pollMs: number;
-    batchSize: number;
-    enqueueTimeoutMs: number;
-    redispatchHours: number;
-    deliveryAttempts: number;
-  };
-  readonly mail: {
-    from: string;
-    leaseSeconds: number;
-    sweepEverySeconds: number;
-    sweepBatchSize: number;
-    batchSize: number;
-  };
-  readonly webhooks: {
-    timeoutMs: number;
-    disableAfter: number;
-    concurrency: number;
-    maxPerOrganization: number;
-    maxBytes: number;
-    allowPrivateAddresses: boolean;
-    allowHttp: boolean;
-  };
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
   readonly secretsKey: string;
   /** The time zone of report days, and of the times identity's e-mail shows (`REPORT_TIMEZONE`). */
   readonly reportTimezone: string;
   readonly throttle: { authLimit: number; authAccountLimit: number; authWindowSeconds: number };
   readonly trustProxyHops: number;
-  readonly smtpUrl: string | null;
   readonly cors: { origins: string[] | true | false };
   readonly log: { level: string; pretty: boolean };
   readonly http: { bodyLimit: string; requestQueue: { limit: number; timeoutMs: number } };
@@ -93,29 +69,6 @@ export class AppConfig {
       reconnectMs: env.REDIS_RECONNECT_MS,
       scheduleCheckSeconds: env.JOB_SCHEDULE_CHECK_SECONDS,
     };
-    this.outbox = {
-      pollMs: env.OUTBOX_POLL_MS,
-      batchSize: env.OUTBOX_BATCH_SIZE,
-      enqueueTimeoutMs: env.OUTBOX_ENQUEUE_TIMEOUT_MS,
-      redispatchHours: env.OUTBOX_REDISPATCH_HOURS,
-      deliveryAttempts: env.OUTBOX_DELIVERY_ATTEMPTS,
-    };
-    this.mail = {
-      from: env.MAIL_FROM,
-      leaseSeconds: env.DELIVERY_LEASE_SECONDS,
-      sweepEverySeconds: env.DELIVERY_SWEEP_EVERY_SECONDS,
-      sweepBatchSize: env.DELIVERY_SWEEP_BATCH_SIZE,
-      batchSize: env.DELIVERY_BATCH_SIZE,
-    };
-    this.webhooks = {
-      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
-      disableAfter: env.WEBHOOK_DISABLE_AFTER,
-      concurrency: env.WEBHOOK_CONCURRENCY,
-      maxPerOrganization: env.WEBHOOK_MAX_PER_ORGANIZATION,
-      maxBytes: env.WEBHOOK_MAX_RESPONSE_BYTES,
-      allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
-      allowHttp: env.WEBHOOK_ALLOW_HTTP,
-    };
     // Production requires both (validateEnvironment); elsewhere a missing one comes from DATA_DIR, made at random on first start.
     const generated =
       env.JWT_SECRET === undefined || env.SECRETS_KEY === undefined ? developmentSecrets(env.DATA_DIR) : null;
@@ -132,7 +85,6 @@ export class AppConfig {
       authWindowSeconds: env.THROTTLE_AUTH_WINDOW_SECONDS,
     };
     this.trustProxyHops = env.TRUST_PROXY_HOPS;
-    this.smtpUrl = env.SMTP_URL ?? null;
     this.cors = { origins: parseCorsOrigins(env.CORS_ORIGINS, this.isProduction) };
     this.log = { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY ?? env.NODE_ENV === 'development' };
     this.http = {

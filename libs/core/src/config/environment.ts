@@ -97,13 +97,6 @@ export class CoreVariables {
   @IntSetting(0, 10)
   TRUST_PROXY_HOPS = 0;
 
-  @IsOptional()
-  @IsUrl(
-    { protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true },
-    { message: 'SMTP_URL must be an smtp:// or smtps:// URL' },
-  )
-  SMTP_URL?: string;
-
   @ValidateIf((env: EnvironmentVariables) => isProduction(env) || env.PUBLIC_URL !== undefined)
   @IsUrl(httpUrl, { message: 'PUBLIC_URL must be the http(s) URL users reach the API at (required in production)' })
   PUBLIC_URL?: string;
@@ -131,84 +124,10 @@ export class CoreVariables {
   @IntSetting(1, 3600)
   JOB_SCHEDULE_CHECK_SECONDS = 30;
 
-  /** How often the outbox relay looks for messages when no NOTIFY woke it. */
-  @IntSetting(50, 60_000)
-  OUTBOX_POLL_MS = 1000;
-
-  @IntSetting(1, 10_000)
-  OUTBOX_BATCH_SIZE = 200;
-
-  /** How long the relay waits for Redis to take a batch before it tries again later. */
-  @IntSetting(100, 60_000)
-  OUTBOX_ENQUEUE_TIMEOUT_MS = 5000;
-
-  /** When Redis comes back without its data, outbox messages dispatched this recently are dispatched again (their jobs were lost). */
-  @IntSetting(1, 720)
-  OUTBOX_REDISPATCH_HOURS = 24;
-
-  /**
-   * Attempts of an outbox message's delivery job (exponential backoff from 1 s): 12 keep trying for
-   * about an hour, so a database away that long (every attempt failing before a delivery was planned,
-   * where the delivery sweep cannot see it) delays e-mail but loses none.
-   */
-  @IntSetting(1, 20)
-  OUTBOX_DELIVERY_ATTEMPTS = 12;
-
-  /** A delivery claimed longer ago than this belongs to a worker that died; another may send it. */
-  @IntSetting(5, 3600)
-  DELIVERY_LEASE_SECONDS = 120;
-
-  /** How often the worker takes back deliveries whose lease expired (and once at its start). */
-  @IntSetting(1, 3600)
-  DELIVERY_SWEEP_EVERY_SECONDS = 30;
-
-  /** Deliveries taken back per sweep at most. */
-  @IntSetting(1, 10_000)
-  DELIVERY_SWEEP_BATCH_SIZE = 200;
-
-  /**
-   * Outbox messages a worker takes at once and plans together (one read of the messages, one insert of their
-   * deliveries); a webhook job carries at most this many deliveries.
-   */
-  @IntSetting(1, 1000)
-  DELIVERY_BATCH_SIZE = 100;
-
-  /** How long a webhook receiver may take to answer. */
-  @IntSetting(500, 60_000)
-  WEBHOOK_TIMEOUT_MS = 5000;
-
-  /** Failed deliveries in a row after which a subscription is disabled and its admins told. */
-  @IntSetting(1, 1000)
-  WEBHOOK_DISABLE_AFTER = 15;
-
-  /** Webhook deliveries one worker runs at once, on their own queue (e-mail never waits for them). */
-  @IntSetting(1, 500)
-  WEBHOOK_CONCURRENCY = 10;
-
-  /** Subscriptions one organization may hold. */
-  @IntSetting(1, 1000)
-  WEBHOOK_MAX_PER_ORGANIZATION = 10;
-
-  /** The largest answer a webhook receiver may give; a bigger one fails the delivery. */
-  @IntSetting(1024, 10_485_760)
-  WEBHOOK_MAX_RESPONSE_BYTES = 65_536;
-
-  /** Operator allowance: let webhooks reach loopback, private or link-local addresses (refused by default). */
-  @BoolSetting()
-  WEBHOOK_ALLOW_PRIVATE_ADDRESSES = false;
-
-  /** Operator allowance: accept plain http:// webhook URLs (only https:// by default). */
-  @BoolSetting()
-  WEBHOOK_ALLOW_HTTP = false;
-
   /** The time zone of report days, months and years, and of the nightly run's schedule. */
   @IsString()
   @IsTimeZone({ message: 'REPORT_TIMEZONE must be an IANA time zone such as Europe/Stockholm' })
   REPORT_TIMEZONE = 'Europe/Stockholm';
-
-  /** The sender of Slussen's e-mail. */
-  @IsString()
-  MAIL_FROM = 'Slussen <no-reply@slussen.local>';
 
   /** Comma-separated origins allowed by CORS; `*` allows any. */
   @IsOptional()

@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { AppConfig } from '../config/app-config.js';
+import { OutboxConfig } from './outbox.config.js';
 import type { JobName, QueueName } from '../queue/jobs.js';
 import { defaultJobOptions } from '../queue/queue.module.js';
 import { listenForOutbox, OutboxRepository } from './outbox.repository.js';
@@ -38,6 +39,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly config: AppConfig,
+    private readonly outboxConfig: OutboxConfig,
     @Inject(OUTBOX_TARGET) private readonly target: { queue: QueueName; job: JobName },
   ) {
     // Its own connection that fails fast while Redis is away (no offline queue): the rows stay in
@@ -59,7 +61,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.timer = setInterval(() => this.wake(), this.config.outbox.pollMs);
+    this.timer = setInterval(() => this.wake(), this.outboxConfig.pollMs);
     await this.listen();
     this.wake();
   }
@@ -94,10 +96,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const epochKey = `${this.config.queue.prefix}:outbox:epoch`;
       const fresh = await this.redis.set(epochKey, new Date().toISOString(), 'NX');
       if (fresh === 'OK') {
-        const again = await this.outbox.undispatchRecent(this.config.outbox.redispatchHours);
+        const again = await this.outbox.undispatchRecent(this.outboxConfig.redispatchHours);
         if (again)
           this.logger.warn(
-            `Redis came back without its data: ${again} outbox message(s) of the last ${this.config.outbox.redispatchHours} h dispatched again`,
+            `Redis came back without its data: ${again} outbox message(s) of the last ${this.outboxConfig.redispatchHours} h dispatched again`,
           );
       }
     } catch (error) {
@@ -131,7 +133,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       for (;;) {
         const sent = await this.dispatchBatch();
         total += sent;
-        if (sent < this.config.outbox.batchSize || this.stopped) break;
+        if (sent < this.outboxConfig.batchSize || this.stopped) break;
       }
       if (this.lastError) this.logger.log('the outbox relay reaches Redis again');
       this.lastError = '';
@@ -143,14 +145,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private dispatchBatch(): Promise<number> {
     return this.outbox.transaction(async (manager) => {
-      const rows = await this.outbox.claimUndispatched(this.config.outbox.batchSize, manager);
+      const rows = await this.outbox.claimUndispatched(this.outboxConfig.batchSize, manager);
       if (rows.length === 0) return 0;
       const jobs = rows.map((row) => ({
         name: this.target.job,
         data: { outboxId: row.id, ...(row.requestId ? { requestId: row.requestId } : {}) },
-        opts: { jobId: `outbox-${row.id}`, attempts: this.config.outbox.deliveryAttempts },
+        opts: { jobId: `outbox-${row.id}`, attempts: this.outboxConfig.deliveryAttempts },
       }));
-      await withTimeout(this.queue.addBulk(jobs), this.config.outbox.enqueueTimeoutMs);
+      await withTimeout(this.queue.addBulk(jobs), this.outboxConfig.enqueueTimeoutMs);
       await this.outbox.markDispatched(
         rows.map((row) => row.id),
         manager,
@@ -174,7 +176,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       client.end().catch(() => undefined);
       if (this.stopped) return;
       this.logger.warn(
-        `outbox listener lost (${reason}); listening again, polling every ${this.config.outbox.pollMs} ms meanwhile`,
+        `outbox listener lost (${reason}); listening again, polling every ${this.outboxConfig.pollMs} ms meanwhile`,
       );
       this.relistenLater();
     };
@@ -206,7 +208,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.relistenTimer = null;
         void this.listen();
       },
-      Math.min(this.config.outbox.pollMs, 1000),
+      Math.min(this.outboxConfig.pollMs, 1000),
     );
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxRelayModule, workerQueue } from '@slussen/core';
+import { NotificationsConfig } from '../notifications.config.js';
 import { MailerService } from '../mailer.service.js';
 import { NOTIFICATIONS_ENTITIES } from '../notifications.entities.js';
 import { NotificationsModule } from '../notifications.module.js';
@@ -25,7 +26,10 @@ import { WebhooksProcessor } from './webhooks.processor.js';
     TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES),
     // The delivery sweep; the worker's keeper registers it, and again whenever Redis lost it.
     workerQueue(NOTIFICATIONS_QUEUE, (config) => [
-      { job: NotificationsJob.SweepDeliveries, repeat: { every: config.mail.sweepEverySeconds * 1000 } },
+      {
+        job: NotificationsJob.SweepDeliveries,
+        repeat: { every: config.slice(NotificationsConfig).mail.sweepEverySeconds * 1000 },
+      },
     ]),
     workerQueue(WEBHOOKS_QUEUE),
     OutboxRelayModule.forTarget({ queue: NOTIFICATIONS_QUEUE, job: NotificationsJob.DeliverOutboxMessage }),

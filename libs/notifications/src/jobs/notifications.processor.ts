@@ -1,6 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, JobProcessor, type JobHandlers } from '@slussen/core';
+import { JobProcessor, type JobHandlers } from '@slussen/core';
+import { NotificationsConfig } from '../notifications.config.js';
 import { NOTIFICATIONS_QUEUE, NotificationsJob } from '../notifications.jobs.js';
 import { NotificationsService } from '../notifications.service.js';
 
@@ -12,7 +13,7 @@ export class NotificationsProcessor extends JobProcessor implements OnApplicatio
 
   constructor(
     notifications: NotificationsService,
-    private readonly config: AppConfig,
+    private readonly config: NotificationsConfig,
   ) {
     super();
     this.handlers = {

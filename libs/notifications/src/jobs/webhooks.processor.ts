@@ -1,7 +1,8 @@
 import { Processor } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, JobProcessor, OutboundRefusedError, type JobHandlers } from '@slussen/core';
+import { JobProcessor, OutboundRefusedError, type JobHandlers } from '@slussen/core';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { NotificationsConfig } from '../notifications.config.js';
 import { WEBHOOKS_QUEUE, WebhooksJob } from '../notifications.jobs.js';
 import { WebhookDeliveriesService } from '../webhook-deliveries.service.js';
 
@@ -12,7 +13,7 @@ export class WebhooksProcessor extends JobProcessor implements OnApplicationBoot
 
   constructor(
     webhooks: WebhookDeliveriesService,
-    private readonly config: AppConfig,
+    private readonly config: NotificationsConfig,
   ) {
     super();
     const deliver = (deliveryIds: string[], claim: number | null, job: Job) =>
