@@ -14,6 +14,6 @@ describe('jobs of the contexts', () => {
       'scheduling',
       'webhooks',
     ]);
-    expect(jobs).toHaveLength(12);
+    expect(jobs).toHaveLength(13);
   });
 });
