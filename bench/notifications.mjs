@@ -42,6 +42,10 @@ const url = urlOf(database);
 // Arrival time by subject suffix (the booking title); one e-mail as sent, for the direct-send ceiling.
 const arrivals = new Map();
 let received = 0;
+// Message-IDs seen (a resend carries its delivery's Message-ID again), and how many e-mails had each subject.
+const seen = new Set();
+let resent = 0;
+const subjects = new Map();
 let sample = null;
 const smtp = new SMTPServer({
   authOptional: true,
@@ -55,6 +59,12 @@ const smtp = new SMTPServer({
       const raw = Buffer.concat(chunks);
       simpleParser(raw).then((mail) => {
         received++;
+        if (seen.has(mail.messageId)) resent++;
+        seen.add(mail.messageId);
+        subjects.set(
+          mail.subject?.replace(/Mailbench-\d+/, 'Mailbench-N'),
+          (subjects.get(mail.subject?.replace(/Mailbench-\d+/, 'Mailbench-N')) ?? 0) + 1,
+        );
         const title = /(Mailbench-\d+)/.exec(mail.subject ?? '')?.[1];
         if (title) arrivals.set(title, performance.now());
         sample ??= { raw, from: session.envelope.mailFrom.address, to: session.envelope.rcptTo[0].address };
@@ -167,7 +177,8 @@ try {
   await waitUntil(() => received - before >= MESSAGES, 600_000);
   const seconds = (performance.now() - started) / 1000;
   const mailCpu = await cpu();
-  const throughput = `${MESSAGES} outbox messages to ${received - before} e-mails received in ${seconds.toFixed(1)} s: ${(MESSAGES / seconds).toFixed(0)} messages/s (CPU s: ${mailCpu})`;
+  if (process.env.BENCH_SUBJECTS) say(`subjects: ${JSON.stringify([...subjects])}`);
+  const throughput = `${MESSAGES} outbox messages to ${received - before} e-mails (${resent} with a Message-ID seen before) received in ${seconds.toFixed(1)} s: ${(MESSAGES / seconds).toFixed(0)} messages/s (CPU s: ${mailCpu})`;
   say(throughput);
 
   // (3) baseline: raw BullMQ add and process of no-op jobs on the same Redis.
