@@ -6,7 +6,7 @@ import { IdentityHttpModule } from '@slussen/identity';
 import { LibraryHttpModule } from '@slussen/library';
 import { NotificationsHttpModule } from '@slussen/notifications';
 import { PilotsHttpModule } from '@slussen/pilots';
-import { CONTEXT_PROBLEMS } from '@slussen/platform';
+import { CONTEXT_PROBLEMS, WEBHOOK_EVENTS } from '@slussen/platform';
 import { ReportingHttpModule } from '@slussen/reporting';
 import { SchedulingHttpModule } from '@slussen/scheduling';
 import { QueueDashboardModule } from './queue-dashboard.module.js';
@@ -26,7 +26,7 @@ export class AppModule {
         PilotsHttpModule,
         ReportingHttpModule,
         LibraryHttpModule,
-        NotificationsHttpModule,
+        NotificationsHttpModule.forEvents(WEBHOOK_EVENTS),
         IdeasHttpModule,
         QueueDashboardModule,
       ],

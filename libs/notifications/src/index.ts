@@ -4,7 +4,7 @@ export { NotificationsJobsModule } from './jobs/notifications-jobs.module.js';
 export { NOTIFICATIONS_ENTITIES } from './notifications.entities.js';
 export { NotificationsModule } from './notifications.module.js';
 export { NOTIFICATIONS_CONFIG, NotificationsConfig } from './notifications.config.js';
-export { signWebhook, WEBHOOK_EVENTS } from './webhooks.service.js';
+export { signWebhook } from './webhooks.service.js';
 export { escapeHtml, formatInstant, renderMail, type Language } from './messages/mail-layout.js';
 export {
   audienceOf,

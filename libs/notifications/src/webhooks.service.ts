@@ -17,40 +17,6 @@ import { WebhookSubscription } from './entities/webhook-subscription.entity.js';
 import { NotificationsDirectory } from './messages/messages.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
 
-export const WEBHOOK_EVENTS = [
-  'booking.requested',
-  'booking.confirmed',
-  'booking.rejected',
-  'booking.waitlisted',
-  'booking.promoted',
-  'booking.cancelled',
-  'booking.expired',
-  'booking.rescheduled',
-  'booking.starts-soon',
-  'booking.decision-due',
-  'booking.slot-closed',
-  'booking.slot-reopened',
-  'pilot.plan-not-agreed',
-  'pilot.plan-approved',
-  'pilot.plan-agreed',
-  'pilot.measurement-requested',
-  'pilot.measurement-overdue',
-  'pilot.evaluating',
-  'result.consented',
-  'result.published',
-  'result.withdrawn',
-  'result.adopted',
-  'idea.submitted',
-  'idea.screening',
-  'idea.accepted',
-  'idea.declined',
-  'idea.piloting',
-  'idea.closed',
-  'idea.answered',
-  'idea.answer-accepted',
-  '*',
-] as const;
-
 export interface WebhookView {
   id: string;
   organizationId: string;
