@@ -1,4 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { OutboxRelayModule } from '@slussen/core';
+import { NOTIFICATIONS_QUEUE, NotificationsJob } from '@slussen/notifications';
+import { REPORTS_QUEUE, ReportingJob } from '@slussen/reporting';
 import { CONTEXT_JOBS, CONTEXT_QUEUES } from './jobs.js';
 
 describe('jobs of the contexts', () => {
@@ -15,5 +18,18 @@ describe('jobs of the contexts', () => {
       'webhooks',
     ]);
     expect(jobs).toHaveLength(13);
+  });
+
+  it('let the outbox relay hand messages only to a job that takes an outbox message', () => {
+    const relay = OutboxRelayModule.forTarget({
+      queue: NOTIFICATIONS_QUEUE,
+      job: NotificationsJob.DeliverOutboxMessage,
+    });
+    expect(relay.providers).toHaveLength(3);
+    // The typecheck holds the rest: a report run takes { runId }, not an outbox message.
+    // @ts-expect-error the job's payload is not an outbox message
+    expect(OutboxRelayModule.forTarget({ queue: REPORTS_QUEUE, job: ReportingJob.BuildReportRun }).module).toBe(
+      OutboxRelayModule,
+    );
   });
 });

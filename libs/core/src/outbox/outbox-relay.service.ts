@@ -4,8 +4,9 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { AppConfig } from '../config/app-config.js';
 import { OutboxConfig } from './outbox.config.js';
-import type { JobName, QueueName } from '../queue/jobs.js';
+import { JobQueue } from '../queue/job-queue.js';
 import { defaultJobOptions } from '../queue/queue.module.js';
+import type { OutboxJobData, OutboxTarget } from './outbox.module.js';
 import { listenForOutbox, OutboxRepository } from './outbox.repository.js';
 
 /**
@@ -20,6 +21,9 @@ import { listenForOutbox, OutboxRepository } from './outbox.repository.js';
  * (no `outbox:epoch` key) lost the jobs of recent messages: those are
  * dispatched again (consumers are idempotent per message).
  */
+/** One job as the relay's queue takes it. */
+type RelayedJob = Parameters<JobQueue['enqueueBulk']>[0][number];
+
 /** The queue and job the relay hands messages to (`OutboxRelayModule.forTarget`). */
 export const OUTBOX_TARGET = Symbol('OUTBOX_TARGET');
 
@@ -35,12 +39,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private relistenTimer: NodeJS.Timeout | null = null;
   private readonly redis: Redis;
   private readonly queue: Queue;
+  private readonly jobs: JobQueue;
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly config: AppConfig,
     private readonly outboxConfig: OutboxConfig,
-    @Inject(OUTBOX_TARGET) private readonly target: { queue: QueueName; job: JobName },
+    @Inject(OUTBOX_TARGET) private readonly target: OutboxTarget,
   ) {
     // Its own connection that fails fast while Redis is away (no offline queue): the rows stay in
     // PostgreSQL until the next round instead of piling up commands that all replay on reconnect.
@@ -58,6 +63,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       defaultJobOptions: defaultJobOptions(config),
     });
     this.queue.on('error', (error: Error) => this.pause(error.message));
+    this.jobs = new JobQueue(this.queue);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -147,12 +153,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.outbox.transaction(async (manager) => {
       const rows = await this.outbox.claimUndispatched(this.outboxConfig.batchSize, manager);
       if (rows.length === 0) return 0;
-      const jobs = rows.map((row) => ({
-        name: this.target.job,
-        data: { outboxId: row.id, ...(row.requestId ? { requestId: row.requestId } : {}) },
-        opts: { jobId: `outbox-${row.id}`, attempts: this.outboxConfig.deliveryAttempts },
-      }));
-      await withTimeout(this.queue.addBulk(jobs), this.outboxConfig.enqueueTimeoutMs);
+      const jobs = rows.map((row) => {
+        const payload: OutboxJobData = { outboxId: row.id, ...(row.requestId ? { requestId: row.requestId } : {}) };
+        const opts = { jobId: `outbox-${row.id}`, attempts: this.outboxConfig.deliveryAttempts };
+        // forTarget admits only a job whose payload is exactly OutboxJobData, so this job takes this payload.
+        return { job: this.target.job, payload, opts } as RelayedJob;
+      });
+      await withTimeout(this.jobs.enqueueBulk(jobs), this.outboxConfig.enqueueTimeoutMs);
       await this.outbox.markDispatched(
         rows.map((row) => row.id),
         manager,
