@@ -67,8 +67,10 @@ export async function checkPage(page: Page, name: string): Promise<void> {
 /**
  * Keyboard only: presses Tab until the focused element has this accessible name
  * (and checks that the focus is visible there), as a person without a mouse does.
+ * The default is enough to go round a page of 50 search results, its filters and
+ * footer, and back through the header.
  */
-export async function tabTo(page: Page, name: string | RegExp, maxTabs = 80): Promise<void> {
+export async function tabTo(page: Page, name: string | RegExp, maxTabs = 160): Promise<void> {
   for (let i = 0; i < maxTabs; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {

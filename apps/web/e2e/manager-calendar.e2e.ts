@@ -97,6 +97,9 @@ test('the organization calendar with 500 slots in view answers each keyboard int
   await cell.focus();
   const first = month.plus({ days: 14 });
   for (let step = 0; step < 6; step++) {
+    // The arrow's move of focus is a React update too: press Enter on the day it reached, not the one before.
+    await expect(cell).toBeFocused();
+    await expect(cell.locator('span').first()).toHaveText(String(first.plus({ days: step }).day));
     await page.keyboard.press('Enter'); // select the day: the list shows only it
     // Wait for this day's list (the list follows the grid a render later), so each key meets a settled page.
     const heading = await page.evaluate(
