@@ -1,17 +1,73 @@
 import i18next from 'i18next';
-import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { genitive } from './genitive';
-import { NAMESPACES, type Namespace } from './namespaces';
+import enBooking from './en/booking.json';
+import enCatalogue from './en/catalogue.json';
+import enCommon from './en/common.json';
+import enIdentity from './en/identity.json';
+import enIdeas from './en/ideas.json';
+import enInvitations from './en/invitations.json';
+import enOrganization from './en/organization.json';
+import enLibrary from './en/library.json';
+import enManage from './en/manage.json';
+import enPilots from './en/pilots.json';
+import enPlatform from './en/platform.json';
+import enProblems from './en/problems.json';
+import enReports from './en/reports.json';
+import enStatement from './en/statement.json';
+import svBooking from './sv/booking.json';
+import svCatalogue from './sv/catalogue.json';
+import svCommon from './sv/common.json';
+import svIdentity from './sv/identity.json';
+import svIdeas from './sv/ideas.json';
+import svInvitations from './sv/invitations.json';
+import svOrganization from './sv/organization.json';
+import svLibrary from './sv/library.json';
+import svManage from './sv/manage.json';
+import svPilots from './sv/pilots.json';
+import svPlatform from './sv/platform.json';
+import svProblems from './sv/problems.json';
+import svReports from './sv/reports.json';
+import svStatement from './sv/statement.json';
+
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'slussen.language';
 
-// Only the language being read is downloaded: the other is fetched when a person switches to it.
-const LOAD: Record<Language, () => Promise<{ default: Record<Namespace, object> }>> = {
-  sv: () => import('./sv/index'),
-  en: () => import('./en/index'),
-};
+export const resources = {
+  sv: {
+    common: svCommon,
+    catalogue: svCatalogue,
+    booking: svBooking,
+    identity: svIdentity,
+    manage: svManage,
+    pilots: svPilots,
+    problems: svProblems,
+    statement: svStatement,
+    organization: svOrganization,
+    platform: svPlatform,
+    invitations: svInvitations,
+    reports: svReports,
+    library: svLibrary,
+    ideas: svIdeas,
+  },
+  en: {
+    common: enCommon,
+    catalogue: enCatalogue,
+    booking: enBooking,
+    identity: enIdentity,
+    manage: enManage,
+    pilots: enPilots,
+    problems: enProblems,
+    statement: enStatement,
+    organization: enOrganization,
+    platform: enPlatform,
+    invitations: enInvitations,
+    reports: enReports,
+    library: enLibrary,
+    ideas: enIdeas,
+  },
+} as const;
 
 function storedLanguage(): Language | null {
   try {
@@ -45,27 +101,16 @@ i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
-/** Resolves once the page's language is loaded: the app renders after it, so no text is ever a bare key. */
-export const i18nReady = i18next
-  .use(
-    resourcesToBackend((language: string, namespace: string) =>
-      LOAD[language === 'en' ? 'en' : 'sv']().then((module) => module.default[namespace as Namespace]),
-    ),
-  )
-  .use(initReactI18next)
-  .init({
-    lng: storedLanguage() ?? 'sv',
-    // Both languages hold every key (messages.spec.ts), so an English reader never needs the Swedish chunk too.
-    fallbackLng: false,
-    supportedLngs: LANGUAGES,
-    load: 'languageOnly',
-    defaultNS: 'common',
-    ns: [...NAMESPACES],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    // Every namespace is in the language's one chunk, loaded before the first render and before a switch shows.
-    react: { useSuspense: false },
-  });
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: storedLanguage() ?? 'sv',
+  fallbackLng: 'sv',
+  supportedLngs: LANGUAGES,
+  defaultNS: 'common',
+  ns: Object.keys(resources.sv),
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
 document.documentElement.lang = i18next.language;
 // "{{company, genitive}}": a name in the genitive, which Swedish does not form by adding s alone.
 i18next.services.formatter?.add('genitive', (value: unknown, language: string | undefined) =>
