@@ -17,9 +17,10 @@
 // bench/RESULTS.md alone (for paired runs).
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { benchServices, freePort, waitForReady, waitUntil } from './support.mjs';
@@ -101,6 +102,8 @@ try {
   const booking = await runBookings(slots, tokens, CONNECTIONS, SECONDS, () => backendPids(db));
   await statements.print();
   const surge = await runBookings(slots, tokens, SURGE_CONNECTIONS, SURGE_SECONDS);
+  const { tps: ownSql, cpu: ownSqlCpu } = await runBookingSql(db);
+  const bare = await runBareHttp();
   const loadAfter = load();
   const [{ bookings, held }] = (
     await db.query(`SELECT count(*)::int AS bookings, (SELECT sum(held)::int FROM slots) AS held FROM bookings`)
@@ -118,9 +121,19 @@ try {
     `${surge.unanswered503 ? `, ${surge.unanswered503} 503 without Retry-After` : ''}; ` +
     `accepted (201 or 409) ${surge.accepted} at ${(surge.accepted / SURGE_SECONDS).toFixed(0)} req/s = ${((surge.accepted / SURGE_SECONDS / pgbench) * 100).toFixed(0)} % of pgbench, p50 ${surge.p50} ms, p99 ${surge.p99} ms (goal ≤ 1000 ms); ` +
     `API resident memory ${surge.rssBefore} MiB before, peak ${surge.rssPeak} MiB`;
+  const ownSqlSummary =
+    `the booking's own SQL without the API (the slot read and the booking statement as the API sends them, prepared, plus two lookups of a fresh company and slot, under pgbench -c 8 -j 2 -T ${SECONDS}): ` +
+    `${ownSql.toFixed(0)} bookings/s = ${((ownSql / pgbench) * 100).toFixed(0)} % of the TPC-B-like ceiling; CPU per booking: PostgreSQL backends ${ownSqlCpu.postgres.toFixed(2)} ms, pgbench ${ownSqlCpu.client.toFixed(2)} ms, whole machine ${ownSqlCpu.machine.toFixed(2)} ms`;
+  // What a booking costs at the least on this machine: its SQL, a Node HTTP server that does nothing else, and the load generator.
+  const floorMs = ownSqlCpu.postgres + bare.server + bare.generator;
+  const floorSummary =
+    `a bare Node HTTP server (the same POST, its JSON body read and a 201 JSON answer, nothing else) at ${CONNECTIONS} connections: ${bare.rps.toFixed(0)} req/s; CPU per request: server ${bare.server.toFixed(2)} ms, load generator ${bare.generator.toFixed(2)} ms; ` +
+    `so a booking costs at least ${floorMs.toFixed(2)} ms of CPU (its SQL's PostgreSQL backends, the bare server, the generator), at most ${((2000 / floorMs / pgbench) * 100).toFixed(0)} % of the TPC-B-like ceiling on ${availableParallelism()} cores with no API code at all`;
   const stored = `${bookings} bookings in the database, ${held} places held`;
   say(summary);
   say(surgeSummary);
+  say(ownSqlSummary);
+  say(floorSummary);
   say(stored);
   if (process.env.BENCH_RECORD !== '0')
     appendFileSync(
@@ -130,7 +143,7 @@ try {
         `PostgreSQL ${(await admin.query('SHOW server_version')).rows[0].server_version}, ${COMPANIES} companies signed in (a session each), ${SLOTS} slots of 50 places; ` +
         `each request books a random slot for a random company (a repeated pair is 409 already-booked, which runs the same path). ` +
         `Load average ${loadBefore} before, ${loadAfter} after.\n\n` +
-        `- ${summary}.\n- ${surgeSummary}.\n- ${stored}.\n`,
+        `- ${summary}.\n- ${surgeSummary}.\n- ${ownSqlSummary}.\n- ${floorSummary}.\n- ${stored}.\n`,
     );
 } finally {
   api.kill('SIGTERM');
@@ -190,28 +203,152 @@ async function backendPids(db) {
  * machine (read from /proc between the first and the last second of the run).
  */
 async function runPgbench() {
-  const url = new URL(urlOf(pgbenchDatabase));
-  const env = {
+  const env = pgbenchEnv(pgbenchDatabase);
+  execFileSync('pgbench', ['-i', '-s', '10', '-q'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
+  return pgbenchRun(pgbenchDatabase, [], 1);
+}
+
+/**
+ * The database's own part of a booking, without the API: pgbench runs the
+ * slot read and the booking statement exactly as the API prepares them, for a
+ * company and slot not yet booked together (a sequence walks a shuffled table
+ * of free pairs, so no statement fails on the one-booking-per-company rule).
+ */
+async function runBookingSql(db) {
+  const dist = (file) => import(join(root, 'dist/apps/api/libs/scheduling/src/repositories', file));
+  const { READ_SLOT } = await dist('places.repository.js');
+  const { BOOK_ATOMICALLY } = await dist('bookings.repository.js');
+  await db.query(`CREATE SEQUENCE bench_pair_seq`);
+  await db.query(
+    `CREATE TABLE bench_pairs AS
+     SELECT row_number() OVER () AS k, pair.* FROM (
+       SELECT s.id AS slot_id, m.organization_id, m.user_id
+         FROM slots s CROSS JOIN memberships m
+        WHERE NOT EXISTS (SELECT 1 FROM bookings b WHERE b.slot_id = s.id AND b.organization_id = m.organization_id)
+        ORDER BY random() LIMIT 400000) pair`,
+  );
+  await db.query(`CREATE UNIQUE INDEX ON bench_pairs (k)`);
+  await db.query('ANALYZE bench_pairs');
+  // The API's parameters, in order ($1 to $12), as pgbench variables; the nulls as literals (pgbench has no null variable).
+  const parameters = [
+    ':slot_id',
+    ':organization_id',
+    ':user_id',
+    ':title',
+    'NULL',
+    ':place_status',
+    ':decision_due_at',
+    ':waitlist',
+    ':user_id',
+    'NULL',
+    ':request_id',
+    'NULL',
+  ];
+  const bind = (text) => text.replace(/\$(\d+)/g, (_, n) => parameters[Number(n) - 1]);
+  const script = join(tmpdir(), `slussen-bench-booking-${process.pid}.sql`);
+  writeFileSync(
+    script,
+    [
+      `SELECT nextval('bench_pair_seq') AS k \\gset`,
+      `SELECT slot_id, organization_id, user_id, 'Benchpilot' AS title, 'pending' AS place_status, (now() + interval '5 days')::text AS decision_due_at, 'false' AS waitlist, gen_random_uuid()::text AS request_id FROM bench_pairs WHERE k = :k \\gset`,
+      `${bind(READ_SLOT.text).replace(/\s+/g, ' ')};`,
+      `${bind(BOOK_ATOMICALLY.text).replace(/\s+/g, ' ')};`,
+      '',
+    ].join('\n'),
+  );
+  try {
+    return await pgbenchRun(database, ['-n', '-M', 'prepared', '-f', script], 4);
+  } finally {
+    rmSync(script, { force: true });
+  }
+}
+
+/**
+ * The floor of any Node API on this machine: a server in its own process that
+ * reads the same POST's JSON body and answers 201 with a small JSON, under the
+ * same load generator; the CPU per request of the server and of the generator.
+ */
+async function runBareHttp() {
+  const server = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { createServer } from 'node:http';
+       const server = createServer((request, response) => {
+         let body = '';
+         request.setEncoding('utf8');
+         request.on('data', (chunk) => (body += chunk));
+         request.on('end', () => {
+           const { title } = JSON.parse(body);
+           const answer = JSON.stringify({ id: crypto.randomUUID(), title, status: 'pending', createdAt: new Date() });
+           response.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
+           response.end(answer);
+         });
+       });
+       server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const barePort = await new Promise((done) =>
+    server.stdout.once('data', (chunk) => done(Number(String(chunk).trim()))),
+  );
+  try {
+    const serverBefore = processCpuMs(server.pid);
+    const generatorBefore = process.cpuUsage();
+    const result = await autocannon({
+      url: `http://127.0.0.1:${barePort}`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: 'POST',
+          path: `/api/v1/slots/${randomUUID()}/bookings`,
+          headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
+          body: JSON.stringify({ title: 'Benchpilot' }),
+        },
+      ],
+    });
+    const generator = process.cpuUsage(generatorBefore);
+    const requests = Math.max(1, result.requests.total);
+    return {
+      rps: result.requests.total / SECONDS,
+      server: (processCpuMs(server.pid) - serverBefore) / requests,
+      generator: (generator.user + generator.system) / 1000 / requests,
+    };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+function pgbenchEnv(name) {
+  const url = new URL(urlOf(name));
+  return {
     ...process.env,
     PGHOST: url.hostname,
     PGPORT: url.port || '5432',
     PGUSER: decodeURIComponent(url.username),
     PGPASSWORD: decodeURIComponent(url.password),
-    PGDATABASE: pgbenchDatabase,
+    PGDATABASE: name,
   };
-  execFileSync('pgbench', ['-i', '-s', '10', '-q'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
-  const run = spawn('pgbench', ['-c', '8', '-j', '2', '-T', String(SECONDS)], {
-    env,
-    stdio: ['ignore', 'pipe', 'ignore'],
+}
+
+/** A pgbench run of -c 8 -j 2 on a database; each of its transactions commits `statements` times (autocommit). */
+async function pgbenchRun(name, args, statements) {
+  const run = spawn('pgbench', [...args, '-c', '8', '-j', '2', '-T', String(SECONDS)], {
+    env: pgbenchEnv(name),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let errors = '';
   run.stdout.on('data', (chunk) => (output += chunk));
+  run.stderr.on('data', (chunk) => (errors += chunk));
   const exited = new Promise((done) => run.once('exit', done));
   const pause = (ms) => new Promise((done) => setTimeout(done, ms));
   const sample = async () => {
     const { rows } = await admin.query(
       `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'pgbench'`,
-      [pgbenchDatabase],
+      [name],
     );
     return {
       at: performance.now(),
@@ -219,7 +356,7 @@ async function runPgbench() {
       backends: new Map(rows.map((row) => [row.pid, processCpuMs(row.pid)])),
       machine: machineCpuMs(),
       transactions: await admin
-        .query('SELECT xact_commit::float8 AS n FROM pg_stat_database WHERE datname = $1', [pgbenchDatabase])
+        .query('SELECT xact_commit::float8 / $2 AS n FROM pg_stat_database WHERE datname = $1', [name, statements])
         .then((result) => result.rows[0].n),
     };
   };
@@ -228,6 +365,7 @@ async function runPgbench() {
   await pause(Math.max(1000, (SECONDS - 2) * 1000));
   const last = await sample();
   await exited;
+  if (!/tps = /.test(output) || /aborted/.test(errors)) throw new Error(`pgbench failed: ${errors}`);
   const transactions = Math.max(1, last.transactions - first.transactions);
   const per = (ms) => ms / transactions;
   let backends = 0;

@@ -86,8 +86,8 @@ export interface BookingFilter {
   to?: Date;
 }
 
-/** The booking statement (BookingsRepository.bookAtomically); planned once per connection. */
-const BOOK_ATOMICALLY = namedStatement(
+/** The booking statement (BookingsRepository.bookAtomically); planned once per connection. The benchmark runs it under pgbench. */
+export const BOOK_ATOMICALLY = namedStatement(
   'scheduling.book-atomically',
   `WITH slot AS (
          SELECT id, testbed_id, capacity, held FROM slots WHERE id = $1 AND status = 'open' FOR UPDATE

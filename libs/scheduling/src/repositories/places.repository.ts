@@ -30,8 +30,8 @@ const SLOT_WITH_RULES = `SELECT s.id, s.testbed_id AS "testbedId", t.organizatio
               lower(s.period) AS "startsAt", upper(s.period) AS "endsAt", s.capacity, s.held, s.status
          FROM slots s JOIN catalogue_testbed_booking_rules t ON t.testbed_id = s.testbed_id
         WHERE s.id = $1`;
-// Every booking reads its slot: planned once per connection.
-const READ_SLOT = namedStatement('scheduling.read-slot', SLOT_WITH_RULES);
+// Every booking reads its slot: planned once per connection. The benchmark runs it under pgbench.
+export const READ_SLOT = namedStatement('scheduling.read-slot', SLOT_WITH_RULES);
 const LOCK_SLOT = namedStatement('scheduling.lock-slot', `${SLOT_WITH_RULES} FOR UPDATE OF s`);
 
 /** The slot rows every change of who holds a place starts from (PlacesService). */
