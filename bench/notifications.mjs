@@ -5,9 +5,12 @@
 // one go; (3) the baseline: raw BullMQ add-and-process of 10,000 no-op jobs on
 // the same Redis; (4) the mail path's own limit: the same e-mail sent directly with nodemailer; (5) webhook
 // throughput: 10,000 messages to an organization subscribed by webhook, against (6) the same signed POSTs sent
-// directly with the same guarded HTTP client. Built API and worker, a real SMTP receiver and an HTTP receiver in this
-// process. Each throughput line says how many CPU seconds the worker, the database's backends and this process spent.
-// BENCH_MESSAGES (10,000), BENCH_LATENCY_SAMPLES (200); BENCH_CPU_PROF=1 writes the worker's CPU profile to /tmp/prof-notifications.
+// directly with the same guarded HTTP client and the worker's settings (kept-alive connections, WEBHOOK_CONCURRENCY
+// at once). Built API and worker, a real SMTP receiver and an HTTP receiver in this process. Each throughput line
+// says how many CPU seconds the worker, the database's backends and this process spent, and per message.
+// BENCH_MESSAGES (10,000), BENCH_LATENCY_SAMPLES (200); BENCH_CPU_PROF=1 writes the worker's CPU profile to
+// /tmp/prof-notifications; BENCH_RECORD=0 leaves bench/RESULTS.md alone (for paired runs); BENCH_WEBHOOKS_ONLY=1
+// skips (2) to (4), the e-mail throughput, to measure webhooks sooner.
 import { Queue, Worker } from 'bullmq';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -27,6 +30,8 @@ const jwt = createRequire(import.meta.url)('jsonwebtoken');
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 200);
 const WEBHOOK_CONCURRENCY = Number(process.env.WEBHOOK_CONCURRENCY ?? 10);
+const WEBHOOK_KEEP_ALIVE_MS = Number(process.env.WEBHOOK_KEEP_ALIVE_MS ?? 4000);
+const WEBHOOKS_ONLY = process.env.BENCH_WEBHOOKS_ONLY === '1';
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const say = (line) => process.stderr.write(`bench: ${line}\n`);
 const load = () =>
@@ -110,7 +115,7 @@ const common = {
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
   WEBHOOK_ALLOW_HTTP: 'true',
   ...Object.fromEntries(
-    ['WORKER_CONCURRENCY', 'WEBHOOK_CONCURRENCY', 'DATABASE_POOL_SIZE', 'DELIVERY_BATCH_SIZE']
+    ['WORKER_CONCURRENCY', 'WEBHOOK_CONCURRENCY', 'WEBHOOK_KEEP_ALIVE_MS', 'DATABASE_POOL_SIZE', 'DELIVERY_BATCH_SIZE']
       .filter((name) => process.env[name])
       .map((name) => [name, process.env[name]]),
   ),
@@ -170,60 +175,67 @@ try {
       `INSERT INTO outbox_messages (topic, payload) SELECT 'booking.confirmed', json_build_object('bookingId', ($1::uuid[])[1 + g % ${bookingIds.length}]) FROM generate_series(0, ${MESSAGES - 1}) g`,
       [bookingIds],
     );
-  const before = received;
-  let cpu = await cpuMeter(db);
-  const started = performance.now();
-  await insertMessages();
-  await waitUntil(() => received - before >= MESSAGES, 600_000);
-  const seconds = (performance.now() - started) / 1000;
-  const mailCpu = await cpu();
-  if (process.env.BENCH_SUBJECTS) say(`subjects: ${JSON.stringify([...subjects])}`);
-  const throughput = `${MESSAGES} outbox messages to ${received - before} e-mails (${resent} with a Message-ID seen before) received in ${seconds.toFixed(1)} s: ${(MESSAGES / seconds).toFixed(0)} messages/s (CPU s: ${mailCpu})`;
-  say(throughput);
+  let cpu;
+  let throughput = 'e-mail throughput not measured (BENCH_WEBHOOKS_ONLY=1)';
+  let baseline = 'raw BullMQ queue not measured';
+  let ceiling = 'direct e-mail not measured';
+  let ratio = 'notifications against the raw queue not measured';
+  if (!WEBHOOKS_ONLY) {
+    const before = received;
+    cpu = await cpuMeter(db);
+    const started = performance.now();
+    await insertMessages();
+    await waitUntil(() => received - before >= MESSAGES, 600_000);
+    const seconds = (performance.now() - started) / 1000;
+    const mailCpu = await cpu(MESSAGES);
+    if (process.env.BENCH_SUBJECTS) say(`subjects: ${JSON.stringify([...subjects])}`);
+    throughput = `${MESSAGES} outbox messages to ${received - before} e-mails (${resent} with a Message-ID seen before) received in ${seconds.toFixed(1)} s: ${(MESSAGES / seconds).toFixed(0)} messages/s (CPU s: ${mailCpu})`;
+    say(throughput);
 
-  // (3) baseline: raw BullMQ add and process of no-op jobs on the same Redis.
-  const connection = { url: services.redisUrl, maxRetriesPerRequest: null };
-  const queue = new Queue('baseline', { connection, prefix: `${prefix}-raw` });
-  let done = 0;
-  const rawStarted = performance.now();
-  const rawWorker = new Worker(
-    'baseline',
-    async () => {
-      done++;
-    },
-    { connection, prefix: `${prefix}-raw`, concurrency: 50 },
-  );
-  for (let offset = 0; offset < MESSAGES; offset += 1000)
-    await queue.addBulk(
-      Array.from({ length: Math.min(1000, MESSAGES - offset) }, (_, index) => ({
-        name: 'noop',
-        data: { index: offset + index },
-      })),
+    // (3) baseline: raw BullMQ add and process of no-op jobs on the same Redis.
+    const connection = { url: services.redisUrl, maxRetriesPerRequest: null };
+    const queue = new Queue('baseline', { connection, prefix: `${prefix}-raw` });
+    let done = 0;
+    const rawStarted = performance.now();
+    const rawWorker = new Worker(
+      'baseline',
+      async () => {
+        done++;
+      },
+      { connection, prefix: `${prefix}-raw`, concurrency: 50 },
     );
-  await waitUntil(() => done >= MESSAGES, 120_000);
-  const rawSeconds = (performance.now() - rawStarted) / 1000;
-  await rawWorker.close();
-  await queue.obliterate({ force: true });
-  await queue.close();
-  const baseline = `raw BullMQ add-and-process of ${MESSAGES} no-op jobs: ${(MESSAGES / rawSeconds).toFixed(0)} jobs/s`;
-  say(baseline);
-  // (4) the mail path's own limit: the same rendered e-mail sent MESSAGES times straight from here with
-  // nodemailer, through the same pooled transport (10 connections) to the same receiver.
-  const direct = nodemailer.createTransport({ url: `smtp://127.0.0.1:${smtpPort}`, pool: true, maxConnections: 10 });
-  const directBefore = received;
-  const directStarted = performance.now();
-  await Promise.all(
-    Array.from({ length: MESSAGES }, () =>
-      direct.sendMail({ envelope: { from: sample.from, to: [sample.to] }, raw: sample.raw }),
-    ),
-  );
-  await waitUntil(() => received - directBefore >= MESSAGES, 600_000);
-  const directSeconds = (performance.now() - directStarted) / 1000;
-  direct.close();
-  const ceiling = `the same e-mail sent ${MESSAGES} times directly with nodemailer (pool of 10): ${(MESSAGES / directSeconds).toFixed(0)} e-mails/s; the outbox path reaches ${((directSeconds / seconds) * 100).toFixed(1)} % of it`;
-  say(ceiling);
-  const ratio = `notifications reach ${((MESSAGES / seconds / (MESSAGES / rawSeconds)) * 100).toFixed(1)} % of the raw queue`;
-  say(ratio);
+    for (let offset = 0; offset < MESSAGES; offset += 1000)
+      await queue.addBulk(
+        Array.from({ length: Math.min(1000, MESSAGES - offset) }, (_, index) => ({
+          name: 'noop',
+          data: { index: offset + index },
+        })),
+      );
+    await waitUntil(() => done >= MESSAGES, 120_000);
+    const rawSeconds = (performance.now() - rawStarted) / 1000;
+    await rawWorker.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+    baseline = `raw BullMQ add-and-process of ${MESSAGES} no-op jobs: ${(MESSAGES / rawSeconds).toFixed(0)} jobs/s`;
+    say(baseline);
+    // (4) the mail path's own limit: the same rendered e-mail sent MESSAGES times straight from here with
+    // nodemailer, through the same pooled transport (10 connections) to the same receiver.
+    const direct = nodemailer.createTransport({ url: `smtp://127.0.0.1:${smtpPort}`, pool: true, maxConnections: 10 });
+    const directBefore = received;
+    const directStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: MESSAGES }, () =>
+        direct.sendMail({ envelope: { from: sample.from, to: [sample.to] }, raw: sample.raw }),
+      ),
+    );
+    await waitUntil(() => received - directBefore >= MESSAGES, 600_000);
+    const directSeconds = (performance.now() - directStarted) / 1000;
+    direct.close();
+    ceiling = `the same e-mail sent ${MESSAGES} times directly with nodemailer (pool of 10): ${(MESSAGES / directSeconds).toFixed(0)} e-mails/s; the outbox path reaches ${((directSeconds / seconds) * 100).toFixed(1)} % of it`;
+    say(ceiling);
+    ratio = `notifications reach ${((MESSAGES / seconds / (MESSAGES / rawSeconds)) * 100).toFixed(1)} % of the raw queue`;
+    say(ratio);
+  }
 
   // (5) webhooks: the company subscribes (its member is its admin), then leaves it, so the messages go to the
   // webhook alone; MESSAGES outbox rows in one insert, until the receiver has had every POST.
@@ -243,16 +255,29 @@ try {
   await insertMessages();
   await waitUntil(() => hooks >= MESSAGES, 600_000);
   const hookSeconds = (performance.now() - hooksStarted) / 1000;
-  const hookCpu = await cpu();
+  const hookCpu = await cpu(hooks);
   if (received !== mailsBefore) throw new Error(`${received - mailsBefore} e-mails went out in the webhook run`);
   const webhooks = `${MESSAGES} outbox messages to ${hooks} webhook deliveries received in ${hookSeconds.toFixed(1)} s: ${(hooks / hookSeconds).toFixed(0)} deliveries/s (CPU s: ${hookCpu})`;
   say(webhooks);
   await db.end();
 
   // (6) the webhook path's own limit: the same signed POST (signed anew each time, as the worker does) sent
-  // MESSAGES times straight from here with the worker's guarded HTTP client, WEBHOOK_CONCURRENCY at once.
-  const { guardedRequest } = await import(join(root, 'dist/apps/worker/libs/core/src/net/guarded-http.js'));
+  // MESSAGES times straight from here with the worker's guarded HTTP client, WEBHOOK_CONCURRENCY at once, over
+  // connections kept alive as the worker keeps them (WEBHOOK_KEEP_ALIVE_MS, WEBHOOK_CONCURRENCY per address).
+  const { guardedRequest, OutboundConnections } = await import(
+    join(root, 'dist/apps/worker/libs/core/src/net/guarded-http.js')
+  );
   const limits = { timeoutMs: 5000, maxBytes: 65536, allowPrivateAddresses: true, allowHttp: true };
+  // (A build from before kept-alive connections has no OutboundConnections: a connection per POST, as its worker.)
+  const connections =
+    OutboundConnections && WEBHOOK_KEEP_ALIVE_MS > 0
+      ? new OutboundConnections({
+          idleMs: WEBHOOK_KEEP_ALIVE_MS,
+          socketsPerAddress: WEBHOOK_CONCURRENCY,
+          addresses: 100,
+        })
+      : undefined;
+  const directCpu = process.cpuUsage();
   const hooksBefore = hooks;
   const directHooksStarted = performance.now();
   let next = 0;
@@ -274,21 +299,26 @@ try {
             body: hookSample.body,
           },
           limits,
+          connections,
         );
         if (status !== 204) throw new Error(`the receiver answered ${status}`);
       }
     }),
   );
   const directHookSeconds = (performance.now() - directHooksStarted) / 1000;
-  const hookCeiling = `the same signed POST sent ${hooks - hooksBefore} times directly with the guarded HTTP client (${WEBHOOK_CONCURRENCY} at once): ${((hooks - hooksBefore) / directHookSeconds).toFixed(0)} POSTs/s; the outbox path reaches ${((directHookSeconds / hookSeconds) * 100).toFixed(1)} % of it`;
+  connections?.close();
+  const directUsage = process.cpuUsage(directCpu);
+  const directMs = (directUsage.user + directUsage.system) / 1000 / (hooks - hooksBefore);
+  const hookCeiling = `the same signed POST sent ${hooks - hooksBefore} times directly with the guarded HTTP client (${WEBHOOK_CONCURRENCY} at once, ${connections ? `kept-alive connections, ${WEBHOOK_KEEP_ALIVE_MS} ms idle` : 'a connection per POST'}): ${((hooks - hooksBefore) / directHookSeconds).toFixed(0)} POSTs/s, ${directMs.toFixed(2)} ms CPU per POST (sender and receiver, one process); the outbox path reaches ${((directHookSeconds / hookSeconds) * 100).toFixed(1)} % of it`;
   say(hookCeiling);
   const loadAtEnd = load();
   say(`load average ${loadAtStart} at the start, ${loadAtEnd} at the end`);
-  appendFileSync(
-    join(root, 'bench/RESULTS.md'),
-    `\n## Notifications, ${new Date().toISOString().slice(0, 10)}\n\nCommand: \`npm run bench\` (bench/notifications.mjs): built API and worker in production mode, a real SMTP receiver (smtp-server) and an HTTP receiver in the benchmark process, SMTP_URL with a pool of 10 connections, one worker process; load average ${loadAtStart} at the start, ${loadAtEnd} at the end.\n\n` +
-      `- ${latency} (a booking confirmed at once, e-mailed to the company).\n- ${throughput}.\n- ${baseline}.\n- ${ratio}.\n- ${ceiling}.\n- ${webhooks}.\n- ${hookCeiling}.\n`,
-  );
+  if (process.env.BENCH_RECORD !== '0')
+    appendFileSync(
+      join(root, 'bench/RESULTS.md'),
+      `\n## Notifications, ${new Date().toISOString().slice(0, 10)}\n\nCommand: \`npm run bench\` (bench/notifications.mjs): built API and worker in production mode, a real SMTP receiver (smtp-server) and an HTTP receiver in the benchmark process, SMTP_URL with a pool of 10 connections, one worker process; load average ${loadAtStart} at the start, ${loadAtEnd} at the end.\n\n` +
+        `- ${latency} (a booking confirmed at once, e-mailed to the company).\n- ${throughput}.\n- ${baseline}.\n- ${ratio}.\n- ${ceiling}.\n- ${webhooks}.\n- ${hookCeiling}.\n`,
+    );
 } catch (error) {
   say(`failed: ${error.stack ?? error}`);
   process.exitCode = 1;
@@ -344,18 +374,20 @@ function cpuSeconds(pid) {
   }
 }
 
-/** Starts counting the CPU the worker, the bench database's backends and this process spend; the returned function tells. */
+/** Starts counting the CPU the worker, the bench database's backends and this process spend; the returned function tells, in all and per message. */
 async function cpuMeter(db) {
   const backends = async () =>
     (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map((row) => row.pid);
   const first = new Map((await backends()).map((pid) => [pid, cpuSeconds(pid)]));
   const workerAt = cpuSeconds(worker.pid);
   const selfAt = process.cpuUsage();
-  return async () => {
+  return async (count) => {
     let database = 0;
     for (const pid of new Set([...first.keys(), ...(await backends())]))
       database += cpuSeconds(pid) - (first.get(pid) ?? 0);
     const self = process.cpuUsage(selfAt);
-    return `worker ${(cpuSeconds(worker.pid) - workerAt).toFixed(1)}, database ${database.toFixed(1)}, bench and receivers ${((self.user + self.system) / 1e6).toFixed(1)}`;
+    const seconds = { worker: cpuSeconds(worker.pid) - workerAt, database, bench: (self.user + self.system) / 1e6 };
+    const each = (value) => ((value * 1000) / count).toFixed(2);
+    return `worker ${seconds.worker.toFixed(1)}, database ${seconds.database.toFixed(1)}, bench and receivers ${seconds.bench.toFixed(1)}; ms per message: worker ${each(seconds.worker)}, database ${each(seconds.database)}`;
   };
 }

@@ -104,12 +104,15 @@ export {
   checkOutboundUrl,
   guardedRequest,
   isPublicAddress,
+  OutboundConnections,
   OutboundFetchError,
   outboundFailure,
   OutboundRefusedError,
   type OutboundFailure,
   type OutboundLimits,
+  type KeptConnectionsOptions,
   type OutboundPolicy,
+  type Resolver,
 } from './net/guarded-http.js';
 export { spreadsheetSafe } from './http/spreadsheet-safe.js';
 export { answerClientErrorsWithProblems } from './http/client-errors.js';

@@ -45,6 +45,17 @@ export class NotificationsVariables {
   @IntSetting(1, 500)
   WEBHOOK_CONCURRENCY = 10;
 
+  /**
+   * How long a connection to a webhook receiver is kept open unused for the next POST to the same resolved address
+   * (0: a new connection for every POST). Connections to one address are at most WEBHOOK_CONCURRENCY.
+   */
+  @IntSetting(0, 300_000)
+  WEBHOOK_KEEP_ALIVE_MS = 4000;
+
+  /** Receivers' addresses a worker keeps connections to; past this, the least recently used address's close. */
+  @IntSetting(1, 10_000)
+  WEBHOOK_KEEP_ALIVE_ADDRESSES = 100;
+
   /** Subscriptions one organization may hold. */
   @IntSetting(1, 1000)
   WEBHOOK_MAX_PER_ORGANIZATION = 10;
@@ -77,6 +88,8 @@ export class NotificationsConfig {
     timeoutMs: number;
     disableAfter: number;
     concurrency: number;
+    keepAliveMs: number;
+    keepAliveAddresses: number;
     maxPerOrganization: number;
     maxBytes: number;
     allowPrivateAddresses: boolean;
@@ -96,6 +109,8 @@ export class NotificationsConfig {
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
       disableAfter: env.WEBHOOK_DISABLE_AFTER,
       concurrency: env.WEBHOOK_CONCURRENCY,
+      keepAliveMs: env.WEBHOOK_KEEP_ALIVE_MS,
+      keepAliveAddresses: env.WEBHOOK_KEEP_ALIVE_ADDRESSES,
       maxPerOrganization: env.WEBHOOK_MAX_PER_ORGANIZATION,
       maxBytes: env.WEBHOOK_MAX_RESPONSE_BYTES,
       allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,

@@ -1,5 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { guardedRequest, OutboundFetchError, outboundFailure, OutboundRefusedError, SecretBox } from '@slussen/core';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import {
+  guardedRequest,
+  OutboundConnections,
+  OutboundFetchError,
+  outboundFailure,
+  OutboundRefusedError,
+  SecretBox,
+} from '@slussen/core';
 import { NotificationsConfig } from './notifications.config.js';
 import { Coalescer, sendClaimed, Slots } from './batching.js';
 import { DeliveryMarks } from './delivery-marks.js';
@@ -12,16 +19,20 @@ import { openWebhookSecret, signWebhook } from './webhooks.service.js';
  * Sends webhook deliveries through the guarded outbound client: the
  * receiver's name is resolved at connect time and non-public addresses are
  * refused (unless the operator allows them), no redirects are followed, one
- * deadline covers the exchange and the answer's size is capped. What the
- * subscription shows of a failure is a short code, never the receiver's words.
+ * deadline covers the exchange and the answer's size is capped. Connections
+ * are kept alive per resolved address (WEBHOOK_KEEP_ALIVE_MS), each POST
+ * resolved and checked anew before it may use one. What the subscription
+ * shows of a failure is a short code, never the receiver's words.
  */
 @Injectable()
-export class WebhookDeliveriesService {
+export class WebhookDeliveriesService implements OnModuleDestroy {
   private readonly logger = new Logger(WebhookDeliveriesService.name);
   /** POSTs this worker has under way at once (WEBHOOK_CONCURRENCY). */
   private readonly slots: Slots;
   /** Subscriptions whose delivery went through: their failures in a row start again from none. */
   private readonly succeeded = new Coalescer<string>((ids) => this.webhooks.succeeded(ids));
+  /** Kept-alive connections to receivers, none when WEBHOOK_KEEP_ALIVE_MS is 0. */
+  private readonly connections: OutboundConnections | undefined;
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
@@ -32,6 +43,16 @@ export class WebhookDeliveriesService {
     private readonly config: NotificationsConfig,
   ) {
     this.slots = new Slots(config.webhooks.concurrency);
+    if (config.webhooks.keepAliveMs > 0)
+      this.connections = new OutboundConnections({
+        idleMs: config.webhooks.keepAliveMs,
+        socketsPerAddress: config.webhooks.concurrency,
+        addresses: config.webhooks.keepAliveAddresses,
+      });
+  }
+
+  onModuleDestroy(): void {
+    this.connections?.close();
   }
 
   /**
@@ -95,6 +116,7 @@ export class WebhookDeliveriesService {
               body,
             },
             this.config.webhooks,
+            this.connections,
           ));
           if (status < 200 || status >= 300) throw new OutboundFetchError(`answered ${status}`, status);
         } catch (error) {

@@ -156,6 +156,29 @@ export async function checkOutboundTarget(raw: string, policy: OutboundPolicy, r
   return url;
 }
 
+/** An address a name resolved to. */
+export interface ResolvedAddress {
+  address: string;
+  family: number;
+}
+
+/** Resolves a name to all its addresses (node:dns `lookup` with `all`, or a test's own). */
+export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
+
+const systemResolver: Resolver = (hostname) =>
+  new Promise((resolve, reject) =>
+    lookup(hostname, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))),
+  );
+
+/** Refuses a resolution that holds any non-public address (unless the operator allows them). */
+function guardResolution(hostname: string, addresses: ResolvedAddress[], allowPrivate: boolean): ResolvedAddress[] {
+  const refused = allowPrivate ? undefined : addresses.find((entry) => !isPublicAddress(entry.address));
+  if (refused)
+    throw new OutboundRefusedError(`${hostname} resolves to ${refused.address}, which is not a public address`);
+  if (addresses.length === 0) throw new OutboundFetchError(`${hostname} resolves to no address`);
+  return addresses;
+}
+
 /**
  * Resolves a name the way the connection will use it and refuses non-public
  * addresses at connect time, so a name that resolves to an internal address
@@ -165,27 +188,115 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
     lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '', 0);
-      const list = addresses as Array<{ address: string; family: number }>;
-      const refused = allowPrivate ? undefined : list.find((entry) => !isPublicAddress(entry.address));
-      if (refused)
-        return callback(
-          new OutboundRefusedError(`${hostname} resolves to ${refused.address}, which is not a public address`),
-          '',
-          0,
-        );
+      let list: ResolvedAddress[];
+      try {
+        list = guardResolution(hostname, addresses, allowPrivate);
+      } catch (refused) {
+        return callback(refused as Error, '', 0);
+      }
       if (options.all) return callback(null, list as never);
       return callback(null, list[0]!.address, list[0]!.family);
     });
   };
 }
 
+/** A lookup that answers only the address already resolved and checked for this request. */
+function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
+  return (_hostname, options, callback) => {
+    if (options.all) return callback(null, [pinned]);
+    return callback(null, pinned.address, pinned.family);
+  };
+}
+
+export interface KeptConnectionsOptions {
+  /** How long a connection may stay unused before it is closed. */
+  idleMs: number;
+  /** Connections open to one address at once, in use or idle; more requests to it wait for one. */
+  socketsPerAddress: number;
+  /** Addresses whose connections are kept; past this, the least recently used address's connections close. */
+  addresses: number;
+  /** How names are resolved (node:dns by default). */
+  resolve?: Resolver;
+}
+
 /**
- * One request with a deadline for the whole exchange (connecting included), a
- * cap on the answer's size and no redirects followed (a redirect could lead
- * anywhere): a 3xx is answered as it came. Rejects with OutboundRefusedError
- * (never contacted) or OutboundFetchError (contacted, or tried to).
+ * Kept-alive connections for guarded requests, reused only to the very address
+ * a request's own resolution gave and the guard allowed: one agent per
+ * protocol, resolved address and port. Every request resolves its name again
+ * and is checked again before it may take a connection, so a name that comes
+ * to resolve to a forbidden address is refused, and a connection to the
+ * address it resolved to before serves only requests that still resolve there.
+ * Bounded: `socketsPerAddress` connections per address, `addresses` addresses,
+ * and an idle connection closes after `idleMs`.
  */
-export function guardedRequest(raw: string, request: OutboundRequest, limits: OutboundLimits): Promise<OutboundAnswer> {
+export class OutboundConnections {
+  private readonly agents = new Map<string, http.Agent>();
+  private readonly resolve: Resolver;
+
+  constructor(private readonly options: KeptConnectionsOptions) {
+    this.resolve = options.resolve ?? systemResolver;
+  }
+
+  /** The resolved and allowed address to connect to and the agent whose connections go only there. */
+  async route(url: URL, allowPrivate: boolean): Promise<{ agent: http.Agent; lookup: LookupFunction }> {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const family = isIP(host);
+    const [pinned] =
+      family !== 0 ? [{ address: host, family }] : guardResolution(host, await this.resolve(host), allowPrivate);
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    const key = `${url.protocol}//${pinned!.address}|${port}`;
+    let agent = this.agents.get(key);
+    if (agent) this.agents.delete(key);
+    else {
+      const settings = {
+        keepAlive: true,
+        timeout: this.options.idleMs,
+        maxSockets: this.options.socketsPerAddress,
+        maxTotalSockets: this.options.socketsPerAddress,
+        maxFreeSockets: this.options.socketsPerAddress,
+        scheduling: 'lifo' as const,
+      };
+      agent = url.protocol === 'https:' ? new https.Agent(settings) : new http.Agent(settings);
+    }
+    // The most recently used address goes last; the least recently used is let go first.
+    this.agents.set(key, agent);
+    for (const [oldest, retired] of this.agents) {
+      if (this.agents.size <= this.options.addresses) break;
+      this.agents.delete(oldest);
+      retire(retired);
+    }
+    return { agent, lookup: pinnedLookup(pinned!) };
+  }
+
+  /** Closes the idle connections now and each busy one as soon as its answer is in. */
+  close(): void {
+    for (const agent of this.agents.values()) retire(agent);
+    this.agents.clear();
+  }
+}
+
+/** An agent no longer kept: its idle connections close, and its busy ones once their answer is in. */
+function retire(agent: http.Agent): void {
+  // Node's agent reads this flag when a connection comes free (the types leave it out).
+  (agent as http.Agent & { keepAlive: boolean }).keepAlive = false;
+  for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
+}
+
+/**
+ * One request with a deadline for the whole exchange (resolving and connecting
+ * included), a cap on the answer's size and no redirects followed (a redirect
+ * could lead anywhere): a 3xx is answered as it came. With `connections`, the
+ * name is resolved and checked first and the request goes over a kept
+ * connection to that address (or a new one); without, over a connection of
+ * its own. Rejects with OutboundRefusedError (never contacted) or
+ * OutboundFetchError (contacted, or tried to).
+ */
+export function guardedRequest(
+  raw: string,
+  request: OutboundRequest,
+  limits: OutboundLimits,
+  connections?: OutboundConnections,
+): Promise<OutboundAnswer> {
   let url: URL;
   try {
     url = checkOutboundUrl(raw, limits);
@@ -194,15 +305,7 @@ export function guardedRequest(raw: string, request: OutboundRequest, limits: Ou
   }
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const outgoing = client.request(url, {
-      method: request.method,
-      headers: {
-        ...(request.body !== undefined ? { 'content-length': String(Buffer.byteLength(request.body)) } : {}),
-        ...request.headers,
-      },
-      lookup: guardedLookup(limits.allowPrivateAddresses),
-      agent: false,
-    });
+    let outgoing: http.ClientRequest | undefined;
     let settled = false;
     const fail = (error: Error) => {
       clearTimeout(deadline);
@@ -218,44 +321,58 @@ export function guardedRequest(raw: string, request: OutboundRequest, limits: Ou
     // a destroyed request on the response (or not at all), never on the request.
     const abort = (error: OutboundFetchError) => {
       fail(error);
-      outgoing.destroy();
+      outgoing?.destroy();
     };
     const deadline = setTimeout(
       () => abort(new OutboundFetchError(`no complete answer within ${limits.timeoutMs} ms`, null, 'timeout')),
       limits.timeoutMs,
     );
-    outgoing.on('error', fail);
-    outgoing.on('response', (response) => {
-      const status = response.statusCode ?? 0;
-      const declared = Number(response.headers['content-length']);
-      if (declared > limits.maxBytes) {
-        abort(
-          new OutboundFetchError(
-            `answer of ${declared} bytes is over the limit of ${limits.maxBytes}`,
-            status,
-            'too-large',
-          ),
-        );
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > limits.maxBytes)
-          abort(new OutboundFetchError(`answer is over the limit of ${limits.maxBytes} bytes`, status, 'too-large'));
-        else chunks.push(chunk);
+    const send = (route: { agent: http.Agent | false; lookup: LookupFunction }) => {
+      if (settled) return;
+      outgoing = client.request(url, {
+        method: request.method,
+        headers: {
+          ...(request.body !== undefined ? { 'content-length': String(Buffer.byteLength(request.body)) } : {}),
+          ...request.headers,
+        },
+        lookup: route.lookup,
+        agent: route.agent,
       });
-      response.on('error', fail);
-      response.on('aborted', () => fail(new OutboundFetchError('the answer was cut off', status)));
-      response.on('end', () => {
-        clearTimeout(deadline);
-        if (settled) return;
-        settled = true;
-        resolve({ status, body: Buffer.concat(chunks) });
+      outgoing.on('error', fail);
+      outgoing.on('response', (response) => {
+        const status = response.statusCode ?? 0;
+        const declared = Number(response.headers['content-length']);
+        if (declared > limits.maxBytes) {
+          abort(
+            new OutboundFetchError(
+              `answer of ${declared} bytes is over the limit of ${limits.maxBytes}`,
+              status,
+              'too-large',
+            ),
+          );
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > limits.maxBytes)
+            abort(new OutboundFetchError(`answer is over the limit of ${limits.maxBytes} bytes`, status, 'too-large'));
+          else chunks.push(chunk);
+        });
+        response.on('error', fail);
+        response.on('aborted', () => fail(new OutboundFetchError('the answer was cut off', status)));
+        response.on('end', () => {
+          clearTimeout(deadline);
+          if (settled) return;
+          settled = true;
+          resolve({ status, body: Buffer.concat(chunks) });
+        });
       });
-    });
-    outgoing.end(request.body);
+      outgoing.end(request.body);
+    };
+    if (!connections) send({ agent: false, lookup: guardedLookup(limits.allowPrivateAddresses) });
+    else connections.route(url, limits.allowPrivateAddresses).then(send, fail);
   });
 }
 
