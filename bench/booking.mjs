@@ -42,6 +42,28 @@ const load = () =>
     .map((figure) => figure.toFixed(2))
     .join(', ');
 
+/** The same POST answered by a server that does nothing else, in plain Node and in Express (the HTTP layer the API runs on). */
+const BARE_SERVERS = {
+  node: `import { createServer } from 'node:http';
+    const server = createServer((request, response) => {
+      let body = '';
+      request.setEncoding('utf8');
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        const answer = JSON.stringify({ id: crypto.randomUUID(), title: JSON.parse(body).title, status: 'pending', createdAt: new Date() });
+        response.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
+        response.end(answer);
+      });
+    });
+    server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));`,
+  express: `import express from 'express';
+    const app = express();
+    app.use(express.json());
+    app.post('/api/v1/slots/:slotId/bookings', (request, response) =>
+      response.status(201).json({ id: crypto.randomUUID(), title: request.body.title, status: 'pending', createdAt: new Date() }));
+    const server = app.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));`,
+};
+
 const database = `slussen_bench_booking_${process.pid}`;
 const pgbenchDatabase = `slussen_pgbench_${process.pid}`;
 const { services, admin, urlOf, close } = await benchServices(root, say, [database, pgbenchDatabase]);
@@ -85,6 +107,7 @@ try {
   await waitForReady(`http://127.0.0.1:${port}/health/ready`);
   const db = new pg.Client({ connectionString: urlOf(database) });
   await db.connect();
+  db.on('error', () => undefined); // the server stops at the end; an exception before that is what to report
   const { slots, tokens } = await generate(db);
   say(`generated ${COMPANIES} companies and ${SLOTS} slots`);
   const statements = await statementStatistics(db);
@@ -103,7 +126,8 @@ try {
   await statements.print();
   const surge = await runBookings(slots, tokens, SURGE_CONNECTIONS, SURGE_SECONDS);
   const { tps: ownSql, cpu: ownSqlCpu } = await runBookingSql(db);
-  const bare = await runBareHttp();
+  const bare = await runBareHttp('node');
+  const bareExpress = await runBareHttp('express');
   const loadAfter = load();
   const [{ bookings, held }] = (
     await db.query(`SELECT count(*)::int AS bookings, (SELECT sum(held)::int FROM slots) AS held FROM bookings`)
@@ -128,6 +152,7 @@ try {
   const floorMs = ownSqlCpu.postgres + bare.server + bare.generator;
   const floorSummary =
     `a bare Node HTTP server (the same POST, its JSON body read and a 201 JSON answer, nothing else) at ${CONNECTIONS} connections: ${bare.rps.toFixed(0)} req/s; CPU per request: server ${bare.server.toFixed(2)} ms, load generator ${bare.generator.toFixed(2)} ms; ` +
+    `the same in bare Express: ${bareExpress.rps.toFixed(0)} req/s, server ${bareExpress.server.toFixed(2)} ms per request, so another HTTP adapter could save at most ${(bareExpress.server - bare.server).toFixed(2)} of the API's ${booking.cpu.api} ms; ` +
     `so a booking costs at least ${floorMs.toFixed(2)} ms of CPU (its SQL's PostgreSQL backends, the bare server, the generator), at most ${((2000 / floorMs / pgbench) * 100).toFixed(0)} % of the TPC-B-like ceiling on ${availableParallelism()} cores with no API code at all`;
   const stored = `${bookings} bookings in the database, ${held} places held`;
   say(summary);
@@ -268,28 +293,11 @@ async function runBookingSql(db) {
  * reads the same POST's JSON body and answers 201 with a small JSON, under the
  * same load generator; the CPU per request of the server and of the generator.
  */
-async function runBareHttp() {
-  const server = spawn(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `import { createServer } from 'node:http';
-       const server = createServer((request, response) => {
-         let body = '';
-         request.setEncoding('utf8');
-         request.on('data', (chunk) => (body += chunk));
-         request.on('end', () => {
-           const { title } = JSON.parse(body);
-           const answer = JSON.stringify({ id: crypto.randomUUID(), title, status: 'pending', createdAt: new Date() });
-           response.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
-           response.end(answer);
-         });
-       });
-       server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));`,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+async function runBareHttp(kind) {
+  const server = spawn(process.execPath, ['--input-type=module', '-e', BARE_SERVERS[kind]], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const barePort = await new Promise((done) =>
     server.stdout.once('data', (chunk) => done(Number(String(chunk).trim()))),
   );
