@@ -216,7 +216,7 @@ for (const lang of ['sv', 'en'] as const) {
     }) => {
       await signIn(page, w, MANAGER, '/ideas');
       await expect(page.getByRole('heading', { level: 1, name: d.mine.title })).toBeVisible();
-      await page.getByRole('link', { name: world.sluice.name }).click();
+      await page.getByRole('link', { name: world.sluice.name, exact: true }).click();
       await expect(
         page.getByRole('heading', { level: 1, name: d.screening.title.replace('{{name}}', world.sluice.name) }),
       ).toBeVisible();
@@ -258,7 +258,7 @@ for (const lang of ['sv', 'en'] as const) {
       await checkPage(page, 'idea-accepted');
 
       // The colleague's need goes no further here: declined with a reason she will read.
-      await page.getByRole('link', { name: world.sluice.name }).click();
+      await page.getByRole('link', { name: world.sluice.name, exact: true }).click();
       await page.getByRole('link', { name: d.sluice.toScreening.replace('{{name}}', world.sluice.name) }).click();
       await page.getByRole('link', { name: world.similarTitle }).click();
       await expect(page.getByRole('heading', { level: 1, name: world.similarTitle })).toBeVisible();
@@ -374,7 +374,7 @@ for (const lang of ['sv', 'en'] as const) {
 
     test('a visitor reads the sluices without signing in, and is asked to sign in to submit', async ({ page }) => {
       await page.goto('/sluices');
-      await page.getByRole('link', { name: 'Region Stockholms innovationssluss' }).click();
+      await page.getByRole('link', { name: 'Region Stockholms innovationssluss', exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Region Stockholms innovationssluss' })).toBeVisible();
       await expect(page.getByRole('link', { name: d.sluice.signInToSubmit })).toBeVisible();
       await checkPage(page, 'sluice-anonymous');
@@ -384,7 +384,19 @@ for (const lang of ['sv', 'en'] as const) {
       page,
     }) => {
       await signIn(page, w, STAFFER, '/ideas');
-      const own = page.getByRole('region', { name: d.mine.ownTitle });
+      // Her own region's sluice is one step away, not only through the list of all sluices.
+      await expect(
+        page.getByRole('link', { name: d.mine.submitNeedTo.replace('{{name}}', 'Region Stockholms innovationssluss') }),
+      ).toHaveAttribute('href', /^\/sluices\/[^/]+\/submit\?kind=need$/);
+      // A year of closed needs: the ten newest, the rest on request, where she carries on.
+      const ended = page.getByRole('region', { name: new RegExp(`^${d.mine.endedTitle}`) });
+      await expect(ended.locator('h4 a')).toHaveCount(10);
+      const total = Number((await ended.locator('h3 .meta').innerText()).replace(/\D/g, ''));
+      expect(total).toBeGreaterThan(10);
+      await ended.getByRole('button', { name: d.mine.showAllEnded.replace('{{count}}', String(total)) }).click();
+      await expect(ended.locator('h4 a')).toHaveCount(total);
+      await expect(ended.locator('h4 a').nth(10)).toBeFocused();
+      const own = page.getByRole('region', { name: d.mine.ownTitle, exact: true });
       await own.getByRole('link', { name: 'Fall nattetid på vårdboendet' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Fall nattetid på vårdboendet' })).toBeVisible();
       await expect(page.locator('dl.facts')).toContainText(d.status.screening);
@@ -398,7 +410,7 @@ for (const lang of ['sv', 'en'] as const) {
       await signOut(page, lang);
 
       await signIn(page, w, MANAGER, '/ideas');
-      await page.getByRole('link', { name: 'Region Stockholms innovationssluss' }).click();
+      await page.getByRole('link', { name: 'Region Stockholms innovationssluss', exact: true }).click();
       const waiting = page.getByRole('region', { name: new RegExp(`^${d.status.submitted}`) });
       await expect(waiting.getByRole('link', { name: 'Röststyrt trygghetslarm' })).toBeVisible();
       await expect(

@@ -4,7 +4,7 @@ import { RequireSignIn } from '../../app/RequireSignIn';
 import { useSession } from '../../app/session';
 import { Page } from '../../ui/Page';
 import { Loading } from '../../ui/Status';
-import { managesSluice } from './access';
+import { kindsFor, managesSluice } from './access';
 import { IdeaList } from './IdeaList';
 import { useIdeas, useSluices } from './queries';
 import type { Idea } from './types';
@@ -20,6 +20,10 @@ export function IdeasPage() {
 }
 
 const OPEN: Idea['status'][] = ['submitted', 'screening', 'accepted'];
+/** What has ended: closed after its pilot or its answer, or declined. */
+const ENDED: Idea['status'][] = ['closed', 'declined'];
+/** A person's ended ideas shown before the rest is asked for. */
+const ENDED_SHOWN = 10;
 
 function Ideas() {
   const { t } = useTranslation('ideas');
@@ -29,13 +33,29 @@ function Ideas() {
   const me = session.me;
   const all = ideas.data?.items ?? [];
   const mine = all.filter((idea) => idea.mine);
+  const mineGoing = mine.filter((idea) => !ENDED.includes(idea.status));
+  const mineEnded = mine.filter((idea) => ENDED.includes(idea.status));
   const following = all.filter((idea) => idea.following && !idea.mine);
   const needs = all.filter(
     (idea) => !idea.mine && !idea.following && idea.kind === 'need' && idea.public && OPEN.includes(idea.status),
   );
   const managed = (sluices.data?.items ?? []).filter((sluice) => managesSluice(me, sluice));
+  // Staff bring needs to their own organization's sluice: the way there is here, not only in the list of all sluices.
+  const ownSluices = (sluices.data?.items ?? []).filter(
+    (sluice) =>
+      kindsFor(me, sluice).includes('need') && me?.memberships.some((m) => m.organizationId === sluice.organizationId),
+  );
   return (
     <Page title={t('mine.title')} lead={t('mine.lead')}>
+      {ownSluices.length ? (
+        <div className="actions">
+          {ownSluices.map((sluice) => (
+            <Link key={sluice.id} className="button" to={`/sluices/${sluice.id}/submit?kind=need`}>
+              {t('mine.submitNeedTo', { name: sluice.name })}
+            </Link>
+          ))}
+        </div>
+      ) : null}
       <p>
         <Link to="/sluices">{t('mine.toSluices')}</Link>
       </p>
@@ -59,7 +79,29 @@ function Ideas() {
       ) : null}
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">{t('mine.ownTitle')}</h2>
-        <IdeaList query={ideas} items={mine} empty={t('mine.none')} headingLevel={3} showSluice />
+        <IdeaList
+          query={ideas}
+          items={mineGoing}
+          empty={mineEnded.length ? t('mine.noneGoing') : t('mine.none')}
+          headingLevel={3}
+          showSluice
+        />
+        {mineEnded.length ? (
+          <section aria-labelledby="mine-ended-heading">
+            <h3 id="mine-ended-heading">
+              {t('mine.endedTitle')} <span className="meta">({mineEnded.length})</span>
+            </h3>
+            <IdeaList
+              query={ideas}
+              items={mineEnded}
+              empty=""
+              headingLevel={4}
+              showSluice
+              first={ENDED_SHOWN}
+              showAllLabel={t('mine.showAllEnded', { count: mineEnded.length })}
+            />
+          </section>
+        ) : null}
       </section>
       {following.length ? (
         <section aria-labelledby="following-heading">

@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryFailure } from '../../app/QueryFailure';
@@ -6,6 +5,7 @@ import { RequireSignIn } from '../../app/RequireSignIn';
 import { formatPeriod } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { Loading } from '../../ui/Status';
+import { useFirstShown } from '../../ui/useFirstShown';
 import { StageTag } from './PilotPage';
 import { usePilots } from './queries';
 import { STAGES, type PilotListItem, type Stage } from './types';
@@ -46,14 +46,7 @@ const FIRST_SHOWN = 10;
 function StageSection({ stage, pilots }: { stage: Stage; pilots: PilotListItem[] }) {
   const { t, i18n } = useTranslation('pilots');
   const over = stage === 'completed' || stage === 'aborted';
-  const [showAll, setShowAll] = useState(false);
-  const firstOfRest = useRef<HTMLAnchorElement>(null);
-  const shown = over && !showAll ? pilots.slice(0, FIRST_SHOWN) : pilots;
-  const showRest = () => {
-    setShowAll(true);
-    // The button goes away; the reader carries on at the first pilot it revealed.
-    requestAnimationFrame(() => firstOfRest.current?.focus());
-  };
+  const { shown, hidden, linkRef, showRest } = useFirstShown(pilots, over ? FIRST_SHOWN : Infinity);
   return (
     <section aria-labelledby={`stage-${stage}`}>
       <h2 id={`stage-${stage}`}>
@@ -66,7 +59,7 @@ function StageSection({ stage, pilots }: { stage: Stage; pilots: PilotListItem[]
           {shown.map((pilot, index) => (
             <li key={pilot.id} className="booking-card">
               <h3>
-                <Link to={`/pilots/${pilot.id}`} ref={index === FIRST_SHOWN ? firstOfRest : undefined}>
+                <Link to={`/pilots/${pilot.id}`} ref={linkRef(index)}>
                   {pilot.title}
                 </Link>
               </h3>
@@ -83,7 +76,7 @@ function StageSection({ stage, pilots }: { stage: Stage; pilots: PilotListItem[]
           ))}
         </ul>
       )}
-      {shown.length < pilots.length ? (
+      {hidden ? (
         <button type="button" className="button button--secondary" onClick={showRest}>
           {t('list.showAll', { count: pilots.length, stage: t(`stages.${stage}`).toLowerCase() })}
         </button>
