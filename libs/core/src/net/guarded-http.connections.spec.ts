@@ -225,6 +225,31 @@ describe('the guarded client with kept-alive connections', () => {
     ).rejects.toMatchObject({ reason: 'timeout' });
   });
 
+  it('sends once more over a new connection when a kept one is reset before any answer, and only once', async () => {
+    // The second request (on the kept connection) is reset, as a receiver closing an idle connection would.
+    let seen = 0;
+    const target = await receiver((request, response) =>
+      seen++ === 1 ? request.socket.resetAndDestroy() : response.writeHead(204).end(),
+    );
+    const connections = kept(undefined, 1);
+    await guardedRequest(`http://127.0.0.1:${target.port}/first`, post, open, connections);
+    expect((await guardedRequest(`http://127.0.0.1:${target.port}/second`, post, open, connections)).status).toBe(204);
+    expect(seen).toBe(3);
+    expect(target.connections).toHaveLength(2);
+
+    // Every request after the first is reset: one more try over a new connection, then the call fails.
+    let answered = 0;
+    const resetting = await receiver((request, response) =>
+      answered++ === 0 ? response.writeHead(204).end() : request.socket.resetAndDestroy(),
+    );
+    await guardedRequest(`http://127.0.0.1:${resetting.port}/first`, post, open, connections);
+    await expect(guardedRequest(`http://127.0.0.1:${resetting.port}/second`, post, open, connections)).rejects.toThrow(
+      OutboundFetchError,
+    );
+    expect(answered).toBe(3);
+    connections.close();
+  });
+
   it('closes idle connections on close, and those of the least recently used address past the bound', async () => {
     const target = await receiver(undefined, ['127.0.0.1', '127.0.0.2']);
     const connections = new OutboundConnections({ idleMs: 5000, socketsPerAddress: 2, addresses: 1 });

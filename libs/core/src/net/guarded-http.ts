@@ -327,9 +327,10 @@ export function guardedRequest(
       () => abort(new OutboundFetchError(`no complete answer within ${limits.timeoutMs} ms`, null, 'timeout')),
       limits.timeoutMs,
     );
+    let retried = false;
     const send = (route: { agent: http.Agent | false; lookup: LookupFunction }) => {
       if (settled) return;
-      outgoing = client.request(url, {
+      const attempt = client.request(url, {
         method: request.method,
         headers: {
           ...(request.body !== undefined ? { 'content-length': String(Buffer.byteLength(request.body)) } : {}),
@@ -338,8 +339,18 @@ export function guardedRequest(
         lookup: route.lookup,
         agent: route.agent,
       });
-      outgoing.on('error', fail);
-      outgoing.on('response', (response) => {
+      outgoing = attempt;
+      let answered = false;
+      attempt.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept connection the receiver closed while it was idle fails as the request is written, before any
+        // answer: sent once more, over another connection to the same address (Node's advice for kept-alive agents).
+        if (!answered && !retried && attempt.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+          retried = true;
+          send(route);
+        } else fail(error);
+      });
+      attempt.on('response', (response) => {
+        answered = true;
         const status = response.statusCode ?? 0;
         const declared = Number(response.headers['content-length']);
         if (declared > limits.maxBytes) {
@@ -369,7 +380,7 @@ export function guardedRequest(
           resolve({ status, body: Buffer.concat(chunks) });
         });
       });
-      outgoing.end(request.body);
+      attempt.end(request.body);
     };
     if (!connections) send({ agent: false, lookup: guardedLookup(limits.allowPrivateAddresses) });
     else connections.route(url, limits.allowPrivateAddresses).then(send, fail);
