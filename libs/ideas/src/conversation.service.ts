@@ -108,12 +108,13 @@ export class ConversationService {
   }
 
   /** A message as notifications tell it (no access check: for the worker). */
-  messageForNotification(messageId: string): Promise<MessageRow | null> {
-    return this.messages.findById(messageId);
+  /** Messages and answers as notifications tell them, by id, in one read each (no access check: for the worker). */
+  messagesForNotification(messageIds: readonly string[]): Promise<Map<string, MessageRow>> {
+    return this.messages.findByIds(messageIds);
   }
 
-  answerForNotification(answerId: string) {
-    return this.answers.findById(answerId);
+  answersForNotification(answerIds: readonly string[]) {
+    return this.answers.findByIds(answerIds);
   }
 
   private async conversable(actor: Actor, id: string): Promise<IdeaRow> {

@@ -369,12 +369,14 @@ export class IdeasService {
   }
 
   /** The idea as notifications tell it (no access check: for the worker). */
-  forNotification(id: string): Promise<IdeaRow | null> {
-    return this.ideas.findById(id);
+  /** Ideas as notifications tell them, by id, in one read (no access check: for the worker). */
+  forNotifications(ids: readonly string[]): Promise<Map<string, IdeaRow>> {
+    return this.ideas.findByIds(ids);
   }
 
-  followersOf(id: string): Promise<string[]> {
-    return this.ideas.followerIds(id);
+  /** The followers of several ideas, by idea, in one read. */
+  followersOf(ids: readonly string[]): Promise<Map<string, string[]>> {
+    return this.ideas.followerIdsOf(ids);
   }
 
   /** The idea, when the caller may see it (else 404). */

@@ -141,6 +141,15 @@ export class MembersService {
     return this.memberships.contacts(organizationId, roles);
   }
 
+  /** The contacts and roles of several organizations' members, by organization (no access check: for the worker). */
+  contactsByOrganization(organizationIds: readonly string[]) {
+    return this.memberships.contactsByOrganization(organizationIds);
+  }
+
+  contactsOfUsers(userIds: readonly string[]) {
+    return this.memberships.contactsOfUsers(userIds);
+  }
+
   contactOfUser(userId: string) {
     return this.memberships.contactOfUser(userId);
   }

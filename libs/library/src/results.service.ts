@@ -213,21 +213,27 @@ export class ResultsService {
     return { items: items.sort((a, b) => b.adoptions - a.adoptions || a.domain.localeCompare(b.domain)) };
   }
 
-  /** A consent change as notifications tell it: the pilot (title, sides, test bed) and its result, if published. */
-  async forNotification(pilotId: string) {
-    const pilot = await this.pilots.forNotification(pilotId);
-    if (!pilot) return null;
-    return { pilot, consent: await this.results.consentOf(pilotId) };
+  /** Consent changes as notifications tell them, by pilot: the pilot (title, sides, test bed) and its result, if any; one read of each for many. */
+  async forNotifications(pilotIds: readonly string[]) {
+    const [pilots, consents] = await Promise.all([
+      this.pilots.forNotifications(pilotIds),
+      this.results.consentsOf(pilotIds),
+    ]);
+    return new Map([...pilots].map(([id, pilot]) => [id, { pilot, consent: consents.get(id) ?? null }]));
   }
 
-  /** An adoption as notifications tell it. */
-  async adoptionForNotification(adoptionId: string) {
-    const adoption = await this.results.adoption(adoptionId);
-    if (!adoption) return null;
-    const result = await this.results.published(adoption.resultId);
-    if (!result) return null;
-    const pilot = await this.pilots.forNotification(result.pilotId);
-    return pilot ? { adoption, result, pilot } : null;
+  /** Adoptions as notifications tell them, by id: the adoption, its published result and the result's pilot; one read of each for many. */
+  async adoptionsForNotification(adoptionIds: readonly string[]) {
+    const adoptions = await this.results.adoptionsByIds(adoptionIds);
+    const results = await this.results.publishedByIds([...adoptions.values()].map((adoption) => adoption.resultId));
+    const pilots = await this.pilots.forNotifications([...results.values()].map((result) => result.pilotId));
+    return new Map(
+      [...adoptions].flatMap(([id, adoption]) => {
+        const result = results.get(adoption.resultId);
+        const pilot = result && pilots.get(result.pilotId);
+        return result && pilot ? [[id, { adoption, result, pilot }] as const] : [];
+      }),
+    );
   }
 
   private async record(

@@ -18,6 +18,7 @@ export {
   type RenderedMail,
   type WebhookAuditEntry,
 } from './messages/messages.js';
+export { NoticeReads, type BatchRead, type OrganizationContact } from './messages/notice-reads.js';
 export {
   NOTIFICATIONS_JOBS,
   NOTIFICATIONS_QUEUE,

@@ -79,11 +79,10 @@ export class NotificationsService {
       (row) => row.outboxId,
     );
     const messages = emails.size > 0 ? await this.outbox.messages([...emails.keys()]) : new Map();
-    for (const [outboxId, rows] of emails) {
-      const message = messages.get(outboxId);
-      const notice = message ? await this.notice(message.topic, message.payload) : null;
+    const notices = await Promise.all(this.notices([...emails.keys()].map((outboxId) => messages.get(outboxId))));
+    for (const [index, rows] of [...emails.values()].entries()) {
       const outcome = await this.sendEmails(
-        notice,
+        notices[index]!,
         rows.map((row) => row.id),
       );
       taken.emails += outcome.taken;
@@ -125,22 +124,33 @@ export class NotificationsService {
     const unread = outboxIds.filter((id) => !bodies.has(id));
     if (unread.length === 0) return bodies;
     const messages = await this.outbox.messages(unread);
-    await Promise.all(
-      unread.map(async (id) => {
-        const message = messages.get(id);
-        const notice =
-          message && message.topic !== 'webhook.disabled' ? await this.notice(message.topic, message.payload) : null;
-        bodies.set(id, notice && message ? webhookBody(id, message, notice) : null);
-      }),
-    );
+    const told = unread
+      .map((id) => messages.get(id))
+      .map((message) => (message?.topic === 'webhook.disabled' ? undefined : message));
+    const notices = await Promise.all(this.notices(told));
+    unread.forEach((id, index) => {
+      const message = told[index];
+      const notice = notices[index];
+      bodies.set(id, notice && message ? webhookBody(id, message, notice) : null);
+    });
     return bodies;
   }
 
-  /** The notice of a message from the context that registered its topic; null when there is nothing to send. */
-  private async notice(topic: string, payload: Record<string, unknown>): Promise<Notice | null> {
-    const notice = await this.registry.notice(topic, payload);
-    if (notice === undefined) this.logger.warn(`no notification for outbox topic ${topic}`);
-    return notice ?? null;
+  /**
+   * The notices of messages (undefined: none to read), asked of the contexts
+   * that registered their topics all at once, so that a batch's lookups are
+   * read together; each is null when there is nothing to send.
+   */
+  private notices(messages: Array<StoredOutboxMessage | undefined>): Array<Promise<Notice | null>> {
+    const found = messages.filter((message) => message !== undefined);
+    const asked = this.registry.notices(found);
+    const noticeOf = new Map(found.map((message, index) => [message, asked[index]]));
+    return messages.map(async (message) => {
+      if (!message) return null;
+      const notice = await noticeOf.get(message);
+      if (notice === undefined) this.logger.warn(`no notification for outbox topic ${message.topic}`);
+      return notice ?? null;
+    });
   }
 
   /**
@@ -173,16 +183,8 @@ export class NotificationsService {
    */
   private async plan(outboxIds: string[]): Promise<Map<string, Promise<Settled<{ sent: number }>>>> {
     const messages = await this.outbox.messages(outboxIds);
-    const notices = new Map<string, Settled<Notice | null>>();
-    await Promise.all(
-      outboxIds.map(async (id) => {
-        const message = messages.get(id);
-        notices.set(
-          id,
-          message ? await settle(this.notice(message.topic, message.payload)) : { ok: true, value: null },
-        );
-      }),
-    );
+    const asked = await Promise.all(this.notices(outboxIds.map((id) => messages.get(id))).map(settle));
+    const notices = new Map(outboxIds.map((id, index) => [id, asked[index]!]));
     const ready = outboxIds.flatMap((id) => {
       const notice = notices.get(id)!;
       return notice.ok && notice.value ? [{ id, message: messages.get(id)!, notice: notice.value }] : [];

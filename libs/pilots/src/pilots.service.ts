@@ -410,6 +410,11 @@ export class PilotsService {
     return this.pilots.findById(id);
   }
 
+  /** Pilots as notifications tell them, by id, in one read (no access check: for the worker). */
+  forNotifications(ids: readonly string[]): Promise<Map<string, PilotRow>> {
+    return this.pilots.findByIds(ids);
+  }
+
   private async moveByRequest(
     actor: Actor,
     pilot: PilotRow,

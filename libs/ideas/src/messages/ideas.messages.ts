@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@slussen/core';
-import { MembersService } from '@slussen/identity';
-import { Messages, type Contact, type Notice, type Recipient } from '@slussen/notifications';
+import { Messages, type Contact, type Notice, type NoticeReads, type Recipient } from '@slussen/notifications';
 import { ConversationService } from '../conversation.service.js';
 import { IdeasService } from '../ideas.service.js';
 import type { IdeaRow } from '../repositories/ideas.repository.js';
@@ -19,23 +18,36 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class IdeasMessages extends Messages<keyof IdeasTopics> {
   readonly messages = {
-    'idea.submitted': (payload: { ideaId: string }) => this.aboutIdea('submitted', payload.ideaId, ['managers']),
-    'idea.screening': (payload: { ideaId: string }) => this.aboutIdea('screening', payload.ideaId, ['submitter']),
-    'idea.accepted': (payload: { ideaId: string }) => this.aboutIdea('accepted', payload.ideaId, ['submitter']),
-    'idea.declined': (payload: { ideaId: string }) => this.aboutIdea('declined', payload.ideaId, ['submitter']),
-    'idea.piloting': (payload: { ideaId: string; bookingId: string }) =>
-      this.aboutIdea('piloting', payload.ideaId, ['submitter', 'managers'], { bookingId: payload.bookingId }),
-    'idea.closed': (payload: { ideaId: string }) => this.aboutIdea('closed', payload.ideaId, ['submitter']),
-    'idea.waiting': (payload: { ideaId: string }) => this.aboutIdea('waiting', payload.ideaId, ['managers']),
-    'idea.message': (payload: { messageId: string }) => this.message(payload.messageId),
-    'idea.answered': (payload: { answerId: string }) => this.answer('answered', payload.answerId),
-    'idea.answer-accepted': (payload: { answerId: string }) => this.answer('answer-accepted', payload.answerId),
+    'idea.submitted': (payload: { ideaId: string }, reads: NoticeReads) =>
+      this.aboutIdea('submitted', payload.ideaId, ['managers'], reads),
+    'idea.screening': (payload: { ideaId: string }, reads: NoticeReads) =>
+      this.aboutIdea('screening', payload.ideaId, ['submitter'], reads),
+    'idea.accepted': (payload: { ideaId: string }, reads: NoticeReads) =>
+      this.aboutIdea('accepted', payload.ideaId, ['submitter'], reads),
+    'idea.declined': (payload: { ideaId: string }, reads: NoticeReads) =>
+      this.aboutIdea('declined', payload.ideaId, ['submitter'], reads),
+    'idea.piloting': (payload: { ideaId: string; bookingId: string }, reads: NoticeReads) =>
+      this.aboutIdea('piloting', payload.ideaId, ['submitter', 'managers'], reads, { bookingId: payload.bookingId }),
+    'idea.closed': (payload: { ideaId: string }, reads: NoticeReads) =>
+      this.aboutIdea('closed', payload.ideaId, ['submitter'], reads),
+    'idea.waiting': (payload: { ideaId: string }, reads: NoticeReads) =>
+      this.aboutIdea('waiting', payload.ideaId, ['managers'], reads),
+    'idea.message': (payload: { messageId: string }, reads: NoticeReads) => this.message(payload.messageId, reads),
+    'idea.answered': (payload: { answerId: string }, reads: NoticeReads) =>
+      this.answer('answered', payload.answerId, reads),
+    'idea.answer-accepted': (payload: { answerId: string }, reads: NoticeReads) =>
+      this.answer('answer-accepted', payload.answerId, reads),
   };
+
+  /** A batch's ideas, their followers, messages and answers, each read once for the batch. */
+  private readonly ideasById = (ids: readonly string[]) => this.ideas.forNotifications(ids);
+  private readonly followersByIdea = (ids: readonly string[]) => this.ideas.followersOf(ids);
+  private readonly messagesById = (ids: readonly string[]) => this.conversation.messagesForNotification(ids);
+  private readonly answersById = (ids: readonly string[]) => this.conversation.answersForNotification(ids);
 
   constructor(
     private readonly ideas: IdeasService,
     private readonly conversation: ConversationService,
-    private readonly members: MembersService,
     private readonly config: AppConfig,
   ) {
     super();
@@ -46,25 +58,21 @@ export class IdeasMessages extends Messages<keyof IdeasTopics> {
     topic: IdeaMailTopic,
     ideaId: string,
     audiences: IdeaAudience[],
+    reads: NoticeReads,
     extra: Record<string, unknown> = {},
   ): Promise<Notice<IdeaAudience> | null> {
-    const idea = await this.ideas.forNotification(ideaId);
+    const idea = await reads.load(this.ideasById, ideaId);
     if (!idea) return null;
-    const people = await this.people(idea, audiences);
     const statusChange = topic !== 'submitted' && topic !== 'waiting';
-    // The company whose answer was accepted hears how the need goes on: it is the one to pilot it.
-    if (statusChange && idea.acceptedAnswerOrganizationId)
-      for (const [id, person] of this.recipients(
-        await this.members.contactsOf(idea.acceptedAnswerOrganizationId),
-        'company',
-      ))
-        if (!people.has(id)) people.set(id, person);
-    if (statusChange)
-      for (const userId of await this.ideas.followersOf(idea.id)) {
-        if (people.has(userId)) continue;
-        const contact = await this.members.contactOfUser(userId);
-        if (contact) people.set(userId, { ...contact, audience: 'follower' });
-      }
+    const [people, accepted, followers] = await Promise.all([
+      this.people(idea, audiences, reads),
+      // The company whose answer was accepted hears how the need goes on: it is the one to pilot it.
+      statusChange && idea.acceptedAnswerOrganizationId ? reads.contactsOf(idea.acceptedAnswerOrganizationId) : [],
+      statusChange ? this.followers(idea.id, reads) : [],
+    ]);
+    for (const [id, person] of this.recipients(accepted, 'company')) if (!people.has(id)) people.set(id, person);
+    for (const contact of followers)
+      if (!people.has(contact.userId)) people.set(contact.userId, { ...contact, audience: 'follower' });
     return this.notice(topic, idea, people, {
       organizations: topic === 'waiting' ? [] : this.organizationsOf(idea),
       webhookData: { idea: this.webhookIdea(idea), ...extra },
@@ -73,14 +81,16 @@ export class IdeasMessages extends Messages<keyof IdeasTopics> {
     });
   }
 
-  private async message(messageId: string): Promise<Notice<IdeaAudience> | null> {
-    const message = await this.conversation.messageForNotification(messageId);
+  private async message(messageId: string, reads: NoticeReads): Promise<Notice<IdeaAudience> | null> {
+    const message = await reads.load(this.messagesById, messageId);
     if (!message) return null;
-    const idea = await this.ideas.forNotification(message.ideaId);
+    const idea = await reads.load(this.ideasById, message.ideaId);
     if (!idea) return null;
-    const people = await this.people(idea, [message.side === 'submitter' ? 'managers' : 'submitter']);
+    const [people, author] = await Promise.all([
+      this.people(idea, [message.side === 'submitter' ? 'managers' : 'submitter'], reads),
+      message.authorUserId ? reads.contactOfUser(message.authorUserId) : null,
+    ]);
     if (message.authorUserId) people.delete(message.authorUserId);
-    const author = message.authorUserId ? await this.members.contactOfUser(message.authorUserId) : null;
     return this.notice('message', idea, people, {
       organizations: [],
       webhookData: {},
@@ -89,15 +99,15 @@ export class IdeasMessages extends Messages<keyof IdeasTopics> {
     });
   }
 
-  private async answer(topic: 'answered' | 'answer-accepted', answerId: string) {
-    const answer = await this.conversation.answerForNotification(answerId);
+  private async answer(topic: 'answered' | 'answer-accepted', answerId: string, reads: NoticeReads) {
+    const answer = await reads.load(this.answersById, answerId);
     if (!answer) return null;
-    const idea = await this.ideas.forNotification(answer.ideaId);
+    const idea = await reads.load(this.ideasById, answer.ideaId);
     if (!idea) return null;
     const people =
       topic === 'answered'
-        ? await this.people(idea, ['managers', 'submitter'])
-        : this.recipients(await this.members.contactsOf(answer.organizationId), 'company');
+        ? await this.people(idea, ['managers', 'submitter'], reads)
+        : this.recipients(await reads.contactsOf(answer.organizationId), 'company');
     return this.notice(topic, idea, people, {
       organizations:
         topic === 'answered' ? [idea.sluiceOrganizationId] : [idea.sluiceOrganizationId, answer.organizationId],
@@ -139,25 +149,30 @@ export class IdeasMessages extends Messages<keyof IdeasTopics> {
   }
 
   /** The sluice's admins and managers; the submitter (the person, or a company's members when no person is known). */
-  private async people(idea: IdeaRow, audiences: IdeaAudience[]): Promise<Map<string, Recipient<IdeaAudience>>> {
-    const people = new Map<string, Recipient<IdeaAudience>>();
-    if (audiences.includes('managers'))
-      for (const [id, person] of this.recipients(
-        await this.members.contactsOf(idea.sluiceOrganizationId, ['admin', 'manager']),
-        'managers',
-      ))
-        people.set(id, person);
-    if (audiences.includes('submitter')) {
-      const submitter = idea.submittedByUserId ? await this.members.contactOfUser(idea.submittedByUserId) : null;
-      if (submitter) people.set(submitter.userId, { ...submitter, audience: 'submitter' });
-      else if (idea.submitterOrganizationId)
-        for (const [id, person] of this.recipients(
-          await this.members.contactsOf(idea.submitterOrganizationId),
-          'submitter',
-        ))
-          people.set(id, person);
-    }
-    return people;
+  private async people(
+    idea: IdeaRow,
+    audiences: IdeaAudience[],
+    reads: NoticeReads,
+  ): Promise<Map<string, Recipient<IdeaAudience>>> {
+    const [managers, submitters] = await Promise.all([
+      audiences.includes('managers') ? reads.contactsOf(idea.sluiceOrganizationId, ['admin', 'manager']) : [],
+      audiences.includes('submitter') ? this.submitters(idea, reads) : [],
+    ]);
+    return new Map([...this.recipients(managers, 'managers'), ...this.recipients(submitters, 'submitter')]);
+  }
+
+  /** The person who submitted the idea, or the submitting company's members when no person is known. */
+  private async submitters(idea: IdeaRow, reads: NoticeReads): Promise<Contact[]> {
+    const submitter = idea.submittedByUserId ? await reads.contactOfUser(idea.submittedByUserId) : null;
+    if (submitter) return [submitter];
+    return idea.submitterOrganizationId ? reads.contactsOf(idea.submitterOrganizationId) : [];
+  }
+
+  /** The contacts of the idea's followers, in the order they followed it. */
+  private async followers(ideaId: string, reads: NoticeReads): Promise<Contact[]> {
+    const userIds = (await reads.load(this.followersByIdea, ideaId)) ?? [];
+    const contacts = await Promise.all(userIds.map((userId) => reads.contactOfUser(userId)));
+    return contacts.filter((contact) => contact !== null);
   }
 
   private recipients(contacts: Contact[], audience: IdeaAudience): Map<string, Recipient<IdeaAudience>> {

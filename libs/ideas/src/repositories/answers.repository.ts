@@ -47,6 +47,12 @@ export class AnswersRepository {
     return queryRow<AnswerRow>(manager ?? this.dataSource, `${ANSWER_ROWS} WHERE a.id = $1`, [id]);
   }
 
+  /** Answers by id, in one read. */
+  async findByIds(ids: readonly string[]): Promise<Map<string, AnswerRow>> {
+    const rows = await queryRows<AnswerRow>(this.dataSource, `${ANSWER_ROWS} WHERE a.id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
   /** The idea's answers, oldest first; `organizationIds` narrows to those companies' own. */
   ofIdea(ideaId: string, organizationIds: string[] | null): Promise<AnswerRow[]> {
     return queryRows<AnswerRow>(

@@ -155,6 +155,12 @@ export class IdeasRepository {
     return queryRow<IdeaRow>(manager ?? this.dataSource, `${IDEA_ROWS} WHERE i.id = $1`, [id]);
   }
 
+  /** Ideas by id, in one read. */
+  async findByIds(ids: readonly string[]): Promise<Map<string, IdeaRow>> {
+    const rows = await queryRows<IdeaRow>(this.dataSource, `${IDEA_ROWS} WHERE i.id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
   /** Locks the idea's row for the rest of the transaction. */
   async lock(id: string, manager: EntityManager): Promise<void> {
     await manager.query('SELECT 1 FROM ideas WHERE id = $1 FOR UPDATE', [id]);
@@ -290,13 +296,16 @@ export class IdeasRepository {
     return row?.follows ?? false;
   }
 
-  async followerIds(id: string): Promise<string[]> {
-    const rows = await queryRows<{ userId: string }>(
+  /** The followers of several ideas, by idea, each idea's in the order they followed it; one read. */
+  async followerIdsOf(ids: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await queryRows<{ ideaId: string; userId: string }>(
       this.dataSource,
-      'SELECT user_id AS "userId" FROM idea_followers WHERE idea_id = $1 ORDER BY created_at',
-      [id],
+      'SELECT idea_id AS "ideaId", user_id AS "userId" FROM idea_followers WHERE idea_id = ANY($1::uuid[]) ORDER BY created_at',
+      [ids],
     );
-    return rows.map((row) => row.userId);
+    const followers = new Map<string, string[]>(ids.map((id) => [id, []]));
+    for (const { ideaId, userId } of rows) followers.get(ideaId)!.push(userId);
+    return followers;
   }
 
   /**

@@ -42,8 +42,10 @@ export class MessagesRepository {
     return row!;
   }
 
-  findById(id: string): Promise<MessageRow | null> {
-    return queryRow<MessageRow>(this.dataSource, `${MESSAGE_ROWS} WHERE m.id = $1`, [id]);
+  /** Messages by id, in one read. */
+  async findByIds(ids: readonly string[]): Promise<Map<string, MessageRow>> {
+    const rows = await queryRows<MessageRow>(this.dataSource, `${MESSAGE_ROWS} WHERE m.id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   ofIdea(ideaId: string): Promise<MessageRow[]> {

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@slussen/core';
-import { NotificationsDirectory, type Contact, type WebhookAuditEntry } from '@slussen/notifications';
+import {
+  NotificationsDirectory,
+  type Contact,
+  type OrganizationContact,
+  type WebhookAuditEntry,
+} from '@slussen/notifications';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit.service.js';
 import { MembersService } from '../members.service.js';
 import { OrganizationsService } from '../organizations.service.js';
 
-/** What the delivery engine asks of identity: an organization's admins, who manages its webhooks, the audit log. */
+/** What the delivery engine asks of identity: the people of a batch's organizations and users, who manages webhooks, the audit log. */
 @Injectable()
 export class IdentityNotificationsDirectory extends NotificationsDirectory {
   constructor(
@@ -17,8 +22,12 @@ export class IdentityNotificationsDirectory extends NotificationsDirectory {
     super();
   }
 
-  adminsOf(organizationId: string): Promise<Contact[]> {
-    return this.members.contactsOf(organizationId, ['admin']);
+  contactsOfOrganizations(organizationIds: readonly string[]): Promise<Map<string, OrganizationContact[]>> {
+    return this.members.contactsByOrganization(organizationIds);
+  }
+
+  contactsOfUsers(userIds: readonly string[]): Promise<Map<string, Contact>> {
+    return this.members.contactsOfUsers(userIds);
   }
 
   async authorizeWebhooks(actor: Actor, organizationId: string): Promise<void> {

@@ -89,6 +89,33 @@ export class MembershipsRepository {
     );
   }
 
+  /** The contacts and roles of several organizations' members, by organization, each in the order of their e-mail addresses. */
+  async contactsByOrganization(
+    organizationIds: readonly string[],
+  ): Promise<Map<string, Array<ContactRow & { role: Role }>>> {
+    const rows = await queryRows<ContactRow & { role: Role; organizationId: string }>(
+      this.dataSource,
+      `SELECT m.organization_id AS "organizationId", m.role, u.id AS "userId", u.email, u.name, u.language
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organization_id = ANY($1::uuid[])
+        ORDER BY u.email`,
+      [organizationIds],
+    );
+    const contacts = new Map<string, Array<ContactRow & { role: Role }>>(organizationIds.map((id) => [id, []]));
+    for (const { organizationId, ...contact } of rows) contacts.get(organizationId)!.push(contact);
+    return contacts;
+  }
+
+  /** Several users' e-mail contacts, by user. */
+  async contactsOfUsers(userIds: readonly string[]): Promise<Map<string, ContactRow>> {
+    const rows = await queryRows<ContactRow>(
+      this.dataSource,
+      `SELECT u.id AS "userId", u.email, u.name, u.language FROM users u WHERE u.id = ANY($1::uuid[])`,
+      [userIds],
+    );
+    return new Map(rows.map((row) => [row.userId, row]));
+  }
+
   /** A user's e-mail contact, whatever organizations they belong to. */
   contactOfUser(userId: string): Promise<ContactRow | null> {
     return queryRow<ContactRow>(

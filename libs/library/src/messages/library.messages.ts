@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@slussen/core';
-import { MembersService } from '@slussen/identity';
-import { audienceOf, Messages, type Audience, type Notice } from '@slussen/notifications';
+import { audienceOf, Messages, type Audience, type Notice, type NoticeReads } from '@slussen/notifications';
 import { ResultsService } from '../results.service.js';
 import type { LibraryTopics } from './library.topics.js';
 import { renderResultMail, resultAudience, type ResultTopic } from './result-mail.js';
@@ -10,15 +9,22 @@ import { renderResultMail, resultAudience, type ResultTopic } from './result-mai
 @Injectable()
 export class LibraryMessages extends Messages<keyof LibraryTopics> {
   readonly messages = {
-    'result.consented': (payload: LibraryTopics['result.consented']) => this.consentNotice('consented', payload),
-    'result.published': (payload: LibraryTopics['result.published']) => this.consentNotice('published', payload),
-    'result.withdrawn': (payload: LibraryTopics['result.withdrawn']) => this.consentNotice('withdrawn', payload),
-    'result.adopted': (payload: LibraryTopics['result.adopted']) => this.adoptionNotice(payload),
+    'result.consented': (payload: LibraryTopics['result.consented'], reads: NoticeReads) =>
+      this.consentNotice('consented', payload, reads),
+    'result.published': (payload: LibraryTopics['result.published'], reads: NoticeReads) =>
+      this.consentNotice('published', payload, reads),
+    'result.withdrawn': (payload: LibraryTopics['result.withdrawn'], reads: NoticeReads) =>
+      this.consentNotice('withdrawn', payload, reads),
+    'result.adopted': (payload: LibraryTopics['result.adopted'], reads: NoticeReads) =>
+      this.adoptionNotice(payload, reads),
   };
+
+  /** A batch's consents and adoptions, each read once for the batch. */
+  private readonly consentsByPilot = (pilotIds: readonly string[]) => this.results.forNotifications(pilotIds);
+  private readonly adoptionsById = (ids: readonly string[]) => this.results.adoptionsForNotification(ids);
 
   constructor(
     private readonly results: ResultsService,
-    private readonly members: MembersService,
     private readonly config: AppConfig,
   ) {
     super();
@@ -27,12 +33,13 @@ export class LibraryMessages extends Messages<keyof LibraryTopics> {
   private async consentNotice(
     topic: ResultTopic,
     payload: { pilotId: string; side: 'company' | 'testbed' },
+    reads: NoticeReads,
   ): Promise<Notice<Audience> | null> {
-    const found = await this.results.forNotification(String(payload.pilotId));
+    const found = await reads.load(this.consentsByPilot, String(payload.pilotId));
     if (!found) return null;
     const { pilot, consent } = found;
     return {
-      people: await this.people(topic, payload.side, pilot),
+      people: await this.people(topic, payload.side, pilot, reads),
       organizations: [pilot.organizationId, pilot.testbedOrganizationId],
       webhookData: {
         pilot: { id: pilot.id, title: pilot.title, testbedId: pilot.testbedId, organizationId: pilot.organizationId },
@@ -54,12 +61,12 @@ export class LibraryMessages extends Messages<keyof LibraryTopics> {
     };
   }
 
-  private async adoptionNotice(payload: { adoptionId: string }): Promise<Notice<Audience> | null> {
-    const found = await this.results.adoptionForNotification(String(payload.adoptionId));
+  private async adoptionNotice(payload: { adoptionId: string }, reads: NoticeReads): Promise<Notice<Audience> | null> {
+    const found = await reads.load(this.adoptionsById, String(payload.adoptionId));
     if (!found) return null;
     const { adoption, result, pilot } = found;
     return {
-      people: await this.people('adopted', null, pilot),
+      people: await this.people('adopted', null, pilot, reads),
       organizations: [pilot.organizationId, pilot.testbedOrganizationId],
       webhookData: {
         result: { id: result.id, title: result.title },
@@ -83,11 +90,16 @@ export class LibraryMessages extends Messages<keyof LibraryTopics> {
     };
   }
 
-  private people(topic: ResultTopic, side: unknown, pilot: { organizationId: string; testbedOrganizationId: string }) {
+  private people(
+    topic: ResultTopic,
+    side: unknown,
+    pilot: { organizationId: string; testbedOrganizationId: string },
+    reads: NoticeReads,
+  ) {
     return audienceOf(
       resultAudience(topic, side),
       { companyId: pilot.organizationId, testbedOrganizationId: pilot.testbedOrganizationId },
-      (organizationId, roles) => this.members.contactsOf(organizationId, roles),
+      reads,
     );
   }
 }

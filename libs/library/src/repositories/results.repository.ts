@@ -119,6 +119,16 @@ export class ResultsRepository {
     );
   }
 
+  /** The results of several pilots, by pilot, in one read. */
+  async consentsOf(pilotIds: readonly string[]): Promise<Map<string, ConsentRow>> {
+    const rows = await queryRows<ConsentRow>(
+      this.dataSource,
+      `SELECT ${CONSENT_COLUMNS} FROM results WHERE pilot_id = ANY($1::uuid[])`,
+      [pilotIds],
+    );
+    return new Map(rows.map((row) => [row.pilotId, row]));
+  }
+
   /** Records one side's consent to `parts`; published (from `at`) when the other side consents too. */
   consent(pilotId: string, side: Side, userId: string | null, parts: ConsentPart[], at: Date, manager: EntityManager) {
     const other = side === 'company' ? 'testbed' : 'company';
@@ -182,6 +192,16 @@ export class ResultsRepository {
     );
   }
 
+  /** Published results by id, in one read. */
+  async publishedByIds(resultIds: readonly string[]): Promise<Map<string, PublishedResultRow>> {
+    const rows = await queryRows<PublishedResultRow>(
+      this.dataSource,
+      `SELECT ${RESULT_COLUMNS} FROM library_published_results r WHERE r.result_id = ANY($1::uuid[])`,
+      [resultIds],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
   publishedOfPilot(pilotId: string): Promise<PublishedResultRow | null> {
     return queryRow<PublishedResultRow>(
       this.dataSource,
@@ -217,6 +237,18 @@ export class ResultsRepository {
         WHERE a.id = $1`,
       [id],
     );
+  }
+
+  /** Adoptions by id, in one read. */
+  async adoptionsByIds(ids: readonly string[]): Promise<Map<string, AdoptionRow>> {
+    const rows = await queryRows<AdoptionRow>(
+      this.dataSource,
+      `SELECT ${ADOPTION_COLUMNS}
+         FROM result_adoptions a JOIN identity_organization_facts o ON o.organization_id = a.organization_id
+        WHERE a.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** An organization's kind (region, municipality, company, agency), or null when there is none. */

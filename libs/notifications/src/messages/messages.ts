@@ -1,6 +1,7 @@
 import type { Actor, OutboxTopic, OutboxTopics } from '@slussen/core';
 import type { EntityManager } from 'typeorm';
 import type { Language } from './mail-layout.js';
+import type { NoticeReads, OrganizationContact } from './notice-reads.js';
 
 /** A person who can be told something, in their language. */
 export interface Contact {
@@ -36,8 +37,13 @@ export interface Notice<A extends string = string> {
   render(person: { name: string; language: Language; audience: A | null }): RenderedMail;
 }
 
-/** A context's message for a topic: the notice for one payload, or null when there is nothing to say any more. */
-export type MessageOf<T extends OutboxTopic> = (payload: OutboxTopics[T]) => Promise<Notice | null>;
+/**
+ * A context's message for a topic: the notice for one payload, or null when
+ * there is nothing to say any more. The engine asks for a batch's notices at
+ * once, all with the same `reads`: what a message reads through them is read
+ * with the rest of the batch, one query per kind of read.
+ */
+export type MessageOf<T extends OutboxTopic> = (payload: OutboxTopics[T], reads: NoticeReads) => Promise<Notice | null>;
 
 /**
  * A context's messages, one for each of its topics. A context provides a
@@ -46,7 +52,7 @@ export type MessageOf<T extends OutboxTopic> = (payload: OutboxTopics[T]) => Pro
  *
  *     @Injectable()
  *     export class SchedulingMessages extends Messages<keyof SchedulingTopics> {
- *       readonly messages = { 'booking.confirmed': (payload) => this.booking(payload), ... };
+ *       readonly messages = { 'booking.confirmed': (payload, reads) => this.booking(payload, reads), ... };
  *     }
  */
 export abstract class Messages<T extends OutboxTopic> {
@@ -60,15 +66,16 @@ export type Audience = 'company' | 'managers';
 export async function audienceOf(
   audiences: Audience[],
   sides: { companyId: string; testbedOrganizationId: string },
-  contactsOf: (organizationId: string, roles?: Array<'admin' | 'manager'>) => Promise<Contact[]>,
+  reads: NoticeReads,
 ): Promise<Map<string, Recipient<Audience>>> {
+  // Both sides asked at once, so that a batch reads every side's people together.
+  const [managers, company] = await Promise.all([
+    audiences.includes('managers') ? reads.contactsOf(sides.testbedOrganizationId, ['admin', 'manager']) : [],
+    audiences.includes('company') ? reads.contactsOf(sides.companyId) : [],
+  ]);
   const people = new Map<string, Recipient<Audience>>();
-  if (audiences.includes('managers'))
-    for (const person of await contactsOf(sides.testbedOrganizationId, ['admin', 'manager']))
-      people.set(person.userId, { ...person, audience: 'managers' });
-  if (audiences.includes('company'))
-    for (const person of await contactsOf(sides.companyId))
-      people.set(person.userId, { ...person, audience: 'company' });
+  for (const person of managers) people.set(person.userId, { ...person, audience: 'managers' });
+  for (const person of company) people.set(person.userId, { ...person, audience: 'company' });
   return people;
 }
 
@@ -83,11 +90,15 @@ export interface WebhookAuditEntry {
 
 /**
  * What the delivery engine asks of the context that keeps people and
- * organizations (identity provides it): who an organization's admins are,
- * whether an actor manages an organization's webhooks, and the audit log.
+ * organizations (identity provides it): the contacts of a batch's
+ * organizations and users, whether an actor
+ * manages an organization's webhooks, and the audit log.
  */
 export abstract class NotificationsDirectory {
-  abstract adminsOf(organizationId: string): Promise<Contact[]>;
+  /** The contacts and roles of each organization's members, each organization's in the order of their e-mail addresses. */
+  abstract contactsOfOrganizations(organizationIds: readonly string[]): Promise<Map<string, OrganizationContact[]>>;
+  /** Each user's contact, whatever organizations they belong to. */
+  abstract contactsOfUsers(userIds: readonly string[]): Promise<Map<string, Contact>>;
   /** Throws not-found or forbidden (as the organization's policy decides) unless the actor may manage its webhooks. */
   abstract authorizeWebhooks(actor: Actor, organizationId: string): Promise<void>;
   abstract audit(actor: Actor, entry: WebhookAuditEntry, manager: EntityManager): Promise<void>;

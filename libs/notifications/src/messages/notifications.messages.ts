@@ -1,24 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { escapeHtml } from './mail-layout.js';
-import { Messages, NotificationsDirectory, type Notice } from './messages.js';
+import { Messages, type Notice } from './messages.js';
+import type { NoticeReads } from './notice-reads.js';
 import type { NotificationsTopics } from './notifications.topics.js';
 
 /** Notifications' own message: an organization's admins hear that a webhook was disabled after failing too often. */
 @Injectable()
 export class NotificationsMessages extends Messages<keyof NotificationsTopics> {
   readonly messages = {
-    'webhook.disabled': (payload: NotificationsTopics['webhook.disabled']) => this.webhookDisabled(payload),
+    'webhook.disabled': (payload: NotificationsTopics['webhook.disabled'], reads: NoticeReads) =>
+      this.webhookDisabled(payload, reads),
   };
 
-  constructor(private readonly moduleRef: ModuleRef) {
-    super();
-  }
-
-  private async webhookDisabled(payload: NotificationsTopics['webhook.disabled']): Promise<Notice> {
-    const admins = await this.moduleRef
-      .get(NotificationsDirectory, { strict: false })
-      .adminsOf(String(payload.organizationId));
+  private async webhookDisabled(payload: NotificationsTopics['webhook.disabled'], reads: NoticeReads): Promise<Notice> {
+    const admins = await reads.contactsOf(String(payload.organizationId), ['admin']);
     return {
       people: new Map(admins.map((admin) => [admin.userId, { ...admin, audience: 'admin' }])),
       organizations: [],

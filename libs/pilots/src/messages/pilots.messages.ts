@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@slussen/core';
-import { MembersService } from '@slussen/identity';
-import { audienceOf, Messages, type Audience, type Notice } from '@slussen/notifications';
+import { audienceOf, Messages, type Audience, type Notice, type NoticeReads } from '@slussen/notifications';
 import { PilotsService } from '../pilots.service.js';
 import { PILOT_AUDIENCE, planApprovedAudience, renderPilotMail, type PilotTopic } from './pilot-mail.js';
 import type { PilotsTopics } from './pilots.topics.js';
@@ -18,20 +17,26 @@ export class PilotsMessages extends Messages<keyof PilotsTopics> {
     'pilot.evaluating': this.about('evaluating'),
   };
 
+  /** A batch's pilots, each read once for the batch. */
+  private readonly pilotsById = (ids: readonly string[]) => this.pilots.forNotifications(ids);
+
   constructor(
     private readonly pilots: PilotsService,
-    private readonly members: MembersService,
     private readonly config: AppConfig,
   ) {
     super();
   }
 
   private about(topic: PilotTopic) {
-    return (payload: { pilotId: string }) => this.pilotNotice(topic, payload);
+    return (payload: { pilotId: string }, reads: NoticeReads) => this.pilotNotice(topic, payload, reads);
   }
 
-  private async pilotNotice(topic: PilotTopic, payload: Record<string, unknown>): Promise<Notice<Audience> | null> {
-    const pilot = await this.pilots.forNotification(String(payload.pilotId));
+  private async pilotNotice(
+    topic: PilotTopic,
+    payload: Record<string, unknown>,
+    reads: NoticeReads,
+  ): Promise<Notice<Audience> | null> {
+    const pilot = await reads.load(this.pilotsById, String(payload.pilotId));
     if (!pilot) return null;
     const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
     const metricKeys = Array.isArray(payload.metricKeys) ? payload.metricKeys.map(String) : [];
@@ -39,7 +44,7 @@ export class PilotsMessages extends Messages<keyof PilotsTopics> {
       people: await audienceOf(
         topic === 'plan-approved' ? planApprovedAudience(payload.side) : PILOT_AUDIENCE[topic],
         { companyId: pilot.organizationId, testbedOrganizationId: pilot.testbedOrganizationId },
-        (organizationId, roles) => this.members.contactsOf(organizationId, roles),
+        reads,
       ),
       organizations: [pilot.organizationId, pilot.testbedOrganizationId],
       webhookData: {

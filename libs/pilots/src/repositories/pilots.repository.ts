@@ -123,6 +123,12 @@ export class PilotsRepository {
     return queryRow<PilotRow>(this.run(manager), `${PILOT_ROWS} WHERE p.id = $1`, [id]);
   }
 
+  /** Pilots by id, in one read. */
+  async findByIds(ids: readonly string[]): Promise<Map<string, PilotRow>> {
+    const rows = await queryRows<PilotRow>(this.dataSource, `${PILOT_ROWS} WHERE p.id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
   findByBooking(bookingId: string): Promise<PilotRow | null> {
     return queryRow<PilotRow>(this.dataSource, `${PILOT_ROWS} WHERE p.booking_id = $1`, [bookingId]);
   }

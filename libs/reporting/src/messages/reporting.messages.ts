@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@slussen/core';
-import { MembersService } from '@slussen/identity';
-import { Messages, type Notice } from '@slussen/notifications';
+import { Messages, type Notice, type NoticeReads } from '@slussen/notifications';
 import { ReportsService } from '../reports.service.js';
 import { renderReportMail } from './report-mail.js';
 import type { ReportingTopics } from './reporting.topics.js';
@@ -10,21 +9,24 @@ import type { ReportingTopics } from './reporting.topics.js';
 @Injectable()
 export class ReportingMessages extends Messages<keyof ReportingTopics> {
   readonly messages = {
-    'report.month-ready': (payload: ReportingTopics['report.month-ready']) => this.monthReady(payload),
+    'report.month-ready': (payload: ReportingTopics['report.month-ready'], reads: NoticeReads) =>
+      this.monthReady(payload, reads),
   };
+
+  /** A batch's snapshots, each read once for the batch (a month's report goes to many subscribers at once). */
+  private readonly snapshotsById = (ids: readonly string[]) => this.reports.forNotifications(ids);
 
   constructor(
     private readonly reports: ReportsService,
-    private readonly members: MembersService,
     private readonly config: AppConfig,
   ) {
     super();
   }
 
-  private async monthReady(payload: ReportingTopics['report.month-ready']): Promise<Notice | null> {
+  private async monthReady(payload: ReportingTopics['report.month-ready'], reads: NoticeReads): Promise<Notice | null> {
     const [report, person] = await Promise.all([
-      this.reports.forNotification(String(payload.snapshotId)),
-      this.members.contactOfUser(String(payload.userId)),
+      reads.load(this.snapshotsById, String(payload.snapshotId)),
+      reads.contactOfUser(String(payload.userId)),
     ]);
     if (!report || !person) return null;
     return {

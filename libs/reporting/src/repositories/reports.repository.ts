@@ -64,6 +64,11 @@ export class ReportsRepository {
     return queryRow<SnapshotRow>(this.dataSource, `${snapshotRows()} WHERE r.id = $1`, [id]);
   }
 
+  /** Snapshots by id, in one read. */
+  async findByIds(ids: readonly string[]): Promise<SnapshotRow[]> {
+    return queryRows<SnapshotRow>(this.dataSource, `${snapshotRows()} WHERE r.id = ANY($1::uuid[])`, [ids]);
+  }
+
   /** Newest period first, or by scope and kind of period first (`order: 'scope'`); snapshots overlapping [from, to). */
   async list(
     visible: ReportVisibility,

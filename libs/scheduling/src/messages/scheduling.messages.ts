@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TestbedsService } from '@slussen/catalogue';
-import { AppConfig } from '@slussen/core';
-import { MembersService } from '@slussen/identity';
-import { audienceOf, Messages, type Audience, type Notice } from '@slussen/notifications';
-import { createEvent } from 'ics';
+import { AppConfig, Clock } from '@slussen/core';
+import { audienceOf, Messages, type Audience, type Notice, type NoticeReads } from '@slussen/notifications';
 import { BookingsService } from '../bookings.service.js';
+import { bookingCalendarFile } from './booking-calendar.js';
 import { AUDIENCE, renderBookingMail, type BookingTopic } from './booking-mail.js';
 import type { SchedulingTopics } from './scheduling.topics.js';
 
@@ -30,33 +29,47 @@ export class SchedulingMessages extends Messages<keyof SchedulingTopics> {
     'booking.slot-reopened': this.about('slot-reopened'),
   };
 
+  /** A batch's bookings and test beds, each read once for the batch. */
+  private readonly bookingsById = (ids: readonly string[]) => this.bookings.forNotifications(ids);
+  private readonly testbedsById = (ids: readonly string[]) => this.testbeds.byIds([...ids]);
+
   constructor(
     private readonly bookings: BookingsService,
     private readonly testbeds: TestbedsService,
-    private readonly members: MembersService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     super();
   }
 
   private about(topic: BookingTopic) {
-    return (payload: { bookingId: string }) => this.bookingNotice(topic, payload.bookingId);
+    return (payload: { bookingId: string }, reads: NoticeReads) => this.bookingNotice(topic, payload.bookingId, reads);
   }
 
-  private async bookingNotice(topic: BookingTopic, bookingId: string): Promise<Notice<Audience> | null> {
-    const found = await this.bookings.forNotification(bookingId);
+  private async bookingNotice(
+    topic: BookingTopic,
+    bookingId: string,
+    reads: NoticeReads,
+  ): Promise<Notice<Audience> | null> {
+    const found = await reads.load(this.bookingsById, bookingId);
     if (!found) return null;
     const { booking, testbedOrganizationId, reason } = found;
-    const testbed = (await this.testbeds.byIds([booking.testbedId])).get(booking.testbedId)!;
+    const [testbed, people] = await Promise.all([
+      reads.load(this.testbedsById, booking.testbedId).then((each) => each!),
+      audienceOf(AUDIENCE[topic], { companyId: booking.organizationId, testbedOrganizationId }, reads),
+    ]);
     return {
-      people: await audienceOf(
-        AUDIENCE[topic],
-        { companyId: booking.organizationId, testbedOrganizationId },
-        (organizationId, roles) => this.members.contactsOf(organizationId, roles),
-      ),
+      people,
       organizations: [booking.organizationId, testbedOrganizationId],
       webhookData: { booking },
-      attachments: topic === 'confirmed' ? [calendarFile(booking, testbed.name, testbed.municipality)] : undefined,
+      attachments:
+        topic === 'confirmed'
+          ? [
+              reads.once(`booking-calendar:${booking.id}`, () =>
+                bookingCalendarFile(booking, testbed, this.clock.now()),
+              ),
+            ]
+          : undefined,
       render: (person) =>
         renderBookingMail(person.language, {
           topic,
@@ -75,26 +88,4 @@ export class SchedulingMessages extends Messages<keyof SchedulingTopics> {
         }),
     };
   }
-}
-
-function calendarFile(
-  booking: { id: string; title: string; startsAt: string; endsAt: string },
-  testbedName: string,
-  municipality: string,
-) {
-  const { value, error } = createEvent({
-    uid: `booking-${booking.id}@slussen`,
-    start: Date.parse(booking.startsAt),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: Date.parse(booking.endsAt),
-    endInputType: 'utc',
-    endOutputType: 'utc',
-    title: `${testbedName}: ${booking.title}`,
-    location: municipality,
-    status: 'CONFIRMED',
-    productId: '-//Slussen//Pilot slots//EN',
-  });
-  if (error || !value) throw error ?? new Error('calendar file not rendered');
-  return { filename: 'pilot.ics', content: value, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' };
 }

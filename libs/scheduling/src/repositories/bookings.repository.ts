@@ -248,6 +248,11 @@ export class BookingsRepository {
     return queryRow<BookingRow>(this.run(manager), `${BOOKING_ROWS} WHERE b.id = $1`, [id]);
   }
 
+  /** Bookings by id, in one read. */
+  async findByIds(ids: readonly string[]): Promise<BookingRow[]> {
+    return queryRows<BookingRow>(this.dataSource, `${BOOKING_ROWS} WHERE b.id = ANY($1::uuid[])`, [ids]);
+  }
+
   /** Locks the booking's row; callers lock its slot first (see PlacesService). */
   async lock(id: string, manager: EntityManager): Promise<void> {
     await manager.query('SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE', [id]);
@@ -397,6 +402,19 @@ export class BookingsRepository {
       params,
     );
     return toPage(rows, limit, (last) => [new Date(last.createdAt).toISOString(), last.id]);
+  }
+
+  /** The reason given with each booking's last event, by booking, in one read. */
+  async lastReasons(
+    bookingIds: readonly string[],
+  ): Promise<Map<string, { reason: string | null; reasonCode: BookingReasonCode | null }>> {
+    const rows = await queryRows<{ bookingId: string; reason: string | null; reasonCode: BookingReasonCode | null }>(
+      this.dataSource,
+      `SELECT DISTINCT ON (booking_id) booking_id AS "bookingId", reason, reason_code AS "reasonCode"
+         FROM booking_events WHERE booking_id = ANY($1::uuid[]) ORDER BY booking_id, at DESC, seq DESC`,
+      [bookingIds],
+    );
+    return new Map(rows.map(({ bookingId, ...last }) => [bookingId, last]));
   }
 
   events(bookingId: string): Promise<BookingEventRow[]> {
