@@ -78,7 +78,37 @@ describe('notices read in batches', () => {
       .set(as(made.member))
       .send({ body: 'Hur går det med sensorerna?' })
       .expect(201);
+    // An invitation for a person who has an account, and a password link for one who has none yet.
+    const admin = await world.factory.user({ platformAdmin: true });
+    const region = await world.factory.organization('region');
+    const existing = await world.factory.user();
+    for (const [email, name] of [
+      [existing.email, 'Befintlig Person'],
+      [`ny-${randomUUID().slice(0, 8)}@example.se`, 'Ny Person'],
+    ]) {
+      const added = await world
+        .http()
+        .post(`/api/v1/organizations/${region.id}/members`)
+        .set(as(admin))
+        .send({ email, name, role: 'member' });
+      expect([201, 202]).toContain(added.status);
+    }
     const stored: Message[] = await db.query(`SELECT topic, payload FROM outbox_messages ORDER BY created_at, id`);
+    // Each context's own messages are among them, not only the gone ones below.
+    // The pilot's messages of its scan and its plan, which this pilot's path did not write.
+    stored.push(
+      { topic: 'pilot.evaluating', payload: { pilotId: made.pilotId } },
+      {
+        topic: 'pilot.measurement-overdue',
+        payload: { pilotId: made.pilotId, dueAt: '2026-12-01T09:00:00.000Z', metricKeys: ['falls'] },
+      },
+      { topic: 'pilot.plan-approved', payload: { pilotId: made.pilotId, side: 'testbed' } },
+    );
+    expect(
+      ['booking', 'pilot', 'idea', 'result', 'identity'].filter(
+        (context) => !stored.some((message) => message.topic.startsWith(`${context}.`)),
+      ),
+    ).toEqual([]);
     const gone = randomUUID();
     messages = [
       ...stored,
@@ -91,6 +121,8 @@ describe('notices read in batches', () => {
       { topic: 'result.published', payload: { pilotId: gone, side: 'company' } },
       { topic: 'result.adopted', payload: { adoptionId: gone } },
       { topic: 'report.month-ready', payload: { snapshotId: gone, userId: gone } },
+      { topic: 'identity.invitation', payload: { invitationId: gone } },
+      { topic: 'identity.password-setup', payload: { passwordTokenId: gone, organizationId: gone } },
       // A read that fails (not an id at all) fails only its own message; a topic nobody has has no notice.
       { topic: 'booking.rejected', payload: { bookingId: 'not-an-id' } },
       { topic: 'nobody.listens', payload: {} },
@@ -102,7 +134,8 @@ describe('notices read in batches', () => {
 
   it('covers the contexts’ topics, mixed in one batch', () => {
     const topics = new Set(messages.map((message) => message.topic.split('.')[0]));
-    for (const context of ['booking', 'pilot', 'idea', 'result', 'report']) expect(topics).toContain(context);
+    for (const context of ['booking', 'pilot', 'idea', 'result', 'report', 'identity'])
+      expect(topics).toContain(context);
     expect(new Set(messages.map((message) => message.topic)).size).toBeGreaterThanOrEqual(12);
   });
 
@@ -114,7 +147,7 @@ describe('notices read in batches', () => {
     // The batch said something (not only nothing): people told, a calendar file, and the nulls and the failure.
     const told = together.filter((each) => each.ok && each.value);
     expect(told.length).toBeGreaterThan(10);
-    expect(together.filter((each) => each.ok && each.value === null)).toHaveLength(8);
+    expect(together.filter((each) => each.ok && each.value === null)).toHaveLength(10);
     expect(together.filter((each) => !each.ok)).toHaveLength(1);
     expect(JSON.stringify(together)).toContain('BEGIN:VCALENDAR');
   });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, type Role } from '@slussen/core';
 import { LinkTokens } from './link-tokens.js';
-import type { IdentityTopics } from './messages/identity.topics.js';
 import { InvitationsRepository } from './repositories/invitations.repository.js';
 import { OrganizationsRepository } from './repositories/organizations.repository.js';
 import { PasswordTokensRepository } from './repositories/password-tokens.repository.js';
@@ -37,39 +36,57 @@ export class IdentityMailService {
     private readonly config: AppConfig,
   ) {}
 
-  async forNotification(topic: keyof IdentityTopics, payload: Record<string, unknown>): Promise<IdentityMail | null> {
-    if (topic === 'identity.invitation') {
-      const id = String(payload.invitationId);
-      const invitation = await this.invitations.pendingForMail(id);
-      if (!invitation) return null;
-      return {
-        kind: 'invitation',
-        recipient: {
-          userId: invitation.userId,
-          email: invitation.email,
-          name: invitation.name,
-          language: invitation.language,
+  /** The e-mails of pending invitations, by invitation id, in one read; one decided or expired has none. */
+  async invitationMails(ids: readonly string[]): Promise<Map<string, IdentityMail>> {
+    const invitations = await this.invitations.pendingForMail(ids);
+    return new Map(
+      invitations.map((invitation) => [
+        invitation.id,
+        {
+          kind: 'invitation',
+          recipient: {
+            userId: invitation.userId,
+            email: invitation.email,
+            name: invitation.name,
+            language: invitation.language,
+          },
+          link: this.config.publicUrl + WEB_LINKS.invitation(this.links.tokenOf('invitation', invitation.id)),
+          expiresAt: new Date(invitation.expiresAt).toISOString(),
+          organizationName: invitation.organizationName,
+          role: invitation.role,
+          invitedByName: invitation.invitedByName,
         },
-        link: this.config.publicUrl + WEB_LINKS.invitation(this.links.tokenOf('invitation', id)),
-        expiresAt: new Date(invitation.expiresAt).toISOString(),
-        organizationName: invitation.organizationName,
-        role: invitation.role,
-        invitedByName: invitation.invitedByName,
-      };
-    }
-    const id = String(payload.passwordTokenId);
-    const token = await this.passwordTokens.openForMail(id);
-    if (!token) return null;
-    const organizationId = typeof payload.organizationId === 'string' ? payload.organizationId : null;
-    const organization = organizationId ? (await this.organizations.findByIds([organizationId]))[0] : undefined;
-    return {
-      kind: token.purpose === 'setup' ? 'password-setup' : 'password-reset',
-      recipient: { userId: token.userId, email: token.email, name: token.name, language: token.language },
-      link: this.config.publicUrl + WEB_LINKS.password(this.links.tokenOf('password', id)),
-      expiresAt: new Date(token.expiresAt).toISOString(),
-      organizationName: organization?.name ?? null,
-      role: null,
-      invitedByName: null,
-    };
+      ]),
+    );
+  }
+
+  /**
+   * The e-mails of open password links, by link id, in one read; a link used
+   * or expired has none. The organization a link's message names is read
+   * apart (organizationNames): it comes with the message, not the link.
+   */
+  async passwordMails(ids: readonly string[]): Promise<Map<string, IdentityMail>> {
+    const tokens = await this.passwordTokens.openForMail(ids);
+    return new Map(
+      tokens.map((token) => [
+        token.id,
+        {
+          kind: token.purpose === 'setup' ? 'password-setup' : 'password-reset',
+          recipient: { userId: token.userId, email: token.email, name: token.name, language: token.language },
+          link: this.config.publicUrl + WEB_LINKS.password(this.links.tokenOf('password', token.id)),
+          expiresAt: new Date(token.expiresAt).toISOString(),
+          organizationName: null,
+          role: null,
+          invitedByName: null,
+        },
+      ]),
+    );
+  }
+
+  /** Organizations' names, by id, in one read. */
+  async organizationNames(ids: readonly string[]): Promise<Map<string, string>> {
+    return new Map(
+      (await this.organizations.findByIds([...ids])).map((organization) => [organization.id, organization.name]),
+    );
   }
 }

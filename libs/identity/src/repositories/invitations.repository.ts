@@ -131,14 +131,14 @@ export class InvitationsRepository {
     );
   }
 
-  /** A pending invitation with its invitee's contact, for the e-mail that carries it; null once decided or expired. */
-  pendingForMail(id: string): Promise<PendingInvitationMailRow | null> {
-    return queryRow<PendingInvitationMailRow>(
+  /** Pending invitations with their invitees' contacts, for the e-mails that carry them, in one read; one decided or expired is not among them. */
+  pendingForMail(ids: readonly string[]): Promise<PendingInvitationMailRow[]> {
+    return queryRows<PendingInvitationMailRow>(
       this.dataSource,
       `SELECT r.*, u.id AS "userId", u.email, u.name, u.language
-         FROM (${RECEIVED} WHERE i.id = $1 AND i.status = 'pending' AND i.expires_at > now()) r
+         FROM (${RECEIVED} WHERE i.id = ANY($1::uuid[]) AND i.status = 'pending' AND i.expires_at > now()) r
          JOIN invitations i ON i.id = r.id JOIN users u ON u.id = i.user_id`,
-      [id],
+      [ids],
     );
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { queryRow } from '@slussen/core';
+import { queryRow, queryRows } from '@slussen/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PasswordTokenPurpose } from '../entities/password-token.entity.js';
 
 /** An open password link with its user's contact. */
 export interface OpenPasswordLinkRow {
+  id: string;
   purpose: PasswordTokenPurpose;
   expiresAt: Date;
   userId: string;
@@ -47,14 +48,14 @@ export class PasswordTokensRepository {
     );
   }
 
-  /** An open link with its user's contact, for the e-mail that carries it; null once used or expired. */
-  openForMail(id: string): Promise<OpenPasswordLinkRow | null> {
-    return queryRow<OpenPasswordLinkRow>(
+  /** Open links with their users' contacts, for the e-mails that carry them, in one read; a link used or expired is not among them. */
+  openForMail(ids: readonly string[]): Promise<OpenPasswordLinkRow[]> {
+    return queryRows<OpenPasswordLinkRow>(
       this.dataSource,
-      `SELECT t.purpose, t.expires_at AS "expiresAt", u.id AS "userId", u.email, u.name, u.language
+      `SELECT t.id, t.purpose, t.expires_at AS "expiresAt", u.id AS "userId", u.email, u.name, u.language
          FROM password_tokens t JOIN users u ON u.id = t.user_id
-        WHERE t.id = $1 AND t.used_at IS NULL AND t.expires_at > now()`,
-      [id],
+        WHERE t.id = ANY($1::uuid[]) AND t.used_at IS NULL AND t.expires_at > now()`,
+      [ids],
     );
   }
 }
