@@ -56,6 +56,13 @@ export class NotificationsVariables {
   @IntSetting(1, 10_000)
   WEBHOOK_KEEP_ALIVE_ADDRESSES = 100;
 
+  /**
+   * How long a webhook body made while planning is sent as it is; a job that runs
+   * later (a backlog, or another worker) reads the message's state again.
+   */
+  @IntSetting(0, 3_600_000)
+  WEBHOOK_BODY_FRESH_MS = 300_000;
+
   /** Subscriptions one organization may hold. */
   @IntSetting(1, 1000)
   WEBHOOK_MAX_PER_ORGANIZATION = 10;
@@ -90,6 +97,7 @@ export class NotificationsConfig {
     concurrency: number;
     keepAliveMs: number;
     keepAliveAddresses: number;
+    bodyFreshMs: number;
     maxPerOrganization: number;
     maxBytes: number;
     allowPrivateAddresses: boolean;
@@ -111,6 +119,7 @@ export class NotificationsConfig {
       concurrency: env.WEBHOOK_CONCURRENCY,
       keepAliveMs: env.WEBHOOK_KEEP_ALIVE_MS,
       keepAliveAddresses: env.WEBHOOK_KEEP_ALIVE_ADDRESSES,
+      bodyFreshMs: env.WEBHOOK_BODY_FRESH_MS,
       maxPerOrganization: env.WEBHOOK_MAX_PER_ORGANIZATION,
       maxBytes: env.WEBHOOK_MAX_RESPONSE_BYTES,
       allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,

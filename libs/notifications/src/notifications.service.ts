@@ -19,8 +19,7 @@ import { WEBHOOKS_QUEUE, WebhooksJob } from './notifications.jobs.js';
 import { DeliveriesRepository } from './repositories/deliveries.repository.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
 
-/** How long the body of a message's webhooks, made while planning them, is used as it is by their jobs. */
-const FRESH_BODY_MS = 10_000;
+/** Bodies made while planning that a worker keeps for its webhook jobs (for WEBHOOK_BODY_FRESH_MS at most). */
 const FRESH_BODIES_KEPT = 20_000;
 
 /**
@@ -119,7 +118,7 @@ export class NotificationsService {
     const now = this.clock.now().getTime();
     for (const id of outboxIds) {
       const fresh = this.freshBodies.get(id);
-      if (fresh && now - fresh.at < FRESH_BODY_MS) bodies.set(id, fresh.body);
+      if (fresh && now - fresh.at < this.config.webhooks.bodyFreshMs) bodies.set(id, fresh.body);
     }
     const unread = outboxIds.filter((id) => !bodies.has(id));
     if (unread.length === 0) return bodies;
@@ -244,7 +243,7 @@ export class NotificationsService {
       });
     }
     for (const [id, { at }] of this.freshBodies) {
-      if (now - at < FRESH_BODY_MS && this.freshBodies.size <= FRESH_BODIES_KEPT) break;
+      if (now - at < this.config.webhooks.bodyFreshMs && this.freshBodies.size <= FRESH_BODIES_KEPT) break;
       this.freshBodies.delete(id);
     }
   }
