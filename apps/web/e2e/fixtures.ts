@@ -118,10 +118,20 @@ export async function apiToken(baseURL: string, email: string): Promise<string> 
 }
 
 /**
- * Milliseconds from a navigation inside the app (a history change, as a link or
- * the back button makes) to `ready` holding in the page (a function, or an expression as text).
+ * Milliseconds from a navigation inside the app (a history change, as a link or the back
+ * button makes) to `ready` holding in the page (a function, or an expression as text). The app
+ * is first opened at `from` and left to finish rendering it, so the time is the navigation's
+ * own and not what remains of the app's start.
  */
-export async function timeInAppNavigation(page: Page, url: string, ready: (() => boolean) | string): Promise<number> {
+export async function timeInAppNavigation(
+  page: Page,
+  from: string,
+  url: string,
+  ready: (() => boolean) | string,
+): Promise<number> {
+  await page.goto(from);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('[role="status"].loading')).toHaveCount(0);
   await page.evaluate((target) => {
     (window as unknown as { __t0: number }).__t0 = performance.now();
     window.history.pushState({}, '', target);
@@ -130,3 +140,21 @@ export async function timeInAppNavigation(page: Page, url: string, ready: (() =>
   await page.waitForFunction(ready);
   return page.evaluate(() => performance.now() - (window as unknown as { __t0: number }).__t0);
 }
+
+/** Milliseconds from a full load of `url` (the app's files cached, as a returning visitor has them) to `ready`. */
+export async function timeFullLoad(page: Page, url: string, ready: (() => boolean) | string): Promise<number> {
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(ready);
+  return page.evaluate(() => performance.now());
+}
+
+/** The median of a bench's runs: one run slowed by the machine's other work does not move it. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Runs of a timed navigation in a bench: nine, whose median is reported (five let two slow runs move it). */
+export const BENCH_RUNS = 9;

@@ -16,9 +16,18 @@ const API_MAIN = join(root, 'dist/apps/api/apps/api/src/main.js');
 const WORKER_MAIN = join(root, 'dist/apps/worker/apps/worker/src/main.js');
 const SEED_MAIN = join(root, 'dist/apps/api/apps/api/src/demo/main.js');
 
+// SLUSSEN_E2E_PORT=3360 puts the API, the worker's health check and a preview server on 3360, 3361
+// and 3362 (a range of one's own on a shared machine); without it each takes a free port.
+const PORT_BASE = Number(process.env.SLUSSEN_E2E_PORT) || 0;
+let portsTaken = 0;
+
 async function freePort(): Promise<number> {
   const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const wanted = PORT_BASE ? PORT_BASE + portsTaken++ : 0;
+  await new Promise<void>((done, fail) => {
+    server.once('error', (error) => fail(new Error(`port ${wanted}: ${error.message}`)));
+    server.listen(wanted, '127.0.0.1', done);
+  });
   const { port } = server.address() as { port: number };
   await new Promise((done) => server.close(done));
   return port;

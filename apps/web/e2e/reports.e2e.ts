@@ -1,7 +1,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { checkPage, COMPANY, DEMO_PASSWORD, expect, tabTo, test, timeInAppNavigation } from './fixtures';
+import {
+  BENCH_RUNS,
+  checkPage,
+  COMPANY,
+  DEMO_PASSWORD,
+  expect,
+  median,
+  tabTo,
+  test,
+  timeFullLoad,
+  timeInAppNavigation,
+} from './fixtures';
 
 const ANALYST = 'analytiker@demo.innovationsverket.se';
 /** Every figure of a report, one row each (libs/reporting figures.ts). */
@@ -231,26 +242,13 @@ for (const lang of ['sv', 'en'] as const) {
 
       // A report page within a second of navigation: a navigation inside the app, and a full load.
       const url = new URL(page.url()).pathname;
+      const ready = `document.querySelectorAll('.report-figures tbody tr').length === ${FIGURES}`;
       const inApp: number[] = [];
       const full: number[] = [];
-      for (let run = 0; run < 5; run++) {
-        await page.goto('/accessibility');
-        inApp.push(
-          await timeInAppNavigation(
-            page,
-            url,
-            `document.querySelectorAll('.report-figures tbody tr').length === ${FIGURES}`,
-          ),
-        );
-        await page.goto('about:blank');
-        await page.goto(url, { waitUntil: 'commit' });
-        await page.waitForFunction(
-          (count) => document.querySelectorAll('.report-figures tbody tr').length === count,
-          FIGURES,
-        );
-        full.push(await page.evaluate(() => performance.now()));
+      for (let run = 0; run < BENCH_RUNS; run++) {
+        inApp.push(await timeInAppNavigation(page, '/accessibility', url, ready));
+        full.push(await timeFullLoad(page, url, ready));
       }
-      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
       const figures = {
         [`reportInAppMedianMs_${lang}`]: Math.round(median(inApp)),
         [`reportInAppMaxMs_${lang}`]: Math.round(Math.max(...inApp)),
