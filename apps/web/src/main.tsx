@@ -8,7 +8,7 @@ import { isProblem } from './api/problem';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { router } from './app/router';
 import { SessionProvider } from './app/session';
-import './i18n';
+import { i18nReady } from './i18n';
 import './ui/styles.css';
 
 const queryClient = new QueryClient({
@@ -28,16 +28,19 @@ function WidgetLocale({ children }: { children: React.ReactNode }) {
   return <I18nProvider locale={i18n.language === 'en' ? 'en-GB' : 'sv-SE'}>{children}</I18nProvider>;
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary>
-      <QueryClientProvider client={queryClient}>
-        <SessionProvider>
-          <WidgetLocale>
-            <RouterProvider router={router} />
-          </WidgetLocale>
-        </SessionProvider>
-      </QueryClientProvider>
-    </ErrorBoundary>
-  </StrictMode>,
+// The page's language arrives in its own chunk (preloaded beside this bundle); rendering waits for it rather than showing bare keys.
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <WidgetLocale>
+              <RouterProvider router={router} />
+            </WidgetLocale>
+          </SessionProvider>
+        </QueryClientProvider>
+      </ErrorBoundary>
+    </StrictMode>,
+  ),
 );

@@ -1,73 +1,38 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { genitive } from './genitive';
-import enBooking from './en/booking.json';
-import enCatalogue from './en/catalogue.json';
-import enCommon from './en/common.json';
-import enIdentity from './en/identity.json';
-import enIdeas from './en/ideas.json';
-import enInvitations from './en/invitations.json';
-import enOrganization from './en/organization.json';
-import enLibrary from './en/library.json';
-import enManage from './en/manage.json';
-import enPilots from './en/pilots.json';
-import enPlatform from './en/platform.json';
-import enProblems from './en/problems.json';
-import enReports from './en/reports.json';
-import enStatement from './en/statement.json';
-import svBooking from './sv/booking.json';
-import svCatalogue from './sv/catalogue.json';
-import svCommon from './sv/common.json';
-import svIdentity from './sv/identity.json';
-import svIdeas from './sv/ideas.json';
-import svInvitations from './sv/invitations.json';
-import svOrganization from './sv/organization.json';
-import svLibrary from './sv/library.json';
-import svManage from './sv/manage.json';
-import svPilots from './sv/pilots.json';
-import svPlatform from './sv/platform.json';
-import svProblems from './sv/problems.json';
-import svReports from './sv/reports.json';
-import svStatement from './sv/statement.json';
+import { STORAGE_KEY } from './language-key';
+import { NAMESPACES, type Namespace } from './namespaces';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-const STORAGE_KEY = 'slussen.language';
 
-export const resources = {
-  sv: {
-    common: svCommon,
-    catalogue: svCatalogue,
-    booking: svBooking,
-    identity: svIdentity,
-    manage: svManage,
-    pilots: svPilots,
-    problems: svProblems,
-    statement: svStatement,
-    organization: svOrganization,
-    platform: svPlatform,
-    invitations: svInvitations,
-    reports: svReports,
-    library: svLibrary,
-    ideas: svIdeas,
-  },
-  en: {
-    common: enCommon,
-    catalogue: enCatalogue,
-    booking: enBooking,
-    identity: enIdentity,
-    manage: enManage,
-    pilots: enPilots,
-    problems: enProblems,
-    statement: enStatement,
-    organization: enOrganization,
-    platform: enPlatform,
-    invitations: enInvitations,
-    reports: enReports,
-    library: enLibrary,
-    ideas: enIdeas,
-  },
-} as const;
+// Only the language being read is downloaded, each language's messages one chunk. index.html's
+// preload script starts the page's language downloading beside the main bundle, so the import below
+// finds it there instead of asking for it only once the app runs; the other language is fetched
+// when a person switches to it.
+const LOAD: Record<Language, () => Promise<{ default: Record<Namespace, object> }>> = {
+  sv: () => import('./sv/index'),
+  en: () => import('./en/index'),
+};
+
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'common')) return;
+  const { default: messages } = await LOAD[language]();
+  for (const namespace of NAMESPACES) i18next.addResourceBundle(language, namespace, messages[namespace]);
+}
+
+let wanted: Language | undefined;
+
+/**
+ * Switches once the language's messages are here, so no text is ever shown as a bare key; of two
+ * switches asked for quickly, the later one holds even if the earlier's messages arrive last.
+ */
+async function speak(language: Language): Promise<void> {
+  wanted = language;
+  await loadLanguage(language);
+  if (wanted === language) await i18next.changeLanguage(language);
+}
 
 function storedLanguage(): Language | null {
   try {
@@ -89,32 +54,43 @@ export function chooseLanguage(language: Language): void {
   } catch {
     // private mode: the choice lasts for this visit
   }
-  void i18next.changeLanguage(language);
+  void speak(language);
 }
 
 /** Speaks the language a signed-in person keeps with the API, without making it this browser's own choice. */
 export function followLanguage(language: Language): void {
-  if (i18next.language !== language) void i18next.changeLanguage(language);
+  if (i18next.language !== language) void speak(language);
 }
 
 i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
-void i18next.use(initReactI18next).init({
-  resources,
-  lng: storedLanguage() ?? 'sv',
-  fallbackLng: 'sv',
-  supportedLngs: LANGUAGES,
-  defaultNS: 'common',
-  ns: Object.keys(resources.sv),
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-document.documentElement.lang = i18next.language;
-// "{{company, genitive}}": a name in the genitive, which Swedish does not form by adding s alone.
-i18next.services.formatter?.add('genitive', (value: unknown, language: string | undefined) =>
-  genitive(String(value ?? ''), language ?? i18next.language),
-);
+const firstLanguage = storedLanguage() ?? 'sv';
+document.documentElement.lang = firstLanguage;
+
+/** Resolves once the page's language is loaded: the app renders after it. */
+export const i18nReady = LOAD[firstLanguage]()
+  .then(({ default: messages }) =>
+    i18next.use(initReactI18next).init({
+      resources: { [firstLanguage]: messages },
+      // The other language is added when a person switches to it (speak).
+      partialBundledLanguages: true,
+      lng: firstLanguage,
+      // Both languages hold every key (messages.spec.ts), so an English reader never needs the Swedish chunk too.
+      fallbackLng: false,
+      supportedLngs: LANGUAGES,
+      defaultNS: 'common',
+      ns: [...NAMESPACES],
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    }),
+  )
+  .then(() => {
+    // "{{company, genitive}}": a name in the genitive, which Swedish does not form by adding s alone.
+    i18next.services.formatter?.add('genitive', (value: unknown, language: string | undefined) =>
+      genitive(String(value ?? ''), language ?? i18next.language),
+    );
+  });
 
 export const i18n = i18next;
