@@ -132,12 +132,21 @@ export async function timeInAppNavigation(
   await page.goto(from);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('[role="status"].loading')).toHaveCount(0);
+  await navigateInApp(page, url);
+  await page.waitForFunction(ready);
+  return msSinceInAppNavigation(page);
+}
+
+/** A navigation inside the app, as a link or the back button makes: a history change the router hears. */
+export async function navigateInApp(page: Page, url: string): Promise<void> {
   await page.evaluate((target) => {
     (window as unknown as { __t0: number }).__t0 = performance.now();
     window.history.pushState({}, '', target);
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, url);
-  await page.waitForFunction(ready);
+}
+
+export function msSinceInAppNavigation(page: Page): Promise<number> {
   return page.evaluate(() => performance.now() - (window as unknown as { __t0: number }).__t0);
 }
 

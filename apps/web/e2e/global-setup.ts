@@ -62,6 +62,8 @@ export default async function globalSetup(): Promise<void> {
   if (!existsSync(join(root, 'apps/web/dist/index.html')))
     throw new Error('apps/web/dist is missing: run npm run build:web first');
 
+  // The ports first: a taken one ends the run before it has made a database to leave behind.
+  const [port, workerPort] = [await freePort(), await freePort()];
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const databaseName = `slussen_web_${runId}`;
@@ -72,7 +74,6 @@ export default async function globalSetup(): Promise<void> {
   const databaseUrl = new URL(baseUrl);
   databaseUrl.pathname = `/${databaseName}`;
 
-  const [port, workerPort] = [await freePort(), await freePort()];
   const dataDir = join(tmpdir(), `slussen-web-${runId}`);
   mkdirSync(dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = {

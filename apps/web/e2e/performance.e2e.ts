@@ -1,12 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { apiToken, BENCH_RUNS, checkPage, expect, median, test, timeFullLoad, timeInAppNavigation } from './fixtures';
+import { BENCH_SEARCH, publishFiftyTestbeds } from './catalogue-bench';
+import { BENCH_RUNS, checkPage, expect, median, test, timeFullLoad, timeInAppNavigation } from './fixtures';
 
 const DIST = resolve(import.meta.dirname, '../dist');
 const RESULTS = resolve(import.meta.dirname, '../test-results/performance.json');
-const MANAGER = 'johan.ek@demo.regionstockholm.se';
-const TOWN = 'Mätby';
 
 function record(figures: Record<string, number>) {
   mkdirSync(resolve(RESULTS, '..'), { recursive: true });
@@ -31,39 +30,8 @@ test('the first page loads at most 200 kB of JavaScript, gzipped (the rest is sp
 });
 
 test('the catalogue page with 50 results renders within a second of navigation', async ({ page, baseURL }) => {
-  // Fifty published test beds in one municipality, made by a manager of Region Stockholm.
-  const token = await apiToken(baseURL!, MANAGER);
-  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-  const existing = (
-    (await (await fetch(`${baseURL}/api/v1/testbeds?municipality=${encodeURIComponent(TOWN)}&limit=50`)).json()) as {
-      items: unknown[];
-    }
-  ).items.length;
-  const me = (await (await fetch(`${baseURL}/api/v1/me`, { headers })).json()) as {
-    memberships: Array<{ organizationId: string; kind: string }>;
-  };
-  const region = me.memberships.find((membership) => membership.kind === 'region')!.organizationId;
-  for (let i = existing; i < 50; i++) {
-    const created = await fetch(`${baseURL}/api/v1/testbeds`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        organizationId: region,
-        name: `Mätbyns testmiljö nummer ${i + 1}`,
-        summary: 'En miljö för att mäta hur snabbt katalogen visar femtio träffar.',
-        description: 'Den här testbädden finns för att mäta webbappens sökning med femtio träffar på en sida.',
-        environmentType: 'lab',
-        domains: ['health', 'digital-services'],
-        location: { municipality: TOWN },
-        contactEmail: 'matning@demo.regionstockholm.se',
-      }),
-    });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
-    expect((await fetch(`${baseURL}/api/v1/testbeds/${id}/publish`, { method: 'POST', headers })).status).toBe(200);
-  }
-
-  const url = `/search?municipality=${encodeURIComponent(TOWN)}`;
+  await publishFiftyTestbeds(baseURL!);
+  const url = BENCH_SEARCH;
   // Warm the browser's cache of the app's files once, as a returning visitor has it.
   await page.goto(url);
   await expect(page.locator('.result')).toHaveCount(50);
