@@ -240,7 +240,9 @@ for (const lang of ['sv', 'en'] as const) {
       await page.keyboard.press('Enter');
       await expect(page.getByRole('button', { name: w.subscribe })).toBeVisible();
 
-      // A report page within a second of navigation: a navigation inside the app, and a full load.
+      // A report page within a second of navigation: a navigation inside the app, and a full load
+      // (eighteen timed loads after the journey: given the time a slow test has).
+      test.slow();
       const url = new URL(page.url()).pathname;
       const ready = `document.querySelectorAll('.report-figures tbody tr').length === ${FIGURES}`;
       const inApp: number[] = [];
