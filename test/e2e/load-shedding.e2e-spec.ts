@@ -56,22 +56,34 @@ describe('load shedding: 500 bookings at once', () => {
   afterAll(() => app.close());
 
   it('answers only 201, 409, 429 or 503 with Retry-After, and keeps exactly the bookings it accepted', async () => {
-    // The database is slow for the surge: another session holds the slots' rows, which every booking updates, for
-    // longer than a request may wait in the queue. Without this a quiet machine books faster than the surge arrives
-    // and there would be nothing to shed.
+    // The database is slow for the surge: another session holds the slots' rows, which every booking updates, until
+    // the whole surge has reached the API, and a moment more. Without this a quiet machine books faster than the surge
+    // arrives and there would be nothing to shed; a fixed hold let a busy machine's slower surge outlast it.
     const { url } = app.get(DataSource).options as { url: string };
     const blocker = new pg.Client({ connectionString: url });
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query('SELECT 1 FROM slots WHERE id = ANY($1::uuid[]) FOR UPDATE', [slotIds]);
-    const released = new Promise<void>((done) =>
-      setTimeout(() => {
-        void blocker
-          .query('COMMIT')
-          .then(() => blocker.end())
-          .then(done);
-      }, 1_500),
-    );
+    const server = app.getHttpServer();
+    let arrived = 0;
+    const released = new Promise<void>((done) => {
+      const release = () => {
+        server.off('request', count);
+        clearTimeout(bound);
+        // Less than the queue's 500 ms: what waits in the queue at the end is then served, from the queue.
+        setTimeout(() => {
+          void blocker
+            .query('COMMIT')
+            .then(() => blocker.end())
+            .then(done);
+        }, 200);
+      };
+      const count = () => {
+        if (++arrived === REQUESTS) release();
+      };
+      const bound = setTimeout(release, 20_000);
+      server.on('request', count);
+    });
     const answers = await Promise.all(
       Array.from({ length: REQUESTS }, async (_, index) => {
         const requestId = `surge-${randomUUID()}`;

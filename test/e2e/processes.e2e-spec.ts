@@ -85,6 +85,7 @@ describe('the built apps as processes', () => {
     expect(Date.now() - sentAt).toBeLessThan(10_000);
   });
 
+  // Two starts of the built API on a fresh database (each may take its 30 s on a busy machine) and two stops.
   it('migrates an empty database at start and creates the first platform admin from ADMIN_EMAIL', async () => {
     const name = `slussen_fresh_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -128,7 +129,7 @@ describe('the built apps as processes', () => {
       await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
       await admin.end();
     }
-  });
+  }, 90_000);
 
   describe('on a Redis that may evict keys', () => {
     let redis: ChildProcess | undefined;
