@@ -119,7 +119,7 @@ export async function apiToken(baseURL: string, email: string): Promise<string> 
 
 /**
  * Milliseconds from a navigation inside the app (a history change, as a link or the back
- * button makes) to `ready` holding in the page (a function, or an expression as text). The app
+ * button makes) to `ready(arg)` holding in the page (a function: the API's CSP allows no text to evaluate). The app
  * is first opened at `from` and left to finish rendering it, so the time is the navigation's
  * own and not what remains of the app's start.
  */
@@ -127,13 +127,14 @@ export async function timeInAppNavigation(
   page: Page,
   from: string,
   url: string,
-  ready: (() => boolean) | string,
+  ready: (arg: number) => boolean,
+  arg = 0,
 ): Promise<number> {
   await page.goto(from);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('[role="status"].loading')).toHaveCount(0);
   await navigateInApp(page, url);
-  await page.waitForFunction(ready);
+  await page.waitForFunction(ready, arg);
   return msSinceInAppNavigation(page);
 }
 
@@ -150,11 +151,11 @@ export function msSinceInAppNavigation(page: Page): Promise<number> {
   return page.evaluate(() => performance.now() - (window as unknown as { __t0: number }).__t0);
 }
 
-/** Milliseconds from a full load of `url` (the app's files cached, as a returning visitor has them) to `ready`. */
-export async function timeFullLoad(page: Page, url: string, ready: (() => boolean) | string): Promise<number> {
+/** Milliseconds from a full load of `url` (the app's files cached, as a returning visitor has them) to `ready(arg)`. */
+export async function timeFullLoad(page: Page, url: string, ready: (arg: number) => boolean, arg = 0): Promise<number> {
   await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(ready);
+  await page.waitForFunction(ready, arg);
   return page.evaluate(() => performance.now());
 }
 

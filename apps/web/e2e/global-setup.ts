@@ -120,8 +120,9 @@ export default async function globalSetup(): Promise<void> {
   writeFileSync(STATE_FILE, JSON.stringify(state));
   await waitFor(`http://127.0.0.1:${workerPort}/health/ready`, worker.child, worker.output);
 
-  // The API serves the built app at `/`; until it does, Vite's preview server serves it and forwards the API's paths.
-  const home = await fetch(`http://127.0.0.1:${port}/search`)
+  // The API serves the built app, as in production (its CSP and caching included); Vite's preview server stands in
+  // only when it does not (no web build beside it).
+  const home = await fetch(`http://127.0.0.1:${port}/search`, { headers: { Accept: 'text/html' } })
     .then((response) => response.text())
     .catch(() => '');
   if (!home.includes('id="root"')) {
