@@ -111,7 +111,19 @@ try {
   const { slots, tokens } = await generate(db);
   say(`generated ${COMPANIES} companies and ${SLOTS} slots`);
   const statements = await statementStatistics(db);
+  if (process.env.BENCH_TRIGGER_SHARES === '1') {
+    await triggerShares(db);
+    await db.end();
+  } else await measure(db, slots, tokens, statements);
+} finally {
+  api.kill('SIGTERM');
+  await new Promise((done) => api.once('exit', done));
+  rmSync(lagFile, { force: true });
+  await close();
+}
 
+/** Every phase of the bench, printed and (unless BENCH_RECORD=0) appended to RESULTS.md. */
+async function measure(db, slots, tokens, statements) {
   const loadBefore = load();
   const { tps: pgbench, cpu: pgbenchCpu } = await runPgbench();
   const pgbenchCpuLine =
@@ -170,11 +182,6 @@ try {
         `Load average ${loadBefore} before, ${loadAfter} after.\n\n` +
         `- ${summary}.\n- ${surgeSummary}.\n- ${ownSqlSummary}.\n- ${floorSummary}.\n- ${stored}.\n`,
     );
-} finally {
-  api.kill('SIGTERM');
-  await new Promise((done) => api.once('exit', done));
-  rmSync(lagFile, { force: true });
-  await close();
 }
 
 function statuses(run) {
@@ -240,6 +247,16 @@ async function runPgbench() {
  * of free pairs, so no statement fails on the one-booking-per-company rule).
  */
 async function runBookingSql(db) {
+  const script = await bookingSqlScript(db);
+  try {
+    return await pgbenchRun(database, ['-n', '-M', 'prepared', '-f', script], 4);
+  } finally {
+    rmSync(script, { force: true });
+  }
+}
+
+/** The pgbench script of the booking's own SQL, over a table of free (slot, company) pairs it makes. */
+async function bookingSqlScript(db) {
   const dist = (file) => import(join(root, 'dist/apps/api/libs/scheduling/src/repositories', file));
   const { READ_SLOT } = await dist('places.repository.js');
   const { BOOK_ATOMICALLY } = await dist('bookings.repository.js');
@@ -281,10 +298,68 @@ async function runBookingSql(db) {
       '',
     ].join('\n'),
   );
+  return script;
+}
+
+/**
+ * BENCH_TRIGGER_SHARES=1: what each trigger the booking statement fires costs
+ * the database. The booking's own SQL under pgbench with every trigger on, and
+ * with each one off in turn, over BENCH_ROUNDS rounds whose order rotates (the
+ * bookings made meanwhile change each run's data a little); PostgreSQL's CPU per
+ * booking, the median of the rounds per variant.
+ */
+async function triggerShares(db) {
+  const { rows } = await db.query(
+    `SELECT t.tgrelid::regclass::text AS "table", t.tgname AS name
+       FROM pg_trigger t
+      WHERE NOT t.tgisinternal AND t.tgrelid::regclass::text IN ('bookings', 'booking_events', 'outbox_messages', 'slots')
+      ORDER BY 1, 2`,
+  );
+  // BENCH_ALTERNATIVE_SQL=file: the functions as migrated against the file's CREATE OR REPLACE FUNCTION definitions instead.
+  const alternative = process.env.BENCH_ALTERNATIVE_SQL
+    ? readFileSync(process.env.BENCH_ALTERNATIVE_SQL, 'utf8')
+    : null;
+  const variants = alternative ? [null, { alternative }] : [null, ...rows];
+  const label = (variant) =>
+    !variant ? 'as migrated' : variant.alternative ? 'alternative' : `without ${variant.table}.${variant.name}`;
+  const migrated = new Map();
+  for (const [, name] of (alternative ?? '').matchAll(/CREATE OR REPLACE FUNCTION (\w+)\(/g)) {
+    const {
+      rows: [definition],
+    } = await db.query(`SELECT pg_get_functiondef(p.oid) AS sql FROM pg_proc p WHERE p.proname = $1`, [name]);
+    migrated.set(name, definition.sql);
+  }
+  const script = await bookingSqlScript(db);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const results = new Map(variants.map((variant) => [label(variant), []]));
   try {
-    return await pgbenchRun(database, ['-n', '-M', 'prepared', '-f', script], 4);
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < variants.length; i++) {
+        const variant = variants[(i + round) % variants.length];
+        if (variant?.alternative) await db.query(variant.alternative);
+        else if (variant) await db.query(`ALTER TABLE ${variant.table} DISABLE TRIGGER ${variant.name}`);
+        try {
+          const { tps, cpu } = await pgbenchRun(database, ['-n', '-M', 'prepared', '-f', script], 4);
+          results.get(label(variant)).push({ tps, postgres: cpu.postgres });
+          say(
+            `round ${round + 1}, ${label(variant)}: ${tps.toFixed(0)} bookings/s, PostgreSQL ${cpu.postgres.toFixed(3)} ms per booking`,
+          );
+        } finally {
+          if (variant?.alternative) for (const sql of migrated.values()) await db.query(sql);
+          else if (variant) await db.query(`ALTER TABLE ${variant.table} ENABLE TRIGGER ${variant.name}`);
+        }
+      }
+    }
   } finally {
     rmSync(script, { force: true });
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const base = median(results.get(label(null)).map((run) => run.postgres));
+  for (const [name, runs] of results) {
+    const cpu = median(runs.map((run) => run.postgres));
+    say(
+      `${name}: median ${median(runs.map((run) => run.tps)).toFixed(0)} bookings/s, PostgreSQL ${cpu.toFixed(3)} ms per booking (${(cpu - base).toFixed(3)} ms against ${label(null)})`,
+    );
   }
 }
 

@@ -37,6 +37,18 @@ describe('booking', () => {
     expect(slot.status).toBe(201);
     return { testbedId: testbed.id, slotId: slot.body.items[0].id as string };
   };
+  /** `count` more one-place slots in the test bed, a day apart after the last. */
+  const moreSlots = async (testbedId: string, count: number) => {
+    const ids: string[] = [];
+    for (let index = 0; index < count; index++) {
+      const created = await api()
+        .post(`/api/v1/testbeds/${testbedId}/slots`)
+        .set('Authorization', as(manager))
+        .send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity: 1 });
+      ids.push(created.body.items[0].id as string);
+    }
+    return ids;
+  };
   const book = (slotId: string, user: TestUser | string, body: object = {}) =>
     api()
       .post(`/api/v1/slots/${slotId}/bookings`)
@@ -375,14 +387,7 @@ describe('booking', () => {
 
     it('holds one company to the per-company limit when it asks for many slots at once', async () => {
       const { testbedId, slotId } = await slotWith(1, { maxActiveBookingsPerCompany: 2 }, 1);
-      const others = [];
-      for (let index = 0; index < 9; index++) {
-        const created = await api()
-          .post(`/api/v1/testbeds/${testbedId}/slots`)
-          .set('Authorization', as(manager))
-          .send({ startsAt: daysFromNow(++day, 8), endsAt: daysFromNow(day, 16), capacity: 1 });
-        others.push(created.body.items[0].id as string);
-      }
+      const others = await moreSlots(testbedId, 9);
       const company = await companyMember();
       const responses = await Promise.all([slotId, ...others].map((id) => book(id, company)));
       expect(responses.map((response) => response.status).sort()).toEqual([201, 201, ...Array(8).fill(422)]);
@@ -391,6 +396,25 @@ describe('booking', () => {
           .filter((response) => response.status === 422)
           .every((response) => response.body.rule === 'maxActiveBookingsPerCompany'),
       ).toBe(true);
+    });
+
+    it('counts against the per-company limit only places in slots that have not ended', async () => {
+      const { testbedId, slotId } = await slotWith(1, { maxActiveBookingsPerCompany: 2 }, 1);
+      const slots = [slotId, ...(await moreSlots(testbedId, 3))];
+      const company = await companyMember();
+      expect((await book(slots[0]!, company)).status).toBe(201);
+      expect((await book(slots[1]!, company)).status).toBe(201);
+      // The first slot has ended: its place, still confirmed or pending, no longer counts.
+      await app
+        .get(DataSource)
+        .query(
+          `UPDATE slots SET period = tstzrange(now() - interval '2 days', now() - interval '1 day', '[)') WHERE id = $1`,
+          [slots[0]],
+        );
+      expect((await book(slots[2]!, company)).status).toBe(201);
+      const over = await book(slots[3]!, company);
+      expect(over.status).toBe(422);
+      expect(over.body.rule).toBe('maxActiveBookingsPerCompany');
     });
 
     it('never exceeds capacity when approvals, cancellations and promotions race', async () => {

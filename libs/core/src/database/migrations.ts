@@ -30,6 +30,7 @@ import { ResultOrigins1796200000001 } from './migrations/1796200000001-ResultOri
 import { SluiceAndLibraryFacts1796300000000 } from './migrations/1796300000000-SluiceAndLibraryFacts.js';
 import { OneOrganizationView1796300000001 } from './migrations/1796300000001-OneOrganizationView.js';
 import { EventOrder1796800000000 } from './migrations/1796800000000-EventOrder.js';
+import { CompanyLimitBound1796900000000 } from './migrations/1796900000000-CompanyLimitBound.js';
 
 /**
  * Every migration, oldest first. Listed as classes, not a glob, so that dist,
@@ -68,4 +69,5 @@ export const MIGRATIONS = [
   SluiceAndLibraryFacts1796300000000,
   OneOrganizationView1796300000001,
   EventOrder1796800000000,
+  CompanyLimitBound1796900000000,
 ];

@@ -1,7 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The company-limit trigger of BookingCompanyLimit1795824196615, counting with `holding` (a PL/pgSQL statement). */
-const enforceCompanyLimit = (holding: string) => `
+/**
+ * The company-limit trigger of BookingCompanyLimit1795824196615, counting with `holding` (PL/pgSQL statements
+ * that set `holding`); CompanyLimitBound1796900000000 defines it again with its own.
+ */
+export const enforceCompanyLimit = (holding: string) => `
   CREATE OR REPLACE FUNCTION bookings_enforce_company_limit() RETURNS trigger
   LANGUAGE plpgsql AS $$
   DECLARE
