@@ -62,6 +62,38 @@ describe('LoadShedder', () => {
     expect(shedder.state.active).toBe(0);
   });
 
+  it('serves the queue in order until its oldest has waited half the timeout, then the newest first', async () => {
+    const shedder = new LoadShedder({ concurrency: 1, queueLimit: 10, queueTimeoutMs: 400 });
+    const first = pass(shedder);
+    const [a, b, c] = [pass(shedder), pass(shedder), pass(shedder)];
+    // A short queue: in order.
+    first.response.finish();
+    expect([a, b, c].map((call) => call.admitted())).toEqual([true, false, false]);
+    // b and c have now waited more than 200 ms; d and e just came.
+    await new Promise((done) => setTimeout(done, 250));
+    const [d, e] = [pass(shedder), pass(shedder)];
+    a.response.finish();
+    expect([b, c, d, e].map((call) => call.admitted())).toEqual([false, false, false, true]);
+    e.response.finish();
+    expect([b, c, d].map((call) => call.admitted())).toEqual([false, false, true]);
+    // The rest reach their timeout and are refused, not served late.
+    await new Promise((done) => setTimeout(done, 200));
+    expect([b, c].map((call) => call.response.sent.status)).toEqual([503, 503]);
+    expect(shedder.state).toEqual({ active: 1, waiting: 0, shed: 2 });
+    d.response.finish();
+    expect(shedder.state.active).toBe(0);
+  });
+
+  it('without a timeout keeps the queue in order however long it waits', async () => {
+    const shedder = new LoadShedder({ concurrency: 1, queueLimit: 10, queueTimeoutMs: 0 });
+    const first = pass(shedder);
+    const [a, b] = [pass(shedder), pass(shedder)];
+    await new Promise((done) => setTimeout(done, 50));
+    const c = pass(shedder);
+    first.response.finish();
+    expect([a, b, c].map((call) => call.admitted())).toEqual([true, false, false]);
+  });
+
   it('lets a caller who goes away leave the queue', () => {
     const shedder = new LoadShedder({ concurrency: 1, queueLimit: 1, queueTimeoutMs: 0 });
     const first = pass(shedder);

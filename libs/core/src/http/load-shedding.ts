@@ -19,19 +19,31 @@ export interface LoadSheddingState {
   shed: number;
 }
 
+/** A request waiting for a place: how to let it in, and since when it waits (ms, performance.now()). */
+interface Waiting {
+  admit: () => void;
+  since: number;
+}
+
 /**
  * A bounded queue in front of the database pool. At most `concurrency`
- * requests are served at once and at most `queueLimit` wait, in order, for a
- * place; beyond that a request is answered 503 with Retry-After at once,
- * before its body is parsed, and so is one that waited `queueTimeoutMs`.
- * Under a surge the latency of the requests taken stays bounded and the
- * process's memory with it, instead of every request waiting longer. A request
- * whose caller goes away leaves the queue.
+ * requests are served at once and at most `queueLimit` wait for a place;
+ * beyond that a request is answered 503 with Retry-After at once, before its
+ * body is parsed, and so is one that waited `queueTimeoutMs`. Under a surge the
+ * latency of the requests taken stays bounded and the process's memory with
+ * it, instead of every request waiting longer. A request whose caller goes away
+ * leaves the queue.
+ *
+ * The queue is served in order until its oldest request has waited half the
+ * timeout; then the newest goes first (adaptive LIFO). Under a standing
+ * overload, served in order, every request taken would have waited nearly the
+ * whole timeout; this way those taken wait little and the ones that would
+ * have been late anyway get their 503 instead.
  */
 export class LoadShedder {
   private active = 0;
   private shed = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Waiting[] = [];
 
   constructor(private readonly limits: LoadSheddingLimits) {}
 
@@ -52,9 +64,12 @@ export class LoadShedder {
     }
     // Resumed from another request's completion: keep this request's async context (its request id).
     const resume = AsyncResource.bind(() => this.admit(response, next));
-    const entry = () => {
-      leave();
-      resume();
+    const entry: Waiting = {
+      admit: () => {
+        leave();
+        resume();
+      },
+      since: performance.now(),
     };
     const leave = () => {
       response.off('close', leave);
@@ -81,9 +96,19 @@ export class LoadShedder {
       if (released) return;
       released = true;
       this.active--;
-      this.waiting[0]?.();
+      this.next()?.admit();
     });
     next();
+  }
+
+  /** The waiting request to let in next: the oldest, or the newest once the oldest has waited half the timeout. */
+  private next(): Waiting | undefined {
+    const oldest = this.waiting[0];
+    const standing =
+      oldest !== undefined &&
+      this.limits.queueTimeoutMs > 0 &&
+      performance.now() - oldest.since > this.limits.queueTimeoutMs / 2;
+    return standing ? this.waiting[this.waiting.length - 1] : oldest;
   }
 }
 
