@@ -3,7 +3,7 @@ import { AppConfig } from '@slussen/core';
 import { audienceOf, Messages, type Audience, type Notice, type NoticeReads } from '@slussen/notifications';
 import { ResultsService } from '../results.service.js';
 import type { LibraryTopics } from './library.topics.js';
-import { renderResultMail, resultAudience, type ResultTopic } from './result-mail.js';
+import { consentMailLink, renderResultMail, resultAudience, type ResultTopic } from './result-mail.js';
 
 /** The results library's messages: consents, publication, withdrawal and adoptions; to the pilot's sides and their webhooks. */
 @Injectable()
@@ -31,7 +31,7 @@ export class LibraryMessages extends Messages<keyof LibraryTopics> {
   }
 
   private async consentNotice(
-    topic: ResultTopic,
+    topic: Exclude<ResultTopic, 'adopted'>,
     payload: { pilotId: string; side: 'company' | 'testbed' },
     reads: NoticeReads,
   ): Promise<Notice<Audience> | null> {
@@ -55,8 +55,12 @@ export class LibraryMessages extends Messages<keyof LibraryTopics> {
           title: pilot.title,
           testbedName: pilot.testbedName,
           adopter: null,
-          // The pilot's page in the web app, where its consent section is.
-          link: `${this.config.publicUrl}/pilots/${pilot.id}`,
+          link: consentMailLink(
+            this.config.publicUrl,
+            topic,
+            pilot.id,
+            consent?.publishedAt != null ? (consent.id ?? null) : null,
+          ),
         }),
     };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { renderResultMail, resultAudience, type ResultMailData } from './result-mail.js';
+import { consentMailLink, renderResultMail, resultAudience, type ResultMailData } from './result-mail.js';
 
 const data: ResultMailData = {
   topic: 'consented',
@@ -22,6 +22,14 @@ describe('results library e-mail', () => {
     expect(renderResultMail('en', { ...data, side: 'testbed' }).text).toContain(
       'The test bed has consented to publishing the pilot in Simuleringscentrum',
     );
+  });
+
+  it('links a publication to the result in the public library, and a consent change to the pilot', () => {
+    const url = 'https://slussen.example';
+    expect(consentMailLink(url, 'published', 'p1', 'r1')).toBe('https://slussen.example/results/r1');
+    expect(consentMailLink(url, 'published', 'p1', null)).toBe('https://slussen.example/pilots/p1');
+    expect(consentMailLink(url, 'consented', 'p1', null)).toBe('https://slussen.example/pilots/p1');
+    expect(consentMailLink(url, 'withdrawn', 'p1', 'r1')).toBe('https://slussen.example/pilots/p1');
   });
 
   it('names the organization that adopted the result, and links to it', () => {

@@ -8,6 +8,22 @@ export function resultAudience(topic: ResultTopic, side: unknown): Audience[] {
   return side === 'company' ? ['managers'] : ['company'];
 }
 
+/**
+ * Where a consent e-mail sends its reader: a published result's public library
+ * page, which is what the e-mail announces; otherwise the pilot's page, where
+ * its consent section is.
+ */
+export function consentMailLink(
+  publicUrl: string,
+  topic: Exclude<ResultTopic, 'adopted'>,
+  pilotId: string,
+  publishedResultId: string | null,
+): string {
+  return topic === 'published' && publishedResultId
+    ? `${publicUrl}/results/${publishedResultId}`
+    : `${publicUrl}/pilots/${pilotId}`;
+}
+
 export interface ResultMailData {
   topic: ResultTopic;
   /** The side that consented or withdrew (consent changes). */
