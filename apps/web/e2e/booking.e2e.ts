@@ -121,3 +121,51 @@ for (const lang of ['sv', 'en'] as const) {
     });
   });
 }
+
+test.describe('a booking sent while Slussen is too busy to take it', () => {
+  test.use({ lang: 'sv' });
+
+  test('goes through once the wait the API names is over, booked once', async ({ page }) => {
+    const w = WORDS.sv;
+    const title = `Rusning ${Date.now()}`;
+    // The API's answer when its request queue is full: 503, Retry-After, nothing done. Given once, here.
+    const sent: Array<{ at: number; key: string | null }> = [];
+    await page.route('**/api/v1/slots/*/bookings', async (route) => {
+      sent.push({ at: Date.now(), key: route.request().headers()['idempotency-key'] ?? null });
+      if (sent.length > 1) return route.continue();
+      return route.fulfill({
+        status: 503,
+        headers: { 'Retry-After': '1', 'Content-Type': 'application/problem+json' },
+        body: JSON.stringify({
+          type: '/problems/unavailable',
+          title: 'Service unavailable',
+          status: 503,
+          detail: 'The server is busy; try again shortly',
+        }),
+      });
+    });
+
+    await page.goto('/sign-in?next=%2Fsearch%3Fq%3D%C3%A4ldreboende');
+    await page.getByLabel(w.email).fill(COMPANY);
+    await page.getByLabel(w.password).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: w.signIn }).click();
+    await page.getByRole('link', { name: /^Äldreboendet Solgården/ }).click();
+    await page.getByRole('button', { name: w.book }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(w.title).fill(title);
+    await dialog.getByRole('button', { name: w.submit }).click();
+    await expect(dialog.getByRole('heading', { name: w.sent })).toBeVisible();
+
+    // Sent twice, the second time after the second the API asked for, with the same key: one booking.
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(sent[1]!.key).toBeTruthy();
+    expect(sent[1]!.key).toBe(sent[0]!.key);
+    await dialog.getByRole('link', { name: w.open }).click();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await checkPage(page, 'booking-after-busy');
+    await page.getByRole('button', { name: w.cancel }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: w.confirmCancel }).click();
+    await expect(page.locator('.tag--cancelled')).toHaveText(w.cancelled);
+  });
+});

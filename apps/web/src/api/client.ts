@@ -19,13 +19,35 @@ function withToken(request: Request): Request {
   return copy;
 }
 
+/** Times a change (anything but a read) is sent again after a 503 with Retry-After, and the longest wait (s) honoured. */
+const BUSY_RETRIES = 2;
+const BUSY_WAIT_LIMIT_S = 5;
+
+/**
+ * Sends a change again when the API answers 503 with Retry-After: it was too
+ * busy to start it (its request queue was full) or a service it needs was away
+ * for a moment, and in either case did nothing. A person booking in a rush
+ * gets the booking a moment later instead of an error; a booking carries an
+ * Idempotency-Key, so a retry books once whatever happened. Reads are retried
+ * by the query cache.
+ */
+async function patientFetch(input: Request): Promise<Response> {
+  const change = input.method !== 'GET' && input.method !== 'HEAD';
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(withToken(input.clone()));
+    const wait = Number(response.headers.get('Retry-After'));
+    if (!change || response.status !== 503 || attempt >= BUSY_RETRIES || !(wait > 0 && wait <= BUSY_WAIT_LIMIT_S))
+      return response;
+    await new Promise((done) => setTimeout(done, wait * 1000));
+  }
+}
+
 /** Adds the access token; on a 401 refreshes once and tries again, then reports the end of the session. */
 async function sessionFetch(input: Request): Promise<Response> {
   const hadToken = currentToken() !== null;
-  const retry = input.clone();
-  const response = await fetch(withToken(input));
+  const response = await patientFetch(input);
   if (response.status !== 401 || !hadToken) return response;
-  if (await refresh()) return fetch(withToken(retry));
+  if (await refresh()) return patientFetch(input);
   forget();
   for (const listener of unauthenticated) listener();
   return response;
