@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 import { STORAGE_KEY } from './src/i18n/language-key';
 
 const api = process.env.SLUSSEN_API_URL ?? 'http://localhost:3000';
@@ -52,7 +53,13 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   // JSX through Vite's own transform (oxc): @vitejs/plugin-react would drag in another Vite.
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [languagePreload()],
+  plugins: [
+    languagePreload(),
+    // Every file under assets/ also as .br and .gz (none where it would not be smaller), which the API serves by the
+    // request's Accept-Encoding: compressed once at build, never per request. Not index.html: languagePreload
+    // rewrites it after this plugin has read it (and it is 1 kB).
+    compression({ algorithms: ['brotliCompress', 'gzip'], include: /^assets\/.*\.(js|css|svg|json)$/ }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

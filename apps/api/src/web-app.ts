@@ -2,7 +2,9 @@ import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DomainError, toProblem } from '@slussen/core';
 import type { NextFunction, Request, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 
 /**
@@ -19,7 +21,8 @@ const logger = new Logger('WebApp');
 
 /**
  * Serves the built web app (apps/web/dist) on the API's origin: hashed assets
- * with a year's cache, other files and index.html revalidated on every use,
+ * with a year's cache (compressed at build: `.br` or `.gz` beside each file, chosen
+ * by the request's Accept-Encoding), other files and index.html revalidated on every use,
  * and index.html for every other GET a browser navigates to (Accept: text/html),
  * so the app's own router answers /bookings/123. Anything else outside the
  * API's paths is a problem+json 404, like an unknown API route. Without a build
@@ -30,13 +33,30 @@ export function serveWebApp(app: NestExpressApplication, directory: string): voi
   const index = join(root, 'index.html');
   const built = existsSync(index);
   if (built) {
-    app.useStaticAssets(join(root, 'assets'), {
-      prefix: HASHED_ASSETS,
+    const assets = expressStaticGzip(join(root, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
       index: false,
-      redirect: false,
-      immutable: true,
-      maxAge: '365d',
-      fallthrough: true,
+      serveStatic: {
+        index: false,
+        redirect: false,
+        immutable: true,
+        maxAge: '365d',
+        fallthrough: true,
+        // A compressed copy is typed as its file, in the words express.static uses (the library spells `UTF-8`).
+        // (serve-static hands over the Express response it was given, typed as Node's.)
+        setHeaders: (response: ServerResponse, path: string) => {
+          if (response.getHeader('Content-Encoding'))
+            (response as Response).type(extname(path.replace(/\.(br|gz)$/, '')));
+        },
+      },
+    });
+    app.use(HASHED_ASSETS, (request: Request, response: Response, next: NextFunction) => {
+      // The library sets `Vary: Accept-Encoding` in place of what is there (CORS's `Vary: Origin`), synchronously,
+      // before it reads the file: add the earlier fields back while the headers are still unsent.
+      const vary = response.getHeader('Vary');
+      assets(request, response, next);
+      if (vary !== undefined && !response.headersSent) response.vary(String(vary));
     });
     logger.log(`serving the web app from ${root}`);
   } else {
