@@ -3,24 +3,40 @@
 // machine's load falls on both sides alike. Not a journey (no .e2e.ts): run it from a checkout
 // whose build is A, naming another built checkout as B:
 //   node --import tsx apps/web/e2e/paired-catalogue.ts ROUNDS /path/to/other-checkout [out.json]
-// Each side is started by its own checkout's global-setup (SLUSSEN_E2E_PORT 3360 and 3370).
+// Each side is started by its own checkout's global-setup (SLUSSEN_E2E_PORT 3360 and 3370, or the two of
+// SLUSSEN_PAIRED_PORTS=3330,3340). A round also times a first visit (a new browser context: nothing cached) over
+// a network of SLUSSEN_PAIRED_NETWORK=kbit/s,ms round trip (default 10000,40), with the bytes it moved.
 import { chromium, devices, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BENCH_SEARCH, publishFiftyTestbeds } from './catalogue-bench';
-import { median, msSinceInAppNavigation, navigateInApp } from './fixtures';
+import { fullLoadStart, median, msSinceInAppNavigation, navigateInApp } from './fixtures';
 
 const rounds = Number(process.argv[2] ?? 10);
 const checkouts = { A: resolve(import.meta.dirname, '../../..'), B: resolve(process.argv[3] ?? '.') };
 const out = process.argv[4];
-const FIGURES = ['fullLoad', 'inApp', 'inAppCpu', 'api', 'firstPaint', 'languageChunkStart'] as const;
+const FIGURES = [
+  'fullLoad',
+  'inApp',
+  'inAppCpu',
+  'api',
+  'firstPaint',
+  'languageChunkStart',
+  'firstVisit',
+  'firstVisitKiB',
+] as const;
+const ports = (process.env.SLUSSEN_PAIRED_PORTS ?? '3360,3370').split(',').map(Number) as [number, number];
+const [kbits, roundTripMs] = (process.env.SLUSSEN_PAIRED_NETWORK ?? '10000,40').split(',').map(Number) as [
+  number,
+  number,
+];
 type Side = keyof typeof checkouts;
 type Runs = Record<(typeof FIGURES)[number], number[]>;
 
 const fifty = () => document.querySelectorAll('.result').length === 50;
 
 async function measure(page: Page, runs: Runs): Promise<void> {
-  await page.goto('about:blank');
+  await page.goto(fullLoadStart(page));
   await page.goto(BENCH_SEARCH, { waitUntil: 'commit' });
   await page.waitForFunction(fifty);
   const load = await page.evaluate(() => {
@@ -52,6 +68,40 @@ async function measure(page: Page, runs: Runs): Promise<void> {
   runs.inApp.push(await msSinceInAppNavigation(page));
   runs.inAppCpu.push(((await threadTime()) - cpuBefore) * 1000);
   await cdp.detach();
+
+  // A first visit: nothing cached, over a network slower than the loopback.
+  const context = await page
+    .context()
+    .browser()!
+    .newContext(contextOptions(new URL(page.url()).origin));
+  try {
+    const fresh = await context.newPage();
+    const network = await context.newCDPSession(fresh);
+    await network.send('Network.enable');
+    await network.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: roundTripMs,
+      downloadThroughput: (kbits * 1000) / 8,
+      uploadThroughput: (kbits * 1000) / 8,
+    });
+    await fresh.goto(BENCH_SEARCH, { waitUntil: 'commit' });
+    await fresh.waitForFunction(fifty);
+    const visit = await fresh.evaluate(() => ({
+      at: performance.now(),
+      bytes: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce(
+        (sum, entry) => sum + (entry as PerformanceResourceTiming).transferSize,
+        0,
+      ),
+    }));
+    runs.firstVisit.push(visit.at);
+    runs.firstVisitKiB.push(visit.bytes / 1024);
+  } finally {
+    await context.close();
+  }
+}
+
+function contextOptions(baseURL: string) {
+  return { ...devices['Desktop Chrome'], locale: 'sv-SE', timezoneId: 'Europe/Stockholm', baseURL };
 }
 
 const teardowns: Array<() => Promise<void>> = [];
@@ -61,7 +111,7 @@ try {
   const pages = {} as Record<Side, Page>;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
   teardowns.push(() => browser.close());
-  for (const [side, port] of [['A', 3360] as const, ['B', 3370] as const]) {
+  for (const [side, port] of [['A', ports[0]] as const, ['B', ports[1]] as const]) {
     process.env.SLUSSEN_E2E_PORT = String(port);
     const e2e = join(checkouts[side], 'apps/web/e2e');
     const { default: teardown } = (await import(join(e2e, 'global-teardown.ts'))) as { default: () => Promise<void> };
@@ -71,12 +121,7 @@ try {
       url: string;
     };
     await publishFiftyTestbeds(url);
-    const context = await browser.newContext({
-      ...devices['Desktop Chrome'],
-      locale: 'sv-SE',
-      timezoneId: 'Europe/Stockholm',
-      baseURL: url,
-    });
+    const context = await browser.newContext(contextOptions(url));
     pages[side] = await context.newPage();
     // Warm the browser's cache of the app's files once, as a returning visitor has it.
     await pages[side].goto(BENCH_SEARCH);
