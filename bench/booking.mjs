@@ -408,7 +408,8 @@ function pgbenchEnv(name) {
   const url = new URL(urlOf(name));
   return {
     ...process.env,
-    PGHOST: url.hostname,
+    // A Unix socket's directory comes as ?host= (as node-postgres reads it).
+    PGHOST: url.searchParams.get('host') ?? url.hostname,
     PGPORT: url.port || '5432',
     PGUSER: decodeURIComponent(url.username),
     PGPASSWORD: decodeURIComponent(url.password),
