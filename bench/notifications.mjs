@@ -9,15 +9,18 @@
 // at once). Built API and worker, a real SMTP receiver and an HTTP receiver in this process. Each throughput line
 // says how many CPU seconds the worker, the database's backends and this process spent, and per message.
 // BENCH_MESSAGES (10,000), BENCH_LATENCY_SAMPLES (200); BENCH_CPU_PROF=1 writes the worker's CPU profile to
-// /tmp/prof-notifications; BENCH_RECORD=0 leaves bench/RESULTS.md alone (for paired runs); BENCH_WEBHOOKS_ONLY=1
-// skips (2) to (4), the e-mail throughput, to measure webhooks sooner.
+// /tmp/prof-notifications (or BENCH_CPU_PROF_DIR); BENCH_RECORD=0 leaves bench/RESULTS.md alone (for paired runs); BENCH_WEBHOOKS_ONLY=1
+// skips (2) to (4), the e-mail throughput, to measure webhooks sooner; BENCH_MAIL_ONLY=1 skips (3), (5) and (6), to
+// measure e-mail sooner; BENCH_WORKER_FLAGS adds Node flags to the worker (such as
+// --perf-basic-prof); BENCH_COUNT_QUERIES=1 counts the worker's statements during the e-mail throughput (by their
+// first words) and prints them per message.
 import { Queue, Worker } from 'bullmq';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
@@ -32,6 +35,8 @@ const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 200);
 const WEBHOOK_CONCURRENCY = Number(process.env.WEBHOOK_CONCURRENCY ?? 10);
 const WEBHOOK_KEEP_ALIVE_MS = Number(process.env.WEBHOOK_KEEP_ALIVE_MS ?? 4000);
 const WEBHOOKS_ONLY = process.env.BENCH_WEBHOOKS_ONLY === '1';
+const MAIL_ONLY = process.env.BENCH_MAIL_ONLY === '1';
+const COUNT_QUERIES = process.env.BENCH_COUNT_QUERIES === '1';
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const say = (line) => process.stderr.write(`bench: ${line}\n`);
 const load = () =>
@@ -126,10 +131,47 @@ const api = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 await waitForReady(`http://127.0.0.1:${apiPort}/health/ready`);
+// The statement counter: wraps pg's Client.prototype.query in the worker; SIGUSR2 writes the counts so far to a file.
+const counted = join(tmpdir(), `slussen-bench-queries-${process.pid}`);
+if (COUNT_QUERIES)
+  writeFileSync(
+    `${counted}.cjs`,
+    `const { Client } = require(require.resolve('pg', { paths: [${JSON.stringify(root)}] }));
+const counts = new Map();
+const query = Client.prototype.query;
+Client.prototype.query = function (config, ...rest) {
+  const text = typeof config === 'string' ? config : config?.text ?? '';
+  const key = text.replace(/\\s+/g, ' ').trim().slice(0, 60);
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+  return query.call(this, config, ...rest);
+};
+process.on('SIGUSR2', () => {
+  require('node:fs').writeFileSync(${JSON.stringify(`${counted}.json`)}, JSON.stringify([...counts]));
+  counts.clear();
+});
+`,
+  );
+const queryCounts = async () => {
+  worker.kill('SIGUSR2');
+  await waitUntil(() => {
+    try {
+      return JSON.parse(readFileSync(`${counted}.json`, 'utf8'));
+    } catch {
+      return false;
+    }
+  }, 5000);
+  const counts = JSON.parse(readFileSync(`${counted}.json`, 'utf8'));
+  writeFileSync(`${counted}.json`, '');
+  return counts;
+};
 const worker = spawn(
   process.execPath,
   [
-    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof-notifications'] : []),
+    ...(process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? '/tmp/prof-notifications'}`]
+      : []),
+    ...(COUNT_QUERIES ? ['--require', `${counted}.cjs`] : []),
+    ...(process.env.BENCH_WORKER_FLAGS?.split(' ').filter(Boolean) ?? []),
     join(root, 'dist/apps/worker/apps/worker/src/main.js'),
   ],
   {
@@ -182,46 +224,79 @@ try {
   let ratio = 'notifications against the raw queue not measured';
   if (!WEBHOOKS_ONLY) {
     const before = received;
+    // With pg_stat_statements loaded (in the server's shared_preload_libraries), the database's time per statement too.
+    const statements = COUNT_QUERIES
+      ? await db
+          .query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements')
+          .then(() => db.query('SELECT pg_stat_statements_reset()'))
+          .then(
+            () => true,
+            () => false,
+          )
+      : false;
+    if (COUNT_QUERIES) await queryCounts();
     cpu = await cpuMeter(db);
     const started = performance.now();
     await insertMessages();
     await waitUntil(() => received - before >= MESSAGES, 600_000);
     const seconds = (performance.now() - started) / 1000;
     const mailCpu = await cpu(MESSAGES);
+    if (COUNT_QUERIES) {
+      const counts = (await queryCounts()).sort((a, b) => b[1] - a[1]);
+      const total = counts.reduce((sum, [, count]) => sum + count, 0);
+      say(`worker statements per message: ${(total / MESSAGES).toFixed(2)}`);
+      for (const [text, count] of counts) say(`  ${(count / MESSAGES).toFixed(3)}  ${text}`);
+      if (statements) {
+        const { rows } = await db.query(
+          `SELECT calls, total_plan_time + total_exec_time AS ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) AS query
+             FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+            ORDER BY 2 DESC LIMIT 15`,
+        );
+        say('database ms per message (planning and execution), calls and rows per message:');
+        for (const row of rows)
+          say(
+            `  ${(row.ms / MESSAGES).toFixed(3)} ms  ${(row.calls / MESSAGES).toFixed(3)} calls  ${(row.rows / MESSAGES).toFixed(2)} rows  ${row.query}`,
+          );
+      }
+    }
     if (process.env.BENCH_SUBJECTS) say(`subjects: ${JSON.stringify([...subjects])}`);
     throughput = `${MESSAGES} outbox messages to ${received - before} e-mails (${resent} with a Message-ID seen before) received in ${seconds.toFixed(1)} s: ${(MESSAGES / seconds).toFixed(0)} messages/s (CPU s: ${mailCpu})`;
     say(throughput);
 
     // (3) baseline: raw BullMQ add and process of no-op jobs on the same Redis.
-    const connection = { url: services.redisUrl, maxRetriesPerRequest: null };
-    const queue = new Queue('baseline', { connection, prefix: `${prefix}-raw` });
-    let done = 0;
-    const rawStarted = performance.now();
-    const rawWorker = new Worker(
-      'baseline',
-      async () => {
-        done++;
-      },
-      { connection, prefix: `${prefix}-raw`, concurrency: 50 },
-    );
-    for (let offset = 0; offset < MESSAGES; offset += 1000)
-      await queue.addBulk(
-        Array.from({ length: Math.min(1000, MESSAGES - offset) }, (_, index) => ({
-          name: 'noop',
-          data: { index: offset + index },
-        })),
+    let rawSeconds = null;
+    if (!MAIL_ONLY) {
+      const connection = { url: services.redisUrl, maxRetriesPerRequest: null };
+      const queue = new Queue('baseline', { connection, prefix: `${prefix}-raw` });
+      let done = 0;
+      const rawStarted = performance.now();
+      const rawWorker = new Worker(
+        'baseline',
+        async () => {
+          done++;
+        },
+        { connection, prefix: `${prefix}-raw`, concurrency: 50 },
       );
-    await waitUntil(() => done >= MESSAGES, 120_000);
-    const rawSeconds = (performance.now() - rawStarted) / 1000;
-    await rawWorker.close();
-    await queue.obliterate({ force: true });
-    await queue.close();
-    baseline = `raw BullMQ add-and-process of ${MESSAGES} no-op jobs: ${(MESSAGES / rawSeconds).toFixed(0)} jobs/s`;
-    say(baseline);
+      for (let offset = 0; offset < MESSAGES; offset += 1000)
+        await queue.addBulk(
+          Array.from({ length: Math.min(1000, MESSAGES - offset) }, (_, index) => ({
+            name: 'noop',
+            data: { index: offset + index },
+          })),
+        );
+      await waitUntil(() => done >= MESSAGES, 120_000);
+      rawSeconds = (performance.now() - rawStarted) / 1000;
+      await rawWorker.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+      baseline = `raw BullMQ add-and-process of ${MESSAGES} no-op jobs: ${(MESSAGES / rawSeconds).toFixed(0)} jobs/s`;
+      say(baseline);
+    }
     // (4) the mail path's own limit: the same rendered e-mail sent MESSAGES times straight from here with
     // nodemailer, through the same pooled transport (10 connections) to the same receiver.
     const direct = nodemailer.createTransport({ url: `smtp://127.0.0.1:${smtpPort}`, pool: true, maxConnections: 10 });
     const directBefore = received;
+    const directCpu = process.cpuUsage();
     const directStarted = performance.now();
     await Promise.all(
       Array.from({ length: MESSAGES }, () =>
@@ -230,87 +305,94 @@ try {
     );
     await waitUntil(() => received - directBefore >= MESSAGES, 600_000);
     const directSeconds = (performance.now() - directStarted) / 1000;
+    const directUsage = process.cpuUsage(directCpu);
     direct.close();
-    ceiling = `the same e-mail sent ${MESSAGES} times directly with nodemailer (pool of 10): ${(MESSAGES / directSeconds).toFixed(0)} e-mails/s; the outbox path reaches ${((directSeconds / seconds) * 100).toFixed(1)} % of it`;
+    ceiling = `the same e-mail sent ${MESSAGES} times directly with nodemailer (pool of 10): ${(MESSAGES / directSeconds).toFixed(0)} e-mails/s, ${((directUsage.user + directUsage.system) / 1000 / MESSAGES).toFixed(2)} ms CPU per e-mail (sender and receiver, one process); the outbox path reaches ${((directSeconds / seconds) * 100).toFixed(1)} % of it`;
     say(ceiling);
-    ratio = `notifications reach ${((MESSAGES / seconds / (MESSAGES / rawSeconds)) * 100).toFixed(1)} % of the raw queue`;
-    say(ratio);
+    if (rawSeconds !== null) {
+      ratio = `notifications reach ${((MESSAGES / seconds / (MESSAGES / rawSeconds)) * 100).toFixed(1)} % of the raw queue`;
+      say(ratio);
+    }
   }
 
-  // (5) webhooks: the company subscribes (its member is its admin), then leaves it, so the messages go to the
-  // webhook alone; MESSAGES outbox rows in one insert, until the receiver has had every POST.
-  const company = (await db.query(`SELECT id FROM organizations WHERE kind = 'company'`)).rows[0].id;
-  const subscribed = await fetch(`http://127.0.0.1:${apiPort}/api/v1/organizations/${company}/webhooks`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ url: `http://127.0.0.1:${hookPort}/hook`, events: ['booking.confirmed'] }),
-  });
-  if (subscribed.status !== 201)
-    throw new Error(`subscribing answered ${subscribed.status}: ${await subscribed.text()}`);
-  const { secret } = await subscribed.json();
-  await db.query(`DELETE FROM memberships WHERE organization_id = $1`, [company]);
-  const mailsBefore = received;
-  cpu = await cpuMeter(db);
-  const hooksStarted = performance.now();
-  await insertMessages();
-  await waitUntil(() => hooks >= MESSAGES, 600_000);
-  const hookSeconds = (performance.now() - hooksStarted) / 1000;
-  const hookCpu = await cpu(hooks);
-  if (received !== mailsBefore) throw new Error(`${received - mailsBefore} e-mails went out in the webhook run`);
-  const webhooks = `${MESSAGES} outbox messages to ${hooks} webhook deliveries received in ${hookSeconds.toFixed(1)} s: ${(hooks / hookSeconds).toFixed(0)} deliveries/s (CPU s: ${hookCpu})`;
-  say(webhooks);
-  await db.end();
+  let webhooks = 'webhooks not measured (BENCH_MAIL_ONLY=1)';
+  let hookCeiling = 'direct POSTs not measured';
+  if (!MAIL_ONLY) {
+    // (5) webhooks: the company subscribes (its member is its admin), then leaves it, so the messages go to the
+    // webhook alone; MESSAGES outbox rows in one insert, until the receiver has had every POST.
+    const company = (await db.query(`SELECT id FROM organizations WHERE kind = 'company'`)).rows[0].id;
+    const subscribed = await fetch(`http://127.0.0.1:${apiPort}/api/v1/organizations/${company}/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ url: `http://127.0.0.1:${hookPort}/hook`, events: ['booking.confirmed'] }),
+    });
+    if (subscribed.status !== 201)
+      throw new Error(`subscribing answered ${subscribed.status}: ${await subscribed.text()}`);
+    const { secret } = await subscribed.json();
+    await db.query(`DELETE FROM memberships WHERE organization_id = $1`, [company]);
+    const mailsBefore = received;
+    cpu = await cpuMeter(db);
+    const hooksStarted = performance.now();
+    await insertMessages();
+    await waitUntil(() => hooks >= MESSAGES, 600_000);
+    const hookSeconds = (performance.now() - hooksStarted) / 1000;
+    const hookCpu = await cpu(hooks);
+    if (received !== mailsBefore) throw new Error(`${received - mailsBefore} e-mails went out in the webhook run`);
+    webhooks = `${MESSAGES} outbox messages to ${hooks} webhook deliveries received in ${hookSeconds.toFixed(1)} s: ${(hooks / hookSeconds).toFixed(0)} deliveries/s (CPU s: ${hookCpu})`;
+    say(webhooks);
 
-  // (6) the webhook path's own limit: the same signed POST (signed anew each time, as the worker does) sent
-  // MESSAGES times straight from here with the worker's guarded HTTP client, WEBHOOK_CONCURRENCY at once, over
-  // connections kept alive as the worker keeps them (WEBHOOK_KEEP_ALIVE_MS, WEBHOOK_CONCURRENCY per address).
-  const { guardedRequest, OutboundConnections } = await import(
-    join(root, 'dist/apps/worker/libs/core/src/net/guarded-http.js')
-  );
-  const limits = { timeoutMs: 5000, maxBytes: 65536, allowPrivateAddresses: true, allowHttp: true };
-  // (A build from before kept-alive connections has no OutboundConnections: a connection per POST, as its worker.)
-  const connections =
-    OutboundConnections && WEBHOOK_KEEP_ALIVE_MS > 0
-      ? new OutboundConnections({
-          idleMs: WEBHOOK_KEEP_ALIVE_MS,
-          socketsPerAddress: WEBHOOK_CONCURRENCY,
-          addresses: 100,
-        })
-      : undefined;
-  const directCpu = process.cpuUsage();
-  const hooksBefore = hooks;
-  const directHooksStarted = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: WEBHOOK_CONCURRENCY }, async () => {
-      while (next++ < MESSAGES) {
-        const at = Math.floor(Date.now() / 1000);
-        const signature = `t=${at},v1=${createHmac('sha256', secret).update(`${at}.${hookSample.body}`).digest('hex')}`;
-        const { status } = await guardedRequest(
-          `http://127.0.0.1:${hookPort}/hook`,
-          {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'user-agent': 'Slussen-Webhooks/1',
-              'Slussen-Signature': signature,
-              'Slussen-Delivery': `direct-${next}`,
+    // (6) the webhook path's own limit: the same signed POST (signed anew each time, as the worker does) sent
+    // MESSAGES times straight from here with the worker's guarded HTTP client, WEBHOOK_CONCURRENCY at once, over
+    // connections kept alive as the worker keeps them (WEBHOOK_KEEP_ALIVE_MS, WEBHOOK_CONCURRENCY per address).
+    const { guardedRequest, OutboundConnections } = await import(
+      join(root, 'dist/apps/worker/libs/core/src/net/guarded-http.js')
+    );
+    const limits = { timeoutMs: 5000, maxBytes: 65536, allowPrivateAddresses: true, allowHttp: true };
+    // (A build from before kept-alive connections has no OutboundConnections: a connection per POST, as its worker.)
+    const connections =
+      OutboundConnections && WEBHOOK_KEEP_ALIVE_MS > 0
+        ? new OutboundConnections({
+            idleMs: WEBHOOK_KEEP_ALIVE_MS,
+            socketsPerAddress: WEBHOOK_CONCURRENCY,
+            addresses: 100,
+          })
+        : undefined;
+    const directCpu = process.cpuUsage();
+    const hooksBefore = hooks;
+    const directHooksStarted = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: WEBHOOK_CONCURRENCY }, async () => {
+        while (next++ < MESSAGES) {
+          const at = Math.floor(Date.now() / 1000);
+          const signature = `t=${at},v1=${createHmac('sha256', secret).update(`${at}.${hookSample.body}`).digest('hex')}`;
+          const { status } = await guardedRequest(
+            `http://127.0.0.1:${hookPort}/hook`,
+            {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                'user-agent': 'Slussen-Webhooks/1',
+                'Slussen-Signature': signature,
+                'Slussen-Delivery': `direct-${next}`,
+              },
+              body: hookSample.body,
             },
-            body: hookSample.body,
-          },
-          limits,
-          connections,
-        );
-        if (status !== 204) throw new Error(`the receiver answered ${status}`);
-      }
-    }),
-  );
-  const directHookSeconds = (performance.now() - directHooksStarted) / 1000;
-  connections?.close();
-  const directUsage = process.cpuUsage(directCpu);
-  const directMs = (directUsage.user + directUsage.system) / 1000 / (hooks - hooksBefore);
-  const hookCeiling = `the same signed POST sent ${hooks - hooksBefore} times directly with the guarded HTTP client (${WEBHOOK_CONCURRENCY} at once, ${connections ? `kept-alive connections, ${WEBHOOK_KEEP_ALIVE_MS} ms idle` : 'a connection per POST'}): ${((hooks - hooksBefore) / directHookSeconds).toFixed(0)} POSTs/s, ${directMs.toFixed(2)} ms CPU per POST (sender and receiver, one process); the outbox path reaches ${((directHookSeconds / hookSeconds) * 100).toFixed(1)} % of it`;
-  say(hookCeiling);
+            limits,
+            connections,
+          );
+          if (status !== 204) throw new Error(`the receiver answered ${status}`);
+        }
+      }),
+    );
+    const directHookSeconds = (performance.now() - directHooksStarted) / 1000;
+    connections?.close();
+    const directUsage = process.cpuUsage(directCpu);
+    const directMs = (directUsage.user + directUsage.system) / 1000 / (hooks - hooksBefore);
+    hookCeiling = `the same signed POST sent ${hooks - hooksBefore} times directly with the guarded HTTP client (${WEBHOOK_CONCURRENCY} at once, ${connections ? `kept-alive connections, ${WEBHOOK_KEEP_ALIVE_MS} ms idle` : 'a connection per POST'}): ${((hooks - hooksBefore) / directHookSeconds).toFixed(0)} POSTs/s, ${directMs.toFixed(2)} ms CPU per POST (sender and receiver, one process); the outbox path reaches ${((directHookSeconds / hookSeconds) * 100).toFixed(1)} % of it`;
+    say(hookCeiling);
+  }
+  await db.end().catch(() => undefined);
   const loadAtEnd = load();
   say(`load average ${loadAtStart} at the start, ${loadAtEnd} at the end`);
   if (process.env.BENCH_RECORD !== '0')
