@@ -30,6 +30,29 @@ describe('the batcher', () => {
     ]);
   });
 
+  it('holds the keys while it is not open, and hands them over together once woken open', async () => {
+    const batches: string[][] = [];
+    let open = false;
+    const batcher = new Batcher<string, string>(
+      () => 10,
+      async (keys) => {
+        batches.push(keys);
+        return keys.map((key) => settle(Promise.resolve(key)));
+      },
+      () => open,
+    );
+    const outcomes = Promise.all(['a', 'b', 'c'].map((key) => batcher.submit(key)));
+    await turn();
+    await turn();
+    batcher.wake();
+    await turn();
+    expect(batches).toEqual([]);
+    open = true;
+    batcher.wake();
+    expect(await outcomes).toEqual(['a', 'b', 'c']);
+    expect(batches).toEqual([['a', 'b', 'c']]);
+  });
+
   it('fails every key of a batch whose handling threw', async () => {
     const batcher = new Batcher<string, string>(
       () => 10,

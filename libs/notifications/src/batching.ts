@@ -14,7 +14,8 @@ export const settle = <R>(work: Promise<R>): Promise<Settled<R>> =>
  * once (in the next turn of the event loop, with whatever came in the same
  * turn), so batches grow only under load. `handle` answers each key with a
  * promise of its own outcome, which may settle after the batch is released
- * (the next batch starts as soon as `handle` returned).
+ * (the next batch starts as soon as `handle` returned, and `open` allows it:
+ * while it does not, the keys wait and go together once `wake` finds it open).
  */
 export class Batcher<K, R> {
   private waiting: Array<{ key: K; done: (outcome: Promise<R>) => void }> = [];
@@ -23,7 +24,13 @@ export class Batcher<K, R> {
   constructor(
     private readonly max: () => number,
     private readonly handle: (keys: K[]) => Promise<Array<Promise<Settled<R>>>>,
+    private readonly open: () => boolean = () => true,
   ) {}
+
+  /** Starts the next batch if one waits and `open` now allows it. */
+  wake(): void {
+    this.next();
+  }
 
   submit(key: K): Promise<R> {
     return new Promise<R>((done) => {
@@ -33,7 +40,7 @@ export class Batcher<K, R> {
   }
 
   private next(): void {
-    if (this.busy || this.waiting.length === 0) return;
+    if (this.busy || this.waiting.length === 0 || !this.open()) return;
     this.busy = true;
     setImmediate(() => void this.run());
   }

@@ -36,6 +36,8 @@ export class NotificationsService {
   private readonly batcher: Batcher<string, { sent: number }>;
   /** E-mails this worker sends at once (WORKER_CONCURRENCY). */
   private readonly mailSlots: Slots;
+  /** E-mail deliveries planned by this worker whose sends have not ended yet. */
+  private unsent = 0;
   /** Webhook bodies made while planning, by outbox message, oldest first. */
   private readonly freshBodies = new Map<string, { body: string | null; at: number }>();
 
@@ -52,9 +54,13 @@ export class NotificationsService {
     private readonly app: AppConfig,
   ) {
     this.mailSlots = new Slots(app.queue.concurrency);
+    // Planning runs ahead of the sends by two rounds of WORKER_CONCURRENCY e-mails at most: the messages that
+    // come meanwhile wait and are planned together, so a backlog is planned in large batches (fewer statements
+    // per message) while a message to an idle worker is planned at once.
     this.batcher = new Batcher(
       () => config.mail.batchSize,
       (outboxIds) => this.planBatch(outboxIds),
+      () => this.unsent < 2 * app.queue.concurrency,
     );
   }
 
@@ -218,10 +224,15 @@ export class NotificationsService {
         const notice = notices.get(id)!;
         if (!notice.ok) return [id, Promise.resolve(notice)];
         const ids = (emails.get(id) ?? []).map((row) => row.id);
+        this.unsent += ids.length;
+        const sending = this.sendEmails(notice.value, ids).finally(() => {
+          this.unsent -= ids.length;
+          this.batcher.wake();
+        });
         return [
           id,
           settle(
-            this.sendEmails(notice.value, ids).then(({ sent, failures }) => {
+            sending.then(({ sent, failures }) => {
               // Thrown after every recipient had its try, so BullMQ retries only what failed.
               if (failures.length) throw new Error(`${failures.length} delivery(ies) failed: ${failures.join('; ')}`);
               return { sent };
