@@ -17,7 +17,7 @@
 import { Queue, Worker } from 'bullmq';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
@@ -465,8 +465,9 @@ async function cpuMeter(db) {
   const selfAt = process.cpuUsage();
   return async (count) => {
     let database = 0;
+    // A backend that ended meanwhile can no longer be read (its CPU is lost to the count, not subtracted from it).
     for (const pid of new Set([...first.keys(), ...(await backends())]))
-      database += cpuSeconds(pid) - (first.get(pid) ?? 0);
+      if (existsSync(`/proc/${pid}`)) database += cpuSeconds(pid) - (first.get(pid) ?? 0);
     const self = process.cpuUsage(selfAt);
     const seconds = { worker: cpuSeconds(worker.pid) - workerAt, database, bench: (self.user + self.system) / 1e6 };
     const each = (value) => ((value * 1000) / count).toFixed(2);
