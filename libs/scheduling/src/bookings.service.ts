@@ -55,8 +55,8 @@ export interface BookingView {
 export interface BookingNotification {
   booking: BookingView;
   testbedOrganizationId: string;
-  reason: string | null;
-  reasonCode: BookingReasonCode | null;
+  /** The reason of the booking's latest event of a type (the topic's change: `cancelled`, `slot-closed`...). */
+  reasonOf: (type: string) => { reason: string | null; reasonCode: BookingReasonCode | null };
 }
 
 export interface BookingEventView {
@@ -348,17 +348,16 @@ export class BookingsService {
     });
   }
 
-  /** Bookings and the reason of each one's latest event as notifications tell them, by id, in one read (no access check: for the worker). */
+  /** Bookings and the reasons of their events as notifications tell them, by id, in one read (no access check: for the worker). */
   async forNotifications(ids: readonly string[]): Promise<Map<string, BookingNotification>> {
-    const [rows, reasons] = await Promise.all([this.bookings.findByIds(ids), this.bookings.lastReasons(ids)]);
+    const [rows, reasons] = await Promise.all([this.bookings.findByIds(ids), this.bookings.lastReasonsByType(ids)]);
     return new Map(
       rows.map((row) => [
         row.id,
         {
           booking: toBookingView(row),
           testbedOrganizationId: row.testbedOrganizationId,
-          reason: reasons.get(row.id)?.reason ?? null,
-          reasonCode: reasons.get(row.id)?.reasonCode ?? null,
+          reasonOf: (type: string) => reasons.get(row.id)?.get(type) ?? { reason: null, reasonCode: null },
         },
       ]),
     );

@@ -53,7 +53,9 @@ export class SchedulingMessages extends Messages<keyof SchedulingTopics> {
   ): Promise<Notice<Audience> | null> {
     const found = await reads.load(this.bookingsById, bookingId);
     if (!found) return null;
-    const { booking, testbedOrganizationId, reason } = found;
+    const { booking, testbedOrganizationId } = found;
+    // The reason of the change this notice is about (each event's type is its topic), not of a later one.
+    const { reason } = found.reasonOf(topic);
     const [testbed, people] = await Promise.all([
       reads.load(this.testbedsById, booking.testbedId).then((each) => each!),
       audienceOf(AUDIENCE[topic], { companyId: booking.organizationId, testbedOrganizationId }, reads),

@@ -405,16 +405,31 @@ export class BookingsRepository {
   }
 
   /** The reason given with each booking's last event, by booking, in one read. */
-  async lastReasons(
+  /**
+   * The reason of each booking's latest event of each type, by booking id and
+   * type: a notice tells the reason of the change it is about, which a later
+   * change (a slot closed, then reopened) must not replace.
+   */
+  async lastReasonsByType(
     bookingIds: readonly string[],
-  ): Promise<Map<string, { reason: string | null; reasonCode: BookingReasonCode | null }>> {
-    const rows = await queryRows<{ bookingId: string; reason: string | null; reasonCode: BookingReasonCode | null }>(
+  ): Promise<Map<string, Map<string, { reason: string | null; reasonCode: BookingReasonCode | null }>>> {
+    const rows = await queryRows<{
+      bookingId: string;
+      type: string;
+      reason: string | null;
+      reasonCode: BookingReasonCode | null;
+    }>(
       this.dataSource,
-      `SELECT DISTINCT ON (booking_id) booking_id AS "bookingId", reason, reason_code AS "reasonCode"
-         FROM booking_events WHERE booking_id = ANY($1::uuid[]) ORDER BY booking_id, at DESC, seq DESC`,
+      `SELECT DISTINCT ON (booking_id, type) booking_id AS "bookingId", type, reason, reason_code AS "reasonCode"
+         FROM booking_events WHERE booking_id = ANY($1::uuid[]) ORDER BY booking_id, type, at DESC, seq DESC`,
       [bookingIds],
     );
-    return new Map(rows.map(({ bookingId, ...last }) => [bookingId, last]));
+    const byBooking = new Map<string, Map<string, { reason: string | null; reasonCode: BookingReasonCode | null }>>();
+    for (const { bookingId, type, ...last } of rows) {
+      const types = byBooking.get(bookingId) ?? new Map();
+      byBooking.set(bookingId, types.set(type, last));
+    }
+    return byBooking;
   }
 
   events(bookingId: string): Promise<BookingEventRow[]> {
