@@ -27,6 +27,8 @@ import { Slot } from './slot.entity.js';
 @Index('bookings_organization_id_index', ['organizationId', 'createdAt'])
 @Index('bookings_testbed_id_index', ['testbedId', 'createdAt'])
 @Index('bookings_idea_id_index', ['ideaId'], { where: `"idea_id" IS NOT NULL` })
+// The company-limit trigger's bound (migration CompanyLimitBound): INCLUDE (slot_id), which TypeORM cannot declare.
+@Index('bookings_holding_index', { synchronize: false })
 export class Booking {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'bookings_pkey' })
   id: string;
