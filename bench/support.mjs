@@ -52,7 +52,27 @@ export async function benchServices(root, say, names) {
   const close = async () => {
     for (const name of names) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin.end();
+    await dropBenchKeys(services.redisUrl);
     await services.stop();
   };
   return { services, admin, urlOf, close };
+}
+
+/**
+ * Deletes this run's Redis keys: every bench names its queue prefix
+ * `slussen-bench-[<step>-]<pid>`, and the queues keep finished jobs (a
+ * notifications run left about a thousand keys behind).
+ */
+async function dropBenchKeys(redisUrl) {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const ours = new RegExp(`^slussen-bench-(?:[a-z]+-)?${process.pid}[-:]`);
+  try {
+    for await (const keys of redis.scanStream({ match: 'slussen-bench-*', count: 1000 })) {
+      const mine = keys.filter((key) => ours.test(key));
+      if (mine.length) await redis.del(...mine);
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
