@@ -22,7 +22,12 @@ import { bookingRule, BookingRules, refusalProblem } from './booking-rules.js';
 import { freesPlace, nextStatus, type BookingAction, type BookingStatus } from './booking-state.js';
 import type { BookingChange } from './messages/scheduling.topics.js';
 import { PlacesService, type LockedSlot } from './places.service.js';
-import { BookingsRepository, type BookingFilter, type BookingRow } from './repositories/bookings.repository.js';
+import {
+  BookingsRepository,
+  type BookingEventReason,
+  type BookingFilter,
+  type BookingRow,
+} from './repositories/bookings.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
 
 export interface BookingView {
@@ -56,7 +61,7 @@ export interface BookingNotification {
   booking: BookingView;
   testbedOrganizationId: string;
   /** The reason of the booking's latest event of a type (the topic's change: `cancelled`, `slot-closed`...). */
-  reasonOf: (type: string) => { reason: string | null; reasonCode: BookingReasonCode | null };
+  reasonOf: (type: string) => BookingEventReason;
 }
 
 export interface BookingEventView {

@@ -51,6 +51,9 @@ export interface BookingEventRow {
   reasonCode: BookingReasonCode | null;
 }
 
+/** Why an event happened, as a person wrote it and as a code. */
+export type BookingEventReason = Pick<BookingEventRow, 'reason' | 'reasonCode'>;
+
 export interface NewBookingEvent {
   type: string;
   fromStatus: BookingStatus | null;
@@ -404,29 +407,21 @@ export class BookingsRepository {
     return toPage(rows, limit, (last) => [new Date(last.createdAt).toISOString(), last.id]);
   }
 
-  /** The reason given with each booking's last event, by booking, in one read. */
   /**
    * The reason of each booking's latest event of each type, by booking id and
    * type: a notice tells the reason of the change it is about, which a later
    * change (a slot closed, then reopened) must not replace.
    */
-  async lastReasonsByType(
-    bookingIds: readonly string[],
-  ): Promise<Map<string, Map<string, { reason: string | null; reasonCode: BookingReasonCode | null }>>> {
-    const rows = await queryRows<{
-      bookingId: string;
-      type: string;
-      reason: string | null;
-      reasonCode: BookingReasonCode | null;
-    }>(
+  async lastReasonsByType(bookingIds: readonly string[]): Promise<Map<string, Map<string, BookingEventReason>>> {
+    const rows = await queryRows<BookingEventReason & { bookingId: string; type: string }>(
       this.dataSource,
       `SELECT DISTINCT ON (booking_id, type) booking_id AS "bookingId", type, reason, reason_code AS "reasonCode"
          FROM booking_events WHERE booking_id = ANY($1::uuid[]) ORDER BY booking_id, type, at DESC, seq DESC`,
       [bookingIds],
     );
-    const byBooking = new Map<string, Map<string, { reason: string | null; reasonCode: BookingReasonCode | null }>>();
+    const byBooking = new Map<string, Map<string, BookingEventReason>>();
     for (const { bookingId, type, ...last } of rows) {
-      const types = byBooking.get(bookingId) ?? new Map();
+      const types = byBooking.get(bookingId) ?? new Map<string, BookingEventReason>();
       byBooking.set(bookingId, types.set(type, last));
     }
     return byBooking;
